@@ -1,0 +1,18 @@
+//! Runtime shared by every generated API module: HTTP transport, request building, errors,
+//! pagination and the scalar types the specs use.
+//!
+//! These files are ordinary Rust, compiled and unit-tested in the `sdk-runtime` crate, and copied
+//! verbatim into each generated crate as its `runtime` module. They refer to each other only
+//! through `super::`, so they compile the same in both places.
+
+pub mod error;
+pub mod pagination;
+pub mod request;
+pub mod secret;
+pub mod transport;
+pub mod types;
+
+pub use error::{ApiError, DecodeError, Error, Result};
+pub use pagination::{CursorPage, CursorPagination};
+pub use secret::Secret;
+pub use types::{Date, DateTime, Decimal, UnknownValue};

@@ -1,0 +1,249 @@
+//! A request under construction: path parameters encoded per segment, query and header
+//! parameters from any serializable value, and a JSON body built whole or field by field.
+//!
+//! Building never fails on the spot: the first problem is kept and reported as
+//! [`Error::InvalidRequest`](super::Error::InvalidRequest) when the request is sent, before any
+//! byte goes out. That keeps generated methods a straight chain of calls.
+
+use reqwest::Method;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Bytes that stay unencoded in a path segment: RFC 3986 unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// An HTTP request described by the generated code, ready for the transport.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub(super) method: Method,
+    pub(super) path: String,
+    pub(super) query: Vec<(String, String)>,
+    pub(super) headers: Vec<(&'static str, String)>,
+    pub(super) body: Option<Value>,
+    pub(super) problem: Option<String>,
+}
+
+impl Request {
+    /// Starts a request for a path template such as `/v1/vms/{vm_id}/restart`.
+    pub fn new(method: Method, template: &str) -> Self {
+        Request {
+            method,
+            path: template.to_owned(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            problem: None,
+        }
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The path with the parameters filled in so far.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The query pairs, in the order they will be sent.
+    pub fn query_pairs(&self) -> &[(String, String)] {
+        &self.query
+    }
+
+    /// The JSON body, if any.
+    pub fn body(&self) -> Option<&Value> {
+        self.body.as_ref()
+    }
+
+    fn fail(mut self, problem: String) -> Self {
+        self.problem.get_or_insert(problem);
+        self
+    }
+
+    /// Fills `{name}` in the path with `value`, percent-encoded so that it stays one segment.
+    /// An empty value, `.` or `..` is rejected.
+    pub fn path_param(mut self, name: &str, value: &str) -> Self {
+        if value.is_empty() || value == "." || value == ".." {
+            return self.fail(format!(
+                "path parameter `{name}` must be a non-empty id, got {value:?}"
+            ));
+        }
+        let placeholder = format!("{{{name}}}");
+        let encoded = utf8_percent_encode(value, SEGMENT).to_string();
+        self.path = self.path.replace(&placeholder, &encoded);
+        self
+    }
+
+    /// Adds a query parameter. `None` adds nothing, a list repeats the parameter
+    /// (`tags=a&tags=b`), and scalars are written as JSON would write them, without quotes.
+    pub fn query<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        match scalars(value) {
+            Ok(values) => {
+                self.query
+                    .extend(values.into_iter().map(|v| (name.to_owned(), v)));
+                self
+            }
+            Err(problem) => self.fail(format!("query parameter `{name}`: {problem}")),
+        }
+    }
+
+    /// Sets a header. `None` sets nothing; a list is joined with commas.
+    pub fn header<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
+        match scalars(value) {
+            Ok(values) if values.is_empty() => self,
+            Ok(values) => {
+                self.headers.push((name, values.join(",")));
+                self
+            }
+            Err(problem) => self.fail(format!("header `{name}`: {problem}")),
+        }
+    }
+
+    /// Uses `value` as the whole JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, value: &T) -> Self {
+        match serde_json::to_value(value) {
+            Ok(body) => {
+                self.body = Some(body);
+                self
+            }
+            Err(e) => self.fail(format!("body: {e}")),
+        }
+    }
+
+    /// Sets one field of a JSON object body, starting the object if there is none yet.
+    pub fn body_field<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        let value = match serde_json::to_value(value) {
+            Ok(value) => value,
+            Err(e) => return self.fail(format!("body field `{name}`: {e}")),
+        };
+        match self.body.get_or_insert_with(|| Value::Object(Map::new())) {
+            Value::Object(map) => {
+                map.insert(name.to_owned(), value);
+                self
+            }
+            _ => self.fail(format!("body field `{name}` added to a non-object body")),
+        }
+    }
+
+    /// Sets one field of a JSON object body when `value` is `Some`.
+    pub fn body_field_opt<T: Serialize>(self, name: &str, value: &Option<T>) -> Self {
+        match value {
+            Some(value) => self.body_field(name, value),
+            None => self,
+        }
+    }
+
+    /// Wraps the body (an empty object if none was set) under `key`, as action endpoints
+    /// expect: `{"reboot": {"type": "SOFT"}}`.
+    pub fn wrap_body(mut self, key: &str) -> Self {
+        let inner = self.body.take().unwrap_or_else(|| Value::Object(Map::new()));
+        let mut outer = Map::new();
+        outer.insert(key.to_owned(), inner);
+        self.body = Some(Value::Object(outer));
+        self
+    }
+
+    /// Checks that the request is complete: no recorded problem, no unfilled path parameter.
+    pub(super) fn validate(&self) -> Result<(), String> {
+        if let Some(problem) = &self.problem {
+            return Err(problem.clone());
+        }
+        if let Some(start) = self.path.find('{') {
+            let rest = &self.path[start..];
+            let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+            return Err(format!("path parameter {} was not filled in", &rest[..end]));
+        }
+        Ok(())
+    }
+}
+
+/// Turns a value into the strings a query or header carries.
+fn scalars<T: Serialize + ?Sized>(value: &T) -> Result<Vec<String>, String> {
+    fn one(value: Value) -> Result<Option<String>, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            Value::Bool(b) => Ok(Some(b.to_string())),
+            Value::Number(n) => Ok(Some(n.to_string())),
+            Value::Array(_) | Value::Object(_) => {
+                Err("nested lists and objects cannot be sent as text".to_owned())
+            }
+        }
+    }
+    match serde_json::to_value(value).map_err(|e| e.to_string())? {
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|item| one(item).transpose())
+            .collect(),
+        other => Ok(one(other)?.into_iter().collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_params_stay_in_their_segment() {
+        let request = Request::new(Method::GET, "/v1/vms/{vm_id}/restart")
+            .path_param("vm_id", "a/b?c#d e");
+        assert_eq!(request.path(), "/v1/vms/a%2Fb%3Fc%23d%20e/restart");
+        assert!(request.validate().is_ok());
+    }
+
+    #[test]
+    fn empty_and_dot_segments_are_rejected() {
+        for bad in ["", ".", ".."] {
+            let request = Request::new(Method::GET, "/v1/vms/{vm_id}").path_param("vm_id", bad);
+            assert!(request.validate().is_err(), "{bad:?} accepted");
+        }
+        let missing = Request::new(Method::GET, "/v1/{project_id}/servers");
+        assert_eq!(
+            missing.validate().unwrap_err(),
+            "path parameter {project_id} was not filled in"
+        );
+    }
+
+    #[test]
+    fn query_skips_none_and_repeats_lists() {
+        let request = Request::new(Method::GET, "/v1/x")
+            .query("limit", &Some(10))
+            .query("cursor", &None::<String>)
+            .query("tags", &vec!["a", "b"])
+            .query("flag", &true);
+        let pairs: Vec<_> = request
+            .query_pairs()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(pairs, ["limit=10", "tags=a", "tags=b", "flag=true"]);
+    }
+
+    #[test]
+    fn body_fields_and_wrapping() {
+        let request = Request::new(Method::POST, "/x")
+            .body_field("type", "SOFT")
+            .body_field_opt("force", &None::<bool>)
+            .wrap_body("reboot");
+        assert_eq!(
+            request.body().unwrap().to_string(),
+            r#"{"reboot":{"type":"SOFT"}}"#
+        );
+        let empty = Request::new(Method::POST, "/x").wrap_body("os-start");
+        assert_eq!(empty.body().unwrap().to_string(), r#"{"os-start":{}}"#);
+    }
+
+    #[test]
+    fn first_problem_is_kept() {
+        let request = Request::new(Method::GET, "/x/{a}")
+            .path_param("a", "")
+            .query("q", &serde_json::json!({"nested": 1}));
+        assert!(request.validate().unwrap_err().contains("`a`"));
+    }
+}
