@@ -1,1 +1,112 @@
+//! The generator: YAML API descriptions in, a Rust client crate out.
+//!
+//! The layers run one way: [`spec`] (YAML with positions) → [`model`] (validated, named) →
+//! [`emit`] (tokens) → [`write`] (formatted files). [`generate`] runs them all; `ARCHITECTURE.md`
+//! at the workspace root maps the code.
 
+pub mod diag;
+pub mod emit;
+pub mod model;
+pub mod naming;
+pub mod spec;
+pub mod write;
+
+pub use diag::{Diagnostic, Diagnostics, Loc};
+pub use write::{Files, Stale};
+
+use std::fmt;
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum Error {
+    /// One or more specs are wrong; each diagnostic names file, line and column.
+    Spec(Diagnostics),
+    /// A spec file could not be read.
+    Io(String),
+    /// The generator produced invalid Rust: a bug in the generator, not the spec.
+    Internal(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Spec(d) => write!(f, "{d}"),
+            Error::Io(m) | Error::Internal(m) => write!(f, "error: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A spec to generate from: its path (used in messages and file headers) and its text.
+pub struct SpecSource {
+    /// Path as it should appear in messages (`spec/nirvana.yaml`).
+    pub path: String,
+    /// YAML text.
+    pub text: String,
+}
+
+/// Loads and validates every spec into models, reporting all problems together.
+pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
+    let mut apis = Vec::new();
+    let mut problems = Vec::new();
+    for source in specs {
+        match spec::load(&source.path, &source.text) {
+            Ok(file) => match model::resolve(&file) {
+                Ok(api) => apis.push(api),
+                Err(d) => problems.extend(d.0),
+            },
+            Err(d) => problems.push(d),
+        }
+    }
+    let mut modules = naming::Scope::new("API modules of the generated crate");
+    modules.reserve("runtime", "the runtime module");
+    for api in &apis {
+        let loc = Loc {
+            file: api.spec_file.clone(),
+            line: 0,
+            column: 0,
+        };
+        if let Err(d) = modules.claim(&api.module, &api.module, &loc) {
+            problems.push(d);
+        }
+    }
+    if problems.is_empty() {
+        Ok(apis)
+    } else {
+        Err(Error::Spec(Diagnostics(problems)))
+    }
+}
+
+/// Generates the whole client crate from `specs`.
+pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
+    let apis = models(specs)?;
+    write::render(emit::crate_files(&apis)).map_err(Error::Internal)
+}
+
+/// Reads every `*.yaml` file in `dir`, sorted by name, with paths shown relative to `base`.
+pub fn read_spec_dir(
+    dir: &std::path::Path,
+    base: &std::path::Path,
+) -> Result<Vec<SpecSource>, Error> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::Io(format!("cannot read {}: {e}", dir.display())))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+            let shown = path
+                .strip_prefix(base)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            Ok(SpecSource { path: shown, text })
+        })
+        .collect()
+}

@@ -120,7 +120,11 @@ impl<T: DeserializeOwned> CursorPage<T> {
             if let Some(item) = state.items.next() {
                 return Some((Ok(item), Some(state)));
             }
-            let cursor = state.page.next_cursor().filter(|_| state.had_items)?.to_owned();
+            let cursor = state
+                .page
+                .next_cursor()
+                .filter(|_| state.had_items)?
+                .to_owned();
             if !state.seen.insert(cursor.clone()) {
                 let message = format!("the server sent the cursor {cursor:?} twice");
                 return Some((Err(Error::Pagination(message)), None));

@@ -5,8 +5,8 @@
 //! [`Error::InvalidRequest`](super::Error::InvalidRequest) when the request is sent, before any
 //! byte goes out. That keeps generated methods a straight chain of calls.
 
-use reqwest::Method;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::Method;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -142,7 +142,10 @@ impl Request {
     /// Wraps the body (an empty object if none was set) under `key`, as action endpoints
     /// expect: `{"reboot": {"type": "SOFT"}}`.
     pub fn wrap_body(mut self, key: &str) -> Self {
-        let inner = self.body.take().unwrap_or_else(|| Value::Object(Map::new()));
+        let inner = self
+            .body
+            .take()
+            .unwrap_or_else(|| Value::Object(Map::new()));
         let mut outer = Map::new();
         outer.insert(key.to_owned(), inner);
         self.body = Some(Value::Object(outer));
@@ -191,8 +194,8 @@ mod tests {
 
     #[test]
     fn path_params_stay_in_their_segment() {
-        let request = Request::new(Method::GET, "/v1/vms/{vm_id}/restart")
-            .path_param("vm_id", "a/b?c#d e");
+        let request =
+            Request::new(Method::GET, "/v1/vms/{vm_id}/restart").path_param("vm_id", "a/b?c#d e");
         assert_eq!(request.path(), "/v1/vms/a%2Fb%3Fc%23d%20e/restart");
         assert!(request.validate().is_ok());
     }

@@ -1,0 +1,299 @@
+//! Emits `Client` and `ClientBuilder`: credentials, base URL (with its template variables),
+//! client-level parameters, environment variables, and the top-level resource accessors.
+
+use super::resources::accessor;
+use super::util::{doc, ident};
+use crate::model::{Api, AuthKind, ClientValue};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `client.rs` file of an API module.
+pub fn file(api: &Api) -> TokenStream {
+    let module = &api.module;
+    let base_url = &api.base_url;
+    let handles: Vec<_> = api.resources.iter().map(|r| ident(&r.rust)).collect();
+    let accessors = api
+        .resources
+        .iter()
+        .map(|r| accessor(r, quote!('_), quote!(self)));
+
+    let values: Vec<&ClientValue> = api.url_params.iter().chain(&api.client_params).collect();
+    let value_fields = values.iter().map(|v| {
+        let name = ident(&v.rust);
+        quote!(#name: Option<String>,)
+    });
+    let value_setters = values.iter().map(|v| {
+        let name = ident(&v.rust);
+        let docs = doc(Some(&setter_doc(
+            v.doc.as_deref(),
+            &format!("`{}`", v.wire),
+            v.env.as_deref(),
+        )));
+        quote! {
+            #docs
+            pub fn #name(mut self, value: impl Into<String>) -> Self {
+                self.#name = Some(value.into());
+                self
+            }
+        }
+    });
+    let value_envs = values.iter().filter_map(|v| {
+        let name = ident(&v.rust);
+        let env = v.env.as_ref()?;
+        Some(quote!(if let Ok(value) = std::env::var(#env) { self.#name = Some(value); }))
+    });
+
+    let auth_fields = api.auth.iter().map(|a| {
+        let name = ident(&a.setter);
+        quote!(#name: Option<Secret>,)
+    });
+    let auth_setters = api.auth.iter().map(|a| {
+        let name = ident(&a.setter);
+        let what = match &a.kind {
+            AuthKind::Bearer => "sent as `Authorization: Bearer <value>`".to_owned(),
+            AuthKind::Header(header) => format!("sent in the `{header}` header"),
+        };
+        let text = setter_doc(
+            a.doc.as_deref(),
+            &format!("credential, {what}"),
+            a.env.as_deref(),
+        );
+        let docs = doc(Some(&text));
+        quote! {
+            #docs
+            pub fn #name(mut self, value: impl Into<String>) -> Self {
+                self.#name = Some(Secret::new(value));
+                self
+            }
+        }
+    });
+    let auth_envs = api.auth.iter().filter_map(|a| {
+        let name = ident(&a.setter);
+        let env = a.env.as_ref()?;
+        Some(quote!(if let Ok(value) = std::env::var(#env) { self.#name = Some(Secret::new(value)); }))
+    });
+    let auth_choice = api.auth.iter().map(|a| {
+        let name = ident(&a.setter);
+        let make = match &a.kind {
+            AuthKind::Bearer => quote!(Auth::Bearer(secret)),
+            AuthKind::Header(header) => quote!(Auth::Header { name: #header, value: secret }),
+        };
+        quote!(if let Some(secret) = self.#name { #make } else)
+    });
+    let how_to_auth = api
+        .auth
+        .iter()
+        .map(|a| match &a.env {
+            Some(env) => format!("call `.{}(..)` or set {env}", a.setter),
+            None => format!("call `.{}(..)`", a.setter),
+        })
+        .collect::<Vec<_>>()
+        .join(", or ");
+    let no_auth = format!("no credentials: {how_to_auth}");
+
+    let base_url_env = api
+        .base_url_env
+        .as_ref()
+        .map(|env| quote!(if let Ok(value) = std::env::var(#env) { self.base_url = Some(value); }));
+    let template_vars = api.url_params.iter().map(|p| {
+        let wire = &p.wire;
+        let name = ident(&p.rust);
+        quote!((#wire, self.#name.as_deref()))
+    });
+
+    let client_fields = api.client_params.iter().map(|p| {
+        let name = ident(&p.rust);
+        quote!(pub(crate) #name: String,)
+    });
+    let client_getters = api.client_params.iter().map(|p| {
+        let name = ident(&p.rust);
+        let docs = doc(Some(&format!(
+            "The `{}` this client sends with every request.",
+            p.wire
+        )));
+        quote!(#docs pub fn #name(&self) -> &str { &self.#name })
+    });
+    let required_values = api.client_params.iter().map(|p| {
+        let name = ident(&p.rust);
+        let how = match &p.env {
+            Some(env) => format!("`{}` is required: call `.{}(..)` or set {env}", p.wire, p.rust),
+            None => format!("`{}` is required: call `.{}(..)`", p.wire, p.rust),
+        };
+        quote!(let #name = self.#name.filter(|v| !v.is_empty()).ok_or_else(|| Error::Config(#how.to_owned()))?;)
+    });
+    let default_headers = api.client_params.iter().filter_map(|p| {
+        let name = ident(&p.rust);
+        let header = p.header.as_ref()?;
+        Some(quote!((#header, #name.clone()),))
+    });
+    let client_inits = api.client_params.iter().map(|p| ident(&p.rust));
+
+    let title = &api.title;
+    let env_note = env_summary(api);
+    let builder_doc = format!(" Configures a [`Client`] for the {title}.{env_note}");
+    let mut example = String::from("let client = Client::builder()");
+    if let Some(auth) = api.auth.first() {
+        example.push_str(&format!(
+            "\n     .{}(\"my-key\")",
+            crate::naming::unraw(&auth.setter)
+        ));
+    }
+    for value in &values {
+        example.push_str(&format!(
+            "\n     .{}(\"my-{}\")",
+            crate::naming::unraw(&value.rust),
+            value.wire.replace('_', "-")
+        ));
+    }
+    example.push_str("\n     .build()?;");
+    let example_doc = format!(
+        " ```\n # fn main() -> Result<(), generated_sdk::Error> {{\n use generated_sdk::{module}::Client;\n\n {example}\n # let _ = client;\n # Ok(())\n # }}\n ```"
+    );
+    let example_lines = example_doc.lines().map(|l| quote!(#[doc = #l]));
+
+    quote! {
+        #![doc = " The client: configuration, credentials, and the entry points to every resource."]
+        use super::resources::{#(#handles),*};
+        use crate::runtime::transport::{Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url};
+        use crate::runtime::{Error, Result, Secret};
+        use std::sync::Arc;
+        use std::time::Duration;
+
+        /// The default base URL.
+        pub const DEFAULT_BASE_URL: &str = #base_url;
+
+        const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+        #[doc = concat!(" A client for the ", #title, ". Cheap to clone; clones share connections.")]
+        ///
+        #(#example_lines)*
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            pub(crate) transport: Arc<Transport>,
+            #(#client_fields)*
+        }
+
+        impl Client {
+            /// Starts configuring a client.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder::default()
+            }
+
+            /// A client configured from the environment variables alone.
+            pub fn from_env() -> Result<Self> {
+                ClientBuilder::from_env().build()
+            }
+
+            /// The base URL requests go to.
+            pub fn base_url(&self) -> &str {
+                self.transport.base_url()
+            }
+
+            #(#client_getters)*
+            #(#accessors)*
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Clone, Debug, Default)]
+        pub struct ClientBuilder {
+            #(#auth_fields)*
+            base_url: Option<String>,
+            #(#value_fields)*
+            timeout: Option<Duration>,
+            http_client: Option<reqwest::Client>,
+        }
+
+        impl ClientBuilder {
+            /// A builder with every value found in the environment already set.
+            pub fn from_env() -> Self {
+                Self::default().with_env()
+            }
+
+            /// Sets every value found in the environment, replacing values set before.
+            pub fn with_env(mut self) -> Self {
+                #(#auth_envs)*
+                #base_url_env
+                #(#value_envs)*
+                self
+            }
+
+            #(#auth_setters)*
+
+            /// Sends requests to this base URL instead of the default one.
+            pub fn base_url(mut self, value: impl Into<String>) -> Self {
+                self.base_url = Some(value.into());
+                self
+            }
+
+            #(#value_setters)*
+
+            /// The time a request may take, from sending to reading the whole response
+            /// (default 60 seconds).
+            pub fn timeout(mut self, value: Duration) -> Self {
+                self.timeout = Some(value);
+                self
+            }
+
+            /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...). Its own timeout
+            /// settings then apply instead of [`ClientBuilder::timeout`].
+            pub fn http_client(mut self, value: reqwest::Client) -> Self {
+                self.http_client = Some(value);
+                self
+            }
+
+            /// Builds the client, checking that the credentials and required values are set.
+            pub fn build(self) -> Result<Client> {
+                let base_url = match self.base_url {
+                    Some(url) => url,
+                    None => render_base_url(DEFAULT_BASE_URL, &[#(#template_vars),*])?,
+                };
+                let auth = #(#auth_choice)* {
+                    return Err(Error::Config(#no_auth.to_owned()));
+                };
+                #(#required_values)*
+                let transport = Transport::new(Settings {
+                    base_url,
+                    auth,
+                    default_headers: vec![#(#default_headers)*],
+                    user_agent: USER_AGENT.to_owned(),
+                    timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                    http_client: self.http_client,
+                })?;
+                Ok(Client { transport: Arc::new(transport), #(#client_inits),* })
+            }
+        }
+    }
+}
+
+fn setter_doc(doc: Option<&str>, what: &str, env: Option<&str>) -> String {
+    let mut text = match doc {
+        Some(d) => format!("Sets {what}: {}", d.trim()),
+        None => format!("Sets {what}."),
+    };
+    if let Some(env) = env {
+        text.push_str(&format!(
+            "\n\n[`ClientBuilder::from_env`] reads it from `{env}`."
+        ));
+    }
+    text
+}
+
+fn env_summary(api: &Api) -> String {
+    let mut vars: Vec<String> = api.auth.iter().filter_map(|a| a.env.clone()).collect();
+    vars.extend(api.base_url_env.clone());
+    vars.extend(
+        api.url_params
+            .iter()
+            .chain(&api.client_params)
+            .filter_map(|v| v.env.clone()),
+    );
+    if vars.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
+        format!(
+            "\n\n Environment variables read by [`ClientBuilder::from_env`]: {}.",
+            list.join(", ")
+        )
+    }
+}

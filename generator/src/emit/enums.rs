@@ -1,0 +1,163 @@
+//! Emits string and integer enums. Every enum is open: a value the spec does not list decodes
+//! into `Unknown` and encodes back unchanged.
+
+use super::util::{doc, doc_or, ident};
+use crate::model::{Api, TypeKind, Variant};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `enums.rs` file of an API module, or `None` if it has no enums.
+pub fn file(api: &Api) -> Option<TokenStream> {
+    let items: Vec<TokenStream> = api
+        .types
+        .iter()
+        .filter_map(|decl| {
+            let docs = doc(decl.doc.as_deref());
+            match &decl.kind {
+                TypeKind::StringEnum(variants) => Some(string_enum(&decl.rust, docs, variants)),
+                TypeKind::IntEnum(variants) => Some(int_enum(&decl.rust, docs, variants)),
+                _ => None,
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        #![doc = " Enums. Each is open: values this SDK does not know are kept in `Unknown`."]
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+        use std::fmt;
+        #(#items)*
+    })
+}
+
+fn variant_lines<V>(variants: &[Variant<V>], wire: impl Fn(&V) -> String) -> Vec<TokenStream> {
+    variants
+        .iter()
+        .map(|v| {
+            let docs = doc_or(v.doc.as_deref(), &format!("`{}`", wire(&v.value)));
+            let name = ident(&v.rust);
+            quote!(#docs #name,)
+        })
+        .collect()
+}
+
+fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> TokenStream {
+    let name = ident(rust);
+    let lines = variant_lines(variants, |v| v.clone());
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
+    let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#lines)*
+            /// A value this version of the SDK does not know; it is sent back unchanged.
+            Unknown(crate::runtime::UnknownValue),
+        }
+
+        impl #name {
+            /// Every value this SDK knows, as sent on the wire.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#idents,)*
+                    other => Self::Unknown(crate::runtime::UnknownValue::new_unchecked(other.to_owned())),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenStream {
+    let name = ident(rust);
+    let lines = variant_lines(variants, i64::to_string);
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
+    let values: Vec<i64> = variants.iter().map(|v| v.value).collect();
+    quote! {
+        #docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#lines)*
+            /// A value this version of the SDK does not know; it is sent back unchanged.
+            Unknown(i64),
+        }
+
+        impl #name {
+            /// Every value this SDK knows.
+            pub const VALUES: &'static [i64] = &[#(#values),*];
+
+            /// The value as sent on the wire.
+            pub fn value(self) -> i64 {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#values => Self::#idents,)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                i64::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}

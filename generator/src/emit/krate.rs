@@ -1,0 +1,135 @@
+//! Emits the crate around the API modules: `Cargo.toml` with one feature per API, `lib.rs`,
+//! each API's `mod.rs`, and the runtime copied from `generator/runtime/src`.
+
+use super::util::{doc, ident, module_doc};
+use crate::model::Api;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The runtime sources, copied verbatim into `src/runtime/`.
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("mod.rs", include_str!("../../runtime/src/lib.rs")),
+    ("error.rs", include_str!("../../runtime/src/error.rs")),
+    (
+        "pagination.rs",
+        include_str!("../../runtime/src/pagination.rs"),
+    ),
+    ("request.rs", include_str!("../../runtime/src/request.rs")),
+    ("secret.rs", include_str!("../../runtime/src/secret.rs")),
+    (
+        "transport.rs",
+        include_str!("../../runtime/src/transport.rs"),
+    ),
+    ("types.rs", include_str!("../../runtime/src/types.rs")),
+];
+
+/// The generated crate's `Cargo.toml`.
+pub fn cargo_toml(apis: &[Api]) -> String {
+    let names: Vec<String> = apis.iter().map(|a| format!("\"{}\"", a.module)).collect();
+    let features: String = apis
+        .iter()
+        .map(|a| format!("{} = []\n", a.module))
+        .collect();
+    format!(
+        r#"[package]
+name = "generated-sdk"
+version = "0.1.0"
+description = "Rust clients for {titles}, generated from spec/*.yaml"
+edition = "2024"
+rust-version = "1.89"
+license = "MIT OR Apache-2.0"
+publish = false
+
+[features]
+default = [{default}]
+{features}
+[dependencies]
+futures = "0.3"
+percent-encoding = "2"
+reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+time = {{ version = "0.3", features = ["parsing", "formatting", "macros"] }}
+tokio = {{ version = "1", features = ["time"] }}
+
+[dev-dependencies]
+tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+"#,
+        titles = apis
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" and "),
+        default = names.join(", "),
+    )
+}
+
+/// The generated crate's `lib.rs`.
+pub fn lib_rs(apis: &[Api]) -> TokenStream {
+    let mut text = String::from(
+        "Rust clients generated from the API descriptions in `spec/`.\n\nOne module per API, each behind a cargo feature of the same name (all on by default):\n",
+    );
+    for api in apis {
+        text.push_str(&format!(
+            "\n- [`{0}`] (feature `{0}`): the {1}.",
+            api.module, api.title
+        ));
+    }
+    text.push_str(
+        "\n\nEvery call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers \
+         and the raw body), timeouts, connection failures and undecodable bodies apart.",
+    );
+    let docs = module_doc(&text);
+    let modules = apis.iter().map(|api| {
+        let name = ident(&api.module);
+        let feature = &api.module;
+        let item_doc = doc(Some(&format!("The {}.", api.title)));
+        quote! {
+            #item_doc
+            #[cfg(feature = #feature)]
+            #[rustfmt::skip]
+            pub mod #name;
+        }
+    });
+    quote! {
+        #docs
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        #[rustfmt::skip]
+        pub mod runtime;
+        #(#modules)*
+
+        pub use runtime::{Error, Result};
+    }
+}
+
+/// An API module's `mod.rs`, given which of its concept files exist.
+pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
+    let mut text = format!("The {}.", api.title);
+    if let Some(d) = &api.doc {
+        text.push_str("\n\n");
+        text.push_str(d.trim());
+    }
+    text.push_str(&format!(
+        "\n\nStart with [`Client::builder`] or [`Client::from_env`]. Generated from `{}`.",
+        api.spec_file
+    ));
+    let docs = module_doc(&text);
+    let private = files
+        .iter()
+        .filter(|f| **f != "resources" && **f != "client")
+        .map(|f| {
+            let m = ident(f);
+            quote!(mod #m; pub use #m::*;)
+        });
+    quote! {
+        #docs
+        mod client;
+        pub mod resources;
+        #(#private)*
+
+        pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+        pub use crate::runtime::{CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Result, UnknownValue};
+    }
+}

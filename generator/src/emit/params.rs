@@ -1,0 +1,109 @@
+//! Emits the parameters struct of each method that has non-positional inputs: public fields,
+//! `new` taking the required ones (or `Default` when none is required), and a chainable setter
+//! per optional field.
+
+use super::util::{collect_named, doc, doc_or, ident, rust_type, use_super};
+use crate::model::{Api, Method, ParamsStruct, Resource};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// The `params.rs` file of an API module, or `None` if no method has a parameters struct.
+pub fn file(api: &Api) -> Option<TokenStream> {
+    let mut used = BTreeSet::new();
+    let mut defined = BTreeSet::new();
+    let mut items = Vec::new();
+    visit(&api.resources, &mut |resource, method| {
+        if let Some(params) = &method.params {
+            defined.insert(params.rust.clone());
+            for field in &params.fields {
+                collect_named(&field.ty, &mut used);
+            }
+            items.push(params_struct(resource, method, params));
+        }
+    });
+    if items.is_empty() {
+        return None;
+    }
+    let uses = use_super(&used, &defined);
+    Some(quote! {
+        #![doc = " Parameters of the methods that take more than their path parameters."]
+        #uses
+        #(#items)*
+    })
+}
+
+/// Calls `f` for every method of the tree, depth first in spec order.
+pub fn visit<'a>(resources: &'a [Resource], f: &mut impl FnMut(&'a Resource, &'a Method)) {
+    for resource in resources {
+        for method in &resource.methods {
+            f(resource, method);
+        }
+        visit(&resource.children, f);
+    }
+}
+
+fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) -> TokenStream {
+    let name = ident(&params.rust);
+    let method_name = crate::naming::unraw(&method.rust);
+    let summary = format!(
+        " Parameters of [`{0}::{1}`](super::resources::{0}::{1}).",
+        resource.rust, method_name,
+    );
+    let fields = params.fields.iter().map(|f| {
+        let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
+        let field = ident(&f.rust);
+        let ty = rust_type(&f.ty);
+        let ty = if f.required { ty } else { quote!(Option<#ty>) };
+        quote!(#docs pub #field: #ty,)
+    });
+    let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();
+    let setters = params.fields.iter().filter(|f| !f.required).map(|f| {
+        let field = ident(&f.rust);
+        let ty = rust_type(&f.ty);
+        let docs = doc(Some(&format!("Sets `{}`.", f.wire)));
+        quote! {
+            #docs
+            pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+                self.#field = Some(value.into());
+                self
+            }
+        }
+    });
+    let (derive_default, constructor) = if required.is_empty() {
+        (quote!(Default,), TokenStream::new())
+    } else {
+        let args = required.iter().map(|f| {
+            let field = ident(&f.rust);
+            let ty = rust_type(&f.ty);
+            quote!(#field: impl Into<#ty>)
+        });
+        let inits = params.fields.iter().map(|f| {
+            let field = ident(&f.rust);
+            if f.required {
+                quote!(#field: #field.into(),)
+            } else {
+                quote!(#field: None,)
+            }
+        });
+        let constructor = quote! {
+            /// Parameters with the required values set and every optional one unset.
+            pub fn new(#(#args),*) -> Self {
+                Self { #(#inits)* }
+            }
+        };
+        (TokenStream::new(), constructor)
+    };
+    quote! {
+        #[doc = #summary]
+        #[derive(Clone, Debug, #derive_default PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #constructor
+            #(#setters)*
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Emits untagged unions: the first member that decodes wins, in spec order.
+
+use super::util::{collect_named, doc, ident, rust_type, use_super};
+use crate::model::{Api, TypeKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// The `unions.rs` file of an API module, or `None` if it has no unions.
+pub fn file(api: &Api) -> Option<TokenStream> {
+    let mut used = BTreeSet::new();
+    let mut defined = BTreeSet::new();
+    let mut items = Vec::new();
+    for decl in &api.types {
+        let TypeKind::Union(members) = &decl.kind else {
+            continue;
+        };
+        defined.insert(decl.rust.clone());
+        let name = ident(&decl.rust);
+        let docs = doc(decl.doc.as_deref());
+        let variants = members.iter().map(|m| {
+            collect_named(&m.ty, &mut used);
+            let variant = ident(&m.rust);
+            let ty = rust_type(&m.ty);
+            let text = format!(" The value as {}.", describe(&m.ty));
+            quote!(#[doc = #text] #variant(#ty),)
+        });
+        items.push(quote! {
+            #docs
+            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants)*
+            }
+        });
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let uses = use_super(&used, &defined);
+    Some(quote! {
+        #![doc = " Untagged unions: a value is decoded as the first member type that fits."]
+        #uses
+        use serde::{Deserialize, Serialize};
+        #(#items)*
+    })
+}
+
+fn describe(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::String => "a string".into(),
+        TypeRef::Bool => "a boolean".into(),
+        TypeRef::Int32 | TypeRef::Int64 => "an integer".into(),
+        TypeRef::Float64 => "a number".into(),
+        TypeRef::DateTime => "an RFC 3339 date-time".into(),
+        TypeRef::Date => "a date".into(),
+        TypeRef::Decimal => "a decimal string".into(),
+        TypeRef::Json => "any JSON value".into(),
+        TypeRef::List(inner) => format!("a list of {}", plural(inner)),
+        TypeRef::Map(inner) => format!("a map of {}", plural(inner)),
+        TypeRef::Named(name) => format!("[`{name}`]"),
+    }
+}
+
+fn plural(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => format!("[`{name}`] values"),
+        other => format!(
+            "{} values",
+            describe(other)
+                .trim_start_matches("a ")
+                .trim_start_matches("an ")
+        ),
+    }
+}

@@ -1,0 +1,253 @@
+//! The model: a validated, resolved description of one API with every Rust name allocated.
+//! It knows nothing of YAML (the spec layer feeds it through [`resolve`]; an OpenAPI importer can
+//! feed it the same way) and nothing of tokens (the emitters read it).
+
+mod resolve;
+mod typeref;
+
+pub use resolve::resolve;
+pub use typeref::TypeRef;
+
+/// One API, ready to emit.
+#[derive(Clone, Debug)]
+pub struct Api {
+    /// Module name (`nirvana`), also the cargo feature name.
+    pub module: String,
+    /// Human name.
+    pub title: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// The spec file, as the generator was given it (for file headers).
+    pub spec_file: String,
+    /// Default base URL template.
+    pub base_url: String,
+    /// Environment variable overriding the base URL.
+    pub base_url_env: Option<String>,
+    /// Base URL template variables.
+    pub url_params: Vec<ClientValue>,
+    /// Values set once on the client.
+    pub client_params: Vec<ClientValue>,
+    /// Authentication schemes, in order of preference.
+    pub auth: Vec<AuthScheme>,
+    /// Named types.
+    pub types: Vec<TypeDecl>,
+    /// Top-level resources.
+    pub resources: Vec<Resource>,
+}
+
+/// A value configured on the client (a base URL variable or a client-level parameter).
+#[derive(Clone, Debug)]
+pub struct ClientValue {
+    /// Name in the spec (`project_id`), also the path placeholder name.
+    pub wire: String,
+    /// Builder method and field name.
+    pub rust: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// Environment variable.
+    pub env: Option<String>,
+    /// Header sent with every request.
+    pub header: Option<String>,
+}
+
+/// How a credential is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuthKind {
+    /// `Authorization: Bearer`.
+    Bearer,
+    /// A header of its own.
+    Header(String),
+}
+
+/// One authentication scheme.
+#[derive(Clone, Debug)]
+pub struct AuthScheme {
+    /// How the credential is sent.
+    pub kind: AuthKind,
+    /// Builder method and field name.
+    pub setter: String,
+    /// Environment variable.
+    pub env: Option<String>,
+    /// Description.
+    pub doc: Option<String>,
+}
+
+/// A named type.
+#[derive(Clone, Debug)]
+pub struct TypeDecl {
+    /// Rust name.
+    pub rust: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The kinds of named type.
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    /// A struct.
+    Object(Vec<FieldDecl>),
+    /// An open string enum.
+    StringEnum(Vec<Variant<String>>),
+    /// An open integer enum.
+    IntEnum(Vec<Variant<i64>>),
+    /// An untagged union.
+    Union(Vec<UnionMember>),
+    /// A string-keyed map.
+    Map(TypeRef),
+}
+
+/// A struct field.
+#[derive(Clone, Debug)]
+pub struct FieldDecl {
+    /// JSON name.
+    pub wire: String,
+    /// Rust name.
+    pub rust: String,
+    /// Type.
+    pub ty: TypeRef,
+    /// May be absent.
+    pub optional: bool,
+    /// May be `null`.
+    pub nullable: bool,
+    /// Description.
+    pub doc: Option<String>,
+}
+
+/// An enum variant.
+#[derive(Clone, Debug)]
+pub struct Variant<V> {
+    /// Rust name.
+    pub rust: String,
+    /// Wire value.
+    pub value: V,
+    /// Description.
+    pub doc: Option<String>,
+}
+
+/// A member of an untagged union.
+#[derive(Clone, Debug)]
+pub struct UnionMember {
+    /// Rust variant name.
+    pub rust: String,
+    /// Type.
+    pub ty: TypeRef,
+}
+
+/// A node of the resource tree.
+#[derive(Clone, Debug)]
+pub struct Resource {
+    /// Accessor method name on the parent (`vms`).
+    pub accessor: String,
+    /// Handle struct name (`ComputeVms`).
+    pub rust: String,
+    /// Dotted path in the spec (`compute.vms`).
+    pub path: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// Sub-resources.
+    pub children: Vec<Resource>,
+    /// Methods.
+    pub methods: Vec<Method>,
+}
+
+/// HTTP methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+/// Where an input goes in the request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// A path segment.
+    Path,
+    /// A query parameter.
+    Query,
+    /// A header.
+    Header,
+    /// A field of the JSON body object.
+    BodyField,
+    /// The whole JSON body.
+    Body,
+}
+
+/// One value the caller passes to a method.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Name on the wire (placeholder, query key, header name, body field).
+    pub wire: String,
+    /// Rust argument or field name.
+    pub rust: String,
+    /// Type.
+    pub ty: TypeRef,
+    /// Must be given.
+    pub required: bool,
+    /// Where it goes.
+    pub kind: InputKind,
+    /// Description.
+    pub doc: Option<String>,
+}
+
+/// The struct that carries a method's non-positional inputs.
+#[derive(Clone, Debug)]
+pub struct ParamsStruct {
+    /// Rust name.
+    pub rust: String,
+    /// Its fields.
+    pub fields: Vec<Input>,
+}
+
+/// What a method returns.
+#[derive(Clone, Debug)]
+pub enum Response {
+    /// No body (`202 Accepted`, `204 No Content`).
+    Empty,
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// A cursor page of this item type.
+    CursorPage {
+        /// Item type.
+        item: TypeRef,
+        /// Query parameter carrying the cursor.
+        cursor_param: String,
+    },
+}
+
+/// One API call.
+#[derive(Clone, Debug)]
+pub struct Method {
+    /// Rust method name.
+    pub rust: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// HTTP method.
+    pub http: HttpMethod,
+    /// Path template.
+    pub path: String,
+    /// Client-level values that fill path placeholders (`project_id`), by wire name.
+    pub client_path_params: Vec<String>,
+    /// Method arguments, in order: path parameters, then other positional inputs.
+    pub args: Vec<Input>,
+    /// The parameters struct, when some inputs are not positional.
+    pub params: Option<ParamsStruct>,
+    /// Key the JSON body is wrapped under.
+    pub wrap: Option<String>,
+    /// The response.
+    pub response: Response,
+}
+
+impl Method {
+    /// Every input, positional or not.
+    pub fn inputs(&self) -> impl Iterator<Item = &Input> {
+        self.args
+            .iter()
+            .chain(self.params.iter().flat_map(|p| p.fields.iter()))
+    }
+}

@@ -1,0 +1,661 @@
+//! Spec to model: checks every reference and constraint, allocates every Rust name, and
+//! collects all problems rather than stopping at the first.
+
+use super::*;
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::naming::{Scope, camel, check_given, snake};
+use crate::spec::{self, S, SpecFile};
+use std::collections::{BTreeSet, HashMap};
+
+/// Names the generated module defines itself.
+const RESERVED_ITEMS: &[(&str, &str)] = &[
+    ("Client", "the generated client"),
+    ("ClientBuilder", "the generated client builder"),
+    ("Error", "the runtime error type"),
+    ("Result", "the runtime result type"),
+    ("CursorPage", "the runtime page type"),
+    ("CursorPagination", "the runtime page type"),
+    ("DateTime", "the runtime date-time type"),
+    ("Date", "the runtime date type"),
+    ("Decimal", "the runtime decimal type"),
+    ("UnknownValue", "the runtime unknown-enum-value type"),
+];
+
+struct Resolver<'a> {
+    file: &'a SpecFile,
+    errors: Vec<Diagnostic>,
+    /// Spec type name to Rust name.
+    named: HashMap<String, String>,
+    /// Items of the API module (types and parameter structs).
+    items: Scope,
+}
+
+/// Validates and resolves a spec into the model.
+pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
+    let mut r = Resolver {
+        file,
+        errors: Vec::new(),
+        named: HashMap::new(),
+        items: Scope::new(format!("items of module `{}`", file.api.name.value)),
+    };
+    for (name, why) in RESERVED_ITEMS {
+        r.items.reserve(name, why);
+    }
+    let api = r.api();
+    if r.errors.is_empty() {
+        Ok(api)
+    } else {
+        Err(Diagnostics(r.errors))
+    }
+}
+
+impl Resolver<'_> {
+    fn loc<T>(&self, value: &S<T>) -> Loc {
+        self.file.loc(value)
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.errors.push(diagnostic);
+    }
+
+    /// The Rust name for a spec name: the one given with `rust:`, or one derived from it.
+    fn name(&mut self, given: Option<&S<String>>, derived: String, upper: bool) -> String {
+        match given {
+            Some(given) => {
+                let loc = self.loc(given);
+                check_given(&given.value, upper, &loc).unwrap_or_else(|d| {
+                    self.report(d);
+                    derived
+                })
+            }
+            None => derived,
+        }
+    }
+
+    fn claim(&mut self, scope: &mut Scope, rust: &str, origin: &str, loc: &Loc) {
+        if let Err(d) = scope.claim(rust, origin, loc) {
+            self.report(d);
+        }
+    }
+
+    fn type_ref(&mut self, text: &S<String>) -> TypeRef {
+        let loc = self.loc(text);
+        TypeRef::parse(&text.value, &self.named, &loc).unwrap_or_else(|d| {
+            self.report(d);
+            TypeRef::Json
+        })
+    }
+
+    fn api(&mut self) -> Api {
+        let spec = &self.file.api;
+        let module_loc = self.loc(&spec.name);
+        let module = check_given(&spec.name.value, false, &module_loc).unwrap_or_else(|d| {
+            self.report(d);
+            snake(&spec.name.value)
+        });
+
+        let mut builder = Scope::new("methods of `ClientBuilder`");
+        for reserved in ["base_url", "timeout", "http_client", "build", "from_env"] {
+            builder.reserve(reserved, "a method every builder has");
+        }
+        let url_params = self.client_values(&spec.url_params, &mut builder);
+        let client_params = self.client_values(&spec.client_params, &mut builder);
+        let auth = self.auth(&spec.auth, &mut builder);
+        let placeholders = placeholders(&spec.base_url.value);
+        for name in &placeholders {
+            if !url_params.iter().any(|p| &p.wire == name) {
+                let loc = self.loc(&spec.base_url);
+                self.report(
+                    Diagnostic::new(
+                        loc,
+                        format!("base URL placeholder `{{{name}}}` is not declared"),
+                    )
+                    .help(format!("declare it under `url_params:` as `{name}:`")),
+                );
+            }
+        }
+
+        // Declare every type name first, so fields can refer to types declared later.
+        for (name, _) in &spec.types {
+            let loc = self.loc(name);
+            let rust = camel(&name.value);
+            let mut items = std::mem::replace(&mut self.items, Scope::new(""));
+            self.claim(&mut items, &rust, &name.value, &loc);
+            self.items = items;
+            self.named.insert(name.value.clone(), rust);
+        }
+        let types = spec
+            .types
+            .iter()
+            .filter_map(|(name, def)| self.type_decl(name, def))
+            .collect();
+
+        let mut accessors = Scope::new("methods of `Client`");
+        for reserved in ["builder", "from_env"] {
+            accessors.reserve(reserved, "a method of every client");
+        }
+        let mut handles = Scope::new("resource handle types");
+        let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
+        let resources = spec
+            .resources
+            .iter()
+            .map(|(name, res)| {
+                self.resource(name, res, "", &mut accessors, &mut handles, &client_names)
+            })
+            .collect();
+
+        Api {
+            module,
+            title: spec.title.clone(),
+            doc: spec.doc.clone(),
+            spec_file: self.file.path.clone(),
+            base_url: spec.base_url.value.clone(),
+            base_url_env: spec.base_url_env.clone(),
+            url_params,
+            client_params,
+            auth,
+            types,
+            resources,
+        }
+    }
+
+    fn client_values(
+        &mut self,
+        values: &spec::Map<spec::ClientParam>,
+        builder: &mut Scope,
+    ) -> Vec<ClientValue> {
+        values
+            .iter()
+            .map(|(name, param)| {
+                let rust = snake(&name.value);
+                let loc = self.loc(name);
+                self.claim(builder, &rust, &name.value, &loc);
+                ClientValue {
+                    wire: name.value.clone(),
+                    rust,
+                    doc: param.doc.clone(),
+                    env: param.env.clone(),
+                    header: param.header.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn auth(&mut self, schemes: &[spec::AuthScheme], builder: &mut Scope) -> Vec<AuthScheme> {
+        schemes
+            .iter()
+            .map(|scheme| {
+                let loc = self.loc(&scheme.setter);
+                let setter = check_given(&scheme.setter.value, false, &loc).unwrap_or_else(|d| {
+                    self.report(d);
+                    snake(&scheme.setter.value)
+                });
+                self.claim(builder, &setter, &scheme.setter.value, &loc);
+                let kind = match (scheme.scheme.value, &scheme.header) {
+                    (spec::AuthKind::Bearer, None) => AuthKind::Bearer,
+                    (spec::AuthKind::Header, Some(header)) => {
+                        AuthKind::Header(header.value.clone())
+                    }
+                    (spec::AuthKind::Bearer, Some(header)) => {
+                        let loc = self.loc(header);
+                        self.report(
+                            Diagnostic::new(loc, "a bearer scheme always uses `Authorization`")
+                                .help("remove `header:`, or use `scheme: header`"),
+                        );
+                        AuthKind::Bearer
+                    }
+                    (spec::AuthKind::Header, None) => {
+                        let loc = self.loc(&scheme.scheme);
+                        self.report(
+                            Diagnostic::new(loc, "`scheme: header` needs the header's name")
+                                .help("add `header: X-Auth-Token` (or the API's header)"),
+                        );
+                        AuthKind::Header(String::new())
+                    }
+                };
+                AuthScheme {
+                    kind,
+                    setter,
+                    env: scheme.env.clone(),
+                    doc: scheme.doc.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn type_decl(&mut self, name: &S<String>, def: &spec::TypeDef) -> Option<TypeDecl> {
+        let rust = self.named.get(&name.value)?.clone();
+        let loc = self.loc(name);
+        let given: Vec<&str> = [
+            def.fields.as_ref().map(|_| "fields"),
+            def.string_enum.as_ref().map(|_| "enum"),
+            def.int_enum.as_ref().map(|_| "int_enum"),
+            def.union.as_ref().map(|_| "union"),
+            def.map.as_ref().map(|_| "map"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if given.len() != 1 {
+            let message = if given.is_empty() {
+                format!("type `{}` says neither what it is", name.value)
+            } else {
+                format!(
+                    "type `{}` has {}: a type is only one of them",
+                    name.value,
+                    given.join(", ")
+                )
+            };
+            self.report(
+                Diagnostic::new(loc, message)
+                    .help("give exactly one of `fields:`, `enum:`, `int_enum:`, `union:`, `map:`"),
+            );
+            return None;
+        }
+        let kind = if let Some(fields) = &def.fields {
+            TypeKind::Object(self.fields(&rust, fields))
+        } else if let Some(values) = &def.string_enum {
+            let mut scope = Scope::new(format!("variants of `{rust}`"));
+            scope.reserve("Unknown", "the variant for values this SDK does not know");
+            let variants = values
+                .iter()
+                .map(|(value, meta)| {
+                    let rust = self.name(
+                        meta.as_ref().and_then(|m| m.rust.as_ref()),
+                        camel(&value.value),
+                        true,
+                    );
+                    let loc = self.loc(value);
+                    self.claim(&mut scope, &rust, &value.value, &loc);
+                    Variant {
+                        rust,
+                        value: value.value.clone(),
+                        doc: meta.as_ref().and_then(|m| m.doc.clone()),
+                    }
+                })
+                .collect();
+            TypeKind::StringEnum(variants)
+        } else if let Some(values) = &def.int_enum {
+            let mut scope = Scope::new(format!("variants of `{rust}`"));
+            scope.reserve("Unknown", "the variant for values this SDK does not know");
+            let variants = values
+                .iter()
+                .map(|(value, meta)| {
+                    let derived = format!("V{}", value.value).replace('-', "Minus");
+                    let rust =
+                        self.name(meta.as_ref().and_then(|m| m.rust.as_ref()), derived, true);
+                    let loc = self.loc(value);
+                    self.claim(&mut scope, &rust, &value.value.to_string(), &loc);
+                    Variant {
+                        rust,
+                        value: value.value,
+                        doc: meta.as_ref().and_then(|m| m.doc.clone()),
+                    }
+                })
+                .collect();
+            TypeKind::IntEnum(variants)
+        } else if let Some(members) = &def.union {
+            let mut scope = Scope::new(format!("variants of `{rust}`"));
+            let members = members
+                .iter()
+                .map(|member| {
+                    let ty = self.type_ref(member);
+                    let rust = ty.variant_name();
+                    let loc = self.loc(member);
+                    self.claim(&mut scope, &rust, &member.value, &loc);
+                    UnionMember { rust, ty }
+                })
+                .collect::<Vec<_>>();
+            if members.len() < 2 {
+                self.report(
+                    Diagnostic::new(
+                        loc,
+                        format!("union `{}` needs at least two members", name.value),
+                    )
+                    .help("list the member types, e.g. `union: [string, float64]`"),
+                );
+            }
+            TypeKind::Union(members)
+        } else {
+            let value = def.map.as_ref()?;
+            TypeKind::Map(self.type_ref(value))
+        };
+        Some(TypeDecl {
+            rust,
+            doc: def.doc.clone(),
+            kind,
+        })
+    }
+
+    fn fields(&mut self, owner: &str, fields: &spec::Map<spec::Field>) -> Vec<FieldDecl> {
+        let mut scope = Scope::new(format!("fields of `{owner}`"));
+        fields
+            .iter()
+            .map(|(wire, field)| {
+                let rust = self.name(field.rust.as_ref(), snake(&wire.value), false);
+                let loc = self.loc(wire);
+                self.claim(&mut scope, &rust, &wire.value, &loc);
+                FieldDecl {
+                    wire: wire.value.clone(),
+                    rust,
+                    ty: self.type_ref(&field.ty),
+                    optional: field.optional,
+                    nullable: field.nullable,
+                    doc: field.doc.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn resource(
+        &mut self,
+        name: &S<String>,
+        res: &spec::Resource,
+        parent: &str,
+        accessors: &mut Scope,
+        handles: &mut Scope,
+        client_params: &[String],
+    ) -> Resource {
+        let loc = self.loc(name);
+        let path = if parent.is_empty() {
+            name.value.clone()
+        } else {
+            format!("{parent}.{}", name.value)
+        };
+        let accessor = snake(&name.value);
+        self.claim(accessors, &accessor, &path, &loc);
+        let rust = camel(&path.replace('.', "_"));
+        self.claim(handles, &rust, &path, &loc);
+        let mut members = Scope::new(format!("methods of resource `{path}`"));
+        let children = res
+            .resources
+            .iter()
+            .map(|(child, child_res)| {
+                self.resource(
+                    child,
+                    child_res,
+                    &path,
+                    &mut members,
+                    handles,
+                    client_params,
+                )
+            })
+            .collect();
+        let methods = res
+            .methods
+            .iter()
+            .map(|(method_name, method)| {
+                let rust_method = snake(&method_name.value);
+                let loc = self.loc(method_name);
+                self.claim(&mut members, &rust_method, &method_name.value, &loc);
+                self.method(
+                    &rust,
+                    &path,
+                    method_name,
+                    rust_method,
+                    method,
+                    client_params,
+                )
+            })
+            .collect();
+        Resource {
+            accessor,
+            rust,
+            path,
+            doc: res.doc.clone(),
+            children,
+            methods,
+        }
+    }
+
+    fn input(
+        &mut self,
+        wire: &S<String>,
+        param: &spec::Param,
+        kind: InputKind,
+        required: bool,
+    ) -> Input {
+        Input {
+            wire: wire.value.clone(),
+            rust: self.name(param.rust.as_ref(), snake(&wire.value), false),
+            ty: self.type_ref(&param.ty),
+            required,
+            kind,
+            doc: param.doc.clone(),
+        }
+    }
+
+    fn method(
+        &mut self,
+        handle: &str,
+        resource_path: &str,
+        name: &S<String>,
+        rust: String,
+        m: &spec::Method,
+        client_params: &[String],
+    ) -> Method {
+        let origin = format!("{resource_path}.{}", name.value);
+        let path_loc = self.loc(&m.path);
+        if !m.path.value.starts_with('/') {
+            self.report(
+                Diagnostic::new(
+                    path_loc.clone(),
+                    format!("path `{}` does not start with `/`", m.path.value),
+                )
+                .help("write the path from the root, e.g. `/v1/vms/{vm_id}`"),
+            );
+        }
+        let template = placeholders(&m.path.value);
+        let mut args = Vec::new();
+        let mut fields = Vec::new();
+        let mut arg_names = Scope::new(format!("arguments of `{origin}`"));
+        arg_names.reserve("params", "the parameters struct argument");
+        let mut field_names = Scope::new(format!("fields of the parameters of `{origin}`"));
+        field_names.reserve("new", "the parameters constructor");
+
+        for (wire, param) in &m.path_params {
+            let loc = self.loc(wire);
+            if !template.contains(&wire.value) {
+                self.report(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!(
+                            "path parameter `{}` is not in the path `{}`",
+                            wire.value, m.path.value
+                        ),
+                    )
+                    .help(format!(
+                        "add `{{{}}}` to the path, or remove the parameter",
+                        wire.value
+                    )),
+                );
+            }
+            if client_params.contains(&wire.value) {
+                self.report(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!(
+                            "`{}` is a client parameter; it cannot also be a method parameter",
+                            wire.value
+                        ),
+                    )
+                    .help("remove it from `path_params:`; the client fills it in"),
+                );
+            }
+            let input = self.input(wire, param, InputKind::Path, true);
+            self.claim(&mut arg_names, &input.rust, &wire.value, &loc);
+            args.push(input);
+        }
+        let mut client_path_params = Vec::new();
+        for placeholder in &template {
+            if client_params.contains(placeholder) {
+                client_path_params.push(placeholder.clone());
+            } else if !m.path_params.keys().any(|k| &k.value == placeholder) {
+                self.report(
+                    Diagnostic::new(
+                        path_loc.clone(),
+                        format!("path placeholder `{{{placeholder}}}` is not declared"),
+                    )
+                    .help(format!(
+                        "declare it under `path_params:` as `{placeholder}: {{type: string}}`"
+                    )),
+                );
+            }
+        }
+
+        let mut others: Vec<(&S<String>, &spec::Param, InputKind)> = Vec::new();
+        others.extend(m.query.iter().map(|(k, p)| (k, p, InputKind::Query)));
+        others.extend(m.headers.iter().map(|(k, p)| (k, p, InputKind::Header)));
+        let mut wrap = None;
+        if let Some(body) = &m.body {
+            wrap = body.wrap.clone();
+            match (&body.ty, &body.fields) {
+                (Some(ty), None) => {
+                    let input = Input {
+                        wire: "body".into(),
+                        rust: "body".into(),
+                        ty: self.type_ref(ty),
+                        required: true,
+                        kind: InputKind::Body,
+                        doc: Some("The request body.".into()),
+                    };
+                    let loc = self.loc(ty);
+                    self.claim(&mut arg_names, "body", "body", &loc);
+                    args.push(input);
+                }
+                (None, Some(body_fields)) => {
+                    others.extend(
+                        body_fields
+                            .iter()
+                            .map(|(k, p)| (k, p, InputKind::BodyField)),
+                    );
+                }
+                (None, None) if wrap.is_some() => {}
+                _ => {
+                    self.report(
+                        Diagnostic::new(
+                            path_loc.clone(),
+                            format!(
+                                "the body of `{origin}` needs exactly one of `type:` and `fields:`"
+                            ),
+                        )
+                        .help("name a type with `type:`, or list inline `fields:`"),
+                    );
+                }
+            }
+        }
+        for (wire, param, kind) in others {
+            let loc = self.loc(wire);
+            let input = self.input(wire, param, kind, param.required);
+            if param.positional {
+                self.claim(&mut arg_names, &input.rust, &wire.value, &loc);
+                args.push(input);
+            } else {
+                self.claim(&mut field_names, &input.rust, &wire.value, &loc);
+                fields.push(input);
+            }
+        }
+
+        let params = if fields.is_empty() {
+            if let Some(given) = &m.params_name {
+                let loc = self.loc(given);
+                self.report(
+                    Diagnostic::new(
+                        loc,
+                        "`params_name` is given but the method has no parameters struct",
+                    )
+                    .help("remove `params_name:`"),
+                );
+            }
+            None
+        } else {
+            let derived = format!("{handle}{}Params", camel(&name.value));
+            let rust_name = self.name(m.params_name.as_ref(), derived, true);
+            let loc = m
+                .params_name
+                .as_ref()
+                .map_or_else(|| self.loc(name), |n| self.loc(n));
+            let mut items = std::mem::replace(&mut self.items, Scope::new(""));
+            self.claim(
+                &mut items,
+                &rust_name,
+                &format!("parameters of {origin}"),
+                &loc,
+            );
+            self.items = items;
+            Some(ParamsStruct {
+                rust: rust_name,
+                fields,
+            })
+        };
+
+        let response = match (&m.pagination, &m.response) {
+            (Some(_), Some(response)) => {
+                let loc = self.loc(response);
+                self.report(
+                    Diagnostic::new(loc, "a paginated method's response is the page; `response:` cannot be given too")
+                        .help("remove `response:`; `pagination.item` names the item type"),
+                );
+                Response::Empty
+            }
+            (Some(page), None) => {
+                let item = self.type_ref(&page.item);
+                let cursor_param = page
+                    .cursor_param
+                    .as_ref()
+                    .map_or_else(|| "cursor".to_owned(), |c| c.value.clone());
+                if !m.query.keys().any(|k| k.value == cursor_param) {
+                    let loc = page
+                        .cursor_param
+                        .as_ref()
+                        .map_or_else(|| self.loc(&page.style), |c| self.loc(c));
+                    self.report(
+                        Diagnostic::new(
+                            loc,
+                            format!("cursor pagination needs the query parameter `{cursor_param}`"),
+                        )
+                        .help(format!(
+                            "declare `{cursor_param}: {{type: string}}` under `query:`"
+                        )),
+                    );
+                }
+                match page.style.value {
+                    spec::PageStyle::Cursor => Response::CursorPage { item, cursor_param },
+                }
+            }
+            (None, Some(response)) => Response::Json(self.type_ref(response)),
+            (None, None) => Response::Empty,
+        };
+
+        Method {
+            rust,
+            doc: m.doc.clone(),
+            http: match m.method.value {
+                spec::HttpMethod::GET => HttpMethod::Get,
+                spec::HttpMethod::POST => HttpMethod::Post,
+                spec::HttpMethod::PUT => HttpMethod::Put,
+                spec::HttpMethod::PATCH => HttpMethod::Patch,
+                spec::HttpMethod::DELETE => HttpMethod::Delete,
+            },
+            path: m.path.value.clone(),
+            client_path_params,
+            args,
+            params,
+            wrap,
+            response,
+        }
+    }
+}
+
+/// The `{placeholder}` names in a template, in order.
+fn placeholders(template: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        names.insert(after[..end].to_owned());
+        rest = &after[end + 1..];
+    }
+    names
+}

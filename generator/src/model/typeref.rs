@@ -1,0 +1,136 @@
+//! Type expressions (`string`, `list<string>`, `map<OperationFieldDiff>`, `Operation`) parsed
+//! and resolved against the named types.
+
+use crate::diag::{Diagnostic, Loc};
+use std::collections::HashMap;
+
+/// A resolved type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeRef {
+    /// UTF-8 string.
+    String,
+    /// Boolean.
+    Bool,
+    /// 32-bit integer.
+    Int32,
+    /// 64-bit integer.
+    Int64,
+    /// 64-bit float.
+    Float64,
+    /// RFC 3339 timestamp.
+    DateTime,
+    /// Calendar date.
+    Date,
+    /// Decimal carried as a string.
+    Decimal,
+    /// Any JSON value.
+    Json,
+    /// A list.
+    List(Box<TypeRef>),
+    /// A string-keyed map.
+    Map(Box<TypeRef>),
+    /// A named type, by Rust name.
+    Named(String),
+}
+
+/// The scalar names a type expression may use.
+pub const SCALARS: &[&str] = &[
+    "string", "bool", "int32", "int64", "float64", "datetime", "date", "decimal", "json",
+];
+
+impl TypeRef {
+    /// Parses `text`, resolving names through `named` (spec name to Rust name).
+    pub fn parse(
+        text: &str,
+        named: &HashMap<String, String>,
+        loc: &Loc,
+    ) -> Result<TypeRef, Diagnostic> {
+        let text = text.trim();
+        let wrapped = |prefix: &str| {
+            text.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix('>'))
+        };
+        if let Some(inner) = wrapped("list<") {
+            return Ok(TypeRef::List(Box::new(Self::parse(inner, named, loc)?)));
+        }
+        if let Some(inner) = wrapped("map<") {
+            return Ok(TypeRef::Map(Box::new(Self::parse(inner, named, loc)?)));
+        }
+        Ok(match text {
+            "string" => TypeRef::String,
+            "bool" => TypeRef::Bool,
+            "int32" => TypeRef::Int32,
+            "int64" => TypeRef::Int64,
+            "float64" => TypeRef::Float64,
+            "datetime" => TypeRef::DateTime,
+            "date" => TypeRef::Date,
+            "decimal" => TypeRef::Decimal,
+            "json" => TypeRef::Json,
+            name => match named.get(name) {
+                Some(rust) => TypeRef::Named(rust.clone()),
+                None => {
+                    let mut known: Vec<&str> = named.keys().map(String::as_str).collect();
+                    known.sort_unstable();
+                    return Err(Diagnostic::new(
+                        loc.clone(),
+                        format!("unknown type `{name}`"),
+                    )
+                    .help(format!(
+                        "use a scalar ({}), list<T>, map<T>, or a type declared under `types:` ({})",
+                        SCALARS.join(", "),
+                        if known.is_empty() { "none declared".to_owned() } else { known.join(", ") }
+                    )));
+                }
+            },
+        })
+    }
+
+    /// Whether the Rust type is `String` (taken as `&str` in arguments).
+    pub fn is_string(&self) -> bool {
+        matches!(self, TypeRef::String)
+    }
+
+    /// A short name used to derive union variant names (`StringList`, `Number`...).
+    pub fn variant_name(&self) -> String {
+        match self {
+            TypeRef::String => "String".into(),
+            TypeRef::Bool => "Bool".into(),
+            TypeRef::Int32 | TypeRef::Int64 => "Integer".into(),
+            TypeRef::Float64 => "Number".into(),
+            TypeRef::DateTime => "DateTime".into(),
+            TypeRef::Date => "Date".into(),
+            TypeRef::Decimal => "Decimal".into(),
+            TypeRef::Json => "Json".into(),
+            TypeRef::List(inner) => format!("{}List", inner.variant_name()),
+            TypeRef::Map(inner) => format!("{}Map", inner.variant_name()),
+            TypeRef::Named(name) => name.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc() -> Loc {
+        Loc {
+            file: "x.yaml".into(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    #[test]
+    fn parses_nested_expressions() {
+        let named = HashMap::from([("Operation".to_owned(), "Operation".to_owned())]);
+        assert_eq!(
+            TypeRef::parse("map<list<Operation>>", &named, &loc()).unwrap(),
+            TypeRef::Map(Box::new(TypeRef::List(Box::new(TypeRef::Named(
+                "Operation".into()
+            )))))
+        );
+        let error = TypeRef::parse("list<Operaton>", &named, &loc()).unwrap_err();
+        assert!(error.message.contains("`Operaton`"));
+        assert!(error.help.unwrap().contains("Operation"));
+    }
+}

@@ -1,0 +1,316 @@
+//! The spec layer: the YAML format as serde structs that keep source positions, and
+//! [`load`], the one place YAML is read. Nothing here knows about Rust; `spec/README.md` at the
+//! workspace root documents the format.
+
+use crate::diag::{Diagnostic, Loc};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A value with the position it was read from.
+pub type S<T> = Spanned<T>;
+
+/// Keyed entries in source order.
+pub type Map<V> = IndexMap<S<String>, V>;
+
+/// A spec as read from one file.
+#[derive(Debug)]
+pub struct SpecFile {
+    /// The path the spec was loaded from, as given.
+    pub path: String,
+    /// The parsed document.
+    pub api: Api,
+}
+
+impl SpecFile {
+    /// The location of a spanned value in this file.
+    pub fn loc<T>(&self, value: &S<T>) -> Loc {
+        loc_in(&self.path, value)
+    }
+}
+
+/// The location of a spanned value in `file`.
+pub fn loc_in<T>(file: &str, value: &S<T>) -> Loc {
+    Loc {
+        file: file.to_owned(),
+        line: value.referenced.line(),
+        column: value.referenced.column(),
+    }
+}
+
+/// Reads a spec from YAML text. `path` is used in diagnostics only.
+pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
+    match serde_saphyr::from_str::<Api>(text) {
+        Ok(api) => Ok(SpecFile {
+            path: path.to_owned(),
+            api,
+        }),
+        Err(error) => {
+            let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let message = error.without_snippet().to_string();
+            let message = message
+                .strip_prefix("error: ")
+                .unwrap_or(&message)
+                .to_owned();
+            Err(Diagnostic::new(
+                Loc {
+                    file: path.to_owned(),
+                    line,
+                    column,
+                },
+                message,
+            )
+            .help("fix the YAML at this position; spec/README.md describes the format"))
+        }
+    }
+}
+
+/// The whole API description.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    /// Module name of the generated API (`nirvana`).
+    pub name: S<String>,
+    /// Human name (`Nirvana Labs API`).
+    pub title: String,
+    /// Description, Markdown.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Default base URL; may hold `{placeholders}` named in `url_params`.
+    pub base_url: S<String>,
+    /// Environment variable that overrides the base URL.
+    #[serde(default)]
+    pub base_url_env: Option<String>,
+    /// Variables of the base URL template, such as `region`.
+    #[serde(default)]
+    pub url_params: Map<ClientParam>,
+    /// Values set once on the client and used by every request, such as `project_id`.
+    #[serde(default)]
+    pub client_params: Map<ClientParam>,
+    /// How requests are authenticated; the first scheme the caller configures is used.
+    pub auth: Vec<AuthScheme>,
+    /// Named types.
+    #[serde(default)]
+    pub types: Map<TypeDef>,
+    /// The resource tree.
+    #[serde(default)]
+    pub resources: Map<Resource>,
+}
+
+/// A value configured on the client.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientParam {
+    /// What the value is.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Environment variable `from_env` reads it from.
+    #[serde(default)]
+    pub env: Option<String>,
+    /// Header that carries it on every request, if any.
+    #[serde(default)]
+    pub header: Option<String>,
+}
+
+/// Kinds of authentication.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthKind {
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// A token in a header of its own (`header:` names it).
+    Header,
+}
+
+/// One authentication scheme.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthScheme {
+    /// The kind of scheme.
+    pub scheme: S<AuthKind>,
+    /// Name of the client builder method that sets the credential (`api_key`).
+    pub setter: S<String>,
+    /// The header, for `scheme: header`.
+    #[serde(default)]
+    pub header: Option<S<String>>,
+    /// Environment variable `from_env` reads the credential from.
+    #[serde(default)]
+    pub env: Option<String>,
+    /// What the credential is.
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// A named type. Exactly one of `fields`, `enum`, `int_enum`, `union` and `map` is given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeDef {
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// An object: fields by wire name.
+    #[serde(default)]
+    pub fields: Option<Map<Field>>,
+    /// A string enum: values by wire value.
+    #[serde(default, rename = "enum")]
+    pub string_enum: Option<Map<Option<EnumValue>>>,
+    /// An integer enum: values by number.
+    #[serde(default)]
+    pub int_enum: Option<IndexMap<S<i64>, Option<EnumValue>>>,
+    /// An untagged union of the listed types, tried in order.
+    #[serde(default)]
+    pub union: Option<Vec<S<String>>>,
+    /// A map from string keys to values of this type.
+    #[serde(default)]
+    pub map: Option<S<String>>,
+}
+
+/// A field of an object type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The field's type expression.
+    #[serde(rename = "type")]
+    pub ty: S<String>,
+    /// The field may be absent.
+    #[serde(default)]
+    pub optional: bool,
+    /// The field may be `null`.
+    #[serde(default)]
+    pub nullable: bool,
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Rust name, when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
+}
+
+/// One enum value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Rust variant name, when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
+}
+
+/// A node of the resource tree.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Sub-resources.
+    #[serde(default)]
+    pub resources: Map<Resource>,
+    /// Methods.
+    #[serde(default)]
+    pub methods: Map<Method>,
+}
+
+/// HTTP methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[allow(missing_docs)]
+pub enum HttpMethod {
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+}
+
+/// One API call.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// HTTP method.
+    pub method: S<HttpMethod>,
+    /// Path template (`/v1/vms/{vm_id}`).
+    pub path: S<String>,
+    /// Path parameters by name (each must appear in `path`).
+    #[serde(default)]
+    pub path_params: Map<Param>,
+    /// Query parameters by name.
+    #[serde(default)]
+    pub query: Map<Param>,
+    /// Header parameters by header name.
+    #[serde(default)]
+    pub headers: Map<Param>,
+    /// JSON request body.
+    #[serde(default)]
+    pub body: Option<Body>,
+    /// Response type; absent for an empty response (202/204).
+    #[serde(default)]
+    pub response: Option<S<String>>,
+    /// Pagination; the response is then a page of `item`.
+    #[serde(default)]
+    pub pagination: Option<Pagination>,
+    /// Rust name of the parameters struct, when the derived one is not wanted.
+    #[serde(default)]
+    pub params_name: Option<S<String>>,
+}
+
+/// A query, header, path or inline body parameter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// Type expression.
+    #[serde(rename = "type")]
+    pub ty: S<String>,
+    /// The caller must give it (path parameters always are).
+    #[serde(default)]
+    pub required: bool,
+    /// Taken as a method argument rather than a field of the parameters struct.
+    #[serde(default)]
+    pub positional: bool,
+    /// Description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Rust name, when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
+}
+
+/// A JSON request body: a named type, or inline fields; optionally wrapped in a one-key object.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// A named type sent as the whole body.
+    #[serde(default, rename = "type")]
+    pub ty: Option<S<String>>,
+    /// Inline fields.
+    #[serde(default)]
+    pub fields: Option<Map<Param>>,
+    /// Key the body is wrapped under (`reboot` gives `{"reboot": {...}}`).
+    #[serde(default)]
+    pub wrap: Option<String>,
+}
+
+/// Pagination styles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageStyle {
+    /// `{items, pagination: {next_cursor, ...}}`, next page via a cursor query parameter.
+    Cursor,
+}
+
+/// How a list method pages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// The style.
+    pub style: S<PageStyle>,
+    /// The item type.
+    pub item: S<String>,
+    /// The query parameter that carries the cursor (default `cursor`).
+    #[serde(default)]
+    pub cursor_param: Option<S<String>>,
+}
