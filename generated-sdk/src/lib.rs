@@ -7,16 +7,20 @@
 //! - [`nirvana`] (feature `nirvana`): the Nirvana Labs API.
 //!
 //! Every call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers and the raw body), timeouts, connection failures and undecodable bodies apart.
+
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #[rustfmt::skip]
 pub mod runtime;
+
 /// The ECS API.
 #[cfg(feature = "ecs")]
 #[rustfmt::skip]
 pub mod ecs;
+
 /// The Nirvana Labs API.
 #[cfg(feature = "nirvana")]
 #[rustfmt::skip]
 pub mod nirvana;
+
 pub use runtime::{Error, Result};

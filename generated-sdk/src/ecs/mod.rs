@@ -5,9 +5,13 @@
 //! the project ID, which the client fills in from its configuration.
 //!
 //! Start with [`Client::builder`] or [`Client::from_env`]. Generated from `spec/ecs.yaml`.
+
 mod client;
+
 pub mod resources;
+
 mod enums;
+
 pub use enums::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::runtime::{

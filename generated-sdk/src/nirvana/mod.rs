@@ -5,15 +5,25 @@
 //! [`Operation`] that tracks the change until it is `done` or `failed`.
 //!
 //! Start with [`Client::builder`] or [`Client::from_env`]. Generated from `spec/nirvana.yaml`.
+
 mod client;
+
 pub mod resources;
+
 mod types;
+
 pub use types::*;
+
 mod enums;
+
 pub use enums::*;
+
 mod unions;
+
 pub use unions::*;
+
 mod params;
+
 pub use params::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::runtime::{
