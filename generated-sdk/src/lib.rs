@@ -13,12 +13,10 @@
 #[rustfmt::skip]
 pub mod runtime;
 
-/// The ECS API.
 #[cfg(feature = "ecs")]
 #[rustfmt::skip]
 pub mod ecs;
 
-/// The Nirvana Labs API.
 #[cfg(feature = "nirvana")]
 #[rustfmt::skip]
 pub mod nirvana;

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     };
     match codegen(&workspace_root(), check) {
         Ok(stale) if check && !stale.is_empty() => {
+            // Listed with the same labels as when writing: missing, stale, extra.
             eprintln!("generated-sdk is out of date with spec/:");
             for file in &stale {
                 eprintln!("  {file}");
@@ -50,10 +51,10 @@ fn main() -> ExitCode {
                 for file in &changed {
                     println!("  {file}");
                 }
-                println!(
-                    "generated-sdk is up to date ({} file(s) changed)",
-                    changed.len()
-                );
+                match changed.len() {
+                    0 => println!("generated-sdk is up to date"),
+                    n => println!("generated-sdk: {n} file(s) written from spec/"),
+                }
             }
             ExitCode::SUCCESS
         }

@@ -1,7 +1,7 @@
 //! Emits the crate around the API modules: `Cargo.toml` with one feature per API, `lib.rs`,
 //! each API's `mod.rs`, and the runtime copied from `generator/runtime/src`.
 
-use super::util::{doc, ident, module_doc};
+use super::util::{ident, module_doc};
 use crate::model::Api;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -83,9 +83,7 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
     let modules = apis.iter().map(|api| {
         let name = ident(&api.module);
         let feature = &api.module;
-        let item_doc = doc(Some(&format!("The {}.", api.title)));
         quote! {
-            #item_doc
             #[cfg(feature = #feature)]
             #[rustfmt::skip]
             pub mod #name;

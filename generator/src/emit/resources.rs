@@ -19,7 +19,7 @@ pub fn file(api: &Api) -> TokenStream {
         )
     });
     quote! {
-        #![doc = " Resource handles. Get one from [`Client`](super::Client) and call its methods."]
+        #![doc = " Resource handles. Get one from [`Client`] and call its methods."]
         #uses
         use super::Client;
         use crate::runtime::Result;
