@@ -26,15 +26,23 @@ fn fix_start(name: String, prefix: &str) -> String {
     }
 }
 
+/// Keeps ASCII letters and digits; everything else separates words. Generated identifiers are
+/// ASCII, so any spec name gives a valid one.
+fn words(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
 /// A `snake_case` identifier for a field, method, module or argument, escaped if it is a
 /// keyword (`type` becomes `r#type`).
 pub fn snake(name: &str) -> String {
-    escape(fix_start(name.to_snake_case(), "n_"))
+    escape(fix_start(words(name).to_snake_case(), "n_"))
 }
 
 /// An `UpperCamelCase` identifier for a type or variant.
 pub fn camel(name: &str) -> String {
-    escape(fix_start(name.to_upper_camel_case(), "V"))
+    escape(fix_start(words(name).to_upper_camel_case(), "V"))
 }
 
 /// Escapes a keyword: raw identifier where Rust allows one, trailing `_` otherwise.
@@ -147,6 +155,9 @@ mod tests {
         assert_eq!(camel("SOFT"), "Soft");
         assert_eq!(camel("Self"), "Self_");
         assert_eq!(camel("100"), "V100");
+        assert_eq!(snake("naïve²"), "na_ve");
+        assert_eq!(snake("🚀"), "n");
+        assert_eq!(camel("x-🚀-y"), "XY");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::*;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::naming::{Scope, camel, check_given, snake};
 use crate::spec::{self, S, SpecFile};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Names the generated module defines itself.
 const RESERVED_ITEMS: &[(&str, &str)] = &[
@@ -28,6 +28,8 @@ struct Resolver<'a> {
     named: HashMap<String, String>,
     /// Items of the API module (types and parameter structs).
     items: Scope,
+    /// Rust names of the enum types, which can be sent as text.
+    enums: HashSet<String>,
 }
 
 /// Validates and resolves a spec into the model.
@@ -36,6 +38,7 @@ pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
         file,
         errors: Vec::new(),
         named: HashMap::new(),
+        enums: HashSet::new(),
         items: Scope::new(format!("items of module `{}`", file.api.name.value)),
     };
     for (name, why) in RESERVED_ITEMS {
@@ -116,12 +119,15 @@ impl Resolver<'_> {
         }
 
         // Declare every type name first, so fields can refer to types declared later.
-        for (name, _) in &spec.types {
+        for (name, def) in &spec.types {
             let loc = self.loc(name);
             let rust = camel(&name.value);
             let mut items = std::mem::replace(&mut self.items, Scope::new(""));
             self.claim(&mut items, &rust, &name.value, &loc);
             self.items = items;
+            if def.string_enum.is_some() || def.int_enum.is_some() {
+                self.enums.insert(rust.clone());
+            }
             self.named.insert(name.value.clone(), rust);
         }
         let types = spec
@@ -194,6 +200,16 @@ impl Resolver<'_> {
                 let kind = match (scheme.scheme.value, &scheme.header) {
                     (spec::AuthKind::Bearer, None) => AuthKind::Bearer,
                     (spec::AuthKind::Header, Some(header)) => {
+                        if !is_header_name(&header.value) {
+                            let loc = self.loc(header);
+                            self.report(
+                                Diagnostic::new(
+                                    loc,
+                                    format!("`{}` is not a valid HTTP header name", header.value),
+                                )
+                                .help("use letters, digits and `-` (e.g. `X-Auth-Token`)"),
+                            );
+                        }
                         AuthKind::Header(header.value.clone())
                     }
                     (spec::AuthKind::Bearer, Some(header)) => {
@@ -408,7 +424,64 @@ impl Resolver<'_> {
         }
     }
 
+    /// Whether a value of `ty` can be sent as text (a path segment, a query value, a header).
+    fn is_text(&self, ty: &TypeRef, allow_list: bool) -> bool {
+        match ty {
+            TypeRef::Json | TypeRef::Map(_) => false,
+            TypeRef::List(inner) => allow_list && self.is_text(inner, false),
+            TypeRef::Named(name) => self.enums.contains(name),
+            _ => true,
+        }
+    }
+
     fn input(
+        &mut self,
+        wire: &S<String>,
+        param: &spec::Param,
+        kind: InputKind,
+        required: bool,
+    ) -> Input {
+        let input = self.make_input(wire, param, kind, required);
+        let (what, allow_list) = match input.kind {
+            InputKind::Path => ("a path parameter", false),
+            InputKind::Query => ("a query parameter", true),
+            InputKind::Header => ("a header", true),
+            InputKind::BodyField | InputKind::Body => return input,
+        };
+        if !self.is_text(&input.ty, allow_list) {
+            let loc = self.loc(&param.ty);
+            let lists = if allow_list {
+                ", or a list of them"
+            } else {
+                ""
+            };
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "`{}` cannot be sent as {what}: its type `{}` is not text",
+                        wire.value, param.ty.value
+                    ),
+                )
+                .help(format!(
+                    "use a scalar type or an enum{lists}; send structured values in the body"
+                )),
+            );
+        }
+        if input.kind == InputKind::Header && !is_header_name(&input.wire) {
+            let loc = self.loc(wire);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{}` is not a valid HTTP header name", wire.value),
+                )
+                .help("use letters, digits and `-` (e.g. `Idempotency-Key`)"),
+            );
+        }
+        input
+    }
+
+    fn make_input(
         &mut self,
         wire: &S<String>,
         param: &spec::Param,
@@ -645,6 +718,14 @@ impl Resolver<'_> {
             response,
         }
     }
+}
+
+/// Whether `name` is an RFC 9110 token, as header names must be.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The `{placeholder}` names in a template, in order.
