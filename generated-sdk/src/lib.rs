@@ -22,3 +22,7 @@ pub mod ecs;
 pub mod nirvana;
 
 pub use runtime::{Error, Result};
+
+/// The HTTP client underneath, re-exported so its types (`StatusCode`, `HeaderMap`,
+/// `Client` for `ClientBuilder::http_client`) need no separate dependency.
+pub use reqwest;

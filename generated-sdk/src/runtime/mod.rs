@@ -17,3 +17,8 @@ pub use error::{ApiError, DecodeError, Error, Result};
 pub use pagination::{CursorPage, CursorPagination};
 pub use secret::Secret;
 pub use types::{Date, DateTime, Decimal, UnknownValue};
+
+/// The HTTP status type of [`ApiError::status`].
+pub use reqwest::StatusCode;
+/// The header map type of [`ApiError::headers`].
+pub use reqwest::header::HeaderMap;

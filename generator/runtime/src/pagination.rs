@@ -64,9 +64,10 @@ impl<T: DeserializeOwned> CursorPage<T> {
         Ok(page)
     }
 
-    /// Whether a next page exists: this page has items and a non-empty `next_cursor`.
+    /// Whether a next page exists: this page has items and a non-empty `next_cursor`, and it was
+    /// fetched by a client (a page decoded by hand cannot fetch anything).
     pub fn has_next_page(&self) -> bool {
-        !self.items.is_empty() && self.next_cursor().is_some()
+        self.next.is_some() && !self.items.is_empty() && self.next_cursor().is_some()
     }
 
     fn next_cursor(&self) -> Option<&str> {

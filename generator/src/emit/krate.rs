@@ -99,6 +99,9 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
         #(#modules)*
 
         pub use runtime::{Error, Result};
+        /// The HTTP client underneath, re-exported so its types (`StatusCode`, `HeaderMap`,
+        /// `Client` for `ClientBuilder::http_client`) need no separate dependency.
+        pub use reqwest;
     }
 }
 
@@ -121,10 +124,15 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
             let m = ident(f);
             quote!(mod #m; pub use #m::*;)
         });
+    let resources = files.contains(&"resources").then(|| {
+        quote!(
+            pub mod resources;
+        )
+    });
     quote! {
         #docs
         mod client;
-        pub mod resources;
+        #resources
         #(#private)*
 
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
