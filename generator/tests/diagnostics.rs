@@ -1,0 +1,472 @@
+//! Bad specs give precise errors, never a panic: each test asserts the file, line and column a
+//! diagnostic points at and a fragment of its message. A `# <- line:column` comment in each spec
+//! marks the place the diagnostic is expected to point at.
+
+use generator::{Diagnostic, Error, SpecSource};
+
+/// The path every spec here is loaded under.
+const FILE: &str = "fixtures/x.yaml";
+
+/// Every diagnostic `models` reports for `text`; fails if the spec is accepted.
+#[track_caller]
+fn errors(text: &str) -> Vec<Diagnostic> {
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: text.to_owned(),
+    };
+    match generator::models(&[source]) {
+        Err(Error::Spec(diagnostics)) => diagnostics.0,
+        Err(other) => panic!("expected spec diagnostics, got: {other}"),
+        Ok(_) => panic!("the spec was accepted"),
+    }
+}
+
+/// The one diagnostic `models` reports for `text`.
+#[track_caller]
+fn error(text: &str) -> Diagnostic {
+    let mut all = errors(text);
+    assert_eq!(all.len(), 1, "expected one diagnostic, got {all:#?}");
+    all.remove(0)
+}
+
+/// Asserts where `d` points and that its message contains `fragment`.
+#[track_caller]
+fn assert_at(d: &Diagnostic, line: u64, column: u64, fragment: &str) {
+    assert_eq!(
+        (d.loc.file.as_str(), d.loc.line, d.loc.column),
+        (FILE, line, column),
+        "wrong place:\n{d}"
+    );
+    assert!(
+        d.message.contains(fragment),
+        "message lacks {fragment:?}:\n{d}"
+    );
+}
+
+/// The help text of `d`, which every diagnostic has.
+#[track_caller]
+fn help(d: &Diagnostic) -> &str {
+    d.help.as_deref().unwrap_or_else(|| panic!("no help:\n{d}"))
+}
+
+#[test]
+fn unknown_type_in_a_field_names_it_and_lists_the_declared_types() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Operation:
+    fields:
+      id: {type: string}
+      kind: {type: OperationKnd}  # <- 11:20
+  OperationKind:
+    enum: {vm: , volume: }
+  OperationStatus:
+    enum: {pending: , done: }
+"#,
+    );
+    assert_at(&d, 11, 20, "unknown type `OperationKnd`");
+    let help = help(&d);
+    assert!(
+        help.contains("(Operation, OperationKind, OperationStatus)"),
+        "{help}"
+    );
+    assert!(
+        help.contains("string"),
+        "the help lists the scalars: {help}"
+    );
+}
+
+#[test]
+fn unknown_type_inside_list_names_the_inner_type() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Tag:
+    fields:
+      key: {type: string}
+  Server:
+    fields:
+      tags:
+        type: list<Tagg>  # <- 14:15
+"#,
+    );
+    assert_at(&d, 14, 15, "unknown type `Tagg`");
+    assert!(help(&d).contains("Server, Tag"), "{d}");
+}
+
+#[test]
+fn yaml_syntax_error_points_where_the_parser_stopped() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Server:
+    fields:
+      id: {type: string
+      name: {type: string}  # <- 11:11
+"#,
+    );
+    assert_at(&d, 11, 11, "did not find expected ',' or '}'");
+    assert!(
+        !d.message.contains("at line"),
+        "the position is given once, on the `-->` line:\n{d}"
+    );
+    assert!(help(&d).contains("spec/README.md"), "{d}");
+}
+
+#[test]
+fn unknown_key_is_rejected_with_the_keys_allowed_there() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Server:
+    fields:
+      description: {type: string, optinal: true}  # <- 10:35
+"#,
+    );
+    assert_at(&d, 10, 35, "unknown field `optinal`");
+    assert!(d.message.contains("optional"), "{d}");
+}
+
+#[test]
+fn bad_http_method_lists_the_methods() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      list:
+        method: FETCH  # <- 11:17
+        path: /v1/vms
+"#,
+    );
+    assert_at(&d, 11, 17, "unknown variant `FETCH`");
+    assert!(d.message.contains("GET, POST, PUT, PATCH, DELETE"), "{d}");
+}
+
+#[test]
+fn two_fields_on_one_rust_name_name_both_places() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Server:
+    fields:
+      vm-state: {type: string}  # <- 10:7
+      vm_state: {type: string}  # <- 11:7
+"#,
+    );
+    assert_at(&d, 11, 7, "both become the Rust name `vm_state`");
+    assert!(d.message.contains("`vm-state`"), "{d}");
+    assert!(d.message.contains("fields of `Server`"), "{d}");
+    assert!(
+        d.message.contains("the other is at fixtures/x.yaml:10:7"),
+        "{d}"
+    );
+    assert!(help(&d).contains("rust:"), "{d}");
+}
+
+#[test]
+fn enum_value_cannot_take_the_unknown_variant() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Status:
+    enum:
+      done:
+      unknown:  # <- 11:7
+"#,
+    );
+    assert_at(&d, 11, 7, "the Rust name `Unknown`");
+    assert!(d.message.contains("values this SDK does not know"), "{d}");
+    assert!(help(&d).contains("rust:"), "{d}");
+}
+
+#[test]
+fn path_placeholder_must_be_declared() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      get:
+        method: GET
+        path: /v1/vms/{vm_id}  # <- 12:15
+"#,
+    );
+    assert_at(&d, 12, 15, "path placeholder `{vm_id}` is not declared");
+    assert!(help(&d).contains("path_params:"), "{d}");
+}
+
+#[test]
+fn declared_path_param_must_be_in_the_path() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      delete:
+        method: DELETE
+        path: /v1/vms
+        path_params:
+          vm_id: {type: string}  # <- 14:11
+"#,
+    );
+    assert_at(
+        &d,
+        14,
+        11,
+        "path parameter `vm_id` is not in the path `/v1/vms`",
+    );
+    assert!(help(&d).contains("{vm_id}"), "{d}");
+}
+
+#[test]
+fn type_with_fields_and_enum_is_rejected() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  State:  # <- 8:3
+    fields:
+      id: {type: string}
+    enum:
+      active:
+"#,
+    );
+    assert_at(&d, 8, 3, "type `State` has fields, enum");
+    assert!(help(&d).contains("exactly one of"), "{d}");
+}
+
+#[test]
+fn cursor_pagination_needs_the_cursor_query_param() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      list:
+        method: GET
+        path: /v1/vms
+        query:
+          limit: {type: int64}
+        pagination:
+          style: cursor  # <- 16:18
+          item: string
+"#,
+    );
+    assert_at(&d, 16, 18, "needs the query parameter `cursor`");
+    assert!(help(&d).contains("under `query:`"), "{d}");
+}
+
+#[test]
+fn custom_cursor_param_must_be_a_query_param() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      list:
+        method: GET
+        path: /v1/vms
+        query:
+          cursor: {type: string}
+        pagination:
+          style: cursor
+          item: string
+          cursor_param: page_token  # <- 18:25
+"#,
+    );
+    assert_at(&d, 18, 25, "needs the query parameter `page_token`");
+}
+
+#[test]
+fn every_error_in_a_spec_is_reported_in_order() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Server:
+    fields:
+      vm-state: {type: string}
+      vm_state: {type: string}  # <- 11:7
+      image: {type: Imagee}  # <- 12:21
+  Status:
+    enum:
+      unknown:  # <- 15:7
+resources:
+  vms:
+    methods:
+      get:
+        method: GET
+        path: /v1/vms/{vm_id}  # <- 21:15
+        response: Server
+"#,
+    );
+    let found: Vec<(u64, u64)> = all.iter().map(|d| (d.loc.line, d.loc.column)).collect();
+    assert_eq!(found, [(11, 7), (12, 21), (15, 7), (21, 15)], "{all:#?}");
+    assert_at(&all[0], 11, 7, "`vm_state`");
+    assert_at(&all[1], 12, 21, "`Imagee`");
+    assert_at(&all[2], 15, 7, "`Unknown`");
+    assert_at(&all[3], 21, 15, "`{vm_id}`");
+}
+
+#[test]
+fn errors_of_several_specs_are_reported_together_each_with_its_file() {
+    let spec = |name: &str, ty: &str| SpecSource {
+        path: format!("spec/{name}.yaml"),
+        text: format!(
+            r#"name: {name}
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Server:
+    fields:
+      id: {{type: {ty}}}  # <- 10:18
+"#
+        ),
+    };
+    let Err(Error::Spec(diagnostics)) =
+        generator::models(&[spec("a", "Strin"), spec("b", "string"), spec("c", "Boo")])
+    else {
+        panic!("specs a and c are wrong");
+    };
+    let places: Vec<String> = diagnostics.0.iter().map(|d| d.loc.to_string()).collect();
+    assert_eq!(places, ["spec/a.yaml:10:18", "spec/c.yaml:10:18"]);
+    assert!(diagnostics.0[0].message.contains("`Strin`"));
+    assert!(diagnostics.0[1].message.contains("`Boo`"));
+}
+
+#[test]
+fn display_reads_like_a_compiler_error() {
+    let text = r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Operation:
+    fields:
+      kind: {type: OperationKnd}
+"#;
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: text.to_owned(),
+    };
+    let Err(error) = generator::models(&[source]) else {
+        panic!("the spec was accepted");
+    };
+    let shown = error.to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 3, "{shown}");
+    assert_eq!(lines[0], "error: unknown type `OperationKnd`");
+    assert_eq!(lines[1], "  --> fixtures/x.yaml:10:20");
+    assert!(lines[2].starts_with("  = help: use a scalar ("), "{shown}");
+    assert!(
+        lines[2].ends_with("or a type declared under `types:` (Operation)"),
+        "{shown}"
+    );
+}
+
+/// Inputs that are not a spec at all still give a diagnostic with a position, not a panic.
+#[test]
+fn malformed_documents_give_diagnostics() {
+    let cases: &[(&str, &str, u64, u64)] = &[
+        ("", "unexpected end of input", 1, 1),
+        ("42\n", "expected mapping", 1, 1),
+        ("- a\n- b\n", "expected mapping", 1, 1),
+        (
+            "name: a\nname: b\ntitle: t\nbase_url: u\nauth: []\n",
+            "duplicate mapping key: name",
+            2,
+            1,
+        ),
+        (
+            "name: a\nbase_url: u\nauth: []\n",
+            "missing field `title`",
+            3,
+            1,
+        ),
+        (
+            "name: a\ntitle: t\nbase_url: u\nauth:\n  - scheme: basic\n    setter: x\n",
+            "unknown variant `basic`",
+            5,
+            13,
+        ),
+        (
+            "name: a\ntitle: t\nbase_url: u\nauth: []\ntypes:\n  Size:\n    int_enum: {small: }\n",
+            "invalid i64",
+            7,
+            16,
+        ),
+    ];
+    for (text, fragment, line, column) in cases {
+        let d = error(text);
+        assert_at(&d, *line, *column, fragment);
+    }
+}

@@ -1,0 +1,73 @@
+//! Snapshot tests of the generated API module, one fixture spec per construct
+//! (`tests/fixtures/<name>.yaml`), so a change in the output names the construct it affects.
+
+use generator::SpecSource;
+use std::fmt::Write as _;
+
+/// Generates the API module of `fixtures/<name>.yaml`: every file, as a `// ---- <path>`
+/// line followed by its content, in path order.
+fn render(name: &str) -> String {
+    let file = format!("{}/tests/fixtures/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let source = SpecSource {
+        path: format!("fixtures/{name}.yaml"),
+        text,
+    };
+    let apis = generator::models(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(apis.len(), 1, "one spec gives one API");
+    let files = generator::write::render(generator::emit::api_files(&apis[0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut out = String::new();
+    for (path, content) in &files {
+        writeln!(out, "// ---- {path}").unwrap();
+        out.push_str(content);
+    }
+    out
+}
+
+/// One `#[test]` per fixture, named after it, and `FIXTURES`, the list of them all.
+macro_rules! snapshots {
+    ($($name:ident),* $(,)?) => {
+        const FIXTURES: &[&str] = &[$(stringify!($name)),*];
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(stringify!($name), render(stringify!($name)));
+            }
+        )*
+    };
+}
+
+snapshots!(
+    object_fields,
+    string_enum,
+    int_enum,
+    union_scalars,
+    union_object,
+    map_type,
+    nested_resources,
+    request_params,
+    wrapped_action,
+    empty_response,
+    cursor_pagination,
+    client_params,
+    named_body,
+    header_auth,
+);
+
+/// Every fixture file has a test above: one added without a test would never be checked.
+#[test]
+fn every_fixture_has_a_snapshot_test() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    found.sort();
+    let mut tested = FIXTURES.to_vec();
+    tested.sort_unstable();
+    assert_eq!(found, tested);
+}
