@@ -62,12 +62,7 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
     let mut modules = naming::Scope::new("API modules of the generated crate");
     modules.reserve("runtime", "the runtime module");
     for api in &apis {
-        let loc = Loc {
-            file: api.spec_file.clone(),
-            line: 0,
-            column: 0,
-        };
-        if let Err(d) = modules.claim(&api.module, &api.module, &loc) {
+        if let Err(d) = modules.claim(&api.module, &api.module, &api.module_loc) {
             problems.push(d);
         }
     }

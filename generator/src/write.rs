@@ -49,31 +49,45 @@ pub fn render(files: Vec<EmittedFile>) -> Result<Files, String> {
 }
 
 /// Puts a blank line between items (at module and impl level), as hand-written code has;
-/// prettyplease prints them back to back.
+/// prettyplease prints them back to back. A run of `use` lines stays together.
 fn space_items(code: &str) -> String {
     fn indent(line: &str) -> usize {
         line.len() - line.trim_start().len()
     }
+    fn is_use(line: &str) -> bool {
+        let line = line.trim_start();
+        line.starts_with("use ") || line.starts_with("pub use ")
+    }
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut prev: Option<&str> = None;
+    // Inside a `use` that spans lines, and whether the last item was a `use`.
+    let mut in_use = false;
+    let mut last_was_use = false;
     for line in code.lines() {
         if let Some(p) = prev {
             let trimmed = p.trim_start();
             let item_level = indent(line) <= 4 && indent(line) == indent(p);
-            let ends_item = matches!(trimmed, "}" | "};")
+            let ends_item = matches!(trimmed, "}" | "};" | "];")
                 || (trimmed.ends_with(';')
                     && ["pub type ", "pub const ", "const ", "mod ", "pub mod "]
                         .iter()
                         .any(|k| trimmed.starts_with(k)));
-            let ends_uses =
-                (trimmed.starts_with("use ") || trimmed == "};" || trimmed.starts_with("pub use "))
-                    && !line.trim_start().starts_with("use ")
-                    && !line.trim_start().starts_with("pub use ");
             let ends_module_doc = p.starts_with("//!") && !line.starts_with("//!");
             let next_closes = matches!(line.trim(), "}" | "};" | "");
-            if !next_closes && ((item_level && (ends_item || ends_uses)) || ends_module_doc) {
+            let uses_continue = last_was_use && !in_use && is_use(line);
+            let boundary =
+                (item_level && (ends_item || (last_was_use && !in_use))) || ends_module_doc;
+            if boundary && !next_closes && !uses_continue {
                 out.push('\n');
             }
+        }
+        if !in_use && is_use(line) {
+            in_use = !line.trim_end().ends_with(';');
+            last_was_use = true;
+        } else if in_use {
+            in_use = !line.trim_end().ends_with(';');
+        } else if !line.trim().is_empty() {
+            last_was_use = false;
         }
         out.push_str(line);
         out.push('\n');

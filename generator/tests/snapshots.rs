@@ -53,6 +53,7 @@ snapshots!(
     client_params,
     named_body,
     header_auth,
+    public_api,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -60,3 +60,8 @@ mod tests {
         fixture_text("no_such_fixture.json");
     }
 }
+
+/// The README's example, compiled as a doctest so that it keeps compiling.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExample;

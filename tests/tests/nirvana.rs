@@ -88,7 +88,7 @@ fn assert_is_seed_example(operation: &Operation) {
         operation.updated_at.into_inner().unix_timestamp(),
         1_735_689_600
     );
-    let changes = &operation.details.changes;
+    let changes = &operation.details.as_ref().expect("details").changes;
     assert_eq!(changes.len(), 1);
     assert_eq!(
         changes["foo"].from,

@@ -5,7 +5,6 @@ use super::resources::Servers;
 use crate::runtime::transport::{
     Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url,
 };
-
 use crate::runtime::{Error, Result, Secret};
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,9 +14,7 @@ pub const DEFAULT_BASE_URL: &str = "https://ecs.{region}.myhuaweicloud.com";
 
 const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-#[doc = concat!(
-    " A client for the ", "ECS API", ". Cheap to clone; clones share connections."
-)]
+/// A client for the ECS API. Cheap to clone; clones share connections.
 ///
 /// ```
 /// # fn main() -> Result<(), generated_sdk::Error> {
@@ -65,9 +62,9 @@ impl Client {
     }
 }
 
-/** Configures a [`Client`] for the ECS API.
-
- Environment variables read by [`ClientBuilder::from_env`]: `HUAWEICLOUD_SDK_AUTH_TOKEN`, `HUAWEICLOUD_SDK_ECS_ENDPOINT`, `HUAWEICLOUD_SDK_REGION`, `HUAWEICLOUD_SDK_PROJECT_ID`.*/
+/// Configures a [`Client`] for the ECS API.
+///
+/// Environment variables read by [`ClientBuilder::from_env`]: `HUAWEICLOUD_SDK_AUTH_TOKEN`, `HUAWEICLOUD_SDK_ECS_ENDPOINT`, `HUAWEICLOUD_SDK_REGION`, `HUAWEICLOUD_SDK_PROJECT_ID`.
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
     auth_token: Option<Secret>,
@@ -101,7 +98,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets credential, sent in the `X-Auth-Token` header: an IAM token (the `X-Subject-Token` that IAM returns; valid for 24 hours).
+    /// Sets the credential, sent in the `X-Auth-Token` header: an IAM token (the `X-Subject-Token` that IAM returns; valid for 24 hours).
     ///
     /// [`ClientBuilder::from_env`] reads it from `HUAWEICLOUD_SDK_AUTH_TOKEN`.
     pub fn auth_token(mut self, value: impl Into<String>) -> Self {
@@ -176,7 +173,7 @@ impl ClientBuilder {
         let transport = Transport::new(Settings {
             base_url,
             auth,
-            default_headers: vec![("X-Project-Id", project_id.clone()),],
+            default_headers: vec![("X-Project-Id", project_id.clone())],
             user_agent: USER_AGENT.to_owned(),
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
             http_client: self.http_client,

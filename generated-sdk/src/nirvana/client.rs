@@ -5,7 +5,6 @@ use super::resources::{Compute, Operations};
 use crate::runtime::transport::{
     Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url,
 };
-
 use crate::runtime::{Error, Result, Secret};
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,10 +14,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.nirvanalabs.io";
 
 const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-#[doc = concat!(
-    " A client for the ", "Nirvana Labs API",
-    ". Cheap to clone; clones share connections."
-)]
+/// A client for the Nirvana Labs API. Cheap to clone; clones share connections.
 ///
 /// ```
 /// # fn main() -> Result<(), generated_sdk::Error> {
@@ -63,9 +59,9 @@ impl Client {
     }
 }
 
-/** Configures a [`Client`] for the Nirvana Labs API.
-
- Environment variables read by [`ClientBuilder::from_env`]: `NIRVANA_LABS_API_KEY`, `NIRVANA_LABS_BASE_URL`.*/
+/// Configures a [`Client`] for the Nirvana Labs API.
+///
+/// Environment variables read by [`ClientBuilder::from_env`]: `NIRVANA_LABS_API_KEY`, `NIRVANA_LABS_BASE_URL`.
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
     api_key: Option<Secret>,
@@ -91,7 +87,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets credential, sent as `Authorization: Bearer <value>`: the API key from the Nirvana Labs dashboard.
+    /// Sets the credential, sent as `Authorization: Bearer <value>`: the API key from the Nirvana Labs dashboard.
     ///
     /// [`ClientBuilder::from_env`] reads it from `NIRVANA_LABS_API_KEY`.
     pub fn api_key(mut self, value: impl Into<String>) -> Self {

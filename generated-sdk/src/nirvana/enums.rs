@@ -33,6 +33,7 @@ impl OperationKind {
         "nks_cluster",
         "nks_node_pool",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -117,6 +118,7 @@ impl OperationStatus {
         "failed",
         "unknown",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -196,6 +198,7 @@ impl OperationType {
         "delete",
         "restart",
     ];
+
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {

@@ -5,7 +5,6 @@ use super::{
     OperationFieldDiffFrom, OperationFieldDiffTo, OperationKind, OperationStatus,
     OperationType,
 };
-
 use serde::{Deserialize, Serialize};
 
 /// Operation details.
@@ -16,7 +15,7 @@ pub struct Operation {
     /// When the Operation was created.
     pub created_at: crate::runtime::DateTime,
     /// Structured details about what an operation is changing.
-    pub details: OperationDetails,
+    pub details: Option<OperationDetails>,
     /// Kind of Operation.
     pub kind: OperationKind,
     /// Project ID the Operation belongs to.

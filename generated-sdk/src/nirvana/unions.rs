@@ -10,6 +10,7 @@ pub enum OperationFieldDiffFrom {
     /// The value as a string.
     String(String),
     /// The value as a number.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
     Number(f64),
     /// The value as a boolean.
     Bool(bool),
@@ -24,6 +25,7 @@ pub enum OperationFieldDiffTo {
     /// The value as a string.
     String(String),
     /// The value as a number.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
     Number(f64),
     /// The value as a boolean.
     Bool(bool),

@@ -15,7 +15,7 @@ pub mod types;
 pub use error::{ApiError, DecodeError, Error, Result};
 pub use pagination::{CursorPage, CursorPagination};
 pub use secret::Secret;
-pub use types::{Date, DateTime, Decimal, UnknownValue};
+pub use types::{Date, DateTime, Decimal, UnknownInt, UnknownValue};
 
 /// The HTTP status type of [`ApiError::status`].
 pub use reqwest::StatusCode;

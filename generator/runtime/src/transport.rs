@@ -16,6 +16,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// How requests are authenticated.
 #[derive(Clone, Debug)]
 pub enum Auth {
+    /// No credentials: the API is public.
+    None,
     /// `Authorization: Bearer <token>`.
     Bearer(Secret),
     /// A token in a header of its own, such as `X-Auth-Token: <token>`.
@@ -116,16 +118,17 @@ impl Transport {
         }
         let mut headers = HeaderMap::new();
         let auth = match &self.auth {
-            Auth::Bearer(token) => ("authorization", format!("Bearer {}", token.expose())),
-            Auth::Header { name, value } => (*name, value.expose().to_owned()),
+            Auth::None => None,
+            Auth::Bearer(token) => Some(("authorization", format!("Bearer {}", token.expose()))),
+            Auth::Header { name, value } => Some((*name, value.expose().to_owned())),
         };
         let fixed = [
             ("user-agent", self.user_agent.clone()),
             ("accept", "application/json".to_owned()),
-            auth,
         ];
         for (name, value) in fixed
             .iter()
+            .chain(&auth)
             .chain(&self.default_headers)
             .chain(&request.headers)
         {

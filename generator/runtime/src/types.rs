@@ -136,6 +136,31 @@ impl fmt::Display for Decimal {
     }
 }
 
+/// Largest integer an `f64` holds exactly (2^53).
+const MAX_EXACT_F64_INT: f64 = 9_007_199_254_740_992.0;
+
+/// Writes an `f64` as JSON producers such as Go's `encoding/json` do: a whole number without a
+/// fraction (`2`, not `2.0`), so a number decoded from a server goes back exactly as it came.
+/// Generated code uses it with `#[serde(serialize_with = ...)]` on every `float64` value.
+pub fn serialize_f64<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < MAX_EXACT_F64_INT {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// [`serialize_f64`] for an optional value.
+pub fn serialize_f64_opt<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serialize_f64(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// The raw value of an enum variant that this SDK version does not know.
 ///
 /// Generated enums carry it in their `Unknown` variant and write it back unchanged. It cannot be
@@ -163,6 +188,31 @@ impl fmt::Display for UnknownValue {
     }
 }
 
+/// The raw value of an integer enum variant that this SDK version does not know.
+///
+/// Like [`UnknownValue`], it cannot be built by hand: use the enum's `From<i64>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnknownInt(i64);
+
+impl UnknownInt {
+    /// Only generated `From` impls call this, after checking every known value.
+    #[doc(hidden)]
+    pub fn new_unchecked(value: i64) -> Self {
+        UnknownInt(value)
+    }
+
+    /// The value as the server sent it.
+    pub fn value(self) -> i64 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnknownInt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +236,21 @@ mod tests {
         let value: Date = serde_json::from_str("\"2025-01-31\"").unwrap();
         assert_eq!(value.to_string(), "2025-01-31");
         assert!(serde_json::from_str::<Date>("\"2025-02-30\"").is_err());
+    }
+
+    #[test]
+    fn whole_floats_are_written_without_a_fraction() {
+        #[derive(Serialize)]
+        struct Value {
+            #[serde(serialize_with = "serialize_f64")]
+            plain: f64,
+            #[serde(serialize_with = "serialize_f64_opt")]
+            maybe: Option<f64>,
+        }
+        let text = |plain, maybe| serde_json::to_string(&Value { plain, maybe }).unwrap();
+        assert_eq!(text(2.0, Some(-4.0)), r#"{"plain":2,"maybe":-4}"#);
+        assert_eq!(text(2.5, None), r#"{"plain":2.5,"maybe":null}"#);
+        assert_eq!(text(1e300, Some(0.1)), r#"{"plain":1e+300,"maybe":0.1}"#);
     }
 
     #[test]

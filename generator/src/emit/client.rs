@@ -12,6 +12,7 @@ pub fn file(api: &Api) -> TokenStream {
     let module = &api.module;
     let base_url = &api.base_url;
     let handles: Vec<_> = api.resources.iter().map(|r| ident(&r.rust)).collect();
+    let use_handles = (!handles.is_empty()).then(|| quote!(use super::resources::{#(#handles),*};));
     let accessors = api
         .resources
         .iter()
@@ -55,7 +56,7 @@ pub fn file(api: &Api) -> TokenStream {
         };
         let text = setter_doc(
             a.doc.as_deref(),
-            &format!("credential, {what}"),
+            &format!("the credential, {what}"),
             a.env.as_deref(),
         );
         let docs = doc(Some(&text));
@@ -90,6 +91,23 @@ pub fn file(api: &Api) -> TokenStream {
         .collect::<Vec<_>>()
         .join(", or ");
     let no_auth = format!("no credentials: {how_to_auth}");
+    let choose_auth = if api.auth.is_empty() {
+        quote!(let auth = Auth::None;)
+    } else {
+        quote! {
+            let auth = #(#auth_choice)* {
+                return Err(Error::Config(#no_auth.to_owned()));
+            };
+        }
+    };
+    let needs_error = !api.auth.is_empty() || !api.client_params.is_empty();
+    let runtime_items = [
+        needs_error.then(|| quote!(Error)),
+        Some(quote!(Result)),
+        (!api.auth.is_empty()).then(|| quote!(Secret)),
+    ];
+    let runtime_items = runtime_items.iter().flatten();
+    let runtime_use = quote!(use crate::runtime::{#(#runtime_items),*};);
 
     let base_url_env = api
         .base_url_env
@@ -124,13 +142,23 @@ pub fn file(api: &Api) -> TokenStream {
     let default_headers = api.client_params.iter().filter_map(|p| {
         let name = ident(&p.rust);
         let header = p.header.as_ref()?;
-        Some(quote!((#header, #name.clone()),))
+        Some(quote!((#header, #name.clone())))
     });
     let client_inits = api.client_params.iter().map(|p| ident(&p.rust));
 
     let title = &api.title;
+    let client_doc = doc(Some(&format!(
+        "A client for the {title}. Cheap to clone; clones share connections."
+    )));
     let env_note = env_summary(api);
-    let builder_doc = format!(" Configures a [`Client`] for the {title}.{env_note}");
+    let with_env_self = if env_note.is_empty() {
+        quote!(self)
+    } else {
+        quote!(mut self)
+    };
+    let builder_doc = doc(Some(&format!(
+        "Configures a [`Client`] for the {title}.{env_note}"
+    )));
     let mut example = String::from("let client = Client::builder()");
     if let Some(auth) = api.auth.first() {
         example.push_str(&format!(
@@ -153,9 +181,9 @@ pub fn file(api: &Api) -> TokenStream {
 
     quote! {
         #![doc = " The client: configuration, credentials, and the entry points to every resource."]
-        use super::resources::{#(#handles),*};
+        #use_handles
         use crate::runtime::transport::{Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url};
-        use crate::runtime::{Error, Result, Secret};
+        #runtime_use
         use std::sync::Arc;
         use std::time::Duration;
 
@@ -164,7 +192,7 @@ pub fn file(api: &Api) -> TokenStream {
 
         const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-        #[doc = concat!(" A client for the ", #title, ". Cheap to clone; clones share connections.")]
+        #client_doc
         ///
         #(#example_lines)*
         #[derive(Clone, Debug)]
@@ -193,7 +221,7 @@ pub fn file(api: &Api) -> TokenStream {
             #(#accessors)*
         }
 
-        #[doc = #builder_doc]
+        #builder_doc
         #[derive(Clone, Debug, Default)]
         pub struct ClientBuilder {
             #(#auth_fields)*
@@ -210,7 +238,7 @@ pub fn file(api: &Api) -> TokenStream {
             }
 
             /// Sets every value found in the environment, replacing values set before.
-            pub fn with_env(mut self) -> Self {
+            pub fn with_env(#with_env_self) -> Self {
                 #(#auth_envs)*
                 #base_url_env
                 #(#value_envs)*
@@ -247,14 +275,12 @@ pub fn file(api: &Api) -> TokenStream {
                     Some(url) => url,
                     None => render_base_url(DEFAULT_BASE_URL, &[#(#template_vars),*])?,
                 };
-                let auth = #(#auth_choice)* {
-                    return Err(Error::Config(#no_auth.to_owned()));
-                };
+                #choose_auth
                 #(#required_values)*
                 let transport = Transport::new(Settings {
                     base_url,
                     auth,
-                    default_headers: vec![#(#default_headers)*],
+                    default_headers: vec![#(#default_headers),*],
                     user_agent: USER_AGENT.to_owned(),
                     timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                     http_client: self.http_client,
@@ -292,7 +318,7 @@ fn env_summary(api: &Api) -> String {
     } else {
         let list: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
         format!(
-            "\n\n Environment variables read by [`ClientBuilder::from_env`]: {}.",
+            "\n\nEnvironment variables read by [`ClientBuilder::from_env`]: {}.",
             list.join(", ")
         )
     }

@@ -1,7 +1,7 @@
 //! Emits string and integer enums. Every enum is open: a value the spec does not list decodes
 //! into `Unknown` and encodes back unchanged.
 
-use super::util::{doc, doc_or, ident};
+use super::util::{doc_or, ident};
 use crate::model::{Api, TypeKind, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,7 +12,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         .types
         .iter()
         .filter_map(|decl| {
-            let docs = doc(decl.doc.as_deref());
+            let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
             match &decl.kind {
                 TypeKind::StringEnum(variants) => Some(string_enum(&decl.rust, docs, variants)),
                 TypeKind::IntEnum(variants) => Some(int_enum(&decl.rust, docs, variants)),
@@ -110,14 +110,17 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
     let name = ident(rust);
     let lines = variant_lines(variants, i64::to_string);
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
-    let values: Vec<i64> = variants.iter().map(|v| v.value).collect();
+    let values: Vec<proc_macro2::Literal> = variants
+        .iter()
+        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.value))
+        .collect();
     quote! {
         #docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#lines)*
             /// A value this version of the SDK does not know; it is sent back unchanged.
-            Unknown(i64),
+            Unknown(crate::runtime::UnknownInt),
         }
 
         impl #name {
@@ -128,7 +131,7 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
             pub fn value(self) -> i64 {
                 match self {
                     #(Self::#idents => #values,)*
-                    Self::Unknown(value) => value,
+                    Self::Unknown(value) => value.value(),
                 }
             }
         }
@@ -137,7 +140,7 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
             fn from(value: i64) -> Self {
                 match value {
                     #(#values => Self::#idents,)*
-                    other => Self::Unknown(other),
+                    other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
                 }
             }
         }

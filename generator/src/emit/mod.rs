@@ -69,7 +69,10 @@ pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
 pub fn api_files(api: &Api) -> Vec<EmittedFile> {
     let concepts: [(&str, Option<TokenStream>); 6] = [
         ("client", Some(client::file(api))),
-        ("resources", Some(resources::file(api))),
+        (
+            "resources",
+            (!api.resources.is_empty()).then(|| resources::file(api)),
+        ),
         ("types", types::file(api)),
         ("enums", enums::file(api)),
         ("unions", unions::file(api)),

@@ -1,7 +1,7 @@
 //! Emits the resource handles (`client.compute().vms()`) and their methods. Each method is a
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
-use super::util::{collect_named, doc, ident, rust_type, use_super};
+use super::util::{collect_named, doc, ident, rust_type_in, use_super};
 use crate::model::{Api, HttpMethod, Input, InputKind, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,25 +9,46 @@ use std::collections::BTreeSet;
 
 /// The `resources.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
+    let mut handle_names = BTreeSet::new();
+    collect_handles(&api.resources, &mut handle_names);
     let mut used = BTreeSet::new();
     let mut items = Vec::new();
-    handles(&api.resources, &mut items, &mut used);
-    let uses = use_super(&used, &BTreeSet::new());
+    handles(&api.resources, &mut items, &mut used, &handle_names);
+    used.insert("Client".to_owned());
+    // Types named like a handle are written `super::Name` instead of being imported.
+    let uses = use_super(&used, &handle_names);
     let runtime_page = contains_page(&api.resources).then(|| {
         quote!(
             use crate::runtime::CursorPage;
         )
     });
+    let runtime = has_methods(&api.resources).then(|| {
+        quote! {
+            use crate::runtime::Result;
+            use crate::runtime::request::Request;
+            use reqwest::Method;
+        }
+    });
     quote! {
         #![doc = " Resource handles. Get one from [`Client`] and call its methods."]
         #uses
-        use super::Client;
-        use crate::runtime::Result;
-        use crate::runtime::request::Request;
         #runtime_page
-        use reqwest::Method;
+        #runtime
         #(#items)*
     }
+}
+
+fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
+    for resource in resources {
+        into.insert(resource.rust.clone());
+        collect_handles(&resource.children, into);
+    }
+}
+
+fn has_methods(resources: &[Resource]) -> bool {
+    resources
+        .iter()
+        .any(|r| !r.methods.is_empty() || has_methods(&r.children))
 }
 
 fn contains_page(resources: &[Resource]) -> bool {
@@ -56,7 +77,12 @@ pub fn accessor(child: &Resource, lifetime: TokenStream, client: TokenStream) ->
     }
 }
 
-fn handles(resources: &[Resource], items: &mut Vec<TokenStream>, used: &mut BTreeSet<String>) {
+fn handles(
+    resources: &[Resource],
+    items: &mut Vec<TokenStream>,
+    used: &mut BTreeSet<String>,
+    shadowed: &BTreeSet<String>,
+) {
     for resource in resources {
         let name = ident(&resource.rust);
         let docs = doc(Some(
@@ -69,7 +95,7 @@ fn handles(resources: &[Resource], items: &mut Vec<TokenStream>, used: &mut BTre
             .children
             .iter()
             .map(|c| accessor(c, quote!('a), quote!(self.client)));
-        let methods = resource.methods.iter().map(|m| method(m, used));
+        let methods = resource.methods.iter().map(|m| method(m, used, shadowed));
         items.push(quote! {
             #docs
             #[derive(Clone, Copy, Debug)]
@@ -82,12 +108,17 @@ fn handles(resources: &[Resource], items: &mut Vec<TokenStream>, used: &mut BTre
                 #(#methods)*
             }
         });
-        handles(&resource.children, items, used);
+        handles(&resource.children, items, used, shadowed);
     }
 }
 
 /// How an argument is declared and how its value is passed to the request builder.
-fn argument(input: &Input, used: &mut BTreeSet<String>) -> (TokenStream, TokenStream) {
+fn argument(
+    input: &Input,
+    used: &mut BTreeSet<String>,
+    shadowed: &BTreeSet<String>,
+) -> (TokenStream, TokenStream) {
+    let rust_type = |ty: &crate::model::TypeRef| rust_type_in(ty, shadowed);
     collect_named(&input.ty, used);
     let name = ident(&input.rust);
     let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
@@ -126,7 +157,8 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
     }
 }
 
-fn method(m: &Method, used: &mut BTreeSet<String>) -> TokenStream {
+fn method(m: &Method, used: &mut BTreeSet<String>, shadowed: &BTreeSet<String>) -> TokenStream {
+    let rust_type = |ty: &crate::model::TypeRef| rust_type_in(ty, shadowed);
     let name = ident(&m.rust);
     let verb = match m.http {
         HttpMethod::Get => "GET",
@@ -151,12 +183,12 @@ fn method(m: &Method, used: &mut BTreeSet<String>) -> TokenStream {
         calls.push(quote!(.path_param(#client_param, &self.client.#field)));
     }
     for input in &m.args {
-        let (param, value) = argument(input, used);
+        let (param, value) = argument(input, used, shadowed);
         params.push(param);
         calls.push(put(input, value));
     }
     if let Some(p) = &m.params {
-        let ty = ident(&p.rust);
+        let ty = rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
         used.insert(p.rust.clone());
         params.push(quote!(params: #ty));
         for field in &p.fields {

@@ -1,6 +1,6 @@
 //! Emits object types as structs and map types as aliases.
 
-use super::util::{collect_named, doc, ident, rust_type, use_super};
+use super::util::{collect_named, doc_or, ident, rust_type, use_super};
 use crate::model::{Api, FieldDecl, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -13,7 +13,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     let mut items = Vec::new();
     for decl in &api.types {
         let name = ident(&decl.rust);
-        let docs = doc(decl.doc.as_deref());
+        let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
         match &decl.kind {
             TypeKind::Object(fields) => {
                 let fields = fields.iter().map(|f| {
@@ -53,7 +53,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
 }
 
 fn field(f: &FieldDecl) -> TokenStream {
-    let docs = doc(f.doc.as_deref());
+    let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
     let name = ident(&f.rust);
     let mut ty = rust_type(&f.ty);
     if f.optional || f.nullable {
@@ -63,12 +63,20 @@ fn field(f: &FieldDecl) -> TokenStream {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
+    let number = (f.ty == crate::model::TypeRef::Float64).then(|| {
+        if f.optional || f.nullable {
+            quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")])
+        } else {
+            quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64")])
+        }
+    });
     let skip = f
         .optional
         .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
     quote! {
         #docs
         #rename
+        #number
         #skip
         pub #name: #ty,
     }

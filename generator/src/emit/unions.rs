@@ -1,6 +1,6 @@
 //! Emits untagged unions: the first member that decodes wins, in spec order.
 
-use super::util::{collect_named, doc, ident, rust_type, use_super};
+use super::util::{collect_named, doc_or, ident, rust_type, use_super};
 use crate::model::{Api, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,13 +17,15 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         };
         defined.insert(decl.rust.clone());
         let name = ident(&decl.rust);
-        let docs = doc(decl.doc.as_deref());
+        let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
         let variants = members.iter().map(|m| {
             collect_named(&m.ty, &mut used);
             let variant = ident(&m.rust);
             let ty = rust_type(&m.ty);
             let text = format!(" The value as {}.", describe(&m.ty));
-            quote!(#[doc = #text] #variant(#ty),)
+            let number = (m.ty == TypeRef::Float64)
+                .then(|| quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64")]));
+            quote!(#[doc = #text] #number #variant(#ty),)
         });
         items.push(quote! {
             #docs

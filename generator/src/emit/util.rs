@@ -53,6 +53,13 @@ pub fn module_doc(text: &str) -> TokenStream {
 
 /// The Rust type for a type reference.
 pub fn rust_type(ty: &TypeRef) -> TokenStream {
+    rust_type_in(ty, &BTreeSet::new())
+}
+
+/// The Rust type for a type reference in a module where the names in `shadowed` mean something
+/// else (a resource handle named like a type): those are written `super::Name`.
+pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>) -> TokenStream {
+    let rust_type = |ty: &TypeRef| rust_type_in(ty, shadowed);
     match ty {
         TypeRef::String => quote!(String),
         TypeRef::Bool => quote!(bool),
@@ -70,6 +77,10 @@ pub fn rust_type(ty: &TypeRef) -> TokenStream {
         TypeRef::Map(inner) => {
             let inner = rust_type(inner);
             quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        TypeRef::Named(name) if shadowed.contains(name) => {
+            let name = ident(name);
+            quote!(super::#name)
         }
         TypeRef::Named(name) => {
             let name = ident(name);

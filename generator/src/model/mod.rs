@@ -13,6 +13,8 @@ pub use typeref::TypeRef;
 pub struct Api {
     /// Module name (`nirvana`), also the cargo feature name.
     pub module: String,
+    /// Where the module name is declared.
+    pub module_loc: crate::diag::Loc,
     /// Human name.
     pub title: String,
     /// Description.

@@ -152,6 +152,7 @@ impl Resolver<'_> {
 
         Api {
             module,
+            module_loc,
             title: spec.title.clone(),
             doc: spec.doc.clone(),
             spec_file: self.file.path.clone(),

@@ -48,9 +48,15 @@ pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
         Err(error) => {
             let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
             let message = error.without_snippet().to_string();
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            // The position is shown once, on the `-->` line.
             let message = message
-                .strip_prefix("error: ")
-                .unwrap_or(&message)
+                .strip_suffix(&format!(" at line {line}, column {column}"))
+                .unwrap_or(message);
+            // Advice meant for programs that call the parser, not for spec authors.
+            let message = message
+                .strip_suffix(", set DuplicateKeyPolicy in Options if acceptable")
+                .unwrap_or(message)
                 .to_owned();
             Err(Diagnostic::new(
                 Loc {
