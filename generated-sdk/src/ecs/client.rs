@@ -147,7 +147,16 @@ impl ClientBuilder {
         let base_url = match self.base_url {
             Some(url) => url,
             None => {
-                render_base_url(DEFAULT_BASE_URL, &[("region", self.region.as_deref())])?
+                render_base_url(
+                    DEFAULT_BASE_URL,
+                    &[
+                        (
+                            "region",
+                            self.region.as_deref(),
+                            "call `.region(..)` or set HUAWEICLOUD_SDK_REGION",
+                        ),
+                    ],
+                )?
             }
         };
         let auth = if let Some(secret) = self.auth_token {

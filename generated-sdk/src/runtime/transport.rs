@@ -194,10 +194,11 @@ fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, Head
     Ok((name, value))
 }
 
-/// Fills a base URL template such as `https://ecs.{region}.myhuaweicloud.com`.
-pub fn render_base_url(template: &str, vars: &[(&str, Option<&str>)]) -> Result<String> {
+/// Fills a base URL template such as `https://ecs.{region}.myhuaweicloud.com`. Each variable
+/// comes with a hint on how to set it, used in the error when it is missing.
+pub fn render_base_url(template: &str, vars: &[(&str, Option<&str>, &str)]) -> Result<String> {
     let mut url = template.to_owned();
-    for (name, value) in vars {
+    for (name, value, hint) in vars {
         let placeholder = format!("{{{name}}}");
         if !url.contains(&placeholder) {
             continue;
@@ -206,7 +207,7 @@ pub fn render_base_url(template: &str, vars: &[(&str, Option<&str>)]) -> Result<
             Some(value) if !value.is_empty() => url = url.replace(&placeholder, value),
             _ => {
                 return Err(Error::Config(format!(
-                    "the base URL {template} needs `{name}`: set it on the builder or give a base URL"
+                    "the base URL {template} needs `{name}`: {hint}, or give a base URL"
                 )));
             }
         }
@@ -222,12 +223,17 @@ mod tests {
     fn base_url_templates() {
         let url = render_base_url(
             "https://ecs.{region}.myhuaweicloud.com",
-            &[("region", Some("cn-north-4"))],
+            &[("region", Some("cn-north-4"), "call `.region(..)`")],
         )
         .unwrap();
         assert_eq!(url, "https://ecs.cn-north-4.myhuaweicloud.com");
-        let missing = render_base_url("https://ecs.{region}.example", &[("region", None)]);
-        assert!(matches!(missing, Err(Error::Config(m)) if m.contains("region")));
+        let missing = render_base_url(
+            "https://ecs.{region}.example",
+            &[("region", None, "call `.region(..)` or set REGION")],
+        );
+        assert!(
+            matches!(missing, Err(Error::Config(m)) if m.contains("`region`: call `.region(..)` or set REGION"))
+        );
     }
 
     #[test]

@@ -116,7 +116,11 @@ pub fn file(api: &Api) -> TokenStream {
     let template_vars = api.url_params.iter().map(|p| {
         let wire = &p.wire;
         let name = ident(&p.rust);
-        quote!((#wire, self.#name.as_deref()))
+        let hint = match &p.env {
+            Some(env) => format!("call `.{}(..)` or set {env}", p.rust),
+            None => format!("call `.{}(..)`", p.rust),
+        };
+        quote!((#wire, self.#name.as_deref(), #hint))
     });
 
     let client_fields = api.client_params.iter().map(|p| {
