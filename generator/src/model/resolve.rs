@@ -177,12 +177,15 @@ impl Resolver<'_> {
                 let rust = snake(&name.value);
                 let loc = self.loc(name);
                 self.claim(builder, &rust, &name.value, &loc);
+                if let Some(header) = &param.header {
+                    self.check_header_name(header);
+                }
                 ClientValue {
                     wire: name.value.clone(),
                     rust,
                     doc: param.doc.clone(),
                     env: param.env.clone(),
-                    header: param.header.clone(),
+                    header: param.header.as_ref().map(|h| h.value.clone()),
                 }
             })
             .collect()
@@ -201,16 +204,7 @@ impl Resolver<'_> {
                 let kind = match (scheme.scheme.value, &scheme.header) {
                     (spec::AuthKind::Bearer, None) => AuthKind::Bearer,
                     (spec::AuthKind::Header, Some(header)) => {
-                        if !is_header_name(&header.value) {
-                            let loc = self.loc(header);
-                            self.report(
-                                Diagnostic::new(
-                                    loc,
-                                    format!("`{}` is not a valid HTTP header name", header.value),
-                                )
-                                .help("use letters, digits and `-` (e.g. `X-Auth-Token`)"),
-                            );
-                        }
+                        self.check_header_name(header);
                         AuthKind::Header(header.value.clone())
                     }
                     (spec::AuthKind::Bearer, Some(header)) => {
@@ -425,6 +419,25 @@ impl Resolver<'_> {
         }
     }
 
+    /// Reports `name` unless it is a valid HTTP header name (an RFC 9110 token).
+    fn check_header_name(&mut self, name: &S<String>) {
+        let valid = !name.value.is_empty()
+            && name
+                .value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !valid {
+            let loc = self.loc(name);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{}` is not a valid HTTP header name", name.value),
+                )
+                .help("use letters, digits and `-`, e.g. `X-Auth-Token`"),
+            );
+        }
+    }
+
     /// Whether a value of `ty` can be sent as text (a path segment, a query value, a header).
     fn is_text(&self, ty: &TypeRef, allow_list: bool) -> bool {
         match ty {
@@ -469,15 +482,8 @@ impl Resolver<'_> {
                 )),
             );
         }
-        if input.kind == InputKind::Header && !is_header_name(&input.wire) {
-            let loc = self.loc(wire);
-            self.report(
-                Diagnostic::new(
-                    loc,
-                    format!("`{}` is not a valid HTTP header name", wire.value),
-                )
-                .help("use letters, digits and `-` (e.g. `Idempotency-Key`)"),
-            );
+        if input.kind == InputKind::Header {
+            self.check_header_name(wire);
         }
         input
     }
@@ -719,14 +725,6 @@ impl Resolver<'_> {
             response,
         }
     }
-}
-
-/// Whether `name` is an RFC 9110 token, as header names must be.
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The `{placeholder}` names in a template, in order.

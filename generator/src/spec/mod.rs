@@ -115,7 +115,7 @@ pub struct ClientParam {
     pub env: Option<String>,
     /// Header that carries it on every request, if any.
     #[serde(default)]
-    pub header: Option<String>,
+    pub header: Option<S<String>>,
 }
 
 /// Kinds of authentication.
