@@ -2,6 +2,7 @@
 //! The client: configuration, credentials, and the entry points to every resource.
 
 use super::resources::Servers;
+use crate::runtime::retry::{DEFAULT_BUDGET, RetryPolicy};
 use crate::runtime::transport::{
     Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url,
 };
@@ -72,6 +73,8 @@ pub struct ClientBuilder {
     region: Option<String>,
     project_id: Option<String>,
     timeout: Option<Duration>,
+    retry: RetryPolicy,
+    retry_budget: Option<u32>,
     http_client: Option<reqwest::Client>,
 }
 
@@ -128,15 +131,36 @@ impl ClientBuilder {
         self
     }
 
-    /// The time a request may take, from sending to reading the whole response
-    /// (default 60 seconds).
+    /// The time one attempt may take, from sending to reading the whole response
+    /// (default 60 seconds). A timed-out attempt is retried like a connection error.
     pub fn timeout(mut self, value: Duration) -> Self {
         self.timeout = Some(value);
         self
     }
 
-    /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...). Its own timeout
-    /// settings then apply instead of [`ClientBuilder::timeout`].
+    /// How many times a failed call is retried (default 2): connection errors,
+    /// timeouts, 408, 409, 429 and 5xx, unless the server says `x-should-retry: false`.
+    pub fn max_retries(mut self, value: u32) -> Self {
+        self.retry.max_retries = value;
+        self
+    }
+
+    /// The whole retry policy: retries, backoff (0.5 s doubling up to 8 s, minus up to
+    /// 25% jitter) and the cap on server-requested delays (60 s).
+    pub fn retry_policy(mut self, value: RetryPolicy) -> Self {
+        self.retry = value;
+        self
+    }
+
+    /// The size of the client-wide retry budget (default 500 tokens; a retry costs 5,
+    /// or 10 after a timeout; a success gives 1 back). An empty budget stops retries,
+    /// so an outage does not multiply the load this client sends.
+    pub fn retry_budget(mut self, tokens: u32) -> Self {
+        self.retry_budget = Some(tokens);
+        self
+    }
+
+    /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...).
     pub fn http_client(mut self, value: reqwest::Client) -> Self {
         self.http_client = Some(value);
         self
@@ -185,6 +209,29 @@ impl ClientBuilder {
             default_headers: vec![("X-Project-Id", project_id.clone())],
             user_agent: USER_AGENT.to_owned(),
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            retry: self.retry,
+            retry_budget: self.retry_budget.unwrap_or(DEFAULT_BUDGET),
+            errors: crate::runtime::ErrorFormat {
+                request_id_headers: &[
+                    "x-request-id",
+                    "x-compute-request-id",
+                    "x-openstack-request-id",
+                ],
+                shapes: &[
+                    crate::runtime::ErrorShape {
+                        code: "/error/code",
+                        message: "/error/message",
+                    },
+                    crate::runtime::ErrorShape {
+                        code: "/error_code",
+                        message: "/error_msg",
+                    },
+                    crate::runtime::ErrorShape {
+                        code: "/*/code",
+                        message: "/*/message",
+                    },
+                ],
+            },
             http_client: self.http_client,
         })?;
         Ok(Client {

@@ -15,5 +15,6 @@ mod enums;
 pub use enums::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::runtime::{
-    CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Result, UnknownValue,
+    Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
+    RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
 };

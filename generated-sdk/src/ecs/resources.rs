@@ -2,7 +2,7 @@
 //! Resource handles. Get one from [`Client`] and call its methods.
 
 use super::{Client, RebootType};
-use crate::runtime::Result;
+use crate::runtime::call::{self, Call};
 use crate::runtime::request::Request;
 use reqwest::Method;
 
@@ -16,7 +16,7 @@ impl<'a> Servers<'a> {
     /// Restart a single ECS.
     ///
     /// Sends `POST /v2.1/{project_id}/servers/{server_id}/action`.
-    pub async fn reboot(&self, server_id: &str, reboot_type: RebootType) -> Result<()> {
+    pub fn reboot(&self, server_id: &str, reboot_type: RebootType) -> Call<()> {
         let request = Request::new(
                 Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
@@ -25,6 +25,6 @@ impl<'a> Servers<'a> {
             .path_param("server_id", server_id)
             .body_field("type", &reboot_type)
             .wrap_body("reboot");
-        self.client.transport.send_empty(request).await
+        Call::new(self.client.transport.clone(), request, call::empty)
     }
 }

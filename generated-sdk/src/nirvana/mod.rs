@@ -25,7 +25,11 @@ pub use unions::*;
 mod params;
 
 pub use params::*;
+
+mod waiters;
+
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::runtime::{
-    CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Result, UnknownValue,
+    Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
+    RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
 };

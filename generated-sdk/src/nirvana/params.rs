@@ -34,3 +34,28 @@ impl OperationsListParams {
         self
     }
 }
+
+/// Parameters of [`OrganizationsBilling::top_up`](super::resources::OrganizationsBilling::top_up).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrganizationsBillingTopUpParams {
+    /// Key that makes the top-up happen once however often it is sent; generated when not given.
+    pub idempotency_key: Option<String>,
+    /// Amount to add, in USD (e.g. `25.00`).
+    pub amount: crate::runtime::Decimal,
+}
+
+impl OrganizationsBillingTopUpParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(amount: impl Into<crate::runtime::Decimal>) -> Self {
+        Self {
+            idempotency_key: None,
+            amount: amount.into(),
+        }
+    }
+
+    /// Sets `Idempotency-Key`.
+    pub fn idempotency_key(mut self, value: impl Into<String>) -> Self {
+        self.idempotency_key = Some(value.into());
+        self
+    }
+}

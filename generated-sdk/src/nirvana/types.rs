@@ -48,3 +48,22 @@ pub struct OperationFieldDiff {
     /// New value.
     pub to: OperationFieldDiffTo,
 }
+
+/// An organization's balance and spending.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationBillingSummary {
+    /// Spending per day at the current usage, in USD.
+    pub daily_cost: crate::runtime::Decimal,
+    /// Balance available to spend, in USD.
+    pub effective_balance: crate::runtime::Decimal,
+    /// Spending per month at the current usage, in USD.
+    pub monthly_cost: crate::runtime::Decimal,
+    /// Days of runway below which an automatic recharge happens.
+    pub recharge_threshold_days: crate::runtime::Decimal,
+    /// When the next automatic charge is expected, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_next_charge_at: Option<crate::runtime::DateTime>,
+    /// Months the balance lasts at the current usage, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runway_months: Option<crate::runtime::Decimal>,
+}

@@ -27,6 +27,8 @@ pub struct Request {
     pub(super) headers: Vec<(&'static str, String)>,
     pub(super) body: Option<Value>,
     pub(super) problem: Option<String>,
+    pub(super) idempotency_header: Option<&'static str>,
+    pub(super) cursor_param: Option<&'static str>,
 }
 
 impl Request {
@@ -39,7 +41,23 @@ impl Request {
             headers: Vec::new(),
             body: None,
             problem: None,
+            idempotency_header: None,
+            cursor_param: None,
         }
+    }
+
+    /// Makes the request idempotent: unless the caller set the header `name`, every send
+    /// generates a key for it, and every retry of that send carries the same key.
+    pub fn idempotency_key_header(mut self, name: &'static str) -> Self {
+        self.idempotency_header = Some(name);
+        self
+    }
+
+    /// Marks the request as the first of a cursor-paginated list whose cursor travels in the
+    /// query parameter `name`.
+    pub fn cursor_param(mut self, name: &'static str) -> Self {
+        self.cursor_param = Some(name);
+        self
     }
 
     /// The HTTP method.

@@ -7,13 +7,35 @@ use std::fmt;
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Headers that carry a request id, in the order they are looked up.
-const REQUEST_ID_HEADERS: [&str; 4] = [
-    "x-request-id",
-    "x-openstack-request-id",
-    "x-compute-request-id",
-    "request-id",
-];
+/// Where an API puts the details of an error, as its spec declares them.
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorFormat {
+    /// Headers that carry a request id, in the order they are looked up.
+    pub request_id_headers: &'static [&'static str],
+    /// JSON error bodies the API sends, tried in order.
+    pub shapes: &'static [ErrorShape],
+}
+
+/// One JSON error body shape: JSON pointers (RFC 6901) to the code and the message. A `*`
+/// segment matches any key, for bodies keyed by the error's name (`{"itemNotFound": {...}}`).
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorShape {
+    /// Pointer to the error code (a string or a number), e.g. `/error/code`.
+    pub code: &'static str,
+    /// Pointer to the message, e.g. `/error/message`.
+    pub message: &'static str,
+}
+
+impl Default for ErrorFormat {
+    /// No declared shapes (the common shapes are recognised anyway) and the usual request id
+    /// headers.
+    fn default() -> Self {
+        ErrorFormat {
+            request_id_headers: &["x-request-id", "request-id"],
+            shapes: &[],
+        }
+    }
+}
 
 /// Everything that can go wrong with a call.
 #[derive(Debug)]
@@ -29,6 +51,15 @@ pub enum Error {
     Connection(reqwest::Error),
     /// The request was rejected before anything was sent, e.g. an empty path parameter.
     InvalidRequest(String),
+    /// A waiter saw its resource reach a failure state; the resource is kept.
+    WaitFailed(Box<WaitFailure>),
+    /// A waiter gave up: its resource had not reached a final state within the time limit.
+    WaitTimeout {
+        /// How long the waiter waited.
+        elapsed: std::time::Duration,
+        /// The state the resource was last seen in.
+        last_state: String,
+    },
     /// The client could not be built from the configuration given.
     Config(String),
     /// The server broke the pagination contract, e.g. by repeating a cursor.
@@ -53,6 +84,16 @@ impl Error {
         }
     }
 
+    /// Whether trying the same call again may succeed: connection failures, timeouts, and the
+    /// statuses the retry policy retries (408, 409, 429, 5xx, or as `x-should-retry` says).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => super::retry::should_retry_status(e.status, &e.headers),
+            Error::Timeout(_) | Error::Connection(_) => true,
+            _ => false,
+        }
+    }
+
     /// The API error, when the server answered with a non-success status.
     pub fn as_api_error(&self) -> Option<&ApiError> {
         match self {
@@ -72,6 +113,21 @@ impl fmt::Display for Error {
             Error::InvalidRequest(msg) => write!(f, "invalid request: {msg}"),
             Error::Config(msg) => write!(f, "invalid client configuration: {msg}"),
             Error::Pagination(msg) => write!(f, "pagination stopped: {msg}"),
+            Error::WaitFailed(failure) => {
+                write!(
+                    f,
+                    "the resource reached the failure state `{}`",
+                    failure.state
+                )
+            }
+            Error::WaitTimeout {
+                elapsed,
+                last_state,
+            } => write!(
+                f,
+                "gave up waiting after {:.1} s; the resource was last `{last_state}`",
+                elapsed.as_secs_f64()
+            ),
         }
     }
 }
@@ -114,11 +170,17 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// Builds the error from a response, parsing the common JSON error shapes:
-    /// `{"error_code", "error_msg"}`, `{"code", "message"}`, and either of those one level down
-    /// (`{"error": {...}}`, `{"itemNotFound": {...}}`).
-    pub fn new(status: StatusCode, headers: HeaderMap, body: Vec<u8>) -> Self {
-        let request_id = REQUEST_ID_HEADERS.iter().find_map(|name| {
+    /// Builds the error from a response: the request id from the first of the format's headers
+    /// present, code and message from the first declared shape that matches the body, else from
+    /// the common shapes (`{"error_code", "error_msg"}`, `{"code", "message"}`, either one level
+    /// down).
+    pub fn new(
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Vec<u8>,
+        format: &ErrorFormat,
+    ) -> Self {
+        let request_id = format.request_id_headers.iter().find_map(|name| {
             headers
                 .get(*name)
                 .and_then(|v| v.to_str().ok())
@@ -126,7 +188,14 @@ impl ApiError {
         });
         let (code, message) = serde_json::from_slice::<serde_json::Value>(&body)
             .ok()
-            .map(|v| parse_error_body(&v))
+            .map(|v| {
+                format
+                    .shapes
+                    .iter()
+                    .map(|shape| (pointer(&v, shape.code), pointer(&v, shape.message)))
+                    .find(|(code, message)| code.is_some() || message.is_some())
+                    .unwrap_or_else(|| parse_error_body(&v))
+            })
             .unwrap_or_default();
         ApiError {
             status,
@@ -150,6 +219,23 @@ fn scalar_text(value: Option<&serde_json::Value>) -> Option<String> {
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// Follows a JSON pointer whose `*` segments match any key, to a string or number.
+fn pointer(value: &serde_json::Value, path: &str) -> Option<String> {
+    let mut rest = path.strip_prefix('/')?.splitn(2, '/');
+    let (segment, tail) = (rest.next()?, rest.next());
+    let segment = segment.replace("~1", "/").replace("~0", "~");
+    let object = value.as_object()?;
+    let next: Vec<&serde_json::Value> = if segment == "*" {
+        object.values().collect()
+    } else {
+        object.get(&segment).into_iter().collect()
+    };
+    next.into_iter().find_map(|child| match tail {
+        Some(tail) => pointer(child, &format!("/{tail}")),
+        None => scalar_text(Some(child)),
+    })
 }
 
 fn parse_error_body(value: &serde_json::Value) -> (Option<String>, Option<String>) {
@@ -189,6 +275,40 @@ impl fmt::Display for ApiError {
     }
 }
 
+/// What a waiter saw when its resource reached a failure state.
+pub struct WaitFailure {
+    /// The failure state (e.g. `failed`, `FAIL`).
+    pub state: String,
+    /// The resource as last fetched, as JSON.
+    pub json: serde_json::Value,
+    resource: Box<dyn std::any::Any + Send + Sync>,
+}
+
+impl WaitFailure {
+    /// Wraps the resource a waiter saw fail.
+    pub fn new<T: serde::Serialize + Send + Sync + 'static>(state: &str, resource: T) -> Self {
+        WaitFailure {
+            state: state.to_owned(),
+            json: serde_json::to_value(&resource).unwrap_or(serde_json::Value::Null),
+            resource: Box::new(resource),
+        }
+    }
+
+    /// The resource, as the type the waiter polled (e.g. `Operation`, `Job`).
+    pub fn resource<T: 'static>(&self) -> Option<&T> {
+        self.resource.downcast_ref()
+    }
+}
+
+impl fmt::Debug for WaitFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WaitFailure")
+            .field("state", &self.state)
+            .field("json", &self.json)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A success response whose body could not be decoded into the expected type.
 #[derive(Debug)]
 pub struct DecodeError {
@@ -225,7 +345,62 @@ mod tests {
     fn api_error(body: &str) -> ApiError {
         let mut headers = HeaderMap::new();
         headers.insert("x-request-id", HeaderValue::from_static("req-1"));
-        ApiError::new(StatusCode::BAD_REQUEST, headers, body.as_bytes().to_vec())
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            headers,
+            body.as_bytes().to_vec(),
+            &ErrorFormat::default(),
+        )
+    }
+
+    #[test]
+    fn declared_shapes_and_request_id_headers_come_first() {
+        const SHAPES: &[ErrorShape] = &[
+            ErrorShape {
+                code: "/fault/*/kind",
+                message: "/fault/*/text",
+            },
+            ErrorShape {
+                code: "/error_code",
+                message: "/error_msg",
+            },
+        ];
+        let format = ErrorFormat {
+            request_id_headers: &["x-compute-request-id", "x-request-id"],
+            shapes: SHAPES,
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", HeaderValue::from_static("req-generic"));
+        headers.insert("x-compute-request-id", HeaderValue::from_static("req-nova"));
+        let body = br#"{"fault":{"quota":{"kind":"Q.1","text":"over quota"}},"code":"ignored"}"#;
+        let error = ApiError::new(StatusCode::FORBIDDEN, headers, body.to_vec(), &format);
+        assert_eq!(error.code.as_deref(), Some("Q.1"));
+        assert_eq!(error.message.as_deref(), Some("over quota"));
+        assert_eq!(error.request_id.as_deref(), Some("req-nova"));
+    }
+
+    #[test]
+    fn retryable_errors() {
+        let retryable = |status: u16| {
+            Error::Api(Box::new(ApiError::new(
+                StatusCode::from_u16(status).unwrap(),
+                HeaderMap::new(),
+                Vec::new(),
+                &ErrorFormat::default(),
+            )))
+            .is_retryable()
+        };
+        assert!(retryable(429) && retryable(503) && retryable(408));
+        assert!(!retryable(400) && !retryable(404));
+        assert!(!Error::InvalidRequest("x".into()).is_retryable());
+    }
+
+    #[test]
+    fn wait_failure_keeps_the_typed_resource() {
+        let failure = WaitFailure::new("failed", vec!["a".to_owned()]);
+        assert_eq!(failure.resource::<Vec<String>>().unwrap(), &["a"]);
+        assert!(failure.resource::<String>().is_none());
+        assert_eq!(failure.json, serde_json::json!(["a"]));
     }
 
     #[test]

@@ -5,17 +5,23 @@
 //! verbatim into each generated crate as its `runtime` module. They refer to each other only
 //! through `super::`, so they compile the same in both places.
 
+pub mod call;
 pub mod error;
 pub mod pagination;
 pub mod request;
+pub mod retry;
 pub mod secret;
 pub mod transport;
 pub mod types;
+pub mod waiter;
 
-pub use error::{ApiError, DecodeError, Error, Result};
+pub use call::{Call, Response};
+pub use error::{ApiError, DecodeError, Error, ErrorFormat, ErrorShape, Result, WaitFailure};
 pub use pagination::{CursorPage, CursorPagination};
+pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use types::{Date, DateTime, Decimal, UnknownInt, UnknownValue};
+pub use waiter::WaitOptions;
 
 /// The HTTP status type of [`ApiError::status`].
 pub use reqwest::StatusCode;

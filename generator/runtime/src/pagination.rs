@@ -1,9 +1,10 @@
 //! Cursor pagination as the Nirvana API serves it: `{items, pagination: {next_cursor, ...}}`,
 //! the next page being the same request with `cursor=<next_cursor>`.
 
+use super::call::Context;
 use super::error::{Error, Result};
 use super::request::Request;
-use super::transport::Transport;
+use super::transport::{CallOptions, RawResponse, Transport, decode};
 use futures::Stream;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -24,10 +25,12 @@ pub struct CursorPagination {
     pub total_count: Option<i64>,
 }
 
+/// What a page needs to fetch the one after it.
 #[derive(Clone, Debug)]
 struct NextPage {
     transport: Arc<Transport>,
     request: Request,
+    options: CallOptions,
     cursor_param: &'static str,
 }
 
@@ -48,22 +51,22 @@ impl<T: PartialEq> PartialEq for CursorPage<T> {
     }
 }
 
-impl<T: DeserializeOwned> CursorPage<T> {
-    /// Sends the first request of a list and remembers it, so the page can fetch the next one.
-    pub async fn fetch(
-        transport: Arc<Transport>,
-        request: Request,
-        cursor_param: &'static str,
-    ) -> Result<Self> {
-        let mut page: CursorPage<T> = transport.send(request.clone()).await?;
-        page.next = Some(NextPage {
-            transport,
-            request,
-            cursor_param,
-        });
-        Ok(page)
-    }
+/// The decoder of a cursor-paginated call: the page, remembering how to fetch the next one.
+pub fn cursor_page<T: DeserializeOwned>(
+    response: RawResponse,
+    context: &Context<'_>,
+) -> Result<CursorPage<T>> {
+    let mut page: CursorPage<T> = decode(response)?;
+    page.next = Some(NextPage {
+        transport: context.transport.clone(),
+        request: context.request.clone(),
+        options: context.options.clone(),
+        cursor_param: context.request.cursor_param.unwrap_or("cursor"),
+    });
+    Ok(page)
+}
 
+impl<T: DeserializeOwned> CursorPage<T> {
     /// Whether a next page exists: this page has items and a non-empty `next_cursor`, and it was
     /// fetched by a client (a page decoded by hand cannot fetch anything).
     pub fn has_next_page(&self) -> bool {
@@ -77,7 +80,8 @@ impl<T: DeserializeOwned> CursorPage<T> {
             .filter(|cursor| !cursor.is_empty())
     }
 
-    /// Fetches the next page, or returns `None` on the last page.
+    /// Fetches the next page with the same request, options included, or returns `None` on
+    /// the last page.
     pub async fn next_page(&self) -> Result<Option<Self>> {
         match self.next_cursor() {
             Some(cursor) if !self.items.is_empty() => self.fetch_after(cursor).await,
@@ -92,9 +96,13 @@ impl<T: DeserializeOwned> CursorPage<T> {
         let mut request = next.request.clone();
         request.query.retain(|(name, _)| name != next.cursor_param);
         let request = request.query(next.cursor_param, cursor);
-        Self::fetch(next.transport.clone(), request, next.cursor_param)
-            .await
-            .map(Some)
+        let response = next.transport.execute(&request, &next.options).await?;
+        let context = Context {
+            transport: &next.transport,
+            request: &request,
+            options: &next.options,
+        };
+        cursor_page(response, &context).map(Some)
     }
 
     /// Every item of this page and the pages after it, fetched lazily one page at a time.

@@ -1,17 +1,33 @@
-//! Sends a [`Request`] over HTTP: base URL, authentication, default headers, status check and
-//! JSON decoding.
+//! Sends a [`Request`] over HTTP: base URL, authentication, default and per-call headers, the
+//! retry loop (backoff, `Retry-After`, retry budget, idempotency key), per-attempt timeouts,
+//! status check and a `tracing` event per attempt.
 
-use super::error::{ApiError, DecodeError, Error, Result};
+use super::error::{ApiError, DecodeError, Error, ErrorFormat, Result};
 use super::request::Request;
+use super::retry::{
+    RETRY_COST, RetryBudget, RetryPolicy, SUCCESS_REFUND, TIMEOUT_RETRY_COST, should_retry_status,
+};
 use super::secret::Secret;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// The default per-request timeout.
+/// The default per-attempt timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Headers whose values never appear in logs or `Debug` output.
+const SENSITIVE_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+    "x-api-key",
+    "x-auth-token",
+    "x-subject-token",
+    "x-security-token",
+];
 
 /// How requests are authenticated.
 #[derive(Clone, Debug)]
@@ -40,10 +56,30 @@ pub struct Settings {
     pub default_headers: Vec<(&'static str, String)>,
     /// The `User-Agent` header.
     pub user_agent: String,
-    /// Per-request timeout.
+    /// Per-attempt timeout.
     pub timeout: Duration,
+    /// Retry policy.
+    pub retry: RetryPolicy,
+    /// Tokens of the client-wide retry budget.
+    pub retry_budget: u32,
+    /// Where the API puts error details.
+    pub errors: ErrorFormat,
     /// A preconfigured HTTP client (proxies, TLS roots...); `None` builds a default one.
     pub http_client: Option<reqwest::Client>,
+}
+
+/// Options of one call that override the client's: extra headers and query parameters, the
+/// per-attempt timeout and the number of retries.
+#[derive(Clone, Debug, Default)]
+pub struct CallOptions {
+    /// Headers added to (or replacing those of) the request.
+    pub headers: Vec<(String, String)>,
+    /// Query parameters added to the request.
+    pub query: Vec<(String, String)>,
+    /// Per-attempt timeout for this call.
+    pub timeout: Option<Duration>,
+    /// Retries for this call.
+    pub max_retries: Option<u32>,
 }
 
 /// The raw parts of a success response.
@@ -57,13 +93,17 @@ pub struct RawResponse {
     pub body: Vec<u8>,
 }
 
-/// Sends requests for one client. Cheap to share behind an `Arc`.
+/// Sends requests for one client. Shared behind an `Arc` by the client and its clones.
 pub struct Transport {
     http: reqwest::Client,
     base_url: String,
     auth: Auth,
     default_headers: Vec<(&'static str, String)>,
     user_agent: String,
+    timeout: Duration,
+    retry: RetryPolicy,
+    budget: RetryBudget,
+    errors: ErrorFormat,
 }
 
 impl fmt::Debug for Transport {
@@ -73,23 +113,58 @@ impl fmt::Debug for Transport {
             .field("auth", &self.auth)
             .field("default_headers", &self.default_headers)
             .field("user_agent", &self.user_agent)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("retry_budget", &self.budget.available())
             .finish_non_exhaustive()
     }
+}
+
+/// Header values for logs: sensitive ones replaced by `***`.
+struct Redacted<'a>(&'a HeaderMap);
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (name, value) in self.0 {
+            if value.is_sensitive() || SENSITIVE_HEADERS.contains(&name.as_str()) {
+                map.entry(&name.as_str(), &"***");
+            } else {
+                map.entry(&name.as_str(), &value.to_str().unwrap_or("<binary>"));
+            }
+        }
+        map.finish()
+    }
+}
+
+fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, HeaderValue), String> {
+    let name = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| format!("{name:?} is not a valid header name"))?;
+    let mut value = HeaderValue::from_str(value)
+        .map_err(|_| format!("the value of header {name} is not valid header text"))?;
+    if SENSITIVE_HEADERS.contains(&name.as_str()) {
+        value.set_sensitive(true);
+    }
+    Ok((name, value))
 }
 
 impl Transport {
     /// Builds a transport, checking the base URL and header values.
     pub fn new(settings: Settings) -> Result<Self> {
         let base_url = settings.base_url.trim_end_matches('/').to_owned();
-        reqwest::Url::parse(&base_url)
+        let parsed = reqwest::Url::parse(&base_url)
             .map_err(|e| Error::Config(format!("base URL {base_url:?} is not a URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(Error::Config(format!(
+                "base URL {base_url:?} must start with http:// or https://"
+            )));
+        }
         for (name, value) in &settings.default_headers {
             header_pair(name, value).map_err(Error::Config)?;
         }
         let http = match settings.http_client {
             Some(client) => client,
             None => reqwest::Client::builder()
-                .timeout(settings.timeout)
                 .build()
                 .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?,
         };
@@ -99,6 +174,10 @@ impl Transport {
             auth: settings.auth,
             default_headers: settings.default_headers,
             user_agent: settings.user_agent,
+            timeout: settings.timeout,
+            retry: settings.retry,
+            budget: RetryBudget::new(settings.retry_budget),
+            errors: settings.errors,
         })
     }
 
@@ -107,15 +186,14 @@ impl Transport {
         &self.base_url
     }
 
-    /// Sends `request` and returns the raw response if its status is a success; any other
-    /// status becomes [`Error::Api`] with the body kept.
-    pub async fn execute(&self, request: Request) -> Result<RawResponse> {
-        request.validate().map_err(Error::InvalidRequest)?;
-        let mut url = reqwest::Url::parse(&format!("{}{}", self.base_url, request.path))
-            .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))?;
-        if !request.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&request.query);
-        }
+    /// Tokens left in the client-wide retry budget.
+    pub fn retry_budget(&self) -> u32 {
+        self.budget.available()
+    }
+
+    /// Every header of an attempt: fixed ones, credentials, client defaults, the request's,
+    /// a generated idempotency key if the request wants one and has none, then the call's.
+    fn headers(&self, request: &Request, options: &CallOptions) -> Result<HeaderMap> {
         let mut headers = HeaderMap::new();
         let auth = match &self.auth {
             Auth::None => None,
@@ -126,51 +204,139 @@ impl Transport {
             ("user-agent", self.user_agent.clone()),
             ("accept", "application/json".to_owned()),
         ];
+        let request_headers = request.headers.iter().map(|(n, v)| (*n, v.clone()));
+        let call_headers = options.headers.iter().map(|(n, v)| (n.as_str(), v.clone()));
         for (name, value) in fixed
-            .iter()
-            .chain(&auth)
-            .chain(&self.default_headers)
-            .chain(&request.headers)
+            .into_iter()
+            .chain(auth)
+            .chain(self.default_headers.iter().map(|(n, v)| (*n, v.clone())))
+            .chain(request_headers)
+            .chain(call_headers)
         {
-            let (name, mut value) = header_pair(name, value).map_err(Error::InvalidRequest)?;
-            if name == "authorization" || name.as_str().contains("token") {
-                value.set_sensitive(true);
-            }
+            let (name, value) = header_pair(name, &value).map_err(Error::InvalidRequest)?;
             headers.insert(name, value);
         }
-        let mut builder = self.http.request(request.method, url).headers(headers);
-        if let Some(body) = &request.body {
-            let bytes = serde_json::to_vec(body)
-                .map_err(|e| Error::InvalidRequest(format!("body: {e}")))?;
-            builder = builder
-                .header("content-type", "application/json")
-                .body(bytes);
+        if let Some(name) = request.idempotency_header {
+            if !headers.contains_key(name) {
+                let key = format!("sdk-{}", uuid::Uuid::new_v4());
+                let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
+                headers.insert(name, value);
+            }
         }
-        let response = builder.send().await?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await?.to_vec();
-        if status.is_success() {
-            Ok(RawResponse {
-                status,
-                headers,
-                body,
-            })
-        } else {
-            Err(Error::Api(Box::new(ApiError::new(status, headers, body))))
+        if request.body.is_some() {
+            headers.insert(
+                reqwest::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+        }
+        Ok(headers)
+    }
+
+    /// Sends `request`, retrying as the policy says, and returns the raw response if its
+    /// status is a success; any other status becomes [`Error::Api`] with the body kept.
+    ///
+    /// The request is serialized once; every attempt sends the same bytes and headers,
+    /// including the same idempotency key.
+    pub async fn execute(&self, request: &Request, options: &CallOptions) -> Result<RawResponse> {
+        request.validate().map_err(Error::InvalidRequest)?;
+        let mut url = reqwest::Url::parse(&format!("{}{}", self.base_url, request.path))
+            .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))?;
+        if !request.query.is_empty() || !options.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(request.query.iter().chain(&options.query));
+        }
+        let headers = self.headers(request, options)?;
+        let body = match &request.body {
+            Some(body) => Some(
+                serde_json::to_vec(body)
+                    .map_err(|e| Error::InvalidRequest(format!("body: {e}")))?,
+            ),
+            None => None,
+        };
+        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
+        let timeout = options.timeout.unwrap_or(self.timeout);
+        let mut retries = 0;
+        loop {
+            let attempt = retries + 1;
+            let started = Instant::now();
+            let mut builder = self
+                .http
+                .request(request.method.clone(), url.clone())
+                .headers(headers.clone())
+                .timeout(timeout);
+            if let Some(body) = &body {
+                builder = builder.body(body.clone());
+            }
+            tracing::trace!(
+                method = %request.method, path = %request.path, attempt,
+                headers = ?Redacted(&headers), "sending request"
+            );
+            let outcome = match builder.send().await {
+                Ok(response) => {
+                    let status = response.status();
+                    let response_headers = response.headers().clone();
+                    response
+                        .bytes()
+                        .await
+                        .map(|bytes| (status, response_headers, bytes.to_vec()))
+                }
+                Err(error) => Err(error),
+            };
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            let (status, response_headers, body) = match outcome {
+                Ok(parts) => parts,
+                Err(error) => {
+                    let error = Error::from(error);
+                    tracing::debug!(
+                        method = %request.method, path = %request.path, attempt, elapsed_ms,
+                        error = %error, "request failed"
+                    );
+                    let cost = match error {
+                        Error::Timeout(_) => TIMEOUT_RETRY_COST,
+                        _ => RETRY_COST,
+                    };
+                    if retries < max_retries && self.budget.try_spend(cost) {
+                        tokio::time::sleep(self.retry.delay(retries, None)).await;
+                        retries += 1;
+                        continue;
+                    }
+                    return Err(error);
+                }
+            };
+            tracing::debug!(
+                method = %request.method, path = %request.path, attempt, elapsed_ms,
+                status = status.as_u16(), "response received"
+            );
+            if status.is_success() {
+                self.budget.refund(SUCCESS_REFUND);
+                return Ok(RawResponse {
+                    status,
+                    headers: response_headers,
+                    body,
+                });
+            }
+            if retries < max_retries
+                && should_retry_status(status, &response_headers)
+                && self.budget.try_spend(RETRY_COST)
+            {
+                let delay = self.retry.delay(retries, Some(&response_headers));
+                tracing::debug!(
+                    method = %request.method, path = %request.path, attempt,
+                    delay_ms = delay.as_millis() as u64, "retrying"
+                );
+                tokio::time::sleep(delay).await;
+                retries += 1;
+                continue;
+            }
+            let error = ApiError::new(status, response_headers, body, &self.errors);
+            return Err(Error::Api(Box::new(error)));
         }
     }
 
     /// Sends `request` and decodes the JSON body as `T`.
-    pub async fn send<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
-        let response = self.execute(request).await?;
+    pub async fn send<T: DeserializeOwned>(&self, request: &Request) -> Result<T> {
+        let response = self.execute(request, &CallOptions::default()).await?;
         decode(response)
-    }
-
-    /// Sends `request` for an endpoint that answers without a body (e.g. `202 Accepted`).
-    /// Whatever body the server sends anyway is ignored.
-    pub async fn send_empty(&self, request: Request) -> Result<()> {
-        self.execute(request).await.map(drop)
     }
 }
 
@@ -183,14 +349,6 @@ pub fn decode<T: DeserializeOwned>(response: RawResponse) -> Result<T> {
             source,
         }))
     })
-}
-
-fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, HeaderValue), String> {
-    let name = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| format!("{name:?} is not a valid header name"))?;
-    let value = HeaderValue::from_str(value)
-        .map_err(|_| format!("the value of header {name} is not valid header text"))?;
-    Ok((name, value))
 }
 
 /// Fills a base URL template such as `https://ecs.{region}.myhuaweicloud.com`. Each variable
@@ -218,6 +376,20 @@ pub fn render_base_url(template: &str, vars: &[(&str, Option<&str>, &str)]) -> R
 mod tests {
     use super::*;
 
+    fn settings(base_url: &str) -> Settings {
+        Settings {
+            base_url: base_url.into(),
+            auth: Auth::Bearer(Secret::new("sk-secret")),
+            default_headers: vec![],
+            user_agent: "test/0".into(),
+            timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            retry_budget: 500,
+            errors: ErrorFormat::default(),
+            http_client: None,
+        }
+    }
+
     #[test]
     fn base_url_templates() {
         let url = render_base_url(
@@ -237,30 +409,48 @@ mod tests {
 
     #[test]
     fn debug_hides_credentials() {
-        let transport = Transport::new(Settings {
-            base_url: "http://127.0.0.1:1/".into(),
-            auth: Auth::Bearer(Secret::new("sk-secret")),
-            default_headers: vec![],
-            user_agent: "test/0".into(),
-            timeout: DEFAULT_TIMEOUT,
-            http_client: None,
-        })
-        .unwrap();
+        let transport = Transport::new(settings("http://127.0.0.1:1/")).unwrap();
         let debug = format!("{transport:?}");
         assert!(!debug.contains("sk-secret"), "{debug}");
         assert_eq!(transport.base_url(), "http://127.0.0.1:1");
     }
 
     #[test]
-    fn bad_base_url_is_a_config_error() {
-        let result = Transport::new(Settings {
-            base_url: "not a url".into(),
-            auth: Auth::Bearer(Secret::new("k")),
-            default_headers: vec![],
-            user_agent: "test/0".into(),
-            timeout: DEFAULT_TIMEOUT,
-            http_client: None,
-        });
-        assert!(matches!(result, Err(Error::Config(_))));
+    fn bad_base_urls_are_config_errors() {
+        for url in ["not a url", "ftp://example.com"] {
+            let result = Transport::new(settings(url));
+            assert!(matches!(result, Err(Error::Config(_))), "{url}");
+        }
+    }
+
+    #[test]
+    fn headers_are_layered_and_redacted_in_logs() {
+        let transport = Transport::new(settings("http://127.0.0.1:1")).unwrap();
+        let request = Request::new(reqwest::Method::POST, "/x")
+            .header("x-trace", "from-request")
+            .idempotency_key_header("Idempotency-Key")
+            .body_field("a", &1);
+        let options = CallOptions {
+            headers: vec![("x-trace".into(), "from-call".into())],
+            ..CallOptions::default()
+        };
+        let headers = transport.headers(&request, &options).unwrap();
+        assert_eq!(headers["x-trace"], "from-call");
+        assert_eq!(headers["content-type"], "application/json");
+        assert!(
+            headers["idempotency-key"]
+                .to_str()
+                .unwrap()
+                .starts_with("sdk-")
+        );
+        let logged = format!("{:?}", Redacted(&headers));
+        assert!(logged.contains(r#""authorization": "***""#), "{logged}");
+        assert!(!logged.contains("sk-secret"), "{logged}");
+
+        let given = Request::new(reqwest::Method::POST, "/x")
+            .header("Idempotency-Key", "mine")
+            .idempotency_key_header("Idempotency-Key");
+        let headers = transport.headers(&given, &CallOptions::default()).unwrap();
+        assert_eq!(headers["idempotency-key"], "mine");
     }
 }

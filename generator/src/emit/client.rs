@@ -150,6 +150,7 @@ pub fn file(api: &Api) -> TokenStream {
     });
     let client_inits = api.client_params.iter().map(|p| ident(&p.rust));
 
+    let errors = error_format(api);
     let title = &api.title;
     let client_doc = doc(Some(&format!(
         "A client for the {title}. Cheap to clone; clones share connections."
@@ -186,6 +187,7 @@ pub fn file(api: &Api) -> TokenStream {
     quote! {
         #![doc = " The client: configuration, credentials, and the entry points to every resource."]
         #use_handles
+        use crate::runtime::retry::{DEFAULT_BUDGET, RetryPolicy};
         use crate::runtime::transport::{Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url};
         #runtime_use
         use std::sync::Arc;
@@ -232,6 +234,8 @@ pub fn file(api: &Api) -> TokenStream {
             base_url: Option<String>,
             #(#value_fields)*
             timeout: Option<Duration>,
+            retry: RetryPolicy,
+            retry_budget: Option<u32>,
             http_client: Option<reqwest::Client>,
         }
 
@@ -259,15 +263,36 @@ pub fn file(api: &Api) -> TokenStream {
 
             #(#value_setters)*
 
-            /// The time a request may take, from sending to reading the whole response
-            /// (default 60 seconds).
+            /// The time one attempt may take, from sending to reading the whole response
+            /// (default 60 seconds). A timed-out attempt is retried like a connection error.
             pub fn timeout(mut self, value: Duration) -> Self {
                 self.timeout = Some(value);
                 self
             }
 
-            /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...). Its own timeout
-            /// settings then apply instead of [`ClientBuilder::timeout`].
+            /// How many times a failed call is retried (default 2): connection errors,
+            /// timeouts, 408, 409, 429 and 5xx, unless the server says `x-should-retry: false`.
+            pub fn max_retries(mut self, value: u32) -> Self {
+                self.retry.max_retries = value;
+                self
+            }
+
+            /// The whole retry policy: retries, backoff (0.5 s doubling up to 8 s, minus up to
+            /// 25% jitter) and the cap on server-requested delays (60 s).
+            pub fn retry_policy(mut self, value: RetryPolicy) -> Self {
+                self.retry = value;
+                self
+            }
+
+            /// The size of the client-wide retry budget (default 500 tokens; a retry costs 5,
+            /// or 10 after a timeout; a success gives 1 back). An empty budget stops retries,
+            /// so an outage does not multiply the load this client sends.
+            pub fn retry_budget(mut self, tokens: u32) -> Self {
+                self.retry_budget = Some(tokens);
+                self
+            }
+
+            /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...).
             pub fn http_client(mut self, value: reqwest::Client) -> Self {
                 self.http_client = Some(value);
                 self
@@ -287,12 +312,36 @@ pub fn file(api: &Api) -> TokenStream {
                     default_headers: vec![#(#default_headers),*],
                     user_agent: USER_AGENT.to_owned(),
                     timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                    retry: self.retry,
+                    retry_budget: self.retry_budget.unwrap_or(DEFAULT_BUDGET),
+                    errors: #errors,
                     http_client: self.http_client,
                 })?;
                 Ok(Client { transport: Arc::new(transport), #(#client_inits),* })
             }
         }
     }
+}
+
+/// The `ErrorFormat` the spec declares, or the runtime's default.
+fn error_format(api: &Api) -> TokenStream {
+    let format = &api.errors;
+    if format.request_id_headers.is_empty() && format.shapes.is_empty() {
+        return quote!(crate::runtime::ErrorFormat::default());
+    }
+    let headers = if format.request_id_headers.is_empty() {
+        quote!(crate::runtime::ErrorFormat::default().request_id_headers)
+    } else {
+        let headers = &format.request_id_headers;
+        quote!(&[#(#headers),*])
+    };
+    let shapes = format.shapes.iter().map(
+        |(code, message)| quote!(crate::runtime::ErrorShape { code: #code, message: #message }),
+    );
+    quote!(crate::runtime::ErrorFormat {
+        request_id_headers: #headers,
+        shapes: &[#(#shapes),*],
+    })
 }
 
 fn setter_doc(doc: Option<&str>, what: &str, env: Option<&str>) -> String {

@@ -9,6 +9,9 @@ use quote::quote;
 /// The runtime sources, copied verbatim into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/src/lib.rs")),
+    ("call.rs", include_str!("../../runtime/src/call.rs")),
+    ("retry.rs", include_str!("../../runtime/src/retry.rs")),
+    ("waiter.rs", include_str!("../../runtime/src/waiter.rs")),
     ("error.rs", include_str!("../../runtime/src/error.rs")),
     (
         "pagination.rs",
@@ -44,13 +47,17 @@ publish = false
 default = [{default}]
 {features}
 [dependencies]
+fastrand = "2"
 futures = "0.3"
+httpdate = "1"
 percent-encoding = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 time = {{ version = "0.3", features = ["parsing", "formatting", "macros"] }}
 tokio = {{ version = "1", features = ["time"] }}
+tracing = "0.1"
+uuid = {{ version = "1", features = ["v4"] }}
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -122,7 +129,12 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         .filter(|f| **f != "resources" && **f != "client")
         .map(|f| {
             let m = ident(f);
-            quote!(mod #m; pub use #m::*;)
+            if *f == "waiters" {
+                // Only `impl` blocks: nothing to re-export.
+                quote!(mod #m;)
+            } else {
+                quote!(mod #m; pub use #m::*;)
+            }
         });
     let resources = files.contains(&"resources").then(|| {
         quote!(
@@ -136,6 +148,9 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         #(#private)*
 
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-        pub use crate::runtime::{CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Result, UnknownValue};
+        pub use crate::runtime::{
+            Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
+            RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
+        };
     }
 }

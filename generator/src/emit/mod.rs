@@ -9,6 +9,7 @@ mod resources;
 mod types;
 mod unions;
 mod util;
+mod waiters;
 
 pub use krate::RUNTIME_FILES;
 
@@ -67,7 +68,7 @@ pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
 
 /// The files of one API module.
 pub fn api_files(api: &Api) -> Vec<EmittedFile> {
-    let concepts: [(&str, Option<TokenStream>); 6] = [
+    let concepts: [(&str, Option<TokenStream>); 7] = [
         ("client", Some(client::file(api))),
         (
             "resources",
@@ -77,6 +78,7 @@ pub fn api_files(api: &Api) -> Vec<EmittedFile> {
         ("enums", enums::file(api)),
         ("unions", unions::file(api)),
         ("params", params::file(api)),
+        ("waiters", waiters::file(api)),
     ];
     let present: Vec<&str> = concepts
         .iter()

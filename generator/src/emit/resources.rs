@@ -2,29 +2,32 @@
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
 use super::util::{collect_named, doc, ident, rust_type_in, use_super};
-use crate::model::{Api, HttpMethod, Input, InputKind, Method, Resource, Response};
+use crate::model::{Api, Input, InputKind, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
 /// The `resources.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
-    let mut handle_names = BTreeSet::new();
-    collect_handles(&api.resources, &mut handle_names);
-    let mut used = BTreeSet::new();
+    let mut emitter = Emitter {
+        shadowed: BTreeSet::new(),
+        waitable: api.waiters.iter().map(|w| w.waited.clone()).collect(),
+        used: BTreeSet::new(),
+    };
+    collect_handles(&api.resources, &mut emitter.shadowed);
     let mut items = Vec::new();
-    handles(&api.resources, &mut items, &mut used, &handle_names);
-    used.insert("Client".to_owned());
+    emitter.handles(&api.resources, &mut items);
+    emitter.used.insert("Client".to_owned());
     // Types named like a handle are written `super::Name` instead of being imported.
-    let uses = use_super(&used, &handle_names);
+    let uses = use_super(&emitter.used, &emitter.shadowed);
     let runtime_page = contains_page(&api.resources).then(|| {
         quote!(
-            use crate::runtime::CursorPage;
+            use crate::runtime::pagination::{CursorPage, cursor_page};
         )
     });
     let runtime = has_methods(&api.resources).then(|| {
         quote! {
-            use crate::runtime::Result;
+            use crate::runtime::call::{self, Call};
             use crate::runtime::request::Request;
             use reqwest::Method;
         }
@@ -36,6 +39,16 @@ pub fn file(api: &Api) -> TokenStream {
         #runtime
         #(#items)*
     }
+}
+
+/// What emitting the handles needs to know and collects.
+struct Emitter {
+    /// Handle names: types of the same name are written `super::Name`.
+    shadowed: BTreeSet<String>,
+    /// Types that have a waiter.
+    waitable: BTreeSet<String>,
+    /// Named types the file uses.
+    used: BTreeSet<String>,
 }
 
 fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
@@ -77,70 +90,66 @@ pub fn accessor(child: &Resource, lifetime: TokenStream, client: TokenStream) ->
     }
 }
 
-fn handles(
-    resources: &[Resource],
-    items: &mut Vec<TokenStream>,
-    used: &mut BTreeSet<String>,
-    shadowed: &BTreeSet<String>,
-) {
-    for resource in resources {
-        let name = ident(&resource.rust);
-        let docs = doc(Some(
-            resource
-                .doc
-                .as_deref()
-                .unwrap_or(&format!("The `{}` resource.", resource.path)),
-        ));
-        let children = resource
-            .children
-            .iter()
-            .map(|c| accessor(c, quote!('a), quote!(self.client)));
-        let methods = resource.methods.iter().map(|m| method(m, used, shadowed));
-        items.push(quote! {
-            #docs
-            #[derive(Clone, Copy, Debug)]
-            pub struct #name<'a> {
-                pub(crate) client: &'a Client,
-            }
-
-            impl<'a> #name<'a> {
-                #(#children)*
-                #(#methods)*
-            }
-        });
-        handles(&resource.children, items, used, shadowed);
+impl Emitter {
+    fn rust_type(&self, ty: &crate::model::TypeRef) -> TokenStream {
+        rust_type_in(ty, &self.shadowed)
     }
-}
 
-/// How an argument is declared and how its value is passed to the request builder.
-fn argument(
-    input: &Input,
-    used: &mut BTreeSet<String>,
-    shadowed: &BTreeSet<String>,
-) -> (TokenStream, TokenStream) {
-    let rust_type = |ty: &crate::model::TypeRef| rust_type_in(ty, shadowed);
-    collect_named(&input.ty, used);
-    let name = ident(&input.rust);
-    let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
-    let ty = match (&input.kind, input.ty.is_string(), input.required) {
-        (InputKind::Body, _, _) => {
-            let ty = rust_type(&input.ty);
-            quote!(&#ty)
+    fn handles(&mut self, resources: &[Resource], items: &mut Vec<TokenStream>) {
+        for resource in resources {
+            let name = ident(&resource.rust);
+            let docs = doc(Some(
+                resource
+                    .doc
+                    .as_deref()
+                    .unwrap_or(&format!("The `{}` resource.", resource.path)),
+            ));
+            let children = resource
+                .children
+                .iter()
+                .map(|c| accessor(c, quote!('a), quote!(self.client)));
+            let methods: Vec<_> = resource.methods.iter().map(|m| self.method(m)).collect();
+            items.push(quote! {
+                #docs
+                #[derive(Clone, Copy, Debug)]
+                pub struct #name<'a> {
+                    pub(crate) client: &'a Client,
+                }
+
+                impl<'a> #name<'a> {
+                    #(#children)*
+                    #(#methods)*
+                }
+            });
+            self.handles(&resource.children, items);
         }
-        (_, true, true) => quote!(&str),
-        (_, true, false) => quote!(Option<&str>),
-        (_, false, true) => rust_type(&input.ty),
-        (_, false, false) => {
-            let ty = rust_type(&input.ty);
-            quote!(Option<#ty>)
-        }
-    };
-    let value = if (by_ref && input.required) || input.kind == InputKind::Path {
-        quote!(#name)
-    } else {
-        quote!(&#name)
-    };
-    (quote!(#name: #ty), value)
+    }
+
+    /// How an argument is declared and how its value is passed to the request builder.
+    fn argument(&mut self, input: &Input) -> (TokenStream, TokenStream) {
+        collect_named(&input.ty, &mut self.used);
+        let name = ident(&input.rust);
+        let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
+        let ty = match (&input.kind, input.ty.is_string(), input.required) {
+            (InputKind::Body, _, _) => {
+                let ty = self.rust_type(&input.ty);
+                quote!(&#ty)
+            }
+            (_, true, true) => quote!(&str),
+            (_, true, false) => quote!(Option<&str>),
+            (_, false, true) => self.rust_type(&input.ty),
+            (_, false, false) => {
+                let ty = self.rust_type(&input.ty);
+                quote!(Option<#ty>)
+            }
+        };
+        let value = if (by_ref && input.required) || input.kind == InputKind::Path {
+            quote!(#name)
+        } else {
+            quote!(&#name)
+        };
+        (quote!(#name: #ty), value)
+    }
 }
 
 /// The builder call that puts one input into the request.
@@ -157,74 +166,78 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
     }
 }
 
-fn method(m: &Method, used: &mut BTreeSet<String>, shadowed: &BTreeSet<String>) -> TokenStream {
-    let rust_type = |ty: &crate::model::TypeRef| rust_type_in(ty, shadowed);
-    let name = ident(&m.rust);
-    let verb = match m.http {
-        HttpMethod::Get => "GET",
-        HttpMethod::Post => "POST",
-        HttpMethod::Put => "PUT",
-        HttpMethod::Patch => "PATCH",
-        HttpMethod::Delete => "DELETE",
-    };
-    let verb_ident = ident(verb);
-    let path = &m.path;
-    let mut text = m.doc.clone().unwrap_or_default();
-    if !text.is_empty() {
-        text.push_str("\n\n");
-    }
-    text.push_str(&format!("Sends `{verb} {path}`."));
-    let docs = doc(Some(&text));
+impl Emitter {
+    fn method(&mut self, m: &Method) -> TokenStream {
+        let name = ident(&m.rust);
+        let verb = m.http.as_str();
+        let verb_ident = ident(verb);
+        let path = &m.path;
+        let mut text = m.doc.clone().unwrap_or_default();
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("Sends `{verb} {path}`."));
+        if let Some(header) = &m.idempotency_header {
+            text.push_str(&format!(
+            " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."
+        ));
+        }
+        if let Response::Json(crate::model::TypeRef::Named(ty)) = &m.response
+            && self.waitable.contains(ty)
+        {
+            text.push_str(&format!(
+                "\n\nWait for the work to finish with [`{ty}::wait`](super::{ty}::wait)."
+            ));
+        }
+        let docs = doc(Some(&text));
 
-    let mut params = Vec::new();
-    let mut calls = Vec::new();
-    for client_param in &m.client_path_params {
-        let field = ident(&crate::naming::snake(client_param));
-        calls.push(quote!(.path_param(#client_param, &self.client.#field)));
-    }
-    for input in &m.args {
-        let (param, value) = argument(input, used, shadowed);
-        params.push(param);
-        calls.push(put(input, value));
-    }
-    if let Some(p) = &m.params {
-        let ty = rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
-        used.insert(p.rust.clone());
-        params.push(quote!(params: #ty));
-        for field in &p.fields {
-            collect_named(&field.ty, used);
-            let f = ident(&field.rust);
-            calls.push(put(field, quote!(&params.#f)));
+        let mut params = Vec::new();
+        let mut calls = Vec::new();
+        for client_param in &m.client_path_params {
+            let field = ident(&crate::naming::snake(client_param));
+            calls.push(quote!(.path_param(#client_param, &self.client.#field)));
         }
-    }
-    if let Some(key) = &m.wrap {
-        calls.push(quote!(.wrap_body(#key)));
-    }
-    let (output, send) = match &m.response {
-        Response::Empty => (
-            quote!(()),
-            quote!(self.client.transport.send_empty(request).await),
-        ),
-        Response::Json(ty) => {
-            collect_named(ty, used);
-            let ty = rust_type(ty);
-            (ty, quote!(self.client.transport.send(request).await))
+        for input in &m.args {
+            let (param, value) = self.argument(input);
+            params.push(param);
+            calls.push(put(input, value));
         }
-        Response::CursorPage { item, cursor_param } => {
-            collect_named(item, used);
-            let item = rust_type(item);
-            (
-                quote!(CursorPage<#item>),
-                quote!(CursorPage::fetch(self.client.transport.clone(), request, #cursor_param).await),
-            )
+        if let Some(p) = &m.params {
+            let ty = self.rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
+            self.used.insert(p.rust.clone());
+            params.push(quote!(params: #ty));
+            for field in &p.fields {
+                collect_named(&field.ty, &mut self.used);
+                let f = ident(&field.rust);
+                calls.push(put(field, quote!(&params.#f)));
+            }
         }
-    };
-    quote! {
-        #docs
-        pub async fn #name(&self, #(#params),*) -> Result<#output> {
-            let request = Request::new(Method::#verb_ident, #path)
-                #(#calls)*;
-            #send
+        if let Some(key) = &m.wrap {
+            calls.push(quote!(.wrap_body(#key)));
+        }
+        if let Some(header) = &m.idempotency_header {
+            calls.push(quote!(.idempotency_key_header(#header)));
+        }
+        let (output, decoder) = match &m.response {
+            Response::Empty => (quote!(()), quote!(call::empty)),
+            Response::Json(ty) => {
+                collect_named(ty, &mut self.used);
+                (self.rust_type(ty), quote!(call::json))
+            }
+            Response::CursorPage { item, cursor_param } => {
+                collect_named(item, &mut self.used);
+                calls.push(quote!(.cursor_param(#cursor_param)));
+                let item = self.rust_type(item);
+                (quote!(CursorPage<#item>), quote!(cursor_page))
+            }
+        };
+        quote! {
+            #docs
+            pub fn #name(&self, #(#params),*) -> Call<#output> {
+                let request = Request::new(Method::#verb_ident, #path)
+                    #(#calls)*;
+                Call::new(self.client.transport.clone(), request, #decoder)
+            }
         }
     }
 }

@@ -35,6 +35,50 @@ pub struct Api {
     pub types: Vec<TypeDecl>,
     /// Top-level resources.
     pub resources: Vec<Resource>,
+    /// Where the API puts error details.
+    pub errors: ErrorFormat,
+    /// Waiters, one per type that stands for long-running work.
+    pub waiters: Vec<Waiter>,
+}
+
+/// Where an API puts error details.
+#[derive(Clone, Debug, Default)]
+pub struct ErrorFormat {
+    /// Headers carrying a request id (empty: the runtime's defaults).
+    pub request_id_headers: Vec<String>,
+    /// `(code pointer, message pointer)` pairs, tried in order.
+    pub shapes: Vec<(String, String)>,
+}
+
+/// How to wait for the work a value of `waited` stands for.
+#[derive(Clone, Debug)]
+pub struct Waiter {
+    /// The type methods return (`Operation`, `ServerJobRef`).
+    pub waited: String,
+    /// Its field holding the id to poll with.
+    pub id_field: String,
+    /// Accessor names from the client to the poll method's resource (`["operations"]`).
+    pub poll_resource: Vec<String>,
+    /// The poll method.
+    pub poll_method: String,
+    /// `METHOD /path` of the poll method, for docs.
+    pub poll_route: String,
+    /// The type the poll method returns (`Operation`, `Job`).
+    pub polled: String,
+    /// Its field holding the state.
+    pub state_field: String,
+    /// States meaning success.
+    pub success: Vec<String>,
+    /// States meaning failure.
+    pub failure: Vec<String>,
+    /// Delay before the first poll, in milliseconds.
+    pub initial_delay_ms: u64,
+    /// Growth factor of the delay.
+    pub multiplier: f64,
+    /// Longest delay, in milliseconds.
+    pub max_delay_ms: u64,
+    /// Time limit, in seconds.
+    pub timeout_s: u64,
 }
 
 /// A value configured on the client (a base URL variable or a client-level parameter).
@@ -165,6 +209,19 @@ pub enum HttpMethod {
     Delete,
 }
 
+impl HttpMethod {
+    /// The verb as written on the wire (`GET`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
 /// Where an input goes in the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputKind {
@@ -241,6 +298,8 @@ pub struct Method {
     pub params: Option<ParamsStruct>,
     /// Key the JSON body is wrapped under.
     pub wrap: Option<String>,
+    /// Header that carries a generated idempotency key when the caller sets none.
+    pub idempotency_header: Option<String>,
     /// The response.
     pub response: Response,
 }

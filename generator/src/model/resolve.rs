@@ -134,7 +134,7 @@ impl Resolver<'_> {
             .types
             .iter()
             .filter_map(|(name, def)| self.type_decl(name, def))
-            .collect();
+            .collect::<Vec<_>>();
 
         let mut accessors = Scope::new("methods of `Client`");
         for reserved in ["builder", "from_env"] {
@@ -148,6 +148,12 @@ impl Resolver<'_> {
             .map(|(name, res)| {
                 self.resource(name, res, "", &mut accessors, &mut handles, &client_names)
             })
+            .collect::<Vec<_>>();
+        let errors = self.errors(spec.errors.as_ref());
+        let waiters = spec
+            .waiters
+            .iter()
+            .filter_map(|(name, waiter)| self.waiter(name, waiter, &types, &resources))
             .collect();
 
         Api {
@@ -163,7 +169,255 @@ impl Resolver<'_> {
             auth,
             types,
             resources,
+            errors,
+            waiters,
         }
+    }
+
+    fn errors(&mut self, errors: Option<&spec::Errors>) -> ErrorFormat {
+        let Some(errors) = errors else {
+            return ErrorFormat::default();
+        };
+        for header in &errors.request_id_headers {
+            self.check_header_name(header);
+        }
+        for shape in &errors.shapes {
+            for pointer in [&shape.code, &shape.message] {
+                if !pointer.value.starts_with('/') {
+                    let loc = self.loc(pointer);
+                    self.report(
+                        Diagnostic::new(loc, format!("`{}` is not a JSON pointer", pointer.value))
+                            .help(
+                                "write it from the root, e.g. `/error/code`; `*` matches any key",
+                            ),
+                    );
+                }
+            }
+        }
+        ErrorFormat {
+            request_id_headers: errors
+                .request_id_headers
+                .iter()
+                .map(|h| h.value.to_ascii_lowercase())
+                .collect(),
+            shapes: errors
+                .shapes
+                .iter()
+                .map(|s| (s.code.value.clone(), s.message.value.clone()))
+                .collect(),
+        }
+    }
+
+    /// The fields of the object type `rust`, or a diagnostic at `loc`.
+    fn object_fields<'t>(
+        &mut self,
+        types: &'t [TypeDecl],
+        rust: &str,
+        loc: &Loc,
+        role: &str,
+    ) -> Option<&'t [FieldDecl]> {
+        let found = types
+            .iter()
+            .find(|t| t.rust == rust)
+            .and_then(|t| match &t.kind {
+                TypeKind::Object(fields) => Some(fields.as_slice()),
+                _ => None,
+            });
+        if found.is_none() {
+            self.report(
+                Diagnostic::new(
+                    loc.clone(),
+                    format!("{role} `{rust}` is not an object type"),
+                )
+                .help("a waiter needs object types with the id and state fields"),
+            );
+        }
+        found
+    }
+
+    fn waiter(
+        &mut self,
+        name: &S<String>,
+        waiter: &spec::Waiter,
+        types: &[TypeDecl],
+        resources: &[Resource],
+    ) -> Option<Waiter> {
+        let loc = self.loc(name);
+        let Some(waited) = self.named.get(&name.value).cloned() else {
+            self.report(
+                Diagnostic::new(loc, format!("waiter for unknown type `{}`", name.value))
+                    .help("key each waiter by a type declared under `types:`"),
+            );
+            return None;
+        };
+        let waited_fields = self.object_fields(types, &waited, &loc, "waited type")?;
+        let id_loc = self.loc(&waiter.id);
+        let id_field = match waited_fields.iter().find(|f| f.wire == waiter.id.value) {
+            Some(f) if f.ty == TypeRef::String && !f.optional && !f.nullable => f.rust.clone(),
+            Some(_) => {
+                self.report(
+                    Diagnostic::new(
+                        id_loc,
+                        format!(
+                            "`{}` must be a required string field to poll with",
+                            waiter.id.value
+                        ),
+                    )
+                    .help("name the field that holds the id the poll method takes"),
+                );
+                return None;
+            }
+            None => {
+                self.report(
+                    Diagnostic::new(
+                        id_loc,
+                        format!("`{waited}` has no field `{}`", waiter.id.value),
+                    )
+                    .help("name the field that holds the id the poll method takes"),
+                );
+                return None;
+            }
+        };
+
+        let poll_loc = self.loc(&waiter.poll);
+        let (resource_path, method_name) = waiter
+            .poll
+            .value
+            .rsplit_once('.')
+            .unwrap_or(("", &waiter.poll.value));
+        let mut accessors = Vec::new();
+        let method = find_method(resources, resource_path, method_name, &mut accessors);
+        let Some(method) = method else {
+            self.report(
+                Diagnostic::new(
+                    poll_loc,
+                    format!("no method `{}` to poll with", waiter.poll.value),
+                )
+                .help("write the poll method as `resource.path.method`, e.g. `operations.get`"),
+            );
+            return None;
+        };
+        let polled = match (&method.response, method.args.as_slice(), &method.params) {
+            (Response::Json(TypeRef::Named(polled)), [arg], None) if arg.ty == TypeRef::String => {
+                polled.clone()
+            }
+            _ => {
+                self.report(
+                    Diagnostic::new(
+                        poll_loc,
+                        format!(
+                            "`{}` cannot poll: it must take only the id and return a named type",
+                            waiter.poll.value
+                        ),
+                    )
+                    .help(
+                        "use a `get`-style method with one string path parameter and a `response:`",
+                    ),
+                );
+                return None;
+            }
+        };
+        let polled_fields = self.object_fields(types, &polled, &poll_loc, "polled type")?;
+        let state_loc = self.loc(&waiter.state);
+        let Some(state) = polled_fields.iter().find(|f| f.wire == waiter.state.value) else {
+            self.report(
+                Diagnostic::new(
+                    state_loc,
+                    format!("`{polled}` has no field `{}`", waiter.state.value),
+                )
+                .help("name the field of the polled type that holds the state"),
+            );
+            return None;
+        };
+        let known_states: Option<Vec<String>> = match &state.ty {
+            TypeRef::String => None,
+            TypeRef::Named(enum_name) => {
+                match types.iter().find(|t| &t.rust == enum_name).map(|t| &t.kind) {
+                    Some(TypeKind::StringEnum(variants)) => {
+                        Some(variants.iter().map(|v| v.value.clone()).collect())
+                    }
+                    _ => {
+                        self.report(
+                            Diagnostic::new(
+                                state_loc,
+                                format!(
+                                    "the state field `{}` must be a string or a string enum",
+                                    waiter.state.value
+                                ),
+                            )
+                            .help("waiters compare the state with the listed values"),
+                        );
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                self.report(
+                    Diagnostic::new(
+                        state_loc,
+                        format!(
+                            "the state field `{}` must be a string or a string enum",
+                            waiter.state.value
+                        ),
+                    )
+                    .help("waiters compare the state with the listed values"),
+                );
+                return None;
+            }
+        };
+        if state.optional || state.nullable {
+            self.report(
+                Diagnostic::new(
+                    state_loc,
+                    format!("the state field `{}` may be absent", waiter.state.value),
+                )
+                .help("a waiter needs a required state field"),
+            );
+            return None;
+        }
+        let mut states = |list: &[S<String>], what: &str| -> Vec<String> {
+            if list.is_empty() {
+                self.report(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!("waiter `{}` lists no {what} states", name.value),
+                    )
+                    .help(format!("list the states that mean {what} under `{what}:`")),
+                );
+            }
+            for value in list {
+                if let Some(known) = &known_states
+                    && !known.contains(&value.value)
+                {
+                    let value_loc = self.loc(value);
+                    self.report(
+                        Diagnostic::new(
+                            value_loc,
+                            format!("`{}` is not a value of the state's enum", value.value),
+                        )
+                        .help(format!("use one of: {}", known.join(", "))),
+                    );
+                }
+            }
+            list.iter().map(|v| v.value.clone()).collect()
+        };
+        let success = states(&waiter.success, "success");
+        let failure = states(&waiter.failure, "failure");
+        Some(Waiter {
+            waited,
+            id_field,
+            poll_resource: accessors,
+            poll_method: method.rust.clone(),
+            poll_route: format!("{} {}", method.http.as_str(), method.path),
+            polled,
+            state_field: state.rust.clone(),
+            success,
+            failure,
+            initial_delay_ms: waiter.initial_delay_ms.unwrap_or(1000),
+            multiplier: waiter.multiplier.unwrap_or(1.5),
+            max_delay_ms: waiter.max_delay_ms.unwrap_or(10_000),
+            timeout_s: waiter.timeout_s.unwrap_or(600),
+        })
     }
 
     fn client_values(
@@ -722,9 +976,38 @@ impl Resolver<'_> {
             args,
             params,
             wrap,
+            idempotency_header: m.idempotency_key.as_ref().map(|h| {
+                self.check_header_name(h);
+                h.value.clone()
+            }),
             response,
         }
     }
+}
+
+/// The method at `resource_path` (dotted spec path) named `method` (Rust name), collecting
+/// the accessor names that lead to it.
+fn find_method<'r>(
+    resources: &'r [Resource],
+    resource_path: &str,
+    method: &str,
+    accessors: &mut Vec<String>,
+) -> Option<&'r Method> {
+    for resource in resources {
+        if resource_path == resource.path
+            || resource_path.starts_with(&format!("{}.", resource.path))
+        {
+            accessors.push(resource.accessor.clone());
+            if resource.path == resource_path {
+                return resource
+                    .methods
+                    .iter()
+                    .find(|m| crate::naming::unraw(&m.rust) == method);
+            }
+            return find_method(&resource.children, resource_path, method, accessors);
+        }
+    }
+    None
 }
 
 /// The `{placeholder}` names in a template, in order.

@@ -101,6 +101,63 @@ pub struct Api {
     /// The resource tree.
     #[serde(default)]
     pub resources: Map<Resource>,
+    /// Where the API puts error details.
+    #[serde(default)]
+    pub errors: Option<Errors>,
+    /// Long-running work: for a type some methods return, how to wait until it is finished.
+    #[serde(default)]
+    pub waiters: Map<Waiter>,
+}
+
+/// Where an API puts the details of an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Errors {
+    /// Response headers carrying a request id, in order of preference.
+    #[serde(default)]
+    pub request_id_headers: Vec<S<String>>,
+    /// JSON error body shapes, tried in order.
+    #[serde(default)]
+    pub shapes: Vec<ErrorShape>,
+}
+
+/// An error body shape: JSON pointers to the code and the message (`*` matches any key).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorShape {
+    /// Pointer to the error code, e.g. `/error/code`.
+    pub code: S<String>,
+    /// Pointer to the message, e.g. `/error/message`.
+    pub message: S<String>,
+}
+
+/// How to wait for the long-running work a value of the keyed type stands for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiter {
+    /// The method that fetches the current state, as `resource.path.method`; it takes one
+    /// path parameter, the id.
+    pub poll: S<String>,
+    /// The field of the keyed type that holds that id.
+    pub id: S<String>,
+    /// The field of the polled type that holds the state.
+    pub state: S<String>,
+    /// States that mean the work succeeded.
+    pub success: Vec<S<String>>,
+    /// States that mean the work failed.
+    pub failure: Vec<S<String>>,
+    /// Delay before the first poll, in milliseconds (default 1000).
+    #[serde(default)]
+    pub initial_delay_ms: Option<u64>,
+    /// Factor by which each delay grows (default 1.5).
+    #[serde(default)]
+    pub multiplier: Option<f64>,
+    /// Longest delay between polls, in milliseconds (default 10000).
+    #[serde(default)]
+    pub max_delay_ms: Option<u64>,
+    /// How long to wait in all, in seconds (default 600).
+    #[serde(default)]
+    pub timeout_s: Option<u64>,
 }
 
 /// A value configured on the client.
@@ -262,6 +319,10 @@ pub struct Method {
     /// Rust name of the parameters struct, when the derived one is not wanted.
     #[serde(default)]
     pub params_name: Option<S<String>>,
+    /// A header that makes the call idempotent (`Idempotency-Key`): unless the caller sets it,
+    /// the client generates a key and sends the same one on every retry.
+    #[serde(default)]
+    pub idempotency_key: Option<S<String>>,
 }
 
 /// A query, header, path or inline body parameter.

@@ -1,0 +1,169 @@
+//! [`Call`]: what every generated method returns. Await it for the decoded value, or first set
+//! per-call options (headers, query parameters, timeout, retries), or ask for the raw response
+//! alongside the value with [`Call::with_response`].
+
+use super::error::Result;
+use super::pagination::CursorPage;
+use super::request::Request;
+use super::transport::{CallOptions, RawResponse, Transport, decode};
+use futures::future::BoxFuture;
+use futures::{Stream, StreamExt};
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use std::future::IntoFuture;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What a decoder gets besides the response: enough to build follow-up requests (next pages).
+pub struct Context<'a> {
+    /// The transport the call went through.
+    pub transport: &'a Arc<Transport>,
+    /// The request that was sent.
+    pub request: &'a Request,
+    /// The call's options.
+    pub options: &'a CallOptions,
+}
+
+/// Turns a success response into the call's output.
+pub type Decoder<T> = fn(RawResponse, &Context<'_>) -> Result<T>;
+
+/// Decodes a JSON body.
+pub fn json<T: DeserializeOwned>(response: RawResponse, _: &Context<'_>) -> Result<T> {
+    decode(response)
+}
+
+/// Ignores the body of an endpoint that answers without one (`202 Accepted`, `204`).
+pub fn empty(_: RawResponse, _: &Context<'_>) -> Result<()> {
+    Ok(())
+}
+
+/// A prepared API call. Awaiting it sends the request (with retries) and decodes the answer;
+/// the builder methods set options for this call only.
+#[must_use = "a call does nothing until it is awaited"]
+pub struct Call<T> {
+    transport: Arc<Transport>,
+    request: Request,
+    options: CallOptions,
+    decode: Decoder<T>,
+}
+
+impl<T> std::fmt::Debug for Call<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("request", &self.request)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A decoded value with the status and headers of the response it came from.
+#[derive(Clone, Debug)]
+pub struct Response<T> {
+    /// The decoded body.
+    pub value: T,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+}
+
+impl<T> Response<T> {
+    /// The request id the server sent (`x-request-id` and the like), if any.
+    pub fn request_id(&self) -> Option<&str> {
+        [
+            "x-request-id",
+            "x-openstack-request-id",
+            "x-compute-request-id",
+            "request-id",
+        ]
+        .iter()
+        .find_map(|name| self.headers.get(*name).and_then(|v| v.to_str().ok()))
+    }
+}
+
+impl<T> Call<T> {
+    /// A call of `request` through `transport`, decoded by `decode`. Generated methods build
+    /// these; callers get them from those methods.
+    pub fn new(transport: Arc<Transport>, request: Request, decode: Decoder<T>) -> Self {
+        Call {
+            transport,
+            request,
+            options: CallOptions::default(),
+            decode,
+        }
+    }
+
+    /// The request as it will be sent (before per-call options).
+    pub fn request(&self) -> &Request {
+        &self.request
+    }
+
+    /// Adds a header to this call, replacing a header of the same name.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Adds a query parameter to this call.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets the per-attempt timeout of this call (the client's applies otherwise).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets how many times this call is retried (the client's setting applies otherwise).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.options.max_retries = Some(retries);
+        self
+    }
+
+    /// Sends the call and decodes the answer.
+    pub async fn send(self) -> Result<T> {
+        self.with_response().await.map(|r| r.value)
+    }
+
+    /// Sends the call and returns the decoded value with the response's status and headers.
+    pub async fn with_response(self) -> Result<Response<T>> {
+        let raw = self.transport.execute(&self.request, &self.options).await?;
+        let (status, headers) = (raw.status, raw.headers.clone());
+        let context = Context {
+            transport: &self.transport,
+            request: &self.request,
+            options: &self.options,
+        };
+        let value = (self.decode)(raw, &context)?;
+        Ok(Response {
+            value,
+            status,
+            headers,
+        })
+    }
+}
+
+impl<T: Send + 'static> IntoFuture for Call<T> {
+    type Output = Result<T>;
+    type IntoFuture = BoxFuture<'static, Result<T>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Call<CursorPage<T>> {
+    /// Every item of every page, as a lazy stream: nothing is sent until it is polled, and each
+    /// page is fetched when the previous one is used up.
+    pub fn items(self) -> impl Stream<Item = Result<T>> + Send {
+        futures::stream::once(self.send())
+            .map(|first| match first {
+                Ok(page) => page.into_stream().left_stream(),
+                Err(error) => futures::stream::once(async { Err(error) }).right_stream(),
+            })
+            .flatten()
+    }
+}

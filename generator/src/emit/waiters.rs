@@ -1,0 +1,130 @@
+//! Emits waiters: for each type that stands for long-running work, `wait` and `wait_with`
+//! methods that poll until the work succeeds or fails, as the spec's `waiters:` declares.
+
+use super::util::{doc, ident, use_super};
+use crate::model::{Api, Waiter};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// The `waiters.rs` file of an API module, or `None` if it declares no waiter.
+pub fn file(api: &Api) -> Option<TokenStream> {
+    if api.waiters.is_empty() {
+        return None;
+    }
+    let mut used = BTreeSet::from(["Client".to_owned()]);
+    let items: Vec<_> = api
+        .waiters
+        .iter()
+        .map(|w| {
+            used.insert(w.waited.clone());
+            used.insert(w.polled.clone());
+            waiter(w)
+        })
+        .collect();
+    let uses = use_super(&used, &BTreeSet::new());
+    Some(quote! {
+        #![doc = " Waiters: poll long-running work until it succeeds or fails."]
+        #uses
+        use crate::runtime::Result;
+        use crate::runtime::waiter::{Acceptors, WaitOptions, wait_until};
+        use std::time::Duration;
+        #(#items)*
+    })
+}
+
+fn quoted(values: &[String]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    quoted.join(" or ")
+}
+
+fn waiter(w: &Waiter) -> TokenStream {
+    let waited = ident(&w.waited);
+    let polled = ident(&w.polled);
+    let state_fn = ident(&format!("{}_state", crate::naming::snake(&w.polled)));
+    let state_field = ident(&w.state_field);
+    let id_field = ident(&w.id_field);
+    let accessors = w.poll_resource.iter().map(|a| ident(a));
+    let poll = ident(&w.poll_method);
+    let (success, failure) = (&w.success, &w.failure);
+    let (initial, multiplier, max, timeout) = (
+        w.initial_delay_ms,
+        w.multiplier,
+        w.max_delay_ms,
+        w.timeout_s,
+    );
+    let lit = proc_macro2::Literal::u64_unsuffixed;
+    let (initial_lit, multiplier_lit, max_lit, timeout_lit) = (
+        lit(initial),
+        proc_macro2::Literal::f64_unsuffixed(multiplier),
+        lit(max),
+        lit(timeout),
+    );
+    let first = if w.waited == w.polled {
+        quote!(Some(self.clone()))
+    } else {
+        quote!(None)
+    };
+    let settings = doc(Some(&format!(
+        "Polling settings of [`{0}::wait`]: the first poll after {1} ms, each delay {2}× the \
+         previous up to {3} ms, giving up after {4} s.",
+        w.waited, initial, multiplier, max, timeout
+    )));
+    let wait_doc = doc(Some(&format!(
+        "Waits until the work is finished, polling `{route}` until `{state}` is {success}.\n\n\
+         Returns the final [`{polled}`]. If it ends {failure}, fails with \
+         [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`{polled}`] \
+         (`failure.resource::<{polled}>()`); after [`{waited}::WAIT_OPTIONS`]`.timeout`, with \
+         [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the \
+         polling.",
+        route = w.poll_route,
+        state = w.state_field.trim_start_matches("r#"),
+        success = quoted(success),
+        failure = quoted(failure),
+        polled = w.polled,
+        waited = w.waited,
+    )));
+    let with_doc = doc(Some(&format!(
+        "[`{0}::wait`] with other polling settings, e.g. \
+         `{0}::WAIT_OPTIONS.timeout(Duration::from_secs(60))`.",
+        w.waited
+    )));
+    let state_doc = doc(Some(&format!(
+        "The state a waiter reads from a [`{}`].",
+        w.polled
+    )));
+    quote! {
+        #state_doc
+        fn #state_fn(value: &#polled) -> &str {
+            value.#state_field.as_str()
+        }
+
+        impl #waited {
+            #settings
+            pub const WAIT_OPTIONS: WaitOptions = WaitOptions {
+                initial_delay: Duration::from_millis(#initial_lit),
+                multiplier: #multiplier_lit,
+                max_delay: Duration::from_millis(#max_lit),
+                timeout: Duration::from_secs(#timeout_lit),
+            };
+
+            #wait_doc
+            pub async fn wait(&self, client: &Client) -> Result<#polled> {
+                self.wait_with(client, Self::WAIT_OPTIONS).await
+            }
+
+            #with_doc
+            pub async fn wait_with(&self, client: &Client, options: WaitOptions) -> Result<#polled> {
+                let acceptors = Acceptors {
+                    state: #state_fn,
+                    success: &[#(#success),*],
+                    failure: &[#(#failure),*],
+                };
+                wait_until(#first, options, acceptors, || {
+                    client.#(#accessors()).*.#poll(&self.#id_field).send()
+                })
+                .await
+            }
+        }
+    }
+}
