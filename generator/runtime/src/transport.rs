@@ -216,12 +216,12 @@ impl Transport {
             let (name, value) = header_pair(name, &value).map_err(Error::InvalidRequest)?;
             headers.insert(name, value);
         }
-        if let Some(name) = request.idempotency_header {
-            if !headers.contains_key(name) {
-                let key = format!("sdk-{}", uuid::Uuid::new_v4());
-                let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
-                headers.insert(name, value);
-            }
+        if let Some(name) = request.idempotency_header
+            && !headers.contains_key(name)
+        {
+            let key = format!("sdk-{}", uuid::Uuid::new_v4());
+            let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
+            headers.insert(name, value);
         }
         if request.body.is_some() {
             headers.insert(

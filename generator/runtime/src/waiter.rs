@@ -90,24 +90,21 @@ where
     let started = Instant::now();
     let mut delay = options.initial_delay;
     let mut current = first;
+    let mut last_state = "not yet polled".to_owned();
     loop {
-        let last_state = match &current {
-            Some(resource) => {
-                let state = (acceptors.state)(resource);
-                if acceptors.success.contains(&state) {
-                    return current.ok_or_else(|| unreachable_state());
-                }
-                if acceptors.failure.contains(&state) {
-                    let state = state.to_owned();
-                    let resource = current.ok_or_else(|| unreachable_state())?;
-                    return Err(Error::WaitFailed(Box::new(WaitFailure::new(
-                        &state, resource,
-                    ))));
-                }
-                state.to_owned()
+        if let Some(resource) = current.take() {
+            let state = (acceptors.state)(&resource);
+            if acceptors.success.contains(&state) {
+                return Ok(resource);
             }
-            None => "not yet polled".to_owned(),
-        };
+            if acceptors.failure.contains(&state) {
+                let state = state.to_owned();
+                return Err(Error::WaitFailed(Box::new(WaitFailure::new(
+                    &state, resource,
+                ))));
+            }
+            last_state = state.to_owned();
+        }
         let elapsed = started.elapsed();
         if elapsed + delay > options.timeout {
             return Err(Error::WaitTimeout {
@@ -120,11 +117,6 @@ where
         delay = options.next(delay);
         current = Some(poll().await?);
     }
-}
-
-/// `current` was just matched as `Some`; this error cannot be reached.
-fn unreachable_state() -> Error {
-    Error::Pagination("waiter lost its resource".to_owned())
 }
 
 #[cfg(test)]
