@@ -69,14 +69,16 @@ fn space_items(code: &str) -> String {
             let item_level = indent(line) <= 4 && indent(line) == indent(p);
             let ends_item = matches!(trimmed, "}" | "};" | "];")
                 || (trimmed.ends_with(';')
-                    && ["pub type ", "pub const ", "const ", "mod ", "pub mod "]
+                    && ["pub type ", "pub const ", "const "]
                         .iter()
                         .any(|k| trimmed.starts_with(k)));
             let ends_module_doc = p.starts_with("//!") && !line.starts_with("//!");
+            let is_mod = |l: &str| l.starts_with("mod ") || l.starts_with("pub mod ");
+            let ends_mods = is_mod(p) && !is_mod(line);
             let next_closes = matches!(line.trim(), "}" | "};" | "");
             let uses_continue = last_was_use && !in_use && is_use(line);
-            let boundary =
-                (item_level && (ends_item || (last_was_use && !in_use))) || ends_module_doc;
+            let boundary = (item_level && (ends_item || ends_mods || (last_was_use && !in_use)))
+                || ends_module_doc;
             if boundary && !next_closes && !uses_continue {
                 out.push('\n');
             }

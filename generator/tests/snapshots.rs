@@ -54,6 +54,7 @@ snapshots!(
     named_body,
     header_auth,
     public_api,
+    waiter_job,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

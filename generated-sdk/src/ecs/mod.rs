@@ -5,15 +5,50 @@
 //! the project ID, which the client fills in from its configuration.
 //!
 //! Start with [`Client::builder`] or [`Client::from_env`]. Generated from `spec/ecs.yaml`.
+//!
+//! # Calls
+//!
+//! Every method returns a [`Call`]: await it for the decoded value, or first set options for this call only (headers, query parameters, timeout, retries). Failed attempts are retried (connection errors, timeouts, 408, 409, 429, 5xx; `Retry-After` honoured) within a client-wide retry budget. [`Call::with_response`] also returns the status and headers.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::ecs::{Client, RebootType};
+//! use std::time::Duration;
+//!
+//! let client = Client::builder()
+//!     .auth_token("my-key")
+//!     .region("my-region")
+//!     .project_id("my-project-id")
+//!     .max_retries(3) // default 2
+//!     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//!     .build()?;
+//!
+//! client.servers().reboot("server-id", RebootType::Soft).await?;
+//!
+//! let response = client.servers().reboot("server-id", RebootType::Soft)
+//!     .timeout(Duration::from_secs(5))
+//!     .max_retries(0)
+//!     .header("x-trace-id", "abc")
+//!     .with_response()
+//!     .await?;
+//! println!("{} {:?}", response.status, response.request_id());
+//!
+//! match client.servers().reboot("server-id", RebootType::Soft).await {
+//!     Ok(_) => {}
+//!     Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!("not found"),
+//!     Err(error) if error.is_retryable() => println!("try again later: {error}"),
+//!     Err(error) => return Err(error),
+//! }
+//! # Ok(())
+//! # }
+//! ```
 
 mod client;
-
 pub mod resources;
-
 mod enums;
 
-pub use enums::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use enums::*;
 pub use crate::runtime::{
     Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
     RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,

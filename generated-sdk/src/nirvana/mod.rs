@@ -5,30 +5,100 @@
 //! [`Operation`] that tracks the change until it is `done` or `failed`.
 //!
 //! Start with [`Client::builder`] or [`Client::from_env`]. Generated from `spec/nirvana.yaml`.
+//!
+//! # Calls
+//!
+//! Every method returns a [`Call`]: await it for the decoded value, or first set options for this call only (headers, query parameters, timeout, retries). Failed attempts are retried (connection errors, timeouts, 408, 409, 429, 5xx; `Retry-After` honoured) within a client-wide retry budget. [`Call::with_response`] also returns the status and headers.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::nirvana::Client;
+//! use std::time::Duration;
+//!
+//! let client = Client::builder()
+//!     .api_key("my-key")
+//!     .max_retries(3) // default 2
+//!     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//!     .build()?;
+//!
+//! let value = client.operations().get("operation-id").await?;
+//!
+//! let response = client.operations().get("operation-id")
+//!     .timeout(Duration::from_secs(5))
+//!     .max_retries(0)
+//!     .header("x-trace-id", "abc")
+//!     .with_response()
+//!     .await?;
+//! println!("{} {:?}", response.status, response.request_id());
+//!
+//! match client.operations().get("operation-id").await {
+//!     Ok(_) => {}
+//!     Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!("not found"),
+//!     Err(error) if error.is_retryable() => println!("try again later: {error}"),
+//!     Err(error) => return Err(error),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Pagination
+//!
+//! A list returns a [`CursorPage`]; `items()` on the call streams every item of every page, fetching each page only when the previous one is used up.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::nirvana::{Client, OperationsListParams};
+//! use futures::TryStreamExt;
+//! # use std::time::Duration;
+//! # let client = Client::builder()
+//! #     .api_key("my-key")
+//! #     .max_retries(3) // default 2
+//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .build()?;
+//!
+//! let page = client.operations().list(OperationsListParams::new("project-id")).await?;
+//! if page.has_next_page() {
+//!     let _next = page.next_page().await?;
+//! }
+//!
+//! let everything: Vec<_> = client.operations().list(OperationsListParams::new("project-id")).items().try_collect().await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Waiting for `Operation`
+//!
+//! Methods that return [`Operation`] start work that finishes later; [`Operation::wait`] polls until it succeeds or fails.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::nirvana::Client;
+//! # use std::time::Duration;
+//! # let client = Client::builder()
+//! #     .api_key("my-key")
+//! #     .max_retries(3) // default 2
+//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .build()?;
+//!
+//! let started = client.compute().vms().restart("vm-id").await?;
+//! let finished = started.wait(&client).await?;
+//! # Ok(())
+//! # }
+//! ```
 
 mod client;
-
 pub mod resources;
-
 mod types;
-
-pub use types::*;
-
 mod enums;
-
-pub use enums::*;
-
 mod unions;
-
-pub use unions::*;
-
 mod params;
-
-pub use params::*;
-
 mod waiters;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use types::*;
+pub use enums::*;
+pub use unions::*;
+pub use params::*;
 pub use crate::runtime::{
     Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
     RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,

@@ -123,18 +123,26 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         "\n\nStart with [`Client::builder`] or [`Client::from_env`]. Generated from `{}`.",
         api.spec_file
     ));
+    let guide = super::guide::guide(api);
+    if !guide.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&guide);
+    }
     let docs = module_doc(&text);
     let private = files
         .iter()
         .filter(|f| **f != "resources" && **f != "client")
         .map(|f| {
             let m = ident(f);
-            if *f == "waiters" {
-                // Only `impl` blocks: nothing to re-export.
-                quote!(mod #m;)
-            } else {
-                quote!(mod #m; pub use #m::*;)
-            }
+            quote!(mod #m;)
+        });
+    // Concept files whose items are used by name; `waiters` holds only `impl` blocks.
+    let reexports = files
+        .iter()
+        .filter(|f| !matches!(**f, "resources" | "client" | "waiters"))
+        .map(|f| {
+            let m = ident(f);
+            quote!(pub use #m::*;)
         });
     let resources = files.contains(&"resources").then(|| {
         quote!(
@@ -148,6 +156,7 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         #(#private)*
 
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+        #(#reexports)*
         pub use crate::runtime::{
             Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
             RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,

@@ -3,6 +3,7 @@
 
 mod client;
 mod enums;
+mod guide;
 mod krate;
 mod params;
 mod resources;

@@ -13,6 +13,7 @@ pub fn file(api: &Api) -> TokenStream {
         shadowed: BTreeSet::new(),
         waitable: api.waiters.iter().map(|w| w.waited.clone()).collect(),
         used: BTreeSet::new(),
+        decoders: false,
     };
     collect_handles(&api.resources, &mut emitter.shadowed);
     let mut items = Vec::new();
@@ -25,9 +26,14 @@ pub fn file(api: &Api) -> TokenStream {
             use crate::runtime::pagination::{CursorPage, cursor_page};
         )
     });
+    let call_module = if emitter.decoders {
+        quote!(self, Call)
+    } else {
+        quote!(Call)
+    };
     let runtime = has_methods(&api.resources).then(|| {
         quote! {
-            use crate::runtime::call::{self, Call};
+            use crate::runtime::call::{#call_module};
             use crate::runtime::request::Request;
             use reqwest::Method;
         }
@@ -49,6 +55,8 @@ struct Emitter {
     waitable: BTreeSet<String>,
     /// Named types the file uses.
     used: BTreeSet<String>,
+    /// Whether a method uses a decoder of the `call` module (`call::json`, `call::empty`).
+    decoders: bool,
 }
 
 fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
@@ -219,8 +227,12 @@ impl Emitter {
             calls.push(quote!(.idempotency_key_header(#header)));
         }
         let (output, decoder) = match &m.response {
-            Response::Empty => (quote!(()), quote!(call::empty)),
+            Response::Empty => {
+                self.decoders = true;
+                (quote!(()), quote!(call::empty))
+            }
             Response::Json(ty) => {
+                self.decoders = true;
                 collect_named(ty, &mut self.used);
                 (self.rust_type(ty), quote!(call::json))
             }
