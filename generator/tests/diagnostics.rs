@@ -470,3 +470,152 @@ fn malformed_documents_give_diagnostics() {
         assert_at(&d, *line, *column, fragment);
     }
 }
+
+/// A spec with an `Operation` type, an `operations.get` poll method and the given `waiters:`
+/// and `errors:` sections (already indented).
+fn waiter_spec(sections: &str) -> String {
+    format!(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Operation:
+    fields:
+      id: {{type: string}}
+      status: {{type: OperationStatus}}
+      note: {{type: string, optional: true}}
+  OperationStatus:
+    enum: {{pending: , done: , failed: }}
+resources:
+  operations:
+    methods:
+      get:
+        method: GET
+        path: /v1/operations/{{operation_id}}
+        path_params:
+          operation_id: {{type: string}}
+        response: Operation
+{sections}"#
+    )
+}
+
+#[test]
+fn a_waiter_with_an_unknown_poll_method_names_it() {
+    // Lines 1-23 are the common part; the sections start on line 24.
+    let d = error(&waiter_spec(
+        r#"waiters:
+  Operation:
+    poll: operations.fetch  # <- 26:11
+    id: id
+    state: status
+    success: [done]
+    failure: [failed]
+"#,
+    ));
+    assert_at(&d, 26, 11, "no method `operations.fetch`");
+    assert!(help(&d).contains("operations.get"), "{d}");
+}
+
+#[test]
+fn a_waiter_state_value_not_in_the_enum_lists_the_values() {
+    let d = error(&waiter_spec(
+        r#"waiters:
+  Operation:
+    poll: operations.get
+    id: id
+    state: status
+    success: [done]
+    failure: [errored]  # <- 30:15
+"#,
+    ));
+    assert_at(&d, 30, 15, "`errored` is not a value");
+    assert!(help(&d).contains("pending, done, failed"), "{d}");
+}
+
+#[test]
+fn a_waiter_needs_existing_required_id_and_state_fields() {
+    let d = error(&waiter_spec(
+        r#"waiters:
+  Operation:
+    poll: operations.get
+    id: operation_id  # <- 27:9
+    state: status
+    success: [done]
+    failure: [failed]
+"#,
+    ));
+    assert_at(&d, 27, 9, "`Operation` has no field `operation_id`");
+
+    let d = error(&waiter_spec(
+        r#"waiters:
+  Operation:
+    poll: operations.get
+    id: id
+    state: note  # <- 28:12
+    success: [done]
+    failure: [failed]
+"#,
+    ));
+    assert_at(&d, 28, 12, "may be absent");
+}
+
+#[test]
+fn a_waiter_for_an_unknown_type_and_without_states_is_reported() {
+    let all = errors(&waiter_spec(
+        r#"waiters:
+  Operaton:  # <- 25:3
+    poll: operations.get
+    id: id
+    state: status
+    success: [done]
+    failure: [failed]
+  Operation:  # <- 31:3
+    poll: operations.get
+    id: id
+    state: status
+    success: []
+    failure: [failed]
+"#,
+    ));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_at(&all[0], 25, 3, "waiter for unknown type `Operaton`");
+    assert_at(&all[1], 31, 3, "lists no success states");
+}
+
+#[test]
+fn error_shapes_must_be_json_pointers_and_headers_valid() {
+    let all = errors(&waiter_spec(
+        r#"errors:
+  request_id_headers: ["x request id"]  # <- 25:24
+  shapes:
+    - {code: error.code, message: /error/message}  # <- 27:14
+"#,
+    ));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_at(&all[0], 25, 24, "not a valid HTTP header name");
+    assert_at(&all[1], 27, 14, "`error.code` is not a JSON pointer");
+}
+
+#[test]
+fn an_idempotency_header_must_be_a_header_name() {
+    let d = error(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  billing:
+    methods:
+      top_up:
+        method: POST
+        path: /v1/topup
+        idempotency_key: "Idempotency Key"  # <- 13:26
+"#,
+    );
+    assert_at(&d, 13, 26, "not a valid HTTP header name");
+}

@@ -288,12 +288,17 @@ impl Resolver<'_> {
         let mut accessors = Vec::new();
         let method = find_method(resources, resource_path, method_name, &mut accessors);
         let Some(method) = method else {
+            let mut known = Vec::new();
+            method_paths(resources, &mut known);
             self.report(
                 Diagnostic::new(
                     poll_loc,
                     format!("no method `{}` to poll with", waiter.poll.value),
                 )
-                .help("write the poll method as `resource.path.method`, e.g. `operations.get`"),
+                .help(format!(
+                    "write it as `resource.path.method`; the methods are: {}",
+                    known.join(", ")
+                )),
             );
             return None;
         };
@@ -1008,6 +1013,20 @@ fn find_method<'r>(
         }
     }
     None
+}
+
+/// Every method as `resource.path.method`, for hints.
+fn method_paths(resources: &[Resource], into: &mut Vec<String>) {
+    for resource in resources {
+        for method in &resource.methods {
+            into.push(format!(
+                "{}.{}",
+                resource.path,
+                crate::naming::unraw(&method.rust)
+            ));
+        }
+        method_paths(&resource.children, into);
+    }
 }
 
 /// The `{placeholder}` names in a template, in order.
