@@ -6,7 +6,7 @@ use futures::{StreamExt, TryStreamExt};
 use generated_sdk::Error;
 use generated_sdk::nirvana::{
     Client, Decimal, Operation, OperationStatus, OperationsListParams,
-    OrganizationsBillingTopUpParams, RetryPolicy, WaitOptions,
+    OrganizationsBillingRechargeParams, OrganizationsBillingTopUpParams, RetryPolicy, WaitOptions,
 };
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
@@ -396,6 +396,33 @@ async fn an_idempotency_key_is_generated_and_identical_across_retries() {
         requests(&server).await[0].headers["idempotency-key"],
         "order-42"
     );
+}
+
+#[tokio::test]
+async fn a_recharge_without_a_body_also_keeps_its_key_across_retries() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/organizations/org_1/billing/recharge"))
+        .respond_with(Sequence::new(vec![
+            ResponseTemplate::new(503),
+            ResponseTemplate::new(200).set_body_json(summary()),
+        ]))
+        .mount(&server)
+        .await;
+    fast_client(&server)
+        .organizations()
+        .billing()
+        .recharge("org_1", OrganizationsBillingRechargeParams::default())
+        .await
+        .expect("second attempt succeeds");
+    let sent = requests(&server).await;
+    assert_eq!(sent.len(), 2);
+    assert_eq!(
+        sent[0].headers["idempotency-key"],
+        sent[1].headers["idempotency-key"]
+    );
+    assert!(sent[0].body.is_empty(), "recharge sends no body");
+    assert!(sent[0].headers.get("content-type").is_none());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,3 +59,18 @@ impl OrganizationsBillingTopUpParams {
         self
     }
 }
+
+/// Parameters of [`OrganizationsBilling::recharge`](super::resources::OrganizationsBilling::recharge).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrganizationsBillingRechargeParams {
+    /// Key that makes the charge happen once however often it is sent; generated when not given.
+    pub idempotency_key: Option<String>,
+}
+
+impl OrganizationsBillingRechargeParams {
+    /// Sets `Idempotency-Key`.
+    pub fn idempotency_key(mut self, value: impl Into<String>) -> Self {
+        self.idempotency_key = Some(value.into());
+        self
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::{
     Client, Operation, OperationsListParams, OrganizationBillingSummary,
-    OrganizationsBillingTopUpParams,
+    OrganizationsBillingRechargeParams, OrganizationsBillingTopUpParams,
 };
 use crate::runtime::pagination::{CursorPage, cursor_page};
 use crate::runtime::call::{self, Call};
@@ -110,6 +110,24 @@ impl<'a> OrganizationsBilling<'a> {
             .path_param("organization_id", organization_id)
             .header("Idempotency-Key", &params.idempotency_key)
             .body_field("amount", &params.amount)
+            .idempotency_key_header("Idempotency-Key");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Charge the organization's payment method now, as its recharge policy says.
+    ///
+    /// Sends `POST /v1/organizations/{organization_id}/billing/recharge`. Idempotent: unless `Idempotency-Key` is given, a key is generated and every retry sends it.
+    pub fn recharge(
+        &self,
+        organization_id: &str,
+        params: OrganizationsBillingRechargeParams,
+    ) -> Call<OrganizationBillingSummary> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/organizations/{organization_id}/billing/recharge",
+            )
+            .path_param("organization_id", organization_id)
+            .header("Idempotency-Key", &params.idempotency_key)
             .idempotency_key_header("Idempotency-Key");
         Call::new(self.client.transport.clone(), request, call::json)
     }
