@@ -54,7 +54,12 @@ fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) ->
         let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
         let field = ident(&f.rust);
         let ty = rust_type(&f.ty);
-        let ty = if f.required { ty } else { quote!(Option<#ty>) };
+        let ty = match (f.required, f.nullable) {
+            (true, _) => ty,
+            (false, false) => quote!(Option<#ty>),
+            // Unset, set to null, or set to a value.
+            (false, true) => quote!(Option<Option<#ty>>),
+        };
         quote!(#docs pub #field: #ty,)
     });
     let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();
@@ -62,6 +67,26 @@ fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) ->
         let field = ident(&f.rust);
         let ty = rust_type(&f.ty);
         let docs = doc(Some(&format!("Sets `{}`.", f.wire)));
+        if f.nullable {
+            let clear = ident(&format!("clear_{}", crate::naming::unraw(&f.rust)));
+            let clear_docs = doc(Some(&format!(
+                "Sends `{}` as `null`, clearing its value.",
+                f.wire
+            )));
+            return quote! {
+                #docs
+                pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+                    self.#field = Some(Some(value.into()));
+                    self
+                }
+
+                #clear_docs
+                pub fn #clear(mut self) -> Self {
+                    self.#field = Some(None);
+                    self
+                }
+            };
+        }
         quote! {
             #docs
             pub fn #field(mut self, value: impl Into<#ty>) -> Self {

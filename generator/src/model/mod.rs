@@ -248,6 +248,8 @@ pub struct Input {
     pub ty: TypeRef,
     /// Must be given.
     pub required: bool,
+    /// An optional body field that can be sent as `null` (to clear a value).
+    pub nullable: bool,
     /// Where it goes.
     pub kind: InputKind,
     /// Description.

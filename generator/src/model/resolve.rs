@@ -715,6 +715,13 @@ impl Resolver<'_> {
         required: bool,
     ) -> Input {
         let input = self.make_input(wire, param, kind, required);
+        if param.nullable && (input.kind != InputKind::BodyField || required || param.positional) {
+            let loc = self.loc(wire);
+            self.report(
+                Diagnostic::new(loc, format!("`{}` cannot be nullable here", wire.value))
+                    .help("only optional, non-positional body fields can be sent as `null`"),
+            );
+        }
         let (what, allow_list) = match input.kind {
             InputKind::Path => ("a path parameter", false),
             InputKind::Query => ("a query parameter", true),
@@ -759,6 +766,7 @@ impl Resolver<'_> {
             rust: self.name(param.rust.as_ref(), snake(&wire.value), false),
             ty: self.type_ref(&param.ty),
             required,
+            nullable: param.nullable,
             kind,
             doc: param.doc.clone(),
         }
@@ -855,6 +863,7 @@ impl Resolver<'_> {
                         rust: "body".into(),
                         ty: self.type_ref(ty),
                         required: true,
+                        nullable: false,
                         kind: InputKind::Body,
                         doc: Some("The request body.".into()),
                     };
@@ -891,6 +900,15 @@ impl Resolver<'_> {
                 args.push(input);
             } else {
                 self.claim(&mut field_names, &input.rust, &wire.value, &loc);
+                if input.nullable {
+                    let clear = format!("clear_{}", crate::naming::unraw(&input.rust));
+                    self.claim(
+                        &mut field_names,
+                        &clear,
+                        &format!("{} (its clearing setter)", wire.value),
+                        &loc,
+                    );
+                }
                 fields.push(input);
             }
         }

@@ -338,6 +338,9 @@ pub struct Param {
     /// Taken as a method argument rather than a field of the parameters struct.
     #[serde(default)]
     pub positional: bool,
+    /// An optional body field the caller may set to `null` (to clear a value).
+    #[serde(default)]
+    pub nullable: bool,
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
