@@ -9,7 +9,7 @@ use generated_sdk::nirvana::{
     OrganizationsBillingRechargeParams, OrganizationsBillingTopUpParams, RetryPolicy, WaitOptions,
 };
 use serde_json::{Value, json};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -607,65 +607,4 @@ async fn an_operation_already_done_needs_no_poll() {
     let finished = done.wait(&client).await.expect("done already");
     assert_eq!(finished, done);
     assert!(requests(&server).await.is_empty());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Logs
-
-/// Collects what the `tracing` subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("lock").extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn every_attempt_is_logged_without_credentials() {
-    let server = MockServer::start().await;
-    get_operation()
-        .respond_with(Sequence::new(vec![
-            ResponseTemplate::new(503),
-            ResponseTemplate::new(200).set_body_json(operation("op_1", "done")),
-        ]))
-        .mount(&server)
-        .await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    fast_client(&server)
-        .operations()
-        .get("op_1")
-        .await
-        .expect("second attempt");
-    let logs = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
-    assert!(
-        logs.contains("attempt=1") && logs.contains("attempt=2"),
-        "{logs}"
-    );
-    assert!(
-        logs.contains("status=503") && logs.contains("status=200"),
-        "{logs}"
-    );
-    assert!(logs.contains("path=/v1/operations/op_1"), "{logs}");
-    assert!(logs.contains("elapsed_ms="), "{logs}");
-    assert!(
-        logs.contains(r#""authorization": "***""#),
-        "headers are logged redacted: {logs}"
-    );
-    assert!(
-        !logs.contains(KEY),
-        "the API key leaked into the logs: {logs}"
-    );
 }
