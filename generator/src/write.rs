@@ -98,7 +98,8 @@ fn space_items(code: &str) -> String {
     out
 }
 
-/// The files under `root` that generation owns: `Cargo.toml` and everything in `src/`.
+/// The files under `root` that generation owns: `Cargo.toml` and everything in `src/` and
+/// `tests/`.
 fn owned_files(root: &Path) -> io::Result<Vec<String>> {
     fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) -> io::Result<()> {
         if !dir.exists() {
@@ -119,6 +120,7 @@ fn owned_files(root: &Path) -> io::Result<Vec<String>> {
         out.push("Cargo.toml".to_owned());
     }
     walk(&root.join("src"), root, &mut out)?;
+    walk(&root.join("tests"), root, &mut out)?;
     out.sort();
     Ok(out)
 }

@@ -61,6 +61,7 @@ uuid = {{ version = "1", features = ["v4"] }}
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+wiremock = "0.6"
 "#,
         titles = apis
             .iter()

@@ -3,10 +3,12 @@
 
 mod client;
 mod enums;
+mod examples;
 mod guide;
 mod krate;
 mod params;
 mod resources;
+mod tests;
 mod types;
 mod unions;
 mod util;
@@ -63,6 +65,13 @@ pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
     }
     for api in apis {
         files.extend(api_files(api));
+        if let Some(tests) = tests::file(api) {
+            files.push(EmittedFile {
+                path: format!("tests/{}_endpoints.rs", api.module),
+                source: Some(api.spec_file.clone()),
+                content: Content::Rust(tests),
+            });
+        }
     }
     files
 }

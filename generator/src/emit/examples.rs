@@ -1,0 +1,198 @@
+//! Example values built from the model, each as a Rust expression and as the JSON it encodes
+//! to, for the generated per-endpoint tests: request inputs and response bodies.
+
+use super::util::ident;
+use crate::model::{Api, TypeDecl, TypeKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+
+/// How deep nested objects go before optional fields are left out (guards recursive types).
+const MAX_DEPTH: usize = 6;
+
+/// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
+pub struct Example {
+    /// An expression of the owned Rust type, e.g. `String::from("x")`, `api::VolumeType::Nvme`.
+    pub rust: TokenStream,
+    /// The JSON encoding.
+    pub json: Value,
+}
+
+/// Makes example values for the types of one API; generated code refers to them as `api::T`.
+pub struct Examples<'a> {
+    types: HashMap<&'a str, &'a TypeDecl>,
+}
+
+/// The example text for a string named `hint`, safe in a path segment without encoding.
+pub fn text(hint: &str) -> String {
+    let cleaned: String = crate::naming::unraw(hint)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{}-1", cleaned.trim_matches('-'))
+}
+
+impl<'a> Examples<'a> {
+    /// Examples for the types of `api`.
+    pub fn new(api: &'a Api) -> Self {
+        Examples {
+            types: api.types.iter().map(|t| (t.rust.as_str(), t)).collect(),
+        }
+    }
+
+    /// An example of `ty`; `hint` names the value (strings are derived from it).
+    pub fn value(&self, ty: &TypeRef, hint: &str) -> Example {
+        self.at(ty, hint, 0)
+    }
+
+    fn at(&self, ty: &TypeRef, hint: &str, depth: usize) -> Example {
+        match ty {
+            TypeRef::String => {
+                let s = text(hint);
+                Example {
+                    rust: quote!(String::from(#s)),
+                    json: Value::String(s),
+                }
+            }
+            TypeRef::Bool => Example {
+                rust: quote!(true),
+                json: json!(true),
+            },
+            TypeRef::Int32 | TypeRef::Int64 => Example {
+                rust: quote!(7),
+                json: json!(7),
+            },
+            TypeRef::Float64 => Example {
+                rust: quote!(2.5),
+                json: json!(2.5),
+            },
+            TypeRef::DateTime => Example {
+                rust: quote!("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap()),
+                json: json!("2025-01-02T03:04:05Z"),
+            },
+            TypeRef::Date => Example {
+                rust: quote!("2025-01-02".parse::<api::Date>().unwrap()),
+                json: json!("2025-01-02"),
+            },
+            TypeRef::Decimal => Example {
+                rust: quote!(api::Decimal::new("12.50").unwrap()),
+                json: json!("12.50"),
+            },
+            TypeRef::Json => Example {
+                rust: quote!(serde_json::json!({"key": "value"})),
+                json: json!({"key": "value"}),
+            },
+            TypeRef::List(inner) => {
+                let item = self.at(inner, hint, depth + 1);
+                let rust = item.rust;
+                Example {
+                    rust: quote!(vec![#rust]),
+                    json: Value::Array(vec![item.json]),
+                }
+            }
+            TypeRef::Map(inner) => {
+                let item = self.at(inner, hint, depth + 1);
+                let rust = item.rust;
+                Example {
+                    rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
+                    json: json!({ "key": item.json }),
+                }
+            }
+            TypeRef::Named(name) => self.named(name, hint, depth),
+        }
+    }
+
+    fn named(&self, name: &str, hint: &str, depth: usize) -> Example {
+        let Some(decl) = self.types.get(name) else {
+            return Example {
+                rust: quote!(unreachable!("unknown type")),
+                json: Value::Null,
+            };
+        };
+        let ty = ident(&decl.rust);
+        match &decl.kind {
+            TypeKind::StringEnum(variants) => match variants.first() {
+                Some(first) => {
+                    let variant = ident(&first.rust);
+                    Example {
+                        rust: quote!(api::#ty::#variant),
+                        json: Value::String(first.value.clone()),
+                    }
+                }
+                None => Example {
+                    rust: quote!(api::#ty::from("value")),
+                    json: json!("value"),
+                },
+            },
+            TypeKind::IntEnum(variants) => match variants.first() {
+                Some(first) => {
+                    let variant = ident(&first.rust);
+                    Example {
+                        rust: quote!(api::#ty::#variant),
+                        json: json!(first.value),
+                    }
+                }
+                None => Example {
+                    rust: quote!(api::#ty::from(1)),
+                    json: json!(1),
+                },
+            },
+            TypeKind::Union(members) => match members.first() {
+                Some(first) => {
+                    let inner = self.at(&first.ty, hint, depth + 1);
+                    let variant = ident(&first.rust);
+                    let rust = inner.rust;
+                    Example {
+                        rust: quote!(api::#ty::#variant(#rust)),
+                        json: inner.json,
+                    }
+                }
+                None => Example {
+                    rust: quote!(unreachable!("empty union")),
+                    json: Value::Null,
+                },
+            },
+            TypeKind::Map(value) => self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth),
+            TypeKind::Object(fields) => {
+                let mut json = Map::new();
+                let inits = fields.iter().map(|f| {
+                    let field = ident(&f.rust);
+                    let keep = !f.optional || depth < MAX_DEPTH;
+                    if !keep {
+                        return quote!(#field: None,);
+                    }
+                    let value = self.at(&f.ty, &f.wire, depth + 1);
+                    json.insert(f.wire.clone(), value.json);
+                    let rust = value.rust;
+                    if f.optional || f.nullable {
+                        quote!(#field: Some(#rust),)
+                    } else {
+                        quote!(#field: #rust,)
+                    }
+                });
+                let inits: Vec<TokenStream> = inits.collect();
+                Example {
+                    rust: quote!(api::#ty { #(#inits)* }),
+                    json: Value::Object(json),
+                }
+            }
+        }
+    }
+}
+
+/// The texts a value takes in a query string or header (a list gives one per item).
+pub fn wire_texts(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(wire_texts).collect(),
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    }
+}

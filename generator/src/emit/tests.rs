@@ -1,0 +1,397 @@
+//! Emits one test file per API with a test per endpoint, as the Stainless SDKs ship them: the
+//! call runs against a local mock server (wiremock) and the test asserts the method, path,
+//! query, headers and JSON body the client sent, then decodes an example response built from
+//! the model and checks it encodes back to the same JSON. Methods with optional inputs get a
+//! second test with only the required ones.
+
+use super::examples::{Example, Examples, text, wire_texts};
+use super::util::ident;
+use crate::model::{Api, Input, InputKind, Method, Resource, Response};
+use crate::naming::{Scope, unraw};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Map, Value, json};
+
+/// The test file of `api`, or `None` if it has no methods.
+pub fn file(api: &Api) -> Option<TokenStream> {
+    let examples = Examples::new(api);
+    let mut names = Scope::new("tests");
+    let mut tests = Vec::new();
+    let (mut uses_headers, mut uses_json) = (false, false);
+    super::params::visit(&api.resources, &mut |resource, method| {
+        let base = format!(
+            "{}_{}",
+            resource.path.replace('.', "_"),
+            unraw(&method.rust)
+        );
+        let optional = method.inputs().any(|i| !i.required);
+        for all in [true, false] {
+            if !all && !optional {
+                continue;
+            }
+            let mut name = if all {
+                base.clone()
+            } else {
+                format!("{base}_required_only")
+            };
+            let mut n = 2;
+            let loc = crate::diag::Loc {
+                file: String::new(),
+                line: 0,
+                column: 0,
+            };
+            while names.claim(&name, &name, &loc).is_err() {
+                name = format!("{base}_{n}");
+                n += 1;
+            }
+            let (tokens, helpers) = test(api, &examples, resource, method, &name, all);
+            uses_headers |= helpers.headers;
+            uses_json |= helpers.json;
+            tests.push(tokens);
+        }
+    });
+    if tests.is_empty() {
+        return None;
+    }
+    let module = ident(&api.module);
+    let feature = &api.module;
+    let doc = format!(
+        " One test per endpoint of the {}: the request the client sends and the decoding of an example answer.",
+        api.title
+    );
+    let client = client_fn(api);
+    let json_fn = uses_json.then(|| {
+        quote! {
+            /// Checks that `value` encodes to the JSON `expected`: the example answer decoded and
+            /// encoded back unchanged.
+            fn expect_json<T: serde::Serialize>(value: &T, expected: &str) {
+                let actual = serde_json::to_value(value).expect("the value encodes");
+                let expected: serde_json::Value =
+                    serde_json::from_str(expected).expect("expected JSON");
+                assert_eq!(actual, expected, "decoded answer");
+            }
+        }
+    });
+    let header_fn = uses_headers.then(|| {
+        quote! {
+            /// Checks header `name` of `request`: `Some(value)` exactly, `None` present and
+            /// non-empty (a generated value).
+            fn expect_header(request: &wiremock::Request, name: &str, expected: Option<&str>) {
+                let actual = request.headers.get(name).and_then(|v| v.to_str().ok());
+                match expected {
+                    Some(expected) => assert_eq!(actual, Some(expected), "header {name}"),
+                    None => assert!(actual.is_some_and(|v| !v.is_empty()), "header {name} is set"),
+                }
+            }
+        }
+    });
+    Some(quote! {
+        #![doc = #doc]
+        #![cfg(feature = #feature)]
+
+        use generated_sdk::#module as api;
+
+        #client
+
+        /// The one request the server received.
+        async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
+            let mut requests = server.received_requests().await.expect("requests are recorded");
+            assert_eq!(requests.len(), 1, "expected exactly one request");
+            requests.remove(0)
+        }
+
+        /// Checks the query of `request`: exactly these pairs, in any order.
+        fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
+            let mut actual: Vec<(String, String)> = request
+                .url
+                .query_pairs()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            actual.sort();
+            let mut expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            expected.sort();
+            assert_eq!(actual, expected, "query");
+        }
+
+        /// Checks the body of `request`: this JSON value, or no body at all.
+        fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
+            let actual: Option<serde_json::Value> = (!request.body.is_empty())
+                .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
+            let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
+            assert_eq!(actual, expected, "body");
+        }
+
+        #json_fn
+
+        #header_fn
+
+        #(#tests)*
+    })
+}
+
+/// `fn client(server)`: a client with test credentials and client values, aimed at `server`.
+fn client_fn(api: &Api) -> TokenStream {
+    let auth = api.auth.first().map(|a| {
+        let setter = ident(&a.setter);
+        quote!(.#setter("test-key"))
+    });
+    let values = api.client_params.iter().map(|p| {
+        let setter = ident(&p.rust);
+        let value = text(&p.wire);
+        quote!(.#setter(#value))
+    });
+    quote! {
+        /// A client for `server`.
+        fn client(server: &wiremock::MockServer) -> api::Client {
+            api::Client::builder()
+                #auth
+                #(#values)*
+                .base_url(server.uri())
+                .build()
+                .expect("the client builds")
+        }
+    }
+}
+
+/// The example response: status, body JSON (if any).
+fn response(examples: &Examples<'_>, method: &Method) -> Option<Value> {
+    match &method.response {
+        Response::Empty => None,
+        Response::Json(ty) => Some(examples.value(ty, "value").json),
+        Response::CursorPage { item, .. } => Some(json!({
+            "items": [examples.value(item, "item").json],
+            "pagination": {"next_cursor": null, "previous_cursor": null, "total_count": 1}
+        })),
+    }
+}
+
+/// A raw string literal holding `text` (JSON), so generated tests show it as written.
+fn raw(text: &str) -> proc_macro2::Literal {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
+}
+
+/// Which shared helpers a test calls.
+struct Helpers {
+    headers: bool,
+    json: bool,
+}
+
+/// One test, and the helpers it calls.
+fn test(
+    api: &Api,
+    examples: &Examples<'_>,
+    resource: &Resource,
+    method: &Method,
+    name: &str,
+    all: bool,
+) -> (TokenStream, Helpers) {
+    let test_name = ident(name);
+    let verb = method.http.as_str();
+    let included = |input: &Input| all || input.required;
+
+    // Path: client values and path arguments filled with their example texts.
+    let mut path = method.path.clone();
+    for client_param in &method.client_path_params {
+        path = path.replace(&format!("{{{client_param}}}"), &text(client_param));
+    }
+    let mut query = Vec::new();
+    let mut headers = Vec::new();
+    let mut body = Map::new();
+    let mut whole_body = None;
+    let mut record = |input: &Input, value: &Example| match input.kind {
+        InputKind::Path => {
+            let texts = wire_texts(&value.json);
+            let segment = texts.first().cloned().unwrap_or_default();
+            path = path.replace(&format!("{{{}}}", input.wire), &segment);
+        }
+        InputKind::Query => {
+            for t in wire_texts(&value.json) {
+                query.push((input.wire.clone(), t));
+            }
+        }
+        InputKind::Header => headers.push((input.wire.clone(), wire_texts(&value.json).join(","))),
+        InputKind::BodyField => {
+            body.insert(input.wire.clone(), value.json.clone());
+        }
+        InputKind::Body => whole_body = Some(value.json.clone()),
+    };
+
+    // Arguments.
+    let mut args = Vec::new();
+    for input in &method.args {
+        let value = examples.value(&input.ty, &input.wire);
+        let present = included(input);
+        if present {
+            record(input, &value);
+        }
+        args.push(argument(input, &value, present));
+    }
+    if let Some(params) = &method.params {
+        let ty = ident(&params.rust);
+        let required: Vec<TokenStream> = params
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| {
+                let value = examples.value(&f.ty, &f.wire);
+                record(f, &value);
+                value.rust
+            })
+            .collect();
+        let setters: Vec<TokenStream> = params
+            .fields
+            .iter()
+            .filter(|f| !f.required && all)
+            .map(|f| {
+                let value = examples.value(&f.ty, &f.wire);
+                record(f, &value);
+                let setter = ident(&f.rust);
+                let rust = value.rust;
+                quote!(.#setter(#rust))
+            })
+            .collect();
+        let has_required = params.fields.iter().any(|f| f.required);
+        args.push(if has_required {
+            quote!(api::#ty::new(#(#required),*)#(#setters)*)
+        } else {
+            quote!(api::#ty::default()#(#setters)*)
+        });
+    }
+
+    let mut expected_body = match whole_body {
+        Some(value) => Some(value),
+        None if !body.is_empty() => Some(Value::Object(body)),
+        None => None,
+    };
+    if let Some(key) = &method.wrap {
+        let inner = expected_body.take().unwrap_or_else(|| json!({}));
+        expected_body = Some(json!({ key.clone(): inner }));
+    }
+    let expected_body = match &expected_body {
+        Some(value) => {
+            let text = raw(&value.to_string());
+            quote!(Some(#text))
+        }
+        None => quote!(None),
+    };
+
+    query.sort();
+    let query_pairs = query.iter().map(|(k, v)| quote!((#k, #v)));
+    let mut header_checks: Vec<TokenStream> = headers
+        .iter()
+        .map(|(name, value)| quote!(expect_header(&request, #name, Some(#value));))
+        .collect();
+    if let Some(idempotency) = &method.idempotency_header
+        && !headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case(idempotency))
+    {
+        // Not given: the client generates one.
+        header_checks.push(quote!(expect_header(&request, #idempotency, None);));
+    }
+
+    let example = response(examples, method);
+    let respond = match &example {
+        Some(json) => {
+            let text = raw(&json.to_string());
+            quote!(wiremock::ResponseTemplate::new(200).set_body_raw(#text, "application/json"))
+        }
+        None => quote!(wiremock::ResponseTemplate::new(204)),
+    };
+    let accessors = accessor_chain(api, resource);
+    let method_name = ident(&method.rust);
+    let call = quote!(client #(.#accessors())* .#method_name(#(#args),*));
+    let check_value = match &example {
+        Some(json) => {
+            let text = raw(&json.to_string());
+            quote! {
+                let value = #call.await.expect("the call succeeds");
+                expect_json(&value, #text);
+            }
+        }
+        None => quote! {
+            #call.await.expect("the call succeeds");
+        },
+    };
+    let doc = format!(
+        " `{verb} {}` with {}.",
+        method.path,
+        if all {
+            "every parameter set"
+        } else {
+            "only the required parameters"
+        }
+    );
+    let tokens = quote! {
+        #[doc = #doc]
+        #[tokio::test]
+        async fn #test_name() {
+            let server = wiremock::MockServer::start().await;
+            wiremock::Mock::given(wiremock::matchers::method(#verb))
+                .and(wiremock::matchers::path(#path))
+                .respond_with(#respond)
+                .expect(1)
+                .mount(&server)
+                .await;
+            let client = client(&server);
+            #check_value
+            let request = only_request(&server).await;
+            expect_query(&request, &[#(#query_pairs),*]);
+            expect_body(&request, #expected_body);
+            #(#header_checks)*
+        }
+    };
+    let helpers = Helpers {
+        headers: !header_checks.is_empty(),
+        json: example.is_some(),
+    };
+    (tokens, helpers)
+}
+
+/// The argument expression for a positional input.
+fn argument(input: &Input, value: &Example, present: bool) -> TokenStream {
+    let rust = &value.rust;
+    let literal = match &value.json {
+        Value::String(s) if input.ty.is_string() => Some(quote!(#s)),
+        _ => None,
+    };
+    match (
+        input.kind == InputKind::Body,
+        literal,
+        input.required,
+        present,
+    ) {
+        (true, _, _, _) => quote!(&#rust),
+        (false, Some(s), true, _) => s,
+        (false, Some(s), false, true) => quote!(Some(#s)),
+        (false, None, true, _) => quote!(#rust),
+        (false, None, false, true) => quote!(Some(#rust)),
+        (false, _, false, false) => quote!(None),
+    }
+}
+
+/// The accessor names from the client down to `target`.
+fn accessor_chain(api: &Api, target: &Resource) -> Vec<proc_macro2::Ident> {
+    fn walk(resources: &[Resource], target: &str, chain: &mut Vec<String>) -> bool {
+        for resource in resources {
+            chain.push(resource.accessor.clone());
+            if resource.path == target || walk(&resource.children, target, chain) {
+                return true;
+            }
+            chain.pop();
+        }
+        false
+    }
+    let mut chain = Vec::new();
+    walk(&api.resources, &target.path, &mut chain);
+    chain.iter().map(|a| ident(a)).collect()
+}
