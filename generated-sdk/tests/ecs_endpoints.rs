@@ -16,10 +16,7 @@ fn client(server: &wiremock::MockServer) -> api::Client {
 
 /// The one request the server received.
 async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
-    let mut requests = server
-        .received_requests()
-        .await
-        .expect("requests are recorded");
+    let mut requests = server.received_requests().await.expect("requests are recorded");
     assert_eq!(requests.len(), 1, "expected exactly one request");
     requests.remove(0)
 }
@@ -44,7 +41,8 @@ fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
 fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
     let actual: Option<serde_json::Value> = (!request.body.is_empty())
         .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
-    let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
+    let expected = expected
+        .map(|text| serde_json::from_str(text).expect("expected JSON"));
     assert_eq!(actual, expected, "body");
 }
 
@@ -53,9 +51,7 @@ fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
 async fn servers_reboot() {
     let server = wiremock::MockServer::start().await;
     wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path(
-            "/v2.1/project-id-1/servers/server-id-1/action",
-        ))
+        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1/action"))
         .respond_with(wiremock::ResponseTemplate::new(204))
         .expect(1)
         .mount(&server)

@@ -15,10 +15,7 @@ fn client(server: &wiremock::MockServer) -> api::Client {
 
 /// The one request the server received.
 async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
-    let mut requests = server
-        .received_requests()
-        .await
-        .expect("requests are recorded");
+    let mut requests = server.received_requests().await.expect("requests are recorded");
     assert_eq!(requests.len(), 1, "expected exactly one request");
     requests.remove(0)
 }
@@ -43,7 +40,8 @@ fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
 fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
     let actual: Option<serde_json::Value> = (!request.body.is_empty())
         .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
-    let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
+    let expected = expected
+        .map(|text| serde_json::from_str(text).expect("expected JSON"));
     assert_eq!(actual, expected, "body");
 }
 
@@ -51,7 +49,8 @@ fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
 /// encoded back unchanged.
 fn expect_json<T: serde::Serialize>(value: &T, expected: &str) {
     let actual = serde_json::to_value(value).expect("the value encodes");
-    let expected: serde_json::Value = serde_json::from_str(expected).expect("expected JSON");
+    let expected: serde_json::Value = serde_json::from_str(expected)
+        .expect("expected JSON");
     assert_eq!(actual, expected, "decoded answer");
 }
 
@@ -61,10 +60,7 @@ fn expect_header(request: &wiremock::Request, name: &str, expected: Option<&str>
     let actual = request.headers.get(name).and_then(|v| v.to_str().ok());
     match expected {
         Some(expected) => assert_eq!(actual, Some(expected), "header {name}"),
-        None => assert!(
-            actual.is_some_and(|v| !v.is_empty()),
-            "header {name} is set"
-        ),
+        None => assert!(actual.is_some_and(| v | ! v.is_empty()), "header {name} is set"),
     }
 }
 
@@ -164,11 +160,7 @@ async fn operations_list() {
     let request = only_request(&server).await;
     expect_query(
         &request,
-        &[
-            ("cursor", "cursor-1"),
-            ("limit", "7"),
-            ("project_id", "project-id-1"),
-        ],
+        &[("cursor", "cursor-1"), ("limit", "7"), ("project_id", "project-id-1")],
     );
     expect_body(&request, None);
 }
@@ -228,7 +220,9 @@ async fn organizations_billing_top_up() {
         .billing()
         .top_up(
             "organization-id-1",
-            api::OrganizationsBillingTopUpParams::new(api::Decimal::new("12.50").unwrap())
+            api::OrganizationsBillingTopUpParams::new(
+                    api::Decimal::new("12.50").unwrap(),
+                )
                 .idempotency_key(String::from("idempotency-key-1")),
         )
         .await
@@ -267,7 +261,9 @@ async fn organizations_billing_top_up_required_only() {
         .billing()
         .top_up(
             "organization-id-1",
-            api::OrganizationsBillingTopUpParams::new(api::Decimal::new("12.50").unwrap()),
+            api::OrganizationsBillingTopUpParams::new(
+                api::Decimal::new("12.50").unwrap(),
+            ),
         )
         .await
         .expect("the call succeeds");

@@ -12,6 +12,7 @@ pub mod pagination;
 pub mod request;
 pub mod retry;
 pub mod secret;
+pub mod signing;
 pub mod transport;
 pub mod types;
 pub mod waiter;

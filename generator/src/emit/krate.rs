@@ -11,6 +11,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/src/lib.rs")),
     ("call.rs", include_str!("../../runtime/src/call.rs")),
     ("retry.rs", include_str!("../../runtime/src/retry.rs")),
+    ("signing.rs", include_str!("../../runtime/src/signing.rs")),
     ("waiter.rs", include_str!("../../runtime/src/waiter.rs")),
     ("error.rs", include_str!("../../runtime/src/error.rs")),
     (
@@ -49,11 +50,13 @@ default = [{default}]
 [dependencies]
 fastrand = "2"
 futures = "0.3"
+hmac = "0.13"
 httpdate = "1"
 percent-encoding = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+sha2 = "0.11"
 time = {{ version = "0.3", features = ["parsing", "formatting", "macros"] }}
 tokio = {{ version = "1", features = ["time"] }}
 tracing = "0.1"
