@@ -3,7 +3,7 @@
 
 use super::resources::accessor;
 use super::util::{doc, ident};
-use crate::model::{Api, AuthKind, ClientValue};
+use crate::model::{Api, ClientValue};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -44,62 +44,12 @@ pub fn file(api: &Api) -> TokenStream {
         Some(quote!(if let Ok(value) = std::env::var(#env) { self.#name = Some(value); }))
     });
 
-    let auth_fields = api.auth.iter().map(|a| {
-        let name = ident(&a.setter);
-        quote!(#name: Option<Secret>,)
-    });
-    let auth_setters = api.auth.iter().map(|a| {
-        let name = ident(&a.setter);
-        let what = match &a.kind {
-            AuthKind::Bearer => "sent as `Authorization: Bearer <value>`".to_owned(),
-            AuthKind::Header(header) => format!("sent in the `{header}` header"),
-        };
-        let text = setter_doc(
-            a.doc.as_deref(),
-            &format!("the credential, {what}"),
-            a.env.as_deref(),
-        );
-        let docs = doc(Some(&text));
-        quote! {
-            #docs
-            pub fn #name(mut self, value: impl Into<String>) -> Self {
-                self.#name = Some(Secret::new(value));
-                self
-            }
-        }
-    });
-    let auth_envs = api.auth.iter().filter_map(|a| {
-        let name = ident(&a.setter);
-        let env = a.env.as_ref()?;
-        Some(quote!(if let Ok(value) = std::env::var(#env) { self.#name = Some(Secret::new(value)); }))
-    });
-    let auth_choice = api.auth.iter().map(|a| {
-        let name = ident(&a.setter);
-        let make = match &a.kind {
-            AuthKind::Bearer => quote!(Auth::Bearer(secret)),
-            AuthKind::Header(header) => quote!(Auth::Header { name: #header, value: secret }),
-        };
-        quote!(if let Some(secret) = self.#name { #make } else)
-    });
-    let how_to_auth = api
-        .auth
-        .iter()
-        .map(|a| match &a.env {
-            Some(env) => format!("call `.{}(..)` or set {env}", a.setter),
-            None => format!("call `.{}(..)`", a.setter),
-        })
-        .collect::<Vec<_>>()
-        .join(", or ");
-    let no_auth = format!("no credentials: {how_to_auth}");
-    let choose_auth = if api.auth.is_empty() {
-        quote!(let auth = Auth::None;)
-    } else {
-        quote! {
-            let auth = #(#auth_choice)* {
-                return Err(Error::Config(#no_auth.to_owned()));
-            };
-        }
-    };
+    let super::auth::AuthParts {
+        fields: auth_fields,
+        setters: auth_setters,
+        from_env: auth_envs,
+        choose: choose_auth,
+    } = super::auth::parts(api);
     let needs_error = !api.auth.is_empty() || !api.client_params.is_empty();
     let runtime_items = [
         needs_error.then(|| quote!(Error)),
@@ -165,11 +115,8 @@ pub fn file(api: &Api) -> TokenStream {
         "Configures a [`Client`] for the {title}.{env_note}"
     )));
     let mut example = String::from("let client = Client::builder()");
-    if let Some(auth) = api.auth.first() {
-        example.push_str(&format!(
-            "\n     .{}(\"my-key\")",
-            crate::naming::unraw(&auth.setter)
-        ));
+    if let Some(call) = super::auth::example_call(api, "my") {
+        example.push_str(&format!("\n     {call}"));
     }
     for value in &values {
         example.push_str(&format!(

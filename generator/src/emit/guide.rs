@@ -117,8 +117,8 @@ fn imports(api: &Api, found: &[&Found<'_>]) -> String {
 /// The builder lines that set credentials and required client values.
 fn builder(api: &Api) -> String {
     let mut lines = vec!["let client = Client::builder()".to_owned()];
-    if let Some(auth) = api.auth.first() {
-        lines.push(format!("    .{}(\"my-key\")", unraw(&auth.setter)));
+    if let Some(call) = super::auth::example_call(api, "my") {
+        lines.push(format!("    {call}"));
     }
     for value in api.url_params.iter().chain(&api.client_params) {
         lines.push(format!(

@@ -1,6 +1,7 @@
 //! The emit layer: model in, token streams out, one file per concept. Emitters read only the
 //! model; they never see YAML.
 
+mod auth;
 mod client;
 mod enums;
 mod examples;

@@ -134,10 +134,8 @@ pub fn file(api: &Api) -> Option<TokenStream> {
 
 /// `fn client(server)`: a client with test credentials and client values, aimed at `server`.
 fn client_fn(api: &Api) -> TokenStream {
-    let auth = api.auth.first().map(|a| {
-        let setter = ident(&a.setter);
-        quote!(.#setter("test-key"))
-    });
+    let auth =
+        super::auth::example_call(api, "test").and_then(|call| call.parse::<TokenStream>().ok());
     let values = api.client_params.iter().map(|p| {
         let setter = ident(&p.rust);
         let value = text(&p.wire);

@@ -103,6 +103,11 @@ pub enum AuthKind {
     Bearer,
     /// A header of its own.
     Header(String),
+    /// Every request signed with an access key and secret key (`SDK-HMAC-SHA256`).
+    SdkHmacSha256 {
+        /// Environment variable holding the secret key (`env` holds the access key).
+        secret_env: Option<String>,
+    },
 }
 
 /// One authentication scheme.

@@ -466,10 +466,13 @@ impl Resolver<'_> {
                         self.check_header_name(header);
                         AuthKind::Header(header.value.clone())
                     }
-                    (spec::AuthKind::Bearer, Some(header)) => {
+                    (spec::AuthKind::SdkHmacSha256, None) => AuthKind::SdkHmacSha256 {
+                        secret_env: scheme.secret_env.clone(),
+                    },
+                    (spec::AuthKind::Bearer | spec::AuthKind::SdkHmacSha256, Some(header)) => {
                         let loc = self.loc(header);
                         self.report(
-                            Diagnostic::new(loc, "a bearer scheme always uses `Authorization`")
+                            Diagnostic::new(loc, "this scheme always uses `Authorization`")
                                 .help("remove `header:`, or use `scheme: header`"),
                         );
                         AuthKind::Bearer
@@ -483,6 +486,13 @@ impl Resolver<'_> {
                         AuthKind::Header(String::new())
                     }
                 };
+                if scheme.secret_env.is_some() && !matches!(kind, AuthKind::SdkHmacSha256 { .. }) {
+                    let loc = self.loc(&scheme.setter);
+                    self.report(
+                        Diagnostic::new(loc, "`secret_env` is only for `scheme: sdk_hmac_sha256`")
+                            .help("remove `secret_env:`"),
+                    );
+                }
                 AuthScheme {
                     kind,
                     setter,

@@ -183,6 +183,8 @@ pub enum AuthKind {
     Bearer,
     /// A token in a header of its own (`header:` names it).
     Header,
+    /// Huawei Cloud AK/SK request signing; the setter takes the access key and the secret key.
+    SdkHmacSha256,
 }
 
 /// One authentication scheme.
@@ -196,9 +198,12 @@ pub struct AuthScheme {
     /// The header, for `scheme: header`.
     #[serde(default)]
     pub header: Option<S<String>>,
-    /// Environment variable `from_env` reads the credential from.
+    /// Environment variable `from_env` reads the credential (the access key) from.
     #[serde(default)]
     pub env: Option<String>,
+    /// For `sdk_hmac_sha256`: environment variable holding the secret key.
+    #[serde(default)]
+    pub secret_env: Option<String>,
     /// What the credential is.
     #[serde(default)]
     pub doc: Option<String>,
