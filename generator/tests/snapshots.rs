@@ -55,6 +55,7 @@ snapshots!(
     header_auth,
     public_api,
     waiter_job,
+    list_pagination,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -120,6 +120,35 @@ mod tests {
         }
     }
 
+    /// The runtime is copied into the generated crate as a module, so its files may refer to
+    /// each other only through `super::`, never `crate::`.
+    #[test]
+    fn runtime_files_do_not_name_the_crate() {
+        let dir = workspace_root().join("generator/runtime/src");
+        let mut files = Vec::new();
+        rust_files(&dir, &mut files);
+        assert!(!files.is_empty());
+        let bad: Vec<String> = files
+            .iter()
+            .flat_map(|file| {
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                text.lines()
+                    .enumerate()
+                    .filter(|(_, line)| {
+                        let code = line.split("//").next().unwrap_or_default();
+                        code.contains("crate::")
+                    })
+                    .map(|(n, _)| format!("{}:{}", file.display(), n + 1))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "use `super::` instead of `crate::` at:\n{}",
+            bad.join("\n")
+        );
+    }
+
     /// rust-analyzer's tidy rule: every Rust file says what it is for in a `//!` line at the
     /// top, and every generated file first says that it is generated.
     #[test]

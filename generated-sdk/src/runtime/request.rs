@@ -29,6 +29,7 @@ pub struct Request {
     pub(super) problem: Option<String>,
     pub(super) idempotency_header: Option<&'static str>,
     pub(super) cursor_param: Option<&'static str>,
+    pub(super) paging: Option<super::pagination::Paging>,
 }
 
 impl Request {
@@ -43,7 +44,14 @@ impl Request {
             problem: None,
             idempotency_header: None,
             cursor_param: None,
+            paging: None,
         }
+    }
+
+    /// Marks the request as the first of a list paginated by page number or marker.
+    pub fn paging(mut self, paging: super::pagination::Paging) -> Self {
+        self.paging = Some(paging);
+        self
     }
 
     /// Makes the request idempotent: unless the caller set the header `name`, every send

@@ -47,9 +47,11 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
-/// Each segment encoded, and a trailing `/` (for signing only).
+/// The path decoded, then each segment encoded, and a trailing `/` (for signing only). As in
+/// the SDKs, the whole path is decoded first, so an encoded `/` inside an id splits segments.
 fn canonical_uri(path: &str) -> String {
-    let encoded: Vec<String> = path.split('/').map(|s| encode(&decode(s))).collect();
+    let decoded = decode(path);
+    let encoded: Vec<String> = decoded.split('/').map(encode).collect();
     let mut uri = encoded.join("/");
     if !uri.ends_with('/') {
         uri.push('/');
@@ -279,6 +281,7 @@ mod tests {
         assert_eq!(canonical_query(&query), "limit=25&name=web%2001&offset=1");
         assert_eq!(canonical_uri("/v1/a%20b/c d"), "/v1/a%20b/c%20d/");
         assert_eq!(canonical_uri("/v1/x/"), "/v1/x/");
+        assert_eq!(canonical_uri("/v1/a%2Fb/action"), "/v1/a/b/action/");
     }
 
     #[test]

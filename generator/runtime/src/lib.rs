@@ -18,7 +18,7 @@ pub mod waiter;
 
 pub use call::{Call, Response};
 pub use error::{ApiError, DecodeError, Error, ErrorFormat, ErrorShape, Result, WaitFailure};
-pub use pagination::{CursorPage, CursorPagination};
+pub use pagination::{CursorPage, CursorPagination, ListPage, Paging};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use types::{Date, DateTime, Decimal, UnknownInt, UnknownValue};

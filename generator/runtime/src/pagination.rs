@@ -150,3 +150,430 @@ impl<T: DeserializeOwned> CursorPage<T> {
         })
     }
 }
+
+/// How a list that is not cursor-paginated pages, as the spec declares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// Page numbers from 1 in the query parameter `page_param`; the field `total` (if any)
+    /// counts the items of all pages. (ECS v1 `offset`/`limit`/`count`.)
+    PageNumber {
+        /// The response field holding the items.
+        items: &'static str,
+        /// The query parameter carrying the page number.
+        page_param: &'static str,
+        /// The query parameter carrying the page size.
+        limit_param: &'static str,
+        /// The response field counting every item, if the API sends one.
+        total: Option<&'static str>,
+    },
+    /// The next page starts after the item whose `marker_field` is sent in `marker_param`;
+    /// `links` (if any) holds `[{"rel": "next", "href": ...}]` while more pages exist.
+    /// (ECS v1.1 and Nova `marker`/`limit`/`servers_links`.)
+    Marker {
+        /// The response field holding the items.
+        items: &'static str,
+        /// The query parameter carrying the marker.
+        marker_param: &'static str,
+        /// The item field whose value of the last item is the next marker.
+        marker_field: &'static str,
+        /// The query parameter carrying the page size.
+        limit_param: &'static str,
+        /// The response field holding the links, if the API sends them.
+        links: Option<&'static str>,
+    },
+}
+
+/// What a [`ListPage`] needs to fetch the one after it.
+#[derive(Clone, Debug)]
+struct NextList {
+    transport: Arc<Transport>,
+    request: Request,
+    options: CallOptions,
+    paging: Paging,
+    /// Items on this page.
+    on_page: u64,
+    /// Items on this page and the pages before it.
+    fetched: u64,
+    /// The next marker (marker paging): the marker field of this page's last item.
+    marker: Option<String>,
+    /// Whether the response's links include `rel: next`.
+    next_link: bool,
+}
+
+/// One page of a list paginated by page number or by marker.
+#[derive(Clone, Debug, Serialize)]
+pub struct ListPage<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// How many items all pages hold together, when the API says.
+    pub total: Option<i64>,
+    #[serde(skip)]
+    next: Option<NextList>,
+}
+
+impl<T: PartialEq> PartialEq for ListPage<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.total == other.total
+    }
+}
+
+fn query_number(request: &Request, name: &str) -> Option<u64> {
+    request
+        .query
+        .iter()
+        .find(|(key, _)| key == name)
+        .and_then(|(_, value)| value.parse().ok())
+}
+
+/// Decodes a page of a list, given how many items came before it.
+fn decode_list<T: DeserializeOwned>(
+    response: RawResponse,
+    transport: &Arc<Transport>,
+    request: &Request,
+    options: &CallOptions,
+    fetched_before: u64,
+) -> Result<ListPage<T>> {
+    let decode_error = |source: serde_json::Error, response: &RawResponse| {
+        Error::Decode(Box::new(super::DecodeError {
+            status: response.status,
+            body: response.body.clone(),
+            source,
+        }))
+    };
+    let Some(paging) = request.paging else {
+        return Err(Error::InvalidRequest(
+            "a list request without paging".to_owned(),
+        ));
+    };
+    let (items_field, links_field, marker_field, total_field) = match paging {
+        Paging::PageNumber { items, total, .. } => (items, None, None, total),
+        Paging::Marker {
+            items,
+            links,
+            marker_field,
+            ..
+        } => (items, links, Some(marker_field), None),
+    };
+    let mut body: serde_json::Value =
+        serde_json::from_slice(&response.body).map_err(|e| decode_error(e, &response))?;
+    let raw_items = match body.get_mut(items_field).map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(items)) => items,
+        Some(serde_json::Value::Null) | None => Vec::new(),
+        Some(_) => {
+            let message = format!("`{items_field}` is not a list");
+            return Err(decode_error(serde::de::Error::custom(message), &response));
+        }
+    };
+    let marker = marker_field.and_then(|field| {
+        raw_items.last()?.get(field).and_then(|v| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    });
+    let next_link = links_field.is_some_and(|field| {
+        body.get(field)
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|links| {
+                links
+                    .iter()
+                    .any(|link| link.get("rel").and_then(|r| r.as_str()) == Some("next"))
+            })
+    });
+    let total = total_field
+        .and_then(|field| body.get(field))
+        .and_then(serde_json::Value::as_i64);
+    let items = raw_items
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<std::result::Result<Vec<T>, _>>()
+        .map_err(|e| decode_error(e, &response))?;
+    let on_page = items.len() as u64;
+    let fetched = fetched_before + on_page;
+    Ok(ListPage {
+        items,
+        total,
+        next: Some(NextList {
+            transport: transport.clone(),
+            request: request.clone(),
+            options: options.clone(),
+            paging,
+            on_page,
+            fetched,
+            marker,
+            next_link,
+        }),
+    })
+}
+
+/// The decoder of a list paginated by page number or marker.
+pub fn list_page<T: DeserializeOwned>(
+    response: RawResponse,
+    context: &Context<'_>,
+) -> Result<ListPage<T>> {
+    decode_list(
+        response,
+        context.transport,
+        context.request,
+        context.options,
+        0,
+    )
+}
+
+impl<T: DeserializeOwned> ListPage<T> {
+    /// Whether another page exists. An empty page is the last; otherwise the API's own signal
+    /// decides: the total count (page numbers) or a `next` link (markers), and when the API
+    /// gives neither, a page shorter than the requested size is the last.
+    pub fn has_next_page(&self) -> bool {
+        let Some(next) = &self.next else {
+            return false;
+        };
+        if next.on_page == 0 {
+            return false;
+        }
+        let short_page = |limit_param: &str| {
+            query_number(&next.request, limit_param).is_some_and(|limit| next.on_page < limit)
+        };
+        match next.paging {
+            Paging::PageNumber { limit_param, .. } => match self.total {
+                Some(total) => next.fetched < u64::try_from(total).unwrap_or(0),
+                None => !short_page(limit_param),
+            },
+            Paging::Marker {
+                links, limit_param, ..
+            } => {
+                next.marker.is_some()
+                    && if links.is_some() {
+                        next.next_link
+                    } else {
+                        !short_page(limit_param)
+                    }
+            }
+        }
+    }
+
+    /// The request for the next page.
+    fn next_request(&self) -> Option<Request> {
+        let next = self.next.as_ref()?;
+        let mut request = next.request.clone();
+        match next.paging {
+            Paging::PageNumber { page_param, .. } => {
+                let page = query_number(&request, page_param).unwrap_or(1).max(1);
+                request.query.retain(|(name, _)| name != page_param);
+                Some(request.query(page_param, &(page + 1)))
+            }
+            Paging::Marker { marker_param, .. } => {
+                let marker = next.marker.as_ref()?;
+                request.query.retain(|(name, _)| name != marker_param);
+                Some(request.query(marker_param, marker))
+            }
+        }
+    }
+
+    /// Fetches the next page with the same request and options, or `None` after the last.
+    pub async fn next_page(&self) -> Result<Option<Self>> {
+        if !self.has_next_page() {
+            return Ok(None);
+        }
+        let (Some(next), Some(request)) = (&self.next, self.next_request()) else {
+            return Ok(None);
+        };
+        let response = next.transport.execute(&request, &next.options).await?;
+        decode_list(
+            response,
+            &next.transport,
+            &request,
+            &next.options,
+            next.fetched,
+        )
+        .map(Some)
+    }
+
+    /// Every item of this page and the pages after it, fetched lazily. The stream ends with
+    /// [`Error::Pagination`] if the server sends the same marker twice.
+    pub fn into_stream(self) -> impl Stream<Item = Result<T>> {
+        struct State<T> {
+            items: std::vec::IntoIter<T>,
+            page: ListPage<T>,
+            seen: HashSet<String>,
+        }
+        fn split<T>(mut page: ListPage<T>, seen: HashSet<String>) -> State<T> {
+            let items = std::mem::take(&mut page.items);
+            State {
+                items: items.into_iter(),
+                page,
+                seen,
+            }
+        }
+        let state = Some(split(self, HashSet::new()));
+        futures::stream::unfold(state, |state| async move {
+            let mut state = state?;
+            if let Some(item) = state.items.next() {
+                return Some((Ok(item), Some(state)));
+            }
+            if let Some(marker) = state.page.next.as_ref().and_then(|n| n.marker.clone())
+                && !state.seen.insert(marker.clone())
+            {
+                let message = format!("the server sent the marker {marker:?} twice");
+                return Some((Err(Error::Pagination(message)), None));
+            }
+            match state.page.next_page().await {
+                Ok(Some(page)) => {
+                    let mut next = split(page, std::mem::take(&mut state.seen));
+                    let item = next.items.next()?;
+                    Some((Ok(item), Some(next)))
+                }
+                Ok(None) => None,
+                Err(error) => Some((Err(error), None)),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::transport::{Auth, DEFAULT_TIMEOUT, Settings};
+    use super::*;
+
+    fn transport() -> Arc<Transport> {
+        Arc::new(
+            Transport::new(Settings {
+                base_url: "http://127.0.0.1:1".into(),
+                auth: Auth::None,
+                default_headers: vec![],
+                user_agent: "test/0".into(),
+                timeout: DEFAULT_TIMEOUT,
+                retry: super::super::retry::RetryPolicy::default(),
+                retry_budget: 500,
+                errors: super::super::error::ErrorFormat::default(),
+                http_client: None,
+            })
+            .unwrap(),
+        )
+    }
+
+    const PAGES: Paging = Paging::PageNumber {
+        items: "servers",
+        page_param: "offset",
+        limit_param: "limit",
+        total: Some("count"),
+    };
+
+    const MARKERS: Paging = Paging::Marker {
+        items: "servers",
+        marker_param: "marker",
+        marker_field: "id",
+        limit_param: "limit",
+        links: Some("servers_links"),
+    };
+
+    fn page(request: Request, body: serde_json::Value, before: u64) -> ListPage<serde_json::Value> {
+        let response = RawResponse {
+            status: reqwest::StatusCode::OK,
+            headers: Default::default(),
+            body: body.to_string().into_bytes(),
+        };
+        decode_list(
+            response,
+            &transport(),
+            &request,
+            &CallOptions::default(),
+            before,
+        )
+        .unwrap()
+    }
+
+    fn list(paging: Paging) -> Request {
+        Request::new(reqwest::Method::GET, "/servers")
+            .query("limit", &2)
+            .paging(paging)
+    }
+
+    #[test]
+    fn page_numbers_follow_the_total() {
+        let first = page(
+            list(PAGES),
+            serde_json::json!({"count": 3, "servers": [{"id": "a"}, {"id": "b"}]}),
+            0,
+        );
+        assert_eq!(first.total, Some(3));
+        assert!(first.has_next_page());
+        let next = first.next_request().unwrap();
+        assert!(
+            next.query_pairs()
+                .contains(&("offset".to_owned(), "2".to_owned()))
+        );
+        let last = page(
+            next,
+            serde_json::json!({"count": 3, "servers": [{"id": "c"}]}),
+            2,
+        );
+        assert!(!last.has_next_page(), "3 of 3 fetched");
+    }
+
+    #[test]
+    fn without_a_total_a_short_page_is_the_last() {
+        let paging = Paging::PageNumber {
+            items: "servers",
+            page_param: "offset",
+            limit_param: "limit",
+            total: None,
+        };
+        let full = page(
+            list(paging),
+            serde_json::json!({"servers": [{"id": "a"}, {"id": "b"}]}),
+            0,
+        );
+        assert!(full.has_next_page());
+        let short = page(
+            list(paging),
+            serde_json::json!({"servers": [{"id": "a"}]}),
+            0,
+        );
+        assert!(!short.has_next_page());
+    }
+
+    #[test]
+    fn markers_follow_the_next_link() {
+        let body = serde_json::json!({
+            "servers": [{"id": "a"}, {"id": "b"}],
+            "servers_links": [{"rel": "next", "href": "http://x/servers?marker=b"}]
+        });
+        let first = page(list(MARKERS), body, 0);
+        assert!(first.has_next_page());
+        let next = first.next_request().unwrap();
+        assert!(
+            next.query_pairs()
+                .contains(&("marker".to_owned(), "b".to_owned()))
+        );
+        let last = page(
+            next,
+            serde_json::json!({"servers": [{"id": "c"}], "servers_links": []}),
+            2,
+        );
+        assert!(!last.has_next_page(), "no next link");
+    }
+
+    #[test]
+    fn an_empty_page_is_the_last_and_bad_items_keep_the_body() {
+        let empty = page(list(MARKERS), serde_json::json!({"servers": []}), 0);
+        assert!(!empty.has_next_page());
+        let response = RawResponse {
+            status: reqwest::StatusCode::OK,
+            headers: Default::default(),
+            body: br#"{"servers": {"id": "a"}}"#.to_vec(),
+        };
+        let error = decode_list::<serde_json::Value>(
+            response,
+            &transport(),
+            &list(MARKERS),
+            &CallOptions::default(),
+            0,
+        )
+        .unwrap_err();
+        match error {
+            Error::Decode(e) => assert_eq!(e.body_text(), r#"{"servers": {"id": "a"}}"#),
+            other => panic!("{other:?}"),
+        }
+    }
+}

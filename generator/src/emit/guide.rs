@@ -193,13 +193,18 @@ pub fn guide(api: &Api) -> String {
     text.push_str(&example(api, &[&basic], "", &value_line, true));
 
     if let Some(list) = find(&api.resources, "", &|m| {
-        simple(api, m) && matches!(m.response, Response::CursorPage { .. })
+        simple(api, m)
+            && matches!(
+                m.response,
+                Response::CursorPage { .. } | Response::List { .. }
+            )
     }) {
         let list_call = call(api, &list);
         text.push_str("\n\n# Pagination\n\n");
         text.push_str(
-            "A list returns a [`CursorPage`]; `items()` on the call streams every item of every \
-             page, fetching each page only when the previous one is used up.\n\n",
+            "A list returns a page ([`CursorPage`] or [`ListPage`]); `items()` on the call \
+             streams every item of every page, fetching each page only when the previous one is \
+             used up.\n\n",
         );
         let body = format!(
             "let page = {list_call}.await?;\nif page.has_next_page() {{\n    let _next = page.next_page().await?;\n}}\n\nlet everything: Vec<_> = {list_call}.items().try_collect().await?;"

@@ -111,8 +111,11 @@ fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) ->
                 quote!(#field: None,)
             }
         });
+        // Every required value is an argument, however many there are.
+        let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         let constructor = quote! {
             /// Parameters with the required values set and every optional one unset.
+            #many
             pub fn new(#(#args),*) -> Self {
                 Self { #(#inits)* }
             }

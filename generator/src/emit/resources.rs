@@ -2,7 +2,7 @@
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
 use super::util::{collect_named, doc, ident, rust_type_in, use_super};
-use crate::model::{Api, Input, InputKind, Method, Resource, Response};
+use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -21,11 +21,20 @@ pub fn file(api: &Api) -> TokenStream {
     emitter.used.insert("Client".to_owned());
     // Types named like a handle are written `super::Name` instead of being imported.
     let uses = use_super(&emitter.used, &emitter.shadowed);
-    let runtime_page = contains_page(&api.resources).then(|| {
+    let cursor = contains(&api.resources, &|r| {
+        matches!(r, Response::CursorPage { .. })
+    })
+    .then(|| {
         quote!(
             use crate::runtime::pagination::{CursorPage, cursor_page};
         )
     });
+    let list = contains(&api.resources, &|r| matches!(r, Response::List { .. })).then(|| {
+        quote!(
+            use crate::runtime::pagination::{ListPage, Paging, list_page};
+        )
+    });
+    let runtime_page = quote!(#cursor #list);
     let call_module = if emitter.decoders {
         quote!(self, Call)
     } else {
@@ -72,13 +81,51 @@ fn has_methods(resources: &[Resource]) -> bool {
         .any(|r| !r.methods.is_empty() || has_methods(&r.children))
 }
 
-fn contains_page(resources: &[Resource]) -> bool {
-    resources.iter().any(|r| {
-        r.methods
-            .iter()
-            .any(|m| matches!(m.response, Response::CursorPage { .. }))
-            || contains_page(&r.children)
-    })
+/// Whether some method's response matches `pick`.
+fn contains(resources: &[Resource], pick: &impl Fn(&Response) -> bool) -> bool {
+    resources
+        .iter()
+        .any(|r| r.methods.iter().any(|m| pick(&m.response)) || contains(&r.children, pick))
+}
+
+/// The runtime `Paging` value of a list.
+fn paging_tokens(paging: &ListPaging) -> TokenStream {
+    let option = |value: &Option<String>| match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    };
+    match paging {
+        ListPaging::PageNumber {
+            items,
+            page_param,
+            limit_param,
+            total,
+        } => {
+            let total = option(total);
+            quote!(Paging::PageNumber {
+                items: #items,
+                page_param: #page_param,
+                limit_param: #limit_param,
+                total: #total,
+            })
+        }
+        ListPaging::Marker {
+            items,
+            marker_param,
+            marker_field,
+            limit_param,
+            links,
+        } => {
+            let links = option(links);
+            quote!(Paging::Marker {
+                items: #items,
+                marker_param: #marker_param,
+                marker_field: #marker_field,
+                limit_param: #limit_param,
+                links: #links,
+            })
+        }
+    }
 }
 
 /// A method of a parent (the client or a resource) that returns the handle of `child`.
@@ -214,8 +261,8 @@ impl Emitter {
             let ty = self.rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
             self.used.insert(p.rust.clone());
             params.push(quote!(params: #ty));
+            // Field types are named in params.rs; here only the struct is.
             for field in &p.fields {
-                collect_named(&field.ty, &mut self.used);
                 let f = ident(&field.rust);
                 calls.push(put(field, quote!(&params.#f)));
             }
@@ -235,6 +282,13 @@ impl Emitter {
                 self.decoders = true;
                 collect_named(ty, &mut self.used);
                 (self.rust_type(ty), quote!(call::json))
+            }
+            Response::List { item, paging } => {
+                collect_named(item, &mut self.used);
+                let paging = paging_tokens(paging);
+                calls.push(quote!(.paging(#paging)));
+                let item = self.rust_type(item);
+                (quote!(ListPage<#item>), quote!(list_page))
             }
             Response::CursorPage { item, cursor_param } => {
                 collect_named(item, &mut self.used);

@@ -6,7 +6,7 @@
 
 use super::examples::{Example, Examples, text, wire_texts};
 use super::util::ident;
-use crate::model::{Api, Input, InputKind, Method, Resource, Response};
+use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use crate::naming::{Scope, unraw};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -155,14 +155,39 @@ fn client_fn(api: &Api) -> TokenStream {
 }
 
 /// The example response: status, body JSON (if any).
-fn response(examples: &Examples<'_>, method: &Method) -> Option<Value> {
+/// The example answer: the JSON the server sends, and the JSON the decoded value encodes to
+/// (the same, except for list pages, which the client reshapes).
+fn response(examples: &Examples<'_>, method: &Method) -> Option<(Value, Value)> {
     match &method.response {
         Response::Empty => None,
-        Response::Json(ty) => Some(examples.value(ty, "value").json),
-        Response::CursorPage { item, .. } => Some(json!({
-            "items": [examples.value(item, "item").json],
-            "pagination": {"next_cursor": null, "previous_cursor": null, "total_count": 1}
-        })),
+        Response::Json(ty) => {
+            let json = examples.value(ty, "value").json;
+            Some((json.clone(), json))
+        }
+        Response::CursorPage { item, .. } => {
+            let json = json!({
+                "items": [examples.value(item, "item").json],
+                "pagination": {"next_cursor": null, "previous_cursor": null, "total_count": 1}
+            });
+            Some((json.clone(), json))
+        }
+        Response::List { item, paging } => {
+            let item = examples.value(item, "item").json;
+            let (items, total, links) = match paging {
+                ListPaging::PageNumber { items, total, .. } => (items, total.as_ref(), None),
+                ListPaging::Marker { items, links, .. } => (items, None, links.as_ref()),
+            };
+            let mut wire = Map::new();
+            wire.insert(items.clone(), json!([item.clone()]));
+            if let Some(total) = total {
+                wire.insert(total.clone(), json!(1));
+            }
+            if let Some(links) = links {
+                wire.insert(links.clone(), json!([]));
+            }
+            let encoded = json!({"items": [item], "total": total.map(|_| 1)});
+            Some((Value::Object(wire), encoded))
+        }
     }
 }
 
@@ -299,7 +324,7 @@ fn test(
 
     let example = response(examples, method);
     let respond = match &example {
-        Some(json) => {
+        Some((json, _)) => {
             let text = raw(&json.to_string());
             quote!(wiremock::ResponseTemplate::new(200).set_body_raw(#text, "application/json"))
         }
@@ -309,7 +334,7 @@ fn test(
     let method_name = ident(&method.rust);
     let call = quote!(client #(.#accessors())* .#method_name(#(#args),*));
     let check_value = match &example {
-        Some(json) => {
+        Some((_, json)) => {
             let text = raw(&json.to_string());
             quote! {
                 let value = #call.await.expect("the call succeeds");

@@ -284,6 +284,42 @@ pub enum Response {
         /// Query parameter carrying the cursor.
         cursor_param: String,
     },
+    /// A page of a list paginated by page number or marker.
+    List {
+        /// Item type.
+        item: TypeRef,
+        /// How it pages.
+        paging: ListPaging,
+    },
+}
+
+/// How a list pages (the runtime's `Paging`).
+#[derive(Clone, Debug)]
+pub enum ListPaging {
+    /// Page numbers.
+    PageNumber {
+        /// Response field holding the items.
+        items: String,
+        /// Query parameter carrying the page number.
+        page_param: String,
+        /// Query parameter carrying the page size.
+        limit_param: String,
+        /// Response field counting all items.
+        total: Option<String>,
+    },
+    /// Markers.
+    Marker {
+        /// Response field holding the items.
+        items: String,
+        /// Query parameter carrying the marker.
+        marker_param: String,
+        /// Item field giving the next marker.
+        marker_field: String,
+        /// Query parameter carrying the page size.
+        limit_param: String,
+        /// Response field holding the links.
+        links: Option<String>,
+    },
 }
 
 /// One API call.

@@ -967,28 +967,7 @@ impl Resolver<'_> {
             }
             (Some(page), None) => {
                 let item = self.type_ref(&page.item);
-                let cursor_param = page
-                    .cursor_param
-                    .as_ref()
-                    .map_or_else(|| "cursor".to_owned(), |c| c.value.clone());
-                if !m.query.keys().any(|k| k.value == cursor_param) {
-                    let loc = page
-                        .cursor_param
-                        .as_ref()
-                        .map_or_else(|| self.loc(&page.style), |c| self.loc(c));
-                    self.report(
-                        Diagnostic::new(
-                            loc,
-                            format!("cursor pagination needs the query parameter `{cursor_param}`"),
-                        )
-                        .help(format!(
-                            "declare `{cursor_param}: {{type: string}}` under `query:`"
-                        )),
-                    );
-                }
-                match page.style.value {
-                    spec::PageStyle::Cursor => Response::CursorPage { item, cursor_param },
-                }
+                self.paginated(m, page, item)
             }
             (None, Some(response)) => Response::Json(self.type_ref(response)),
             (None, None) => Response::Empty,
@@ -1014,6 +993,96 @@ impl Resolver<'_> {
                 h.value.clone()
             }),
             response,
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// The query parameter `given` (or `default`), reported unless the method declares it.
+    fn page_param(
+        &mut self,
+        m: &spec::Method,
+        page: &spec::Pagination,
+        given: Option<&S<String>>,
+        default: &str,
+        what: &str,
+    ) -> String {
+        let name = given.map_or_else(|| default.to_owned(), |g| g.value.clone());
+        if !m.query.keys().any(|k| k.value == name) {
+            let loc = given.map_or_else(|| self.loc(&page.style), |g| self.loc(g));
+            self.report(
+                Diagnostic::new(loc, format!("{what} needs the query parameter `{name}`"))
+                    .help(format!("declare `{name}` under `query:`")),
+            );
+        }
+        name
+    }
+
+    /// The response of a paginated method.
+    fn paginated(&mut self, m: &spec::Method, page: &spec::Pagination, item: TypeRef) -> Response {
+        let items = || page.items.clone().unwrap_or_else(|| "items".to_owned());
+        match page.style.value {
+            spec::PageStyle::Cursor => {
+                let cursor_param = self.page_param(
+                    m,
+                    page,
+                    page.cursor_param.as_ref(),
+                    "cursor",
+                    "cursor pagination",
+                );
+                Response::CursorPage { item, cursor_param }
+            }
+            spec::PageStyle::PageNumber => {
+                let page_param = self.page_param(
+                    m,
+                    page,
+                    page.page_param.as_ref(),
+                    "page",
+                    "page-number pagination",
+                );
+                let limit_param = self.page_param(
+                    m,
+                    page,
+                    page.limit_param.as_ref(),
+                    "limit",
+                    "page-number pagination",
+                );
+                Response::List {
+                    item,
+                    paging: ListPaging::PageNumber {
+                        items: items(),
+                        page_param,
+                        limit_param,
+                        total: page.total.clone(),
+                    },
+                }
+            }
+            spec::PageStyle::Marker => {
+                let marker_param = self.page_param(
+                    m,
+                    page,
+                    page.marker_param.as_ref(),
+                    "marker",
+                    "marker pagination",
+                );
+                let limit_param = self.page_param(
+                    m,
+                    page,
+                    page.limit_param.as_ref(),
+                    "limit",
+                    "marker pagination",
+                );
+                Response::List {
+                    item,
+                    paging: ListPaging::Marker {
+                        items: items(),
+                        marker_param,
+                        marker_field: page.marker_field.clone().unwrap_or_else(|| "id".to_owned()),
+                        limit_param,
+                        links: page.links.clone(),
+                    },
+                }
+            }
         }
     }
 }

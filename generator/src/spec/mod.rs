@@ -375,6 +375,10 @@ pub struct Body {
 pub enum PageStyle {
     /// `{items, pagination: {next_cursor, ...}}`, next page via a cursor query parameter.
     Cursor,
+    /// Page numbers from 1 in a query parameter; a field may count all items.
+    PageNumber,
+    /// The next page starts after the last item's id, sent as a marker query parameter.
+    Marker,
 }
 
 /// How a list method pages.
@@ -388,4 +392,25 @@ pub struct Pagination {
     /// The query parameter that carries the cursor (default `cursor`).
     #[serde(default)]
     pub cursor_param: Option<S<String>>,
+    /// `page_number`, `marker`: the response field holding the items (default `items`).
+    #[serde(default)]
+    pub items: Option<String>,
+    /// `page_number`: the query parameter carrying the page number (default `page`).
+    #[serde(default)]
+    pub page_param: Option<S<String>>,
+    /// `page_number`, `marker`: the query parameter carrying the page size (default `limit`).
+    #[serde(default)]
+    pub limit_param: Option<S<String>>,
+    /// `page_number`: the response field counting all items, if any.
+    #[serde(default)]
+    pub total: Option<String>,
+    /// `marker`: the query parameter carrying the marker (default `marker`).
+    #[serde(default)]
+    pub marker_param: Option<S<String>>,
+    /// `marker`: the item field whose last value is the next marker (default `id`).
+    #[serde(default)]
+    pub marker_field: Option<String>,
+    /// `marker`: the response field holding `[{"rel": "next", ...}]` links, if any.
+    #[serde(default)]
+    pub links: Option<String>,
 }
