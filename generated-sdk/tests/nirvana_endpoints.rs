@@ -64,6 +64,786 @@ fn expect_header(request: &wiremock::Request, name: &str, expected: Option<&str>
     }
 }
 
+/// `POST /v1/api_keys` with every parameter set.
+#[tokio::test]
+async fn api_keys_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/api_keys"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .create(
+            api::ApiKeysCreateParams::new(
+                    "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
+                    String::from("name-1"),
+                    vec![
+                        api::ApiKeyPermission { permission :
+                        api::ApiPermissionLevel::Read, resource_type :
+                        api::ApiPermissionResourceType::Vm, }
+                    ],
+                    vec![String::from("project-ids-1")],
+                )
+                .starts_at("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .source_ip_rule(api::SourceIpRule {
+                    allowed: Some(vec![String::from("allowed-1")]),
+                    blocked: Some(vec![String::from("blocked-1")]),
+                })
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"expires_at":"2025-01-02T03:04:05Z","name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/api_keys` with only the required parameters.
+#[tokio::test]
+async fn api_keys_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/api_keys"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .create(
+            api::ApiKeysCreateParams::new(
+                "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
+                String::from("name-1"),
+                vec![
+                    api::ApiKeyPermission { permission : api::ApiPermissionLevel::Read,
+                    resource_type : api::ApiPermissionResourceType::Vm, }
+                ],
+                vec![String::from("project-ids-1")],
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"expires_at":"2025-01-02T03:04:05Z","name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/api_keys/{api_key_id}` with every parameter set.
+#[tokio::test]
+async fn api_keys_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .update(
+            "api-key-id-1",
+            api::ApiKeysUpdateParams::default()
+                .name(String::from("name-1"))
+                .permissions(
+                    vec![
+                        api::ApiKeyPermission { permission :
+                        api::ApiPermissionLevel::Read, resource_type :
+                        api::ApiPermissionResourceType::Vm, }
+                    ],
+                )
+                .project_ids(vec![String::from("project-ids-1")])
+                .source_ip_rule(api::SourceIpRule {
+                    allowed: Some(vec![String::from("allowed-1")]),
+                    blocked: Some(vec![String::from("blocked-1")]),
+                })
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/api_keys/{api_key_id}` with only the required parameters.
+#[tokio::test]
+async fn api_keys_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .update("api-key-id-1", api::ApiKeysUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/api_keys` with every parameter set.
+#[tokio::test]
+async fn api_keys_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/api_keys"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .list(
+            api::ApiKeysListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1"))
+                .status(api::ApiKeyStatus::Active)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("sort", "sort-1"),
+            ("status", "active"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/api_keys` with only the required parameters.
+#[tokio::test]
+async fn api_keys_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/api_keys"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .api_keys()
+        .list(api::ApiKeysListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/api_keys/{api_key_id}` with every parameter set.
+#[tokio::test]
+async fn api_keys_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.api_keys().delete("api-key-id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/api_keys/{api_key_id}` with every parameter set.
+#[tokio::test]
+async fn api_keys_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.api_keys().get("api-key-id-1").await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/audit_logs` with every parameter set.
+#[tokio::test]
+async fn audit_logs_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/audit_logs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .audit_logs()
+        .list(
+            api::AuditLogsListParams::default()
+                .action(String::from("action-1"))
+                .actor_id(String::from("actor-id-1"))
+                .client_ip(String::from("client-ip-1"))
+                .created_at_max("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .created_at_min("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .method(String::from("method-1"))
+                .path(String::from("path-1"))
+                .sort(String::from("sort-1"))
+                .status_code_max(7)
+                .status_code_min(7)
+                .target_id(String::from("target-id-1"))
+                .target_type(String::from("target-type-1"))
+                .actor_type(api::AuditLogType::User),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("action", "action-1"),
+            ("actor_id", "actor-id-1"),
+            ("actor_type", "user"),
+            ("client_ip", "client-ip-1"),
+            ("created_at_max", "2025-01-02T03:04:05Z"),
+            ("created_at_min", "2025-01-02T03:04:05Z"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("method", "method-1"),
+            ("path", "path-1"),
+            ("sort", "sort-1"),
+            ("status_code_max", "7"),
+            ("status_code_min", "7"),
+            ("target_id", "target-id-1"),
+            ("target_type", "target-type-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/audit_logs` with only the required parameters.
+#[tokio::test]
+async fn audit_logs_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/audit_logs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .audit_logs()
+        .list(api::AuditLogsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/audit_logs/{audit_log_id}` with every parameter set.
+#[tokio::test]
+async fn audit_logs_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/audit_logs/audit-log-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .audit_logs()
+        .get("audit-log-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/vms` with every parameter set.
+#[tokio::test]
+async fn compute_vms_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .create(
+            api::ComputeVmsCreateParams::new(
+                    api::VmBootVolumeRequest {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                        tags: Some(vec![String::from("tags-1")]),
+                    },
+                    String::from("instance-type-1"),
+                    String::from("name-1"),
+                    String::from("os-image-name-1"),
+                    String::from("project-id-1"),
+                    true,
+                    api::RegionName::UsSva2,
+                    api::SshKeyRequest {
+                        public_key: String::from("public-key-1"),
+                    },
+                    String::from("subnet-id-1"),
+                )
+                .data_volumes(
+                    vec![
+                        api::VmDataVolumeRequest { name : String::from("name-1"), size :
+                        7, r#type : api::VolumeType::Nvme, tags :
+                        Some(vec![String::from("tags-1")]), }
+                    ],
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"data_volumes":[{"name":"name-1","size":7,"tags":["tags-1"],"type":"nvme"}],"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/vms` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .create(
+            api::ComputeVmsCreateParams::new(
+                api::VmBootVolumeRequest {
+                    size: 7,
+                    r#type: api::VolumeType::Nvme,
+                    tags: Some(vec![String::from("tags-1")]),
+                },
+                String::from("instance-type-1"),
+                String::from("name-1"),
+                String::from("os-image-name-1"),
+                String::from("project-id-1"),
+                true,
+                api::RegionName::UsSva2,
+                api::SshKeyRequest {
+                    public_key: String::from("public-key-1"),
+                },
+                String::from("subnet-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}` with every parameter set.
+#[tokio::test]
+async fn compute_vms_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .update(
+            "vm-id-1",
+            api::ComputeVmsUpdateParams::default()
+                .instance_type(String::from("instance-type-1"))
+                .name(String::from("name-1"))
+                .public_ip_enabled(true)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"instance_type":"instance-type-1","name":"name-1","public_ip_enabled":true,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .update("vm-id-1", api::ComputeVmsUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms` with every parameter set.
+#[tokio::test]
+async fn compute_vms_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .list(
+            api::ComputeVmsListParams::new(String::from("project-id-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .public_ip_enabled(true)
+                .region(String::from("region-1"))
+                .sort(String::from("sort-1"))
+                .subnet_id(String::from("subnet-id-1"))
+                .vpc_id(String::from("vpc-id-1"))
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("project_id", "project-id-1"),
+            ("public_ip_enabled", "true"),
+            ("region", "region-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("subnet_id", "subnet-id-1"),
+            ("tags", "tags-1"),
+            ("vpc_id", "vpc-id-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .list(api::ComputeVmsListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/compute/vms/{vm_id}` with every parameter set.
+#[tokio::test]
+async fn compute_vms_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .delete("vm-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/{vm_id}` with every parameter set.
+#[tokio::test]
+async fn compute_vms_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.compute().vms().get("vm-id-1").await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
 /// `POST /v1/compute/vms/{vm_id}/restart` with every parameter set.
 #[tokio::test]
 async fn compute_vms_restart() {
@@ -90,6 +870,5268 @@ async fn compute_vms_restart() {
     expect_json(
         &value,
         r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/vms/availability` with every parameter set.
+#[tokio::test]
+async fn compute_vms_availability_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .vms()
+        .availability()
+        .create(
+            api::ComputeVmsAvailabilityCreateParams::new(
+                    api::VmBootVolumeRequest {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                        tags: Some(vec![String::from("tags-1")]),
+                    },
+                    String::from("instance-type-1"),
+                    String::from("name-1"),
+                    String::from("os-image-name-1"),
+                    String::from("project-id-1"),
+                    true,
+                    api::RegionName::UsSva2,
+                    api::SshKeyRequest {
+                        public_key: String::from("public-key-1"),
+                    },
+                    String::from("subnet-id-1"),
+                )
+                .data_volumes(
+                    vec![
+                        api::VmDataVolumeRequest { name : String::from("name-1"), size :
+                        7, r#type : api::VolumeType::Nvme, tags :
+                        Some(vec![String::from("tags-1")]), }
+                    ],
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"data_volumes":[{"name":"name-1","size":7,"tags":["tags-1"],"type":"nvme"}],"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/vms/availability` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_availability_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .vms()
+        .availability()
+        .create(
+            api::ComputeVmsAvailabilityCreateParams::new(
+                api::VmBootVolumeRequest {
+                    size: 7,
+                    r#type: api::VolumeType::Nvme,
+                    tags: Some(vec![String::from("tags-1")]),
+                },
+                String::from("instance-type-1"),
+                String::from("name-1"),
+                String::from("os-image-name-1"),
+                String::from("project-id-1"),
+                true,
+                api::RegionName::UsSva2,
+                api::SshKeyRequest {
+                    public_key: String::from("public-key-1"),
+                },
+                String::from("subnet-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}/availability` with every parameter set.
+#[tokio::test]
+async fn compute_vms_availability_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .vms()
+        .availability()
+        .update(
+            "vm-id-1",
+            api::ComputeVmsAvailabilityUpdateParams::default()
+                .instance_type(String::from("instance-type-1"))
+                .name(String::from("name-1"))
+                .public_ip_enabled(true)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"instance_type":"instance-type-1","name":"name-1","public_ip_enabled":true,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}/availability` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_availability_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .vms()
+        .availability()
+        .update("vm-id-1", api::ComputeVmsAvailabilityUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/vms/cost` with every parameter set.
+#[tokio::test]
+async fn compute_vms_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .cost()
+        .create(
+            api::ComputeVmsCostCreateParams::new(
+                    api::VmBootVolumeRequest {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                        tags: Some(vec![String::from("tags-1")]),
+                    },
+                    String::from("instance-type-1"),
+                    String::from("name-1"),
+                    String::from("os-image-name-1"),
+                    String::from("project-id-1"),
+                    true,
+                    api::RegionName::UsSva2,
+                    api::SshKeyRequest {
+                        public_key: String::from("public-key-1"),
+                    },
+                    String::from("subnet-id-1"),
+                )
+                .data_volumes(
+                    vec![
+                        api::VmDataVolumeRequest { name : String::from("name-1"), size :
+                        7, r#type : api::VolumeType::Nvme, tags :
+                        Some(vec![String::from("tags-1")]), }
+                    ],
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"data_volumes":[{"name":"name-1","size":7,"tags":["tags-1"],"type":"nvme"}],"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/vms/cost` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/vms/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .cost()
+        .create(
+            api::ComputeVmsCostCreateParams::new(
+                api::VmBootVolumeRequest {
+                    size: 7,
+                    r#type: api::VolumeType::Nvme,
+                    tags: Some(vec![String::from("tags-1")]),
+                },
+                String::from("instance-type-1"),
+                String::from("name-1"),
+                String::from("os-image-name-1"),
+                String::from("project-id-1"),
+                true,
+                api::RegionName::UsSva2,
+                api::SshKeyRequest {
+                    public_key: String::from("public-key-1"),
+                },
+                String::from("subnet-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"boot_volume":{"size":7,"tags":["tags-1"],"type":"nvme"},"instance_type":"instance-type-1","name":"name-1","os_image_name":"os-image-name-1","project_id":"project-id-1","public_ip_enabled":true,"region":"us-sva-2","ssh_key":{"public_key":"public-key-1"},"subnet_id":"subnet-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}/cost` with every parameter set.
+#[tokio::test]
+async fn compute_vms_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .cost()
+        .update(
+            "vm-id-1",
+            api::ComputeVmsCostUpdateParams::default()
+                .instance_type(String::from("instance-type-1"))
+                .name(String::from("name-1"))
+                .public_ip_enabled(true)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"instance_type":"instance-type-1","name":"name-1","public_ip_enabled":true,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/vms/{vm_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .cost()
+        .update("vm-id-1", api::ComputeVmsCostUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/{vm_id}/volumes` with every parameter set.
+#[tokio::test]
+async fn compute_vms_volumes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .volumes()
+        .list(
+            "vm-id-1",
+            api::ComputeVmsVolumesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1"))
+                .kind(api::VolumeKind::Boot)
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")])
+                .r#type(api::VolumeType::Nvme),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("kind", "boot"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("tags", "tags-1"),
+            ("type", "nvme"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/{vm_id}/volumes` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_volumes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .volumes()
+        .list("vm-id-1", api::ComputeVmsVolumesListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/os_images` with every parameter set.
+#[tokio::test]
+async fn compute_vms_os_images_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/os_images"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .os_images()
+        .list(
+            api::ComputeVmsOsImagesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .display_name(String::from("display-name-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("display_name", "display-name-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("sort", "sort-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/os_images` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_os_images_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/os_images"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .os_images()
+        .list(api::ComputeVmsOsImagesListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/{vm_id}/metrics` with every parameter set.
+#[tokio::test]
+async fn compute_vms_metrics_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/metrics"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .metrics()
+        .list(
+            "vm-id-1",
+            api::ComputeVmsMetricsListParams::default()
+                .end_time("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .start_time("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .aggregation(api::VmMetricsAggregation::Mean)
+                .metric(vec![String::from("metric-1")])
+                .period(api::VmMetricsPeriod::FiveMinutes),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("aggregation", "mean"),
+            ("end_time", "2025-01-02T03:04:05Z"),
+            ("metric", "metric-1"),
+            ("period", "5m"),
+            ("start_time", "2025-01-02T03:04:05Z"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/vms/{vm_id}/metrics` with only the required parameters.
+#[tokio::test]
+async fn compute_vms_metrics_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/metrics"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .metrics()
+        .list("vm-id-1", api::ComputeVmsMetricsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/metric_descriptors` with every parameter set.
+#[tokio::test]
+async fn compute_vms_metric_descriptors_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/metric_descriptors"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"description":"description-1","max_value":2.5,"metric":"metric-1","min_value":2.5,"nullable":true,"unit":"ratio"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .vms()
+        .metric_descriptors()
+        .list()
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"description":"description-1","max_value":2.5,"metric":"metric-1","min_value":2.5,"nullable":true,"unit":"ratio"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/volumes` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .create(
+            api::ComputeVolumesCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    7,
+                    api::VolumeType::Nvme,
+                )
+                .vm_id(String::from("vm-id-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"tags":["tags-1"],"type":"nvme","vm_id":"vm-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/volumes` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .create(
+            api::ComputeVolumesCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                7,
+                api::VolumeType::Nvme,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"type":"nvme"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .update(
+            "volume-id-1",
+            api::ComputeVolumesUpdateParams::default()
+                .name(String::from("name-1"))
+                .size(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","size":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .update("volume-id-1", api::ComputeVolumesUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/volumes` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .list(
+            api::ComputeVolumesListParams::new(String::from("project-id-1"))
+                .attached(true)
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .region(String::from("region-1"))
+                .sort(String::from("sort-1"))
+                .vm_id(String::from("vm-id-1"))
+                .kind(api::VolumeKind::Boot)
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")])
+                .r#type(api::VolumeType::Nvme),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("attached", "true"),
+            ("cursor", "cursor-1"),
+            ("kind", "boot"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("project_id", "project-id-1"),
+            ("region", "region-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("tags", "tags-1"),
+            ("type", "nvme"),
+            ("vm_id", "vm-id-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/volumes` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/volumes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .list(api::ComputeVolumesListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/compute/volumes/{volume_id}` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .delete("volume-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/volumes/{volume_id}/attach` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_attach() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/attach"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .attach(
+            "volume-id-1",
+            api::ComputeVolumesAttachParams::new(String::from("vm-id-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"vm_id":"vm-id-1"}"#));
+}
+
+/// `POST /v1/compute/volumes/{volume_id}/detach` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_detach() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/detach"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .detach("volume-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/compute/volumes/{volume_id}` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .get("volume-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/volumes/availability` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_availability_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .volumes()
+        .availability()
+        .create(
+            api::ComputeVolumesAvailabilityCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    7,
+                    api::VolumeType::Nvme,
+                )
+                .vm_id(String::from("vm-id-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"tags":["tags-1"],"type":"nvme","vm_id":"vm-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/volumes/availability` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_availability_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .volumes()
+        .availability()
+        .create(
+            api::ComputeVolumesAvailabilityCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                7,
+                api::VolumeType::Nvme,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"type":"nvme"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}/availability` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_availability_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .volumes()
+        .availability()
+        .update(
+            "volume-id-1",
+            api::ComputeVolumesAvailabilityUpdateParams::default()
+                .name(String::from("name-1"))
+                .size(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","size":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}/availability` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_availability_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .compute()
+        .volumes()
+        .availability()
+        .update("volume-id-1", api::ComputeVolumesAvailabilityUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/compute/volumes/cost` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .cost()
+        .create(
+            api::ComputeVolumesCostCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    7,
+                    api::VolumeType::Nvme,
+                )
+                .vm_id(String::from("vm-id-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"tags":["tags-1"],"type":"nvme","vm_id":"vm-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/compute/volumes/cost` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .cost()
+        .create(
+            api::ComputeVolumesCostCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                7,
+                api::VolumeType::Nvme,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"type":"nvme"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}/cost` with every parameter set.
+#[tokio::test]
+async fn compute_volumes_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .cost()
+        .update(
+            "volume-id-1",
+            api::ComputeVolumesCostUpdateParams::default()
+                .name(String::from("name-1"))
+                .size(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","size":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/compute/volumes/{volume_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn compute_volumes_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .compute()
+        .volumes()
+        .cost()
+        .update("volume-id-1", api::ComputeVolumesCostUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/instance_types` with every parameter set.
+#[tokio::test]
+async fn instance_types_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/instance_types"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .instance_types()
+        .list(
+            api::InstanceTypesListParams::default()
+                .chipset(String::from("chipset-1"))
+                .cursor(String::from("cursor-1"))
+                .family(String::from("family-1"))
+                .limit(7)
+                .memory_gb_max(7)
+                .memory_gb_min(7)
+                .name(String::from("name-1"))
+                .network_bandwidth_gbps_max(2.5)
+                .network_bandwidth_gbps_min(2.5)
+                .region(String::from("region-1"))
+                .series(String::from("series-1"))
+                .sort(String::from("sort-1"))
+                .vcpu_max(7)
+                .vcpu_min(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("chipset", "chipset-1"),
+            ("cursor", "cursor-1"),
+            ("family", "family-1"),
+            ("limit", "7"),
+            ("memory_gb_max", "7"),
+            ("memory_gb_min", "7"),
+            ("name", "name-1"),
+            ("network_bandwidth_gbps_max", "2.5"),
+            ("network_bandwidth_gbps_min", "2.5"),
+            ("region", "region-1"),
+            ("series", "series-1"),
+            ("sort", "sort-1"),
+            ("vcpu_max", "7"),
+            ("vcpu_min", "7"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/instance_types` with only the required parameters.
+#[tokio::test]
+async fn instance_types_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/instance_types"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .instance_types()
+        .list(api::InstanceTypesListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/instance_types/{region}/{name}` with every parameter set.
+#[tokio::test]
+async fn instance_types_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/instance_types/us-sva-2/name-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .instance_types()
+        .get(api::RegionName::UsSva2, "name-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/vpcs` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .create(
+            api::NetworkingVpcsCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("subnet-name-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/vpcs` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .create(
+            api::NetworkingVpcsCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("subnet-name-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .update(
+            "vpc-id-1",
+            api::NetworkingVpcsUpdateParams::default()
+                .name(String::from("name-1"))
+                .subnet_name(String::from("subnet-name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"name":"name-1","subnet_name":"subnet-name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .update("vpc-id-1", api::NetworkingVpcsUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .list(
+            api::NetworkingVpcsListParams::new(String::from("project-id-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .region(String::from("region-1"))
+                .sort(String::from("sort-1"))
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("project_id", "project-id-1"),
+            ("region", "region-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .list(api::NetworkingVpcsListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/networking/vpcs/{vpc_id}` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .delete("vpc-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs/{vpc_id}` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .get("vpc-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/vpcs/availability` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_availability_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .networking()
+        .vpcs()
+        .availability()
+        .create(
+            api::NetworkingVpcsAvailabilityCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("subnet-name-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/vpcs/availability` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_availability_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .networking()
+        .vpcs()
+        .availability()
+        .create(
+            api::NetworkingVpcsAvailabilityCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("subnet-name-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/availability` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_availability_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .networking()
+        .vpcs()
+        .availability()
+        .update(
+            "vpc-id-1",
+            api::NetworkingVpcsAvailabilityUpdateParams::default()
+                .name(String::from("name-1"))
+                .subnet_name(String::from("subnet-name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"name":"name-1","subnet_name":"subnet-name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/availability` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_availability_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .networking()
+        .vpcs()
+        .availability()
+        .update("vpc-id-1", api::NetworkingVpcsAvailabilityUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/vpcs/cost` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .cost()
+        .create(
+            api::NetworkingVpcsCostCreateParams::new(
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("subnet-name-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/vpcs/cost` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .cost()
+        .create(
+            api::NetworkingVpcsCostCreateParams::new(
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("subnet-name-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","project_id":"project-id-1","region":"us-sva-2","subnet_name":"subnet-name-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/cost` with every parameter set.
+#[tokio::test]
+async fn networking_vpcs_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .cost()
+        .update(
+            "vpc-id-1",
+            api::NetworkingVpcsCostUpdateParams::default()
+                .name(String::from("name-1"))
+                .subnet_name(String::from("subnet-name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"name":"name-1","subnet_name":"subnet-name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn networking_vpcs_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .vpcs()
+        .cost()
+        .update("vpc-id-1", api::NetworkingVpcsCostUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
+#[tokio::test]
+async fn networking_firewall_rules_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .create(
+            "vpc-id-1",
+            api::NetworkingFirewallRulesCreateParams::new(
+                    String::from("destination-address-1"),
+                    vec![String::from("destination-ports-1")],
+                    String::from("name-1"),
+                    api::FirewallRuleProtocol::Tcp,
+                    String::from("source-address-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"name":"name-1","protocol":"tcp","source_address":"source-address-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/vpcs/{vpc_id}/firewall_rules` with only the required parameters.
+#[tokio::test]
+async fn networking_firewall_rules_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .create(
+            "vpc-id-1",
+            api::NetworkingFirewallRulesCreateParams::new(
+                String::from("destination-address-1"),
+                vec![String::from("destination-ports-1")],
+                String::from("name-1"),
+                api::FirewallRuleProtocol::Tcp,
+                String::from("source-address-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"name":"name-1","protocol":"tcp","source_address":"source-address-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
+#[tokio::test]
+async fn networking_firewall_rules_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .update(
+            "vpc-id-1",
+            "firewall-rule-id-1",
+            api::NetworkingFirewallRulesUpdateParams::default()
+                .destination_address(String::from("destination-address-1"))
+                .name(String::from("name-1"))
+                .source_address(String::from("source-address-1"))
+                .destination_ports(vec![String::from("destination-ports-1")])
+                .protocol(api::FirewallRuleProtocol::Tcp)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"name":"name-1","protocol":"tcp","source_address":"source-address-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with only the required parameters.
+#[tokio::test]
+async fn networking_firewall_rules_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .update(
+            "vpc-id-1",
+            "firewall-rule-id-1",
+            api::NetworkingFirewallRulesUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
+#[tokio::test]
+async fn networking_firewall_rules_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .list(
+            "vpc-id-1",
+            api::NetworkingFirewallRulesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1"))
+                .protocol(api::FirewallRuleProtocol::Tcp)
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("protocol", "tcp"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules` with only the required parameters.
+#[tokio::test]
+async fn networking_firewall_rules_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .list("vpc-id-1", api::NetworkingFirewallRulesListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
+#[tokio::test]
+async fn networking_firewall_rules_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .delete("vpc-id-1", "firewall-rule-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
+#[tokio::test]
+async fn networking_firewall_rules_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .firewall_rules()
+        .get("vpc-id-1", "firewall-rule-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/connect/connections` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .create(
+            api::NetworkingConnectConnectionsCreateParams::new(
+                    api::ConnectBandwidthMbps::Mbps50,
+                    vec![String::from("cidrs-1")],
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    vec![String::from("provider-cidrs-1")],
+                    api::RegionName::UsSva2,
+                )
+                .aws(api::ConnectConnectionAwsConfigRequest {
+                    account_id: String::from("account-id-1"),
+                    region: String::from("region-1"),
+                })
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"aws":{"account_id":"account-id-1","region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"name":"name-1","project_id":"project-id-1","provider_cidrs":["provider-cidrs-1"],"region":"us-sva-2","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/connect/connections` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_connections_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .create(
+            api::NetworkingConnectConnectionsCreateParams::new(
+                api::ConnectBandwidthMbps::Mbps50,
+                vec![String::from("cidrs-1")],
+                String::from("name-1"),
+                String::from("project-id-1"),
+                vec![String::from("provider-cidrs-1")],
+                api::RegionName::UsSva2,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"bandwidth_mbps":50,"cidrs":["cidrs-1"],"name":"name-1","project_id":"project-id-1","provider_cidrs":["provider-cidrs-1"],"region":"us-sva-2"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/connect/connections/{connection_id}` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .update(
+            "connection-id-1",
+            api::NetworkingConnectConnectionsUpdateParams::default()
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/networking/connect/connections/{connection_id}` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_connections_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .update(
+            "connection-id-1",
+            api::NetworkingConnectConnectionsUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/connect/connections` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .list(
+            api::NetworkingConnectConnectionsListParams::new(
+                    String::from("project-id-1"),
+                )
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .provider(String::from("provider-1"))
+                .provider_region(String::from("provider-region-1"))
+                .region(String::from("region-1"))
+                .sort(String::from("sort-1"))
+                .bandwidth_mbps(api::ConnectBandwidthMbps::Mbps50)
+                .status(api::ResourceStatusFilter::Pending)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("bandwidth_mbps", "50"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("project_id", "project-id-1"),
+            ("provider", "provider-1"),
+            ("provider_region", "provider-region-1"),
+            ("region", "region-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/connect/connections` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_connections_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .list(
+            api::NetworkingConnectConnectionsListParams::new(
+                String::from("project-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/networking/connect/connections/{connection_id}` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .delete("connection-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/connect/connections/{connection_id}` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .get("connection-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/networking/connect/connections/cost` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .cost()
+        .create(
+            api::NetworkingConnectConnectionsCostCreateParams::new(
+                    api::ConnectBandwidthMbps::Mbps50,
+                    vec![String::from("cidrs-1")],
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    vec![String::from("provider-cidrs-1")],
+                    api::RegionName::UsSva2,
+                )
+                .aws(api::ConnectConnectionAwsConfigRequest {
+                    account_id: String::from("account-id-1"),
+                    region: String::from("region-1"),
+                })
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"aws":{"account_id":"account-id-1","region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"name":"name-1","project_id":"project-id-1","provider_cidrs":["provider-cidrs-1"],"region":"us-sva-2","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/networking/connect/connections/cost` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_connections_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/networking/connect/connections/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .cost()
+        .create(
+            api::NetworkingConnectConnectionsCostCreateParams::new(
+                api::ConnectBandwidthMbps::Mbps50,
+                vec![String::from("cidrs-1")],
+                String::from("name-1"),
+                String::from("project-id-1"),
+                vec![String::from("provider-cidrs-1")],
+                api::RegionName::UsSva2,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"bandwidth_mbps":50,"cidrs":["cidrs-1"],"name":"name-1","project_id":"project-id-1","provider_cidrs":["provider-cidrs-1"],"region":"us-sva-2"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/networking/connect/connections/{connection_id}/cost` with every parameter set.
+#[tokio::test]
+async fn networking_connect_connections_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1/cost",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .cost()
+        .update(
+            "connection-id-1",
+            api::NetworkingConnectConnectionsCostUpdateParams::default()
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/networking/connect/connections/{connection_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_connections_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/networking/connect/connections/connection-id-1/cost",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .connections()
+        .cost()
+        .update(
+            "connection-id-1",
+            api::NetworkingConnectConnectionsCostUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/connect/routes` with every parameter set.
+#[tokio::test]
+async fn networking_connect_routes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/connect/routes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .routes()
+        .list(
+            api::NetworkingConnectRoutesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .provider(String::from("provider-1"))
+                .provider_region(String::from("provider-region-1"))
+                .region(String::from("region-1"))
+                .sort(String::from("sort-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("provider", "provider-1"),
+            ("provider_region", "provider-region-1"),
+            ("region", "region-1"),
+            ("sort", "sort-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/networking/connect/routes` with only the required parameters.
+#[tokio::test]
+async fn networking_connect_routes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/networking/connect/routes"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .networking()
+        .connect()
+        .routes()
+        .list(api::NetworkingConnectRoutesListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/kubernetes_versions` with every parameter set.
+#[tokio::test]
+async fn nks_kubernetes_versions_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/kubernetes_versions"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .kubernetes_versions()
+        .list(
+            api::NksKubernetesVersionsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/kubernetes_versions` with only the required parameters.
+#[tokio::test]
+async fn nks_kubernetes_versions_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/kubernetes_versions"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .kubernetes_versions()
+        .list(api::NksKubernetesVersionsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .create(
+            api::NksClustersCreateParams::new(
+                    true,
+                    String::from("kubernetes-version-1"),
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("vpc-id-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","tags":["tags-1"],"vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .create(
+            api::NksClustersCreateParams::new(
+                true,
+                String::from("kubernetes-version-1"),
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("vpc-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .update(
+            "cluster-id-1",
+            api::NksClustersUpdateParams::default()
+                .autoscaling(true)
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"autoscaling":true,"name":"name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .update("cluster-id-1", api::NksClustersUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .list(
+            api::NksClustersListParams::new(String::from("project-id-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[("cursor", "cursor-1"), ("limit", "7"), ("project_id", "project-id-1")],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .list(api::NksClustersListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/nks/clusters/{cluster_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .delete("cluster-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .get("cluster-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters/availability` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_availability_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .availability()
+        .create(
+            api::NksClustersAvailabilityCreateParams::new(
+                    true,
+                    String::from("kubernetes-version-1"),
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("vpc-id-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","tags":["tags-1"],"vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters/availability` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_availability_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .availability()
+        .create(
+            api::NksClustersAvailabilityCreateParams::new(
+                true,
+                String::from("kubernetes-version-1"),
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("vpc-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/availability` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_availability_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .availability()
+        .update(
+            "cluster-id-1",
+            api::NksClustersAvailabilityUpdateParams::default()
+                .autoscaling(true)
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"autoscaling":true,"name":"name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/availability` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_availability_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/availability"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .availability()
+        .update("cluster-id-1", api::NksClustersAvailabilityUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters/cost` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .cost()
+        .create(
+            api::NksClustersCostCreateParams::new(
+                    true,
+                    String::from("kubernetes-version-1"),
+                    String::from("name-1"),
+                    String::from("project-id-1"),
+                    api::RegionName::UsSva2,
+                    String::from("vpc-id-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","tags":["tags-1"],"vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters/cost` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .cost()
+        .create(
+            api::NksClustersCostCreateParams::new(
+                true,
+                String::from("kubernetes-version-1"),
+                String::from("name-1"),
+                String::from("project-id-1"),
+                api::RegionName::UsSva2,
+                String::from("vpc-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"autoscaling":true,"kubernetes_version":"kubernetes-version-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/cost` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .cost()
+        .update(
+            "cluster-id-1",
+            api::NksClustersCostUpdateParams::default()
+                .autoscaling(true)
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"autoscaling":true,"name":"name-1","tags":["tags-1"]}"#),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .cost()
+        .update("cluster-id-1", api::NksClustersCostUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_persistent_volume_claims_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .persistent_volume_claims()
+        .list(
+            "cluster-id-1",
+            api::NksClustersPersistentVolumeClaimsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_persistent_volume_claims_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .persistent_volume_claims()
+        .list(
+            "cluster-id-1",
+            api::NksClustersPersistentVolumeClaimsListParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims/{persistent_volume_claim_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_persistent_volume_claims_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims/persistent-volume-claim-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .persistent_volume_claims()
+        .get("cluster-id-1", "persistent-volume-claim-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/kubeconfig` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_kubeconfig_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/kubeconfig"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(r#"{"kubeconfig":"kubeconfig-1"}"#, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .kubeconfig()
+        .get("cluster-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"kubeconfig":"kubeconfig-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_controllers_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/controllers"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .list(
+            "cluster-id-1",
+            api::NksClustersControllersListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_controllers_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/controllers"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .list("cluster-id-1", api::NksClustersControllersListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_controllers_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .get("cluster-id-1", "controller-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_controllers_volumes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "controller-id-1",
+            api::NksClustersControllersVolumesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_controllers_volumes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "controller-id-1",
+            api::NksClustersControllersVolumesListParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes/{volume_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_controllers_volumes_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes/volume-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .controllers()
+        .volumes()
+        .get("cluster-id-1", "controller-id-1", "volume-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_load_balancers_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .load_balancers()
+        .update(
+            "cluster-id-1",
+            "load-balancer-id-1",
+            api::NksClustersLoadBalancersUpdateParams::new(true),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"public_ip_enabled":true}"#));
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/load_balancers` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_load_balancers_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/load_balancers"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .load_balancers()
+        .list(
+            "cluster-id-1",
+            api::NksClustersLoadBalancersListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/load_balancers` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_load_balancers_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/load_balancers"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .load_balancers()
+        .list("cluster-id-1", api::NksClustersLoadBalancersListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_load_balancers_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .load_balancers()
+        .get("cluster-id-1", "load-balancer-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsCreateParams::new(
+                    String::from("name-1"),
+                    api::NksNodePoolNodeConfig {
+                        boot_volume: api::NksNodePoolBootVolume {
+                            size: 7,
+                            r#type: api::VolumeType::Nvme,
+                        },
+                        instance_type: String::from("instance-type-1"),
+                        labels: Some(vec![String::from("labels-1")]),
+                        taints: Some(vec![String::from("taints-1")]),
+                    },
+                )
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsCreateParams::new(
+                String::from("name-1"),
+                api::NksNodePoolNodeConfig {
+                    boot_volume: api::NksNodePoolBootVolume {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                    },
+                    instance_type: String::from("instance-type-1"),
+                    labels: Some(vec![String::from("labels-1")]),
+                    taints: Some(vec![String::from("taints-1")]),
+                },
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]}}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsUpdateParams::default()
+                .name(String::from("name-1"))
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","node_count":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .list(
+            "cluster-id-1",
+            api::NksClustersPoolsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .list("cluster-id-1", api::NksClustersPoolsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .delete("cluster-id-1", "pool-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .get("cluster-id-1", "pool-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools/availability` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_availability_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(
+            wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/availability"),
+        )
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .pools()
+        .availability()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsAvailabilityCreateParams::new(
+                    String::from("name-1"),
+                    api::NksNodePoolNodeConfig {
+                        boot_volume: api::NksNodePoolBootVolume {
+                            size: 7,
+                            r#type: api::VolumeType::Nvme,
+                        },
+                        instance_type: String::from("instance-type-1"),
+                        labels: Some(vec![String::from("labels-1")]),
+                        taints: Some(vec![String::from("taints-1")]),
+                    },
+                )
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools/availability` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_availability_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(
+            wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/availability"),
+        )
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .pools()
+        .availability()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsAvailabilityCreateParams::new(
+                String::from("name-1"),
+                api::NksNodePoolNodeConfig {
+                    boot_volume: api::NksNodePoolBootVolume {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                    },
+                    instance_type: String::from("instance-type-1"),
+                    labels: Some(vec![String::from("labels-1")]),
+                    taints: Some(vec![String::from("taints-1")]),
+                },
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]}}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_availability_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
+            ),
+        )
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .pools()
+        .availability()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsAvailabilityUpdateParams::default()
+                .name(String::from("name-1"))
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","node_count":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_availability_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
+            ),
+        )
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .nks()
+        .clusters()
+        .pools()
+        .availability()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsAvailabilityUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools/cost` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_cost_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .cost()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsCostCreateParams::new(
+                    String::from("name-1"),
+                    api::NksNodePoolNodeConfig {
+                        boot_volume: api::NksNodePoolBootVolume {
+                            size: 7,
+                            r#type: api::VolumeType::Nvme,
+                        },
+                        instance_type: String::from("instance-type-1"),
+                        labels: Some(vec![String::from("labels-1")]),
+                        taints: Some(vec![String::from("taints-1")]),
+                    },
+                )
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/nks/clusters/{cluster_id}/pools/cost` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_cost_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/cost"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .cost()
+        .create(
+            "cluster-id-1",
+            api::NksClustersPoolsCostCreateParams::new(
+                String::from("name-1"),
+                api::NksNodePoolNodeConfig {
+                    boot_volume: api::NksNodePoolBootVolume {
+                        size: 7,
+                        r#type: api::VolumeType::Nvme,
+                    },
+                    instance_type: String::from("instance-type-1"),
+                    labels: Some(vec![String::from("labels-1")]),
+                    taints: Some(vec![String::from("taints-1")]),
+                },
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]}}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_cost_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .cost()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsCostUpdateParams::default()
+                .name(String::from("name-1"))
+                .node_count(7)
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","node_count":7,"tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_cost_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .cost()
+        .update(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsCostUpdateParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsNodesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsNodesListParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .delete("cluster-id-1", "pool-id-1", "node-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .get("cluster-id-1", "pool-id-1", "node-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_volumes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            "node-id-1",
+            api::NksClustersPoolsNodesVolumesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_volumes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            "node-id-1",
+            api::NksClustersPoolsNodesVolumesListParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes/{volume_id}` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_nodes_volumes_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes/volume-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .nodes()
+        .volumes()
+        .get("cluster-id-1", "pool-id-1", "node-id-1", "volume-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes` with every parameter set.
+#[tokio::test]
+async fn nks_clusters_pools_volumes_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsVolumesListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes` with only the required parameters.
+#[tokio::test]
+async fn nks_clusters_pools_volumes_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .nks()
+        .clusters()
+        .pools()
+        .volumes()
+        .list(
+            "cluster-id-1",
+            "pool-id-1",
+            api::NksClustersPoolsVolumesListParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -148,8 +6190,15 @@ async fn operations_list() {
         .operations()
         .list(
             api::OperationsListParams::new(String::from("project-id-1"))
+                .created_at_max("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .created_at_min("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
                 .cursor(String::from("cursor-1"))
-                .limit(7),
+                .limit(7)
+                .resource_id(String::from("resource-id-1"))
+                .sort(String::from("sort-1"))
+                .kind(api::OperationKind::Vm)
+                .status(api::OperationStatus::Pending)
+                .r#type(api::OperationType::Create),
         )
         .await
         .expect("the call succeeds");
@@ -160,7 +6209,18 @@ async fn operations_list() {
     let request = only_request(&server).await;
     expect_query(
         &request,
-        &[("cursor", "cursor-1"), ("limit", "7"), ("project_id", "project-id-1")],
+        &[
+            ("created_at_max", "2025-01-02T03:04:05Z"),
+            ("created_at_min", "2025-01-02T03:04:05Z"),
+            ("cursor", "cursor-1"),
+            ("kind", "vm"),
+            ("limit", "7"),
+            ("project_id", "project-id-1"),
+            ("resource_id", "resource-id-1"),
+            ("sort", "sort-1"),
+            ("status", "pending"),
+            ("type", "create"),
+        ],
     );
     expect_body(&request, None);
 }
@@ -193,6 +6253,957 @@ async fn operations_list_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/organizations` with every parameter set.
+#[tokio::test]
+async fn organizations_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/organizations"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .create(
+            api::OrganizationsCreateParams::new(String::from("name-1"))
+                .billing_email(String::from("billing-email-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"billing_email":"billing-email-1","name":"name-1"}"#),
+    );
+}
+
+/// `POST /v1/organizations` with only the required parameters.
+#[tokio::test]
+async fn organizations_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/organizations"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .create(api::OrganizationsCreateParams::new(String::from("name-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1"}"#));
+}
+
+/// `PATCH /v1/organizations/{organization_id}` with every parameter set.
+#[tokio::test]
+async fn organizations_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .update(
+            "organization-id-1",
+            api::OrganizationsUpdateParams::default()
+                .billing_email(String::from("billing-email-1"))
+                .name(String::from("name-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"billing_email":"billing-email-1","name":"name-1"}"#),
+    );
+}
+
+/// `PATCH /v1/organizations/{organization_id}` with only the required parameters.
+#[tokio::test]
+async fn organizations_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .update("organization-id-1", api::OrganizationsUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations` with every parameter set.
+#[tokio::test]
+async fn organizations_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .list(
+            api::OrganizationsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1"))
+                .r#type(api::OrganizationType::Personal),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("sort", "sort-1"),
+            ("type", "personal"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations` with only the required parameters.
+#[tokio::test]
+async fn organizations_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .list(api::OrganizationsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}` with every parameter set.
+#[tokio::test]
+async fn organizations_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .get("organization-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/organizations/{organization_id}/leave` with every parameter set.
+#[tokio::test]
+async fn organizations_leave() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/leave"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.organizations().leave("organization-id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/memberships` with every parameter set.
+#[tokio::test]
+async fn organizations_memberships_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/memberships"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .memberships()
+        .list(
+            "organization-id-1",
+            api::OrganizationsMembershipsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .sort(String::from("sort-1"))
+                .user_id(String::from("user-id-1"))
+                .role(api::OrganizationMembershipRole::Owner),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("role", "owner"),
+            ("sort", "sort-1"),
+            ("user_id", "user-id-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/memberships` with only the required parameters.
+#[tokio::test]
+async fn organizations_memberships_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/memberships"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .memberships()
+        .list("organization-id-1", api::OrganizationsMembershipsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/memberships/{membership_id}` with every parameter set.
+#[tokio::test]
+async fn organizations_memberships_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/memberships/membership-id-1",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .memberships()
+        .get("organization-id-1", "membership-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/organizations/{organization_id}/address` with every parameter set.
+#[tokio::test]
+async fn organizations_address_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .address()
+        .create(
+            "organization-id-1",
+            api::OrganizationsAddressCreateParams::new(
+                    String::from("city-1"),
+                    String::from("country-1"),
+                    String::from("line1-1"),
+                    String::from("postal-code-1"),
+                )
+                .line2(String::from("line2-1"))
+                .state(String::from("state-1"))
+                .tax_id(String::from("tax-id-1"))
+                .tax_id_type(String::from("tax-id-type-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"city":"city-1","country":"country-1","line1":"line1-1","line2":"line2-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1"}"#,
+        ),
+    );
+}
+
+/// `POST /v1/organizations/{organization_id}/address` with only the required parameters.
+#[tokio::test]
+async fn organizations_address_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .address()
+        .create(
+            "organization-id-1",
+            api::OrganizationsAddressCreateParams::new(
+                String::from("city-1"),
+                String::from("country-1"),
+                String::from("line1-1"),
+                String::from("postal-code-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"city":"city-1","country":"country-1","line1":"line1-1","postal_code":"postal-code-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/organizations/{organization_id}/address` with every parameter set.
+#[tokio::test]
+async fn organizations_address_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .address()
+        .update(
+            "organization-id-1",
+            api::OrganizationsAddressUpdateParams::default()
+                .line2(String::from("line2-1"))
+                .state(String::from("state-1"))
+                .tax_id(String::from("tax-id-1"))
+                .tax_id_type(String::from("tax-id-type-1"))
+                .city(String::from("city-1"))
+                .country(String::from("country-1"))
+                .line1(String::from("line1-1"))
+                .postal_code(String::from("postal-code-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"city":"city-1","country":"country-1","line1":"line1-1","line2":"line2-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/organizations/{organization_id}/address` with only the required parameters.
+#[tokio::test]
+async fn organizations_address_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .address()
+        .update("organization-id-1", api::OrganizationsAddressUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/address` with every parameter set.
+#[tokio::test]
+async fn organizations_address_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .address()
+        .get("organization-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/cost` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_cost() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/cost"),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .cost(
+            "organization-id-1",
+            api::OrganizationsBillingCostParams::default()
+                .from("2025-01-02".parse::<api::Date>().unwrap())
+                .to("2025-01-02".parse::<api::Date>().unwrap()),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("from", "2025-01-02"), ("to", "2025-01-02")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/cost` with only the required parameters.
+#[tokio::test]
+async fn organizations_billing_cost_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/cost"),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .cost("organization-id-1", api::OrganizationsBillingCostParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/history` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_history() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/history",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .history(
+            "organization-id-1",
+            api::OrganizationsBillingHistoryParams::default()
+                .created_at_max("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .created_at_min("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .currency(String::from("currency-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .purpose(api::BillingHistoryEntryPurpose::FirstCharge)
+                .sort(String::from("sort-1"))
+                .r#type(api::BillingHistoryEntryType::Grant),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("created_at_max", "2025-01-02T03:04:05Z"),
+            ("created_at_min", "2025-01-02T03:04:05Z"),
+            ("currency", "currency-1"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("purpose", "first_charge"),
+            ("sort", "sort-1"),
+            ("type", "grant"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/history` with only the required parameters.
+#[tokio::test]
+async fn organizations_billing_history_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/history",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .history("organization-id-1", api::OrganizationsBillingHistoryParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/organizations/{organization_id}/billing/recharge` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_recharge() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/recharge",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .recharge(
+            "organization-id-1",
+            api::OrganizationsBillingRechargeParams::default()
+                .idempotency_key(String::from("idempotency-key-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+    expect_header(&request, "Idempotency-Key", Some("idempotency-key-1"));
+}
+
+/// `POST /v1/organizations/{organization_id}/billing/recharge` with only the required parameters.
+#[tokio::test]
+async fn organizations_billing_recharge_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/recharge",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .recharge(
+            "organization-id-1",
+            api::OrganizationsBillingRechargeParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+    expect_header(&request, "Idempotency-Key", None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/statements` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_statements() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/statements",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .statements(
+            "organization-id-1",
+            api::OrganizationsBillingStatementsParams::default()
+                .month(String::from("month-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("month", "month-1")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/statements` with only the required parameters.
+#[tokio::test]
+async fn organizations_billing_statements_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/statements",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .statements(
+            "organization-id-1",
+            api::OrganizationsBillingStatementsParams::default(),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/summary` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_summary() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/summary",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .summary("organization-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
     expect_body(&request, None);
 }
 
@@ -277,20 +7288,20 @@ async fn organizations_billing_top_up_required_only() {
     expect_header(&request, "Idempotency-Key", None);
 }
 
-/// `POST /v1/organizations/{organization_id}/billing/recharge` with every parameter set.
+/// `PATCH /v1/organizations/{organization_id}/billing/recharge_policy` with every parameter set.
 #[tokio::test]
-async fn organizations_billing_recharge() {
+async fn organizations_billing_recharge_policy_update() {
     let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
         .and(
             wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge",
+                "/v1/organizations/organization-id-1/billing/recharge_policy",
             ),
         )
         .respond_with(
             wiremock::ResponseTemplate::new(200)
                 .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
                     "application/json",
                 ),
         )
@@ -301,37 +7312,48 @@ async fn organizations_billing_recharge() {
     let value = client
         .organizations()
         .billing()
-        .recharge(
+        .recharge_policy()
+        .update(
             "organization-id-1",
-            api::OrganizationsBillingRechargeParams::default()
-                .idempotency_key(String::from("idempotency-key-1")),
+            api::OrganizationsBillingRechargePolicyUpdateParams::new(
+                    api::RechargePolicyMode::Manual,
+                )
+                .policy_args(api::AutomaticPolicyArgs {
+                    fixed: api::Decimal::new("12.50").unwrap(),
+                    runway_days: api::Decimal::new("12.50").unwrap(),
+                    monthly_cap: Some(api::Decimal::new("12.50").unwrap()),
+                }),
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+        r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
-    expect_header(&request, "Idempotency-Key", Some("idempotency-key-1"));
+    expect_body(
+        &request,
+        Some(
+            r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"}}"#,
+        ),
+    );
 }
 
-/// `POST /v1/organizations/{organization_id}/billing/recharge` with only the required parameters.
+/// `PATCH /v1/organizations/{organization_id}/billing/recharge_policy` with only the required parameters.
 #[tokio::test]
-async fn organizations_billing_recharge_required_only() {
+async fn organizations_billing_recharge_policy_update_required_only() {
     let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
         .and(
             wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge",
+                "/v1/organizations/organization-id-1/billing/recharge_policy",
             ),
         )
         .respond_with(
             wiremock::ResponseTemplate::new(200)
                 .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
                     "application/json",
                 ),
         )
@@ -342,18 +7364,1273 @@ async fn organizations_billing_recharge_required_only() {
     let value = client
         .organizations()
         .billing()
-        .recharge(
+        .recharge_policy()
+        .update(
             "organization-id-1",
-            api::OrganizationsBillingRechargeParams::default(),
+            api::OrganizationsBillingRechargePolicyUpdateParams::new(
+                api::RechargePolicyMode::Manual,
+            ),
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+        r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"policy":"manual"}"#));
+}
+
+/// `GET /v1/organizations/{organization_id}/billing/recharge_policy` with every parameter set.
+#[tokio::test]
+async fn organizations_billing_recharge_policy_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(
+            wiremock::matchers::path(
+                "/v1/organizations/organization-id-1/billing/recharge_policy",
+            ),
+        )
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .organizations()
+        .billing()
+        .recharge_policy()
+        .get("organization-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
-    expect_header(&request, "Idempotency-Key", None);
+}
+
+/// `POST /v1/projects` with every parameter set.
+#[tokio::test]
+async fn projects_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/projects"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .create(
+            api::ProjectsCreateParams::new(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","tags":["tags-1"]}"#));
+}
+
+/// `POST /v1/projects` with only the required parameters.
+#[tokio::test]
+async fn projects_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/projects"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .create(api::ProjectsCreateParams::new(String::from("name-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1"}"#));
+}
+
+/// `PATCH /v1/projects/{project_id}` with every parameter set.
+#[tokio::test]
+async fn projects_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .update(
+            "project-id-1",
+            api::ProjectsUpdateParams::default()
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/projects/{project_id}` with only the required parameters.
+#[tokio::test]
+async fn projects_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .update("project-id-1", api::ProjectsUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/projects` with every parameter set.
+#[tokio::test]
+async fn projects_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/projects"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .list(
+            api::ProjectsListParams::default()
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .sort(String::from("sort-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("sort", "sort-1"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/projects` with only the required parameters.
+#[tokio::test]
+async fn projects_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/projects"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .projects()
+        .list(api::ProjectsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/projects/{project_id}` with every parameter set.
+#[tokio::test]
+async fn projects_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.projects().delete("project-id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/projects/{project_id}` with every parameter set.
+#[tokio::test]
+async fn projects_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.projects().get("project-id-1").await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/quotas` with every parameter set.
+#[tokio::test]
+async fn quotas_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/quotas"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.quotas().list().await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/quotas/{region}` with every parameter set.
+#[tokio::test]
+async fn quotas_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/quotas/us-sva-2"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .quotas()
+        .get(api::RegionName::UsSva2)
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/regions` with every parameter set.
+#[tokio::test]
+async fn regions_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/regions"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .regions()
+        .list(
+            api::RegionsListParams::default().cursor(String::from("cursor-1")).limit(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("cursor", "cursor-1"), ("limit", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/regions` with only the required parameters.
+#[tokio::test]
+async fn regions_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/regions"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .regions()
+        .list(api::RegionsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/regions/{name}` with every parameter set.
+#[tokio::test]
+async fn regions_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/regions/name-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.regions().get("name-1").await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `POST /v1/rpc_nodes/flex` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_create() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .create(
+            api::RpcNodesFlexCreateParams::new(
+                    String::from("blockchain-1"),
+                    String::from("name-1"),
+                    String::from("network-1"),
+                    String::from("project-id-1"),
+                )
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"blockchain":"blockchain-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"]}"#,
+        ),
+    );
+}
+
+/// `POST /v1/rpc_nodes/flex` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_flex_create_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .create(
+            api::RpcNodesFlexCreateParams::new(
+                String::from("blockchain-1"),
+                String::from("name-1"),
+                String::from("network-1"),
+                String::from("project-id-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"blockchain":"blockchain-1","name":"name-1","network":"network-1","project_id":"project-id-1"}"#,
+        ),
+    );
+}
+
+/// `PATCH /v1/rpc_nodes/flex/{node_id}` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .update(
+            "node-id-1",
+            api::RpcNodesFlexUpdateParams::default()
+                .name(String::from("name-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","tags":["tags-1"]}"#));
+}
+
+/// `PATCH /v1/rpc_nodes/flex/{node_id}` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_flex_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .update("node-id-1", api::RpcNodesFlexUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/flex` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .list(
+            api::RpcNodesFlexListParams::new(String::from("project-id-1"))
+                .blockchain(String::from("blockchain-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .network(String::from("network-1"))
+                .sort(String::from("sort-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("blockchain", "blockchain-1"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("network", "network-1"),
+            ("project_id", "project-id-1"),
+            ("sort", "sort-1"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/flex` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_flex_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .list(api::RpcNodesFlexListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `DELETE /v1/rpc_nodes/flex/{node_id}` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_delete() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.rpc_nodes().flex().delete("node-id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/flex/{node_id}` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .get("node-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/flex/blockchains` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_flex_blockchains_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/blockchains"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .blockchains()
+        .list(
+            api::RpcNodesFlexBlockchainsListParams::default()
+                .blockchain(String::from("blockchain-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .network(String::from("network-1"))
+                .sort(String::from("sort-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("blockchain", "blockchain-1"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("network", "network-1"),
+            ("sort", "sort-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/flex/blockchains` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_flex_blockchains_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/blockchains"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .flex()
+        .blockchains()
+        .list(api::RpcNodesFlexBlockchainsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/dedicated` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_dedicated_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .dedicated()
+        .list(
+            api::RpcNodesDedicatedListParams::new(String::from("project-id-1"))
+                .blockchain(String::from("blockchain-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .name(String::from("name-1"))
+                .network(String::from("network-1"))
+                .sort(String::from("sort-1"))
+                .tags(vec![String::from("tags-1")]),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("blockchain", "blockchain-1"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("name", "name-1"),
+            ("network", "network-1"),
+            ("project_id", "project-id-1"),
+            ("sort", "sort-1"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/dedicated` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_dedicated_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .dedicated()
+        .list(api::RpcNodesDedicatedListParams::new(String::from("project-id-1")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("project_id", "project-id-1")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/dedicated/{node_id}` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_dedicated_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/node-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .dedicated()
+        .get("node-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/dedicated/blockchains` with every parameter set.
+#[tokio::test]
+async fn rpc_nodes_dedicated_blockchains_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/blockchains"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .dedicated()
+        .blockchains()
+        .list(
+            api::RpcNodesDedicatedBlockchainsListParams::default()
+                .blockchain(String::from("blockchain-1"))
+                .cursor(String::from("cursor-1"))
+                .limit(7)
+                .network(String::from("network-1"))
+                .sort(String::from("sort-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("blockchain", "blockchain-1"),
+            ("cursor", "cursor-1"),
+            ("limit", "7"),
+            ("network", "network-1"),
+            ("sort", "sort-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/rpc_nodes/dedicated/blockchains` with only the required parameters.
+#[tokio::test]
+async fn rpc_nodes_dedicated_blockchains_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/blockchains"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .rpc_nodes()
+        .dedicated()
+        .blockchains()
+        .list(api::RpcNodesDedicatedBlockchainsListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/usage` with every parameter set.
+#[tokio::test]
+async fn usage_list() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/usage"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .usage()
+        .list(
+            api::UsageListParams::default()
+                .active_at_max("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .active_at_min("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .cursor(String::from("cursor-1"))
+                .dimension(String::from("dimension-1"))
+                .limit(7)
+                .region(String::from("region-1"))
+                .resource_id(String::from("resource-id-1"))
+                .sort(String::from("sort-1"))
+                .resource_type(api::UsageResourceType::Vm),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("active_at_max", "2025-01-02T03:04:05Z"),
+            ("active_at_min", "2025-01-02T03:04:05Z"),
+            ("cursor", "cursor-1"),
+            ("dimension", "dimension-1"),
+            ("limit", "7"),
+            ("region", "region-1"),
+            ("resource_id", "resource-id-1"),
+            ("resource_type", "vm"),
+            ("sort", "sort-1"),
+        ],
+    );
+    expect_body(&request, None);
+}
+
+/// `GET /v1/usage` with only the required parameters.
+#[tokio::test]
+async fn usage_list_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/usage"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .usage()
+        .list(api::UsageListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/usage/{resource_id}` with every parameter set.
+#[tokio::test]
+async fn usage_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/usage/resource-id-1"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.usage().get("resource-id-1").await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/user` with every parameter set.
+#[tokio::test]
+async fn user_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/user"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"email":"email-1","first_name":"first-name-1","id":"id-1","last_name":"last-name-1"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.user().get().await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"email":"email-1","first_name":"first-name-1","id":"id-1","last_name":"last-name-1"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `PATCH /v1/user/security` with every parameter set.
+#[tokio::test]
+async fn user_security_update() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/user/security"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .user()
+        .security()
+        .update(
+            api::UserSecurityUpdateParams::default()
+                .source_ip_rule(api::SourceIpRule {
+                    allowed: Some(vec![String::from("allowed-1")]),
+                    blocked: Some(vec![String::from("blocked-1")]),
+                }),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]}}"#),
+    );
+}
+
+/// `PATCH /v1/user/security` with only the required parameters.
+#[tokio::test]
+async fn user_security_update_required_only() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
+        .and(wiremock::matchers::path("/v1/user/security"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client
+        .user()
+        .security()
+        .update(api::UserSecurityUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/user/security` with every parameter set.
+#[tokio::test]
+async fn user_security_get() {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1/user/security"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_raw(
+                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let value = client.user().security().get().await.expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
 }

@@ -124,12 +124,12 @@ fn ecs_reboot_example_body_is_expressible() {
 #[test]
 fn unknown_enum_values_are_kept_and_sent_back() {
     let mut value = fixture_json("nirvana_get_operation.json");
-    value["kind"] = json!("connect_connection");
+    value["kind"] = json!("gpu_cluster");
     value["status"] = json!("paused");
     value["type"] = json!("resize");
     let operation = operation_round_trip(&value.to_string());
     assert!(
-        matches!(&operation.kind, OperationKind::Unknown(v) if v.as_str() == "connect_connection"),
+        matches!(&operation.kind, OperationKind::Unknown(v) if v.as_str() == "gpu_cluster"),
         "{:?}",
         operation.kind
     );
@@ -143,11 +143,11 @@ fn unknown_enum_values_are_kept_and_sent_back() {
         "{:?}",
         operation.r#type
     );
-    assert_eq!(operation.kind.as_str(), "connect_connection");
+    assert_eq!(operation.kind.as_str(), "gpu_cluster");
     assert_eq!(operation.status.to_string(), "paused");
     assert_eq!(operation.r#type.as_str(), "resize");
     assert_eq!(
-        OperationKind::from("connect_connection"),
+        OperationKind::from("gpu_cluster"),
         operation.kind,
         "From<&str> and serde disagree"
     );
@@ -191,8 +191,12 @@ fn known_operation_kinds_map_to_named_variants() {
         ("volume", OperationKind::Volume),
         ("vpc", OperationKind::Vpc),
         ("firewall_rule", OperationKind::FirewallRule),
+        // Not in the seed page, but returned by the API (reference section 1.4).
+        ("connect_connection", OperationKind::ConnectConnection),
         ("nks_cluster", OperationKind::NksCluster),
         ("nks_node_pool", OperationKind::NksNodePool),
+        ("nks_load_balancer", OperationKind::NksLoadBalancer),
+        ("nks_node", OperationKind::NksNode),
     ];
     let wires: Vec<&str> = table.iter().map(|(wire, _)| *wire).collect();
     assert_eq!(OperationKind::VALUES, wires.as_slice());

@@ -50,6 +50,6 @@ mod enums;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use enums::*;
 pub use crate::runtime::{
-    Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, Response, Result,
-    RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
+    Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
+    Response, Result, RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
 };

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// Kind of Operation.
+/// Kind of Operation: the kind of resource it acts on. Also the `kind` filter of the operations list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OperationKind {
     /// A virtual machine.
@@ -15,10 +15,16 @@ pub enum OperationKind {
     Vpc,
     /// A VPC firewall rule.
     FirewallRule,
+    /// A Nirvana Connect connection.
+    ConnectConnection,
     /// A Nirvana Kubernetes Service cluster.
     NksCluster,
     /// A node pool of an NKS cluster.
     NksNodePool,
+    /// A load balancer of an NKS cluster.
+    NksLoadBalancer,
+    /// A node of an NKS node pool.
+    NksNode,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
@@ -30,8 +36,11 @@ impl OperationKind {
         "volume",
         "vpc",
         "firewall_rule",
+        "connect_connection",
         "nks_cluster",
         "nks_node_pool",
+        "nks_load_balancer",
+        "nks_node",
     ];
 
     /// The value as sent on the wire.
@@ -41,8 +50,11 @@ impl OperationKind {
             Self::Volume => "volume",
             Self::Vpc => "vpc",
             Self::FirewallRule => "firewall_rule",
+            Self::ConnectConnection => "connect_connection",
             Self::NksCluster => "nks_cluster",
             Self::NksNodePool => "nks_node_pool",
+            Self::NksLoadBalancer => "nks_load_balancer",
+            Self::NksNode => "nks_node",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -55,8 +67,11 @@ impl From<&str> for OperationKind {
             "volume" => Self::Volume,
             "vpc" => Self::Vpc,
             "firewall_rule" => Self::FirewallRule,
+            "connect_connection" => Self::ConnectConnection,
             "nks_cluster" => Self::NksCluster,
             "nks_node_pool" => Self::NksNodePool,
+            "nks_load_balancer" => Self::NksLoadBalancer,
+            "nks_node" => Self::NksNode,
             other => {
                 Self::Unknown(
                     crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
@@ -247,6 +262,1741 @@ impl Serialize for OperationType {
 }
 
 impl<'de> Deserialize<'de> for OperationType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Region the resource is in. `us-sva-2` is the only region today; other values are kept as `Unknown`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RegionName {
+    /// The us-sva-2 region.
+    UsSva2,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl RegionName {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["us-sva-2"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UsSva2 => "us-sva-2",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for RegionName {
+    fn from(value: &str) -> Self {
+        match value {
+            "us-sva-2" => Self::UsSva2,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for RegionName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for RegionName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RegionName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RegionName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Status of the resource.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResourceStatus {
+    /// Accepted and waiting to be provisioned.
+    Pending,
+    /// Being created.
+    Creating,
+    /// Being changed.
+    Updating,
+    /// Ready for use.
+    Ready,
+    /// Being deleted.
+    Deleting,
+    /// Deleted.
+    Deleted,
+    /// In an error state.
+    Error,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ResourceStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "pending",
+        "creating",
+        "updating",
+        "ready",
+        "deleting",
+        "deleted",
+        "error",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Creating => "creating",
+            Self::Updating => "updating",
+            Self::Ready => "ready",
+            Self::Deleting => "deleting",
+            Self::Deleted => "deleted",
+            Self::Error => "error",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ResourceStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "pending" => Self::Pending,
+            "creating" => Self::Creating,
+            "updating" => Self::Updating,
+            "ready" => Self::Ready,
+            "deleting" => Self::Deleting,
+            "deleted" => Self::Deleted,
+            "error" => Self::Error,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ResourceStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ResourceStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ResourceStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ResourceStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Resource status a list can be filtered by: every `ResourceStatus` except `deleted`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResourceStatusFilter {
+    /// Accepted and waiting to be provisioned.
+    Pending,
+    /// Being created.
+    Creating,
+    /// Being changed.
+    Updating,
+    /// Ready for use.
+    Ready,
+    /// Being deleted.
+    Deleting,
+    /// In an error state.
+    Error,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ResourceStatusFilter {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "pending",
+        "creating",
+        "updating",
+        "ready",
+        "deleting",
+        "error",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Creating => "creating",
+            Self::Updating => "updating",
+            Self::Ready => "ready",
+            Self::Deleting => "deleting",
+            Self::Error => "error",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ResourceStatusFilter {
+    fn from(value: &str) -> Self {
+        match value {
+            "pending" => Self::Pending,
+            "creating" => Self::Creating,
+            "updating" => Self::Updating,
+            "ready" => Self::Ready,
+            "deleting" => Self::Deleting,
+            "error" => Self::Error,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ResourceStatusFilter {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ResourceStatusFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ResourceStatusFilter {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ResourceStatusFilter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Permission level: `read` or `edit`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ApiPermissionLevel {
+    /// Read access.
+    Read,
+    /// Read and write access.
+    Edit,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ApiPermissionLevel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["read", "edit"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Read => "read",
+            Self::Edit => "edit",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ApiPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "read" => Self::Read,
+            "edit" => Self::Edit,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ApiPermissionLevel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ApiPermissionLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ApiPermissionLevel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiPermissionLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Resource type a permission applies to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ApiPermissionResourceType {
+    /// VMs.
+    Vm,
+    /// VPCs.
+    Vpc,
+    /// Volumes.
+    Volume,
+    /// Connect connections.
+    ConnectConnection,
+    /// Dedicated RPC nodes.
+    RpcNodeDedicated,
+    /// Flex RPC nodes.
+    RpcNodeFlex,
+    /// NKS clusters.
+    NksCluster,
+    /// NKS node pools.
+    NksNodePool,
+    /// Projects.
+    Project,
+    /// API keys.
+    ApiKey,
+    /// Organizations.
+    Organization,
+    /// Audit logs.
+    AuditLog,
+    /// Usage records.
+    Usage,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ApiPermissionResourceType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "vm",
+        "vpc",
+        "volume",
+        "connect_connection",
+        "rpc_node_dedicated",
+        "rpc_node_flex",
+        "nks_cluster",
+        "nks_node_pool",
+        "project",
+        "api_key",
+        "organization",
+        "audit_log",
+        "usage",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Vm => "vm",
+            Self::Vpc => "vpc",
+            Self::Volume => "volume",
+            Self::ConnectConnection => "connect_connection",
+            Self::RpcNodeDedicated => "rpc_node_dedicated",
+            Self::RpcNodeFlex => "rpc_node_flex",
+            Self::NksCluster => "nks_cluster",
+            Self::NksNodePool => "nks_node_pool",
+            Self::Project => "project",
+            Self::ApiKey => "api_key",
+            Self::Organization => "organization",
+            Self::AuditLog => "audit_log",
+            Self::Usage => "usage",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ApiPermissionResourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "vm" => Self::Vm,
+            "vpc" => Self::Vpc,
+            "volume" => Self::Volume,
+            "connect_connection" => Self::ConnectConnection,
+            "rpc_node_dedicated" => Self::RpcNodeDedicated,
+            "rpc_node_flex" => Self::RpcNodeFlex,
+            "nks_cluster" => Self::NksCluster,
+            "nks_node_pool" => Self::NksNodePool,
+            "project" => Self::Project,
+            "api_key" => Self::ApiKey,
+            "organization" => Self::Organization,
+            "audit_log" => Self::AuditLog,
+            "usage" => Self::Usage,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ApiPermissionResourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ApiPermissionResourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ApiPermissionResourceType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiPermissionResourceType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Status of an API Key, read against the current instant.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ApiKeyStatus {
+    /// Valid now.
+    Active,
+    /// Not valid yet (before `starts_at`).
+    Inactive,
+    /// Past `expires_at`.
+    Expired,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ApiKeyStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["active", "inactive", "expired"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Inactive => "inactive",
+            Self::Expired => "expired",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ApiKeyStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "active" => Self::Active,
+            "inactive" => Self::Inactive,
+            "expired" => Self::Expired,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ApiKeyStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ApiKeyStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ApiKeyStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiKeyStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Type of actor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AuditLogType {
+    /// A user.
+    User,
+    /// An API key.
+    ApiKey,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl AuditLogType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["user", "api_key"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::ApiKey => "api_key",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for AuditLogType {
+    fn from(value: &str) -> Self {
+        match value {
+            "user" => Self::User,
+            "api_key" => Self::ApiKey,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for AuditLogType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for AuditLogType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for AuditLogType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for AuditLogType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Volume kind.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VolumeKind {
+    /// The boot volume of a VM.
+    Boot,
+    /// A data volume.
+    Data,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VolumeKind {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["boot", "data"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Boot => "boot",
+            Self::Data => "data",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VolumeKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "boot" => Self::Boot,
+            "data" => Self::Data,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VolumeKind {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VolumeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VolumeKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VolumeKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Type of the Volume.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VolumeType {
+    /// Locally-attached NVMe storage.
+    Nvme,
+    /// Accelerated Block Storage.
+    Abs,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VolumeType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["nvme", "abs"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Nvme => "nvme",
+            Self::Abs => "abs",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VolumeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "nvme" => Self::Nvme,
+            "abs" => Self::Abs,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VolumeType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VolumeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VolumeType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VolumeType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How the samples inside one period are folded into a single value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VmMetricsAggregation {
+    /// The mean of the samples.
+    Mean,
+    /// The largest sample.
+    Max,
+    /// The smallest sample.
+    Min,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VmMetricsAggregation {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["mean", "max", "min"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Mean => "mean",
+            Self::Max => "max",
+            Self::Min => "min",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VmMetricsAggregation {
+    fn from(value: &str) -> Self {
+        match value {
+            "mean" => Self::Mean,
+            "max" => Self::Max,
+            "min" => Self::Min,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VmMetricsAggregation {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VmMetricsAggregation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VmMetricsAggregation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VmMetricsAggregation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Width of one period, and so the spacing between points.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VmMetricsPeriod {
+    /// Five minutes.
+    FiveMinutes,
+    /// Fifteen minutes.
+    FifteenMinutes,
+    /// One hour.
+    OneHour,
+    /// Six hours.
+    SixHours,
+    /// One day.
+    OneDay,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VmMetricsPeriod {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["5m", "15m", "1h", "6h", "24h"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FiveMinutes => "5m",
+            Self::FifteenMinutes => "15m",
+            Self::OneHour => "1h",
+            Self::SixHours => "6h",
+            Self::OneDay => "24h",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VmMetricsPeriod {
+    fn from(value: &str) -> Self {
+        match value {
+            "5m" => Self::FiveMinutes,
+            "15m" => Self::FifteenMinutes,
+            "1h" => Self::OneHour,
+            "6h" => Self::SixHours,
+            "24h" => Self::OneDay,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VmMetricsPeriod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VmMetricsPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VmMetricsPeriod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VmMetricsPeriod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Unit a metric's values are expressed in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VmMetricUnit {
+    /// A dimensionless ratio.
+    Ratio,
+    /// Bytes.
+    Bytes,
+    /// CPU cores.
+    Cores,
+    /// Bytes per second.
+    BytesPerSecond,
+    /// Operations per second.
+    OperationsPerSecond,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VmMetricUnit {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "ratio",
+        "bytes",
+        "cores",
+        "bytes_per_second",
+        "operations_per_second",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ratio => "ratio",
+            Self::Bytes => "bytes",
+            Self::Cores => "cores",
+            Self::BytesPerSecond => "bytes_per_second",
+            Self::OperationsPerSecond => "operations_per_second",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VmMetricUnit {
+    fn from(value: &str) -> Self {
+        match value {
+            "ratio" => Self::Ratio,
+            "bytes" => Self::Bytes,
+            "cores" => Self::Cores,
+            "bytes_per_second" => Self::BytesPerSecond,
+            "operations_per_second" => Self::OperationsPerSecond,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VmMetricUnit {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VmMetricUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VmMetricUnit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VmMetricUnit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Protocol of a Firewall Rule.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FirewallRuleProtocol {
+    /// TCP.
+    Tcp,
+    /// UDP.
+    Udp,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FirewallRuleProtocol {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["tcp", "udp"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tcp => "tcp",
+            Self::Udp => "udp",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for FirewallRuleProtocol {
+    fn from(value: &str) -> Self {
+        match value {
+            "tcp" => Self::Tcp,
+            "udp" => Self::Udp,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for FirewallRuleProtocol {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for FirewallRuleProtocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FirewallRuleProtocol {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for FirewallRuleProtocol {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Connect Connection speed in Mbps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConnectBandwidthMbps {
+    /// 50 Mbps.
+    Mbps50,
+    /// 200 Mbps.
+    Mbps200,
+    /// 500 Mbps.
+    Mbps500,
+    /// 1000 Mbps.
+    Mbps1000,
+    /// 2000 Mbps.
+    Mbps2000,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownInt),
+}
+
+impl ConnectBandwidthMbps {
+    /// Every value this SDK knows.
+    pub const VALUES: &'static [i64] = &[50, 200, 500, 1000, 2000];
+
+    /// The value as sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::Mbps50 => 50,
+            Self::Mbps200 => 200,
+            Self::Mbps500 => 500,
+            Self::Mbps1000 => 1000,
+            Self::Mbps2000 => 2000,
+            Self::Unknown(value) => value.value(),
+        }
+    }
+}
+
+impl From<i64> for ConnectBandwidthMbps {
+    fn from(value: i64) -> Self {
+        match value {
+            50 => Self::Mbps50,
+            200 => Self::Mbps200,
+            500 => Self::Mbps500,
+            1000 => Self::Mbps1000,
+            2000 => Self::Mbps2000,
+            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
+        }
+    }
+}
+
+impl fmt::Display for ConnectBandwidthMbps {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl Serialize for ConnectBandwidthMbps {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConnectBandwidthMbps {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        i64::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// Organization type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrganizationType {
+    /// A personal organization.
+    Personal,
+    /// A company organization.
+    Company,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OrganizationType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["personal", "company"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Personal => "personal",
+            Self::Company => "company",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OrganizationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "personal" => Self::Personal,
+            "company" => Self::Company,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OrganizationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OrganizationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OrganizationType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrganizationType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Organization billing lifecycle state.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrganizationBillingState {
+    /// No funds yet.
+    Unfunded,
+    /// Funded and active.
+    Active,
+    /// Billing needs the customer's action.
+    RequiresAction,
+    /// Suspended.
+    Suspended,
+    /// Closed.
+    Closed,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OrganizationBillingState {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "unfunded",
+        "active",
+        "requires_action",
+        "suspended",
+        "closed",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unfunded => "unfunded",
+            Self::Active => "active",
+            Self::RequiresAction => "requires_action",
+            Self::Suspended => "suspended",
+            Self::Closed => "closed",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OrganizationBillingState {
+    fn from(value: &str) -> Self {
+        match value {
+            "unfunded" => Self::Unfunded,
+            "active" => Self::Active,
+            "requires_action" => Self::RequiresAction,
+            "suspended" => Self::Suspended,
+            "closed" => Self::Closed,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OrganizationBillingState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OrganizationBillingState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OrganizationBillingState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrganizationBillingState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How the organization is charged for resource usage.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrganizationChargingModel {
+    /// Charged manually.
+    Manual,
+    /// Usage is drawn from a prepaid balance.
+    Prepaid,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OrganizationChargingModel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["manual", "prepaid"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "manual",
+            Self::Prepaid => "prepaid",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OrganizationChargingModel {
+    fn from(value: &str) -> Self {
+        match value {
+            "manual" => Self::Manual,
+            "prepaid" => Self::Prepaid,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OrganizationChargingModel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OrganizationChargingModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OrganizationChargingModel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrganizationChargingModel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Role of a user in an organization.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrganizationMembershipRole {
+    /// An owner of the organization.
+    Owner,
+    /// A member of the organization.
+    Member,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OrganizationMembershipRole {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["owner", "member"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Owner => "owner",
+            Self::Member => "member",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OrganizationMembershipRole {
+    fn from(value: &str) -> Self {
+        match value {
+            "owner" => Self::Owner,
+            "member" => Self::Member,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OrganizationMembershipRole {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OrganizationMembershipRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OrganizationMembershipRole {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrganizationMembershipRole {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Kind of billing history entry.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BillingHistoryEntryType {
+    /// A credit to the balance.
+    Grant,
+    /// A reduction of the balance.
+    Adjustment,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl BillingHistoryEntryType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["grant", "adjustment"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Grant => "grant",
+            Self::Adjustment => "adjustment",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for BillingHistoryEntryType {
+    fn from(value: &str) -> Self {
+        match value {
+            "grant" => Self::Grant,
+            "adjustment" => Self::Adjustment,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for BillingHistoryEntryType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for BillingHistoryEntryType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for BillingHistoryEntryType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for BillingHistoryEntryType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Why a billing history entry exists.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BillingHistoryEntryPurpose {
+    /// Grant funded by the first charge.
+    FirstCharge,
+    /// Grant funded by an automatic recharge.
+    AutoRecharge,
+    /// Grant funded by a manual top-up.
+    ManualTopUp,
+    /// Grant funded by a manual recharge.
+    ManualRecharge,
+    /// Credit issued with no payment behind it.
+    BonusGrant,
+    /// Adjustment withdrawing issued credit.
+    BonusVoid,
+    /// Adjustment for credit that lapsed unspent.
+    BonusExpiry,
+    /// Adjustment for a refund.
+    Refund,
+    /// Adjustment for a dispute.
+    Dispute,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl BillingHistoryEntryPurpose {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "first_charge",
+        "auto_recharge",
+        "manual_top_up",
+        "manual_recharge",
+        "bonus_grant",
+        "bonus_void",
+        "bonus_expiry",
+        "refund",
+        "dispute",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FirstCharge => "first_charge",
+            Self::AutoRecharge => "auto_recharge",
+            Self::ManualTopUp => "manual_top_up",
+            Self::ManualRecharge => "manual_recharge",
+            Self::BonusGrant => "bonus_grant",
+            Self::BonusVoid => "bonus_void",
+            Self::BonusExpiry => "bonus_expiry",
+            Self::Refund => "refund",
+            Self::Dispute => "dispute",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for BillingHistoryEntryPurpose {
+    fn from(value: &str) -> Self {
+        match value {
+            "first_charge" => Self::FirstCharge,
+            "auto_recharge" => Self::AutoRecharge,
+            "manual_top_up" => Self::ManualTopUp,
+            "manual_recharge" => Self::ManualRecharge,
+            "bonus_grant" => Self::BonusGrant,
+            "bonus_void" => Self::BonusVoid,
+            "bonus_expiry" => Self::BonusExpiry,
+            "refund" => Self::Refund,
+            "dispute" => Self::Dispute,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for BillingHistoryEntryPurpose {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for BillingHistoryEntryPurpose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for BillingHistoryEntryPurpose {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for BillingHistoryEntryPurpose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Top-up mode of an organization.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RechargePolicyMode {
+    /// Self-serve top-ups.
+    Manual,
+    /// Charge the card on file at the recharge threshold.
+    Automatic,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl RechargePolicyMode {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["manual", "automatic"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "manual",
+            Self::Automatic => "automatic",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for RechargePolicyMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "manual" => Self::Manual,
+            "automatic" => Self::Automatic,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for RechargePolicyMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for RechargePolicyMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RechargePolicyMode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RechargePolicyMode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Availability status of a region.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RegionAvailability {
+    /// Generally available.
+    Live,
+    /// In preview.
+    Preview,
+    /// Under maintenance.
+    Maintenance,
+    /// Being retired.
+    Sunset,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl RegionAvailability {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "live",
+        "preview",
+        "maintenance",
+        "sunset",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Live => "live",
+            Self::Preview => "preview",
+            Self::Maintenance => "maintenance",
+            Self::Sunset => "sunset",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for RegionAvailability {
+    fn from(value: &str) -> Self {
+        match value {
+            "live" => Self::Live,
+            "preview" => Self::Preview,
+            "maintenance" => Self::Maintenance,
+            "sunset" => Self::Sunset,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for RegionAvailability {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for RegionAvailability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RegionAvailability {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RegionAvailability {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Kind of metered resource a ledger row belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UsageResourceType {
+    /// A VM.
+    Vm,
+    /// A volume.
+    Volume,
+    /// A VPC.
+    Vpc,
+    /// A Connect connection.
+    ConnectConnection,
+    /// An NKS cluster.
+    NksCluster,
+    /// An NKS node pool.
+    NksNodePool,
+    /// An NKS load balancer.
+    NksLoadBalancer,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl UsageResourceType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "vm",
+        "volume",
+        "vpc",
+        "connect_connection",
+        "nks_cluster",
+        "nks_node_pool",
+        "nks_load_balancer",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Vm => "vm",
+            Self::Volume => "volume",
+            Self::Vpc => "vpc",
+            Self::ConnectConnection => "connect_connection",
+            Self::NksCluster => "nks_cluster",
+            Self::NksNodePool => "nks_node_pool",
+            Self::NksLoadBalancer => "nks_load_balancer",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for UsageResourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "vm" => Self::Vm,
+            "volume" => Self::Volume,
+            "vpc" => Self::Vpc,
+            "connect_connection" => Self::ConnectConnection,
+            "nks_cluster" => Self::NksCluster,
+            "nks_node_pool" => Self::NksNodePool,
+            "nks_load_balancer" => Self::NksLoadBalancer,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for UsageResourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for UsageResourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for UsageResourceType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for UsageResourceType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))

@@ -2,13 +2,170 @@
 //! Resource handles. Get one from [`Client`] and call its methods.
 
 use super::{
-    Client, Operation, OperationsListParams, OrganizationBillingSummary,
-    OrganizationsBillingRechargeParams, OrganizationsBillingTopUpParams,
+    ApiKey, ApiKeysCreateParams, ApiKeysListParams, ApiKeysUpdateParams, AuditLog,
+    AuditLogsListParams, BillingHistoryEntryList, Client,
+    ComputeVmsAvailabilityCreateParams, ComputeVmsAvailabilityUpdateParams,
+    ComputeVmsCostCreateParams, ComputeVmsCostUpdateParams, ComputeVmsCreateParams,
+    ComputeVmsListParams, ComputeVmsMetricsListParams, ComputeVmsOsImagesListParams,
+    ComputeVmsUpdateParams, ComputeVmsVolumesListParams, ComputeVolumesAttachParams,
+    ComputeVolumesAvailabilityCreateParams, ComputeVolumesAvailabilityUpdateParams,
+    ComputeVolumesCostCreateParams, ComputeVolumesCostUpdateParams,
+    ComputeVolumesCreateParams, ComputeVolumesListParams, ComputeVolumesUpdateParams,
+    ConnectConnection, ConnectRoute, CostQuote, CostQuoteUpdate, Dedicated,
+    DedicatedBlockchain, FirewallRule, Flex, FlexBlockchain, InstanceType,
+    InstanceTypesListParams, Kubeconfig, KubernetesVersion,
+    NetworkingConnectConnectionsCostCreateParams,
+    NetworkingConnectConnectionsCostUpdateParams,
+    NetworkingConnectConnectionsCreateParams, NetworkingConnectConnectionsListParams,
+    NetworkingConnectConnectionsUpdateParams, NetworkingConnectRoutesListParams,
+    NetworkingFirewallRulesCreateParams, NetworkingFirewallRulesListParams,
+    NetworkingFirewallRulesUpdateParams, NetworkingVpcsAvailabilityCreateParams,
+    NetworkingVpcsAvailabilityUpdateParams, NetworkingVpcsCostCreateParams,
+    NetworkingVpcsCostUpdateParams, NetworkingVpcsCreateParams, NetworkingVpcsListParams,
+    NetworkingVpcsUpdateParams, NksCluster, NksClustersAvailabilityCreateParams,
+    NksClustersAvailabilityUpdateParams, NksClustersControllersListParams,
+    NksClustersControllersVolumesListParams, NksClustersCostCreateParams,
+    NksClustersCostUpdateParams, NksClustersCreateParams, NksClustersListParams,
+    NksClustersLoadBalancersListParams, NksClustersLoadBalancersUpdateParams,
+    NksClustersPersistentVolumeClaimsListParams,
+    NksClustersPoolsAvailabilityCreateParams, NksClustersPoolsAvailabilityUpdateParams,
+    NksClustersPoolsCostCreateParams, NksClustersPoolsCostUpdateParams,
+    NksClustersPoolsCreateParams, NksClustersPoolsListParams,
+    NksClustersPoolsNodesListParams, NksClustersPoolsNodesVolumesListParams,
+    NksClustersPoolsUpdateParams, NksClustersPoolsVolumesListParams,
+    NksClustersUpdateParams, NksController, NksControllerVolume,
+    NksKubernetesVersionsListParams, NksLoadBalancer, NksNode, NksNodePool,
+    NksNodeVolume, Operation, OperationsListParams, Organization, OrganizationAddress,
+    OrganizationBillingSummary, OrganizationDailyCost, OrganizationMembership,
+    OrganizationRechargePolicy, OrganizationUsageStatement,
+    OrganizationsAddressCreateParams, OrganizationsAddressUpdateParams,
+    OrganizationsBillingCostParams, OrganizationsBillingHistoryParams,
+    OrganizationsBillingRechargeParams, OrganizationsBillingRechargePolicyUpdateParams,
+    OrganizationsBillingStatementsParams, OrganizationsBillingTopUpParams,
+    OrganizationsCreateParams, OrganizationsListParams,
+    OrganizationsMembershipsListParams, OrganizationsUpdateParams, OsImage,
+    PersistentVolumeClaim, Project, ProjectsCreateParams, ProjectsListParams,
+    ProjectsUpdateParams, Quota, QuotaList, Region, RegionName, RegionsListParams,
+    RpcNodesDedicatedBlockchainsListParams, RpcNodesDedicatedListParams,
+    RpcNodesFlexBlockchainsListParams, RpcNodesFlexCreateParams, RpcNodesFlexListParams,
+    RpcNodesFlexUpdateParams, UsageListParams, UserSecurityUpdateParams, Vm,
+    VmMetricDescriptorList, VmMetrics, Volume, Vpc,
 };
 use crate::runtime::pagination::{CursorPage, cursor_page};
 use crate::runtime::call::{self, Call};
 use crate::runtime::request::Request;
 use reqwest::Method;
+
+/// API keys that authenticate requests.
+#[derive(Clone, Copy, Debug)]
+pub struct ApiKeys<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ApiKeys<'a> {
+    /// Create a new API key.
+    ///
+    /// Sends `POST /v1/api_keys`.
+    pub fn create(&self, params: ApiKeysCreateParams) -> Call<ApiKey> {
+        let request = Request::new(Method::POST, "/v1/api_keys")
+            .body_field("expires_at", &params.expires_at)
+            .body_field("name", &params.name)
+            .body_field("permissions", &params.permissions)
+            .body_field("project_ids", &params.project_ids)
+            .body_field_opt("starts_at", &params.starts_at)
+            .body_field_opt("source_ip_rule", &params.source_ip_rule)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an existing API key.
+    ///
+    /// Sends `PATCH /v1/api_keys/{api_key_id}`.
+    pub fn update(&self, api_key_id: &str, params: ApiKeysUpdateParams) -> Call<ApiKey> {
+        let request = Request::new(Method::PATCH, "/v1/api_keys/{api_key_id}")
+            .path_param("api_key_id", api_key_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("permissions", &params.permissions)
+            .body_field_opt("project_ids", &params.project_ids)
+            .body_field_opt("source_ip_rule", &params.source_ip_rule)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all API keys.
+    ///
+    /// Sends `GET /v1/api_keys`.
+    pub fn list(&self, params: ApiKeysListParams) -> Call<CursorPage<ApiKey>> {
+        let request = Request::new(Method::GET, "/v1/api_keys")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete an API key.
+    ///
+    /// Sends `DELETE /v1/api_keys/{api_key_id}`.
+    pub fn delete(&self, api_key_id: &str) -> Call<()> {
+        let request = Request::new(Method::DELETE, "/v1/api_keys/{api_key_id}")
+            .path_param("api_key_id", api_key_id);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Get details about an API key.
+    ///
+    /// Sends `GET /v1/api_keys/{api_key_id}`.
+    pub fn get(&self, api_key_id: &str) -> Call<ApiKey> {
+        let request = Request::new(Method::GET, "/v1/api_keys/{api_key_id}")
+            .path_param("api_key_id", api_key_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// The organization's audit log.
+#[derive(Clone, Copy, Debug)]
+pub struct AuditLogs<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> AuditLogs<'a> {
+    /// List Audit Log entries for an organization.
+    ///
+    /// Sends `GET /v1/audit_logs`.
+    pub fn list(&self, params: AuditLogsListParams) -> Call<CursorPage<AuditLog>> {
+        let request = Request::new(Method::GET, "/v1/audit_logs")
+            .query("action", &params.action)
+            .query("actor_id", &params.actor_id)
+            .query("client_ip", &params.client_ip)
+            .query("created_at_max", &params.created_at_max)
+            .query("created_at_min", &params.created_at_min)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("method", &params.method)
+            .query("path", &params.path)
+            .query("sort", &params.sort)
+            .query("status_code_max", &params.status_code_max)
+            .query("status_code_min", &params.status_code_min)
+            .query("target_id", &params.target_id)
+            .query("target_type", &params.target_type)
+            .query("actor_type", &params.actor_type)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get an Audit Log entry.
+    ///
+    /// Sends `GET /v1/audit_logs/{audit_log_id}`.
+    pub fn get(&self, audit_log_id: &str) -> Call<AuditLog> {
+        let request = Request::new(Method::GET, "/v1/audit_logs/{audit_log_id}")
+            .path_param("audit_log_id", audit_log_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
 
 /// Virtual machines, volumes and OS images.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +178,13 @@ impl<'a> Compute<'a> {
     pub fn vms(&self) -> ComputeVms<'a> {
         ComputeVms { client: self.client }
     }
+
+    /// Block storage volumes.
+    pub fn volumes(&self) -> ComputeVolumes<'a> {
+        ComputeVolumes {
+            client: self.client,
+        }
+    }
 }
 
 /// Virtual machines.
@@ -30,6 +194,128 @@ pub struct ComputeVms<'a> {
 }
 
 impl<'a> ComputeVms<'a> {
+    /// Feasibility checks for VM changes: a success means the change can be made.
+    pub fn availability(&self) -> ComputeVmsAvailability<'a> {
+        ComputeVmsAvailability {
+            client: self.client,
+        }
+    }
+
+    /// Cost quotes for VM changes.
+    pub fn cost(&self) -> ComputeVmsCost<'a> {
+        ComputeVmsCost {
+            client: self.client,
+        }
+    }
+
+    /// Volumes attached to a VM.
+    pub fn volumes(&self) -> ComputeVmsVolumes<'a> {
+        ComputeVmsVolumes {
+            client: self.client,
+        }
+    }
+
+    /// OS images VMs can boot from.
+    pub fn os_images(&self) -> ComputeVmsOsImages<'a> {
+        ComputeVmsOsImages {
+            client: self.client,
+        }
+    }
+
+    /// Resource metrics of a VM.
+    pub fn metrics(&self) -> ComputeVmsMetrics<'a> {
+        ComputeVmsMetrics {
+            client: self.client,
+        }
+    }
+
+    /// Descriptions of the metrics VMs report.
+    pub fn metric_descriptors(&self) -> ComputeVmsMetricDescriptors<'a> {
+        ComputeVmsMetricDescriptors {
+            client: self.client,
+        }
+    }
+
+    /// Create a VM.
+    ///
+    /// Sends `POST /v1/compute/vms`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(&self, params: ComputeVmsCreateParams) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/compute/vms")
+            .body_field("boot_volume", &params.boot_volume)
+            .body_field("instance_type", &params.instance_type)
+            .body_field("name", &params.name)
+            .body_field("os_image_name", &params.os_image_name)
+            .body_field("project_id", &params.project_id)
+            .body_field("public_ip_enabled", &params.public_ip_enabled)
+            .body_field("region", &params.region)
+            .body_field("ssh_key", &params.ssh_key)
+            .body_field("subnet_id", &params.subnet_id)
+            .body_field_opt("data_volumes", &params.data_volumes)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update a VM.
+    ///
+    /// Sends `PATCH /v1/compute/vms/{vm_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        vm_id: &str,
+        params: ComputeVmsUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}")
+            .path_param("vm_id", vm_id)
+            .body_field_opt("instance_type", &params.instance_type)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("public_ip_enabled", &params.public_ip_enabled)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all VMs.
+    ///
+    /// Sends `GET /v1/compute/vms`.
+    pub fn list(&self, params: ComputeVmsListParams) -> Call<CursorPage<Vm>> {
+        let request = Request::new(Method::GET, "/v1/compute/vms")
+            .query("project_id", &params.project_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("public_ip_enabled", &params.public_ip_enabled)
+            .query("region", &params.region)
+            .query("sort", &params.sort)
+            .query("subnet_id", &params.subnet_id)
+            .query("vpc_id", &params.vpc_id)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a VM.
+    ///
+    /// Sends `DELETE /v1/compute/vms/{vm_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, vm_id: &str) -> Call<Operation> {
+        let request = Request::new(Method::DELETE, "/v1/compute/vms/{vm_id}")
+            .path_param("vm_id", vm_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about a VM.
+    ///
+    /// Sends `GET /v1/compute/vms/{vm_id}`.
+    pub fn get(&self, vm_id: &str) -> Call<Vm> {
+        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}")
+            .path_param("vm_id", vm_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
     /// Restart a VM.
     ///
     /// Sends `POST /v1/compute/vms/{vm_id}/restart`.
@@ -39,6 +325,1799 @@ impl<'a> ComputeVms<'a> {
         let request = Request::new(Method::POST, "/v1/compute/vms/{vm_id}/restart")
             .path_param("vm_id", vm_id);
         Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Feasibility checks for VM changes: a success means the change can be made.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsAvailability<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsAvailability<'a> {
+    /// Check VM Create Availability. Succeeds (no body) when the VM can be created; a 4xx error says why not.
+    ///
+    /// Sends `POST /v1/compute/vms/availability`.
+    pub fn create(&self, params: ComputeVmsAvailabilityCreateParams) -> Call<()> {
+        let request = Request::new(Method::POST, "/v1/compute/vms/availability")
+            .body_field("boot_volume", &params.boot_volume)
+            .body_field("instance_type", &params.instance_type)
+            .body_field("name", &params.name)
+            .body_field("os_image_name", &params.os_image_name)
+            .body_field("project_id", &params.project_id)
+            .body_field("public_ip_enabled", &params.public_ip_enabled)
+            .body_field("region", &params.region)
+            .body_field("ssh_key", &params.ssh_key)
+            .body_field("subnet_id", &params.subnet_id)
+            .body_field_opt("data_volumes", &params.data_volumes)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Check VM Update Availability. Succeeds (no body) when the VM can be updated; a 4xx error says why not.
+    ///
+    /// Sends `PATCH /v1/compute/vms/{vm_id}/availability`.
+    pub fn update(
+        &self,
+        vm_id: &str,
+        params: ComputeVmsAvailabilityUpdateParams,
+    ) -> Call<()> {
+        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/availability")
+            .path_param("vm_id", vm_id)
+            .body_field_opt("instance_type", &params.instance_type)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("public_ip_enabled", &params.public_ip_enabled)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Cost quotes for VM changes.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsCost<'a> {
+    /// Return a priced cost quote for the proposed VM.
+    ///
+    /// Sends `POST /v1/compute/vms/cost`.
+    pub fn create(&self, params: ComputeVmsCostCreateParams) -> Call<CostQuote> {
+        let request = Request::new(Method::POST, "/v1/compute/vms/cost")
+            .body_field("boot_volume", &params.boot_volume)
+            .body_field("instance_type", &params.instance_type)
+            .body_field("name", &params.name)
+            .body_field("os_image_name", &params.os_image_name)
+            .body_field("project_id", &params.project_id)
+            .body_field("public_ip_enabled", &params.public_ip_enabled)
+            .body_field("region", &params.region)
+            .body_field("ssh_key", &params.ssh_key)
+            .body_field("subnet_id", &params.subnet_id)
+            .body_field_opt("data_volumes", &params.data_volumes)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed VM update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/compute/vms/{vm_id}/cost`.
+    pub fn update(
+        &self,
+        vm_id: &str,
+        params: ComputeVmsCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/cost")
+            .path_param("vm_id", vm_id)
+            .body_field_opt("instance_type", &params.instance_type)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("public_ip_enabled", &params.public_ip_enabled)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Volumes attached to a VM.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsVolumes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsVolumes<'a> {
+    /// List VM's Volumes.
+    ///
+    /// Sends `GET /v1/compute/vms/{vm_id}/volumes`.
+    pub fn list(
+        &self,
+        vm_id: &str,
+        params: ComputeVmsVolumesListParams,
+    ) -> Call<CursorPage<Volume>> {
+        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}/volumes")
+            .path_param("vm_id", vm_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .query("kind", &params.kind)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .query("type", &params.r#type)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// OS images VMs can boot from.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsOsImages<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsOsImages<'a> {
+    /// List all OS Images.
+    ///
+    /// Sends `GET /v1/compute/vms/os_images`.
+    pub fn list(
+        &self,
+        params: ComputeVmsOsImagesListParams,
+    ) -> Call<CursorPage<OsImage>> {
+        let request = Request::new(Method::GET, "/v1/compute/vms/os_images")
+            .query("cursor", &params.cursor)
+            .query("display_name", &params.display_name)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// Resource metrics of a VM.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsMetrics<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsMetrics<'a> {
+    /// Read a VM's resource metrics over an interval. Every series covers the same periods, so they line up index for index, and a period the VM reported no observation for carries a null value.
+    ///
+    /// Sends `GET /v1/compute/vms/{vm_id}/metrics`.
+    pub fn list(
+        &self,
+        vm_id: &str,
+        params: ComputeVmsMetricsListParams,
+    ) -> Call<VmMetrics> {
+        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}/metrics")
+            .path_param("vm_id", vm_id)
+            .query("end_time", &params.end_time)
+            .query("start_time", &params.start_time)
+            .query("aggregation", &params.aggregation)
+            .query("metric", &params.metric)
+            .query("period", &params.period);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Descriptions of the metrics VMs report.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVmsMetricDescriptors<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVmsMetricDescriptors<'a> {
+    /// Describe every metric a VM reports: its name, unit, the range its values fall in, and whether a value can be null. Read this instead of holding a list of metric names, so a metric published later is picked up without a client change.
+    ///
+    /// Sends `GET /v1/compute/metric_descriptors`.
+    pub fn list(&self) -> Call<VmMetricDescriptorList> {
+        let request = Request::new(Method::GET, "/v1/compute/metric_descriptors");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Block storage volumes.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVolumes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVolumes<'a> {
+    /// Feasibility checks for Volume changes: a success means the change can be made.
+    pub fn availability(&self) -> ComputeVolumesAvailability<'a> {
+        ComputeVolumesAvailability {
+            client: self.client,
+        }
+    }
+
+    /// Cost quotes for Volume changes.
+    pub fn cost(&self) -> ComputeVolumesCost<'a> {
+        ComputeVolumesCost {
+            client: self.client,
+        }
+    }
+
+    /// Create a Volume. Only data volumes can be created.
+    ///
+    /// Sends `POST /v1/compute/volumes`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(&self, params: ComputeVolumesCreateParams) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/compute/volumes")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("size", &params.size)
+            .body_field("type", &params.r#type)
+            .body_field_opt("vm_id", &params.vm_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update a Volume. Boot or data volumes can be updated.
+    ///
+    /// Sends `PATCH /v1/compute/volumes/{volume_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        volume_id: &str,
+        params: ComputeVolumesUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}")
+            .path_param("volume_id", volume_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("size", &params.size)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all volumes.
+    ///
+    /// Sends `GET /v1/compute/volumes`.
+    pub fn list(&self, params: ComputeVolumesListParams) -> Call<CursorPage<Volume>> {
+        let request = Request::new(Method::GET, "/v1/compute/volumes")
+            .query("project_id", &params.project_id)
+            .query("attached", &params.attached)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("region", &params.region)
+            .query("sort", &params.sort)
+            .query("vm_id", &params.vm_id)
+            .query("kind", &params.kind)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .query("type", &params.r#type)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a Volume. Boot or data volumes can be deleted.
+    ///
+    /// Sends `DELETE /v1/compute/volumes/{volume_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, volume_id: &str) -> Call<Operation> {
+        let request = Request::new(Method::DELETE, "/v1/compute/volumes/{volume_id}")
+            .path_param("volume_id", volume_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Attach a volume to a VM.
+    ///
+    /// Sends `POST /v1/compute/volumes/{volume_id}/attach`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn attach(
+        &self,
+        volume_id: &str,
+        params: ComputeVolumesAttachParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/compute/volumes/{volume_id}/attach",
+            )
+            .path_param("volume_id", volume_id)
+            .body_field("vm_id", &params.vm_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Detach a volume from a VM.
+    ///
+    /// Sends `POST /v1/compute/volumes/{volume_id}/detach`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn detach(&self, volume_id: &str) -> Call<Operation> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/compute/volumes/{volume_id}/detach",
+            )
+            .path_param("volume_id", volume_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get a Volume.
+    ///
+    /// Sends `GET /v1/compute/volumes/{volume_id}`.
+    pub fn get(&self, volume_id: &str) -> Call<Volume> {
+        let request = Request::new(Method::GET, "/v1/compute/volumes/{volume_id}")
+            .path_param("volume_id", volume_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Feasibility checks for Volume changes: a success means the change can be made.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVolumesAvailability<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVolumesAvailability<'a> {
+    /// Check Volume Create Availability. Succeeds (no body) when the Volume can be created; a 4xx error says why not.
+    ///
+    /// Sends `POST /v1/compute/volumes/availability`.
+    pub fn create(&self, params: ComputeVolumesAvailabilityCreateParams) -> Call<()> {
+        let request = Request::new(Method::POST, "/v1/compute/volumes/availability")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("size", &params.size)
+            .body_field("type", &params.r#type)
+            .body_field_opt("vm_id", &params.vm_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Check Volume Update Availability. Succeeds (no body) when the Volume can be updated; a 4xx error says why not.
+    ///
+    /// Sends `PATCH /v1/compute/volumes/{volume_id}/availability`.
+    pub fn update(
+        &self,
+        volume_id: &str,
+        params: ComputeVolumesAvailabilityUpdateParams,
+    ) -> Call<()> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/compute/volumes/{volume_id}/availability",
+            )
+            .path_param("volume_id", volume_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("size", &params.size)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Cost quotes for Volume changes.
+#[derive(Clone, Copy, Debug)]
+pub struct ComputeVolumesCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> ComputeVolumesCost<'a> {
+    /// Return a priced cost quote for the proposed Volume.
+    ///
+    /// Sends `POST /v1/compute/volumes/cost`.
+    pub fn create(&self, params: ComputeVolumesCostCreateParams) -> Call<CostQuote> {
+        let request = Request::new(Method::POST, "/v1/compute/volumes/cost")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("size", &params.size)
+            .body_field("type", &params.r#type)
+            .body_field_opt("vm_id", &params.vm_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed Volume update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/compute/volumes/{volume_id}/cost`.
+    pub fn update(
+        &self,
+        volume_id: &str,
+        params: ComputeVolumesCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}/cost")
+            .path_param("volume_id", volume_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("size", &params.size)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Instance types VMs and node pools can use.
+#[derive(Clone, Copy, Debug)]
+pub struct InstanceTypes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> InstanceTypes<'a> {
+    /// List instance types.
+    ///
+    /// Sends `GET /v1/instance_types`.
+    pub fn list(
+        &self,
+        params: InstanceTypesListParams,
+    ) -> Call<CursorPage<InstanceType>> {
+        let request = Request::new(Method::GET, "/v1/instance_types")
+            .query("chipset", &params.chipset)
+            .query("cursor", &params.cursor)
+            .query("family", &params.family)
+            .query("limit", &params.limit)
+            .query("memory_gb_max", &params.memory_gb_max)
+            .query("memory_gb_min", &params.memory_gb_min)
+            .query("name", &params.name)
+            .query("network_bandwidth_gbps_max", &params.network_bandwidth_gbps_max)
+            .query("network_bandwidth_gbps_min", &params.network_bandwidth_gbps_min)
+            .query("region", &params.region)
+            .query("series", &params.series)
+            .query("sort", &params.sort)
+            .query("vcpu_max", &params.vcpu_max)
+            .query("vcpu_min", &params.vcpu_min)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get an instance type by region and name.
+    ///
+    /// Sends `GET /v1/instance_types/{region}/{name}`.
+    pub fn get(&self, region: RegionName, name: &str) -> Call<InstanceType> {
+        let request = Request::new(Method::GET, "/v1/instance_types/{region}/{name}")
+            .path_param("region", &region.to_string())
+            .path_param("name", name);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// VPCs, firewall rules and Nirvana Connect.
+#[derive(Clone, Copy, Debug)]
+pub struct Networking<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Networking<'a> {
+    /// Virtual private clouds.
+    pub fn vpcs(&self) -> NetworkingVpcs<'a> {
+        NetworkingVpcs {
+            client: self.client,
+        }
+    }
+
+    /// Firewall rules of a VPC.
+    pub fn firewall_rules(&self) -> NetworkingFirewallRules<'a> {
+        NetworkingFirewallRules {
+            client: self.client,
+        }
+    }
+
+    /// Nirvana Connect private links to cloud providers.
+    pub fn connect(&self) -> NetworkingConnect<'a> {
+        NetworkingConnect {
+            client: self.client,
+        }
+    }
+}
+
+/// Virtual private clouds.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingVpcs<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingVpcs<'a> {
+    /// Feasibility checks for VPC changes: a success means the change can be made.
+    pub fn availability(&self) -> NetworkingVpcsAvailability<'a> {
+        NetworkingVpcsAvailability {
+            client: self.client,
+        }
+    }
+
+    /// Cost quotes for VPC changes.
+    pub fn cost(&self) -> NetworkingVpcsCost<'a> {
+        NetworkingVpcsCost {
+            client: self.client,
+        }
+    }
+
+    /// Create a VPC.
+    ///
+    /// Sends `POST /v1/networking/vpcs`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(&self, params: NetworkingVpcsCreateParams) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/networking/vpcs")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update a VPC.
+    ///
+    /// Sends `PATCH /v1/networking/vpcs/{vpc_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        vpc_id: &str,
+        params: NetworkingVpcsUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}")
+            .path_param("vpc_id", vpc_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all VPCs.
+    ///
+    /// Sends `GET /v1/networking/vpcs`.
+    pub fn list(&self, params: NetworkingVpcsListParams) -> Call<CursorPage<Vpc>> {
+        let request = Request::new(Method::GET, "/v1/networking/vpcs")
+            .query("project_id", &params.project_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("region", &params.region)
+            .query("sort", &params.sort)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a VPC.
+    ///
+    /// Sends `DELETE /v1/networking/vpcs/{vpc_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, vpc_id: &str) -> Call<Operation> {
+        let request = Request::new(Method::DELETE, "/v1/networking/vpcs/{vpc_id}")
+            .path_param("vpc_id", vpc_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about a VPC.
+    ///
+    /// Sends `GET /v1/networking/vpcs/{vpc_id}`.
+    pub fn get(&self, vpc_id: &str) -> Call<Vpc> {
+        let request = Request::new(Method::GET, "/v1/networking/vpcs/{vpc_id}")
+            .path_param("vpc_id", vpc_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Feasibility checks for VPC changes: a success means the change can be made.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingVpcsAvailability<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingVpcsAvailability<'a> {
+    /// Check if a VPC can be created. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `POST /v1/networking/vpcs/availability`.
+    pub fn create(&self, params: NetworkingVpcsAvailabilityCreateParams) -> Call<()> {
+        let request = Request::new(Method::POST, "/v1/networking/vpcs/availability")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Check if a VPC can be updated. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `PATCH /v1/networking/vpcs/{vpc_id}/availability`.
+    pub fn update(
+        &self,
+        vpc_id: &str,
+        params: NetworkingVpcsAvailabilityUpdateParams,
+    ) -> Call<()> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/networking/vpcs/{vpc_id}/availability",
+            )
+            .path_param("vpc_id", vpc_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Cost quotes for VPC changes.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingVpcsCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingVpcsCost<'a> {
+    /// Return a priced cost quote for the proposed VPC.
+    ///
+    /// Sends `POST /v1/networking/vpcs/cost`.
+    pub fn create(&self, params: NetworkingVpcsCostCreateParams) -> Call<CostQuote> {
+        let request = Request::new(Method::POST, "/v1/networking/vpcs/cost")
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed VPC update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/networking/vpcs/{vpc_id}/cost`.
+    pub fn update(
+        &self,
+        vpc_id: &str,
+        params: NetworkingVpcsCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}/cost")
+            .path_param("vpc_id", vpc_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("subnet_name", &params.subnet_name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Firewall rules of a VPC.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingFirewallRules<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingFirewallRules<'a> {
+    /// Create a firewall rule.
+    ///
+    /// Sends `POST /v1/networking/vpcs/{vpc_id}/firewall_rules`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(
+        &self,
+        vpc_id: &str,
+        params: NetworkingFirewallRulesCreateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/networking/vpcs/{vpc_id}/firewall_rules",
+            )
+            .path_param("vpc_id", vpc_id)
+            .body_field("destination_address", &params.destination_address)
+            .body_field("destination_ports", &params.destination_ports)
+            .body_field("name", &params.name)
+            .body_field("protocol", &params.protocol)
+            .body_field("source_address", &params.source_address)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update a firewall rule.
+    ///
+    /// Sends `PATCH /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        vpc_id: &str,
+        firewall_rule_id: &str,
+        params: NetworkingFirewallRulesUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
+            )
+            .path_param("vpc_id", vpc_id)
+            .path_param("firewall_rule_id", firewall_rule_id)
+            .body_field_opt("destination_address", &params.destination_address)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("source_address", &params.source_address)
+            .body_field_opt("destination_ports", &params.destination_ports)
+            .body_field_opt("protocol", &params.protocol)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all firewall rules.
+    ///
+    /// Sends `GET /v1/networking/vpcs/{vpc_id}/firewall_rules`.
+    pub fn list(
+        &self,
+        vpc_id: &str,
+        params: NetworkingFirewallRulesListParams,
+    ) -> Call<CursorPage<FirewallRule>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/networking/vpcs/{vpc_id}/firewall_rules",
+            )
+            .path_param("vpc_id", vpc_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .query("protocol", &params.protocol)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a firewall rule.
+    ///
+    /// Sends `DELETE /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, vpc_id: &str, firewall_rule_id: &str) -> Call<Operation> {
+        let request = Request::new(
+                Method::DELETE,
+                "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
+            )
+            .path_param("vpc_id", vpc_id)
+            .path_param("firewall_rule_id", firewall_rule_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about a firewall rule.
+    ///
+    /// Sends `GET /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}`.
+    pub fn get(&self, vpc_id: &str, firewall_rule_id: &str) -> Call<FirewallRule> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
+            )
+            .path_param("vpc_id", vpc_id)
+            .path_param("firewall_rule_id", firewall_rule_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Nirvana Connect private links to cloud providers.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingConnect<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingConnect<'a> {
+    /// Connect Connections.
+    pub fn connections(&self) -> NetworkingConnectConnections<'a> {
+        NetworkingConnectConnections {
+            client: self.client,
+        }
+    }
+
+    /// Routes supported by Connect.
+    pub fn routes(&self) -> NetworkingConnectRoutes<'a> {
+        NetworkingConnectRoutes {
+            client: self.client,
+        }
+    }
+}
+
+/// Connect Connections.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingConnectConnections<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingConnectConnections<'a> {
+    /// Cost quotes for Connect Connection changes.
+    pub fn cost(&self) -> NetworkingConnectConnectionsCost<'a> {
+        NetworkingConnectConnectionsCost {
+            client: self.client,
+        }
+    }
+
+    /// Create a Connect Connection.
+    ///
+    /// Sends `POST /v1/networking/connect/connections`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(
+        &self,
+        params: NetworkingConnectConnectionsCreateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/networking/connect/connections")
+            .body_field("bandwidth_mbps", &params.bandwidth_mbps)
+            .body_field("cidrs", &params.cidrs)
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("provider_cidrs", &params.provider_cidrs)
+            .body_field("region", &params.region)
+            .body_field_opt("aws", &params.aws)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update Connect Connection details.
+    ///
+    /// Sends `PATCH /v1/networking/connect/connections/{connection_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        connection_id: &str,
+        params: NetworkingConnectConnectionsUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/networking/connect/connections/{connection_id}",
+            )
+            .path_param("connection_id", connection_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all Connect Connections.
+    ///
+    /// Sends `GET /v1/networking/connect/connections`.
+    pub fn list(
+        &self,
+        params: NetworkingConnectConnectionsListParams,
+    ) -> Call<CursorPage<ConnectConnection>> {
+        let request = Request::new(Method::GET, "/v1/networking/connect/connections")
+            .query("project_id", &params.project_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("provider", &params.provider)
+            .query("provider_region", &params.provider_region)
+            .query("region", &params.region)
+            .query("sort", &params.sort)
+            .query("bandwidth_mbps", &params.bandwidth_mbps)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a Connect Connection.
+    ///
+    /// Sends `DELETE /v1/networking/connect/connections/{connection_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, connection_id: &str) -> Call<Operation> {
+        let request = Request::new(
+                Method::DELETE,
+                "/v1/networking/connect/connections/{connection_id}",
+            )
+            .path_param("connection_id", connection_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get Connect Connection details.
+    ///
+    /// Sends `GET /v1/networking/connect/connections/{connection_id}`.
+    pub fn get(&self, connection_id: &str) -> Call<ConnectConnection> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/networking/connect/connections/{connection_id}",
+            )
+            .path_param("connection_id", connection_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Cost quotes for Connect Connection changes.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingConnectConnectionsCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingConnectConnectionsCost<'a> {
+    /// Return a priced cost quote for the proposed Connect Connection.
+    ///
+    /// Sends `POST /v1/networking/connect/connections/cost`.
+    pub fn create(
+        &self,
+        params: NetworkingConnectConnectionsCostCreateParams,
+    ) -> Call<CostQuote> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/networking/connect/connections/cost",
+            )
+            .body_field("bandwidth_mbps", &params.bandwidth_mbps)
+            .body_field("cidrs", &params.cidrs)
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("provider_cidrs", &params.provider_cidrs)
+            .body_field("region", &params.region)
+            .body_field_opt("aws", &params.aws)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed Connect Connection update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/networking/connect/connections/{connection_id}/cost`.
+    pub fn update(
+        &self,
+        connection_id: &str,
+        params: NetworkingConnectConnectionsCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/networking/connect/connections/{connection_id}/cost",
+            )
+            .path_param("connection_id", connection_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Routes supported by Connect.
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkingConnectRoutes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NetworkingConnectRoutes<'a> {
+    /// List all supported routes with regions for Connect.
+    ///
+    /// Sends `GET /v1/networking/connect/routes`.
+    pub fn list(
+        &self,
+        params: NetworkingConnectRoutesListParams,
+    ) -> Call<CursorPage<ConnectRoute>> {
+        let request = Request::new(Method::GET, "/v1/networking/connect/routes")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("provider", &params.provider)
+            .query("provider_region", &params.provider_region)
+            .query("region", &params.region)
+            .query("sort", &params.sort)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// Nirvana Kubernetes Service.
+#[derive(Clone, Copy, Debug)]
+pub struct Nks<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Nks<'a> {
+    /// Kubernetes versions NKS clusters can run.
+    pub fn kubernetes_versions(&self) -> NksKubernetesVersions<'a> {
+        NksKubernetesVersions {
+            client: self.client,
+        }
+    }
+
+    /// NKS clusters.
+    pub fn clusters(&self) -> NksClusters<'a> {
+        NksClusters { client: self.client }
+    }
+}
+
+/// Kubernetes versions NKS clusters can run.
+#[derive(Clone, Copy, Debug)]
+pub struct NksKubernetesVersions<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksKubernetesVersions<'a> {
+    /// List all supported Kubernetes versions for NKS clusters.
+    ///
+    /// Sends `GET /v1/nks/kubernetes_versions`.
+    pub fn list(
+        &self,
+        params: NksKubernetesVersionsListParams,
+    ) -> Call<CursorPage<KubernetesVersion>> {
+        let request = Request::new(Method::GET, "/v1/nks/kubernetes_versions")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// NKS clusters.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClusters<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClusters<'a> {
+    /// Feasibility checks for cluster changes: a success means the change can be made.
+    pub fn availability(&self) -> NksClustersAvailability<'a> {
+        NksClustersAvailability {
+            client: self.client,
+        }
+    }
+
+    /// Cost quotes for cluster changes.
+    pub fn cost(&self) -> NksClustersCost<'a> {
+        NksClustersCost {
+            client: self.client,
+        }
+    }
+
+    /// Persistent volume claims in a cluster.
+    pub fn persistent_volume_claims(&self) -> NksClustersPersistentVolumeClaims<'a> {
+        NksClustersPersistentVolumeClaims {
+            client: self.client,
+        }
+    }
+
+    /// The kubeconfig of a cluster.
+    pub fn kubeconfig(&self) -> NksClustersKubeconfig<'a> {
+        NksClustersKubeconfig {
+            client: self.client,
+        }
+    }
+
+    /// Control-plane nodes of a cluster.
+    pub fn controllers(&self) -> NksClustersControllers<'a> {
+        NksClustersControllers {
+            client: self.client,
+        }
+    }
+
+    /// Load balancers of a cluster.
+    pub fn load_balancers(&self) -> NksClustersLoadBalancers<'a> {
+        NksClustersLoadBalancers {
+            client: self.client,
+        }
+    }
+
+    /// Node pools of a cluster.
+    pub fn pools(&self) -> NksClustersPools<'a> {
+        NksClustersPools {
+            client: self.client,
+        }
+    }
+
+    /// Create an NKS Cluster.
+    ///
+    /// Sends `POST /v1/nks/clusters`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(&self, params: NksClustersCreateParams) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/nks/clusters")
+            .body_field("autoscaling", &params.autoscaling)
+            .body_field("kubernetes_version", &params.kubernetes_version)
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("vpc_id", &params.vpc_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an NKS cluster.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        params: NksClustersUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}")
+            .path_param("cluster_id", cluster_id)
+            .body_field_opt("autoscaling", &params.autoscaling)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all NKS clusters.
+    ///
+    /// Sends `GET /v1/nks/clusters`.
+    pub fn list(&self, params: NksClustersListParams) -> Call<CursorPage<NksCluster>> {
+        let request = Request::new(Method::GET, "/v1/nks/clusters")
+            .query("project_id", &params.project_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete an NKS cluster.
+    ///
+    /// Sends `DELETE /v1/nks/clusters/{cluster_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, cluster_id: &str) -> Call<Operation> {
+        let request = Request::new(Method::DELETE, "/v1/nks/clusters/{cluster_id}")
+            .path_param("cluster_id", cluster_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}`.
+    pub fn get(&self, cluster_id: &str) -> Call<NksCluster> {
+        let request = Request::new(Method::GET, "/v1/nks/clusters/{cluster_id}")
+            .path_param("cluster_id", cluster_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Feasibility checks for cluster changes: a success means the change can be made.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersAvailability<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersAvailability<'a> {
+    /// Check if an NKS cluster can be created. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `POST /v1/nks/clusters/availability`.
+    pub fn create(&self, params: NksClustersAvailabilityCreateParams) -> Call<()> {
+        let request = Request::new(Method::POST, "/v1/nks/clusters/availability")
+            .body_field("autoscaling", &params.autoscaling)
+            .body_field("kubernetes_version", &params.kubernetes_version)
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("vpc_id", &params.vpc_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Check if an NKS cluster can be updated. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/availability`.
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        params: NksClustersAvailabilityUpdateParams,
+    ) -> Call<()> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/availability",
+            )
+            .path_param("cluster_id", cluster_id)
+            .body_field_opt("autoscaling", &params.autoscaling)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Cost quotes for cluster changes.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersCost<'a> {
+    /// Return a priced cost quote for the proposed NKS cluster.
+    ///
+    /// Sends `POST /v1/nks/clusters/cost`.
+    pub fn create(&self, params: NksClustersCostCreateParams) -> Call<CostQuote> {
+        let request = Request::new(Method::POST, "/v1/nks/clusters/cost")
+            .body_field("autoscaling", &params.autoscaling)
+            .body_field("kubernetes_version", &params.kubernetes_version)
+            .body_field("name", &params.name)
+            .body_field("project_id", &params.project_id)
+            .body_field("region", &params.region)
+            .body_field("vpc_id", &params.vpc_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed NKS cluster update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/cost`.
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        params: NksClustersCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}/cost")
+            .path_param("cluster_id", cluster_id)
+            .body_field_opt("autoscaling", &params.autoscaling)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Persistent volume claims in a cluster.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPersistentVolumeClaims<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPersistentVolumeClaims<'a> {
+    /// List all persistent volume claims in an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        params: NksClustersPersistentVolumeClaimsListParams,
+    ) -> Call<CursorPage<PersistentVolumeClaim>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/persistent_volume_claims",
+            )
+            .path_param("cluster_id", cluster_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an NKS persistent volume claim.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims/{persistent_volume_claim_id}`.
+    pub fn get(
+        &self,
+        cluster_id: &str,
+        persistent_volume_claim_id: &str,
+    ) -> Call<PersistentVolumeClaim> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/persistent_volume_claims/{persistent_volume_claim_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("persistent_volume_claim_id", persistent_volume_claim_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// The kubeconfig of a cluster.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersKubeconfig<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersKubeconfig<'a> {
+    /// Get the kubeconfig for an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/kubeconfig`.
+    pub fn get(&self, cluster_id: &str) -> Call<Kubeconfig> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/kubeconfig",
+            )
+            .path_param("cluster_id", cluster_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Control-plane nodes of a cluster.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersControllers<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersControllers<'a> {
+    /// Volumes attached to a controller.
+    pub fn volumes(&self) -> NksClustersControllersVolumes<'a> {
+        NksClustersControllersVolumes {
+            client: self.client,
+        }
+    }
+
+    /// List all controllers in an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/controllers`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        params: NksClustersControllersListParams,
+    ) -> Call<CursorPage<NksController>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/controllers",
+            )
+            .path_param("cluster_id", cluster_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an NKS controller.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}`.
+    pub fn get(&self, cluster_id: &str, controller_id: &str) -> Call<NksController> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("controller_id", controller_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Volumes attached to a controller.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersControllersVolumes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersControllersVolumes<'a> {
+    /// List all volumes attached to an NKS controller.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        controller_id: &str,
+        params: NksClustersControllersVolumesListParams,
+    ) -> Call<CursorPage<NksControllerVolume>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("controller_id", controller_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about a volume attached to an NKS controller.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes/{volume_id}`.
+    pub fn get(
+        &self,
+        cluster_id: &str,
+        controller_id: &str,
+        volume_id: &str,
+    ) -> Call<NksControllerVolume> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes/{volume_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("controller_id", controller_id)
+            .path_param("volume_id", volume_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Load balancers of a cluster.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersLoadBalancers<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersLoadBalancers<'a> {
+    /// Update an NKS load balancer.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        load_balancer_id: &str,
+        params: NksClustersLoadBalancersUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("load_balancer_id", load_balancer_id)
+            .body_field("public_ip_enabled", &params.public_ip_enabled);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all load balancers in an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/load_balancers`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        params: NksClustersLoadBalancersListParams,
+    ) -> Call<CursorPage<NksLoadBalancer>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/load_balancers",
+            )
+            .path_param("cluster_id", cluster_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an NKS load balancer.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}`.
+    pub fn get(
+        &self,
+        cluster_id: &str,
+        load_balancer_id: &str,
+    ) -> Call<NksLoadBalancer> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("load_balancer_id", load_balancer_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Node pools of a cluster.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPools<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPools<'a> {
+    /// Feasibility checks for node pool changes: a success means the change can be made.
+    pub fn availability(&self) -> NksClustersPoolsAvailability<'a> {
+        NksClustersPoolsAvailability {
+            client: self.client,
+        }
+    }
+
+    /// Cost quotes for node pool changes.
+    pub fn cost(&self) -> NksClustersPoolsCost<'a> {
+        NksClustersPoolsCost {
+            client: self.client,
+        }
+    }
+
+    /// Nodes of a node pool.
+    pub fn nodes(&self) -> NksClustersPoolsNodes<'a> {
+        NksClustersPoolsNodes {
+            client: self.client,
+        }
+    }
+
+    /// Volumes attached to the nodes of a node pool.
+    pub fn volumes(&self) -> NksClustersPoolsVolumes<'a> {
+        NksClustersPoolsVolumes {
+            client: self.client,
+        }
+    }
+
+    /// Create a node pool in an NKS cluster.
+    ///
+    /// Sends `POST /v1/nks/clusters/{cluster_id}/pools`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn create(
+        &self,
+        cluster_id: &str,
+        params: NksClustersPoolsCreateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(Method::POST, "/v1/nks/clusters/{cluster_id}/pools")
+            .path_param("cluster_id", cluster_id)
+            .body_field("name", &params.name)
+            .body_field("node_config", &params.node_config)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an NKS node pool.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        params: NksClustersPoolsUpdateParams,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all node pools in an NKS cluster.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        params: NksClustersPoolsListParams,
+    ) -> Call<CursorPage<NksNodePool>> {
+        let request = Request::new(Method::GET, "/v1/nks/clusters/{cluster_id}/pools")
+            .path_param("cluster_id", cluster_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete an NKS node pool.
+    ///
+    /// Sends `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(&self, cluster_id: &str, pool_id: &str) -> Call<Operation> {
+        let request = Request::new(
+                Method::DELETE,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about an NKS node pool.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}`.
+    pub fn get(&self, cluster_id: &str, pool_id: &str) -> Call<NksNodePool> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Feasibility checks for node pool changes: a success means the change can be made.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPoolsAvailability<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPoolsAvailability<'a> {
+    /// Check if a node pool can be created in an NKS cluster. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `POST /v1/nks/clusters/{cluster_id}/pools/availability`.
+    pub fn create(
+        &self,
+        cluster_id: &str,
+        params: NksClustersPoolsAvailabilityCreateParams,
+    ) -> Call<()> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/nks/clusters/{cluster_id}/pools/availability",
+            )
+            .path_param("cluster_id", cluster_id)
+            .body_field("name", &params.name)
+            .body_field("node_config", &params.node_config)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Check if an NKS node pool can be updated. Succeeds (no body) when it can; a 4xx error says why not.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability`.
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        params: NksClustersPoolsAvailabilityUpdateParams,
+    ) -> Call<()> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Cost quotes for node pool changes.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPoolsCost<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPoolsCost<'a> {
+    /// Return a priced cost quote for the proposed NKS node pool.
+    ///
+    /// Sends `POST /v1/nks/clusters/{cluster_id}/pools/cost`.
+    pub fn create(
+        &self,
+        cluster_id: &str,
+        params: NksClustersPoolsCostCreateParams,
+    ) -> Call<CostQuote> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/nks/clusters/{cluster_id}/pools/cost",
+            )
+            .path_param("cluster_id", cluster_id)
+            .body_field("name", &params.name)
+            .body_field("node_config", &params.node_config)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Return a priced cost quote for the proposed NKS node pool update plus a diff against the current state.
+    ///
+    /// Sends `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost`.
+    pub fn update(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        params: NksClustersPoolsCostUpdateParams,
+    ) -> Call<CostQuoteUpdate> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("node_count", &params.node_count)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Nodes of a node pool.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPoolsNodes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPoolsNodes<'a> {
+    /// Volumes attached to a node.
+    pub fn volumes(&self) -> NksClustersPoolsNodesVolumes<'a> {
+        NksClustersPoolsNodesVolumes {
+            client: self.client,
+        }
+    }
+
+    /// List all nodes in an NKS node pool.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        params: NksClustersPoolsNodesListParams,
+    ) -> Call<CursorPage<NksNode>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a single node from an NKS node pool.
+    ///
+    /// Sends `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}`.
+    ///
+    /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
+    pub fn delete(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        node_id: &str,
+    ) -> Call<Operation> {
+        let request = Request::new(
+                Method::DELETE,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .path_param("node_id", node_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get details about an NKS node.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}`.
+    pub fn get(&self, cluster_id: &str, pool_id: &str, node_id: &str) -> Call<NksNode> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .path_param("node_id", node_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Volumes attached to a node.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPoolsNodesVolumes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPoolsNodesVolumes<'a> {
+    /// List all volumes attached to an NKS node.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        node_id: &str,
+        params: NksClustersPoolsNodesVolumesListParams,
+    ) -> Call<CursorPage<NksNodeVolume>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .path_param("node_id", node_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about a volume attached to an NKS node.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes/{volume_id}`.
+    pub fn get(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        node_id: &str,
+        volume_id: &str,
+    ) -> Call<NksNodeVolume> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes/{volume_id}",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .path_param("node_id", node_id)
+            .path_param("volume_id", volume_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Volumes attached to the nodes of a node pool.
+#[derive(Clone, Copy, Debug)]
+pub struct NksClustersPoolsVolumes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> NksClustersPoolsVolumes<'a> {
+    /// List all volumes attached to the nodes of an NKS node pool.
+    ///
+    /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes`.
+    pub fn list(
+        &self,
+        cluster_id: &str,
+        pool_id: &str,
+        params: NksClustersPoolsVolumesListParams,
+    ) -> Call<CursorPage<NksNodeVolume>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes",
+            )
+            .path_param("cluster_id", cluster_id)
+            .path_param("pool_id", pool_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
     }
 }
 
@@ -66,8 +2145,15 @@ impl<'a> Operations<'a> {
     pub fn list(&self, params: OperationsListParams) -> Call<CursorPage<Operation>> {
         let request = Request::new(Method::GET, "/v1/operations")
             .query("project_id", &params.project_id)
+            .query("created_at_max", &params.created_at_max)
+            .query("created_at_min", &params.created_at_min)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
+            .query("resource_id", &params.resource_id)
+            .query("sort", &params.sort)
+            .query("kind", &params.kind)
+            .query("status", &params.status)
+            .query("type", &params.r#type)
             .cursor_param("cursor");
         Call::new(self.client.transport.clone(), request, cursor_page)
     }
@@ -80,11 +2166,203 @@ pub struct Organizations<'a> {
 }
 
 impl<'a> Organizations<'a> {
+    /// Memberships of users in an organization.
+    pub fn memberships(&self) -> OrganizationsMemberships<'a> {
+        OrganizationsMemberships {
+            client: self.client,
+        }
+    }
+
+    /// The postal and tax address of an organization.
+    pub fn address(&self) -> OrganizationsAddress<'a> {
+        OrganizationsAddress {
+            client: self.client,
+        }
+    }
+
     /// Balance, spending and top-ups of an organization.
     pub fn billing(&self) -> OrganizationsBilling<'a> {
         OrganizationsBilling {
             client: self.client,
         }
+    }
+
+    /// Create a new organization.
+    ///
+    /// Sends `POST /v1/organizations`.
+    pub fn create(&self, params: OrganizationsCreateParams) -> Call<Organization> {
+        let request = Request::new(Method::POST, "/v1/organizations")
+            .body_field("name", &params.name)
+            .body_field_opt("billing_email", &params.billing_email);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an existing organization.
+    ///
+    /// Sends `PATCH /v1/organizations/{organization_id}`.
+    pub fn update(
+        &self,
+        organization_id: &str,
+        params: OrganizationsUpdateParams,
+    ) -> Call<Organization> {
+        let request = Request::new(Method::PATCH, "/v1/organizations/{organization_id}")
+            .path_param("organization_id", organization_id)
+            .body_field_opt("billing_email", &params.billing_email)
+            .body_field_opt("name", &params.name);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List organizations.
+    ///
+    /// Sends `GET /v1/organizations`.
+    pub fn list(
+        &self,
+        params: OrganizationsListParams,
+    ) -> Call<CursorPage<Organization>> {
+        let request = Request::new(Method::GET, "/v1/organizations")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .query("type", &params.r#type)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an Organization.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}`.
+    pub fn get(&self, organization_id: &str) -> Call<Organization> {
+        let request = Request::new(Method::GET, "/v1/organizations/{organization_id}")
+            .path_param("organization_id", organization_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Leave an Organization.
+    ///
+    /// Sends `POST /v1/organizations/{organization_id}/leave`.
+    pub fn leave(&self, organization_id: &str) -> Call<()> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/organizations/{organization_id}/leave",
+            )
+            .path_param("organization_id", organization_id);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+}
+
+/// Memberships of users in an organization.
+#[derive(Clone, Copy, Debug)]
+pub struct OrganizationsMemberships<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> OrganizationsMemberships<'a> {
+    /// List all memberships for an organization.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/memberships`.
+    pub fn list(
+        &self,
+        organization_id: &str,
+        params: OrganizationsMembershipsListParams,
+    ) -> Call<CursorPage<OrganizationMembership>> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/memberships",
+            )
+            .path_param("organization_id", organization_id)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("sort", &params.sort)
+            .query("user_id", &params.user_id)
+            .query("role", &params.role)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an organization membership.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/memberships/{membership_id}`.
+    pub fn get(
+        &self,
+        organization_id: &str,
+        membership_id: &str,
+    ) -> Call<OrganizationMembership> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/memberships/{membership_id}",
+            )
+            .path_param("organization_id", organization_id)
+            .path_param("membership_id", membership_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// The postal and tax address of an organization.
+#[derive(Clone, Copy, Debug)]
+pub struct OrganizationsAddress<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> OrganizationsAddress<'a> {
+    /// Create the address for an organization.
+    ///
+    /// Sends `POST /v1/organizations/{organization_id}/address`.
+    pub fn create(
+        &self,
+        organization_id: &str,
+        params: OrganizationsAddressCreateParams,
+    ) -> Call<OrganizationAddress> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/organizations/{organization_id}/address",
+            )
+            .path_param("organization_id", organization_id)
+            .body_field("city", &params.city)
+            .body_field("country", &params.country)
+            .body_field("line1", &params.line1)
+            .body_field("postal_code", &params.postal_code)
+            .body_field_opt("line2", &params.line2)
+            .body_field_opt("state", &params.state)
+            .body_field_opt("tax_id", &params.tax_id)
+            .body_field_opt("tax_id_type", &params.tax_id_type);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update the address for an organization.
+    ///
+    /// Sends `PATCH /v1/organizations/{organization_id}/address`.
+    pub fn update(
+        &self,
+        organization_id: &str,
+        params: OrganizationsAddressUpdateParams,
+    ) -> Call<OrganizationAddress> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/organizations/{organization_id}/address",
+            )
+            .path_param("organization_id", organization_id)
+            .body_field_opt("line2", &params.line2)
+            .body_field_opt("state", &params.state)
+            .body_field_opt("tax_id", &params.tax_id)
+            .body_field_opt("tax_id_type", &params.tax_id_type)
+            .body_field_opt("city", &params.city)
+            .body_field_opt("country", &params.country)
+            .body_field_opt("line1", &params.line1)
+            .body_field_opt("postal_code", &params.postal_code);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get the address for an organization.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/address`.
+    pub fn get(&self, organization_id: &str) -> Call<OrganizationAddress> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/address",
+            )
+            .path_param("organization_id", organization_id);
+        Call::new(self.client.transport.clone(), request, call::json)
     }
 }
 
@@ -95,22 +2373,52 @@ pub struct OrganizationsBilling<'a> {
 }
 
 impl<'a> OrganizationsBilling<'a> {
-    /// Add funds to the organization's balance. The amount is in USD, greater than 0, at most 10000, with at most 2 decimals.
+    /// When and how an organization's balance is recharged.
+    pub fn recharge_policy(&self) -> OrganizationsBillingRechargePolicy<'a> {
+        OrganizationsBillingRechargePolicy {
+            client: self.client,
+        }
+    }
+
+    /// Get the organization's total usage cost per UTC day over a date range (at most 90 days), summing open and closed resources. One entry per day, oldest first. Defaults to the last 30 days.
     ///
-    /// Sends `POST /v1/organizations/{organization_id}/billing/topup`. Idempotent: unless `Idempotency-Key` is given, a key is generated and every retry sends it.
-    pub fn top_up(
+    /// Sends `GET /v1/organizations/{organization_id}/billing/cost`.
+    pub fn cost(
         &self,
         organization_id: &str,
-        params: OrganizationsBillingTopUpParams,
-    ) -> Call<OrganizationBillingSummary> {
+        params: OrganizationsBillingCostParams,
+    ) -> Call<OrganizationDailyCost> {
         let request = Request::new(
-                Method::POST,
-                "/v1/organizations/{organization_id}/billing/topup",
+                Method::GET,
+                "/v1/organizations/{organization_id}/billing/cost",
             )
             .path_param("organization_id", organization_id)
-            .header("Idempotency-Key", &params.idempotency_key)
-            .body_field("amount", &params.amount)
-            .idempotency_key_header("Idempotency-Key");
+            .query("from", &params.from)
+            .query("to", &params.to);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List the organization's billing history: prepaid credits, top-ups, and manual adjustments, newest first. The response is one page; pass its `pagination.next_cursor` as `cursor` to get the next one.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/billing/history`.
+    pub fn history(
+        &self,
+        organization_id: &str,
+        params: OrganizationsBillingHistoryParams,
+    ) -> Call<BillingHistoryEntryList> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/billing/history",
+            )
+            .path_param("organization_id", organization_id)
+            .query("created_at_max", &params.created_at_max)
+            .query("created_at_min", &params.created_at_min)
+            .query("currency", &params.currency)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("purpose", &params.purpose)
+            .query("sort", &params.sort)
+            .query("type", &params.r#type);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -129,6 +2437,483 @@ impl<'a> OrganizationsBilling<'a> {
             .path_param("organization_id", organization_id)
             .header("Idempotency-Key", &params.idempotency_key)
             .idempotency_key_header("Idempotency-Key");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get the itemized monthly usage statement: consumption grouped by project, resource type, and dimension, priced from recorded usage. Defaults to the current month.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/billing/statements`.
+    pub fn statements(
+        &self,
+        organization_id: &str,
+        params: OrganizationsBillingStatementsParams,
+    ) -> Call<OrganizationUsageStatement> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/billing/statements",
+            )
+            .path_param("organization_id", organization_id)
+            .query("month", &params.month);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get the organization's billing summary: effective balance, monthly and daily run-rate cost, runway, and the projected next-recharge date. Costs are run-rate projections.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/billing/summary`.
+    pub fn summary(&self, organization_id: &str) -> Call<OrganizationBillingSummary> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/billing/summary",
+            )
+            .path_param("organization_id", organization_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Add funds to the organization's balance. The amount is in USD, greater than 0, at most 10000, with at most 2 decimals.
+    ///
+    /// Sends `POST /v1/organizations/{organization_id}/billing/topup`. Idempotent: unless `Idempotency-Key` is given, a key is generated and every retry sends it.
+    pub fn top_up(
+        &self,
+        organization_id: &str,
+        params: OrganizationsBillingTopUpParams,
+    ) -> Call<OrganizationBillingSummary> {
+        let request = Request::new(
+                Method::POST,
+                "/v1/organizations/{organization_id}/billing/topup",
+            )
+            .path_param("organization_id", organization_id)
+            .header("Idempotency-Key", &params.idempotency_key)
+            .body_field("amount", &params.amount)
+            .idempotency_key_header("Idempotency-Key");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// When and how an organization's balance is recharged.
+#[derive(Clone, Copy, Debug)]
+pub struct OrganizationsBillingRechargePolicy<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> OrganizationsBillingRechargePolicy<'a> {
+    /// Update the organization's recharge mode: manual for self-serve top-ups, or automatic to charge the card on file at the recharge threshold (`policy_args` required).
+    ///
+    /// Sends `PATCH /v1/organizations/{organization_id}/billing/recharge_policy`.
+    pub fn update(
+        &self,
+        organization_id: &str,
+        params: OrganizationsBillingRechargePolicyUpdateParams,
+    ) -> Call<OrganizationRechargePolicy> {
+        let request = Request::new(
+                Method::PATCH,
+                "/v1/organizations/{organization_id}/billing/recharge_policy",
+            )
+            .path_param("organization_id", organization_id)
+            .body_field("policy", &params.policy)
+            .body_field_opt("policy_args", &params.policy_args);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get the organization's recharge configuration: the top-up mode, the fixed and proportional threshold components, and when the current mode took effect.
+    ///
+    /// Sends `GET /v1/organizations/{organization_id}/billing/recharge_policy`.
+    pub fn get(&self, organization_id: &str) -> Call<OrganizationRechargePolicy> {
+        let request = Request::new(
+                Method::GET,
+                "/v1/organizations/{organization_id}/billing/recharge_policy",
+            )
+            .path_param("organization_id", organization_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Projects that group resources.
+#[derive(Clone, Copy, Debug)]
+pub struct Projects<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Projects<'a> {
+    /// Create a new project.
+    ///
+    /// Sends `POST /v1/projects`.
+    pub fn create(&self, params: ProjectsCreateParams) -> Call<Project> {
+        let request = Request::new(Method::POST, "/v1/projects")
+            .body_field("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an existing project.
+    ///
+    /// Sends `PATCH /v1/projects/{project_id}`.
+    pub fn update(
+        &self,
+        project_id: &str,
+        params: ProjectsUpdateParams,
+    ) -> Call<Project> {
+        let request = Request::new(Method::PATCH, "/v1/projects/{project_id}")
+            .path_param("project_id", project_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all projects.
+    ///
+    /// Sends `GET /v1/projects`.
+    pub fn list(&self, params: ProjectsListParams) -> Call<CursorPage<Project>> {
+        let request = Request::new(Method::GET, "/v1/projects")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("sort", &params.sort)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete a project.
+    ///
+    /// Sends `DELETE /v1/projects/{project_id}`.
+    pub fn delete(&self, project_id: &str) -> Call<()> {
+        let request = Request::new(Method::DELETE, "/v1/projects/{project_id}")
+            .path_param("project_id", project_id);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Get details about a project.
+    ///
+    /// Sends `GET /v1/projects/{project_id}`.
+    pub fn get(&self, project_id: &str) -> Call<Project> {
+        let request = Request::new(Method::GET, "/v1/projects/{project_id}")
+            .path_param("project_id", project_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Quota usage and limits of the current organization.
+#[derive(Clone, Copy, Debug)]
+pub struct Quotas<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Quotas<'a> {
+    /// List quota usage and limits for the current organization across all regions.
+    ///
+    /// Sends `GET /v1/quotas`.
+    pub fn list(&self) -> Call<QuotaList> {
+        let request = Request::new(Method::GET, "/v1/quotas");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get quota usage and limits for the current organization in a single region.
+    ///
+    /// Sends `GET /v1/quotas/{region}`.
+    pub fn get(&self, region: RegionName) -> Call<Quota> {
+        let request = Request::new(Method::GET, "/v1/quotas/{region}")
+            .path_param("region", &region.to_string());
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Regions and the products available in them.
+#[derive(Clone, Copy, Debug)]
+pub struct Regions<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Regions<'a> {
+    /// List all regions.
+    ///
+    /// Sends `GET /v1/regions`.
+    pub fn list(&self, params: RegionsListParams) -> Call<CursorPage<Region>> {
+        let request = Request::new(Method::GET, "/v1/regions")
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get a region by name.
+    ///
+    /// Sends `GET /v1/regions/{name}`.
+    pub fn get(&self, name: &str) -> Call<Region> {
+        let request = Request::new(Method::GET, "/v1/regions/{name}")
+            .path_param("name", name);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Blockchain RPC nodes.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcNodes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> RpcNodes<'a> {
+    /// RPC Node Flex.
+    pub fn flex(&self) -> RpcNodesFlex<'a> {
+        RpcNodesFlex {
+            client: self.client,
+        }
+    }
+
+    /// RPC Node Dedicated.
+    pub fn dedicated(&self) -> RpcNodesDedicated<'a> {
+        RpcNodesDedicated {
+            client: self.client,
+        }
+    }
+}
+
+/// RPC Node Flex.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcNodesFlex<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> RpcNodesFlex<'a> {
+    /// Blockchains RPC Node Flex supports.
+    pub fn blockchains(&self) -> RpcNodesFlexBlockchains<'a> {
+        RpcNodesFlexBlockchains {
+            client: self.client,
+        }
+    }
+
+    /// Create a new RPC Node Flex.
+    ///
+    /// Sends `POST /v1/rpc_nodes/flex`.
+    pub fn create(&self, params: RpcNodesFlexCreateParams) -> Call<Flex> {
+        let request = Request::new(Method::POST, "/v1/rpc_nodes/flex")
+            .body_field("blockchain", &params.blockchain)
+            .body_field("name", &params.name)
+            .body_field("network", &params.network)
+            .body_field("project_id", &params.project_id)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Update an existing RPC Node Flex.
+    ///
+    /// Sends `PATCH /v1/rpc_nodes/flex/{node_id}`.
+    pub fn update(&self, node_id: &str, params: RpcNodesFlexUpdateParams) -> Call<Flex> {
+        let request = Request::new(Method::PATCH, "/v1/rpc_nodes/flex/{node_id}")
+            .path_param("node_id", node_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("tags", &params.tags);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// List all RPC Node Flex you created.
+    ///
+    /// Sends `GET /v1/rpc_nodes/flex`.
+    pub fn list(&self, params: RpcNodesFlexListParams) -> Call<CursorPage<Flex>> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex")
+            .query("project_id", &params.project_id)
+            .query("blockchain", &params.blockchain)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("network", &params.network)
+            .query("sort", &params.sort)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Delete an RPC Node Flex.
+    ///
+    /// Sends `DELETE /v1/rpc_nodes/flex/{node_id}`.
+    pub fn delete(&self, node_id: &str) -> Call<()> {
+        let request = Request::new(Method::DELETE, "/v1/rpc_nodes/flex/{node_id}")
+            .path_param("node_id", node_id);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Get details about an RPC Node Flex.
+    ///
+    /// Sends `GET /v1/rpc_nodes/flex/{node_id}`.
+    pub fn get(&self, node_id: &str) -> Call<Flex> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex/{node_id}")
+            .path_param("node_id", node_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Blockchains RPC Node Flex supports.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcNodesFlexBlockchains<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> RpcNodesFlexBlockchains<'a> {
+    /// List all Flex Blockchains.
+    ///
+    /// Sends `GET /v1/rpc_nodes/flex/blockchains`.
+    pub fn list(
+        &self,
+        params: RpcNodesFlexBlockchainsListParams,
+    ) -> Call<CursorPage<FlexBlockchain>> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex/blockchains")
+            .query("blockchain", &params.blockchain)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("network", &params.network)
+            .query("sort", &params.sort)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// RPC Node Dedicated.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcNodesDedicated<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> RpcNodesDedicated<'a> {
+    /// Blockchains RPC Node Dedicated supports.
+    pub fn blockchains(&self) -> RpcNodesDedicatedBlockchains<'a> {
+        RpcNodesDedicatedBlockchains {
+            client: self.client,
+        }
+    }
+
+    /// List all RPC Node Dedicated you created.
+    ///
+    /// Sends `GET /v1/rpc_nodes/dedicated`.
+    pub fn list(
+        &self,
+        params: RpcNodesDedicatedListParams,
+    ) -> Call<CursorPage<Dedicated>> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated")
+            .query("project_id", &params.project_id)
+            .query("blockchain", &params.blockchain)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("name", &params.name)
+            .query("network", &params.network)
+            .query("sort", &params.sort)
+            .query("tags", &params.tags)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get details about an RPC Node Dedicated.
+    ///
+    /// Sends `GET /v1/rpc_nodes/dedicated/{node_id}`.
+    pub fn get(&self, node_id: &str) -> Call<Dedicated> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated/{node_id}")
+            .path_param("node_id", node_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Blockchains RPC Node Dedicated supports.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcNodesDedicatedBlockchains<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> RpcNodesDedicatedBlockchains<'a> {
+    /// List all Dedicated Blockchains.
+    ///
+    /// Sends `GET /v1/rpc_nodes/dedicated/blockchains`.
+    pub fn list(
+        &self,
+        params: RpcNodesDedicatedBlockchainsListParams,
+    ) -> Call<CursorPage<DedicatedBlockchain>> {
+        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated/blockchains")
+            .query("blockchain", &params.blockchain)
+            .query("cursor", &params.cursor)
+            .query("limit", &params.limit)
+            .query("network", &params.network)
+            .query("sort", &params.sort)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+}
+
+/// Metered usage of the current organization's resources.
+#[derive(Clone, Copy, Debug)]
+pub struct Usage<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> Usage<'a> {
+    /// List per-resource usage records for the current organization. Each item is one resource with its nested dimension history (active and closed segments).
+    ///
+    /// Sends `GET /v1/usage`.
+    pub fn list(&self, params: UsageListParams) -> Call<CursorPage<super::Usage>> {
+        let request = Request::new(Method::GET, "/v1/usage")
+            .query("active_at_max", &params.active_at_max)
+            .query("active_at_min", &params.active_at_min)
+            .query("cursor", &params.cursor)
+            .query("dimension", &params.dimension)
+            .query("limit", &params.limit)
+            .query("region", &params.region)
+            .query("resource_id", &params.resource_id)
+            .query("sort", &params.sort)
+            .query("resource_type", &params.resource_type)
+            .cursor_param("cursor");
+        Call::new(self.client.transport.clone(), request, cursor_page)
+    }
+
+    /// Get the usage record for a single resource (metadata plus dimension history) for the current organization.
+    ///
+    /// Sends `GET /v1/usage/{resource_id}`.
+    pub fn get(&self, resource_id: &str) -> Call<super::Usage> {
+        let request = Request::new(Method::GET, "/v1/usage/{resource_id}")
+            .path_param("resource_id", resource_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// The authenticated user.
+#[derive(Clone, Copy, Debug)]
+pub struct User<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> User<'a> {
+    /// Security settings of the authenticated user.
+    pub fn security(&self) -> UserSecurity<'a> {
+        UserSecurity {
+            client: self.client,
+        }
+    }
+
+    /// Get details about an authenticated user.
+    ///
+    /// Sends `GET /v1/user`.
+    pub fn get(&self) -> Call<super::User> {
+        let request = Request::new(Method::GET, "/v1/user");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+}
+
+/// Security settings of the authenticated user.
+#[derive(Clone, Copy, Debug)]
+pub struct UserSecurity<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl<'a> UserSecurity<'a> {
+    /// Update the current user's security settings.
+    ///
+    /// Sends `PATCH /v1/user/security`.
+    pub fn update(&self, params: UserSecurityUpdateParams) -> Call<super::UserSecurity> {
+        let request = Request::new(Method::PATCH, "/v1/user/security")
+            .body_field_opt("source_ip_rule", &params.source_ip_rule);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Get the current user's security settings.
+    ///
+    /// Sends `GET /v1/user/security`.
+    pub fn get(&self) -> Call<super::UserSecurity> {
+        let request = Request::new(Method::GET, "/v1/user/security");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }

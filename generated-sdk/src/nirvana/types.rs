@@ -2,8 +2,13 @@
 //! Object and map types.
 
 use super::{
-    OperationFieldDiffFrom, OperationFieldDiffTo, OperationKind, OperationStatus,
-    OperationType,
+    ApiKeyStatus, ApiPermissionLevel, ApiPermissionResourceType, AuditLogType,
+    BillingHistoryEntryPurpose, BillingHistoryEntryType, ConnectBandwidthMbps,
+    FirewallRuleProtocol, OperationFieldDiffFrom, OperationFieldDiffTo, OperationKind,
+    OperationStatus, OperationType, OrganizationBillingState, OrganizationChargingModel,
+    OrganizationMembershipRole, OrganizationType, RechargePolicyMode, RegionAvailability,
+    RegionName, ResourceStatus, UsageResourceType, VmMetricUnit, VmMetricsAggregation,
+    VmMetricsPeriod, VolumeKind, VolumeType,
 };
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +54,923 @@ pub struct OperationFieldDiff {
     pub to: OperationFieldDiffTo,
 }
 
+/// Pagination response details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pagination {
+    /// Cursor of the next page; null on the last page.
+    pub next_cursor: Option<String>,
+    /// Cursor of the previous page; null on the first page.
+    pub previous_cursor: Option<String>,
+    /// Total number of items matching the request.
+    pub total_count: i64,
+}
+
+/// IP filter rules (in a request).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceIpRule {
+    /// List of IPv4 CIDR addresses to allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<String>>,
+    /// List of IPv4 CIDR addresses to deny.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Vec<String>>,
+}
+
+/// IP filter rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceIpRuleResponse {
+    /// List of IPv4 CIDR addresses to allow.
+    pub allowed: Vec<String>,
+    /// List of IPv4 CIDR addresses to deny.
+    pub blocked: Vec<String>,
+}
+
+/// Cost quote returned by `POST …/cost`. `current_summary` and `updated_summary` hold the organization's billing summary now and with this resource; they are omitted when the caller cannot view billing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuote {
+    /// Currency the quote is denominated in. Always `USD` in v1.
+    pub currency: String,
+    /// Monthly total of the quote.
+    pub monthly_total: crate::runtime::Decimal,
+    /// Timestamp the quote was priced at.
+    pub priced_at: crate::runtime::DateTime,
+    /// Priced rows, one per usage dimension emitted by the resource.
+    pub usage_dimensions: Vec<CostQuoteUsageDimension>,
+    /// The organization's billing summary now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_summary: Option<OrganizationBillingSummary>,
+    /// The organization's billing summary with the proposed resource.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_summary: Option<OrganizationBillingSummary>,
+}
+
+/// Priced row for a single usage dimension emitted by a resource.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuoteUsageDimension {
+    /// Usage dimension being priced (e.g. `compute_vcpu`, `storage_abs_gb`).
+    pub dimension: String,
+    /// User-facing label for the dimension (e.g. `vCPU (hours)`).
+    pub dimension_display_name: String,
+    /// Monthly amount of this row.
+    pub monthly_amount: crate::runtime::Decimal,
+    /// Quantity of the dimension being priced.
+    pub quantity: i64,
+    /// Price of one unit of the dimension.
+    pub unit_price: crate::runtime::Decimal,
+}
+
+/// Cost quote returned by `PATCH …/{id}/cost`: current-state quote, post-update quote and signed diff. `current_summary` and `updated_summary` are omitted when the caller cannot view billing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuoteUpdate {
+    /// Quote for the proposed (post-update) resource state.
+    pub after: CostQuoteState,
+    /// Quote for the current (pre-update) resource state.
+    pub before: CostQuoteState,
+    /// Currency the quote is denominated in. Always `USD` in v1.
+    pub currency: String,
+    /// Per-dimension and total deltas: after minus before.
+    pub diff: CostQuoteUpdateDiff,
+    /// Timestamp the quote was priced at.
+    pub priced_at: crate::runtime::DateTime,
+    /// The organization's billing summary now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_summary: Option<OrganizationBillingSummary>,
+    /// The organization's billing summary after the update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_summary: Option<OrganizationBillingSummary>,
+}
+
+/// Quote for one resource state, before or after an update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuoteState {
+    /// Monthly total for this state.
+    pub monthly_total: crate::runtime::Decimal,
+    /// Priced rows, one per usage dimension emitted by the resource.
+    pub usage_dimensions: Vec<CostQuoteUsageDimension>,
+}
+
+/// Per-dimension and total deltas: after minus before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuoteUpdateDiff {
+    /// Change of the monthly total.
+    pub monthly_total_delta: crate::runtime::Decimal,
+    /// Per-dimension diff entries. Includes every dimension touched by the update.
+    pub usage_dimensions: Vec<CostQuoteUpdateDiffUsageDimension>,
+}
+
+/// Per-dimension diff entry. Both before and after are always present.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuoteUpdateDiffUsageDimension {
+    /// Priced row after the update.
+    pub after: CostQuotePricedRow,
+    /// Priced row before the update.
+    pub before: CostQuotePricedRow,
+    /// Usage dimension being priced (e.g. `compute_vcpu`, `storage_abs_gb`).
+    pub dimension: String,
+    /// User-facing label for the dimension (e.g. `vCPU (hours)`).
+    pub dimension_display_name: String,
+    /// Change of the monthly amount.
+    pub monthly_amount_delta: crate::runtime::Decimal,
+}
+
+/// One side of a per-dimension diff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostQuotePricedRow {
+    /// Monthly amount of the dimension.
+    pub monthly_amount: crate::runtime::Decimal,
+    /// Quantity of the dimension.
+    pub quantity: i64,
+    /// Price of one unit of the dimension.
+    pub unit_price: crate::runtime::Decimal,
+}
+
+/// API Key response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiKey {
+    /// API Key ID.
+    pub id: String,
+    /// When the API Key was created.
+    pub created_at: crate::runtime::DateTime,
+    /// When the API Key expires and is no longer valid.
+    pub expires_at: crate::runtime::DateTime,
+    /// Whether this API key is system-managed.
+    pub managed: bool,
+    /// API Key name.
+    pub name: String,
+    /// Scoped permissions for this API key.
+    pub permissions: Vec<ApiKeyPermission>,
+    /// Project IDs this API key is scoped to.
+    pub project_ids: Vec<String>,
+    /// IP filter rules.
+    pub source_ip_rule: SourceIpRuleResponse,
+    /// Status of the API Key.
+    pub status: ApiKeyStatus,
+    /// Tags attached to the API Key.
+    pub tags: Vec<String>,
+    /// When the API Key was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// API Key. Only returned on creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// When the API Key starts to be valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::runtime::DateTime>,
+}
+
+/// API Key permission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiKeyPermission {
+    /// Permission level: `read` or `edit`.
+    pub permission: ApiPermissionLevel,
+    /// Resource type this permission applies to.
+    pub resource_type: ApiPermissionResourceType,
+}
+
+/// Audit log entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLog {
+    /// Unique identifier for the audit log entry.
+    pub id: String,
+    /// The action that was performed.
+    pub action: String,
+    /// The entity that performed the action.
+    pub actor: AuditLogActor,
+    /// Client IP address.
+    pub client_ip: String,
+    /// When the action occurred.
+    pub created_at: crate::runtime::DateTime,
+    /// HTTP method of the request.
+    pub method: String,
+    /// Request path.
+    pub path: String,
+    /// HTTP status code of the response.
+    pub status_code: i64,
+    /// User agent string.
+    pub user_agent: String,
+    /// The target resource of the action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<AuditLogTarget>,
+}
+
+/// The entity that performed the action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLogActor {
+    /// Unique identifier for the actor.
+    pub id: String,
+    /// Display name of the actor.
+    pub name: Option<String>,
+    /// Type of actor.
+    pub r#type: AuditLogType,
+}
+
+/// The target resource of the action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLogTarget {
+    /// Unique identifier for the target resource.
+    pub id: String,
+    /// Type of the target resource.
+    pub r#type: String,
+}
+
+/// VM details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vm {
+    /// Unique identifier for the VM.
+    pub id: String,
+    /// ID of the boot volume attached to the VM.
+    pub boot_volume_id: String,
+    /// CPU configuration for the VM.
+    pub cpu_config: CpuConfig,
+    /// When the VM was created.
+    pub created_at: crate::runtime::DateTime,
+    /// IDs of the data volumes attached to the VM.
+    pub data_volume_ids: Vec<String>,
+    /// Memory configuration for the VM.
+    pub memory_config: MemoryConfig,
+    /// Name of the VM.
+    pub name: String,
+    /// Private IP of the VM.
+    pub private_ip: Option<String>,
+    /// Project ID the VM belongs to.
+    pub project_id: String,
+    /// Public IP of the VM.
+    pub public_ip: Option<String>,
+    /// Whether the public IP is enabled for the VM.
+    pub public_ip_enabled: bool,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// ID of the subnet the VM is in.
+    pub subnet_id: String,
+    /// Tags attached to the VM.
+    pub tags: Vec<String>,
+    /// When the VM was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// ID of the VPC the VM is in.
+    pub vpc_id: String,
+    /// Name of the VPC the VM is in.
+    pub vpc_name: String,
+    /// Instance type name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<String>,
+}
+
+/// CPU configuration for the VM.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CpuConfig {
+    /// Number of virtual CPUs.
+    pub vcpu: i64,
+}
+
+/// Memory configuration for the VM.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemoryConfig {
+    /// Size of the memory in GB.
+    pub size: i64,
+}
+
+/// OS Image details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OsImage {
+    /// When the OS Image was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Display name of the OS Image.
+    pub display_name: String,
+    /// Name of the OS Image.
+    pub name: String,
+}
+
+/// Public SSH key configuration for the VM.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SshKeyRequest {
+    /// Public key used to access the VM.
+    pub public_key: String,
+}
+
+/// Boot volume of a VM to create.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmBootVolumeRequest {
+    /// Size of the Volume in GB.
+    pub size: i64,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// Tags to attach to the Volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Data volume of a VM to create.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmDataVolumeRequest {
+    /// Name of the Volume.
+    pub name: String,
+    /// Size of the Volume in GB.
+    pub size: i64,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// Tags to attach to the Volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Volume details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Volume {
+    /// Unique identifier for the Volume.
+    pub id: String,
+    /// When the Volume was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Volume kind.
+    pub kind: VolumeKind,
+    /// Name of the Volume.
+    pub name: String,
+    /// Project ID the Volume belongs to.
+    pub project_id: String,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Size of the Volume in GB.
+    pub size: i64,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Tags attached to the Volume.
+    pub tags: Vec<String>,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// When the Volume was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// ID of the VM the Volume is attached to.
+    pub vm_id: Option<String>,
+    /// Name of the VM the Volume is attached to.
+    pub vm_name: Option<String>,
+}
+
+/// A VM's metrics over an interval: one series per metric, on a shared grid of periods.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmMetrics {
+    /// How the samples inside one period were folded into a single value.
+    pub aggregation: VmMetricsAggregation,
+    /// End of the interval served, exclusive.
+    pub end_time: crate::runtime::DateTime,
+    /// One series per requested metric, in the order they were requested.
+    pub metrics: Vec<VmMetricSeries>,
+    /// Width of one period, and so the spacing between consecutive points.
+    pub period: VmMetricsPeriod,
+    /// Start of the interval served, inclusive. It can be later than the requested start when the request asked for more than the available history.
+    pub start_time: crate::runtime::DateTime,
+    /// ID of the VM the series belong to.
+    pub vm_id: String,
+}
+
+/// One metric's values over the interval served.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmMetricSeries {
+    /// Fully-qualified name of the metric.
+    pub metric: String,
+    /// Values over the interval, oldest first. Every series in a response covers the same periods, so they line up index for index.
+    pub points: Vec<VmMetricPoint>,
+    /// Unit the values are expressed in.
+    pub unit: VmMetricUnit,
+}
+
+/// One period's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmMetricPoint {
+    /// End of the period the value covers, so a point timestamped 00:05 over five-minute periods describes 00:00 through 00:05.
+    pub timestamp: crate::runtime::DateTime,
+    /// Value over the period, in the series' unit. Null means the VM reported no observation for this period, which is what a stopped VM looks like.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")]
+    pub value: Option<f64>,
+}
+
+/// Describes one metric a VM reports: how to name it, what its values mean, and the range they fall in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmMetricDescriptor {
+    /// What the metric measures.
+    pub description: String,
+    /// Highest value the metric reports, or null when it has no ceiling of its own.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")]
+    pub max_value: Option<f64>,
+    /// Fully-qualified name of the metric, and the only spelling the `metric` query parameter accepts.
+    pub metric: String,
+    /// Lowest value the metric reports.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub min_value: f64,
+    /// Whether a point's value can be null. A null means the VM reported no observation for that period, which is what a stopped VM looks like.
+    pub nullable: bool,
+    /// Unit the values are expressed in.
+    pub unit: VmMetricUnit,
+}
+
+/// Every metric a VM reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VmMetricDescriptorList {
+    /// The metric descriptors.
+    pub items: Vec<VmMetricDescriptor>,
+    /// Pagination response details.
+    pub pagination: Pagination,
+}
+
+/// Instance type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstanceType {
+    /// Chipset of the instance type.
+    pub chipset: String,
+    /// When the Instance Type was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Family of the instance type.
+    pub family: String,
+    /// Memory in GB.
+    pub memory_gb: i64,
+    /// Name of the instance type.
+    pub name: String,
+    /// Network bandwidth in Gbps.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub network_bandwidth_gbps: f64,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Series of the instance type.
+    pub series: String,
+    /// When the Instance Type was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// Number of vCPUs.
+    pub vcpu: i64,
+}
+
+/// VPC details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vpc {
+    /// Unique identifier for the VPC.
+    pub id: String,
+    /// When the VPC was created.
+    pub created_at: crate::runtime::DateTime,
+    /// IDs of the Firewall Rules associated with the VPC.
+    pub firewall_rule_ids: Vec<String>,
+    /// Name of the VPC.
+    pub name: String,
+    /// Project ID the VPC belongs to.
+    pub project_id: String,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Subnet of the VPC.
+    pub subnet: Subnet,
+    /// Tags attached to the VPC.
+    pub tags: Vec<String>,
+    /// When the VPC was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Subnet of the VPC.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subnet {
+    /// Unique identifier for the Subnet.
+    pub id: String,
+    /// CIDR block for the Subnet.
+    pub cidr: String,
+    /// When the Subnet was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Name of the Subnet.
+    pub name: String,
+    /// When the Subnet was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Firewall rule details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FirewallRule {
+    /// Unique identifier for the Firewall Rule.
+    pub id: String,
+    /// When the Firewall Rule was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Destination address of the Firewall Rule. Either VPC CIDR or VM in VPC.
+    pub destination_address: String,
+    /// Destination ports of the Firewall Rule.
+    pub destination_ports: Vec<String>,
+    /// Name of the Firewall Rule.
+    pub name: String,
+    /// Protocol of the Firewall Rule.
+    pub protocol: FirewallRuleProtocol,
+    /// Source address of the Firewall Rule. Address of 0.0.0.0 requires a CIDR mask of 0.
+    pub source_address: String,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Tags attached to the Firewall Rule.
+    pub tags: Vec<String>,
+    /// When the Firewall Rule was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// ID of the VPC the Firewall Rule belongs to.
+    pub vpc_id: String,
+}
+
+/// Connect Connection details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectConnection {
+    /// Unique identifier for the Connect Connection.
+    pub id: String,
+    /// ASN.
+    pub asn: Option<i64>,
+    /// AWS provider configuration.
+    pub aws: Option<ConnectConnectionAwsConfig>,
+    /// Connect Connection speed in Mbps.
+    pub bandwidth_mbps: ConnectBandwidthMbps,
+    /// CIDRs for the Connect Connection.
+    pub cidrs: Vec<String>,
+    /// When the Connect Connection was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Name of the Connect Connection.
+    pub name: String,
+    /// Project ID the Connect Connection belongs to.
+    pub project_id: String,
+    /// Provider ASN.
+    pub provider_asn: Option<i64>,
+    /// Provider CIDRs for the Connect Connection.
+    pub provider_cidrs: Vec<String>,
+    /// Provider Router IP for the Connect Connection.
+    pub provider_router_ip: Option<String>,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Router IP.
+    pub router_ip: Option<String>,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Tags attached to the Connect Connection.
+    pub tags: Vec<String>,
+    /// When the Connect Connection was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// AWS provider configuration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectConnectionAwsConfig {
+    /// AWS region where the connection is established.
+    pub region: String,
+}
+
+/// AWS provider configuration of a Connect Connection to create.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectConnectionAwsConfigRequest {
+    /// AWS account ID.
+    pub account_id: String,
+    /// AWS region where the connection will be established.
+    pub region: String,
+}
+
+/// A route supported for Connect.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectRoute {
+    /// Nirvana region the route reaches.
+    pub nirvana_region: RegionName,
+    /// Provider name.
+    pub provider: String,
+    /// Provider region name.
+    pub provider_region: String,
+}
+
+/// NKS Kubernetes version details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KubernetesVersion {
+    /// When the Kubernetes version was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Display name of the Kubernetes version.
+    pub display_name: String,
+    /// Name of the Kubernetes version.
+    pub name: String,
+}
+
+/// NKS Cluster details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksCluster {
+    /// Unique identifier for the Cluster.
+    pub id: String,
+    /// Whether autoscaling is enabled for the Cluster.
+    pub autoscaling: bool,
+    /// When the Cluster was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Kubernetes version of the Cluster.
+    pub kubernetes_version: String,
+    /// Name of the Cluster.
+    pub name: String,
+    /// IDs of pools belonging to this Cluster.
+    pub pool_ids: Vec<String>,
+    /// Private IP (VIP) of the Cluster.
+    pub private_ip: String,
+    /// Project ID the Cluster belongs to.
+    pub project_id: String,
+    /// Public IP of the Cluster.
+    pub public_ip: String,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Tags attached to the Cluster.
+    pub tags: Vec<String>,
+    /// When the Cluster was last updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// ID of the VPC the Cluster is in.
+    pub vpc_id: String,
+}
+
+/// Kubeconfig for an NKS Cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kubeconfig {
+    /// Kubeconfig content for the Cluster.
+    pub kubeconfig: String,
+}
+
+/// NKS controller details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksController {
+    /// Unique identifier for the controller.
+    pub id: String,
+    /// When the controller was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Instance type name.
+    pub instance_type: String,
+    /// Name of the controller.
+    pub name: String,
+    /// Private IP address of the controller.
+    pub private_ip: Option<String>,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// When the controller was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// NKS controller volume details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksControllerVolume {
+    /// Unique identifier for the volume.
+    pub id: String,
+    /// When the volume was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Volume kind.
+    pub kind: VolumeKind,
+    /// Name of the volume.
+    pub name: String,
+    /// Size of the volume in GB.
+    pub size: i64,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// When the volume was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// NKS load balancer details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksLoadBalancer {
+    /// Unique identifier for the load balancer.
+    pub id: String,
+    /// Cluster this load balancer belongs to.
+    pub cluster_id: String,
+    /// When the load balancer was first discovered.
+    pub created_at: crate::runtime::DateTime,
+    /// Kubernetes namespace of the load balancer.
+    pub namespace: String,
+    /// Private IP address of the load balancer.
+    pub private_ip: Option<String>,
+    /// Public IP address assigned to this load balancer.
+    pub public_ip: Option<String>,
+    /// Whether a public IP is enabled for this load balancer.
+    pub public_ip_enabled: bool,
+    /// Kubernetes service name of the load balancer.
+    pub service_name: String,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// When the load balancer was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// NKS persistent volume claim details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersistentVolumeClaim {
+    /// Unique identifier for the persistent volume claim.
+    pub id: String,
+    /// Cluster this persistent volume claim belongs to.
+    pub cluster_id: String,
+    /// When the persistent volume claim was first discovered.
+    pub created_at: crate::runtime::DateTime,
+    /// Name of the persistent volume claim.
+    pub name: String,
+    /// Size of the persistent volume claim in GB.
+    pub size: i64,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// When the persistent volume claim was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// NKS node pool details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNodePool {
+    /// Unique identifier for the node pool.
+    pub id: String,
+    /// ID of the Cluster this node pool belongs to.
+    pub cluster_id: String,
+    /// When the node pool was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Name of the node pool.
+    pub name: String,
+    /// Node configuration.
+    pub node_config: NksNodePoolNodeConfigResponse,
+    /// Number of nodes.
+    pub node_count: i64,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Tags attached to the node pool.
+    pub tags: Vec<String>,
+    /// When the node pool was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Boot volume configuration of the nodes of a pool.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNodePoolBootVolume {
+    /// Size of the boot volume in GB.
+    pub size: i64,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+}
+
+/// Node configuration of a node pool to create.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNodePoolNodeConfig {
+    /// Boot volume configuration.
+    pub boot_volume: NksNodePoolBootVolume,
+    /// Instance type name used for worker nodes. Immutable after pool creation.
+    pub instance_type: String,
+    /// Kubernetes labels to apply to each node in the pool. Each entry is `key=value`. Keys under kubernetes.io, k8s.io, and nirvanalabs.io prefixes are reserved. Immutable after pool creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<String>>,
+    /// Kubernetes taints to apply to each node in the pool at creation time. Each entry is `key=value:Effect` where Effect is NoSchedule, PreferNoSchedule, or NoExecute. Immutable after pool creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taints: Option<Vec<String>>,
+}
+
+/// Node configuration of a node pool.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNodePoolNodeConfigResponse {
+    /// Boot volume configuration.
+    pub boot_volume: NksNodePoolBootVolume,
+    /// Instance type name.
+    pub instance_type: String,
+    /// Kubernetes labels applied to each node in the pool. Each entry is `key=value`.
+    pub labels: Vec<String>,
+    /// Kubernetes taints applied to each node in the pool. Each entry is `key=value:Effect`.
+    pub taints: Vec<String>,
+}
+
+/// NKS node details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNode {
+    /// Unique identifier for the node.
+    pub id: String,
+    /// When the node was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Name of the node.
+    pub name: String,
+    /// Private IP address of the node.
+    pub private_ip: Option<String>,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// When the node was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// NKS node volume details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NksNodeVolume {
+    /// Unique identifier for the volume.
+    pub id: String,
+    /// When the volume was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Volume kind.
+    pub kind: VolumeKind,
+    /// Name of the volume.
+    pub name: String,
+    /// Unique identifier of the node the volume is attached to.
+    pub node_id: String,
+    /// Size of the volume in GB.
+    pub size: i64,
+    /// Status of the resource.
+    pub status: ResourceStatus,
+    /// Type of the Volume.
+    pub r#type: VolumeType,
+    /// When the volume was last updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Organization response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    /// Organization ID.
+    pub id: String,
+    /// Billing email. Null when no custom billing email is set (the oldest owner's email is used).
+    pub billing_email: Option<String>,
+    /// Organization billing lifecycle state.
+    pub billing_state: OrganizationBillingState,
+    /// When the organization entered its current billing state.
+    pub billing_state_since: crate::runtime::DateTime,
+    /// How the organization is charged for resource usage.
+    pub charging_model: OrganizationChargingModel,
+    /// When the Organization was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Domains associated with the organization.
+    pub domains: Vec<OrganizationDomain>,
+    /// Organization name.
+    pub name: String,
+    /// Whether the organization is a personal Organization.
+    pub personal: bool,
+    /// Services that the Organization has access to.
+    pub services: OrganizationServices,
+    /// Stripe customer ID.
+    pub stripe_customer_id: Option<String>,
+    /// Organization type.
+    pub r#type: OrganizationType,
+    /// When the Organization was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// Authentication provider organization ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_id: Option<String>,
+}
+
+/// Organization domain details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationDomain {
+    /// Domain ID.
+    pub id: String,
+    /// Domain name.
+    pub domain: String,
+    /// Whether the domain has been verified.
+    pub verified: bool,
+}
+
+/// Services that the Organization has access to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationServices {
+    /// Whether cloud services are enabled for the organization.
+    pub cloud: bool,
+    /// Whether just-in-time provisioning is enabled for the organization.
+    pub jit_provisioning: bool,
+    /// Whether SCIM provisioning is enabled for the organization.
+    pub scim: bool,
+    /// Whether SIEM integration is enabled for the organization.
+    pub siem: bool,
+    /// Whether single sign-on is enabled for the organization.
+    pub sso: bool,
+}
+
+/// Organization membership details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationMembership {
+    /// Membership ID.
+    pub id: String,
+    /// When the membership was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Organization ID.
+    pub organization_id: String,
+    /// Role of the user in the organization.
+    pub role: OrganizationMembershipRole,
+    /// When the membership was updated.
+    pub updated_at: crate::runtime::DateTime,
+    /// User ID.
+    pub user_id: String,
+}
+
+/// Organization address details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationAddress {
+    /// Address ID.
+    pub id: String,
+    /// City or locality.
+    pub city: String,
+    /// Two-letter ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// When the address was created.
+    pub created_at: crate::runtime::DateTime,
+    /// First line of the street address.
+    pub line1: String,
+    /// Second line of the street address. Null when not provided.
+    pub line2: Option<String>,
+    /// Organization ID the address belongs to.
+    pub organization_id: String,
+    /// Postal or ZIP code.
+    pub postal_code: String,
+    /// State, province, or region. Null when not provided.
+    pub state: Option<String>,
+    /// Tax identification number. Null when not provided.
+    pub tax_id: Option<String>,
+    /// Type of the tax identification number. Null when not provided.
+    pub tax_id_type: Option<String>,
+    /// When the address was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
 /// An organization's balance and spending.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationBillingSummary {
@@ -66,4 +988,474 @@ pub struct OrganizationBillingSummary {
     /// Months the balance lasts at the current usage, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runway_months: Option<crate::runtime::Decimal>,
+}
+
+/// A single billing history line item: a prepaid credit or a manual adjustment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BillingHistoryEntry {
+    /// Unique identifier for the entry.
+    pub id: String,
+    /// Amount of the entry.
+    pub amount: crate::runtime::Decimal,
+    /// When the entry was recorded.
+    pub created_at: crate::runtime::DateTime,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Kind of entry.
+    pub r#type: BillingHistoryEntryType,
+    /// Human-readable note describing the entry, when available.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Why this entry exists: for a grant, the funding flow or `bonus_grant`; for an adjustment, the reason the balance was reduced. Null for adjustments with no recorded reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<BillingHistoryEntryPurpose>,
+    /// Link to the hosted receipt for the payment behind this entry, when one is available. Present for prepaid credits funded by a card charge; absent for manual adjustments and while a payment's receipt is still being finalized.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_url: Option<String>,
+}
+
+/// A page of billing history entries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BillingHistoryEntryList {
+    /// The entries.
+    pub items: Vec<BillingHistoryEntry>,
+    /// Pagination response details.
+    pub pagination: Pagination,
+}
+
+/// Daily usage cost over a date range: one entry per UTC day (zero on idle days), summing open and closed resources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationDailyCost {
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// One entry per UTC day in the range, oldest first.
+    pub days: Vec<DailyCostPoint>,
+    /// Inclusive start of the range, as a UTC calendar day (YYYY-MM-DD).
+    pub from: String,
+    /// Inclusive end of the range, as a UTC calendar day (YYYY-MM-DD).
+    pub to: String,
+}
+
+/// Total usage cost for a single UTC day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DailyCostPoint {
+    /// Cost of the day.
+    pub cost: crate::runtime::Decimal,
+    /// UTC calendar day (YYYY-MM-DD).
+    pub date: String,
+}
+
+/// Itemized usage statement for a billing month: consumption grouped by project, resource type, and dimension. Costs are recorded at consumption time, not re-priced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationUsageStatement {
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Billing month the statement covers, as YYYY-MM (UTC).
+    pub month: String,
+    /// One entry per project with consumption in the month, ordered by name.
+    pub projects: Vec<StatementProject>,
+    /// Total of the statement.
+    pub total: crate::runtime::Decimal,
+}
+
+/// A single project's consumption within a usage statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementProject {
+    /// Project identifier.
+    pub project_id: String,
+    /// Human-readable project name.
+    pub project_name: String,
+    /// Consumption grouped by resource type.
+    pub resource_types: Vec<StatementResourceType>,
+    /// Subtotal of the project.
+    pub subtotal: crate::runtime::Decimal,
+}
+
+/// Consumption for one resource type within a project (e.g. every VM, every volume).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementResourceType {
+    /// Top-level metered dimensions; a dimension expanded into components carries them in `children`.
+    pub items: Vec<StatementLineItem>,
+    /// Resource type the line items belong to (e.g. `vm`, `volume`, `nks_node_pool`).
+    pub resource_type: String,
+    /// Subtotal of the resource type.
+    pub subtotal: crate::runtime::Decimal,
+}
+
+/// A top-level metered dimension. Heads nest components as children (cost is the subtotal, `unit_price` null); standalone dimensions carry a unit price and an empty `children` array.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementLineItem {
+    /// Component dimensions nested under this one (e.g. vCPU and memory under an instance type). Empty for a leaf.
+    pub children: Vec<StatementLineItemLeaf>,
+    /// Cost of the line.
+    pub cost: crate::runtime::Decimal,
+    /// Metered dimension identifier (e.g. `compute_n1_standard_8`, `storage_abs_gb`).
+    pub dimension: String,
+    /// Human-readable label for the dimension.
+    pub display_name: String,
+    /// Quantity consumed in hours.
+    pub quantity_hours: crate::runtime::Decimal,
+    /// Price of one unit; null for a head.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<crate::runtime::Decimal>,
+}
+
+/// A priced dimension line: a component nested under a head, or one rate segment of a dimension whose price changed mid-period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementLineItemLeaf {
+    /// Cost of the line.
+    pub cost: crate::runtime::Decimal,
+    /// Metered dimension identifier (e.g. `compute_vcpu`, `compute_memory_gb`).
+    pub dimension: String,
+    /// Human-readable label for the dimension.
+    pub display_name: String,
+    /// Quantity consumed in hours.
+    pub quantity_hours: crate::runtime::Decimal,
+    /// Price of one unit.
+    pub unit_price: crate::runtime::Decimal,
+}
+
+/// An organization's current recharge policy. `policy_args` is null for a manual policy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationRechargePolicy {
+    /// The top-up mode.
+    pub policy: RechargePolicyMode,
+    /// The threshold parameters of an automatic policy.
+    pub policy_args: Option<AutomaticPolicyArgs>,
+    /// When the policy currently in force took effect. Any change moves it, including an edit to the threshold parameters of an automatic policy.
+    pub policy_since: crate::runtime::DateTime,
+}
+
+/// Threshold parameters of an automatic recharge policy. Required when the policy is `automatic`; omitted when it is `manual`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AutomaticPolicyArgs {
+    /// Fixed component of the recharge threshold.
+    pub fixed: crate::runtime::Decimal,
+    /// Proportional component of the recharge threshold, in days of runway.
+    pub runway_days: crate::runtime::Decimal,
+    /// Monthly cap; absent or null when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_cap: Option<crate::runtime::Decimal>,
+}
+
+/// Project response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// Project ID.
+    pub id: String,
+    /// When the Project was created.
+    pub created_at: crate::runtime::DateTime,
+    /// Project name.
+    pub name: String,
+    /// Resource counts for the project.
+    pub resources: ProjectResources,
+    /// Tags attached to the Project.
+    pub tags: Vec<String>,
+    /// When the Project was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Resource counts for the project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectResources {
+    /// Blockchain resources.
+    pub blockchain: ProjectBlockchainResources,
+    /// Cloud infrastructure resources.
+    pub cloud: ProjectCloudResources,
+}
+
+/// Blockchain resources of a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectBlockchainResources {
+    /// Number of dedicated RPC nodes in the project.
+    pub rpc_nodes_dedicated: i64,
+    /// Number of flex RPC nodes in the project.
+    pub rpc_nodes_flex: i64,
+}
+
+/// Cloud infrastructure resources of a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectCloudResources {
+    /// Number of Connect connections in the project.
+    pub connect_connections: i64,
+    /// Number of NKS clusters in the project.
+    pub nks_clusters: i64,
+    /// Number of NKS node pools in the project.
+    pub nks_node_pools: i64,
+    /// Number of VMs in the project.
+    pub vms: i64,
+    /// Number of volumes in the project.
+    pub volumes: i64,
+    /// Number of VPCs in the project.
+    pub vpcs: i64,
+}
+
+/// Quota usage and limits in one region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quota {
+    /// Compute quota.
+    pub compute: QuotaCompute,
+    /// Networking quota.
+    pub networking: QuotaNetworking,
+    /// NKS quota.
+    pub nks: QuotaNks,
+    /// Region the quota applies to.
+    pub region: RegionName,
+    /// Storage quota.
+    pub storage: QuotaStorage,
+}
+
+/// Quotas of the current organization in every region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaList {
+    /// One quota per region.
+    pub items: Vec<Quota>,
+    /// Pagination response details.
+    pub pagination: Pagination,
+}
+
+/// Compute quota.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaCompute {
+    /// Memory in GB.
+    pub memory_gb: QuotaDimensionDetail,
+    /// Virtual CPUs.
+    pub vcpu: QuotaDimensionDetail,
+}
+
+/// Networking quota.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaNetworking {
+    /// Connect connections.
+    pub connect_connections: QuotaDimensionDetail,
+    /// Public IPs.
+    pub public_ips: QuotaDimensionDetail,
+    /// VPCs.
+    pub vpcs: QuotaDimensionDetail,
+}
+
+/// NKS quota.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaNks {
+    /// NKS clusters.
+    pub clusters: QuotaDimensionDetail,
+    /// Memory of node pools in GB.
+    pub node_pool_memory_gb: QuotaDimensionDetail,
+    /// Virtual CPUs of node pools.
+    pub node_pool_vcpu: QuotaDimensionDetail,
+    /// Public IPs used by NKS.
+    pub public_ips: QuotaDimensionDetail,
+}
+
+/// Storage quota.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaStorage {
+    /// Accelerated Block Storage.
+    pub abs: QuotaDimensionDetail,
+    /// Locally-attached NVMe storage.
+    pub local_nvme: QuotaDimensionDetail,
+}
+
+/// Quota dimension detail.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaDimensionDetail {
+    /// The limit.
+    pub limit: i64,
+    /// What remains below the limit.
+    pub remaining: i64,
+    /// What is in use.
+    pub used: i64,
+}
+
+/// Region response with product availability.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// Availability status of the region.
+    pub availability: RegionAvailability,
+    /// Compute products available in this region.
+    pub compute: RegionCompute,
+    /// Name of the region.
+    pub name: String,
+    /// Networking products available in this region.
+    pub networking: RegionNetworking,
+    /// NKS products available in this region.
+    pub nks: RegionNks,
+    /// Storage products available in this region.
+    pub storage: RegionStorage,
+}
+
+/// Compute products available in a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionCompute {
+    /// Whether Virtual Machines are available.
+    pub vms: bool,
+}
+
+/// Networking products available in a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionNetworking {
+    /// Whether Nirvana Connect is available.
+    pub connect: bool,
+    /// Whether Virtual Private Clouds are available.
+    pub vpcs: bool,
+}
+
+/// NKS products available in a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionNks {
+    /// Whether NKS node pool autoscaling is available.
+    pub autoscaling: bool,
+    /// Whether NKS managed Kubernetes clusters are available.
+    pub clusters: bool,
+}
+
+/// Storage products available in a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionStorage {
+    /// Whether Accelerated Block Storage is available.
+    pub abs: bool,
+    /// Whether locally-attached NVMe storage is available.
+    pub local_nvme: bool,
+}
+
+/// RPC Node Flex details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Flex {
+    /// Unique identifier for the RPC Node Flex.
+    pub id: String,
+    /// Blockchain type.
+    pub blockchain: String,
+    /// When the RPC Node Flex was created.
+    pub created_at: crate::runtime::DateTime,
+    /// RPC endpoint URL.
+    pub endpoint: String,
+    /// Name of the RPC Node Flex.
+    pub name: String,
+    /// Network type (e.g. mainnet, testnet).
+    pub network: String,
+    /// Project identifier associated with the RPC Node Flex.
+    pub project_id: String,
+    /// Tags attached to the RPC Node Flex.
+    pub tags: Vec<String>,
+    /// When the RPC Node Flex was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Blockchain supported by the RPC Node Flex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlexBlockchain {
+    /// Blockchain type.
+    pub blockchain: String,
+    /// Network type (e.g. mainnet, testnet).
+    pub network: String,
+}
+
+/// RPC Node Dedicated details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dedicated {
+    /// Unique identifier for the RPC Node Dedicated.
+    pub id: String,
+    /// Blockchain type.
+    pub blockchain: String,
+    /// When the RPC Node Dedicated was created.
+    pub created_at: crate::runtime::DateTime,
+    /// RPC endpoint URL.
+    pub endpoint: String,
+    /// Name of the RPC Node Dedicated.
+    pub name: String,
+    /// Network type (e.g. mainnet, testnet).
+    pub network: String,
+    /// Project identifier associated with the RPC Node Dedicated.
+    pub project_id: Option<String>,
+    /// Tags attached to the RPC Node Dedicated.
+    pub tags: Vec<String>,
+    /// When the RPC Node Dedicated was updated.
+    pub updated_at: crate::runtime::DateTime,
+}
+
+/// Blockchain supported by the RPC Node Dedicated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DedicatedBlockchain {
+    /// Blockchain type.
+    pub blockchain: String,
+    /// Network type (e.g. mainnet, testnet).
+    pub network: String,
+}
+
+/// Usage record for a single metered resource.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Usage {
+    /// The resource's dimension history.
+    pub dimensions: Vec<UsageDimension>,
+    /// When metering ended; null while the resource is active.
+    pub ended_at: Option<String>,
+    /// Project the resource belongs to.
+    pub project_id: String,
+    /// Region the resource is in.
+    pub region: RegionName,
+    /// ID of the metered resource.
+    pub resource_id: String,
+    /// Kind of metered resource.
+    pub resource_type: UsageResourceType,
+    /// When metering started.
+    pub started_at: String,
+}
+
+/// Top-level dimension entry; bundle heads expand via `children`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsageDimension {
+    /// ID of the ledger segment.
+    pub id: String,
+    /// The metered dimension.
+    pub dimension: String,
+    /// When the segment ended; null while it is open.
+    pub ended_at: Option<String>,
+    /// Quantity metered.
+    pub quantity: i64,
+    /// When the segment started.
+    pub started_at: String,
+    /// Components of a bundle head.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<UsageDimensionLeaf>>,
+}
+
+/// One ledger segment for a (resource, dimension) pair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsageDimensionLeaf {
+    /// ID of the ledger segment.
+    pub id: String,
+    /// The metered dimension.
+    pub dimension: String,
+    /// When the segment ended; null while it is open.
+    pub ended_at: Option<String>,
+    /// Quantity metered.
+    pub quantity: i64,
+    /// When the segment started.
+    pub started_at: String,
+}
+
+/// User details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    /// Unique identifier for the User.
+    pub id: String,
+    /// Email address of the user.
+    pub email: String,
+    /// First name of the user.
+    pub first_name: Option<String>,
+    /// Last name of the user.
+    pub last_name: Option<String>,
+}
+
+/// User security settings response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserSecurity {
+    /// IP filter rules.
+    pub source_ip_rule: SourceIpRuleResponse,
+    /// When the user security settings were created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::runtime::DateTime>,
+    /// When the user security settings were updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<crate::runtime::DateTime>,
 }

@@ -433,8 +433,8 @@ impl<T: DeserializeOwned> ListPage<T> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::transport::{Auth, DEFAULT_TIMEOUT, Settings};
     use super::*;
-    use crate::transport::{Auth, DEFAULT_TIMEOUT, Settings};
 
     fn transport() -> Arc<Transport> {
         Arc::new(
@@ -444,9 +444,9 @@ mod tests {
                 default_headers: vec![],
                 user_agent: "test/0".into(),
                 timeout: DEFAULT_TIMEOUT,
-                retry: crate::retry::RetryPolicy::default(),
+                retry: super::super::retry::RetryPolicy::default(),
                 retry_budget: 500,
-                errors: crate::error::ErrorFormat::default(),
+                errors: super::super::error::ErrorFormat::default(),
                 http_client: None,
             })
             .unwrap(),
