@@ -647,3 +647,42 @@ fn a_base_url_that_is_not_a_url_is_a_config_error() {
         .build();
     assert!(matches!(result, Err(Error::Config(_))), "{result:?}");
 }
+
+/// Nullable request fields have three states: unset (left out), cleared (`null`), or a value.
+#[tokio::test]
+async fn clearing_a_nullable_field_sends_null_and_unset_fields_are_left_out() {
+    use generated_sdk::nirvana::OrganizationsAddressUpdateParams;
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path("/v1/organizations/org_1/address"))
+        .respond_with(json_response(
+            200,
+            &json!({
+                "id": "addr_1", "city": "Lisbon", "country": "PT",
+                "created_at": "2025-01-01T00:00:00Z", "line1": "Rua 1", "line2": null,
+                "organization_id": "org_1", "postal_code": "1000-001", "state": null,
+                "tax_id": "PT123", "tax_id_type": null, "updated_at": "2025-01-02T00:00:00Z"
+            }),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let params = OrganizationsAddressUpdateParams::default()
+        .clear_line2()
+        .tax_id("PT123")
+        .city("Lisbon");
+    let address = client(&server)
+        .organizations()
+        .address()
+        .update("org_1", params)
+        .await
+        .expect("updated");
+    assert_eq!(address.line2, None);
+    let request = only_request(&server).await;
+    let body: Value = serde_json::from_slice(&request.body).expect("JSON body");
+    assert_eq!(
+        body,
+        json!({"line2": null, "tax_id": "PT123", "city": "Lisbon"}),
+        "state and tax_id_type were not set, so they are not sent"
+    );
+}
