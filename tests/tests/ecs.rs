@@ -196,6 +196,40 @@ async fn a_native_ecs_error_body_gives_code_and_message() {
     server.verify().await;
 }
 
+/// The API gateway in front of ECS answers with its own shape (e.g. a signature too old):
+/// `{"error_code", "error_msg", "request_id"}`. It is a 401, so it is not retried.
+#[tokio::test]
+async fn an_api_gateway_error_body_gives_code_and_message() {
+    let server = MockServer::start().await;
+    let body = r#"{"error_msg":"Incorrect IAM authentication information: x-sdk-date is expired","error_code":"APIGW.0303","request_id":"a1b2c3"}"#;
+    reboot_action()
+        .respond_with(
+            ResponseTemplate::new(401)
+                .insert_header("X-Request-Id", "a1b2c3")
+                .set_body_raw(body, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let error = client(&server)
+        .servers()
+        .reboot(SERVER_ID, RebootType::Soft)
+        .await
+        .expect_err("401 must be an error");
+
+    let api = error.as_api_error().expect("an API error");
+    assert_eq!(api.status.as_u16(), 401);
+    assert_eq!(api.code.as_deref(), Some("APIGW.0303"));
+    assert_eq!(
+        api.message.as_deref(),
+        Some("Incorrect IAM authentication information: x-sdk-date is expired")
+    );
+    assert_eq!(error.request_id(), Some("a1b2c3"));
+    assert!(!error.is_retryable());
+    server.verify().await;
+}
+
 #[tokio::test]
 async fn the_server_id_is_percent_encoded_and_an_empty_one_is_rejected() {
     let server = MockServer::start().await;
