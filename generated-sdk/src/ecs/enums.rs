@@ -68,3 +68,858 @@ impl<'de> Deserialize<'de> for RebootType {
         Ok(Self::from(value.as_str()))
     }
 }
+
+/// How to stop an ECS.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StopType {
+    /// Normal stop (the default).
+    Soft,
+    /// Forcible stop.
+    Hard,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl StopType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["SOFT", "HARD"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Soft => "SOFT",
+            Self::Hard => "HARD",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for StopType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SOFT" => Self::Soft,
+            "HARD" => Self::Hard,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for StopType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for StopType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for StopType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for StopType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Status of an ECS. While an operation is in progress the status may also show the intermediate value of that operation (`REBOOT`, `HARD_REBOOT`, `REBUILD`, `MIGRATING`, `RESIZE`, `REVERT_RESIZE`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerStatus {
+    /// The ECS is running.
+    Active,
+    /// The ECS is being created.
+    Build,
+    /// The ECS has been deleted (listed only for administrators).
+    Deleted,
+    /// The ECS is in an error state.
+    Error,
+    /// The ECS is being forcibly restarted.
+    HardReboot,
+    /// The ECS is being migrated.
+    Migrating,
+    /// The ECS password is being reset (Nova).
+    Password,
+    /// The ECS is paused.
+    Paused,
+    /// The ECS is being restarted.
+    Reboot,
+    /// The ECS is being rebuilt.
+    Rebuild,
+    /// The ECS is in rescue mode (Nova).
+    Rescue,
+    /// The ECS is being resized.
+    Resize,
+    /// A resize of the ECS is being reverted.
+    RevertResize,
+    /// The ECS is shelved.
+    Shelved,
+    /// The ECS is shelved and offloaded from its host.
+    ShelvedOffloaded,
+    /// The ECS is stopped.
+    Shutoff,
+    /// The ECS has been soft-deleted.
+    SoftDeleted,
+    /// The ECS is suspended.
+    Suspended,
+    /// The status of the ECS is unknown.
+    UnknownStatus,
+    /// A resize is waiting to be confirmed.
+    VerifyResize,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "ACTIVE",
+        "BUILD",
+        "DELETED",
+        "ERROR",
+        "HARD_REBOOT",
+        "MIGRATING",
+        "PASSWORD",
+        "PAUSED",
+        "REBOOT",
+        "REBUILD",
+        "RESCUE",
+        "RESIZE",
+        "REVERT_RESIZE",
+        "SHELVED",
+        "SHELVED_OFFLOADED",
+        "SHUTOFF",
+        "SOFT_DELETED",
+        "SUSPENDED",
+        "UNKNOWN",
+        "VERIFY_RESIZE",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Build => "BUILD",
+            Self::Deleted => "DELETED",
+            Self::Error => "ERROR",
+            Self::HardReboot => "HARD_REBOOT",
+            Self::Migrating => "MIGRATING",
+            Self::Password => "PASSWORD",
+            Self::Paused => "PAUSED",
+            Self::Reboot => "REBOOT",
+            Self::Rebuild => "REBUILD",
+            Self::Rescue => "RESCUE",
+            Self::Resize => "RESIZE",
+            Self::RevertResize => "REVERT_RESIZE",
+            Self::Shelved => "SHELVED",
+            Self::ShelvedOffloaded => "SHELVED_OFFLOADED",
+            Self::Shutoff => "SHUTOFF",
+            Self::SoftDeleted => "SOFT_DELETED",
+            Self::Suspended => "SUSPENDED",
+            Self::UnknownStatus => "UNKNOWN",
+            Self::VerifyResize => "VERIFY_RESIZE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "BUILD" => Self::Build,
+            "DELETED" => Self::Deleted,
+            "ERROR" => Self::Error,
+            "HARD_REBOOT" => Self::HardReboot,
+            "MIGRATING" => Self::Migrating,
+            "PASSWORD" => Self::Password,
+            "PAUSED" => Self::Paused,
+            "REBOOT" => Self::Reboot,
+            "REBUILD" => Self::Rebuild,
+            "RESCUE" => Self::Rescue,
+            "RESIZE" => Self::Resize,
+            "REVERT_RESIZE" => Self::RevertResize,
+            "SHELVED" => Self::Shelved,
+            "SHELVED_OFFLOADED" => Self::ShelvedOffloaded,
+            "SHUTOFF" => Self::Shutoff,
+            "SOFT_DELETED" => Self::SoftDeleted,
+            "SUSPENDED" => Self::Suspended,
+            "UNKNOWN" => Self::UnknownStatus,
+            "VERIFY_RESIZE" => Self::VerifyResize,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServerStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Status of an asynchronous job.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JobStatus {
+    /// The job succeeded. Finished jobs are kept for one day.
+    Success,
+    /// The job is running.
+    Running,
+    /// The job failed; `error_code` and `fail_reason` say why.
+    Fail,
+    /// The job is being initialized.
+    Init,
+    /// A yearly/monthly order waits for payment. The status is not refreshed if the order is cancelled, and such jobs are purged after 14 days.
+    PendingPayment,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl JobStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "SUCCESS",
+        "RUNNING",
+        "FAIL",
+        "INIT",
+        "PENDING_PAYMENT",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "SUCCESS",
+            Self::Running => "RUNNING",
+            Self::Fail => "FAIL",
+            Self::Init => "INIT",
+            Self::PendingPayment => "PENDING_PAYMENT",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for JobStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "SUCCESS" => Self::Success,
+            "RUNNING" => Self::Running,
+            "FAIL" => Self::Fail,
+            "INIT" => Self::Init,
+            "PENDING_PAYMENT" => Self::PendingPayment,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for JobStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for JobStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for JobStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Status of a sub-job.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SubJobStatus {
+    /// The sub-job succeeded.
+    Success,
+    /// The sub-job is running.
+    Running,
+    /// The sub-job failed.
+    Fail,
+    /// The sub-job is being initialized.
+    Init,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl SubJobStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["SUCCESS", "RUNNING", "FAIL", "INIT"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "SUCCESS",
+            Self::Running => "RUNNING",
+            Self::Fail => "FAIL",
+            Self::Init => "INIT",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for SubJobStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "SUCCESS" => Self::Success,
+            "RUNNING" => Self::Running,
+            "FAIL" => Self::Fail,
+            "INIT" => Self::Init,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for SubJobStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for SubJobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SubJobStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SubJobStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Type of an EVS disk.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VolumeType {
+    /// Common I/O.
+    Sata,
+    /// High I/O.
+    Sas,
+    /// Ultra-high I/O.
+    Ssd,
+    /// General-purpose SSD.
+    Gpssd,
+    /// High I/O (performance-optimized I).
+    CoP1,
+    /// Ultra-high I/O (latency-optimized).
+    UhL1,
+    /// Extreme SSD.
+    Essd,
+    /// General-purpose SSD V2 (give `iops` and `throughput`).
+    Gpssd2,
+    /// Extreme SSD V2 (give `iops`).
+    Essd2,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VolumeType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "SATA",
+        "SAS",
+        "SSD",
+        "GPSSD",
+        "co-p1",
+        "uh-l1",
+        "ESSD",
+        "GPSSD2",
+        "ESSD2",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sata => "SATA",
+            Self::Sas => "SAS",
+            Self::Ssd => "SSD",
+            Self::Gpssd => "GPSSD",
+            Self::CoP1 => "co-p1",
+            Self::UhL1 => "uh-l1",
+            Self::Essd => "ESSD",
+            Self::Gpssd2 => "GPSSD2",
+            Self::Essd2 => "ESSD2",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VolumeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SATA" => Self::Sata,
+            "SAS" => Self::Sas,
+            "SSD" => Self::Ssd,
+            "GPSSD" => Self::Gpssd,
+            "co-p1" => Self::CoP1,
+            "uh-l1" => Self::UhL1,
+            "ESSD" => Self::Essd,
+            "GPSSD2" => Self::Gpssd2,
+            "ESSD2" => Self::Essd2,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VolumeType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VolumeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for VolumeType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VolumeType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Billing mode.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChargingMode {
+    /// Yearly/monthly (prepaid).
+    PrePaid,
+    /// Pay-per-use (postpaid).
+    PostPaid,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ChargingMode {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["prePaid", "postPaid"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PrePaid => "prePaid",
+            Self::PostPaid => "postPaid",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ChargingMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "prePaid" => Self::PrePaid,
+            "postPaid" => Self::PostPaid,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ChargingMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ChargingMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ChargingMode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ChargingMode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Unit of a yearly/monthly subscription period.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodType {
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl PeriodType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["month", "year"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for PeriodType {
+    fn from(value: &str) -> Self {
+        match value {
+            "month" => Self::Month,
+            "year" => Self::Year,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for PeriodType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for PeriodType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for PeriodType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for PeriodType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Whether a bandwidth is dedicated or shared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BandwidthShareType {
+    /// Dedicated bandwidth.
+    Per,
+    /// Shared bandwidth.
+    Whole,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl BandwidthShareType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["PER", "WHOLE"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Per => "PER",
+            Self::Whole => "WHOLE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for BandwidthShareType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PER" => Self::Per,
+            "WHOLE" => Self::Whole,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for BandwidthShareType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for BandwidthShareType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for BandwidthShareType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for BandwidthShareType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// How an IP address is assigned (`OS-EXT-IPS:type`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IpType {
+    /// A private IP address.
+    Fixed,
+    /// A floating (elastic) IP address.
+    Floating,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl IpType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["fixed", "floating"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fixed => "fixed",
+            Self::Floating => "floating",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for IpType {
+    fn from(value: &str) -> Self {
+        match value {
+            "fixed" => Self::Fixed,
+            "floating" => Self::Floating,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for IpType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for IpType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for IpType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for IpType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// ECS attribute that sorts a Nova list (default `created_at`, descending).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NovaSortKey {
+    /// `created_at`
+    CreatedAt,
+    /// `availability_zone`
+    AvailabilityZone,
+    /// `display_name`
+    DisplayName,
+    /// `host`
+    Host,
+    /// `instance_type_id`
+    InstanceTypeId,
+    /// `key_name`
+    KeyName,
+    /// `project_id`
+    ProjectId,
+    /// `user_id`
+    UserId,
+    /// `updated_at`
+    UpdatedAt,
+    /// `uuid`
+    Uuid,
+    /// `vm_state`
+    VmState,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl NovaSortKey {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "created_at",
+        "availability_zone",
+        "display_name",
+        "host",
+        "instance_type_id",
+        "key_name",
+        "project_id",
+        "user_id",
+        "updated_at",
+        "uuid",
+        "vm_state",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreatedAt => "created_at",
+            Self::AvailabilityZone => "availability_zone",
+            Self::DisplayName => "display_name",
+            Self::Host => "host",
+            Self::InstanceTypeId => "instance_type_id",
+            Self::KeyName => "key_name",
+            Self::ProjectId => "project_id",
+            Self::UserId => "user_id",
+            Self::UpdatedAt => "updated_at",
+            Self::Uuid => "uuid",
+            Self::VmState => "vm_state",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for NovaSortKey {
+    fn from(value: &str) -> Self {
+        match value {
+            "created_at" => Self::CreatedAt,
+            "availability_zone" => Self::AvailabilityZone,
+            "display_name" => Self::DisplayName,
+            "host" => Self::Host,
+            "instance_type_id" => Self::InstanceTypeId,
+            "key_name" => Self::KeyName,
+            "project_id" => Self::ProjectId,
+            "user_id" => Self::UserId,
+            "updated_at" => Self::UpdatedAt,
+            "uuid" => Self::Uuid,
+            "vm_state" => Self::VmState,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for NovaSortKey {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for NovaSortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for NovaSortKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for NovaSortKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}

@@ -4,6 +4,16 @@
 //! Elastic Cloud Server (Huawei Cloud ECS, compatible with OpenStack Nova). Every path carries
 //! the project ID, which the client fills in from its configuration.
 //!
+//! Two API families are covered:
+//!
+//! - the native API (`/v1` and `/v1.1`, `client.cloud_servers()`), whose create, delete and batch
+//!   start, stop and restart calls are asynchronous: they answer with a job ID, and the job is
+//!   polled with `client.jobs().get(job_id)` until it is `SUCCESS` or `FAIL`, which
+//!   `JobRef::wait` does;
+//! - the OpenStack Nova-compatible API (`/v2.1`, `client.servers()`), whose single-server actions
+//!   answer `202` with no body. Huawei has marked the Nova reboot, start, stop and show calls as
+//!   discarded in favour of the native ones.
+//!
 //! Start with [`Client::builder`] or [`Client::from_env`]. Generated from `spec/ecs.yaml`.
 //!
 //! # Calls
@@ -12,20 +22,20 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
-//! use generated_sdk::ecs::{Client, RebootType};
+//! use generated_sdk::ecs::Client;
 //! use std::time::Duration;
 //!
 //! let client = Client::builder()
-//!     .auth_token("my-key")
+//!     .access_key("my-access-key", "my-secret-key")
 //!     .region("my-region")
 //!     .project_id("my-project-id")
 //!     .max_retries(3) // default 2
 //!     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
 //!     .build()?;
 //!
-//! client.servers().reboot("server-id", RebootType::Soft).await?;
+//! let value = client.cloud_servers().get("server-id").await?;
 //!
-//! let response = client.servers().reboot("server-id", RebootType::Soft)
+//! let response = client.cloud_servers().get("server-id")
 //!     .timeout(Duration::from_secs(5))
 //!     .max_retries(0)
 //!     .header("x-trace-id", "abc")
@@ -33,7 +43,7 @@
 //!     .await?;
 //! println!("{} {:?}", response.status, response.request_id());
 //!
-//! match client.servers().reboot("server-id", RebootType::Soft).await {
+//! match client.cloud_servers().get("server-id").await {
 //!     Ok(_) => {}
 //!     Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!("not found"),
 //!     Err(error) if error.is_retryable() => println!("try again later: {error}"),
@@ -42,13 +52,47 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Pagination
+//!
+//! A list returns a page ([`CursorPage`] or [`ListPage`]); `items()` on the call streams every item of every page, fetching each page only when the previous one is used up.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::ecs::{Client, CloudServersListDetailsParams};
+//! use futures::TryStreamExt;
+//! # use std::time::Duration;
+//! # let client = Client::builder()
+//! #     .access_key("my-access-key", "my-secret-key")
+//! #     .region("my-region")
+//! #     .project_id("my-project-id")
+//! #     .max_retries(3) // default 2
+//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .build()?;
+//!
+//! let page = client.cloud_servers().list_details(CloudServersListDetailsParams::default()).await?;
+//! if page.has_next_page() {
+//!     let _next = page.next_page().await?;
+//! }
+//!
+//! let everything: Vec<_> = client.cloud_servers().list_details(CloudServersListDetailsParams::default()).items().try_collect().await?;
+//! # Ok(())
+//! # }
+//! ```
 
 mod client;
 pub mod resources;
+mod types;
 mod enums;
+mod unions;
+mod params;
+mod waiters;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use types::*;
 pub use enums::*;
+pub use unions::*;
+pub use params::*;
 pub use crate::runtime::{
     Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
     Response, Result, RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,

@@ -7,7 +7,7 @@ use crate::runtime::waiter::{Acceptors, WaitOptions, wait_until};
 use std::time::Duration;
 
 /// The state a waiter reads from a [`Operation`].
-fn operation_state(value: &Operation) -> &str {
+fn operation_status(value: &Operation) -> &str {
     value.status.as_str()
 }
 
@@ -34,7 +34,7 @@ impl Operation {
         options: WaitOptions,
     ) -> Result<Operation> {
         let acceptors = Acceptors {
-            state: operation_state,
+            state: operation_status,
             success: &["done"],
             failure: &["failed"],
         };

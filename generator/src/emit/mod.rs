@@ -70,6 +70,11 @@ pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
             files.push(EmittedFile {
                 path: format!("tests/{}_endpoints.rs", api.module),
                 source: Some(api.spec_file.clone()),
+                content: Content::Rust(tests::root(api)),
+            });
+            files.push(EmittedFile {
+                path: format!("tests/{}_endpoints/tests.rs", api.module),
+                source: Some(api.spec_file.clone()),
                 content: Content::Rust(tests),
             });
         }

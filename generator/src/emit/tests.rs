@@ -54,7 +54,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         return None;
     }
     let module = ident(&api.module);
-    let feature = &api.module;
     let doc = format!(
         " One test per endpoint of the {}: the request the client sends and the decoding of an example answer.",
         api.title
@@ -87,7 +86,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     });
     Some(quote! {
         #![doc = #doc]
-        #![cfg(feature = #feature)]
 
         use generated_sdk::#module as api;
 
@@ -130,6 +128,22 @@ pub fn file(api: &Api) -> Option<TokenStream> {
 
         #(#tests)*
     })
+}
+
+/// The root of the test target: the feature gate and the tests as a module that `cargo fmt`
+/// leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner attribute).
+pub fn root(api: &Api) -> TokenStream {
+    let feature = &api.module;
+    let path = format!("{}_endpoints/tests.rs", api.module);
+    let doc = format!(" One test per endpoint of the {}, in `{path}`.", api.title);
+    quote! {
+        #![doc = #doc]
+        #![cfg(feature = #feature)]
+
+        #[rustfmt::skip]
+        #[path = #path]
+        mod tests;
+    }
 }
 
 /// `fn client(server)`: a client with test credentials and client values, aimed at `server`.

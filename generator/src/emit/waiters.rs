@@ -13,15 +13,20 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         return None;
     }
     let mut used = BTreeSet::from(["Client".to_owned()]);
+    // One state reader per polled type and field, however many waiters poll it.
+    let mut readers = std::collections::BTreeMap::new();
     let items: Vec<_> = api
         .waiters
         .iter()
         .map(|w| {
             used.insert(w.waited.clone());
             used.insert(w.polled.clone());
+            let (name, reader) = state_reader(w);
+            readers.entry(name).or_insert(reader);
             waiter(w)
         })
         .collect();
+    let readers = readers.into_values();
     let uses = use_super(&used, &BTreeSet::new());
     Some(quote! {
         #![doc = " Waiters: poll long-running work until it succeeds or fails."]
@@ -29,6 +34,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         use crate::runtime::Result;
         use crate::runtime::waiter::{Acceptors, WaitOptions, wait_until};
         use std::time::Duration;
+        #(#readers)*
         #(#items)*
     })
 }
@@ -38,11 +44,33 @@ fn quoted(values: &[String]) -> String {
     quoted.join(" or ")
 }
 
+/// The name of the function that reads a waiter's state, and the function.
+fn state_reader(w: &Waiter) -> (String, TokenStream) {
+    let name = format!(
+        "{}_{}",
+        crate::naming::snake(&w.polled),
+        crate::naming::unraw(&w.state_field)
+    );
+    let state_fn = ident(&name);
+    let polled = ident(&w.polled);
+    let state_field = ident(&w.state_field);
+    let docs = doc(Some(&format!(
+        "The state a waiter reads from a [`{}`].",
+        w.polled
+    )));
+    let tokens = quote! {
+        #docs
+        fn #state_fn(value: &#polled) -> &str {
+            value.#state_field.as_str()
+        }
+    };
+    (name, tokens)
+}
+
 fn waiter(w: &Waiter) -> TokenStream {
     let waited = ident(&w.waited);
     let polled = ident(&w.polled);
-    let state_fn = ident(&format!("{}_state", crate::naming::snake(&w.polled)));
-    let state_field = ident(&w.state_field);
+    let state_fn = ident(&state_reader(w).0);
     let id_field = ident(&w.id_field);
     let accessors = w.poll_resource.iter().map(|a| ident(a));
     let poll = ident(&w.poll_method);
@@ -89,16 +117,7 @@ fn waiter(w: &Waiter) -> TokenStream {
          `{0}::WAIT_OPTIONS.timeout(Duration::from_secs(60))`.",
         w.waited
     )));
-    let state_doc = doc(Some(&format!(
-        "The state a waiter reads from a [`{}`].",
-        w.polled
-    )));
     quote! {
-        #state_doc
-        fn #state_fn(value: &#polled) -> &str {
-            value.#state_field.as_str()
-        }
-
         impl #waited {
             #settings
             pub const WAIT_OPTIONS: WaitOptions = WaitOptions {
