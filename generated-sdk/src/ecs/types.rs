@@ -14,6 +14,13 @@ pub struct ServerId {
     pub id: String,
 }
 
+impl ServerId {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 /// The answer to an asynchronous request: the job to poll with `client.jobs().get(job_id)`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JobRef {
@@ -419,7 +426,7 @@ pub struct ServerSystemTag {
 }
 
 /// Custom CPU options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CpuOptions {
     /// CPU threads per core: `1` turns hyper-threading off, `2` on. Only for flavors with `hw:cpu_policy` `dedicated` and `hw:cpu_threads` `2`.
     #[serde(rename = "hw:cpu_threads")]
@@ -427,8 +434,16 @@ pub struct CpuOptions {
     pub hw_cpu_threads: Option<i32>,
 }
 
+impl CpuOptions {
+    /// Sets `hw:cpu_threads`.
+    pub fn hw_cpu_threads(mut self, value: impl Into<i32>) -> Self {
+        self.hw_cpu_threads = Some(value.into());
+        self
+    }
+}
+
 /// Secure boot options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SecurityOptions {
     /// Whether secure boot is enabled (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -436,6 +451,20 @@ pub struct SecurityOptions {
     /// Whether vTPM boot is enabled (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm_enabled: Option<bool>,
+}
+
+impl SecurityOptions {
+    /// Sets `secure_boot_enabled`.
+    pub fn secure_boot_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.secure_boot_enabled = Some(value.into());
+        self
+    }
+
+    /// Sets `tpm_enabled`.
+    pub fn tpm_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.tpm_enabled = Some(value.into());
+        self
+    }
 }
 
 /// The hypervisor of an ECS.
@@ -953,6 +982,196 @@ pub struct PrePaidServer {
     pub enclave_options: Option<EnclaveOptions>,
 }
 
+impl PrePaidServer {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        image_ref: impl Into<String>,
+        flavor_ref: impl Into<String>,
+        name: impl Into<String>,
+        vpcid: impl Into<String>,
+        nics: impl Into<Vec<CreateServerNic>>,
+        root_volume: impl Into<CreateServerRootVolume>,
+    ) -> Self {
+        Self {
+            image_ref: image_ref.into(),
+            flavor_ref: flavor_ref.into(),
+            name: name.into(),
+            vpcid: vpcid.into(),
+            nics: nics.into(),
+            root_volume: root_volume.into(),
+            auto_terminate_time: None,
+            user_data: None,
+            admin_pass: None,
+            key_name: None,
+            publicip: None,
+            count: None,
+            is_auto_rename: None,
+            data_volumes: None,
+            security_groups: None,
+            availability_zone: None,
+            batch_create_in_multi_az: None,
+            extendparam: None,
+            metadata: None,
+            os_scheduler_hints: None,
+            tags: None,
+            server_tags: None,
+            description: None,
+            cpu_options: None,
+            security_options: None,
+            serial_console_options: None,
+            metadata_options: None,
+            enclave_options: None,
+        }
+    }
+
+    /// Sets `auto_terminate_time`.
+    pub fn auto_terminate_time(mut self, value: impl Into<String>) -> Self {
+        self.auto_terminate_time = Some(value.into());
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(value.into());
+        self
+    }
+
+    /// Sets `publicip`.
+    pub fn publicip(mut self, value: impl Into<CreateServerPublicIp>) -> Self {
+        self.publicip = Some(value.into());
+        self
+    }
+
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i32>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+
+    /// Sets `isAutoRename`.
+    pub fn is_auto_rename(mut self, value: impl Into<bool>) -> Self {
+        self.is_auto_rename = Some(value.into());
+        self
+    }
+
+    /// Sets `data_volumes`.
+    pub fn data_volumes(
+        mut self,
+        value: impl Into<Vec<CreateServerDataVolume>>,
+    ) -> Self {
+        self.data_volumes = Some(value.into());
+        self
+    }
+
+    /// Sets `security_groups`.
+    pub fn security_groups(
+        mut self,
+        value: impl Into<Vec<CreateServerSecurityGroup>>,
+    ) -> Self {
+        self.security_groups = Some(value.into());
+        self
+    }
+
+    /// Sets `availability_zone`.
+    pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.availability_zone = Some(value.into());
+        self
+    }
+
+    /// Sets `batch_create_in_multi_az`.
+    pub fn batch_create_in_multi_az(mut self, value: impl Into<bool>) -> Self {
+        self.batch_create_in_multi_az = Some(value.into());
+        self
+    }
+
+    /// Sets `extendparam`.
+    pub fn extendparam(mut self, value: impl Into<PrePaidServerExtendParam>) -> Self {
+        self.extendparam = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `os:scheduler_hints`.
+    pub fn os_scheduler_hints(
+        mut self,
+        value: impl Into<CreateServerSchedulerHints>,
+    ) -> Self {
+        self.os_scheduler_hints = Some(value.into());
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+
+    /// Sets `server_tags`.
+    pub fn server_tags(mut self, value: impl Into<Vec<ServerTag>>) -> Self {
+        self.server_tags = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `cpu_options`.
+    pub fn cpu_options(mut self, value: impl Into<CpuOptions>) -> Self {
+        self.cpu_options = Some(value.into());
+        self
+    }
+
+    /// Sets `security_options`.
+    pub fn security_options(mut self, value: impl Into<SecurityOptions>) -> Self {
+        self.security_options = Some(value.into());
+        self
+    }
+
+    /// Sets `serial_console_options`.
+    pub fn serial_console_options(
+        mut self,
+        value: impl Into<SerialConsoleOptions>,
+    ) -> Self {
+        self.serial_console_options = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata_options`.
+    pub fn metadata_options(mut self, value: impl Into<MetadataOptions>) -> Self {
+        self.metadata_options = Some(value.into());
+        self
+    }
+
+    /// Sets `enclave_options`.
+    pub fn enclave_options(mut self, value: impl Into<EnclaveOptions>) -> Self {
+        self.enclave_options = Some(value.into());
+        self
+    }
+}
+
 /// The pay-per-use ECSs to create (`POST /v1/{project_id}/cloudservers`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PostPaidServer {
@@ -1041,8 +1260,198 @@ pub struct PostPaidServer {
     pub enclave_options: Option<EnclaveOptions>,
 }
 
+impl PostPaidServer {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        image_ref: impl Into<String>,
+        flavor_ref: impl Into<String>,
+        name: impl Into<String>,
+        vpcid: impl Into<String>,
+        nics: impl Into<Vec<CreateServerNic>>,
+        root_volume: impl Into<CreateServerRootVolume>,
+    ) -> Self {
+        Self {
+            image_ref: image_ref.into(),
+            flavor_ref: flavor_ref.into(),
+            name: name.into(),
+            vpcid: vpcid.into(),
+            nics: nics.into(),
+            root_volume: root_volume.into(),
+            auto_terminate_time: None,
+            admin_pass: None,
+            availability_zone: None,
+            batch_create_in_multi_az: None,
+            count: None,
+            data_volumes: None,
+            extendparam: None,
+            is_auto_rename: None,
+            key_name: None,
+            metadata: None,
+            os_scheduler_hints: None,
+            publicip: None,
+            security_groups: None,
+            server_tags: None,
+            tags: None,
+            user_data: None,
+            description: None,
+            cpu_options: None,
+            security_options: None,
+            serial_console_options: None,
+            metadata_options: None,
+            enclave_options: None,
+        }
+    }
+
+    /// Sets `auto_terminate_time`.
+    pub fn auto_terminate_time(mut self, value: impl Into<String>) -> Self {
+        self.auto_terminate_time = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `availability_zone`.
+    pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.availability_zone = Some(value.into());
+        self
+    }
+
+    /// Sets `batch_create_in_multi_az`.
+    pub fn batch_create_in_multi_az(mut self, value: impl Into<bool>) -> Self {
+        self.batch_create_in_multi_az = Some(value.into());
+        self
+    }
+
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i32>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+
+    /// Sets `data_volumes`.
+    pub fn data_volumes(
+        mut self,
+        value: impl Into<Vec<CreateServerDataVolume>>,
+    ) -> Self {
+        self.data_volumes = Some(value.into());
+        self
+    }
+
+    /// Sets `extendparam`.
+    pub fn extendparam(mut self, value: impl Into<PostPaidServerExtendParam>) -> Self {
+        self.extendparam = Some(value.into());
+        self
+    }
+
+    /// Sets `isAutoRename`.
+    pub fn is_auto_rename(mut self, value: impl Into<bool>) -> Self {
+        self.is_auto_rename = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `os:scheduler_hints`.
+    pub fn os_scheduler_hints(
+        mut self,
+        value: impl Into<CreateServerSchedulerHints>,
+    ) -> Self {
+        self.os_scheduler_hints = Some(value.into());
+        self
+    }
+
+    /// Sets `publicip`.
+    pub fn publicip(mut self, value: impl Into<CreateServerPublicIp>) -> Self {
+        self.publicip = Some(value.into());
+        self
+    }
+
+    /// Sets `security_groups`.
+    pub fn security_groups(
+        mut self,
+        value: impl Into<Vec<CreateServerSecurityGroup>>,
+    ) -> Self {
+        self.security_groups = Some(value.into());
+        self
+    }
+
+    /// Sets `server_tags`.
+    pub fn server_tags(mut self, value: impl Into<Vec<ServerTag>>) -> Self {
+        self.server_tags = Some(value.into());
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `cpu_options`.
+    pub fn cpu_options(mut self, value: impl Into<CpuOptions>) -> Self {
+        self.cpu_options = Some(value.into());
+        self
+    }
+
+    /// Sets `security_options`.
+    pub fn security_options(mut self, value: impl Into<SecurityOptions>) -> Self {
+        self.security_options = Some(value.into());
+        self
+    }
+
+    /// Sets `serial_console_options`.
+    pub fn serial_console_options(
+        mut self,
+        value: impl Into<SerialConsoleOptions>,
+    ) -> Self {
+        self.serial_console_options = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata_options`.
+    pub fn metadata_options(mut self, value: impl Into<MetadataOptions>) -> Self {
+        self.metadata_options = Some(value.into());
+        self
+    }
+
+    /// Sets `enclave_options`.
+    pub fn enclave_options(mut self, value: impl Into<EnclaveOptions>) -> Self {
+        self.enclave_options = Some(value.into());
+        self
+    }
+}
+
 /// Billing and other extended settings of ECSs to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrePaidServerExtendParam {
     /// Billing mode (default `postPaid`). For `prePaid` ECSs logged in to with an SSH key, `metadata.op_svc_userid` is required.
     #[serde(rename = "chargingMode")]
@@ -1101,8 +1510,100 @@ pub struct PrePaidServerExtendParam {
     pub cb_csbs_backup: Option<String>,
 }
 
+impl PrePaidServerExtendParam {
+    /// Sets `chargingMode`.
+    pub fn charging_mode(mut self, value: impl Into<ChargingMode>) -> Self {
+        self.charging_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `regionID`.
+    pub fn region_id(mut self, value: impl Into<String>) -> Self {
+        self.region_id = Some(value.into());
+        self
+    }
+
+    /// Sets `periodType`.
+    pub fn period_type(mut self, value: impl Into<PeriodType>) -> Self {
+        self.period_type = Some(value.into());
+        self
+    }
+
+    /// Sets `periodNum`.
+    pub fn period_num(mut self, value: impl Into<i32>) -> Self {
+        self.period_num = Some(value.into());
+        self
+    }
+
+    /// Sets `isAutoRenew`.
+    pub fn is_auto_renew(mut self, value: impl Into<String>) -> Self {
+        self.is_auto_renew = Some(value.into());
+        self
+    }
+
+    /// Sets `isAutoPay`.
+    pub fn is_auto_pay(mut self, value: impl Into<String>) -> Self {
+        self.is_auto_pay = Some(value.into());
+        self
+    }
+
+    /// Sets `enterprise_project_id`.
+    pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+        self.enterprise_project_id = Some(value.into());
+        self
+    }
+
+    /// Sets `support_auto_recovery`.
+    pub fn support_auto_recovery(mut self, value: impl Into<bool>) -> Self {
+        self.support_auto_recovery = Some(value.into());
+        self
+    }
+
+    /// Sets `marketType`.
+    pub fn market_type(mut self, value: impl Into<String>) -> Self {
+        self.market_type = Some(value.into());
+        self
+    }
+
+    /// Sets `spotPrice`.
+    pub fn spot_price(mut self, value: impl Into<String>) -> Self {
+        self.spot_price = Some(value.into());
+        self
+    }
+
+    /// Sets `diskPrior`.
+    pub fn disk_prior(mut self, value: impl Into<String>) -> Self {
+        self.disk_prior = Some(value.into());
+        self
+    }
+
+    /// Sets `spot_duration_hours`.
+    pub fn spot_duration_hours(mut self, value: impl Into<i32>) -> Self {
+        self.spot_duration_hours = Some(value.into());
+        self
+    }
+
+    /// Sets `interruption_policy`.
+    pub fn interruption_policy(mut self, value: impl Into<String>) -> Self {
+        self.interruption_policy = Some(value.into());
+        self
+    }
+
+    /// Sets `spot_duration_count`.
+    pub fn spot_duration_count(mut self, value: impl Into<i32>) -> Self {
+        self.spot_duration_count = Some(value.into());
+        self
+    }
+
+    /// Sets `CB_CSBS_BACKUP`.
+    pub fn cb_csbs_backup(mut self, value: impl Into<String>) -> Self {
+        self.cb_csbs_backup = Some(value.into());
+        self
+    }
+}
+
 /// Billing and other extended settings of pay-per-use ECSs to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostPaidServerExtendParam {
     /// Billing mode, as a number: `0` for pay-per-use.
     #[serde(rename = "chargingMode")]
@@ -1145,8 +1646,76 @@ pub struct PostPaidServerExtendParam {
     pub cb_csbs_backup: Option<String>,
 }
 
+impl PostPaidServerExtendParam {
+    /// Sets `chargingMode`.
+    pub fn charging_mode(mut self, value: impl Into<i32>) -> Self {
+        self.charging_mode = Some(value.into());
+        self
+    }
+
+    /// Sets `regionID`.
+    pub fn region_id(mut self, value: impl Into<String>) -> Self {
+        self.region_id = Some(value.into());
+        self
+    }
+
+    /// Sets `support_auto_recovery`.
+    pub fn support_auto_recovery(mut self, value: impl Into<bool>) -> Self {
+        self.support_auto_recovery = Some(value.into());
+        self
+    }
+
+    /// Sets `enterprise_project_id`.
+    pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+        self.enterprise_project_id = Some(value.into());
+        self
+    }
+
+    /// Sets `marketType`.
+    pub fn market_type(mut self, value: impl Into<String>) -> Self {
+        self.market_type = Some(value.into());
+        self
+    }
+
+    /// Sets `spotPrice`.
+    pub fn spot_price(mut self, value: impl Into<String>) -> Self {
+        self.spot_price = Some(value.into());
+        self
+    }
+
+    /// Sets `diskPrior`.
+    pub fn disk_prior(mut self, value: impl Into<String>) -> Self {
+        self.disk_prior = Some(value.into());
+        self
+    }
+
+    /// Sets `spot_duration_hours`.
+    pub fn spot_duration_hours(mut self, value: impl Into<i32>) -> Self {
+        self.spot_duration_hours = Some(value.into());
+        self
+    }
+
+    /// Sets `interruption_policy`.
+    pub fn interruption_policy(mut self, value: impl Into<String>) -> Self {
+        self.interruption_policy = Some(value.into());
+        self
+    }
+
+    /// Sets `spot_duration_count`.
+    pub fn spot_duration_count(mut self, value: impl Into<i32>) -> Self {
+        self.spot_duration_count = Some(value.into());
+        self
+    }
+
+    /// Sets `CB_CSBS_BACKUP`.
+    pub fn cb_csbs_backup(mut self, value: impl Into<String>) -> Self {
+        self.cb_csbs_backup = Some(value.into());
+        self
+    }
+}
+
 /// A NIC of an ECS to create; give `subnet_id` or `port_id`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerNic {
     /// ID of a subnet of the VPC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1171,16 +1740,71 @@ pub struct CreateServerNic {
     pub efi_enable: Option<bool>,
 }
 
+impl CreateServerNic {
+    /// Sets `subnet_id`.
+    pub fn subnet_id(mut self, value: impl Into<String>) -> Self {
+        self.subnet_id = Some(value.into());
+        self
+    }
+
+    /// Sets `port_id`.
+    pub fn port_id(mut self, value: impl Into<String>) -> Self {
+        self.port_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ip_address`.
+    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
+        self.ip_address = Some(value.into());
+        self
+    }
+
+    /// Sets `ipv6_enable`.
+    pub fn ipv6_enable(mut self, value: impl Into<bool>) -> Self {
+        self.ipv6_enable = Some(value.into());
+        self
+    }
+
+    /// Sets `ipv6_bandwidth`.
+    pub fn ipv6_bandwidth(mut self, value: impl Into<Ipv6Bandwidth>) -> Self {
+        self.ipv6_bandwidth = Some(value.into());
+        self
+    }
+
+    /// Sets `allowed_address_pairs`.
+    pub fn allowed_address_pairs(
+        mut self,
+        value: impl Into<Vec<AllowedAddressPair>>,
+    ) -> Self {
+        self.allowed_address_pairs = Some(value.into());
+        self
+    }
+
+    /// Sets `efi_enable`.
+    pub fn efi_enable(mut self, value: impl Into<bool>) -> Self {
+        self.efi_enable = Some(value.into());
+        self
+    }
+}
+
 /// The shared bandwidth an IPv6 address is bound to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ipv6Bandwidth {
     /// ID of the shared bandwidth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
+impl Ipv6Bandwidth {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+
 /// An IP/MAC pair allowed on a port.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AllowedAddressPair {
     /// IP address or CIDR (not `0.0.0.0/0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1190,8 +1814,22 @@ pub struct AllowedAddressPair {
     pub mac_address: Option<String>,
 }
 
+impl AllowedAddressPair {
+    /// Sets `ip_address`.
+    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
+        self.ip_address = Some(value.into());
+        self
+    }
+
+    /// Sets `mac_address`.
+    pub fn mac_address(mut self, value: impl Into<String>) -> Self {
+        self.mac_address = Some(value.into());
+        self
+    }
+}
+
 /// The EIP of an ECS to create; give `id` (an existing EIP) or `eip` (a new one).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerPublicIp {
     /// ID of an existing EIP (status DOWN).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1204,6 +1842,26 @@ pub struct CreateServerPublicIp {
     pub delete_on_termination: Option<bool>,
 }
 
+impl CreateServerPublicIp {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `eip`.
+    pub fn eip(mut self, value: impl Into<CreateServerEip>) -> Self {
+        self.eip = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(mut self, value: impl Into<bool>) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+}
+
 /// An EIP to create with an ECS.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerEip {
@@ -1214,6 +1872,26 @@ pub struct CreateServerEip {
     /// Billing of the EIP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extendparam: Option<CreateServerEipExtendParam>,
+}
+
+impl CreateServerEip {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        iptype: impl Into<String>,
+        bandwidth: impl Into<CreateServerEipBandwidth>,
+    ) -> Self {
+        Self {
+            iptype: iptype.into(),
+            bandwidth: bandwidth.into(),
+            extendparam: None,
+        }
+    }
+
+    /// Sets `extendparam`.
+    pub fn extendparam(mut self, value: impl Into<CreateServerEipExtendParam>) -> Self {
+        self.extendparam = Some(value.into());
+        self
+    }
 }
 
 /// Bandwidth of an EIP to create.
@@ -1232,13 +1910,51 @@ pub struct CreateServerEipBandwidth {
     pub id: Option<String>,
 }
 
+impl CreateServerEipBandwidth {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(sharetype: impl Into<BandwidthShareType>) -> Self {
+        Self {
+            size: None,
+            sharetype: sharetype.into(),
+            chargemode: None,
+            id: None,
+        }
+    }
+
+    /// Sets `size`.
+    pub fn size(mut self, value: impl Into<i32>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+
+    /// Sets `chargemode`.
+    pub fn chargemode(mut self, value: impl Into<String>) -> Self {
+        self.chargemode = Some(value.into());
+        self
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+
 /// Billing of an EIP to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerEipExtendParam {
     /// Billing mode of the EIP.
     #[serde(rename = "chargingMode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charging_mode: Option<ChargingMode>,
+}
+
+impl CreateServerEipExtendParam {
+    /// Sets `chargingMode`.
+    pub fn charging_mode(mut self, value: impl Into<ChargingMode>) -> Self {
+        self.charging_mode = Some(value.into());
+        self
+    }
 }
 
 /// The system disk of an ECS to create.
@@ -1271,6 +1987,74 @@ pub struct CreateServerRootVolume {
     #[serde(rename = "hw:passthrough")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hw_passthrough: Option<bool>,
+}
+
+impl CreateServerRootVolume {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(volumetype: impl Into<VolumeType>) -> Self {
+        Self {
+            volumetype: volumetype.into(),
+            size: None,
+            iops: None,
+            throughput: None,
+            extendparam: None,
+            metadata: None,
+            cluster_type: None,
+            cluster_id: None,
+            hw_passthrough: None,
+        }
+    }
+
+    /// Sets `size`.
+    pub fn size(mut self, value: impl Into<i32>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+
+    /// Sets `iops`.
+    pub fn iops(mut self, value: impl Into<i32>) -> Self {
+        self.iops = Some(value.into());
+        self
+    }
+
+    /// Sets `throughput`.
+    pub fn throughput(mut self, value: impl Into<i32>) -> Self {
+        self.throughput = Some(value.into());
+        self
+    }
+
+    /// Sets `extendparam`.
+    pub fn extendparam(
+        mut self,
+        value: impl Into<CreateServerVolumeExtendParam>,
+    ) -> Self {
+        self.extendparam = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<CreateServerVolumeMetadata>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `cluster_type`.
+    pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
+        self.cluster_type = Some(value.into());
+        self
+    }
+
+    /// Sets `cluster_id`.
+    pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
+        self.cluster_id = Some(value.into());
+        self
+    }
+
+    /// Sets `hw:passthrough`.
+    pub fn hw_passthrough(mut self, value: impl Into<bool>) -> Self {
+        self.hw_passthrough = Some(value.into());
+        self
+    }
 }
 
 /// A data disk of an ECS to create.
@@ -1316,8 +2100,98 @@ pub struct CreateServerDataVolume {
     pub delete_on_termination: Option<bool>,
 }
 
+impl CreateServerDataVolume {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(volumetype: impl Into<VolumeType>, size: impl Into<i32>) -> Self {
+        Self {
+            volumetype: volumetype.into(),
+            size: size.into(),
+            iops: None,
+            throughput: None,
+            shareable: None,
+            multiattach: None,
+            hw_passthrough: None,
+            extendparam: None,
+            cluster_type: None,
+            cluster_id: None,
+            metadata: None,
+            data_image_id: None,
+            delete_on_termination: None,
+        }
+    }
+
+    /// Sets `iops`.
+    pub fn iops(mut self, value: impl Into<i32>) -> Self {
+        self.iops = Some(value.into());
+        self
+    }
+
+    /// Sets `throughput`.
+    pub fn throughput(mut self, value: impl Into<i32>) -> Self {
+        self.throughput = Some(value.into());
+        self
+    }
+
+    /// Sets `shareable`.
+    pub fn shareable(mut self, value: impl Into<bool>) -> Self {
+        self.shareable = Some(value.into());
+        self
+    }
+
+    /// Sets `multiattach`.
+    pub fn multiattach(mut self, value: impl Into<bool>) -> Self {
+        self.multiattach = Some(value.into());
+        self
+    }
+
+    /// Sets `hw:passthrough`.
+    pub fn hw_passthrough(mut self, value: impl Into<bool>) -> Self {
+        self.hw_passthrough = Some(value.into());
+        self
+    }
+
+    /// Sets `extendparam`.
+    pub fn extendparam(
+        mut self,
+        value: impl Into<CreateServerVolumeExtendParam>,
+    ) -> Self {
+        self.extendparam = Some(value.into());
+        self
+    }
+
+    /// Sets `cluster_type`.
+    pub fn cluster_type(mut self, value: impl Into<String>) -> Self {
+        self.cluster_type = Some(value.into());
+        self
+    }
+
+    /// Sets `cluster_id`.
+    pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
+        self.cluster_id = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<CreateServerVolumeMetadata>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `data_image_id`.
+    pub fn data_image_id(mut self, value: impl Into<String>) -> Self {
+        self.data_image_id = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(mut self, value: impl Into<bool>) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+}
+
 /// Extended settings of a disk to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerVolumeExtendParam {
     /// Deprecated.
     #[serde(rename = "resourceSpecCode")]
@@ -1333,8 +2207,28 @@ pub struct CreateServerVolumeExtendParam {
     pub snapshot_id: Option<String>,
 }
 
+impl CreateServerVolumeExtendParam {
+    /// Sets `resourceSpecCode`.
+    pub fn resource_spec_code(mut self, value: impl Into<String>) -> Self {
+        self.resource_spec_code = Some(value.into());
+        self
+    }
+
+    /// Sets `resourceType`.
+    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
+        self.resource_type = Some(value.into());
+        self
+    }
+
+    /// Sets `snapshotId`.
+    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
+        self.snapshot_id = Some(value.into());
+        self
+    }
+}
+
 /// Encryption of a disk to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerVolumeMetadata {
     /// `1` to encrypt the disk, `0` (default) not to.
     #[serde(rename = "__system__encrypted")]
@@ -1346,16 +2240,38 @@ pub struct CreateServerVolumeMetadata {
     pub system_cmkid: Option<String>,
 }
 
+impl CreateServerVolumeMetadata {
+    /// Sets `__system__encrypted`.
+    pub fn system_encrypted(mut self, value: impl Into<String>) -> Self {
+        self.system_encrypted = Some(value.into());
+        self
+    }
+
+    /// Sets `__system__cmkid`.
+    pub fn system_cmkid(mut self, value: impl Into<String>) -> Self {
+        self.system_cmkid = Some(value.into());
+        self
+    }
+}
+
 /// A security group of an ECS to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerSecurityGroup {
     /// ID of the security group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
+impl CreateServerSecurityGroup {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+
 /// Scheduling information of an ECS to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerSchedulerHints {
     /// ID of the ECS group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1368,6 +2284,26 @@ pub struct CreateServerSchedulerHints {
     pub dedicated_host_id: Option<String>,
 }
 
+impl CreateServerSchedulerHints {
+    /// Sets `group`.
+    pub fn group(mut self, value: impl Into<String>) -> Self {
+        self.group = Some(value.into());
+        self
+    }
+
+    /// Sets `tenancy`.
+    pub fn tenancy(mut self, value: impl Into<String>) -> Self {
+        self.tenancy = Some(value.into());
+        self
+    }
+
+    /// Sets `dedicated_host_id`.
+    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
+        self.dedicated_host_id = Some(value.into());
+        self
+    }
+}
+
 /// A tag of an ECS.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServerTag {
@@ -1377,16 +2313,34 @@ pub struct ServerTag {
     pub value: String,
 }
 
+impl ServerTag {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
 /// Serial console options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SerialConsoleOptions {
     /// Whether the serial console is enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
 
+impl SerialConsoleOptions {
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
+
 /// Instance metadata service (IMDS) options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MetadataOptions {
     /// `enabled` or `disabled`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1396,9 +2350,30 @@ pub struct MetadataOptions {
     pub http_tokens: Option<String>,
 }
 
+impl MetadataOptions {
+    /// Sets `http_endpoint`.
+    pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
+        self.http_endpoint = Some(value.into());
+        self
+    }
+
+    /// Sets `http_tokens`.
+    pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
+        self.http_tokens = Some(value.into());
+        self
+    }
+}
+
 /// Enclave options.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EnclaveOptions {
     /// Whether enclaves are enabled.
     pub enabled: bool,
+}
+
+impl EnclaveOptions {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
 }

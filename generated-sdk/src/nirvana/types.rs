@@ -66,7 +66,7 @@ pub struct Pagination {
 }
 
 /// IP filter rules (in a request).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceIpRule {
     /// List of IPv4 CIDR addresses to allow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,6 +74,20 @@ pub struct SourceIpRule {
     /// List of IPv4 CIDR addresses to deny.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked: Option<Vec<String>>,
+}
+
+impl SourceIpRule {
+    /// Sets `allowed`.
+    pub fn allowed(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.allowed = Some(value.into());
+        self
+    }
+
+    /// Sets `blocked`.
+    pub fn blocked(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.blocked = Some(value.into());
+        self
+    }
 }
 
 /// IP filter rules.
@@ -226,6 +240,19 @@ pub struct ApiKeyPermission {
     pub resource_type: ApiPermissionResourceType,
 }
 
+impl ApiKeyPermission {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        permission: impl Into<ApiPermissionLevel>,
+        resource_type: impl Into<ApiPermissionResourceType>,
+    ) -> Self {
+        Self {
+            permission: permission.into(),
+            resource_type: resource_type.into(),
+        }
+    }
+}
+
 /// Audit log entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLog {
@@ -348,6 +375,15 @@ pub struct SshKeyRequest {
     pub public_key: String,
 }
 
+impl SshKeyRequest {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(public_key: impl Into<String>) -> Self {
+        Self {
+            public_key: public_key.into(),
+        }
+    }
+}
+
 /// Boot volume of a VM to create.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmBootVolumeRequest {
@@ -358,6 +394,23 @@ pub struct VmBootVolumeRequest {
     /// Tags to attach to the Volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+}
+
+impl VmBootVolumeRequest {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(size: impl Into<i64>, r#type: impl Into<VolumeType>) -> Self {
+        Self {
+            size: size.into(),
+            r#type: r#type.into(),
+            tags: None,
+        }
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
 }
 
 /// Data volume of a VM to create.
@@ -372,6 +425,28 @@ pub struct VmDataVolumeRequest {
     /// Tags to attach to the Volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+}
+
+impl VmDataVolumeRequest {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        name: impl Into<String>,
+        size: impl Into<i64>,
+        r#type: impl Into<VolumeType>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            size: size.into(),
+            r#type: r#type.into(),
+            tags: None,
+        }
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
 }
 
 /// Volume details.
@@ -617,6 +692,16 @@ pub struct ConnectConnectionAwsConfigRequest {
     pub region: String,
 }
 
+impl ConnectConnectionAwsConfigRequest {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(account_id: impl Into<String>, region: impl Into<String>) -> Self {
+        Self {
+            account_id: account_id.into(),
+            region: region.into(),
+        }
+    }
+}
+
 /// A route supported for Connect.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectRoute {
@@ -797,6 +882,16 @@ pub struct NksNodePoolBootVolume {
     pub r#type: VolumeType,
 }
 
+impl NksNodePoolBootVolume {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(size: impl Into<i64>, r#type: impl Into<VolumeType>) -> Self {
+        Self {
+            size: size.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
+
 /// Node configuration of a node pool to create.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodePoolNodeConfig {
@@ -810,6 +905,33 @@ pub struct NksNodePoolNodeConfig {
     /// Kubernetes taints to apply to each node in the pool at creation time. Each entry is `key=value:Effect` where Effect is NoSchedule, PreferNoSchedule, or NoExecute. Immutable after pool creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taints: Option<Vec<String>>,
+}
+
+impl NksNodePoolNodeConfig {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        boot_volume: impl Into<NksNodePoolBootVolume>,
+        instance_type: impl Into<String>,
+    ) -> Self {
+        Self {
+            boot_volume: boot_volume.into(),
+            instance_type: instance_type.into(),
+            labels: None,
+            taints: None,
+        }
+    }
+
+    /// Sets `labels`.
+    pub fn labels(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.labels = Some(value.into());
+        self
+    }
+
+    /// Sets `taints`.
+    pub fn taints(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.taints = Some(value.into());
+        self
+    }
 }
 
 /// Node configuration of a node pool.
@@ -1136,6 +1258,26 @@ pub struct AutomaticPolicyArgs {
     /// Monthly cap; absent or null when not set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_cap: Option<crate::runtime::Decimal>,
+}
+
+impl AutomaticPolicyArgs {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        fixed: impl Into<crate::runtime::Decimal>,
+        runway_days: impl Into<crate::runtime::Decimal>,
+    ) -> Self {
+        Self {
+            fixed: fixed.into(),
+            runway_days: runway_days.into(),
+            monthly_cap: None,
+        }
+    }
+
+    /// Sets `monthly_cap`.
+    pub fn monthly_cap(mut self, value: impl Into<crate::runtime::Decimal>) -> Self {
+        self.monthly_cap = Some(value.into());
+        self
+    }
 }
 
 /// Project response.

@@ -6,8 +6,96 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
+/// The object types a caller builds: those reachable from any method's inputs.
+fn request_types(api: &Api) -> BTreeSet<String> {
+    let mut pending = BTreeSet::new();
+    super::params::visit(&api.resources, &mut |_, method| {
+        for input in method.inputs() {
+            collect_named(&input.ty, &mut pending);
+        }
+    });
+    let mut found = BTreeSet::new();
+    while let Some(name) = pending.pop_first() {
+        if !found.insert(name.clone()) {
+            continue;
+        }
+        let Some(decl) = api.types.iter().find(|t| t.rust == name) else {
+            continue;
+        };
+        let mut inner = BTreeSet::new();
+        match &decl.kind {
+            TypeKind::Object(fields) => {
+                fields.iter().for_each(|f| collect_named(&f.ty, &mut inner))
+            }
+            TypeKind::Union(members) => members
+                .iter()
+                .for_each(|m| collect_named(&m.ty, &mut inner)),
+            TypeKind::Map(value) => collect_named(value, &mut inner),
+            _ => {}
+        }
+        pending.extend(inner.difference(&found).cloned());
+    }
+    found
+}
+
+/// `new` taking the required fields (or `Default` when none is) and a setter per optional
+/// field, for an object type callers build.
+fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, TokenStream) {
+    let required: Vec<&FieldDecl> = fields.iter().filter(|f| !f.optional).collect();
+    let setters = fields.iter().filter(|f| f.optional).map(|f| {
+        let field = ident(&f.rust);
+        let ty = rust_type(&f.ty);
+        let docs = doc_or(None, &format!("Sets `{}`.", f.wire));
+        quote! {
+            #docs
+            pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+                self.#field = Some(value.into());
+                self
+            }
+        }
+    });
+    if required.is_empty() {
+        let tokens = quote! {
+            impl #name {
+                #(#setters)*
+            }
+        };
+        return (quote!(Default,), tokens);
+    }
+    let args = required.iter().map(|f| {
+        let field = ident(&f.rust);
+        let mut ty = rust_type(&f.ty);
+        if f.nullable {
+            ty = quote!(Option<#ty>);
+        }
+        quote!(#field: impl Into<#ty>)
+    });
+    let inits = fields.iter().map(|f| {
+        let field = ident(&f.rust);
+        if f.optional {
+            quote!(#field: None,)
+        } else {
+            quote!(#field: #field.into(),)
+        }
+    });
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let tokens = quote! {
+        impl #name {
+            /// A value with the required fields set and every optional one unset.
+            #many
+            pub fn new(#(#args),*) -> Self {
+                Self { #(#inits)* }
+            }
+
+            #(#setters)*
+        }
+    };
+    (TokenStream::new(), tokens)
+}
+
 /// The `types.rs` file of an API module, or `None` if it has no objects or maps.
 pub fn file(api: &Api) -> Option<TokenStream> {
+    let built = request_types(api);
     let mut used = BTreeSet::new();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
@@ -16,16 +104,28 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
         match &decl.kind {
             TypeKind::Object(fields) => {
+                // A field named `new` would clash with the constructor: no builder then.
+                let builds = built.contains(&decl.rust)
+                    && !fields
+                        .iter()
+                        .any(|f| crate::naming::unraw(&f.rust) == "new");
+                let (default, methods) = if builds {
+                    builder(&name, fields)
+                } else {
+                    (TokenStream::new(), TokenStream::new())
+                };
                 let fields = fields.iter().map(|f| {
                     collect_named(&f.ty, &mut used);
                     field(f)
                 });
                 items.push(quote! {
                     #docs
-                    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+                    #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
                     pub struct #name {
                         #(#fields)*
                     }
+
+                    #methods
                 });
             }
             TypeKind::Map(value) => {
