@@ -36,7 +36,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn encode(text: &str) -> String {
+/// Percent-encodes everything but `A-Z a-z 0-9 - _ . ~` (a space is `%20`).
+pub fn encode(text: &str) -> String {
     utf8_percent_encode(text, UNRESERVED).to_string()
 }
 

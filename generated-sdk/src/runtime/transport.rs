@@ -313,8 +313,20 @@ impl Transport {
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base_url, request.path))
             .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))?;
         if !request.query.is_empty() || !options.query.is_empty() {
-            url.query_pairs_mut()
-                .extend_pairs(request.query.iter().chain(&options.query));
+            // `%20` for a space, never `+`: the query is sent as the signers canonicalize it.
+            let query: Vec<String> = request
+                .query
+                .iter()
+                .chain(&options.query)
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        super::signing::encode(k),
+                        super::signing::encode(v)
+                    )
+                })
+                .collect();
+            url.set_query(Some(&query.join("&")));
         }
         let headers = self.headers(request, options)?;
         let body = match &request.body {
