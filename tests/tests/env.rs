@@ -14,6 +14,8 @@ const VARIABLES: &[&str] = &[
     "HUAWEICLOUD_SDK_PROJECT_ID",
     "HUAWEICLOUD_SDK_REGION",
     "HUAWEICLOUD_SDK_ECS_ENDPOINT",
+    "HUAWEICLOUD_SDK_AK",
+    "HUAWEICLOUD_SDK_SK",
 ];
 
 /// Runs this test binary again, for one case, with exactly `vars` set.
@@ -83,6 +85,15 @@ fn check(case: &str) {
             ),
             other => panic!("expected a configuration error, got {other:?}"),
         },
+        "ecs-aksk" => {
+            let client = ecs::Client::from_env().expect("client from AK/SK");
+            let debug = format!("{client:?}");
+            assert!(debug.contains("SdkHmacSha256"), "{debug}");
+            assert!(
+                !debug.contains("sk-from-env"),
+                "the secret key leaked: {debug}"
+            );
+        }
         other => panic!("unknown case {other}"),
     }
 }
@@ -111,4 +122,13 @@ fn from_env() {
     run_case("ecs-builder-wins", &ecs_vars);
     run_case("ecs-no-project", &[ecs_vars[0], ecs_vars[2]]);
     run_case("ecs-no-region", &ecs_vars[..2]);
+    run_case(
+        "ecs-aksk",
+        &[
+            ("HUAWEICLOUD_SDK_AK", "ak-from-env"),
+            ("HUAWEICLOUD_SDK_SK", "sk-from-env"),
+            ("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef"),
+            ("HUAWEICLOUD_SDK_REGION", "cn-north-4"),
+        ],
+    );
 }
