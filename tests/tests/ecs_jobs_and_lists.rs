@@ -230,3 +230,74 @@ async fn the_nova_list_follows_markers_until_there_is_no_next_link() {
     assert_eq!(names, ["vm-a", "vm-b", "vm-c"]);
     server_mock.verify().await;
 }
+
+/// Every attempt is signed on its own: a retried request carries its own `X-Sdk-Date` and an
+/// `Authorization` that verifies over exactly what that attempt sent.
+#[tokio::test]
+async fn every_attempt_is_signed_afresh() {
+    use generated_sdk::runtime::signing::{Signable, authorization};
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v1/{PROJECT_ID}/jobs/{JOB_ID}")))
+        .respond_with(SequenceStatus(Mutex::new(vec![503, 200])))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .access_key("ak-example", "sk-example")
+        .project_id(PROJECT_ID)
+        .base_url(server.uri())
+        .retry_policy(generated_sdk::ecs::RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            ..Default::default()
+        })
+        .build()
+        .expect("client");
+    client
+        .jobs()
+        .get(JOB_ID)
+        .await
+        .expect("second attempt succeeds");
+    let attempts = server.received_requests().await.expect("recorded");
+    assert_eq!(attempts.len(), 2);
+    for attempt in &attempts {
+        let header = |name: &str| attempt.headers[name].to_str().expect("text").to_owned();
+        let sent = header("authorization");
+        let names: Vec<String> = sent
+            .split("SignedHeaders=")
+            .nth(1)
+            .and_then(|rest| rest.split(',').next())
+            .expect("signed headers")
+            .split(';')
+            .map(str::to_owned)
+            .collect();
+        assert!(names.contains(&"x-sdk-date".to_owned()) && names.contains(&"host".to_owned()));
+        let signed: Vec<(String, String)> = names.iter().map(|n| (n.clone(), header(n))).collect();
+        let signable = Signable {
+            method: "GET",
+            path: attempt.url.path(),
+            query: &[],
+            headers: &signed,
+            body: b"",
+        };
+        assert_eq!(
+            authorization("ak-example", "sk-example", &header("x-sdk-date"), &signable),
+            sent
+        );
+    }
+}
+
+/// Answers with the given statuses in order (a job body with the 200s).
+struct SequenceStatus(Mutex<Vec<u16>>);
+
+impl Respond for SequenceStatus {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let mut statuses = self.0.lock().expect("lock");
+        let status = if statuses.len() > 1 {
+            statuses.remove(0)
+        } else {
+            statuses[0]
+        };
+        ResponseTemplate::new(status).set_body_json(job("SUCCESS"))
+    }
+}
