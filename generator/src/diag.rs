@@ -29,6 +29,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// The source line, when the spec text is at hand (see [`Diagnostics::with_sources`]).
+    pub snippet: Option<String>,
 }
 
 impl Diagnostic {
@@ -38,6 +40,7 @@ impl Diagnostic {
             loc,
             message: message.into(),
             help: None,
+            snippet: None,
         }
     }
 
@@ -48,14 +51,75 @@ impl Diagnostic {
     }
 }
 
+/// How many characters the token starting at `column` (1-based) of `line` spans.
+fn token_width(line: &str, column: u64) -> usize {
+    let start = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+    let token: String = line
+        .chars()
+        .skip(start)
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '#'))
+        .collect();
+    // A mapping key's `:` is not part of the name.
+    let token = token.strip_suffix(':').unwrap_or(&token);
+    token.chars().count().max(1)
+}
+
 impl fmt::Display for Diagnostic {
+    /// rustc's layout: the message, the place, the source line with a caret under the token,
+    /// and the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}\n  --> {}", self.message, self.loc)?;
+        write!(f, "error: {}", self.message)?;
+        let number = self.loc.line.to_string();
+        let pad = " ".repeat(number.len());
+        write!(f, "\n{pad}--> {}", self.loc)?;
+        if let Some(line) = &self.snippet {
+            let line = line.trim_end();
+            let before: String = line
+                .chars()
+                .take(usize::try_from(self.loc.column.saturating_sub(1)).unwrap_or(0))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let carets = "^".repeat(token_width(line, self.loc.column));
+            write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {before}{carets}")?;
+        }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n{pad} = help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// The candidate closest to `name` (edit distance, ignoring case), if it is close enough to be
+/// what was meant: for "did you mean ...?" hints.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous + usize::from(ca != *cb);
+                previous = row[j + 1];
+                row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+            }
+        }
+        row[b.len()]
+    }
+    let wanted = name.to_lowercase();
+    let limit = (wanted.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| *c != name)
+        .map(|c| (distance(&wanted, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`? " when a candidate is close to `name`, else "".
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(name, candidates).map_or_else(String::new, |c| format!("did you mean `{c}`? "))
 }
 
 /// Several diagnostics, reported together.
@@ -75,6 +139,59 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl Diagnostics {
+    /// Fills in each diagnostic's source line from the spec texts (`(path, text)` pairs).
+    pub fn with_sources<'a>(
+        mut self,
+        sources: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> Self {
+        for diagnostic in &mut self.0 {
+            let text = sources
+                .clone()
+                .into_iter()
+                .find(|(path, _)| *path == diagnostic.loc.file)
+                .map(|(_, text)| text);
+            let line = usize::try_from(diagnostic.loc.line).unwrap_or(0);
+            diagnostic.snippet = text
+                .filter(|_| line > 0)
+                .and_then(|text| text.lines().nth(line - 1))
+                .map(str::to_owned);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        let names = ["OperationKind", "OperationStatus", "Vm"];
+        assert_eq!(closest("OperationKnd", names), Some("OperationKind"));
+        assert_eq!(closest("operationkind", names), Some("OperationKind"));
+        assert_eq!(closest("Volume", names), None);
+    }
+
+    #[test]
+    fn renders_a_caret_under_the_token() {
+        let mut d = Diagnostic::new(
+            Loc {
+                file: "spec/x.yaml".into(),
+                line: 12,
+                column: 20,
+            },
+            "unknown type `OperationKnd`",
+        )
+        .help("did you mean `OperationKind`?");
+        d.snippet = Some("      kind: {type: OperationKnd, doc: Kind.}".into());
+        assert_eq!(
+            d.to_string(),
+            "error: unknown type `OperationKnd`\n  --> spec/x.yaml:12:20\n   |\n12 |       kind: {type: OperationKnd, doc: Kind.}\n   |                    ^^^^^^^^^^^^\n   = help: did you mean `OperationKind`?"
+        );
+    }
+}
 
 impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {

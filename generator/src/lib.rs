@@ -69,7 +69,8 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
     if problems.is_empty() {
         Ok(apis)
     } else {
-        Err(Error::Spec(Diagnostics(problems)))
+        let sources = specs.iter().map(|s| (s.path.as_str(), s.text.as_str()));
+        Err(Error::Spec(Diagnostics(problems).with_sources(sources)))
     }
 }
 

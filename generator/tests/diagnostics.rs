@@ -195,10 +195,9 @@ types:
 }
 
 #[test]
-fn enum_value_cannot_take_the_unknown_variant() {
-    let d = error(
-        r#"name: bad
-title: Bad API
+fn enum_values_whose_names_collide_get_distinct_variants() {
+    let text = r#"name: ok
+title: OK API
 base_url: https://api.example.com
 auth:
   - scheme: bearer
@@ -207,12 +206,47 @@ types:
   Status:
     enum:
       done:
-      unknown:  # <- 11:7
-"#,
+      unknown:
+  RebootType:
+    enum: {HARD: , Hard: , SOFT: , Soft: , hard: , soft: }
+"#;
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: text.to_owned(),
+    };
+    let apis = generator::models(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let variants = |name: &str| -> Vec<(String, String)> {
+        let decl = apis[0].types.iter().find(|t| t.rust == name).expect("type");
+        match &decl.kind {
+            generator::model::TypeKind::StringEnum(v) => v
+                .iter()
+                .map(|v| (v.value.clone(), v.rust.clone()))
+                .collect(),
+            _ => panic!("not an enum"),
+        }
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    };
+    // `Unknown` is the catch-all for values the SDK does not know.
+    assert_eq!(
+        variants("Status"),
+        pairs(&[("done", "Done"), ("unknown", "UnknownValue")])
     );
-    assert_at(&d, 11, 7, "the Rust name `Unknown`");
-    assert!(d.message.contains("values this SDK does not know"), "{d}");
-    assert!(help(&d).contains("rust:"), "{d}");
+    // The value already in the variant's case keeps the plain name.
+    assert_eq!(
+        variants("RebootType"),
+        pairs(&[
+            ("HARD", "HardUpper"),
+            ("Hard", "Hard"),
+            ("SOFT", "SoftUpper"),
+            ("Soft", "Soft"),
+            ("hard", "HardLower"),
+            ("soft", "SoftLower"),
+        ])
+    );
 }
 
 #[test]
@@ -352,24 +386,23 @@ types:
       vm-state: {type: string}
       vm_state: {type: string}  # <- 11:7
       image: {type: Imagee}  # <- 12:21
-  Status:
-    enum:
-      unknown:  # <- 15:7
+  Status:  # <- 13:3
+    enum: {}
 resources:
   vms:
     methods:
       get:
         method: GET
-        path: /v1/vms/{vm_id}  # <- 21:15
+        path: /v1/vms/{vm_id}  # <- 20:15
         response: Server
 "#,
     );
     let found: Vec<(u64, u64)> = all.iter().map(|d| (d.loc.line, d.loc.column)).collect();
-    assert_eq!(found, [(11, 7), (12, 21), (15, 7), (21, 15)], "{all:#?}");
+    assert_eq!(found, [(11, 7), (12, 21), (13, 3), (20, 15)], "{all:#?}");
     assert_at(&all[0], 11, 7, "`vm_state`");
     assert_at(&all[1], 12, 21, "`Imagee`");
-    assert_at(&all[2], 15, 7, "`Unknown`");
-    assert_at(&all[3], 21, 15, "`{vm_id}`");
+    assert_at(&all[2], 13, 3, "has no values");
+    assert_at(&all[3], 20, 15, "`{vm_id}`");
 }
 
 #[test]
@@ -423,12 +456,18 @@ types:
     };
     let shown = error.to_string();
     let lines: Vec<&str> = shown.lines().collect();
-    assert_eq!(lines.len(), 3, "{shown}");
+    assert_eq!(lines.len(), 6, "{shown}");
     assert_eq!(lines[0], "error: unknown type `OperationKnd`");
     assert_eq!(lines[1], "  --> fixtures/x.yaml:10:20");
-    assert!(lines[2].starts_with("  = help: use a scalar ("), "{shown}");
+    assert_eq!(lines[2], "   |");
+    assert_eq!(lines[3], "10 |       kind: {type: OperationKnd}");
+    assert_eq!(lines[4], "   |                    ^^^^^^^^^^^^");
     assert!(
-        lines[2].ends_with("or a type declared under `types:` (Operation)"),
+        lines[5].starts_with("   = help: did you mean `Operation`? use a scalar ("),
+        "{shown}"
+    );
+    assert!(
+        lines[5].ends_with("or a type declared under `types:` (Operation)"),
         "{shown}"
     );
 }

@@ -21,6 +21,59 @@ const RESERVED_ITEMS: &[(&str, &str)] = &[
     ("UnknownValue", "the runtime unknown-enum-value type"),
 ];
 
+/// Names a spec type cannot take as derived: std's prelude, the runtime's types, and the names
+/// generated files import (`Request`, `Method`, `Serialize`...). A type whose name would be one
+/// of these is called `<Name>Model` instead, unless the spec gives a `rust:` name.
+const SHADOWING: &[&str] = &[
+    "Acceptors",
+    "Arc",
+    "Auth",
+    "Box",
+    "BTreeMap",
+    "Call",
+    "Client",
+    "ClientBuilder",
+    "Clone",
+    "CursorPage",
+    "CursorPagination",
+    "Date",
+    "DateTime",
+    "Debug",
+    "Decimal",
+    "Default",
+    "Deserialize",
+    "Deserializer",
+    "Duration",
+    "Err",
+    "Error",
+    "ErrorFormat",
+    "ErrorShape",
+    "HashMap",
+    "ListPage",
+    "Method",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Paging",
+    "Request",
+    "Response",
+    "Result",
+    "RetryPolicy",
+    "Secret",
+    "Serialize",
+    "Serializer",
+    "Settings",
+    "Some",
+    "String",
+    "Transport",
+    "UnknownInt",
+    "UnknownValue",
+    "Vec",
+    "WaitFailure",
+    "WaitOptions",
+];
+
 struct Resolver<'a> {
     file: &'a SpecFile,
     errors: Vec<Diagnostic>,
@@ -43,6 +96,9 @@ pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
     };
     for (name, why) in RESERVED_ITEMS {
         r.items.reserve(name, why);
+    }
+    for name in SHADOWING {
+        r.items.reserve(name, "a name the generated code uses");
     }
     let api = r.api();
     if r.errors.is_empty() {
@@ -121,7 +177,13 @@ impl Resolver<'_> {
         // Declare every type name first, so fields can refer to types declared later.
         for (name, def) in &spec.types {
             let loc = self.loc(name);
-            let rust = camel(&name.value);
+            let derived = camel(&name.value);
+            let derived = if SHADOWING.contains(&derived.as_str()) {
+                format!("{derived}Model")
+            } else {
+                derived
+            };
+            let rust = self.name(def.rust.as_ref(), derived, true);
             let mut items = std::mem::replace(&mut self.items, Scope::new(""));
             self.claim(&mut items, &rust, &name.value, &loc);
             self.items = items;
@@ -535,27 +597,20 @@ impl Resolver<'_> {
         let kind = if let Some(fields) = &def.fields {
             TypeKind::Object(self.fields(&rust, fields))
         } else if let Some(values) = &def.string_enum {
-            let mut scope = Scope::new(format!("variants of `{rust}`"));
-            scope.reserve("Unknown", "the variant for values this SDK does not know");
-            let variants = values
-                .iter()
-                .map(|(value, meta)| {
-                    let rust = self.name(
-                        meta.as_ref().and_then(|m| m.rust.as_ref()),
-                        camel(&value.value),
-                        true,
-                    );
-                    let loc = self.loc(value);
-                    self.claim(&mut scope, &rust, &value.value, &loc);
-                    Variant {
-                        rust,
-                        value: value.value.clone(),
-                        doc: meta.as_ref().and_then(|m| m.doc.clone()),
-                    }
-                })
-                .collect();
-            TypeKind::StringEnum(variants)
+            if values.is_empty() {
+                self.report(
+                    Diagnostic::new(loc.clone(), format!("enum `{}` has no values", name.value))
+                        .help("list its values under `enum:`, or make the field a `string`"),
+                );
+            }
+            TypeKind::StringEnum(self.string_variants(&rust, values))
         } else if let Some(values) = &def.int_enum {
+            if values.is_empty() {
+                self.report(
+                    Diagnostic::new(loc.clone(), format!("enum `{}` has no values", name.value))
+                        .help("list its values under `int_enum:`, or make the field an `int64`"),
+                );
+            }
             let mut scope = Scope::new(format!("variants of `{rust}`"));
             scope.reserve("Unknown", "the variant for values this SDK does not know");
             let variants = values
@@ -605,6 +660,70 @@ impl Resolver<'_> {
             doc: def.doc.clone(),
             kind,
         })
+    }
+
+    /// Variant names for a string enum's values. Derived names that collide are told apart by
+    /// the case of their values (`HARD` `Hard` `hard` give `HardUpper`, `Hard`, `HardLower`);
+    /// a value named like the catch-all `Unknown` becomes `UnknownValue`. Names given with
+    /// `rust:` are taken as they are, and collide with an error.
+    fn string_variants(
+        &mut self,
+        owner: &str,
+        values: &spec::Map<Option<spec::EnumValue>>,
+    ) -> Vec<Variant<String>> {
+        let mut scope = Scope::new(format!("variants of `{owner}`"));
+        scope.reserve("Unknown", "the variant for values this SDK does not know");
+        // Values already in the case their variant name has claim that name first.
+        let mut order: Vec<_> = values.iter().collect();
+        order.sort_by_key(|(value, meta)| {
+            let given = meta.as_ref().is_some_and(|m| m.rust.is_some());
+            (
+                !given && camel(&value.value) != value.value,
+                value.referenced.line(),
+            )
+        });
+        let mut named = HashMap::new();
+        for (value, meta) in order {
+            let loc = self.loc(value);
+            let given = meta.as_ref().and_then(|m| m.rust.as_ref());
+            let rust = match given {
+                Some(_) => self.name(given, camel(&value.value), true),
+                None => {
+                    let base = camel(&value.value);
+                    let letters = || value.value.chars().filter(|c| c.is_alphabetic());
+                    let case = if letters().all(char::is_uppercase) {
+                        "Upper"
+                    } else if letters().all(char::is_lowercase) {
+                        "Lower"
+                    } else {
+                        "Mixed"
+                    };
+                    let mut candidates = vec![base.clone()];
+                    if base == "Unknown" {
+                        candidates.push("UnknownValue".to_owned());
+                    }
+                    candidates.push(format!("{base}{case}"));
+                    let free = candidates
+                        .into_iter()
+                        .chain((2..).map(|n| format!("{base}{n}")));
+                    free.into_iter()
+                        .find(|c| scope.claim(c, &value.value, &loc).is_ok())
+                        .unwrap_or(base)
+                }
+            };
+            if given.is_some() {
+                self.claim(&mut scope, &rust, &value.value, &loc);
+            }
+            named.insert(value.value.clone(), rust);
+        }
+        values
+            .iter()
+            .map(|(value, meta)| Variant {
+                rust: named.get(&value.value).cloned().unwrap_or_default(),
+                value: value.value.clone(),
+                doc: meta.as_ref().and_then(|m| m.doc.clone()),
+            })
+            .collect()
     }
 
     fn fields(&mut self, owner: &str, fields: &spec::Map<spec::Field>) -> Vec<FieldDecl> {

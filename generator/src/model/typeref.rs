@@ -76,7 +76,8 @@ impl TypeRef {
                         format!("unknown type `{name}`"),
                     )
                     .help(format!(
-                        "use a scalar ({}), list<T>, map<T>, or a type declared under `types:` ({})",
+                        "{}use a scalar ({}), list<T>, map<T>, or a type declared under `types:` ({})",
+                        crate::diag::did_you_mean(name, SCALARS.iter().copied().chain(named.keys().map(String::as_str))),
                         SCALARS.join(", "),
                         if known.is_empty() { "none declared".to_owned() } else { known.join(", ") }
                     )));

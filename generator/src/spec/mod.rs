@@ -58,6 +58,7 @@ pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
                 .strip_suffix(", set DuplicateKeyPolicy in Options if acceptable")
                 .unwrap_or(message)
                 .to_owned();
+            let help = yaml_help(&message);
             Err(Diagnostic::new(
                 Loc {
                     file: path.to_owned(),
@@ -66,8 +67,39 @@ pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
                 },
                 message,
             )
-            .help("fix the YAML at this position; spec/README.md describes the format"))
+            .help(help))
         }
+    }
+}
+
+/// The hint for a YAML or shape error: the closest expected key for an unknown one, the
+/// quoting rule when a flow mapping's value held a `, `.
+fn yaml_help(message: &str) -> String {
+    let general = "spec/README.md describes the format";
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return format!("fix the YAML at this position; {general}");
+    };
+    let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected: Vec<&str> = expected
+        .split_once("expected ")
+        .map(|(_, list)| list.trim_start_matches("one of "))
+        .unwrap_or("")
+        .split([',', ' '])
+        .map(|name| name.trim_matches('`'))
+        .filter(|name| !name.is_empty() && *name != "or")
+        .collect();
+    if field.contains(' ') {
+        return "in a flow mapping `{...}`, `, ` starts a new key: quote a value that holds a \
+                comma, e.g. `doc: \"a, b\"`"
+            .to_owned();
+    }
+    match crate::diag::closest(field, expected.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`? {general}"),
+        None => format!(
+            "the keys allowed here are: {}; if `{field}` belongs to the value before it, quote \
+             that value (in `{{...}}`, `, ` starts a new key)",
+            expected.join(", ")
+        ),
     }
 }
 
@@ -216,6 +248,9 @@ pub struct TypeDef {
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
+    /// Rust name, when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
     /// An object: fields by wire name.
     #[serde(default)]
     pub fields: Option<Map<Field>>,
