@@ -162,6 +162,12 @@ impl Diagnostics {
     }
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,11 +196,5 @@ mod tests {
             d.to_string(),
             "error: unknown type `OperationKnd`\n  --> spec/x.yaml:12:20\n   |\n12 |       kind: {type: OperationKnd, doc: Kind.}\n   |                    ^^^^^^^^^^^^\n   = help: did you mean `OperationKind`?"
         );
-    }
-}
-
-impl From<Diagnostic> for Diagnostics {
-    fn from(diagnostic: Diagnostic) -> Self {
-        Diagnostics(vec![diagnostic])
     }
 }
