@@ -56,6 +56,7 @@ snapshots!(
     public_api,
     waiter_job,
     list_pagination,
+    edge_names,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

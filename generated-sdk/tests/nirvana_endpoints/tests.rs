@@ -7104,7 +7104,7 @@ async fn organizations_billing_statements() {
         .respond_with(
             wiremock::ResponseTemplate::new(200)
                 .set_body_raw(
-                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
                     "application/json",
                 ),
         )
@@ -7124,7 +7124,7 @@ async fn organizations_billing_statements() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[("month", "month-1")]);
@@ -7144,7 +7144,7 @@ async fn organizations_billing_statements_required_only() {
         .respond_with(
             wiremock::ResponseTemplate::new(200)
                 .set_body_raw(
-                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
                     "application/json",
                 ),
         )
@@ -7163,7 +7163,7 @@ async fn organizations_billing_statements_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
+        r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

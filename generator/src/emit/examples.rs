@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 
 /// How deep nested objects go before optional fields are left out (guards recursive types).
-const MAX_DEPTH: usize = 6;
+const MAX_DEPTH: usize = 12;
 
 /// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
 pub struct Example {
@@ -53,6 +53,14 @@ impl<'a> Examples<'a> {
     }
 
     fn at(&self, ty: &TypeRef, hint: &str, depth: usize) -> Example {
+        if depth > 4 * MAX_DEPTH {
+            // Only a recursive type the model let through could get here; stop rather than
+            // recurse forever.
+            return Example {
+                rust: quote!(unreachable!("example nested too deep")),
+                json: Value::Null,
+            };
+        }
         match ty {
             TypeRef::String => {
                 let s = text(hint);
@@ -88,6 +96,14 @@ impl<'a> Examples<'a> {
             TypeRef::Json => Example {
                 rust: quote!(serde_json::json!({"key": "value"})),
                 json: json!({"key": "value"}),
+            },
+            TypeRef::List(_) if depth >= MAX_DEPTH => Example {
+                rust: quote!(Vec::new()),
+                json: json!([]),
+            },
+            TypeRef::Map(_) if depth >= MAX_DEPTH => Example {
+                rust: quote!(std::collections::BTreeMap::new()),
+                json: json!({}),
             },
             TypeRef::List(inner) => {
                 let item = self.at(inner, hint, depth + 1);
@@ -164,13 +180,21 @@ impl<'a> Examples<'a> {
                 let mut json = Map::new();
                 let inits = fields.iter().map(|f| {
                     let field = ident(&f.rust);
-                    let keep = !f.optional || depth < MAX_DEPTH;
-                    if !keep {
+                    if depth >= MAX_DEPTH && f.optional {
+                        return quote!(#field: None,);
+                    }
+                    if depth >= MAX_DEPTH && f.nullable {
+                        json.insert(f.wire.clone(), Value::Null);
                         return quote!(#field: None,);
                     }
                     let value = self.at(&f.ty, &f.wire, depth + 1);
                     json.insert(f.wire.clone(), value.json);
                     let rust = value.rust;
+                    let rust = if f.boxed {
+                        quote!(Box::new(#rust))
+                    } else {
+                        rust
+                    };
                     if f.optional || f.nullable {
                         quote!(#field: Some(#rust),)
                     } else {

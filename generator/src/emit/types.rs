@@ -44,7 +44,7 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
     let required: Vec<&FieldDecl> = fields.iter().filter(|f| !f.optional).collect();
     let setters = fields.iter().filter(|f| f.optional).map(|f| {
         let field = ident(&f.rust);
-        let ty = rust_type(&f.ty);
+        let ty = field_type(f);
         let docs = doc_or(None, &format!("Sets `{}`.", f.wire));
         quote! {
             #docs
@@ -64,7 +64,7 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
     }
     let args = required.iter().map(|f| {
         let field = ident(&f.rust);
-        let mut ty = rust_type(&f.ty);
+        let mut ty = field_type(f);
         if f.nullable {
             ty = quote!(Option<#ty>);
         }
@@ -152,10 +152,16 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     })
 }
 
+/// The field's value type, boxed where the type is recursive.
+fn field_type(f: &FieldDecl) -> TokenStream {
+    let ty = rust_type(&f.ty);
+    if f.boxed { quote!(Box<#ty>) } else { ty }
+}
+
 fn field(f: &FieldDecl) -> TokenStream {
     let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
     let name = ident(&f.rust);
-    let mut ty = rust_type(&f.ty);
+    let mut ty = field_type(f);
     if f.optional || f.nullable {
         ty = quote!(Option<#ty>);
     }

@@ -162,6 +162,8 @@ pub struct FieldDecl {
     pub optional: bool,
     /// May be `null`.
     pub nullable: bool,
+    /// Held in a `Box`: the field's type contains the field's owner (a recursive type).
+    pub boxed: bool,
     /// Description.
     pub doc: Option<String>,
 }

@@ -83,6 +83,8 @@ struct Resolver<'a> {
     items: Scope,
     /// Rust names of the enum types, which can be sent as text.
     enums: HashSet<String>,
+    /// Rust names of the integer enums.
+    int_enums: HashSet<String>,
 }
 
 /// Validates and resolves a spec into the model.
@@ -92,6 +94,7 @@ pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
         errors: Vec::new(),
         named: HashMap::new(),
         enums: HashSet::new(),
+        int_enums: HashSet::new(),
         items: Scope::new(format!("items of module `{}`", file.api.name.value)),
     };
     for (name, why) in RESERVED_ITEMS {
@@ -190,6 +193,9 @@ impl Resolver<'_> {
             if def.string_enum.is_some() || def.int_enum.is_some() {
                 self.enums.insert(rust.clone());
             }
+            if def.int_enum.is_some() {
+                self.int_enums.insert(rust.clone());
+            }
             self.named.insert(name.value.clone(), rust);
         }
         let types = spec
@@ -197,6 +203,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|(name, def)| self.type_decl(name, def))
             .collect::<Vec<_>>();
+        let types = self.box_recursive_fields(types);
 
         let mut accessors = Scope::new("methods of `Client`");
         for reserved in ["builder", "from_env"] {
@@ -487,6 +494,81 @@ impl Resolver<'_> {
         })
     }
 
+    /// Boxes every field whose type contains its owner directly (not through a list or map),
+    /// and reports cycles of required fields, which no value can satisfy.
+    fn box_recursive_fields(&mut self, mut types: Vec<TypeDecl>) -> Vec<TypeDecl> {
+        // Direct containment: (owner, field index) -> contained type, and whether it is required.
+        let direct = |field: &FieldDecl| match &field.ty {
+            TypeRef::Named(name) => Some(name.clone()),
+            _ => None,
+        };
+        let edges: HashMap<String, Vec<(String, bool)>> = types
+            .iter()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Object(fields) => Some((
+                    t.rust.clone(),
+                    fields
+                        .iter()
+                        .filter_map(|f| direct(f).map(|to| (to, !f.optional && !f.nullable)))
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let reaches = |from: &str, to: &str, required_only: bool| {
+            let mut stack = vec![from.to_owned()];
+            let mut seen = HashSet::new();
+            while let Some(at) = stack.pop() {
+                if at == to {
+                    return true;
+                }
+                if !seen.insert(at.clone()) {
+                    continue;
+                }
+                for (next, required) in edges.get(&at).into_iter().flatten() {
+                    if *required || !required_only {
+                        stack.push(next.clone());
+                    }
+                }
+            }
+            false
+        };
+        let mut impossible = Vec::new();
+        for decl in &mut types {
+            let TypeKind::Object(fields) = &mut decl.kind else {
+                continue;
+            };
+            for field in fields.iter_mut() {
+                let Some(to) = direct(field) else { continue };
+                if reaches(&to, &decl.rust, false) {
+                    field.boxed = true;
+                    if !field.optional && !field.nullable && reaches(&to, &decl.rust, true) {
+                        impossible.push((decl.rust.clone(), field.wire.clone()));
+                    }
+                }
+            }
+        }
+        for (owner, wire) in impossible {
+            let spec_field = self.file.api.types.iter().find_map(|(name, def)| {
+                (self.named.get(&name.value) == Some(&owner))
+                    .then(|| def.fields.as_ref()?.keys().find(|k| k.value == wire))
+                    .flatten()
+            });
+            let Some(spec_field) = spec_field else {
+                continue;
+            };
+            let loc = self.loc(spec_field);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{owner}` contains itself through required fields, so no value can be built"),
+                )
+                .help("make one field of the cycle `optional: true` or `nullable: true`, or a list"),
+            );
+        }
+        types
+    }
+
     fn client_values(
         &mut self,
         values: &spec::Map<spec::ClientParam>,
@@ -641,6 +723,7 @@ impl Resolver<'_> {
                     UnionMember { rust, ty }
                 })
                 .collect::<Vec<_>>();
+            self.check_union_members(&members, def.union.as_deref().unwrap_or_default());
             if members.len() < 2 {
                 self.report(
                     Diagnostic::new(
@@ -726,6 +809,55 @@ impl Resolver<'_> {
             .collect()
     }
 
+    /// Whether every JSON value `later` accepts is accepted by `earlier` too, so that `later`,
+    /// tried after it in an untagged union, can never be decoded.
+    fn covers(&self, earlier: &TypeRef, later: &TypeRef) -> bool {
+        let string_like = |t: &TypeRef| match t {
+            TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Decimal => true,
+            TypeRef::Named(n) => self.enums.contains(n) && !self.int_enums.contains(n),
+            _ => false,
+        };
+        let integer_like = |t: &TypeRef| match t {
+            TypeRef::Int32 | TypeRef::Int64 => true,
+            TypeRef::Named(n) => self.int_enums.contains(n),
+            _ => false,
+        };
+        // Open enums accept any string (or integer), like the plain scalar.
+        let accepts_all_strings = |t: &TypeRef| match t {
+            TypeRef::String => true,
+            TypeRef::Named(n) => self.enums.contains(n) && !self.int_enums.contains(n),
+            _ => false,
+        };
+        earlier == later
+            || *earlier == TypeRef::Json
+            || (accepts_all_strings(earlier) && string_like(later))
+            || (*earlier == TypeRef::Float64 && integer_like(later))
+            || (integer_like(earlier) && integer_like(later))
+    }
+
+    /// Reports union members that an earlier member always wins over.
+    fn check_union_members(&mut self, members: &[UnionMember], spans: &[S<String>]) {
+        for (j, later) in members.iter().enumerate() {
+            let Some(i) = (0..j).find(|&i| self.covers(&members[i].ty, &later.ty)) else {
+                continue;
+            };
+            let Some(span) = spans.get(j) else { continue };
+            let loc = self.loc(span);
+            let earlier = spans.get(i).map_or("?", |s| s.value.as_str());
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "union member `{}` can never be decoded: the earlier member `{earlier}` \
+                         accepts every value it could hold",
+                        span.value
+                    ),
+                )
+                .help("members are tried in order: put the more specific one first, or drop one"),
+            );
+        }
+    }
+
     fn fields(&mut self, owner: &str, fields: &spec::Map<spec::Field>) -> Vec<FieldDecl> {
         let mut scope = Scope::new(format!("fields of `{owner}`"));
         fields
@@ -740,6 +872,7 @@ impl Resolver<'_> {
                     ty: self.type_ref(&field.ty),
                     optional: field.optional,
                     nullable: field.nullable,
+                    boxed: false,
                     doc: field.doc.clone(),
                 }
             })
@@ -973,7 +1106,11 @@ impl Resolver<'_> {
                         format!("path placeholder `{{{placeholder}}}` is not declared"),
                     )
                     .help(format!(
-                        "declare it under `path_params:` as `{placeholder}: {{type: string}}`"
+                        "{}declare it under `path_params:` as `{placeholder}: {{type: string}}`",
+                        crate::diag::did_you_mean(
+                            placeholder,
+                            m.path_params.keys().map(|k| k.value.as_str())
+                        )
                     )),
                 );
             }
@@ -983,6 +1120,13 @@ impl Resolver<'_> {
         others.extend(m.query.iter().map(|(k, p)| (k, p, InputKind::Query)));
         others.extend(m.headers.iter().map(|(k, p)| (k, p, InputKind::Header)));
         let mut wrap = None;
+        if m.body.is_some() && matches!(m.method.value, spec::HttpMethod::GET) {
+            let loc = self.loc(&m.method);
+            self.report(
+                Diagnostic::new(loc, format!("`{origin}` is a GET with a body"))
+                    .help("GET requests carry no body: send the values as `query:` parameters"),
+            );
+        }
         if let Some(body) = &m.body {
             wrap = body.wrap.clone();
             match (&body.ty, &body.fields) {
