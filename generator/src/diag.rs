@@ -54,9 +54,15 @@ impl Diagnostic {
 /// How many characters the token starting at `column` (1-based) of `line` spans.
 fn token_width(line: &str, column: u64) -> usize {
     let start = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
-    let token: String = line
-        .chars()
-        .skip(start)
+    let rest: Vec<char> = line.chars().skip(start).collect();
+    // A quoted scalar runs to its closing quote, spaces included.
+    if let Some(quote) = rest.first().filter(|c| matches!(c, '"' | '\''))
+        && let Some(end) = rest.iter().skip(1).position(|c| c == quote)
+    {
+        return end + 2;
+    }
+    let token: String = rest
+        .iter()
         .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '#'))
         .collect();
     // A mapping key's `:` is not part of the name.
@@ -108,13 +114,21 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     }
     let wanted = name.to_lowercase();
     let limit = (wanted.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .filter(|c| *c != name)
-        .map(|c| (distance(&wanted, &c.to_lowercase()), c))
+    let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != name).collect();
+    let by_distance = candidates
+        .iter()
+        .map(|c| (distance(&wanted, &c.to_lowercase()), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A name cut short (`int` for `int32`): the shortest candidate it starts.
+    by_distance.or_else(|| {
+        candidates
+            .iter()
+            .filter(|c| wanted.len() >= 2 && c.to_lowercase().starts_with(&wanted))
+            .min_by_key(|c| (c.len(), **c))
+            .copied()
+    })
 }
 
 /// "did you mean `x`? " when a candidate is close to `name`, else "".
@@ -178,6 +192,7 @@ mod tests {
         assert_eq!(closest("OperationKnd", names), Some("OperationKind"));
         assert_eq!(closest("operationkind", names), Some("OperationKind"));
         assert_eq!(closest("Volume", names), None);
+        assert_eq!(closest("int", ["string", "int32", "int64"]), Some("int32"));
     }
 
     #[test]

@@ -1,38 +1,101 @@
-//! The `generator` binary: `generator <spec.yaml>... --out <crate dir> [--check]`.
+//! The `generator` binary:
+//! `generator <spec.yaml>... --out <crate dir> [--check]` generates (or checks) a crate;
+//! `generator check <spec.yaml>...` only validates the specs and prints every problem.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: generator <spec.yaml>... --out <crate dir> [--check]\n       generator check <spec.yaml>...";
+
+fn read(paths: &[String]) -> Result<Vec<generator::SpecSource>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .map(|text| generator::SpecSource {
+                    path: path.clone(),
+                    text,
+                })
+                .map_err(|e| format!("error: cannot read {path}: {e}"))
+        })
+        .collect()
+}
+
+/// `generator check`: validate only.
+fn check(paths: &[String]) -> ExitCode {
+    if paths.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let sources = match read(paths) {
+        Ok(sources) => sources,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match generator::models(&sources) {
+        Ok(apis) => {
+            for api in apis {
+                let methods = count_methods(&api.resources);
+                println!(
+                    "{}: ok ({} types, {methods} methods)",
+                    api.spec_file,
+                    api.types.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(generator::Error::Spec(diagnostics)) => {
+            eprintln!("{diagnostics}");
+            eprintln!("{} problem(s)", diagnostics.0.len());
+            ExitCode::FAILURE
+        }
+        Err(other) => {
+            eprintln!("{other}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn count_methods(resources: &[generator::model::Resource]) -> usize {
+    resources
+        .iter()
+        .map(|r| r.methods.len() + count_methods(&r.children))
+        .sum()
+}
+
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("check") {
+        return check(&args[1..]);
+    }
     let mut specs = Vec::new();
     let mut out = None;
-    let mut check = false;
-    let mut args = std::env::args().skip(1);
+    let mut check_only = false;
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = args.next().map(PathBuf::from),
-            "--check" => check = true,
+            "--check" => check_only = true,
             "-h" | "--help" => {
-                println!("usage: generator <spec.yaml>... --out <crate dir> [--check]");
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             _ => specs.push(arg),
         }
     }
     let Some(out) = out.filter(|_| !specs.is_empty()) else {
-        eprintln!("usage: generator <spec.yaml>... --out <crate dir> [--check]");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let mut sources = Vec::new();
-    for path in specs {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => sources.push(generator::SpecSource { path, text }),
-            Err(e) => {
-                eprintln!("error: cannot read {path}: {e}");
-                return ExitCode::FAILURE;
-            }
+    let sources = match read(&specs) {
+        Ok(sources) => sources,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
         }
-    }
+    };
     let files = match generator::generate(&sources) {
         Ok(files) => files,
         Err(e) => {
@@ -40,13 +103,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = if check {
+    let result = if check_only {
         generator::write::check(&out, &files)
     } else {
         generator::write::write(&out, &files)
     };
     match result {
-        Ok(changes) if check && !changes.is_empty() => {
+        Ok(changes) if check_only && !changes.is_empty() => {
             for change in changes {
                 eprintln!("{change}");
             }

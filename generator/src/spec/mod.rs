@@ -76,6 +76,16 @@ pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
 /// quoting rule when a flow mapping's value held a `, `.
 fn yaml_help(message: &str) -> String {
     let general = "spec/README.md describes the format";
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        return format!("a key appears once per mapping: rename or remove this `{key}`");
+    }
+    if message.starts_with("unknown variant") {
+        return format!("use one of the values listed; {general}");
+    }
+    if message.contains("flow mapping") || message.contains("flow sequence") {
+        return "a `{...}` or `[...]` above is not closed: look for a missing `}`, `]` or `,`"
+            .to_owned();
+    }
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return format!("fix the YAML at this position; {general}");
     };
