@@ -125,7 +125,7 @@ types:
         !d.message.contains("at line"),
         "the position is given once, on the `-->` line:\n{d}"
     );
-    assert!(help(&d).contains("spec/README.md"), "{d}");
+    assert!(help(&d).contains("above is not closed"), "{d}");
 }
 
 #[test]
