@@ -1281,6 +1281,39 @@ impl Resolver<'_> {
         name
     }
 
+    /// Reports a marker-paginated item type without the field the next marker comes from.
+    fn check_marker_field(&mut self, page: &spec::Pagination, item: &TypeRef, field: &str) {
+        let loc = self.loc(&page.item);
+        let fields = match item {
+            TypeRef::Named(rust) => self.file.api.types.iter().find_map(|(name, def)| {
+                (self.named.get(&name.value) == Some(rust))
+                    .then_some(def.fields.as_ref())
+                    .flatten()
+            }),
+            _ => None,
+        };
+        let Some(fields) = fields else {
+            self.report(
+                Diagnostic::new(loc, "marker pagination needs an object item type")
+                    .help("the next marker is a field of the last item: name an object type"),
+            );
+            return;
+        };
+        if !fields.keys().any(|k| k.value == field) {
+            let names: Vec<&str> = fields.keys().map(|k| k.value.as_str()).collect();
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("the item type has no field `{field}` to take the next marker from"),
+                )
+                .help(format!(
+                    "{}set `marker_field:` to the item's id field",
+                    crate::diag::did_you_mean(field, names.iter().copied())
+                )),
+            );
+        }
+    }
+
     /// The response of a paginated method.
     fn paginated(&mut self, m: &spec::Method, page: &spec::Pagination, item: TypeRef) -> Response {
         let items = || page.items.clone().unwrap_or_else(|| "items".to_owned());
@@ -1321,6 +1354,8 @@ impl Resolver<'_> {
                 }
             }
             spec::PageStyle::Marker => {
+                let marker_field = page.marker_field.clone().unwrap_or_else(|| "id".to_owned());
+                self.check_marker_field(page, &item, &marker_field);
                 let marker_param = self.page_param(
                     m,
                     page,
@@ -1340,7 +1375,7 @@ impl Resolver<'_> {
                     paging: ListPaging::Marker {
                         items: items(),
                         marker_param,
-                        marker_field: page.marker_field.clone().unwrap_or_else(|| "id".to_owned()),
+                        marker_field,
                         limit_param,
                         links: page.links.clone(),
                     },
