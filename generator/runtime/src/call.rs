@@ -3,7 +3,7 @@
 //! alongside the value with [`Call::with_response`].
 
 use super::error::Result;
-use super::pagination::{CursorPage, ListPage};
+use super::pagination::{Page, page_stream};
 use super::request::Request;
 use super::transport::{CallOptions, RawResponse, Transport, decode};
 use futures::future::BoxFuture;
@@ -155,26 +155,13 @@ impl<T: Send + 'static> IntoFuture for Call<T> {
     }
 }
 
-impl<T: DeserializeOwned + Send + Sync + 'static> Call<CursorPage<T>> {
+impl<P: Page> Call<P> {
     /// Every item of every page, as a lazy stream: nothing is sent until it is polled, and each
     /// page is fetched when the previous one is used up.
-    pub fn items(self) -> impl Stream<Item = Result<T>> + Send {
+    pub fn items(self) -> impl Stream<Item = Result<P::Item>> + Send {
         futures::stream::once(self.send())
             .map(|first| match first {
-                Ok(page) => page.into_stream().left_stream(),
-                Err(error) => futures::stream::once(async { Err(error) }).right_stream(),
-            })
-            .flatten()
-    }
-}
-
-impl<T: DeserializeOwned + Send + Sync + 'static> Call<ListPage<T>> {
-    /// Every item of every page, as a lazy stream: nothing is sent until it is polled, and each
-    /// page is fetched when the previous one is used up.
-    pub fn items(self) -> impl Stream<Item = Result<T>> + Send {
-        futures::stream::once(self.send())
-            .map(|first| match first {
-                Ok(page) => page.into_stream().left_stream(),
+                Ok(page) => page_stream(page).left_stream(),
                 Err(error) => futures::stream::once(async { Err(error) }).right_stream(),
             })
             .flatten()

@@ -32,6 +32,8 @@ struct NextPage {
     request: Request,
     options: CallOptions,
     cursor_param: &'static str,
+    /// Items on this page when it arrived (the stream takes them out).
+    on_page: usize,
 }
 
 /// One page of a cursor-paginated list.
@@ -62,15 +64,16 @@ pub fn cursor_page<T: DeserializeOwned>(
         request: context.request.clone(),
         options: context.options.clone(),
         cursor_param: context.request.cursor_param.unwrap_or("cursor"),
+        on_page: page.items.len(),
     });
     Ok(page)
 }
 
 impl<T: DeserializeOwned> CursorPage<T> {
-    /// Whether a next page exists: this page has items and a non-empty `next_cursor`, and it was
-    /// fetched by a client (a page decoded by hand cannot fetch anything).
+    /// Whether a next page exists: this page had items and a non-empty `next_cursor`, and it
+    /// was fetched by a client (a page decoded by hand cannot fetch anything).
     pub fn has_next_page(&self) -> bool {
-        self.next.is_some() && !self.items.is_empty() && self.next_cursor().is_some()
+        self.next.as_ref().is_some_and(|n| n.on_page > 0) && self.next_cursor().is_some()
     }
 
     fn next_cursor(&self) -> Option<&str> {
@@ -83,16 +86,12 @@ impl<T: DeserializeOwned> CursorPage<T> {
     /// Fetches the next page with the same request, options included, or returns `None` on
     /// the last page.
     pub async fn next_page(&self) -> Result<Option<Self>> {
-        match self.next_cursor() {
-            Some(cursor) if !self.items.is_empty() => self.fetch_after(cursor).await,
-            _ => Ok(None),
-        }
-    }
-
-    async fn fetch_after(&self, cursor: &str) -> Result<Option<Self>> {
-        let Some(next) = &self.next else {
+        let (Some(next), Some(cursor)) = (&self.next, self.next_cursor()) else {
             return Ok(None);
         };
+        if !self.has_next_page() {
+            return Ok(None);
+        }
         let mut request = next.request.clone();
         request.query.retain(|(name, _)| name != next.cursor_param);
         let request = request.query(next.cursor_param, cursor);
@@ -107,48 +106,77 @@ impl<T: DeserializeOwned> CursorPage<T> {
 
     /// Every item of this page and the pages after it, fetched lazily one page at a time.
     /// The stream ends with [`Error::Pagination`] if the server sends a cursor it already sent.
-    pub fn into_stream(self) -> impl Stream<Item = Result<T>> {
-        struct State<T> {
-            items: std::vec::IntoIter<T>,
-            page: CursorPage<T>,
-            had_items: bool,
-            seen: HashSet<String>,
-        }
-        fn split<T>(mut page: CursorPage<T>, seen: HashSet<String>) -> State<T> {
-            let items = std::mem::take(&mut page.items);
-            State {
-                had_items: !items.is_empty(),
-                items: items.into_iter(),
-                page,
-                seen,
-            }
-        }
-        let state = Some(split(self, HashSet::new()));
-        futures::stream::unfold(state, |state| async move {
-            let mut state = state?;
-            if let Some(item) = state.items.next() {
-                return Some((Ok(item), Some(state)));
-            }
-            let cursor = state
-                .page
-                .next_cursor()
-                .filter(|_| state.had_items)?
-                .to_owned();
-            if !state.seen.insert(cursor.clone()) {
-                let message = format!("the server sent the cursor {cursor:?} twice");
-                return Some((Err(Error::Pagination(message)), None));
-            }
-            match state.page.fetch_after(&cursor).await {
-                Ok(Some(page)) => {
-                    let mut next = split(page, std::mem::take(&mut state.seen));
-                    let item = next.items.next()?;
-                    Some((Ok(item), Some(next)))
-                }
-                Ok(None) => None,
-                Err(error) => Some((Err(error), None)),
-            }
-        })
+    pub fn into_stream(self) -> impl Stream<Item = Result<T>>
+    where
+        T: Send + Sync + 'static,
+    {
+        page_stream(self)
     }
+}
+
+/// A page of any pagination style, as the item streams see it.
+pub trait Page: Sized + Send + Sync + 'static {
+    /// The item type.
+    type Item: Send + 'static;
+    /// Takes this page's items out (the page still knows how to fetch the next one).
+    fn take_items(&mut self) -> Vec<Self::Item>;
+    /// Where the next page starts (cursor or marker), if there is one; a key sent twice means
+    /// the server is going round in circles.
+    fn next_key(&self) -> Option<String>;
+    /// Fetches the next page.
+    fn fetch_next(&self) -> impl std::future::Future<Output = Result<Option<Self>>> + Send;
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Page for CursorPage<T> {
+    type Item = T;
+    fn take_items(&mut self) -> Vec<T> {
+        std::mem::take(&mut self.items)
+    }
+    fn next_key(&self) -> Option<String> {
+        self.has_next_page()
+            .then(|| self.next_cursor().unwrap_or_default().to_owned())
+    }
+    fn fetch_next(&self) -> impl std::future::Future<Output = Result<Option<Self>>> + Send {
+        self.next_page()
+    }
+}
+
+/// Every item of `first` and the pages after it, fetched lazily: the next page is requested
+/// only when the items before it are used up. A repeated key ends the stream with
+/// [`Error::Pagination`].
+pub fn page_stream<P: Page>(first: P) -> impl Stream<Item = Result<P::Item>> {
+    struct State<P: Page> {
+        items: std::vec::IntoIter<P::Item>,
+        page: P,
+        seen: HashSet<String>,
+    }
+    fn split<P: Page>(mut page: P, seen: HashSet<String>) -> State<P> {
+        State {
+            items: page.take_items().into_iter(),
+            page,
+            seen,
+        }
+    }
+    futures::stream::unfold(Some(split(first, HashSet::new())), |state| async move {
+        let mut state = state?;
+        if let Some(item) = state.items.next() {
+            return Some((Ok(item), Some(state)));
+        }
+        let key = state.page.next_key()?;
+        if !state.seen.insert(key.clone()) {
+            let message = format!("the server sent {key:?} twice as where the next page starts");
+            return Some((Err(Error::Pagination(message)), None));
+        }
+        match state.page.fetch_next().await {
+            Ok(Some(page)) => {
+                let mut next = split(page, std::mem::take(&mut state.seen));
+                let item = next.items.next()?;
+                Some((Ok(item), Some(next)))
+            }
+            Ok(None) => None,
+            Err(error) => Some((Err(error), None)),
+        }
+    })
 }
 
 /// How a list that is not cursor-paginated pages, as the spec declares it.
@@ -391,42 +419,30 @@ impl<T: DeserializeOwned> ListPage<T> {
 
     /// Every item of this page and the pages after it, fetched lazily. The stream ends with
     /// [`Error::Pagination`] if the server sends the same marker twice.
-    pub fn into_stream(self) -> impl Stream<Item = Result<T>> {
-        struct State<T> {
-            items: std::vec::IntoIter<T>,
-            page: ListPage<T>,
-            seen: HashSet<String>,
-        }
-        fn split<T>(mut page: ListPage<T>, seen: HashSet<String>) -> State<T> {
-            let items = std::mem::take(&mut page.items);
-            State {
-                items: items.into_iter(),
-                page,
-                seen,
-            }
-        }
-        let state = Some(split(self, HashSet::new()));
-        futures::stream::unfold(state, |state| async move {
-            let mut state = state?;
-            if let Some(item) = state.items.next() {
-                return Some((Ok(item), Some(state)));
-            }
-            if let Some(marker) = state.page.next.as_ref().and_then(|n| n.marker.clone())
-                && !state.seen.insert(marker.clone())
-            {
-                let message = format!("the server sent the marker {marker:?} twice");
-                return Some((Err(Error::Pagination(message)), None));
-            }
-            match state.page.next_page().await {
-                Ok(Some(page)) => {
-                    let mut next = split(page, std::mem::take(&mut state.seen));
-                    let item = next.items.next()?;
-                    Some((Ok(item), Some(next)))
-                }
-                Ok(None) => None,
-                Err(error) => Some((Err(error), None)),
-            }
-        })
+    pub fn into_stream(self) -> impl Stream<Item = Result<T>>
+    where
+        T: Send + Sync + 'static,
+    {
+        page_stream(self)
+    }
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Page for ListPage<T> {
+    type Item = T;
+    fn take_items(&mut self) -> Vec<T> {
+        std::mem::take(&mut self.items)
+    }
+    fn next_key(&self) -> Option<String> {
+        let next = self.next.as_ref()?;
+        // Page numbers cannot repeat; markers can.
+        let key = match next.paging {
+            Paging::PageNumber { .. } => format!("page after {} items", next.fetched),
+            Paging::Marker { .. } => next.marker.clone()?,
+        };
+        self.has_next_page().then_some(key)
+    }
+    fn fetch_next(&self) -> impl std::future::Future<Output = Result<Option<Self>>> + Send {
+        self.next_page()
     }
 }
 
