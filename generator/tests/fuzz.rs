@@ -213,3 +213,19 @@ proptest! {
         generate(&spec)?;
     }
 }
+
+/// Found by `edited_specs_never_panic`: a resource named with punctuation (`statu*as`) made the
+/// generated test names invalid identifiers, and the generator panicked.
+#[test]
+fn regression_resource_name_with_punctuation() {
+    let text = "name: fuzz\ntitle: Fuzz API\nbase_url: https://fuzz.example.com\nauth: []\n\
+                resources:\n  statu*as:\n    resources:\n      regions:\n        methods:\n          \
+                get: {method: GET, path: /v1/status}\n";
+    let source = SpecSource {
+        path: "fuzz.yaml".to_owned(),
+        text: text.to_owned(),
+    };
+    let files = generator::generate(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let tests = &files["tests/fuzz_endpoints/tests.rs"];
+    assert!(tests.contains("async fn statu_as_regions_get()"), "{tests}");
+}

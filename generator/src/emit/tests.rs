@@ -19,11 +19,8 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     let mut tests = Vec::new();
     let (mut uses_headers, mut uses_json) = (false, false);
     super::params::visit(&api.resources, &mut |resource, method| {
-        let base = format!(
-            "{}_{}",
-            resource.path.replace('.', "_"),
-            unraw(&method.rust)
-        );
+        // From the allocated Rust names: the spec's own names may hold any character.
+        let base = crate::naming::snake(&format!("{}_{}", resource.rust, unraw(&method.rust)));
         let optional = method.inputs().any(|i| !i.required);
         for all in [true, false] {
             if !all && !optional {
