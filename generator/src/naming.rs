@@ -15,6 +15,11 @@ const KEYWORDS: &[&str] = &[
     "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// Whether `name` is a Rust keyword (and so needs escaping to be an identifier).
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
 /// Keywords that cannot be raw identifiers; they get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 

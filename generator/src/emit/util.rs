@@ -6,11 +6,33 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
 
-/// An identifier from a name the naming module allocated (`r#type` stays raw).
+/// Whether `name` is a plain ASCII identifier (what the naming module hands out).
+fn is_ident(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_"
+}
+
+/// An identifier from a name the naming module allocated (`r#type` stays raw). Names come
+/// from `naming`, so they are valid; should one not be, it is cleaned rather than allowed to
+/// panic the generator.
 pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+        Some(raw) if is_ident(raw) && !matches!(raw, "crate" | "self" | "Self" | "super") => {
+            Ident::new_raw(raw, Span::call_site())
+        }
+        None if is_ident(name) && !crate::naming::is_keyword(name) => {
+            Ident::new(name, Span::call_site())
+        }
+        _ => {
+            let cleaned = crate::naming::snake(name);
+            match cleaned.strip_prefix("r#") {
+                Some(raw) => Ident::new_raw(raw, Span::call_site()),
+                None => Ident::new(&cleaned, Span::call_site()),
+            }
+        }
     }
 }
 
