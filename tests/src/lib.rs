@@ -10,6 +10,8 @@
 //! - `nirvana_list_operations.json`: the example response of `GET /v1/operations` (seed 001).
 //! - `ecs_reboot_soft.json`: the example request body of the ECS reboot action (seed 002).
 
+pub mod bench;
+
 use std::path::PathBuf;
 
 /// The path of the fixture `name` (e.g. `"nirvana_get_operation.json"`).

@@ -1,5 +1,9 @@
 //! `cargo xtask codegen [--check]`: regenerates `generated-sdk` from `spec/*.yaml`, or with
-//! `--check` generates in memory and fails listing every file that is stale.
+//! `--check` generates in memory and fails listing every file that is stale. Also the benchmark
+//! helpers `synth-spec`, `bench-gen` and `bench-build` (`BENCHMARKS.md`).
+
+mod bench;
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,18 +29,43 @@ fn codegen(root: &Path, check: bool) -> Result<Vec<generator::Stale>, String> {
     result.map_err(|e| format!("error: {e}"))
 }
 
+const USAGE: &str = "usage: cargo xtask codegen [--check]
+       cargo xtask synth-spec N [PATH] [--chain]   (default PATH: target/synth/synth-N.yaml)
+       cargo xtask bench-gen [--runs R] [--synth N]
+       cargo xtask bench-build [--runs R] [--synth N] [--modules a,b,..]";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let root = workspace_root();
+    let result = match args.as_slice() {
+        ["synth-spec", rest @ ..] => Some(bench::synth_spec_command(&root, rest)),
+        ["bench-gen", rest @ ..] => Some(bench::bench_gen(&root, rest)),
+        ["bench-build", rest @ ..] => Some(bench::bench_build(&root, rest)),
+        _ => None,
+    };
+    if let Some(result) = result {
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(bench::Failure::Usage(message)) => {
+                eprintln!("{message}\n{USAGE}");
+                ExitCode::from(2)
+            }
+            Err(bench::Failure::Failed(message)) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let check = match args.as_slice() {
         ["codegen"] => false,
         ["codegen", "--check"] => true,
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match codegen(&workspace_root(), check) {
+    match codegen(&root, check) {
         Ok(stale) if check && !stale.is_empty() => {
             // Listed with the same labels as when writing: missing, stale, extra.
             eprintln!("generated-sdk is out of date with spec/:");
