@@ -77,7 +77,7 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
 /// Generates the whole client crate from `specs`.
 pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
     let apis = models(specs)?;
-    write::render(emit::crate_files(&apis)).map_err(Error::Internal)
+    write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)
 }
 
 /// Reads every `*.yaml` file in `dir`, sorted by name, with paths shown relative to `base`.

@@ -111,6 +111,19 @@ impl Scope {
         }
     }
 
+    /// Claims `base`, or the first free of `base_2`, `base_3`…, and returns it: for names the
+    /// generator makes up itself, whose clashes are resolved rather than reported.
+    pub fn fresh(&mut self, base: &str) -> String {
+        let mut name = base.to_owned();
+        let mut n = 2;
+        while self.taken.contains_key(unraw(&name)) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        self.reserve(&name, &format!("`{name}`"));
+        name
+    }
+
     /// Reserves a name the generator itself uses, so spec names cannot take it.
     pub fn reserve(&mut self, rust: &str, why: &str) {
         self.taken

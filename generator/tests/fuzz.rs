@@ -226,6 +226,7 @@ fn regression_resource_name_with_punctuation() {
         text: text.to_owned(),
     };
     let files = generator::generate(&[source]).unwrap_or_else(|e| panic!("{e}"));
-    let tests = &files["tests/fuzz_endpoints/tests.rs"];
+    let tests = &files["tests/fuzz_endpoints/statu_as.rs"];
     assert!(tests.contains("async fn statu_as_regions_get()"), "{tests}");
+    assert!(files["tests/fuzz_endpoints.rs"].contains("mod statu_as;"));
 }

@@ -40,80 +40,166 @@ pub struct EmittedFile {
     pub content: Content,
 }
 
-/// Every file of the generated crate for these APIs.
-pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
-    let mut files = vec![
+impl EmittedFile {
+    fn new(path: String, source: Option<&str>, content: Content) -> Self {
         EmittedFile {
-            path: "Cargo.toml".into(),
-            source: None,
-            content: Content::Text(krate::cargo_toml(apis)),
-        },
-        EmittedFile {
-            path: "src/lib.rs".into(),
-            source: None,
-            content: Content::Rust(krate::lib_rs(apis)),
-        },
-    ];
-    for (name, text) in RUNTIME_FILES {
-        files.push(EmittedFile {
-            path: format!("src/runtime/{name}"),
-            source: Some(format!(
-                "generator/runtime/src/{}",
-                if *name == "mod.rs" { "lib.rs" } else { name }
-            )),
-            content: Content::Verbatim(text),
-        });
-    }
-    for api in apis {
-        files.extend(api_files(api));
-        if let Some(tests) = tests::file(api) {
-            files.push(EmittedFile {
-                path: format!("tests/{}_endpoints.rs", api.module),
-                source: Some(api.spec_file.clone()),
-                content: Content::Rust(tests::root(api)),
-            });
-            files.push(EmittedFile {
-                path: format!("tests/{}_endpoints/tests.rs", api.module),
-                source: Some(api.spec_file.clone()),
-                content: Content::Rust(tests),
-            });
+            path,
+            source: source.map(str::to_owned),
+            content,
         }
     }
-    files
 }
 
-/// The files of one API module.
-pub fn api_files(api: &Api) -> Vec<EmittedFile> {
-    let concepts: [(&str, Option<TokenStream>); 7] = [
-        ("client", Some(client::file(api))),
-        (
-            "resources",
-            (!api.resources.is_empty()).then(|| resources::file(api)),
-        ),
-        ("types", types::file(api)),
-        ("enums", enums::file(api)),
-        ("unions", unions::file(api)),
-        ("params", params::file(api)),
-        ("waiters", waiters::file(api)),
-    ];
-    let present: Vec<&str> = concepts
-        .iter()
-        .filter(|(_, t)| t.is_some())
-        .map(|(n, _)| *n)
-        .collect();
-    let mut files = vec![EmittedFile {
-        path: format!("src/{}/mod.rs", api.module),
-        source: Some(api.spec_file.clone()),
-        content: Content::Rust(krate::api_mod_rs(api, &present)),
-    }];
-    for (name, tokens) in concepts {
-        if let Some(tokens) = tokens {
-            files.push(EmittedFile {
-                path: format!("src/{}/{name}.rs", api.module),
-                source: Some(api.spec_file.clone()),
-                content: Content::Rust(tokens),
-            });
+/// One file of the generated crate, not yet emitted. Token streams are not `Send`, so a job is
+/// emitted and formatted on one thread, and the jobs of a crate run on as many threads as there
+/// are cores (`write::render_jobs`).
+pub struct Job<'a> {
+    emit: Box<dyn Fn() -> Option<EmittedFile> + Send + Sync + 'a>,
+}
+
+impl Job<'_> {
+    /// Emits the file, or `None` if it would be empty (an API without enums has no `enums.rs`).
+    pub fn run(&self) -> Option<EmittedFile> {
+        (self.emit)()
+    }
+}
+
+fn job<'a>(emit: impl Fn() -> Option<EmittedFile> + Send + Sync + 'a) -> Job<'a> {
+    Job {
+        emit: Box::new(emit),
+    }
+}
+
+/// The concept files of an API module, in the order its `mod.rs` declares them.
+const CONCEPTS: [&str; 7] = [
+    "client",
+    "resources",
+    "types",
+    "enums",
+    "unions",
+    "params",
+    "waiters",
+];
+
+/// The concept file `name` of `api`, if it has anything in it.
+fn concept(api: &Api, name: &str) -> Option<TokenStream> {
+    match name {
+        "client" => Some(client::file(api)),
+        "resources" => (!api.resources.is_empty()).then(|| resources::file(api)),
+        "types" => types::file(api),
+        "enums" => enums::file(api),
+        "unions" => unions::file(api),
+        "params" => params::file(api),
+        "waiters" => waiters::file(api),
+        _ => None,
+    }
+}
+
+/// Every file of the generated crate except each API's `mod.rs` (which declares the concept
+/// files that turn out not to be empty: [`api_mod`]), the largest first so that parallel runs
+/// end together.
+pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    for api in apis {
+        let source = Some(api.spec_file.as_str());
+        let (support, groups) = tests::groups(api);
+        if groups.is_empty() {
+            continue;
         }
+        let dir = format!("tests/{}_endpoints", api.module);
+        let modules: Vec<String> = std::iter::once(support.clone())
+            .chain(groups.iter().map(|g| g.module.clone()))
+            .collect();
+        jobs.push(job(move || {
+            Some(EmittedFile::new(
+                format!("tests/{}_endpoints.rs", api.module),
+                source,
+                Content::Rust(tests::root(api, &modules)),
+            ))
+        }));
+        let support_path = format!("{dir}/{support}.rs");
+        jobs.push(job(move || {
+            Some(EmittedFile::new(
+                support_path.clone(),
+                source,
+                Content::Rust(tests::support(api)),
+            ))
+        }));
+        for group in groups {
+            let path = format!("{dir}/{}.rs", group.module);
+            let support = support.clone();
+            jobs.push(job(move || {
+                Some(EmittedFile::new(
+                    path.clone(),
+                    source,
+                    Content::Rust(tests::group(api, &support, &group)),
+                ))
+            }));
+        }
+    }
+    for api in apis {
+        for name in CONCEPTS {
+            jobs.push(job(move || {
+                concept(api, name).map(|tokens| {
+                    EmittedFile::new(
+                        format!("src/{}/{name}.rs", api.module),
+                        Some(&api.spec_file),
+                        Content::Rust(tokens),
+                    )
+                })
+            }));
+        }
+    }
+    jobs.push(job(move || {
+        Some(EmittedFile::new(
+            "src/lib.rs".into(),
+            None,
+            Content::Rust(krate::lib_rs(apis)),
+        ))
+    }));
+    jobs.push(job(move || {
+        Some(EmittedFile::new(
+            "Cargo.toml".into(),
+            None,
+            Content::Text(krate::cargo_toml(apis)),
+        ))
+    }));
+    for (name, text) in RUNTIME_FILES {
+        jobs.push(job(move || {
+            let source = format!(
+                "generator/runtime/src/{}",
+                if *name == "mod.rs" { "lib.rs" } else { name }
+            );
+            Some(EmittedFile::new(
+                format!("src/runtime/{name}"),
+                Some(&source),
+                Content::Verbatim(text),
+            ))
+        }));
+    }
+    jobs
+}
+
+/// The `mod.rs` of `api`'s module, declaring its concept files that were `emitted` (a test
+/// of a file's path).
+pub fn api_mod(api: &Api, emitted: &dyn Fn(&str) -> bool) -> EmittedFile {
+    let present: Vec<&str> = CONCEPTS
+        .into_iter()
+        .filter(|name| emitted(&format!("src/{}/{name}.rs", api.module)))
+        .collect();
+    EmittedFile::new(
+        format!("src/{}/mod.rs", api.module),
+        Some(&api.spec_file),
+        Content::Rust(krate::api_mod_rs(api, &present)),
+    )
+}
+
+/// Every file of the generated crate for these APIs, emitted one after the other.
+pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
+    let mut files: Vec<EmittedFile> = jobs(apis).iter().filter_map(Job::run).collect();
+    for api in apis {
+        let module = api_mod(api, &|path| files.iter().any(|f| f.path == path));
+        files.push(module);
     }
     files
 }

@@ -1,8 +1,8 @@
-//! Emits one test file per API with a test per endpoint, as the Stainless SDKs ship them: the
-//! call runs against a local mock server (wiremock) and the test asserts the method, path,
-//! query, headers and JSON body the client sent, then decodes an example response built from
-//! the model and checks it encodes back to the same JSON. Methods with optional inputs get a
-//! second test with only the required ones.
+//! Emits the per-endpoint tests of each API, as the Stainless SDKs ship them: a file per
+//! top-level resource, each test calling the client against a local mock server (wiremock) and
+//! asserting the method, path, query, headers and JSON body it sent, then decoding an example
+//! answer built from the model and checking it encodes back to the same JSON. Methods with
+//! optional inputs get a second test with only the required ones.
 
 use super::examples::{Example, Examples, text, wire_texts};
 use super::util::ident;
@@ -12,47 +12,88 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value, json};
 
-/// The test file of `api`, or `None` if it has no methods.
-pub fn file(api: &Api) -> Option<TokenStream> {
+/// One test file of an API: the tests of a top-level resource and everything under it, in
+/// `tests/<api>_endpoints/<module>.rs`, so the tests read as the resources do (and the files are
+/// generated in parallel).
+pub struct Group<'a> {
+    /// The module and file name (`compute`), unique among the API's test modules.
+    pub module: String,
+    /// The top-level resource.
+    pub resource: &'a Resource,
+}
+
+/// The test files of `api`: one per top-level resource with methods, the module name of the
+/// shared helpers (`support`, unless a resource takes it) first.
+pub fn groups(api: &Api) -> (String, Vec<Group<'_>>) {
+    let mut names = Scope::new("test modules");
+    let support = names.fresh("support");
+    let groups = api
+        .resources
+        .iter()
+        .filter(|resource| has_methods(resource))
+        .map(|resource| Group {
+            module: names.fresh(&crate::naming::snake(unraw(&resource.accessor))),
+            resource,
+        })
+        .collect();
+    (support, groups)
+}
+
+fn has_methods(resource: &Resource) -> bool {
+    !resource.methods.is_empty() || resource.children.iter().any(has_methods)
+}
+
+/// The tests of the methods of `group` and its sub-resources.
+pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
     let examples = Examples::new(api);
     let mut names = Scope::new("tests");
     let mut tests = Vec::new();
-    let (mut uses_headers, mut uses_json) = (false, false);
-    super::params::visit(&api.resources, &mut |resource, method| {
-        // From the allocated Rust names: the spec's own names may hold any character.
-        let base = crate::naming::snake(&format!("{}_{}", resource.rust, unraw(&method.rust)));
-        let optional = method.inputs().any(|i| !i.required);
-        for all in [true, false] {
-            if !all && !optional {
-                continue;
+    super::params::visit(
+        std::slice::from_ref(group.resource),
+        &mut |resource, method| {
+            // From the allocated Rust names: the spec's own names may hold any character.
+            let base = crate::naming::snake(&format!("{}_{}", resource.rust, unraw(&method.rust)));
+            tests.push(test(
+                api,
+                &examples,
+                resource,
+                method,
+                &names.fresh(&base),
+                true,
+            ));
+            if method.inputs().any(|i| !i.required) {
+                let name = names.fresh(&format!("{base}_required_only"));
+                tests.push(test(api, &examples, resource, method, &name, false));
             }
-            let mut name = if all {
-                base.clone()
-            } else {
-                format!("{base}_required_only")
-            };
-            let mut n = 2;
-            let loc = crate::diag::Loc {
-                file: String::new(),
-                line: 0,
-                column: 0,
-            };
-            while names.claim(&name, &name, &loc).is_err() {
-                name = format!("{base}_{n}");
-                n += 1;
-            }
-            let (tokens, helpers) = test(api, &examples, resource, method, &name, all);
-            uses_headers |= helpers.headers;
-            uses_json |= helpers.json;
-            tests.push(tokens);
-        }
-    });
-    if tests.is_empty() {
-        return None;
+        },
+    );
+    let support = ident(support);
+    let doc = format!(
+        " The tests of `{}` and the resources under it: the request the client sends and the decoding of an example answer.",
+        group.resource.path
+    );
+    quote! {
+        #![doc = #doc]
+
+        use super::#support::*;
+
+        #(#tests)*
     }
+}
+
+/// The helpers the tests share: the client aimed at the mock server, and the checks of what it
+/// received. A check no test of the API calls is left out.
+pub fn support(api: &Api) -> TokenStream {
+    let (mut uses_headers, mut uses_json) = (false, false);
+    super::params::visit(&api.resources, &mut |_, method| {
+        // The same conditions under which `test` calls `expect_header` and `expect_json`.
+        uses_headers |= method.idempotency_header.is_some()
+            || method.inputs().any(|i| i.kind == InputKind::Header);
+        uses_json |= !matches!(method.response, Response::Empty);
+    });
     let module = ident(&api.module);
     let doc = format!(
-        " One test per endpoint of the {}: the request the client sends and the decoding of an example answer.",
+        " What the tests of the {} share: a client aimed at the mock server, and the checks of the request it received.",
         api.title
     );
     let client = client_fn(api);
@@ -60,7 +101,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         quote! {
             /// Checks that `value` encodes to the JSON `expected`: the example answer decoded and
             /// encoded back unchanged.
-            fn expect_json<T: serde::Serialize>(value: &T, expected: &str) {
+            pub fn expect_json<T: serde::Serialize>(value: &T, expected: &str) {
                 let actual = serde_json::to_value(value).expect("the value encodes");
                 let expected: serde_json::Value =
                     serde_json::from_str(expected).expect("expected JSON");
@@ -72,7 +113,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         quote! {
             /// Checks header `name` of `request`: `Some(value)` exactly, `None` present and
             /// non-empty (a generated value).
-            fn expect_header(request: &wiremock::Request, name: &str, expected: Option<&str>) {
+            pub fn expect_header(request: &wiremock::Request, name: &str, expected: Option<&str>) {
                 let actual = request.headers.get(name).and_then(|v| v.to_str().ok());
                 match expected {
                     Some(expected) => assert_eq!(actual, Some(expected), "header {name}"),
@@ -81,22 +122,23 @@ pub fn file(api: &Api) -> Option<TokenStream> {
             }
         }
     });
-    Some(quote! {
+    quote! {
         #![doc = #doc]
 
-        use generated_sdk::#module as api;
+        /// The API under test, as the test files name it.
+        pub use generated_sdk::#module as api;
 
         #client
 
         /// The one request the server received.
-        async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
+        pub async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
             let mut requests = server.received_requests().await.expect("requests are recorded");
             assert_eq!(requests.len(), 1, "expected exactly one request");
             requests.remove(0)
         }
 
         /// Checks the query of `request`: exactly these pairs, in any order.
-        fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
+        pub fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
             let mut actual: Vec<(String, String)> = request
                 .url
                 .query_pairs()
@@ -112,7 +154,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         }
 
         /// Checks the body of `request`: this JSON value, or no body at all.
-        fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
+        pub fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
             let actual: Option<serde_json::Value> = (!request.body.is_empty())
                 .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
             let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
@@ -122,24 +164,32 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         #json_fn
 
         #header_fn
-
-        #(#tests)*
-    })
+    }
 }
 
-/// The root of the test target: the feature gate and the tests as a module that `cargo fmt`
-/// leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner attribute).
-pub fn root(api: &Api) -> TokenStream {
+/// The root of the test target: the feature gate, and `modules` (the helpers and each test
+/// file) as modules that `cargo fmt` leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner
+/// attribute).
+pub fn root(api: &Api, modules: &[String]) -> TokenStream {
     let feature = &api.module;
-    let path = format!("{}_endpoints/tests.rs", api.module);
-    let doc = format!(" One test per endpoint of the {}, in `{path}`.", api.title);
+    let doc = format!(
+        " One test per endpoint of the {}, a file per resource in `{}_endpoints/`.",
+        api.title, api.module
+    );
+    let modules = modules.iter().map(|module| {
+        let path = format!("{}_endpoints/{module}.rs", api.module);
+        let module = ident(module);
+        quote! {
+            #[rustfmt::skip]
+            #[path = #path]
+            mod #module;
+        }
+    });
     quote! {
         #![doc = #doc]
         #![cfg(feature = #feature)]
 
-        #[rustfmt::skip]
-        #[path = #path]
-        mod tests;
+        #(#modules)*
     }
 }
 
@@ -154,7 +204,7 @@ fn client_fn(api: &Api) -> TokenStream {
     });
     quote! {
         /// A client for `server`.
-        fn client(server: &wiremock::MockServer) -> api::Client {
+        pub fn client(server: &wiremock::MockServer) -> api::Client {
             api::Client::builder()
                 #auth
                 #(#values)*
@@ -213,13 +263,7 @@ fn raw(text: &str) -> proc_macro2::Literal {
         .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
 
-/// Which shared helpers a test calls.
-struct Helpers {
-    headers: bool,
-    json: bool,
-}
-
-/// One test, and the helpers it calls.
+/// One test.
 fn test(
     api: &Api,
     examples: &Examples<'_>,
@@ -227,7 +271,7 @@ fn test(
     method: &Method,
     name: &str,
     all: bool,
-) -> (TokenStream, Helpers) {
+) -> TokenStream {
     let test_name = ident(name);
     let verb = method.http.as_str();
     let included = |input: &Input| all || input.required;
@@ -365,7 +409,7 @@ fn test(
             "only the required parameters"
         }
     );
-    let tokens = quote! {
+    quote! {
         #[doc = #doc]
         #[tokio::test]
         async fn #test_name() {
@@ -383,12 +427,7 @@ fn test(
             expect_body(&request, #expected_body);
             #(#header_checks)*
         }
-    };
-    let helpers = Helpers {
-        headers: !header_checks.is_empty(),
-        json: example.is_some(),
-    };
-    (tokens, helpers)
+    }
 }
 
 /// The argument expression for a positional input.
