@@ -96,47 +96,11 @@ fn concept(api: &Api, name: &str) -> Option<TokenStream> {
 }
 
 /// Every file of the generated crate except each API's `mod.rs` (which declares the concept
-/// files that turn out not to be empty: [`api_mod`]), the largest first so that parallel runs
-/// end together.
+/// files that turn out not to be empty: [`api_mod`]). Roughly the largest first, so that the
+/// threads running them finish together: the concept files (`params.rs` and `resources.rs`
+/// hold the most code), then the test files, then the small and the copied ones.
 pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
-    for api in apis {
-        let source = Some(api.spec_file.as_str());
-        let (support, groups) = tests::groups(api);
-        if groups.is_empty() {
-            continue;
-        }
-        let dir = format!("tests/{}_endpoints", api.module);
-        let modules: Vec<String> = std::iter::once(support.clone())
-            .chain(groups.iter().map(|g| g.module.clone()))
-            .collect();
-        jobs.push(job(move || {
-            Some(EmittedFile::new(
-                format!("tests/{}_endpoints.rs", api.module),
-                source,
-                Content::Rust(tests::root(api, &modules)),
-            ))
-        }));
-        let support_path = format!("{dir}/{support}.rs");
-        jobs.push(job(move || {
-            Some(EmittedFile::new(
-                support_path.clone(),
-                source,
-                Content::Rust(tests::support(api)),
-            ))
-        }));
-        for group in groups {
-            let path = format!("{dir}/{}.rs", group.module);
-            let support = support.clone();
-            jobs.push(job(move || {
-                Some(EmittedFile::new(
-                    path.clone(),
-                    source,
-                    Content::Rust(tests::group(api, &support, &group)),
-                ))
-            }));
-        }
-    }
     for api in apis {
         for name in CONCEPTS {
             jobs.push(job(move || {
@@ -149,6 +113,9 @@ pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
                 })
             }));
         }
+    }
+    for api in apis {
+        test_jobs(api, &mut jobs);
     }
     jobs.push(job(move || {
         Some(EmittedFile::new(
@@ -178,6 +145,46 @@ pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
         }));
     }
     jobs
+}
+
+/// The per-endpoint test files of `api`: the root of the test target, the shared helpers and a
+/// file per top-level resource. None if it has no methods.
+fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
+    let source = Some(api.spec_file.as_str());
+    let (support, groups) = tests::groups(api);
+    if groups.is_empty() {
+        return;
+    }
+    let dir = format!("tests/{}_endpoints", api.module);
+    let modules: Vec<String> = std::iter::once(support.clone())
+        .chain(groups.iter().map(|g| g.module.clone()))
+        .collect();
+    jobs.push(job(move || {
+        Some(EmittedFile::new(
+            format!("tests/{}_endpoints.rs", api.module),
+            source,
+            Content::Rust(tests::root(api, &modules)),
+        ))
+    }));
+    let support_path = format!("{dir}/{support}.rs");
+    jobs.push(job(move || {
+        Some(EmittedFile::new(
+            support_path.clone(),
+            source,
+            Content::Rust(tests::support(api)),
+        ))
+    }));
+    for group in groups {
+        let path = format!("{dir}/{}.rs", group.module);
+        let support = support.clone();
+        jobs.push(job(move || {
+            Some(EmittedFile::new(
+                path.clone(),
+                source,
+                Content::Rust(tests::group(api, &support, &group)),
+            ))
+        }));
+    }
 }
 
 /// The `mod.rs` of `api`'s module, declaring its concept files that were `emitted` (a test
