@@ -98,3 +98,40 @@ fn parallel_generation_equals_sequential_generation() {
         assert!(sequential[path] == *text, "{path} differs");
     }
 }
+
+/// The example values in the generated tests stay small when types fan out deep: here each of
+/// 30 types has two optional fields of the type before it, so filling every optional field
+/// would build 2^30 objects. The test of the last type's endpoint stays within the example
+/// budget: 64 containers filled, plus at most one object per level still open when the budget
+/// runs out (filled with its required `id` only), in each of the answer's two copies (the JSON
+/// the server sends and the JSON the decoded value must encode to).
+#[test]
+fn examples_stay_small_when_types_fan_out_deep() {
+    let mut text = String::from(
+        "name: deep\ntitle: Deep API\nbase_url: https://api.example.com\nauth: []\ntypes:\n  \
+         Node0:\n    fields:\n      id: {type: string}\n",
+    );
+    for n in 1..30 {
+        let previous = n - 1;
+        text.push_str(&format!(
+            "  Node{n}:\n    fields:\n      id: {{type: string}}\n      \
+             left: {{type: Node{previous}, optional: true}}\n      \
+             right: {{type: Node{previous}, optional: true}}\n"
+        ));
+    }
+    text.push_str(
+        "resources:\n  nodes:\n    methods:\n      get:\n        method: GET\n        \
+         path: /v1/nodes\n        response: Node29\n",
+    );
+    let source = SpecSource {
+        path: "deep.yaml".to_owned(),
+        text,
+    };
+    let files = generator::generate(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let tests = &files["tests/deep_endpoints/nodes.rs"];
+    let objects = tests.matches("\"id\":").count();
+    assert!(
+        (2 * 30..=2 * (64 + 30)).contains(&objects),
+        "{objects} objects in the two copies of the example answer"
+    );
+}

@@ -11,6 +11,13 @@ use std::collections::HashMap;
 /// How deep nested objects go before optional fields are left out (guards recursive types).
 const MAX_DEPTH: usize = 12;
 
+/// How many objects, lists and maps one example may fill before optional fields are left out
+/// and lists and maps stay empty. Without it an example grows with the fan-out of the types to
+/// the power of their depth (a type with two optional fields of types like itself, twelve deep,
+/// is 4,096 objects); with it, the tests grow linearly with the spec. Required fields are
+/// always filled: the model rejects required cycles, so they end.
+const MAX_NODES: usize = 64;
+
 /// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
 pub struct Example {
     /// An expression of the owned Rust type, e.g. `String::from("x")`, `api::VolumeType::Nvme`.
@@ -49,10 +56,12 @@ impl<'a> Examples<'a> {
 
     /// An example of `ty`; `hint` names the value (strings are derived from it).
     pub fn value(&self, ty: &TypeRef, hint: &str) -> Example {
-        self.at(ty, hint, 0)
+        let mut budget = MAX_NODES;
+        self.at(ty, hint, 0, &mut budget)
     }
 
-    fn at(&self, ty: &TypeRef, hint: &str, depth: usize) -> Example {
+    /// An example of `ty` at nesting `depth`, filling at most `budget` more containers.
+    fn at(&self, ty: &TypeRef, hint: &str, depth: usize, budget: &mut usize) -> Example {
         if depth > 4 * MAX_DEPTH {
             // Only a recursive type the model let through could get here; stop rather than
             // recurse forever.
@@ -97,16 +106,17 @@ impl<'a> Examples<'a> {
                 rust: quote!(serde_json::json!({"key": "value"})),
                 json: json!({"key": "value"}),
             },
-            TypeRef::List(_) if depth >= MAX_DEPTH => Example {
+            TypeRef::List(_) if depth >= MAX_DEPTH || *budget == 0 => Example {
                 rust: quote!(Vec::new()),
                 json: json!([]),
             },
-            TypeRef::Map(_) if depth >= MAX_DEPTH => Example {
+            TypeRef::Map(_) if depth >= MAX_DEPTH || *budget == 0 => Example {
                 rust: quote!(std::collections::BTreeMap::new()),
                 json: json!({}),
             },
             TypeRef::List(inner) => {
-                let item = self.at(inner, hint, depth + 1);
+                *budget -= 1;
+                let item = self.at(inner, hint, depth + 1, budget);
                 let rust = item.rust;
                 Example {
                     rust: quote!(vec![#rust]),
@@ -114,18 +124,19 @@ impl<'a> Examples<'a> {
                 }
             }
             TypeRef::Map(inner) => {
-                let item = self.at(inner, hint, depth + 1);
+                *budget -= 1;
+                let item = self.at(inner, hint, depth + 1, budget);
                 let rust = item.rust;
                 Example {
                     rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
                     json: json!({ "key": item.json }),
                 }
             }
-            TypeRef::Named(name) => self.named(name, hint, depth),
+            TypeRef::Named(name) => self.named(name, hint, depth, budget),
         }
     }
 
-    fn named(&self, name: &str, hint: &str, depth: usize) -> Example {
+    fn named(&self, name: &str, hint: &str, depth: usize, budget: &mut usize) -> Example {
         let Some(decl) = self.types.get(name) else {
             return Example {
                 rust: quote!(unreachable!("unknown type")),
@@ -162,7 +173,7 @@ impl<'a> Examples<'a> {
             },
             TypeKind::Union(members) => match members.first() {
                 Some(first) => {
-                    let inner = self.at(&first.ty, hint, depth + 1);
+                    let inner = self.at(&first.ty, hint, depth + 1, budget);
                     let variant = ident(&first.rust);
                     let rust = inner.rust;
                     Example {
@@ -175,19 +186,24 @@ impl<'a> Examples<'a> {
                     json: Value::Null,
                 },
             },
-            TypeKind::Map(value) => self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth),
+            TypeKind::Map(value) => {
+                self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth, budget)
+            }
             TypeKind::Object(fields) => {
+                // Past the depth or the budget: required fields only. The object counts either way.
+                let spent = depth >= MAX_DEPTH || *budget == 0;
+                *budget = budget.saturating_sub(1);
                 let mut json = Map::new();
                 let inits = fields.iter().map(|f| {
                     let field = ident(&f.rust);
-                    if depth >= MAX_DEPTH && f.optional {
+                    if spent && f.optional {
                         return quote!(#field: None,);
                     }
-                    if depth >= MAX_DEPTH && f.nullable {
+                    if spent && f.nullable {
                         json.insert(f.wire.clone(), Value::Null);
                         return quote!(#field: None,);
                     }
-                    let value = self.at(&f.ty, &f.wire, depth + 1);
+                    let value = self.at(&f.ty, &f.wire, depth + 1, budget);
                     json.insert(f.wire.clone(), value.json);
                     let rust = value.rust;
                     let rust = if f.boxed {
