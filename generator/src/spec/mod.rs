@@ -38,15 +38,40 @@ pub fn loc_in<T>(file: &str, value: &S<T>) -> Loc {
     }
 }
 
+/// The most YAML nodes (mappings, sequences, scalars) a spec may have: ten times serde-saphyr's
+/// default, room for about 30,000 endpoints (Nirvana's
+/// 134 endpoints and 113 types take about 10,000). The limit stays so that
+/// a runaway alias cannot take all memory.
+pub const MAX_NODES: usize = 2_500_000;
+
+/// The YAML reader's limits: serde-saphyr's defaults, with `max_nodes` nodes (ten times the
+/// default in [`load`]) and four events a node.
+fn options(max_nodes: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = max_nodes;
+    budget.max_events = 4 * max_nodes;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
 /// Reads a spec from YAML text. `path` is used in diagnostics only.
 pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
-    match serde_saphyr::from_str::<Api>(text) {
+    load_limited(path, text, MAX_NODES)
+}
+
+/// [`load`], reading at most `max_nodes` YAML nodes.
+fn load_limited(path: &str, text: &str, max_nodes: usize) -> Result<SpecFile, Diagnostic> {
+    match serde_saphyr::from_str_with_options::<Api>(text, options(max_nodes)) {
         Ok(api) => Ok(SpecFile {
             path: path.to_owned(),
             api,
         }),
         Err(error) => {
             let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
+            if let serde_saphyr::Error::Budget { breach, .. } = error.without_snippet() {
+                return Err(too_large(path, line, column, breach, max_nodes));
+            }
             let message = error.without_snippet().to_string();
             let message = message.strip_prefix("error: ").unwrap_or(&message);
             // The position is shown once, on the `-->` line.
@@ -70,6 +95,30 @@ pub fn load(path: &str, text: &str) -> Result<SpecFile, Diagnostic> {
             .help(help))
         }
     }
+}
+
+/// A spec over the reader's limits (`options`), which only a runaway alias or a machine-made
+/// spec reaches.
+fn too_large(
+    path: &str,
+    line: u64,
+    column: u64,
+    breach: &serde_saphyr::budget::BudgetBreach,
+    max_nodes: usize,
+) -> Diagnostic {
+    Diagnostic::new(
+        Loc {
+            file: path.to_owned(),
+            line,
+            column,
+        },
+        format!("the spec is larger than the generator reads: it stopped here ({breach:?})"),
+    )
+    .help(format!(
+        "a spec may have up to {max_nodes} YAML nodes (the Nirvana spec, 134 endpoints and 113 \
+         types, has about 10,000): look for an alias (`*name`) that repeats a large part, or \
+         split the API into several specs"
+    ))
 }
 
 /// The hint for a YAML or shape error: the closest expected key for an unknown one, the
@@ -458,4 +507,35 @@ pub struct Pagination {
     /// `marker`: the response field holding `[{"rel": "next", ...}]` links, if any.
     #[serde(default)]
     pub links: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spec over the node limit gets a diagnostic saying so, where the reader stopped and
+    /// what to do, instead of the parser's own wording. (The real limit takes a spec of about
+    /// 30,000 endpoints to reach; a low one stands in for it.)
+    #[test]
+    fn a_spec_over_the_node_limit_is_refused_as_too_large() {
+        let text = "name: x\ntitle: X\nbase_url: https://x.example\nauth: []\ntypes:\n  A:\n    \
+                    fields:\n      a: {type: string}\n      b: {type: string}\n      c: {type: string}\n";
+        assert!(load_limited("x.yaml", text, 1000).is_ok());
+        let d = load_limited("x.yaml", text, 12)
+            .err()
+            .expect("over the limit");
+        assert!(
+            d.message
+                .starts_with("the spec is larger than the generator reads"),
+            "{d}"
+        );
+        assert_eq!(d.loc.file, "x.yaml");
+        assert!(d.loc.line >= 5, "points where the reader stopped: {d}");
+        let rendered = d.to_string();
+        assert!(rendered.contains("up to 12 YAML nodes"), "{rendered}");
+        assert!(
+            rendered.contains("split the API into several specs"),
+            "{rendered}"
+        );
+    }
 }
