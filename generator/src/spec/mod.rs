@@ -521,9 +521,9 @@ mod tests {
         let text = "name: x\ntitle: X\nbase_url: https://x.example\nauth: []\ntypes:\n  A:\n    \
                     fields:\n      a: {type: string}\n      b: {type: string}\n      c: {type: string}\n";
         assert!(load_limited("x.yaml", text, 1000).is_ok());
-        let d = load_limited("x.yaml", text, 12)
-            .err()
-            .expect("over the limit");
+        let Err(d) = load_limited("x.yaml", text, 12) else {
+            panic!("a spec over the limit was accepted");
+        };
         assert!(
             d.message
                 .starts_with("the spec is larger than the generator reads"),
