@@ -109,6 +109,9 @@ pub struct Transport {
     auth: Auth,
     default_headers: Vec<(&'static str, String)>,
     user_agent: String,
+    /// The headers every request starts from (user agent, `Accept`, credentials, client
+    /// defaults), checked and built once.
+    base_headers: HeaderMap,
     timeout: Duration,
     retry: RetryPolicy,
     budget: RetryBudget,
@@ -157,8 +160,32 @@ fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, Head
     Ok((name, value))
 }
 
+/// The headers every request of a client starts from: `User-Agent`, `Accept`, the credentials
+/// (unless each attempt is signed) and the client's default headers.
+fn base_headers(settings: &Settings) -> std::result::Result<HeaderMap, String> {
+    let auth = match &settings.auth {
+        Auth::None | Auth::SdkHmacSha256 { .. } => None,
+        Auth::Bearer(token) => Some(("authorization", format!("Bearer {}", token.expose()))),
+        Auth::Header { name, value } => Some((*name, value.expose().to_owned())),
+    };
+    let fixed = [
+        ("user-agent", settings.user_agent.clone()),
+        ("accept", "application/json".to_owned()),
+    ];
+    let defaults = settings
+        .default_headers
+        .iter()
+        .map(|(n, v)| (*n, v.clone()));
+    let mut headers = HeaderMap::new();
+    for (name, value) in fixed.into_iter().chain(auth).chain(defaults) {
+        let (name, value) = header_pair(name, &value)?;
+        headers.insert(name, value);
+    }
+    Ok(headers)
+}
+
 impl Transport {
-    /// Builds a transport, checking the base URL and header values.
+    /// Builds a transport, checking the base URL and header values (credentials included).
     pub fn new(settings: Settings) -> Result<Self> {
         let base_url = settings.base_url.trim_end_matches('/').to_owned();
         let parsed = reqwest::Url::parse(&base_url)
@@ -168,9 +195,7 @@ impl Transport {
                 "base URL {base_url:?} must start with http:// or https://"
             )));
         }
-        for (name, value) in &settings.default_headers {
-            header_pair(name, value).map_err(Error::Config)?;
-        }
+        let base_headers = base_headers(&settings).map_err(Error::Config)?;
         let http = match settings.http_client {
             Some(client) => client,
             None => reqwest::Client::builder()
@@ -183,6 +208,7 @@ impl Transport {
             auth: settings.auth,
             default_headers: settings.default_headers,
             user_agent: settings.user_agent,
+            base_headers,
             timeout: settings.timeout,
             retry: settings.retry,
             budget: RetryBudget::new(settings.retry_budget),
@@ -200,29 +226,18 @@ impl Transport {
         self.budget.available()
     }
 
-    /// Every header of an attempt: fixed ones, credentials, client defaults, the request's,
-    /// a generated idempotency key if the request wants one and has none, then the call's.
+    /// Every header of an attempt: the client's (fixed ones, credentials, defaults), the
+    /// request's, a generated idempotency key if the request wants one and has none, then the
+    /// call's.
     fn headers(&self, request: &Request, options: &CallOptions) -> Result<HeaderMap> {
-        let mut headers = HeaderMap::new();
-        let auth = match &self.auth {
-            Auth::None | Auth::SdkHmacSha256 { .. } => None,
-            Auth::Bearer(token) => Some(("authorization", format!("Bearer {}", token.expose()))),
-            Auth::Header { name, value } => Some((*name, value.expose().to_owned())),
-        };
-        let fixed = [
-            ("user-agent", self.user_agent.clone()),
-            ("accept", "application/json".to_owned()),
-        ];
-        let request_headers = request.headers.iter().map(|(n, v)| (*n, v.clone()));
-        let call_headers = options.headers.iter().map(|(n, v)| (n.as_str(), v.clone()));
-        for (name, value) in fixed
-            .into_iter()
-            .chain(auth)
-            .chain(self.default_headers.iter().map(|(n, v)| (*n, v.clone())))
-            .chain(request_headers)
-            .chain(call_headers)
-        {
-            let (name, value) = header_pair(name, &value).map_err(Error::InvalidRequest)?;
+        let mut headers = self.base_headers.clone();
+        let request_headers = request.headers.iter().map(|(n, v)| (*n, v.as_str()));
+        let call_headers = options
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()));
+        for (name, value) in request_headers.chain(call_headers) {
+            let (name, value) = header_pair(name, value).map_err(Error::InvalidRequest)?;
             headers.insert(name, value);
         }
         if let Some(name) = request.idempotency_header
@@ -241,21 +256,22 @@ impl Transport {
         Ok(headers)
     }
 
-    /// The headers of one attempt: for a signing client, `headers` plus a fresh `X-Sdk-Date`
-    /// and the `Authorization` over this attempt's request; otherwise `headers` as they are.
+    /// The headers of one attempt for a signing client: `headers` plus a fresh `X-Sdk-Date` and
+    /// the `Authorization` over this attempt's request. `None` for any other client, which
+    /// sends `headers` as they are.
     fn sign(
         &self,
         method: &reqwest::Method,
         url: &reqwest::Url,
         headers: &HeaderMap,
         body: &[u8],
-    ) -> Result<HeaderMap> {
+    ) -> Result<Option<HeaderMap>> {
         let Auth::SdkHmacSha256 {
             access_key,
             secret_key,
         } = &self.auth
         else {
-            return Ok(headers.clone());
+            return Ok(None);
         };
         let mut headers = headers.clone();
         // A date the caller set (e.g. to reproduce a signature) is kept, as the SDKs do.
@@ -300,7 +316,7 @@ impl Transport {
             .map_err(|_| Error::InvalidRequest("the signature is not header text".to_owned()))?;
         value.set_sensitive(true);
         headers.insert(reqwest::header::AUTHORIZATION, value);
-        Ok(headers)
+        Ok(Some(headers))
     }
 
     /// Sends `request`, retrying as the policy says, and returns the raw response if its
@@ -342,24 +358,25 @@ impl Transport {
         loop {
             let attempt = retries + 1;
             let started = Instant::now();
-            let headers = self.sign(
+            let signed = self.sign(
                 &request.method,
                 &url,
                 &headers,
                 body.as_deref().unwrap_or(b""),
             )?;
+            let sent = signed.unwrap_or_else(|| headers.clone());
+            tracing::trace!(
+                method = %request.method, path = %request.path, attempt,
+                headers = ?Redacted(&sent), "sending request"
+            );
             let mut builder = self
                 .http
                 .request(request.method.clone(), url.clone())
-                .headers(headers.clone())
+                .headers(sent)
                 .timeout(timeout);
             if let Some(body) = &body {
                 builder = builder.body(body.clone());
             }
-            tracing::trace!(
-                method = %request.method, path = %request.path, attempt,
-                headers = ?Redacted(&headers), "sending request"
-            );
             let outcome = match builder.send().await {
                 Ok(response) => {
                     let status = response.status();
@@ -510,6 +527,31 @@ mod tests {
             let result = Transport::new(settings(url));
             assert!(matches!(result, Err(Error::Config(_))), "{url}");
         }
+    }
+
+    /// Credentials and default headers are checked when the client is built, not on each
+    /// request: a token with a line break is a configuration error, and so is a bad header name.
+    #[test]
+    fn bad_credentials_and_default_headers_are_config_errors() {
+        let mut bad_token = settings("http://127.0.0.1:1");
+        bad_token.auth = Auth::Bearer(Secret::new("sk-line\nbreak"));
+        assert!(matches!(Transport::new(bad_token), Err(Error::Config(_))));
+        let mut bad_header = settings("http://127.0.0.1:1");
+        bad_header.default_headers = vec![("x bad", "v".into())];
+        assert!(matches!(Transport::new(bad_header), Err(Error::Config(_))));
+        let mut good = settings("http://127.0.0.1:1");
+        good.default_headers = vec![("x-project-id", "p-1".into())];
+        let transport = Transport::new(good).unwrap();
+        let headers = transport
+            .headers(
+                &Request::new(reqwest::Method::GET, "/x"),
+                &CallOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(headers["x-project-id"], "p-1");
+        assert_eq!(headers["accept"], "application/json");
+        assert_eq!(headers["user-agent"], "test/0");
+        assert!(headers["authorization"].is_sensitive());
     }
 
     #[test]
