@@ -4,7 +4,7 @@
 //! One module per API, each behind a cargo feature of the same name (all on by default):
 //!
 //! - [`ecs`] (feature `ecs`): the ECS API.
-//! - [`nirvana`] (feature `nirvana`): the Nirvana Labs API.
+//! - [`nirvana`] (feature `nirvana`): the Nirvana Labs API. It has a feature per resource, so a build can compile only those it uses: `nirvana-client` is the client alone, and `nirvana-api-keys`, `nirvana-audit-logs`, `nirvana-compute`, `nirvana-instance-types`, `nirvana-networking`, `nirvana-nks`, `nirvana-operations`, `nirvana-organizations`, `nirvana-projects`, `nirvana-quotas`, `nirvana-regions`, `nirvana-rpc-nodes`, `nirvana-usage`, `nirvana-user` each add a resource.
 //!
 //! Every call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers and the raw body), timeouts, connection failures and undecodable bodies apart.
 
@@ -17,7 +17,7 @@ pub mod runtime;
 #[rustfmt::skip]
 pub mod ecs;
 
-#[cfg(feature = "nirvana")]
+#[cfg(feature = "nirvana-client")]
 #[rustfmt::skip]
 pub mod nirvana;
 

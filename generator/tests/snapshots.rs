@@ -58,6 +58,7 @@ snapshots!(
     waiter_job,
     list_pagination,
     edge_names,
+    resource_features,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -9,8 +9,8 @@ use super::{
     CreateServersResponse, Job, JobRef, NovaServer, NovaShowServerResponse, RebootType,
     ServerDetail, ServersListDetailsParams, ServersStopParams, ShowServerResponse,
 };
-use crate::runtime::pagination::{ListPage, Paging, list_page};
 use crate::runtime::call::{self, Call};
+use crate::runtime::pagination::{ListPage, Paging, list_page};
 use crate::runtime::request::Request;
 use reqwest::Method;
 

@@ -511,6 +511,7 @@ impl<'de> Deserialize<'de> for ResourceStatusFilter {
 }
 
 /// Permission level: `read` or `edit`.
+#[cfg(feature = "nirvana-api-keys")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApiPermissionLevel {
     /// Read access.
@@ -521,6 +522,7 @@ pub enum ApiPermissionLevel {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl ApiPermissionLevel {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["read", "edit"];
@@ -535,6 +537,7 @@ impl ApiPermissionLevel {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl From<&str> for ApiPermissionLevel {
     fn from(value: &str) -> Self {
         match value {
@@ -549,6 +552,7 @@ impl From<&str> for ApiPermissionLevel {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl std::str::FromStr for ApiPermissionLevel {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -556,18 +560,21 @@ impl std::str::FromStr for ApiPermissionLevel {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl fmt::Display for ApiPermissionLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl Serialize for ApiPermissionLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl<'de> Deserialize<'de> for ApiPermissionLevel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -576,6 +583,7 @@ impl<'de> Deserialize<'de> for ApiPermissionLevel {
 }
 
 /// Resource type a permission applies to.
+#[cfg(feature = "nirvana-api-keys")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApiPermissionResourceType {
     /// VMs.
@@ -608,6 +616,7 @@ pub enum ApiPermissionResourceType {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl ApiPermissionResourceType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -647,6 +656,7 @@ impl ApiPermissionResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl From<&str> for ApiPermissionResourceType {
     fn from(value: &str) -> Self {
         match value {
@@ -672,6 +682,7 @@ impl From<&str> for ApiPermissionResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl std::str::FromStr for ApiPermissionResourceType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -679,18 +690,21 @@ impl std::str::FromStr for ApiPermissionResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl fmt::Display for ApiPermissionResourceType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl Serialize for ApiPermissionResourceType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl<'de> Deserialize<'de> for ApiPermissionResourceType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -699,6 +713,7 @@ impl<'de> Deserialize<'de> for ApiPermissionResourceType {
 }
 
 /// Status of an API Key, read against the current instant.
+#[cfg(feature = "nirvana-api-keys")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApiKeyStatus {
     /// Valid now.
@@ -711,6 +726,7 @@ pub enum ApiKeyStatus {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl ApiKeyStatus {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["active", "inactive", "expired"];
@@ -726,6 +742,7 @@ impl ApiKeyStatus {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl From<&str> for ApiKeyStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -741,6 +758,7 @@ impl From<&str> for ApiKeyStatus {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl std::str::FromStr for ApiKeyStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -748,18 +766,21 @@ impl std::str::FromStr for ApiKeyStatus {
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl fmt::Display for ApiKeyStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl Serialize for ApiKeyStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl<'de> Deserialize<'de> for ApiKeyStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -768,6 +789,7 @@ impl<'de> Deserialize<'de> for ApiKeyStatus {
 }
 
 /// Type of actor.
+#[cfg(feature = "nirvana-audit-logs")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AuditLogType {
     /// A user.
@@ -778,6 +800,7 @@ pub enum AuditLogType {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl AuditLogType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["user", "api_key"];
@@ -792,6 +815,7 @@ impl AuditLogType {
     }
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl From<&str> for AuditLogType {
     fn from(value: &str) -> Self {
         match value {
@@ -806,6 +830,7 @@ impl From<&str> for AuditLogType {
     }
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl std::str::FromStr for AuditLogType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -813,18 +838,21 @@ impl std::str::FromStr for AuditLogType {
     }
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl fmt::Display for AuditLogType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl Serialize for AuditLogType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-audit-logs")]
 impl<'de> Deserialize<'de> for AuditLogType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -963,6 +991,7 @@ impl<'de> Deserialize<'de> for VolumeType {
 }
 
 /// How the samples inside one period are folded into a single value.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VmMetricsAggregation {
     /// The mean of the samples.
@@ -975,6 +1004,7 @@ pub enum VmMetricsAggregation {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl VmMetricsAggregation {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["mean", "max", "min"];
@@ -990,6 +1020,7 @@ impl VmMetricsAggregation {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl From<&str> for VmMetricsAggregation {
     fn from(value: &str) -> Self {
         match value {
@@ -1005,6 +1036,7 @@ impl From<&str> for VmMetricsAggregation {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl std::str::FromStr for VmMetricsAggregation {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1012,18 +1044,21 @@ impl std::str::FromStr for VmMetricsAggregation {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl fmt::Display for VmMetricsAggregation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl Serialize for VmMetricsAggregation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl<'de> Deserialize<'de> for VmMetricsAggregation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1032,6 +1067,7 @@ impl<'de> Deserialize<'de> for VmMetricsAggregation {
 }
 
 /// Width of one period, and so the spacing between points.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VmMetricsPeriod {
     /// Five minutes.
@@ -1048,6 +1084,7 @@ pub enum VmMetricsPeriod {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl VmMetricsPeriod {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["5m", "15m", "1h", "6h", "24h"];
@@ -1065,6 +1102,7 @@ impl VmMetricsPeriod {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl From<&str> for VmMetricsPeriod {
     fn from(value: &str) -> Self {
         match value {
@@ -1082,6 +1120,7 @@ impl From<&str> for VmMetricsPeriod {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl std::str::FromStr for VmMetricsPeriod {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1089,18 +1128,21 @@ impl std::str::FromStr for VmMetricsPeriod {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl fmt::Display for VmMetricsPeriod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl Serialize for VmMetricsPeriod {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl<'de> Deserialize<'de> for VmMetricsPeriod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1109,6 +1151,7 @@ impl<'de> Deserialize<'de> for VmMetricsPeriod {
 }
 
 /// Unit a metric's values are expressed in.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VmMetricUnit {
     /// A dimensionless ratio.
@@ -1125,6 +1168,7 @@ pub enum VmMetricUnit {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl VmMetricUnit {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -1148,6 +1192,7 @@ impl VmMetricUnit {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl From<&str> for VmMetricUnit {
     fn from(value: &str) -> Self {
         match value {
@@ -1165,6 +1210,7 @@ impl From<&str> for VmMetricUnit {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl std::str::FromStr for VmMetricUnit {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1172,18 +1218,21 @@ impl std::str::FromStr for VmMetricUnit {
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl fmt::Display for VmMetricUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl Serialize for VmMetricUnit {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl<'de> Deserialize<'de> for VmMetricUnit {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1192,6 +1241,7 @@ impl<'de> Deserialize<'de> for VmMetricUnit {
 }
 
 /// Protocol of a Firewall Rule.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FirewallRuleProtocol {
     /// TCP.
@@ -1202,6 +1252,7 @@ pub enum FirewallRuleProtocol {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl FirewallRuleProtocol {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["tcp", "udp"];
@@ -1216,6 +1267,7 @@ impl FirewallRuleProtocol {
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl From<&str> for FirewallRuleProtocol {
     fn from(value: &str) -> Self {
         match value {
@@ -1230,6 +1282,7 @@ impl From<&str> for FirewallRuleProtocol {
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl std::str::FromStr for FirewallRuleProtocol {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1237,18 +1290,21 @@ impl std::str::FromStr for FirewallRuleProtocol {
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl fmt::Display for FirewallRuleProtocol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl Serialize for FirewallRuleProtocol {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl<'de> Deserialize<'de> for FirewallRuleProtocol {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1257,6 +1313,7 @@ impl<'de> Deserialize<'de> for FirewallRuleProtocol {
 }
 
 /// Connect Connection speed in Mbps.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ConnectBandwidthMbps {
     /// 50 Mbps.
@@ -1273,6 +1330,7 @@ pub enum ConnectBandwidthMbps {
     Unknown(crate::runtime::UnknownInt),
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl ConnectBandwidthMbps {
     /// Every value this SDK knows.
     pub const VALUES: &'static [i64] = &[50, 200, 500, 1000, 2000];
@@ -1290,6 +1348,7 @@ impl ConnectBandwidthMbps {
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl From<i64> for ConnectBandwidthMbps {
     fn from(value: i64) -> Self {
         match value {
@@ -1303,18 +1362,21 @@ impl From<i64> for ConnectBandwidthMbps {
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl fmt::Display for ConnectBandwidthMbps {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl Serialize for ConnectBandwidthMbps {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl<'de> Deserialize<'de> for ConnectBandwidthMbps {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         i64::deserialize(deserializer).map(Self::from)
@@ -1322,6 +1384,7 @@ impl<'de> Deserialize<'de> for ConnectBandwidthMbps {
 }
 
 /// Organization type.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrganizationType {
     /// A personal organization.
@@ -1332,6 +1395,7 @@ pub enum OrganizationType {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl OrganizationType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["personal", "company"];
@@ -1346,6 +1410,7 @@ impl OrganizationType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for OrganizationType {
     fn from(value: &str) -> Self {
         match value {
@@ -1360,6 +1425,7 @@ impl From<&str> for OrganizationType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for OrganizationType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1367,18 +1433,21 @@ impl std::str::FromStr for OrganizationType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for OrganizationType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for OrganizationType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for OrganizationType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1387,6 +1456,7 @@ impl<'de> Deserialize<'de> for OrganizationType {
 }
 
 /// Organization billing lifecycle state.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrganizationBillingState {
     /// No funds yet.
@@ -1403,6 +1473,7 @@ pub enum OrganizationBillingState {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl OrganizationBillingState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -1426,6 +1497,7 @@ impl OrganizationBillingState {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for OrganizationBillingState {
     fn from(value: &str) -> Self {
         match value {
@@ -1443,6 +1515,7 @@ impl From<&str> for OrganizationBillingState {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for OrganizationBillingState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1450,18 +1523,21 @@ impl std::str::FromStr for OrganizationBillingState {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for OrganizationBillingState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for OrganizationBillingState {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for OrganizationBillingState {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1470,6 +1546,7 @@ impl<'de> Deserialize<'de> for OrganizationBillingState {
 }
 
 /// How the organization is charged for resource usage.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrganizationChargingModel {
     /// Charged manually.
@@ -1480,6 +1557,7 @@ pub enum OrganizationChargingModel {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl OrganizationChargingModel {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["manual", "prepaid"];
@@ -1494,6 +1572,7 @@ impl OrganizationChargingModel {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for OrganizationChargingModel {
     fn from(value: &str) -> Self {
         match value {
@@ -1508,6 +1587,7 @@ impl From<&str> for OrganizationChargingModel {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for OrganizationChargingModel {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1515,18 +1595,21 @@ impl std::str::FromStr for OrganizationChargingModel {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for OrganizationChargingModel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for OrganizationChargingModel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for OrganizationChargingModel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1535,6 +1618,7 @@ impl<'de> Deserialize<'de> for OrganizationChargingModel {
 }
 
 /// Role of a user in an organization.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrganizationMembershipRole {
     /// An owner of the organization.
@@ -1545,6 +1629,7 @@ pub enum OrganizationMembershipRole {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl OrganizationMembershipRole {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["owner", "member"];
@@ -1559,6 +1644,7 @@ impl OrganizationMembershipRole {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for OrganizationMembershipRole {
     fn from(value: &str) -> Self {
         match value {
@@ -1573,6 +1659,7 @@ impl From<&str> for OrganizationMembershipRole {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for OrganizationMembershipRole {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1580,18 +1667,21 @@ impl std::str::FromStr for OrganizationMembershipRole {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for OrganizationMembershipRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for OrganizationMembershipRole {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for OrganizationMembershipRole {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1600,6 +1690,7 @@ impl<'de> Deserialize<'de> for OrganizationMembershipRole {
 }
 
 /// Kind of billing history entry.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BillingHistoryEntryType {
     /// A credit to the balance.
@@ -1610,6 +1701,7 @@ pub enum BillingHistoryEntryType {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl BillingHistoryEntryType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["grant", "adjustment"];
@@ -1624,6 +1716,7 @@ impl BillingHistoryEntryType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for BillingHistoryEntryType {
     fn from(value: &str) -> Self {
         match value {
@@ -1638,6 +1731,7 @@ impl From<&str> for BillingHistoryEntryType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for BillingHistoryEntryType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1645,18 +1739,21 @@ impl std::str::FromStr for BillingHistoryEntryType {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for BillingHistoryEntryType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for BillingHistoryEntryType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for BillingHistoryEntryType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1665,6 +1762,7 @@ impl<'de> Deserialize<'de> for BillingHistoryEntryType {
 }
 
 /// Why a billing history entry exists.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BillingHistoryEntryPurpose {
     /// Grant funded by the first charge.
@@ -1689,6 +1787,7 @@ pub enum BillingHistoryEntryPurpose {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl BillingHistoryEntryPurpose {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -1720,6 +1819,7 @@ impl BillingHistoryEntryPurpose {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for BillingHistoryEntryPurpose {
     fn from(value: &str) -> Self {
         match value {
@@ -1741,6 +1841,7 @@ impl From<&str> for BillingHistoryEntryPurpose {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for BillingHistoryEntryPurpose {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1748,18 +1849,21 @@ impl std::str::FromStr for BillingHistoryEntryPurpose {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for BillingHistoryEntryPurpose {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for BillingHistoryEntryPurpose {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for BillingHistoryEntryPurpose {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1768,6 +1872,7 @@ impl<'de> Deserialize<'de> for BillingHistoryEntryPurpose {
 }
 
 /// Top-up mode of an organization.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RechargePolicyMode {
     /// Self-serve top-ups.
@@ -1778,6 +1883,7 @@ pub enum RechargePolicyMode {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl RechargePolicyMode {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["manual", "automatic"];
@@ -1792,6 +1898,7 @@ impl RechargePolicyMode {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl From<&str> for RechargePolicyMode {
     fn from(value: &str) -> Self {
         match value {
@@ -1806,6 +1913,7 @@ impl From<&str> for RechargePolicyMode {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl std::str::FromStr for RechargePolicyMode {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1813,18 +1921,21 @@ impl std::str::FromStr for RechargePolicyMode {
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl fmt::Display for RechargePolicyMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl Serialize for RechargePolicyMode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl<'de> Deserialize<'de> for RechargePolicyMode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1833,6 +1944,7 @@ impl<'de> Deserialize<'de> for RechargePolicyMode {
 }
 
 /// Availability status of a region.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RegionAvailability {
     /// Generally available.
@@ -1847,6 +1959,7 @@ pub enum RegionAvailability {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl RegionAvailability {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -1868,6 +1981,7 @@ impl RegionAvailability {
     }
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl From<&str> for RegionAvailability {
     fn from(value: &str) -> Self {
         match value {
@@ -1884,6 +1998,7 @@ impl From<&str> for RegionAvailability {
     }
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl std::str::FromStr for RegionAvailability {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1891,18 +2006,21 @@ impl std::str::FromStr for RegionAvailability {
     }
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl fmt::Display for RegionAvailability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl Serialize for RegionAvailability {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-regions")]
 impl<'de> Deserialize<'de> for RegionAvailability {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
@@ -1911,6 +2029,7 @@ impl<'de> Deserialize<'de> for RegionAvailability {
 }
 
 /// Kind of metered resource a ledger row belongs to.
+#[cfg(feature = "nirvana-usage")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UsageResourceType {
     /// A VM.
@@ -1931,6 +2050,7 @@ pub enum UsageResourceType {
     Unknown(crate::runtime::UnknownValue),
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl UsageResourceType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
@@ -1958,6 +2078,7 @@ impl UsageResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl From<&str> for UsageResourceType {
     fn from(value: &str) -> Self {
         match value {
@@ -1977,6 +2098,7 @@ impl From<&str> for UsageResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl std::str::FromStr for UsageResourceType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -1984,18 +2106,21 @@ impl std::str::FromStr for UsageResourceType {
     }
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl fmt::Display for UsageResourceType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl Serialize for UsageResourceType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(feature = "nirvana-usage")]
 impl<'de> Deserialize<'de> for UsageResourceType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;

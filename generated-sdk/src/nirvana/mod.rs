@@ -99,6 +99,24 @@ pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use types::*;
 pub use enums::*;
 pub use unions::*;
+
+#[cfg(
+    any(
+        feature = "nirvana-api-keys",
+        feature = "nirvana-audit-logs",
+        feature = "nirvana-compute",
+        feature = "nirvana-instance-types",
+        feature = "nirvana-networking",
+        feature = "nirvana-nks",
+        feature = "nirvana-operations",
+        feature = "nirvana-organizations",
+        feature = "nirvana-projects",
+        feature = "nirvana-regions",
+        feature = "nirvana-rpc-nodes",
+        feature = "nirvana-usage",
+        feature = "nirvana-user"
+    )
+)]
 pub use params::*;
 pub use crate::runtime::{
     Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,

@@ -2,14 +2,58 @@
 //! Object and map types.
 
 use super::{
-    ApiKeyStatus, ApiPermissionLevel, ApiPermissionResourceType, AuditLogType,
-    BillingHistoryEntryPurpose, BillingHistoryEntryType, ConnectBandwidthMbps,
-    FirewallRuleProtocol, OperationFieldDiffFrom, OperationFieldDiffTo, OperationKind,
-    OperationStatus, OperationType, OrganizationBillingState, OrganizationChargingModel,
-    OrganizationMembershipRole, OrganizationType, RechargePolicyMode, RegionAvailability,
-    RegionName, ResourceStatus, UsageResourceType, VmMetricUnit, VmMetricsAggregation,
-    VmMetricsPeriod, VolumeKind, VolumeType,
+    OperationFieldDiffFrom, OperationFieldDiffTo, OperationKind, OperationStatus,
+    OperationType,
 };
+
+#[cfg(feature = "nirvana-api-keys")]
+use super::{ApiKeyStatus, ApiPermissionLevel, ApiPermissionResourceType};
+
+#[cfg(feature = "nirvana-audit-logs")]
+use super::AuditLogType;
+
+#[cfg(feature = "nirvana-compute")]
+use super::{VmMetricUnit, VmMetricsAggregation, VmMetricsPeriod};
+
+#[cfg(
+    any(
+        feature = "nirvana-compute",
+        feature = "nirvana-instance-types",
+        feature = "nirvana-networking",
+        feature = "nirvana-nks",
+        feature = "nirvana-quotas",
+        feature = "nirvana-usage"
+    )
+)]
+use super::RegionName;
+
+#[cfg(
+    any(
+        feature = "nirvana-compute",
+        feature = "nirvana-networking",
+        feature = "nirvana-nks"
+    )
+)]
+use super::ResourceStatus;
+
+#[cfg(any(feature = "nirvana-compute", feature = "nirvana-nks"))]
+use super::{VolumeKind, VolumeType};
+
+#[cfg(feature = "nirvana-networking")]
+use super::{ConnectBandwidthMbps, FirewallRuleProtocol};
+
+#[cfg(feature = "nirvana-organizations")]
+use super::{
+    BillingHistoryEntryPurpose, BillingHistoryEntryType, OrganizationBillingState,
+    OrganizationChargingModel, OrganizationMembershipRole, OrganizationType,
+    RechargePolicyMode,
+};
+
+#[cfg(feature = "nirvana-regions")]
+use super::RegionAvailability;
+
+#[cfg(feature = "nirvana-usage")]
+use super::UsageResourceType;
 use serde::{Deserialize, Serialize};
 
 /// Operation details.
@@ -199,6 +243,7 @@ pub struct CostQuotePricedRow {
 }
 
 /// API Key response.
+#[cfg(feature = "nirvana-api-keys")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApiKey {
     /// API Key ID.
@@ -232,6 +277,7 @@ pub struct ApiKey {
 }
 
 /// API Key permission.
+#[cfg(feature = "nirvana-api-keys")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApiKeyPermission {
     /// Permission level: `read` or `edit`.
@@ -240,6 +286,7 @@ pub struct ApiKeyPermission {
     pub resource_type: ApiPermissionResourceType,
 }
 
+#[cfg(feature = "nirvana-api-keys")]
 impl ApiKeyPermission {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
@@ -254,6 +301,7 @@ impl ApiKeyPermission {
 }
 
 /// Audit log entry.
+#[cfg(feature = "nirvana-audit-logs")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLog {
     /// Unique identifier for the audit log entry.
@@ -280,6 +328,7 @@ pub struct AuditLog {
 }
 
 /// The entity that performed the action.
+#[cfg(feature = "nirvana-audit-logs")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLogActor {
     /// Unique identifier for the actor.
@@ -291,6 +340,7 @@ pub struct AuditLogActor {
 }
 
 /// The target resource of the action.
+#[cfg(feature = "nirvana-audit-logs")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLogTarget {
     /// Unique identifier for the target resource.
@@ -300,6 +350,7 @@ pub struct AuditLogTarget {
 }
 
 /// VM details.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vm {
     /// Unique identifier for the VM.
@@ -344,6 +395,7 @@ pub struct Vm {
 }
 
 /// CPU configuration for the VM.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpuConfig {
     /// Number of virtual CPUs.
@@ -351,6 +403,7 @@ pub struct CpuConfig {
 }
 
 /// Memory configuration for the VM.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemoryConfig {
     /// Size of the memory in GB.
@@ -358,6 +411,7 @@ pub struct MemoryConfig {
 }
 
 /// OS Image details.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OsImage {
     /// When the OS Image was created.
@@ -369,12 +423,14 @@ pub struct OsImage {
 }
 
 /// Public SSH key configuration for the VM.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SshKeyRequest {
     /// Public key used to access the VM.
     pub public_key: String,
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl SshKeyRequest {
     /// A value with the required fields set and every optional one unset.
     pub fn new(public_key: impl Into<String>) -> Self {
@@ -385,6 +441,7 @@ impl SshKeyRequest {
 }
 
 /// Boot volume of a VM to create.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmBootVolumeRequest {
     /// Size of the Volume in GB.
@@ -396,6 +453,7 @@ pub struct VmBootVolumeRequest {
     pub tags: Option<Vec<String>>,
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl VmBootVolumeRequest {
     /// A value with the required fields set and every optional one unset.
     pub fn new(size: impl Into<i64>, r#type: impl Into<VolumeType>) -> Self {
@@ -414,6 +472,7 @@ impl VmBootVolumeRequest {
 }
 
 /// Data volume of a VM to create.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmDataVolumeRequest {
     /// Name of the Volume.
@@ -427,6 +486,7 @@ pub struct VmDataVolumeRequest {
     pub tags: Option<Vec<String>>,
 }
 
+#[cfg(feature = "nirvana-compute")]
 impl VmDataVolumeRequest {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
@@ -450,6 +510,7 @@ impl VmDataVolumeRequest {
 }
 
 /// Volume details.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Volume {
     /// Unique identifier for the Volume.
@@ -481,6 +542,7 @@ pub struct Volume {
 }
 
 /// A VM's metrics over an interval: one series per metric, on a shared grid of periods.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmMetrics {
     /// How the samples inside one period were folded into a single value.
@@ -498,6 +560,7 @@ pub struct VmMetrics {
 }
 
 /// One metric's values over the interval served.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmMetricSeries {
     /// Fully-qualified name of the metric.
@@ -509,6 +572,7 @@ pub struct VmMetricSeries {
 }
 
 /// One period's value.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmMetricPoint {
     /// End of the period the value covers, so a point timestamped 00:05 over five-minute periods describes 00:00 through 00:05.
@@ -519,6 +583,7 @@ pub struct VmMetricPoint {
 }
 
 /// Describes one metric a VM reports: how to name it, what its values mean, and the range they fall in.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmMetricDescriptor {
     /// What the metric measures.
@@ -538,6 +603,7 @@ pub struct VmMetricDescriptor {
 }
 
 /// Every metric a VM reports.
+#[cfg(feature = "nirvana-compute")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VmMetricDescriptorList {
     /// The metric descriptors.
@@ -547,6 +613,7 @@ pub struct VmMetricDescriptorList {
 }
 
 /// Instance type.
+#[cfg(feature = "nirvana-instance-types")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InstanceType {
     /// Chipset of the instance type.
@@ -573,6 +640,7 @@ pub struct InstanceType {
 }
 
 /// VPC details.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vpc {
     /// Unique identifier for the VPC.
@@ -598,6 +666,7 @@ pub struct Vpc {
 }
 
 /// Subnet of the VPC.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Subnet {
     /// Unique identifier for the Subnet.
@@ -613,6 +682,7 @@ pub struct Subnet {
 }
 
 /// Firewall rule details.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FirewallRule {
     /// Unique identifier for the Firewall Rule.
@@ -640,6 +710,7 @@ pub struct FirewallRule {
 }
 
 /// Connect Connection details.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectConnection {
     /// Unique identifier for the Connect Connection.
@@ -677,6 +748,7 @@ pub struct ConnectConnection {
 }
 
 /// AWS provider configuration.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectConnectionAwsConfig {
     /// AWS region where the connection is established.
@@ -684,6 +756,7 @@ pub struct ConnectConnectionAwsConfig {
 }
 
 /// AWS provider configuration of a Connect Connection to create.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectConnectionAwsConfigRequest {
     /// AWS account ID.
@@ -692,6 +765,7 @@ pub struct ConnectConnectionAwsConfigRequest {
     pub region: String,
 }
 
+#[cfg(feature = "nirvana-networking")]
 impl ConnectConnectionAwsConfigRequest {
     /// A value with the required fields set and every optional one unset.
     pub fn new(account_id: impl Into<String>, region: impl Into<String>) -> Self {
@@ -703,6 +777,7 @@ impl ConnectConnectionAwsConfigRequest {
 }
 
 /// A route supported for Connect.
+#[cfg(feature = "nirvana-networking")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectRoute {
     /// Nirvana region the route reaches.
@@ -714,6 +789,7 @@ pub struct ConnectRoute {
 }
 
 /// NKS Kubernetes version details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KubernetesVersion {
     /// When the Kubernetes version was created.
@@ -725,6 +801,7 @@ pub struct KubernetesVersion {
 }
 
 /// NKS Cluster details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksCluster {
     /// Unique identifier for the Cluster.
@@ -758,6 +835,7 @@ pub struct NksCluster {
 }
 
 /// Kubeconfig for an NKS Cluster.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Kubeconfig {
     /// Kubeconfig content for the Cluster.
@@ -765,6 +843,7 @@ pub struct Kubeconfig {
 }
 
 /// NKS controller details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksController {
     /// Unique identifier for the controller.
@@ -784,6 +863,7 @@ pub struct NksController {
 }
 
 /// NKS controller volume details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksControllerVolume {
     /// Unique identifier for the volume.
@@ -805,6 +885,7 @@ pub struct NksControllerVolume {
 }
 
 /// NKS load balancer details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksLoadBalancer {
     /// Unique identifier for the load balancer.
@@ -830,6 +911,7 @@ pub struct NksLoadBalancer {
 }
 
 /// NKS persistent volume claim details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersistentVolumeClaim {
     /// Unique identifier for the persistent volume claim.
@@ -851,6 +933,7 @@ pub struct PersistentVolumeClaim {
 }
 
 /// NKS node pool details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodePool {
     /// Unique identifier for the node pool.
@@ -874,6 +957,7 @@ pub struct NksNodePool {
 }
 
 /// Boot volume configuration of the nodes of a pool.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodePoolBootVolume {
     /// Size of the boot volume in GB.
@@ -882,6 +966,7 @@ pub struct NksNodePoolBootVolume {
     pub r#type: VolumeType,
 }
 
+#[cfg(feature = "nirvana-nks")]
 impl NksNodePoolBootVolume {
     /// A value with the required fields set and every optional one unset.
     pub fn new(size: impl Into<i64>, r#type: impl Into<VolumeType>) -> Self {
@@ -893,6 +978,7 @@ impl NksNodePoolBootVolume {
 }
 
 /// Node configuration of a node pool to create.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodePoolNodeConfig {
     /// Boot volume configuration.
@@ -907,6 +993,7 @@ pub struct NksNodePoolNodeConfig {
     pub taints: Option<Vec<String>>,
 }
 
+#[cfg(feature = "nirvana-nks")]
 impl NksNodePoolNodeConfig {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
@@ -935,6 +1022,7 @@ impl NksNodePoolNodeConfig {
 }
 
 /// Node configuration of a node pool.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodePoolNodeConfigResponse {
     /// Boot volume configuration.
@@ -948,6 +1036,7 @@ pub struct NksNodePoolNodeConfigResponse {
 }
 
 /// NKS node details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNode {
     /// Unique identifier for the node.
@@ -965,6 +1054,7 @@ pub struct NksNode {
 }
 
 /// NKS node volume details.
+#[cfg(feature = "nirvana-nks")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NksNodeVolume {
     /// Unique identifier for the volume.
@@ -988,6 +1078,7 @@ pub struct NksNodeVolume {
 }
 
 /// Organization response.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
     /// Organization ID.
@@ -1022,6 +1113,7 @@ pub struct Organization {
 }
 
 /// Organization domain details.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationDomain {
     /// Domain ID.
@@ -1033,6 +1125,7 @@ pub struct OrganizationDomain {
 }
 
 /// Services that the Organization has access to.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationServices {
     /// Whether cloud services are enabled for the organization.
@@ -1048,6 +1141,7 @@ pub struct OrganizationServices {
 }
 
 /// Organization membership details.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationMembership {
     /// Membership ID.
@@ -1065,6 +1159,7 @@ pub struct OrganizationMembership {
 }
 
 /// Organization address details.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationAddress {
     /// Address ID.
@@ -1113,6 +1208,7 @@ pub struct OrganizationBillingSummary {
 }
 
 /// A single billing history line item: a prepaid credit or a manual adjustment.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BillingHistoryEntry {
     /// Unique identifier for the entry.
@@ -1137,6 +1233,7 @@ pub struct BillingHistoryEntry {
 }
 
 /// A page of billing history entries.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BillingHistoryEntryList {
     /// The entries.
@@ -1146,6 +1243,7 @@ pub struct BillingHistoryEntryList {
 }
 
 /// Daily usage cost over a date range: one entry per UTC day (zero on idle days), summing open and closed resources.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationDailyCost {
     /// ISO 4217 currency code.
@@ -1159,6 +1257,7 @@ pub struct OrganizationDailyCost {
 }
 
 /// Total usage cost for a single UTC day.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DailyCostPoint {
     /// Cost of the day.
@@ -1168,6 +1267,7 @@ pub struct DailyCostPoint {
 }
 
 /// Itemized usage statement for a billing month: consumption grouped by project, resource type, and dimension. Costs are recorded at consumption time, not re-priced.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationUsageStatement {
     /// ISO 4217 currency code.
@@ -1181,6 +1281,7 @@ pub struct OrganizationUsageStatement {
 }
 
 /// A single project's consumption within a usage statement.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementProject {
     /// Project identifier.
@@ -1194,6 +1295,7 @@ pub struct StatementProject {
 }
 
 /// Consumption for one resource type within a project (e.g. every VM, every volume).
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementResourceType {
     /// Top-level metered dimensions; a dimension expanded into components carries them in `children`.
@@ -1205,6 +1307,7 @@ pub struct StatementResourceType {
 }
 
 /// A top-level metered dimension. Heads nest components as children (cost is the subtotal, `unit_price` null); standalone dimensions carry a unit price and an empty `children` array.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLineItem {
     /// Component dimensions nested under this one (e.g. vCPU and memory under an instance type). Empty for a leaf.
@@ -1223,6 +1326,7 @@ pub struct StatementLineItem {
 }
 
 /// A priced dimension line: a component nested under a head, or one rate segment of a dimension whose price changed mid-period.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLineItemLeaf {
     /// Cost of the line.
@@ -1238,6 +1342,7 @@ pub struct StatementLineItemLeaf {
 }
 
 /// An organization's current recharge policy. `policy_args` is null for a manual policy.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationRechargePolicy {
     /// The top-up mode.
@@ -1249,6 +1354,7 @@ pub struct OrganizationRechargePolicy {
 }
 
 /// Threshold parameters of an automatic recharge policy. Required when the policy is `automatic`; omitted when it is `manual`.
+#[cfg(feature = "nirvana-organizations")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AutomaticPolicyArgs {
     /// Fixed component of the recharge threshold.
@@ -1260,6 +1366,7 @@ pub struct AutomaticPolicyArgs {
     pub monthly_cap: Option<crate::runtime::Decimal>,
 }
 
+#[cfg(feature = "nirvana-organizations")]
 impl AutomaticPolicyArgs {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
@@ -1281,6 +1388,7 @@ impl AutomaticPolicyArgs {
 }
 
 /// Project response.
+#[cfg(feature = "nirvana-projects")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// Project ID.
@@ -1298,6 +1406,7 @@ pub struct Project {
 }
 
 /// Resource counts for the project.
+#[cfg(feature = "nirvana-projects")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProjectResources {
     /// Blockchain resources.
@@ -1307,6 +1416,7 @@ pub struct ProjectResources {
 }
 
 /// Blockchain resources of a project.
+#[cfg(feature = "nirvana-projects")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProjectBlockchainResources {
     /// Number of dedicated RPC nodes in the project.
@@ -1316,6 +1426,7 @@ pub struct ProjectBlockchainResources {
 }
 
 /// Cloud infrastructure resources of a project.
+#[cfg(feature = "nirvana-projects")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProjectCloudResources {
     /// Number of Connect connections in the project.
@@ -1333,6 +1444,7 @@ pub struct ProjectCloudResources {
 }
 
 /// Quota usage and limits in one region.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quota {
     /// Compute quota.
@@ -1348,6 +1460,7 @@ pub struct Quota {
 }
 
 /// Quotas of the current organization in every region.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaList {
     /// One quota per region.
@@ -1357,6 +1470,7 @@ pub struct QuotaList {
 }
 
 /// Compute quota.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaCompute {
     /// Memory in GB.
@@ -1366,6 +1480,7 @@ pub struct QuotaCompute {
 }
 
 /// Networking quota.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaNetworking {
     /// Connect connections.
@@ -1377,6 +1492,7 @@ pub struct QuotaNetworking {
 }
 
 /// NKS quota.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaNks {
     /// NKS clusters.
@@ -1390,6 +1506,7 @@ pub struct QuotaNks {
 }
 
 /// Storage quota.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaStorage {
     /// Accelerated Block Storage.
@@ -1399,6 +1516,7 @@ pub struct QuotaStorage {
 }
 
 /// Quota dimension detail.
+#[cfg(feature = "nirvana-quotas")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaDimensionDetail {
     /// The limit.
@@ -1410,6 +1528,7 @@ pub struct QuotaDimensionDetail {
 }
 
 /// Region response with product availability.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Region {
     /// Availability status of the region.
@@ -1427,6 +1546,7 @@ pub struct Region {
 }
 
 /// Compute products available in a region.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionCompute {
     /// Whether Virtual Machines are available.
@@ -1434,6 +1554,7 @@ pub struct RegionCompute {
 }
 
 /// Networking products available in a region.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionNetworking {
     /// Whether Nirvana Connect is available.
@@ -1443,6 +1564,7 @@ pub struct RegionNetworking {
 }
 
 /// NKS products available in a region.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionNks {
     /// Whether NKS node pool autoscaling is available.
@@ -1452,6 +1574,7 @@ pub struct RegionNks {
 }
 
 /// Storage products available in a region.
+#[cfg(feature = "nirvana-regions")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionStorage {
     /// Whether Accelerated Block Storage is available.
@@ -1461,6 +1584,7 @@ pub struct RegionStorage {
 }
 
 /// RPC Node Flex details.
+#[cfg(feature = "nirvana-rpc-nodes")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Flex {
     /// Unique identifier for the RPC Node Flex.
@@ -1484,6 +1608,7 @@ pub struct Flex {
 }
 
 /// Blockchain supported by the RPC Node Flex.
+#[cfg(feature = "nirvana-rpc-nodes")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FlexBlockchain {
     /// Blockchain type.
@@ -1493,6 +1618,7 @@ pub struct FlexBlockchain {
 }
 
 /// RPC Node Dedicated details.
+#[cfg(feature = "nirvana-rpc-nodes")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dedicated {
     /// Unique identifier for the RPC Node Dedicated.
@@ -1516,6 +1642,7 @@ pub struct Dedicated {
 }
 
 /// Blockchain supported by the RPC Node Dedicated.
+#[cfg(feature = "nirvana-rpc-nodes")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DedicatedBlockchain {
     /// Blockchain type.
@@ -1525,6 +1652,7 @@ pub struct DedicatedBlockchain {
 }
 
 /// Usage record for a single metered resource.
+#[cfg(feature = "nirvana-usage")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Usage {
     /// The resource's dimension history.
@@ -1544,6 +1672,7 @@ pub struct Usage {
 }
 
 /// Top-level dimension entry; bundle heads expand via `children`.
+#[cfg(feature = "nirvana-usage")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UsageDimension {
     /// ID of the ledger segment.
@@ -1562,6 +1691,7 @@ pub struct UsageDimension {
 }
 
 /// One ledger segment for a (resource, dimension) pair.
+#[cfg(feature = "nirvana-usage")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UsageDimensionLeaf {
     /// ID of the ledger segment.
@@ -1577,6 +1707,7 @@ pub struct UsageDimensionLeaf {
 }
 
 /// User details.
+#[cfg(feature = "nirvana-user")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct User {
     /// Unique identifier for the User.
@@ -1590,6 +1721,7 @@ pub struct User {
 }
 
 /// User security settings response.
+#[cfg(feature = "nirvana-user")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserSecurity {
     /// IP filter rules.

@@ -2,21 +2,26 @@
 //! client-level parameters, environment variables, and the top-level resource accessors.
 
 use super::resources::accessor;
-use super::util::{doc, ident};
+use super::util::{Uses, cfg, doc, ident};
 use crate::model::{Api, ClientValue};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// The `client.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
     let module = &api.module;
     let base_url = &api.base_url;
-    let handles: Vec<_> = api.resources.iter().map(|r| ident(&r.rust)).collect();
-    let use_handles = (!handles.is_empty()).then(|| quote!(use super::resources::{#(#handles),*};));
-    let accessors = api
-        .resources
-        .iter()
-        .map(|r| accessor(r, quote!('_), quote!(self)));
+    let mut handles = Uses::default();
+    for resource in &api.resources {
+        handles.add(&resource.rust, api.resource_feature(resource));
+    }
+    let use_handles = handles.tokens(quote!(super::resources), &BTreeSet::new());
+    let accessors = api.resources.iter().map(|r| {
+        let cfg = cfg(api.resource_feature(r));
+        let accessor = accessor(r, quote!('_), quote!(self));
+        quote!(#cfg #accessor)
+    });
 
     let values: Vec<&ClientValue> = api.url_params.iter().chain(&api.client_params).collect();
     let value_fields = values.iter().map(|v| {

@@ -1,32 +1,44 @@
 //! Emits string and integer enums. Every enum is open: a value the spec does not list decodes
 //! into `Unknown` and encodes back unchanged.
 
-use super::util::{doc_or, ident};
+use super::util::{Uses, cfg, doc_or, ident};
 use crate::model::{Api, TypeKind, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// The `enums.rs` file of an API module, or `None` if it has no enums.
 pub fn file(api: &Api) -> Option<TokenStream> {
+    let (mut serde, mut std) = (Uses::default(), Uses::default());
     let items: Vec<TokenStream> = api
         .types
         .iter()
         .filter_map(|decl| {
             let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
-            match &decl.kind {
-                TypeKind::StringEnum(variants) => Some(string_enum(&decl.rust, docs, variants)),
-                TypeKind::IntEnum(variants) => Some(int_enum(&decl.rust, docs, variants)),
-                _ => None,
+            let feature = api.type_feature(&decl.rust);
+            let cfg = cfg(feature);
+            let item = match &decl.kind {
+                TypeKind::StringEnum(variants) => string_enum(&decl.rust, docs, &cfg, variants),
+                TypeKind::IntEnum(variants) => int_enum(&decl.rust, docs, &cfg, variants),
+                _ => return None,
+            };
+            for name in ["Deserialize", "Deserializer", "Serialize", "Serializer"] {
+                serde.add(name, feature);
             }
+            std.add("fmt", feature);
+            Some(item)
         })
         .collect();
     if items.is_empty() {
         return None;
     }
+    let none = BTreeSet::new();
+    let serde = serde.tokens(quote!(serde), &none);
+    let std = std.tokens(quote!(std), &none);
     Some(quote! {
         #![doc = " Enums. Each is open: values this SDK does not know are kept in `Unknown`."]
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-        use std::fmt;
+        #serde
+        #std
         #(#items)*
     })
 }
@@ -42,13 +54,19 @@ fn variant_lines<V>(variants: &[Variant<V>], wire: impl Fn(&V) -> String) -> Vec
         .collect()
 }
 
-fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> TokenStream {
+fn string_enum(
+    rust: &str,
+    docs: TokenStream,
+    cfg: &TokenStream,
+    variants: &[Variant<String>],
+) -> TokenStream {
     let name = ident(rust);
     let lines = variant_lines(variants, |v| v.clone());
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
     let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
     quote! {
         #docs
+        #cfg
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#lines)*
@@ -56,6 +74,7 @@ fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> T
             Unknown(crate::runtime::UnknownValue),
         }
 
+        #cfg
         impl #name {
             /// Every value this SDK knows, as sent on the wire.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
@@ -69,6 +88,7 @@ fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> T
             }
         }
 
+        #cfg
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -78,6 +98,7 @@ fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> T
             }
         }
 
+        #cfg
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
             fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -85,18 +106,21 @@ fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> T
             }
         }
 
+        #cfg
         impl fmt::Display for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #cfg
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #cfg
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = String::deserialize(deserializer)?;
@@ -106,7 +130,12 @@ fn string_enum(rust: &str, docs: TokenStream, variants: &[Variant<String>]) -> T
     }
 }
 
-fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenStream {
+fn int_enum(
+    rust: &str,
+    docs: TokenStream,
+    cfg: &TokenStream,
+    variants: &[Variant<i64>],
+) -> TokenStream {
     let name = ident(rust);
     let lines = variant_lines(variants, i64::to_string);
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
@@ -116,6 +145,7 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
         .collect();
     quote! {
         #docs
+        #cfg
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#lines)*
@@ -123,6 +153,7 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
             Unknown(crate::runtime::UnknownInt),
         }
 
+        #cfg
         impl #name {
             /// Every value this SDK knows.
             pub const VALUES: &'static [i64] = &[#(#values),*];
@@ -136,6 +167,7 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
             }
         }
 
+        #cfg
         impl From<i64> for #name {
             fn from(value: i64) -> Self {
                 match value {
@@ -145,18 +177,21 @@ fn int_enum(rust: &str, docs: TokenStream, variants: &[Variant<i64>]) -> TokenSt
             }
         }
 
+        #cfg
         impl fmt::Display for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}", self.value())
             }
         }
 
+        #cfg
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
+        #cfg
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 i64::deserialize(deserializer).map(Self::from)

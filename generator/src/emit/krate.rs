@@ -1,8 +1,8 @@
 //! Emits the crate around the API modules: `Cargo.toml` with one feature per API, `lib.rs`,
 //! each API's `mod.rs`, and the runtime copied from `generator/runtime/src`.
 
-use super::util::{ident, module_doc};
-use crate::model::Api;
+use super::util::{Uses, ident, module_doc};
+use crate::model::{Api, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -30,10 +30,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 /// The generated crate's `Cargo.toml`.
 pub fn cargo_toml(apis: &[Api]) -> String {
     let names: Vec<String> = apis.iter().map(|a| format!("\"{}\"", a.module)).collect();
-    let features: String = apis
-        .iter()
-        .map(|a| format!("{} = []\n", a.module))
-        .collect();
+    let features: String = apis.iter().map(api_features).collect();
     format!(
         r#"[package]
 name = "generated-sdk"
@@ -75,6 +72,33 @@ wiremock = "0.6"
     )
 }
 
+/// The `[features]` lines of one API: its feature, and with a feature per resource, the
+/// client's and each resource's (which turns on the client's and those it needs for waiting).
+fn api_features(api: &Api) -> String {
+    let Some(features) = &api.features else {
+        return format!("{} = []\n", api.module);
+    };
+    let quote = |f: &str| format!("\"{f}\"");
+    let all: Vec<String> = std::iter::once(&features.base)
+        .chain(features.groups.iter().map(|g| &g.feature))
+        .map(|f| quote(f))
+        .collect();
+    let mut lines = format!(
+        "{} = [{}]\n{} = []\n",
+        api.module,
+        all.join(", "),
+        features.base
+    );
+    for group in &features.groups {
+        let needs: Vec<String> = std::iter::once(&features.base)
+            .chain(&group.requires)
+            .map(|f| quote(f))
+            .collect();
+        lines.push_str(&format!("{} = [{}]\n", group.feature, needs.join(", ")));
+    }
+    lines
+}
+
 /// The generated crate's `lib.rs`.
 pub fn lib_rs(apis: &[Api]) -> TokenStream {
     let mut text = String::from(
@@ -85,6 +109,19 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
             "\n- [`{0}`] (feature `{0}`): the {1}.",
             api.module, api.title
         ));
+        if let Some(features) = &api.features {
+            let groups: Vec<String> = features
+                .groups
+                .iter()
+                .map(|g| format!("`{}`", g.feature))
+                .collect();
+            text.push_str(&format!(
+                " It has a feature per resource, so a build can compile only those it uses: \
+                 `{}` is the client alone, and {} each add a resource.",
+                features.base,
+                groups.join(", ")
+            ));
+        }
     }
     text.push_str(
         "\n\nEvery call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers \
@@ -93,7 +130,7 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
     let docs = module_doc(&text);
     let modules = apis.iter().map(|api| {
         let name = ident(&api.module);
-        let feature = &api.module;
+        let feature = api.module_feature();
         quote! {
             #[cfg(feature = #feature)]
             #[rustfmt::skip]
@@ -114,6 +151,36 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
         /// `Client` for `ClientBuilder::http_client`) need no separate dependency.
         pub use reqwest;
     }
+}
+
+/// With a feature per resource, the `#[cfg(...)]` of the re-export of concept file `name`:
+/// every item in it may be compiled only under some feature, and an empty file's re-export
+/// would be an unused import.
+fn reexport_cfg(api: &Api, name: &str) -> TokenStream {
+    if api.features.is_none() {
+        return TokenStream::new();
+    }
+    let mut uses = Uses::default();
+    match name {
+        "params" => super::params::visit(&api.resources, &mut |resource, method| {
+            if method.params.is_some() {
+                uses.add(name, api.resource_feature(resource));
+            }
+        }),
+        _ => {
+            for decl in &api.types {
+                let file = match decl.kind {
+                    TypeKind::Object(_) | TypeKind::Map(_) => "types",
+                    TypeKind::StringEnum(_) | TypeKind::IntEnum(_) => "enums",
+                    TypeKind::Union(_) => "unions",
+                };
+                if file == name {
+                    uses.add(name, api.type_feature(&decl.rust));
+                }
+            }
+        }
+    }
+    uses.cfg_of(name)
 }
 
 /// An API module's `mod.rs`, given which of its concept files exist.
@@ -146,7 +213,8 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         .filter(|f| !matches!(**f, "resources" | "client" | "waiters"))
         .map(|f| {
             let m = ident(f);
-            quote!(pub use #m::*;)
+            let cfg = reexport_cfg(api, f);
+            quote!(#cfg pub use #m::*;)
         });
     let resources = files.contains(&"resources").then(|| {
         quote!(

@@ -156,14 +156,12 @@ fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
         return;
     }
     let dir = format!("tests/{}_endpoints", api.module);
-    let modules: Vec<String> = std::iter::once(support.clone())
-        .chain(groups.iter().map(|g| g.module.clone()))
-        .collect();
     jobs.push(job(move || {
+        let (support, groups) = tests::groups(api);
         Some(EmittedFile::new(
             format!("tests/{}_endpoints.rs", api.module),
             source,
-            Content::Rust(tests::root(api, &modules)),
+            Content::Rust(tests::root(api, &support, &groups)),
         ))
     }));
     let support_path = format!("{dir}/{support}.rs");

@@ -2,7 +2,7 @@
 //! `new` taking the required ones (or `Default` when none is required), and a chainable setter
 //! per optional field.
 
-use super::util::{collect_named, doc, doc_or, ident, rust_type, use_super};
+use super::util::{Uses, cfg, doc, doc_or, ident, rust_type};
 use crate::model::{Api, Method, ParamsStruct, Resource};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,22 +10,23 @@ use std::collections::BTreeSet;
 
 /// The `params.rs` file of an API module, or `None` if no method has a parameters struct.
 pub fn file(api: &Api) -> Option<TokenStream> {
-    let mut used = BTreeSet::new();
+    let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
     visit(&api.resources, &mut |resource, method| {
         if let Some(params) = &method.params {
+            let feature = api.resource_feature(resource);
             defined.insert(params.rust.clone());
             for field in &params.fields {
-                collect_named(&field.ty, &mut used);
+                uses.add_type(&field.ty, feature);
             }
-            items.push(params_struct(resource, method, params));
+            items.push(params_struct(resource, method, params, &cfg(feature)));
         }
     });
     if items.is_empty() {
         return None;
     }
-    let uses = use_super(&used, &defined);
+    let uses = uses.tokens(quote!(super), &defined);
     Some(quote! {
         #![doc = " Parameters of the methods that take more than their path parameters."]
         #uses
@@ -43,7 +44,12 @@ pub fn visit<'a>(resources: &'a [Resource], f: &mut impl FnMut(&'a Resource, &'a
     }
 }
 
-fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) -> TokenStream {
+fn params_struct(
+    resource: &Resource,
+    method: &Method,
+    params: &ParamsStruct,
+    cfg: &TokenStream,
+) -> TokenStream {
     let name = ident(&params.rust);
     let method_name = crate::naming::unraw(&method.rust);
     let summary = format!(
@@ -124,11 +130,13 @@ fn params_struct(resource: &Resource, method: &Method, params: &ParamsStruct) ->
     };
     quote! {
         #[doc = #summary]
+        #cfg
         #[derive(Clone, Debug, #derive_default PartialEq)]
         pub struct #name {
             #(#fields)*
         }
 
+        #cfg
         impl #name {
             #constructor
             #(#setters)*

@@ -1,71 +1,53 @@
 //! Emits the resource handles (`client.compute().vms()`) and their methods. Each method is a
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
-use super::util::{collect_named, doc, ident, rust_type_in, use_super};
+use super::util::{Uses, cfg, doc, ident, rust_type_in};
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `resources.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
     let mut emitter = Emitter {
+        api,
         shadowed: BTreeSet::new(),
         waitable: api.waiters.iter().map(|w| w.waited.clone()).collect(),
-        used: BTreeSet::new(),
-        decoders: false,
+        feature: None,
+        uses: Uses::default(),
+        runtime: BTreeMap::new(),
     };
     collect_handles(&api.resources, &mut emitter.shadowed);
     let mut items = Vec::new();
     emitter.handles(&api.resources, &mut items);
-    emitter.used.insert("Client".to_owned());
     // Types named like a handle are written `super::Name` instead of being imported.
-    let uses = use_super(&emitter.used, &emitter.shadowed);
-    let cursor = contains(&api.resources, &|r| {
-        matches!(r, Response::CursorPage { .. })
-    })
-    .then(|| {
-        quote!(
-            use crate::runtime::pagination::{CursorPage, cursor_page};
-        )
-    });
-    let list = contains(&api.resources, &|r| matches!(r, Response::List { .. })).then(|| {
-        quote!(
-            use crate::runtime::pagination::{ListPage, Paging, list_page};
-        )
-    });
-    let runtime_page = quote!(#cursor #list);
-    let call_module = if emitter.decoders {
-        quote!(self, Call)
-    } else {
-        quote!(Call)
-    };
-    let runtime = has_methods(&api.resources).then(|| {
-        quote! {
-            use crate::runtime::call::{#call_module};
-            use crate::runtime::request::Request;
-            use reqwest::Method;
-        }
+    let uses = emitter.uses.tokens(quote!(super), &emitter.shadowed);
+    let none = BTreeSet::new();
+    let runtime = emitter.runtime.iter().map(|(path, uses)| {
+        let path: TokenStream = path.parse().unwrap_or_default();
+        uses.tokens(path, &none)
     });
     quote! {
         #![doc = " Resource handles. Get one from [`Client`] and call its methods."]
         #uses
-        #runtime_page
-        #runtime
+        #(#runtime)*
         #(#items)*
     }
 }
 
 /// What emitting the handles needs to know and collects.
-struct Emitter {
+struct Emitter<'a> {
+    api: &'a Api,
     /// Handle names: types of the same name are written `super::Name`.
     shadowed: BTreeSet<String>,
     /// Types that have a waiter.
     waitable: BTreeSet<String>,
-    /// Named types the file uses.
-    used: BTreeSet<String>,
-    /// Whether a method uses a decoder of the `call` module (`call::json`, `call::empty`).
-    decoders: bool,
+    /// The feature of the resource being emitted, if the API has one per resource.
+    feature: Option<&'a str>,
+    /// Names the file uses from the API module.
+    uses: Uses,
+    /// Names it uses from the runtime and reqwest, by path (`crate::runtime::call`).
+    runtime: BTreeMap<&'static str, Uses>,
 }
 
 fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
@@ -73,19 +55,6 @@ fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
         into.insert(resource.rust.clone());
         collect_handles(&resource.children, into);
     }
-}
-
-fn has_methods(resources: &[Resource]) -> bool {
-    resources
-        .iter()
-        .any(|r| !r.methods.is_empty() || has_methods(&r.children))
-}
-
-/// Whether some method's response matches `pick`.
-fn contains(resources: &[Resource], pick: &impl Fn(&Response) -> bool) -> bool {
-    resources
-        .iter()
-        .any(|r| r.methods.iter().any(|m| pick(&m.response)) || contains(&r.children, pick))
 }
 
 /// The runtime `Paging` value of a list.
@@ -145,13 +114,24 @@ pub fn accessor(child: &Resource, lifetime: TokenStream, client: TokenStream) ->
     }
 }
 
-impl Emitter {
+impl<'a> Emitter<'a> {
     fn rust_type(&self, ty: &crate::model::TypeRef) -> TokenStream {
         rust_type_in(ty, &self.shadowed)
     }
 
-    fn handles(&mut self, resources: &[Resource], items: &mut Vec<TokenStream>) {
+    /// Records that the current resource's code uses `names` from `path`.
+    fn runtime(&mut self, path: &'static str, names: &[&str]) {
+        let uses = self.runtime.entry(path).or_default();
+        for name in names {
+            uses.add(name, self.feature);
+        }
+    }
+
+    fn handles(&mut self, resources: &'a [Resource], items: &mut Vec<TokenStream>) {
         for resource in resources {
+            self.feature = self.api.resource_feature(resource);
+            self.uses.add("Client", self.feature);
+            let cfg = cfg(self.feature);
             let name = ident(&resource.rust);
             let docs = doc(Some(
                 resource
@@ -166,11 +146,13 @@ impl Emitter {
             let methods: Vec<_> = resource.methods.iter().map(|m| self.method(m)).collect();
             items.push(quote! {
                 #docs
+                #cfg
                 #[derive(Clone, Copy, Debug)]
                 pub struct #name<'a> {
                     pub(crate) client: &'a Client,
                 }
 
+                #cfg
                 impl<'a> #name<'a> {
                     #(#children)*
                     #(#methods)*
@@ -182,7 +164,7 @@ impl Emitter {
 
     /// How an argument is declared and how its value is passed to the request builder.
     fn argument(&mut self, input: &Input) -> (TokenStream, TokenStream) {
-        collect_named(&input.ty, &mut self.used);
+        self.uses.add_type(&input.ty, self.feature);
         let name = ident(&input.rust);
         let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
         let ty = match (&input.kind, input.ty.is_string(), input.required) {
@@ -221,8 +203,11 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
     }
 }
 
-impl Emitter {
+impl Emitter<'_> {
     fn method(&mut self, m: &Method) -> TokenStream {
+        self.runtime("crate::runtime::call", &["Call"]);
+        self.runtime("crate::runtime::request", &["Request"]);
+        self.runtime("reqwest", &["Method"]);
         let name = ident(&m.rust);
         let verb = m.http.as_str();
         let verb_ident = ident(verb);
@@ -259,7 +244,7 @@ impl Emitter {
         }
         if let Some(p) = &m.params {
             let ty = self.rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
-            self.used.insert(p.rust.clone());
+            self.uses.add(&p.rust, self.feature);
             params.push(quote!(params: #ty));
             // Field types are named in params.rs; here only the struct is.
             for field in &p.fields {
@@ -275,23 +260,27 @@ impl Emitter {
         }
         let (output, decoder) = match &m.response {
             Response::Empty => {
-                self.decoders = true;
+                self.runtime("crate::runtime::call", &["self"]);
                 (quote!(()), quote!(call::empty))
             }
             Response::Json(ty) => {
-                self.decoders = true;
-                collect_named(ty, &mut self.used);
+                self.runtime("crate::runtime::call", &["self"]);
+                self.uses.add_type(ty, self.feature);
                 (self.rust_type(ty), quote!(call::json))
             }
             Response::List { item, paging } => {
-                collect_named(item, &mut self.used);
+                let names = ["ListPage", "Paging", "list_page"];
+                self.runtime("crate::runtime::pagination", &names);
+                self.uses.add_type(item, self.feature);
                 let paging = paging_tokens(paging);
                 calls.push(quote!(.paging(#paging)));
                 let item = self.rust_type(item);
                 (quote!(ListPage<#item>), quote!(list_page))
             }
             Response::CursorPage { item, cursor_param } => {
-                collect_named(item, &mut self.used);
+                let names = ["CursorPage", "cursor_page"];
+                self.runtime("crate::runtime::pagination", &names);
+                self.uses.add_type(item, self.feature);
                 calls.push(quote!(.cursor_param(#cursor_param)));
                 let item = self.rust_type(item);
                 (quote!(CursorPage<#item>), quote!(cursor_page))

@@ -5,7 +5,7 @@
 //! optional inputs get a second test with only the required ones.
 
 use super::examples::{Example, Examples, text, wire_texts};
-use super::util::ident;
+use super::util::{cfg, ident};
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use crate::naming::{Scope, unraw};
 use proc_macro2::TokenStream;
@@ -167,19 +167,25 @@ pub fn support(api: &Api) -> TokenStream {
     }
 }
 
-/// The root of the test target: the feature gate, and `modules` (the helpers and each test
-/// file) as modules that `cargo fmt` leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner
+/// The root of the test target: the feature gate, and the helpers and each test file (under
+/// its resource's feature, if it has one) as modules that `cargo fmt` leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner
 /// attribute).
-pub fn root(api: &Api, modules: &[String]) -> TokenStream {
-    let feature = &api.module;
+pub fn root(api: &Api, support: &str, groups: &[Group<'_>]) -> TokenStream {
+    let feature = api.module_feature();
     let doc = format!(
         " One test per endpoint of the {}, a file per resource in `{}_endpoints/`.",
         api.title, api.module
     );
-    let modules = modules.iter().map(|module| {
+    let support = std::iter::once((support, None));
+    let groups = groups
+        .iter()
+        .map(|g| (g.module.as_str(), api.resource_feature(g.resource)));
+    let modules = support.chain(groups).map(|(module, feature)| {
         let path = format!("{}_endpoints/{module}.rs", api.module);
         let module = ident(module);
+        let cfg = cfg(feature);
         quote! {
+            #cfg
             #[rustfmt::skip]
             #[path = #path]
             mod #module;

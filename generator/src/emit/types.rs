@@ -1,6 +1,6 @@
 //! Emits object types as structs and map types as aliases.
 
-use super::util::{collect_named, doc_or, ident, rust_type, use_super};
+use super::util::{Uses, cfg, doc_or, ident, rust_type};
 use crate::model::{Api, FieldDecl, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,34 +8,13 @@ use std::collections::BTreeSet;
 
 /// The object types a caller builds: those reachable from any method's inputs.
 fn request_types(api: &Api) -> BTreeSet<String> {
-    let mut pending = BTreeSet::new();
+    let mut roots = BTreeSet::new();
     super::params::visit(&api.resources, &mut |_, method| {
         for input in method.inputs() {
-            collect_named(&input.ty, &mut pending);
+            input.ty.collect_named(&mut roots);
         }
     });
-    let mut found = BTreeSet::new();
-    while let Some(name) = pending.pop_first() {
-        if !found.insert(name.clone()) {
-            continue;
-        }
-        let Some(decl) = api.types.iter().find(|t| t.rust == name) else {
-            continue;
-        };
-        let mut inner = BTreeSet::new();
-        match &decl.kind {
-            TypeKind::Object(fields) => {
-                fields.iter().for_each(|f| collect_named(&f.ty, &mut inner))
-            }
-            TypeKind::Union(members) => members
-                .iter()
-                .for_each(|m| collect_named(&m.ty, &mut inner)),
-            TypeKind::Map(value) => collect_named(value, &mut inner),
-            _ => {}
-        }
-        pending.extend(inner.difference(&found).cloned());
-    }
-    found
+    api.reachable(roots)
 }
 
 /// `new` taking the required fields (or `Default` when none is) and a setter per optional
@@ -96,30 +75,36 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
 /// The `types.rs` file of an API module, or `None` if it has no objects or maps.
 pub fn file(api: &Api) -> Option<TokenStream> {
     let built = request_types(api);
-    let mut used = BTreeSet::new();
+    let (mut uses, mut serde) = (Uses::default(), Uses::default());
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
     for decl in &api.types {
         let name = ident(&decl.rust);
         let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
+        let feature = api.type_feature(&decl.rust);
+        let cfg = cfg(feature);
         match &decl.kind {
             TypeKind::Object(fields) => {
+                serde.add("Deserialize", feature);
+                serde.add("Serialize", feature);
                 // A field named `new` would clash with the constructor: no builder then.
                 let builds = built.contains(&decl.rust)
                     && !fields
                         .iter()
                         .any(|f| crate::naming::unraw(&f.rust) == "new");
                 let (default, methods) = if builds {
-                    builder(&name, fields)
+                    let (default, methods) = builder(&name, fields);
+                    (default, quote!(#cfg #methods))
                 } else {
                     (TokenStream::new(), TokenStream::new())
                 };
                 let fields = fields.iter().map(|f| {
-                    collect_named(&f.ty, &mut used);
+                    uses.add_type(&f.ty, feature);
                     field(f)
                 });
                 items.push(quote! {
                     #docs
+                    #cfg
                     #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
                     pub struct #name {
                         #(#fields)*
@@ -129,10 +114,11 @@ pub fn file(api: &Api) -> Option<TokenStream> {
                 });
             }
             TypeKind::Map(value) => {
-                collect_named(value, &mut used);
+                uses.add_type(value, feature);
                 let value = rust_type(value);
                 items.push(quote! {
                     #docs
+                    #cfg
                     pub type #name = std::collections::BTreeMap<String, #value>;
                 });
             }
@@ -143,11 +129,12 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if items.is_empty() {
         return None;
     }
-    let uses = use_super(&used, &defined);
+    let uses = uses.tokens(quote!(super), &defined);
+    let serde = serde.tokens(quote!(serde), &BTreeSet::new());
     Some(quote! {
         #![doc = " Object and map types."]
         #uses
-        use serde::{Deserialize, Serialize};
+        #serde
         #(#items)*
     })
 }

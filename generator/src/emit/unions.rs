@@ -1,6 +1,6 @@
 //! Emits untagged unions: the first member that decodes wins, in spec order.
 
-use super::util::{collect_named, doc_or, ident, rust_type, use_super};
+use super::util::{Uses, cfg, doc_or, ident, rust_type};
 use crate::model::{Api, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,18 +8,22 @@ use std::collections::BTreeSet;
 
 /// The `unions.rs` file of an API module, or `None` if it has no unions.
 pub fn file(api: &Api) -> Option<TokenStream> {
-    let mut used = BTreeSet::new();
+    let (mut uses, mut serde) = (Uses::default(), Uses::default());
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
     for decl in &api.types {
         let TypeKind::Union(members) = &decl.kind else {
             continue;
         };
+        let feature = api.type_feature(&decl.rust);
+        let cfg = cfg(feature);
+        serde.add("Deserialize", feature);
+        serde.add("Serialize", feature);
         defined.insert(decl.rust.clone());
         let name = ident(&decl.rust);
         let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
         let variants = members.iter().map(|m| {
-            collect_named(&m.ty, &mut used);
+            uses.add_type(&m.ty, feature);
             let variant = ident(&m.rust);
             let ty = rust_type(&m.ty);
             let text = format!(" The value as {}.", describe(&m.ty));
@@ -29,6 +33,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         });
         items.push(quote! {
             #docs
+            #cfg
             #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
             #[serde(untagged)]
             pub enum #name {
@@ -39,11 +44,12 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if items.is_empty() {
         return None;
     }
-    let uses = use_super(&used, &defined);
+    let uses = uses.tokens(quote!(super), &defined);
+    let serde = serde.tokens(quote!(serde), &BTreeSet::new());
     Some(quote! {
         #![doc = " Untagged unions: a value is decoded as the first member type that fits."]
         #uses
-        use serde::{Deserialize, Serialize};
+        #serde
         #(#items)*
     })
 }

@@ -4,7 +4,7 @@
 use crate::model::TypeRef;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether `name` is a plain ASCII identifier (what the naming module hands out).
 fn is_ident(name: &str) -> bool {
@@ -111,23 +111,93 @@ pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>) -> TokenStream {
     }
 }
 
-/// Adds the named types `ty` refers to.
-pub fn collect_named(ty: &TypeRef, into: &mut BTreeSet<String>) {
-    match ty {
-        TypeRef::List(inner) | TypeRef::Map(inner) => collect_named(inner, into),
-        TypeRef::Named(name) => {
-            into.insert(name.clone());
+/// `#[cfg(...)]` for an item compiled only under `features` (all of them): nothing when empty.
+pub fn cfg<'a>(features: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let features: BTreeSet<&str> = features.into_iter().collect();
+    match features.len() {
+        0 => TokenStream::new(),
+        1 => {
+            let feature = features.first();
+            quote!(#[cfg(feature = #feature)])
         }
-        _ => {}
+        _ => {
+            let features = features.iter();
+            quote!(#[cfg(all(#(feature = #features),*))])
+        }
     }
 }
 
-/// `use super::{A, B};` for the named types a file uses but does not define.
-pub fn use_super(used: &BTreeSet<String>, defined: &BTreeSet<String>) -> TokenStream {
-    let names: Vec<Ident> = used.difference(defined).map(|n| ident(n)).collect();
-    if names.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(use super::{#(#names),*};)
+/// `#[cfg(...)]` for an item compiled under any of `features`: nothing when empty.
+fn any(features: &BTreeSet<String>) -> TokenStream {
+    match features.len() {
+        0 => TokenStream::new(),
+        1 => cfg(features.iter().map(String::as_str)),
+        _ => {
+            let features = features.iter();
+            quote!(#[cfg(any(#(feature = #features),*))])
+        }
+    }
+}
+
+/// The names a file imports, each with the features of the items that use it: an item
+/// compiled only under a feature makes its imports conditional too, or they would be unused
+/// without it.
+#[derive(Default)]
+pub struct Uses(BTreeMap<String, Option<BTreeSet<String>>>);
+
+impl Uses {
+    /// `name`, used by an item compiled under `feature` (`None`: always).
+    pub fn add(&mut self, name: &str, feature: Option<&str>) {
+        let entry = self
+            .0
+            .entry(name.to_owned())
+            .or_insert_with(|| Some(BTreeSet::new()));
+        match (entry.as_mut(), feature) {
+            (Some(features), Some(feature)) => {
+                features.insert(feature.to_owned());
+            }
+            _ => *entry = None,
+        }
+    }
+
+    /// The named types in `ty`, used by an item compiled under `feature`.
+    pub fn add_type(&mut self, ty: &TypeRef, feature: Option<&str>) {
+        let mut names = BTreeSet::new();
+        ty.collect_named(&mut names);
+        for name in names {
+            self.add(&name, feature);
+        }
+    }
+
+    /// The `#[cfg(...)]` under which `name` is used: nothing if an item always compiled uses it.
+    pub fn cfg_of(&self, name: &str) -> TokenStream {
+        match self.0.get(name) {
+            Some(Some(features)) => any(features),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// `use <from>::{A, B};` for the names used but not `defined` in the file, in one `use` per
+    /// set of features (`#[cfg(any(...))]` when only some items use them).
+    pub fn tokens(&self, from: TokenStream, defined: &BTreeSet<String>) -> TokenStream {
+        let mut by_features: BTreeMap<Option<&BTreeSet<String>>, Vec<Ident>> = BTreeMap::new();
+        for (name, features) in &self.0 {
+            if !defined.contains(name) {
+                let names = by_features.entry(features.as_ref()).or_default();
+                // `self` (the module itself) goes first, as rustfmt puts it.
+                match name.as_str() {
+                    "self" => names.insert(0, Ident::new("self", Span::call_site())),
+                    _ => names.push(ident(name)),
+                }
+            }
+        }
+        let uses = by_features.into_iter().map(|(features, names)| {
+            let cfg = features.map(any).unwrap_or_default();
+            match names.as_slice() {
+                [name] => quote!(#cfg use #from::#name;),
+                _ => quote!(#cfg use #from::{#(#names),*};),
+            }
+        });
+        quote!(#(#uses)*)
     }
 }

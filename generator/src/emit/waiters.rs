@@ -1,42 +1,70 @@
 //! Emits waiters: for each type that stands for long-running work, `wait` and `wait_with`
 //! methods that poll until the work succeeds or fails, as the spec's `waiters:` declares.
 
-use super::util::{doc, ident, use_super};
+use super::util::{Uses, cfg, doc, ident};
 use crate::model::{Api, Waiter};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `waiters.rs` file of an API module, or `None` if it declares no waiter.
 pub fn file(api: &Api) -> Option<TokenStream> {
     if api.waiters.is_empty() {
         return None;
     }
-    let mut used = BTreeSet::from(["Client".to_owned()]);
+    let (mut uses, mut runtime, mut std) = (Uses::default(), Uses::default(), Uses::default());
+    let mut waiter_uses = Uses::default();
     // One state reader per polled type and field, however many waiters poll it.
-    let mut readers = std::collections::BTreeMap::new();
+    let mut readers = BTreeMap::new();
+    let mut reader_uses = Uses::default();
     let items: Vec<_> = api
         .waiters
         .iter()
         .map(|w| {
-            used.insert(w.waited.clone());
-            used.insert(w.polled.clone());
+            let feature = feature(api, w);
+            for name in ["Client", w.waited.as_str(), w.polled.as_str()] {
+                uses.add(name, feature);
+            }
+            runtime.add("Result", feature);
+            std.add("Duration", feature);
+            for name in ["Acceptors", "WaitOptions", "wait_until"] {
+                waiter_uses.add(name, feature);
+            }
             let (name, reader) = state_reader(w);
+            reader_uses.add(&name, feature);
             readers.entry(name).or_insert(reader);
-            waiter(w)
+            waiter(w, &cfg(feature))
         })
         .collect();
-    let readers = readers.into_values();
-    let uses = use_super(&used, &BTreeSet::new());
+    let readers = readers.into_iter().map(|(name, reader)| {
+        let cfg = reader_uses.cfg_of(&name);
+        quote!(#cfg #reader)
+    });
+    let none = BTreeSet::new();
+    let uses = [
+        uses.tokens(quote!(super), &none),
+        runtime.tokens(quote!(crate::runtime), &none),
+        waiter_uses.tokens(quote!(crate::runtime::waiter), &none),
+        std.tokens(quote!(std::time), &none),
+    ];
     Some(quote! {
         #![doc = " Waiters: poll long-running work until it succeeds or fails."]
-        #uses
-        use crate::runtime::Result;
-        use crate::runtime::waiter::{Acceptors, WaitOptions, wait_until};
-        use std::time::Duration;
+        #(#uses)*
         #(#readers)*
         #(#items)*
     })
+}
+
+/// The feature a waiter is compiled under, if the API has one per resource: that of the waited
+/// type if only one resource returns it (that resource's feature turns on the poll method's),
+/// else that of the poll method's resource.
+fn feature<'a>(api: &'a Api, w: &Waiter) -> Option<&'a str> {
+    let poll = || {
+        let accessor = w.poll_resource.first()?;
+        let resource = api.resources.iter().find(|r| &r.accessor == accessor)?;
+        api.resource_feature(resource)
+    };
+    api.type_feature(&w.waited).or_else(poll)
 }
 
 fn quoted(values: &[String]) -> String {
@@ -67,7 +95,7 @@ fn state_reader(w: &Waiter) -> (String, TokenStream) {
     (name, tokens)
 }
 
-fn waiter(w: &Waiter) -> TokenStream {
+fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
     let waited = ident(&w.waited);
     let polled = ident(&w.polled);
     let state_fn = ident(&state_reader(w).0);
@@ -118,6 +146,7 @@ fn waiter(w: &Waiter) -> TokenStream {
         w.waited
     )));
     quote! {
+        #cfg
         impl #waited {
             #settings
             pub const WAIT_OPTIONS: WaitOptions = WaitOptions {

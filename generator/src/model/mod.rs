@@ -2,11 +2,16 @@
 //! It knows nothing of YAML (the spec layer feeds it through [`resolve`]; an OpenAPI importer can
 //! feed it the same way) and nothing of tokens (the emitters read it).
 
+mod features;
 mod resolve;
 mod typeref;
 
+use features::assign as assign_features;
+pub use features::{FeatureGroup, ResourceFeatures};
 pub use resolve::resolve;
 pub use typeref::TypeRef;
+
+use std::collections::BTreeSet;
 
 /// One API, ready to emit.
 #[derive(Clone, Debug)]
@@ -39,6 +44,56 @@ pub struct Api {
     pub errors: ErrorFormat,
     /// Waiters, one per type that stands for long-running work.
     pub waiters: Vec<Waiter>,
+    /// A cargo feature per top-level resource, if the spec asks for them.
+    pub features: Option<ResourceFeatures>,
+}
+
+impl Api {
+    /// The named types in `roots` and every type they contain, however deep.
+    pub fn reachable(&self, roots: BTreeSet<String>) -> BTreeSet<String> {
+        let declared: std::collections::HashMap<&str, &TypeDecl> =
+            self.types.iter().map(|t| (t.rust.as_str(), t)).collect();
+        let mut seen = BTreeSet::new();
+        let mut pending: Vec<String> = roots.into_iter().collect();
+        while let Some(ty) = pending.pop() {
+            let Some(decl) = declared.get(ty.as_str()) else {
+                continue;
+            };
+            if !seen.insert(ty) {
+                continue;
+            }
+            let mut inner = BTreeSet::new();
+            match &decl.kind {
+                TypeKind::Object(fields) => {
+                    fields.iter().for_each(|f| f.ty.collect_named(&mut inner))
+                }
+                TypeKind::Union(members) => {
+                    members.iter().for_each(|m| m.ty.collect_named(&mut inner))
+                }
+                TypeKind::Map(value) => value.collect_named(&mut inner),
+                TypeKind::StringEnum(_) | TypeKind::IntEnum(_) => {}
+            }
+            pending.extend(inner.into_iter().filter(|t| !seen.contains(t)));
+        }
+        seen
+    }
+
+    /// The cargo feature the API's module is compiled under: the API's own (`nirvana`), or with a
+    /// feature per resource the client's (`nirvana-client`), which each resource's turns on.
+    pub fn module_feature(&self) -> &str {
+        self.features.as_ref().map_or(&self.module, |f| &f.base)
+    }
+
+    /// The feature `ty` is compiled under, if the API has a feature per resource and only one
+    /// resource uses the type.
+    pub fn type_feature(&self, ty: &str) -> Option<&str> {
+        self.features.as_ref()?.of_type(ty)
+    }
+
+    /// The feature of the group `resource` belongs to, if the API has a feature per resource.
+    pub fn resource_feature(&self, resource: &Resource) -> Option<&str> {
+        self.features.as_ref()?.of_resource(&resource.path)
+    }
 }
 
 /// Where an API puts error details.

@@ -225,7 +225,7 @@ impl Resolver<'_> {
             .filter_map(|(name, waiter)| self.waiter(name, waiter, &types, &resources))
             .collect();
 
-        Api {
+        let mut api = Api {
             module,
             module_loc,
             title: spec.title.clone(),
@@ -240,7 +240,44 @@ impl Resolver<'_> {
             resources,
             errors,
             waiters,
+            features: None,
+        };
+        if spec.resource_features {
+            api.features = Some(self.features(&api));
         }
+        api
+    }
+
+    /// The feature of each top-level resource (`<module>-<resource>`, kebab case), and which
+    /// types and waiters each one compiles. A resource whose feature would be the client's own
+    /// (`<module>-client`) is reported.
+    fn features(&mut self, api: &Api) -> ResourceFeatures {
+        let feature = |r: &Resource| {
+            format!(
+                "{}-{}",
+                api.module,
+                crate::naming::unraw(&r.accessor).replace('_', "-")
+            )
+        };
+        let features = assign_features(api, feature);
+        for (name, _) in &self.file.api.resources {
+            let taken = format!("{}-{}", api.module, snake(&name.value).replace('_', "-"));
+            if taken == features.base {
+                let loc = self.loc(name);
+                self.report(
+                    Diagnostic::new(
+                        loc,
+                        format!(
+                            "with `resource_features: true`, resource `{}` would get the feature \
+                             `{taken}`, which is the client's",
+                            name.value
+                        ),
+                    )
+                    .help("rename the resource, or leave out `resource_features`"),
+                );
+            }
+        }
+        features
     }
 
     fn errors(&mut self, errors: Option<&spec::Errors>) -> ErrorFormat {

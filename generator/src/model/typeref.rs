@@ -91,6 +91,17 @@ impl TypeRef {
         matches!(self, TypeRef::String)
     }
 
+    /// Adds the named types in this reference (`list<Vm>` names `Vm`) to `into`.
+    pub fn collect_named(&self, into: &mut std::collections::BTreeSet<String>) {
+        match self {
+            TypeRef::List(inner) | TypeRef::Map(inner) => inner.collect_named(into),
+            TypeRef::Named(name) => {
+                into.insert(name.clone());
+            }
+            _ => {}
+        }
+    }
+
     /// A short name used to derive union variant names (`StringList`, `Number`...).
     pub fn variant_name(&self) -> String {
         match self {

@@ -198,6 +198,10 @@ pub struct Api {
     /// Long-running work: for a type some methods return, how to wait until it is finished.
     #[serde(default)]
     pub waiters: Map<Waiter>,
+    /// One cargo feature per top-level resource, so that a build compiles only the resources
+    /// it uses (for large APIs).
+    #[serde(default)]
+    pub resource_features: bool,
 }
 
 /// Where an API puts the details of an error.
