@@ -144,9 +144,16 @@ fn parse_options(args: &[&str], runs: usize, modules: bool) -> Outcome<Options> 
     let mut options = Options {
         runs,
         synth: DEFAULT_SYNTH,
-        modules: ["none", "ecs", "nirvana", "synth"]
-            .map(str::to_owned)
-            .to_vec(),
+        modules: [
+            "none",
+            "ecs",
+            "nirvana",
+            "nirvana-compute",
+            "synth",
+            "synth-group000",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {

@@ -138,6 +138,9 @@ auth:
 errors:
   request_id_headers: [x-request-id]
 
+# A cargo feature per group: synth-group000, ...
+resource_features: true
+
 waiters:
   Operation:
     poll: operations.get
