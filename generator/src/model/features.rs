@@ -6,8 +6,9 @@
 //! client itself and the types more than one group uses; the feature `<api>` turns on all of
 //! them. A type used by exactly one group (through its methods' inputs and answers, and the types
 //! those contain) is compiled only with that group's feature. A type used by two groups or more,
-//! or by none, is always compiled with the client. The rule keeps every combination of features
-//! compiling: whatever uses a group's type belongs to that group too.
+//! or by none, or contained in one no group uses, is always compiled with the client. The rule
+//! keeps every combination of features compiling: whatever uses a group's type belongs to that
+//! group too.
 
 use super::{Api, Method, Resource, Response};
 use std::collections::{BTreeMap, BTreeSet};
@@ -68,10 +69,22 @@ pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatu
             requires: Vec::new(),
         });
     }
+    // A type no method uses is always compiled, and so must be every type it contains: they
+    // count as used by the client too (the empty feature), which makes them shared.
+    let unused: BTreeSet<String> = api
+        .types
+        .iter()
+        .filter(|t| !users.contains_key(&t.rust))
+        .map(|t| t.rust.clone())
+        .collect();
+    for ty in api.reachable(unused) {
+        users.entry(ty).or_default().insert(String::new());
+    }
     let types = users
         .into_iter()
         .filter(|(_, features)| features.len() == 1)
         .filter_map(|(ty, features)| Some((ty, features.into_iter().next()?)))
+        .filter(|(_, feature)| !feature.is_empty())
         .collect();
     let mut features = ResourceFeatures {
         base: format!("{}-client", api.module),
@@ -149,7 +162,12 @@ mod tests {
         let of = |ty: &str| features.of_type(ty);
         assert_eq!(of("ServerSize"), Some("resource_features-servers"));
         assert_eq!(of("JobRef"), Some("resource_features-servers"));
-        assert_eq!(of("Volume"), Some("resource_features-volumes"));
+        assert_eq!(
+            of("Volume"),
+            None,
+            "`Archive`, which no method uses, holds one"
+        );
+        assert_eq!(of("Archive"), None);
         assert_eq!(of("Job"), Some("resource_features-jobs"));
         assert_eq!(of("JobStatus"), Some("resource_features-jobs"));
         assert_eq!(of("Region"), None, "servers and volumes share it");
