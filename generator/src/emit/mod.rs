@@ -70,30 +70,20 @@ fn job<'a>(emit: impl Fn() -> Option<EmittedFile> + Send + Sync + 'a) -> Job<'a>
     }
 }
 
-/// The concept files of an API module, in the order its `mod.rs` declares them.
-const CONCEPTS: [&str; 7] = [
-    "client",
-    "resources",
-    "types",
-    "enums",
-    "unions",
-    "params",
-    "waiters",
+/// The concept files of an API module, in the order its `mod.rs` declares them, and how each
+/// is emitted (`None`: nothing to put in it).
+type Concept = (&'static str, fn(&Api) -> Option<TokenStream>);
+const CONCEPTS: [Concept; 7] = [
+    ("client", |api| Some(client::file(api))),
+    ("resources", |api| {
+        (!api.resources.is_empty()).then(|| resources::file(api))
+    }),
+    ("types", types::file),
+    ("enums", enums::file),
+    ("unions", unions::file),
+    ("params", params::file),
+    ("waiters", waiters::file),
 ];
-
-/// The concept file `name` of `api`, if it has anything in it.
-fn concept(api: &Api, name: &str) -> Option<TokenStream> {
-    match name {
-        "client" => Some(client::file(api)),
-        "resources" => (!api.resources.is_empty()).then(|| resources::file(api)),
-        "types" => types::file(api),
-        "enums" => enums::file(api),
-        "unions" => unions::file(api),
-        "params" => params::file(api),
-        "waiters" => waiters::file(api),
-        _ => None,
-    }
-}
 
 /// Every file of the generated crate except each API's `mod.rs` (which declares the concept
 /// files that turn out not to be empty: [`api_mod`]). Roughly the largest first, so that the
@@ -102,9 +92,9 @@ fn concept(api: &Api, name: &str) -> Option<TokenStream> {
 pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
     for api in apis {
-        for name in CONCEPTS {
+        for (name, emit) in CONCEPTS {
             jobs.push(job(move || {
-                concept(api, name).map(|tokens| {
+                emit(api).map(|tokens| {
                     EmittedFile::new(
                         format!("src/{}/{name}.rs", api.module),
                         Some(&api.spec_file),
@@ -190,6 +180,7 @@ fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
 pub fn api_mod(api: &Api, emitted: &dyn Fn(&str) -> bool) -> EmittedFile {
     let present: Vec<&str> = CONCEPTS
         .into_iter()
+        .map(|(name, _)| name)
         .filter(|name| emitted(&format!("src/{}/{name}.rs", api.module)))
         .collect();
     EmittedFile::new(
