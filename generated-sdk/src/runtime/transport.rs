@@ -378,9 +378,10 @@ impl Transport {
                 builder = builder.body(body.clone());
             }
             let outcome = match builder.send().await {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status();
-                    let response_headers = response.headers().clone();
+                    // Reading the body needs no headers: they are moved out, not copied.
+                    let response_headers = std::mem::take(response.headers_mut());
                     response
                         .bytes()
                         .await

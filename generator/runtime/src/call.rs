@@ -130,8 +130,9 @@ impl<T> Call<T> {
 
     /// Sends the call and returns the decoded value with the response's status and headers.
     pub async fn with_response(self) -> Result<Response<T>> {
-        let raw = self.transport.execute(&self.request, &self.options).await?;
-        let (status, headers) = (raw.status, raw.headers.clone());
+        let mut raw = self.transport.execute(&self.request, &self.options).await?;
+        // Decoders read the status and body only: the headers move to the response uncopied.
+        let (status, headers) = (raw.status, std::mem::take(&mut raw.headers));
         let context = Context {
             transport: &self.transport,
             request: &self.request,
