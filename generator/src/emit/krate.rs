@@ -162,7 +162,7 @@ fn reexport_cfg(api: &Api, name: &str) -> TokenStream {
     }
     let mut uses = Uses::default();
     match name {
-        "params" => super::params::visit(&api.resources, &mut |resource, method| {
+        "params" => crate::model::visit_methods(&api.resources, &mut |resource, method| {
             if method.params.is_some() {
                 uses.add(name, api.resource_feature(resource));
             }

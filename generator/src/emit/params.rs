@@ -3,7 +3,7 @@
 //! per optional field.
 
 use super::util::{Uses, cfg, doc, doc_or, ident, rust_type};
-use crate::model::{Api, Method, ParamsStruct, Resource};
+use crate::model::{Api, Method, ParamsStruct, Resource, visit_methods};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -13,7 +13,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
-    visit(&api.resources, &mut |resource, method| {
+    visit_methods(&api.resources, &mut |resource, method| {
         if let Some(params) = &method.params {
             let feature = api.resource_feature(resource);
             defined.insert(params.rust.clone());
@@ -32,16 +32,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         #uses
         #(#items)*
     })
-}
-
-/// Calls `f` for every method of the tree, depth first in spec order.
-pub fn visit<'a>(resources: &'a [Resource], f: &mut impl FnMut(&'a Resource, &'a Method)) {
-    for resource in resources {
-        for method in &resource.methods {
-            f(resource, method);
-        }
-        visit(&resource.children, f);
-    }
 }
 
 fn params_struct(

@@ -48,7 +48,7 @@ pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
     let examples = Examples::new(api);
     let mut names = Scope::new("tests");
     let mut tests = Vec::new();
-    super::params::visit(
+    crate::model::visit_methods(
         std::slice::from_ref(group.resource),
         &mut |resource, method| {
             // From the allocated Rust names: the spec's own names may hold any character.
@@ -85,7 +85,7 @@ pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
 /// received. A check no test of the API calls is left out.
 pub fn support(api: &Api) -> TokenStream {
     let (mut uses_headers, mut uses_json) = (false, false);
-    super::params::visit(&api.resources, &mut |_, method| {
+    crate::model::visit_methods(&api.resources, &mut |_, method| {
         // The same conditions under which `test` calls `expect_header` and `expect_json`.
         uses_headers |= method.idempotency_header.is_some()
             || method.inputs().any(|i| i.kind == InputKind::Header);

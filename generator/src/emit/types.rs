@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 /// The object types a caller builds: those reachable from any method's inputs.
 fn request_types(api: &Api) -> BTreeSet<String> {
     let mut roots = BTreeSet::new();
-    super::params::visit(&api.resources, &mut |_, method| {
+    crate::model::visit_methods(&api.resources, &mut |_, method| {
         for input in method.inputs() {
             input.ty.collect_named(&mut roots);
         }

@@ -10,7 +10,7 @@
 //! keeps every combination of features compiling: whatever uses a group's type belongs to that
 //! group too.
 
-use super::{Api, Method, Resource, Response};
+use super::{Api, Method, Resource, Response, visit_methods};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The features of an API compiled a group per top-level resource.
@@ -59,7 +59,9 @@ pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatu
     for resource in &api.resources {
         let feature = feature(resource);
         let mut roots = BTreeSet::new();
-        methods(resource, &mut |method| method_types(method, &mut roots));
+        visit_methods(std::slice::from_ref(resource), &mut |_, method| {
+            method_types(method, &mut roots)
+        });
         for ty in api.reachable(roots) {
             users.entry(ty).or_default().insert(feature.clone());
         }
@@ -106,7 +108,7 @@ pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatu
         };
         for (index, resource) in api.resources.iter().enumerate() {
             let mut returned = BTreeSet::new();
-            methods(resource, &mut |method| {
+            visit_methods(std::slice::from_ref(resource), &mut |_, method| {
                 response_types(&method.response, &mut returned)
             });
             if returned.contains(&waiter.waited) && features.groups[index].feature != poll {
@@ -120,14 +122,6 @@ pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatu
         group.requires = required;
     }
     features
-}
-
-/// Calls `f` on every method of `resource` and its sub-resources.
-fn methods<'a>(resource: &'a Resource, f: &mut impl FnMut(&'a Method)) {
-    resource.methods.iter().for_each(&mut *f);
-    for child in &resource.children {
-        methods(child, f);
-    }
 }
 
 /// The named types `method` takes (arguments and parameters) or returns directly.

@@ -48,6 +48,16 @@ pub struct Api {
     pub features: Option<ResourceFeatures>,
 }
 
+/// Calls `f` for every method of `resources` and their sub-resources, depth first in spec order.
+pub fn visit_methods<'a>(resources: &'a [Resource], f: &mut impl FnMut(&'a Resource, &'a Method)) {
+    for resource in resources {
+        for method in &resource.methods {
+            f(resource, method);
+        }
+        visit_methods(&resource.children, f);
+    }
+}
+
 impl Api {
     /// The named types in `roots` and every type they contain, however deep.
     pub fn reachable(&self, roots: BTreeSet<String>) -> BTreeSet<String> {
