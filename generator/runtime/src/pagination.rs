@@ -448,24 +448,11 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Page for ListPage<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::transport::{Auth, DEFAULT_TIMEOUT, Settings};
+    use super::super::transport::{Auth, Settings};
     use super::*;
 
     fn transport() -> Arc<Transport> {
-        Arc::new(
-            Transport::new(Settings {
-                base_url: "http://127.0.0.1:1".into(),
-                auth: Auth::None,
-                default_headers: vec![],
-                user_agent: "test/0".into(),
-                timeout: DEFAULT_TIMEOUT,
-                retry: super::super::retry::RetryPolicy::default(),
-                retry_budget: 500,
-                errors: super::super::error::ErrorFormat::default(),
-                http_client: None,
-            })
-            .unwrap(),
-        )
+        Arc::new(Transport::new(Settings::new("http://127.0.0.1:1", Auth::None)).unwrap())
     }
 
     const PAGES: Paging = Paging::PageNumber {

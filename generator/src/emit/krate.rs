@@ -18,6 +18,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         "pagination.rs",
         include_str!("../../runtime/src/pagination.rs"),
     ),
+    ("redirect.rs", include_str!("../../runtime/src/redirect.rs")),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("secret.rs", include_str!("../../runtime/src/secret.rs")),
     (
