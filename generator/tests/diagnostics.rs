@@ -658,3 +658,71 @@ resources:
     );
     assert_at(&d, 13, 26, "not a valid HTTP header name");
 }
+
+#[test]
+fn unprocessed_statuses_are_error_statuses_listed_once() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth: []
+unprocessed_statuses:
+  - 425
+  - 302      # <- 7:5
+  - 70000    # <- 8:5
+  - -1       # <- 9:5
+  - 429      # <- 10:5
+  - 425      # <- 11:5
+  - 599
+"#,
+    );
+    assert_eq!(all.len(), 5, "{all:#?}");
+    assert_at(&all[0], 7, 5, "`302` is not an error status");
+    assert_at(&all[1], 8, 5, "`70000` is not an HTTP status");
+    assert_at(&all[2], 9, 5, "`-1` is not an HTTP status");
+    assert_at(&all[3], 10, 5, "`429` is retried whatever the API says");
+    assert_at(&all[4], 11, 5, "`425` is listed twice");
+}
+
+#[test]
+fn idempotent_is_for_post_and_patch_and_secret_for_headers() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth: []
+resources:
+  vms:
+    methods:
+      replace:
+        method: PUT
+        path: /v1/vms/{id}
+        path_params:
+          id: {type: string, secret: false}   # <- 12:38
+        idempotent: false                     # <- 13:21
+      delete:
+        method: DELETE
+        path: /v1/vms
+        idempotent: true                      # <- 17:21
+      create:
+        method: POST
+        path: /v1/vms
+        idempotent: true
+        headers:
+          X-Token: {type: string, secret: true}
+        body:
+          fields:
+            name: {type: string, secret: true}  # <- 26:42
+"#,
+    );
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_at(&all[0], 12, 38, "`id` cannot be secret: it is not a header");
+    assert_at(
+        &all[1],
+        13,
+        21,
+        "`vms.replace` is a PUT, which is idempotent already",
+    );
+    assert_at(&all[2], 17, 21, "`vms.delete` is a DELETE");
+    assert_at(&all[3], 26, 42, "`name` cannot be secret");
+}

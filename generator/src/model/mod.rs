@@ -46,6 +46,9 @@ pub struct Api {
     pub waiters: Vec<Waiter>,
     /// A cargo feature per top-level resource, if the spec asks for them.
     pub features: Option<ResourceFeatures>,
+    /// Statuses with which the server says it did nothing, besides 429 and 503: a request that
+    /// is not idempotent is retried after them too.
+    pub unprocessed_statuses: Vec<u16>,
 }
 
 /// Calls `f` for every method of `resources` and their sub-resources, depth first in spec order.
@@ -324,6 +327,8 @@ pub struct Input {
     pub nullable: bool,
     /// Where it goes.
     pub kind: InputKind,
+    /// A header whose value is a secret: kept out of logs and `Debug` output.
+    pub secret: bool,
     /// Description.
     pub doc: Option<String>,
 }
@@ -410,6 +415,8 @@ pub struct Method {
     pub wrap: Option<String>,
     /// Header that carries a generated idempotency key when the caller sets none.
     pub idempotency_header: Option<String>,
+    /// A `POST` or `PATCH` the spec declares safe to send twice (retried like a `GET`).
+    pub idempotent: bool,
     /// The response.
     pub response: Response,
 }

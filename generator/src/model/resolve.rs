@@ -241,6 +241,7 @@ impl Resolver<'_> {
             errors,
             waiters,
             features: None,
+            unprocessed_statuses: self.unprocessed_statuses(&spec.unprocessed_statuses),
         };
         if spec.resource_features {
             api.features = Some(self.features(&api));
@@ -278,6 +279,40 @@ impl Resolver<'_> {
             }
         }
         features
+    }
+
+    /// The spec's `unprocessed_statuses`, each checked: an error status (400 to 599), listed
+    /// once, and not 429 or 503, which are retried anyway.
+    fn unprocessed_statuses(&mut self, given: &[S<i64>]) -> Vec<u16> {
+        let mut statuses = Vec::new();
+        for status in given {
+            let loc = self.loc(status);
+            let problem = match u16::try_from(status.value) {
+                Ok(code) if !(400..=599).contains(&code) => Some((
+                    format!("`{code}` is not an error status"),
+                    "list statuses from 400 to 599 with which the server says it did nothing",
+                )),
+                Err(_) => Some((
+                    format!("`{}` is not an HTTP status", status.value),
+                    "list statuses from 400 to 599 with which the server says it did nothing",
+                )),
+                Ok(429 | 503) => Some((
+                    format!("`{}` is retried whatever the API says", status.value),
+                    "remove it: 429 and 503 always mean the server did nothing",
+                )),
+                Ok(code) if statuses.contains(&code) => {
+                    Some((format!("`{code}` is listed twice"), "list each status once"))
+                }
+                Ok(code) => {
+                    statuses.push(code);
+                    None
+                }
+            };
+            if let Some((message, help)) = problem {
+                self.report(Diagnostic::new(loc, message).help(help));
+            }
+        }
+        statuses
     }
 
     fn errors(&mut self, errors: Option<&spec::Errors>) -> ErrorFormat {
@@ -1021,6 +1056,18 @@ impl Resolver<'_> {
                     .help("only optional, non-positional body fields can be sent as `null`"),
             );
         }
+        if let Some(secret) = &param.secret
+            && input.kind != InputKind::Header
+        {
+            let loc = self.loc(secret);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{}` cannot be secret: it is not a header", wire.value),
+                )
+                .help("only parameters under `headers:` can be `secret`; remove `secret:`"),
+            );
+        }
         let (what, allow_list) = match input.kind {
             InputKind::Path => ("a path parameter", false),
             InputKind::Query => ("a query parameter", true),
@@ -1067,6 +1114,7 @@ impl Resolver<'_> {
             required,
             nullable: param.nullable,
             kind,
+            secret: param.secret.as_ref().is_some_and(|s| s.value),
             doc: param.doc.clone(),
         }
     }
@@ -1175,6 +1223,7 @@ impl Resolver<'_> {
                         required: true,
                         nullable: false,
                         kind: InputKind::Body,
+                        secret: false,
                         doc: Some("The request body.".into()),
                     };
                     let loc = self.loc(ty);
@@ -1292,8 +1341,48 @@ impl Resolver<'_> {
                 self.check_header_name(h);
                 h.value.clone()
             }),
+            idempotent: self.idempotent(&origin, m),
             response,
         }
+    }
+
+    /// Whether the spec marks the method `idempotent`; reported on a method that is idempotent
+    /// already, by its HTTP method or its idempotency key.
+    fn idempotent(&mut self, origin: &str, m: &spec::Method) -> bool {
+        let Some(given) = &m.idempotent else {
+            return false;
+        };
+        let loc = self.loc(given);
+        let verb = match m.method.value {
+            spec::HttpMethod::GET => Some("GET"),
+            spec::HttpMethod::PUT => Some("PUT"),
+            spec::HttpMethod::DELETE => Some("DELETE"),
+            spec::HttpMethod::POST | spec::HttpMethod::PATCH => None,
+        };
+        if let Some(verb) = verb {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{origin}` is a {verb}, which is idempotent already"),
+                )
+                .help("remove `idempotent:`; it is for a POST or PATCH that is safe to send twice"),
+            );
+            return false;
+        }
+        if let Some(key) = &m.idempotency_key {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "`{origin}` is idempotent already: every attempt carries its `{}` key",
+                        key.value
+                    ),
+                )
+                .help("remove `idempotent:`, or `idempotency_key:` if the API takes no key"),
+            );
+            return false;
+        }
+        given.value
     }
 }
 

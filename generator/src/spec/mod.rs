@@ -202,6 +202,10 @@ pub struct Api {
     /// it uses (for large APIs).
     #[serde(default)]
     pub resource_features: bool,
+    /// Statuses with which the server says it did nothing, besides 429 and 503: a request that
+    /// is not idempotent is retried after them too.
+    #[serde(default)]
+    pub unprocessed_statuses: Vec<S<i64>>,
 }
 
 /// Where an API puts the details of an error.
@@ -426,6 +430,9 @@ pub struct Method {
     /// the client generates a key and sends the same one on every retry.
     #[serde(default)]
     pub idempotency_key: Option<S<String>>,
+    /// A `POST` or `PATCH` that is safe to send twice: it is retried like a `GET`.
+    #[serde(default)]
+    pub idempotent: Option<S<bool>>,
 }
 
 /// A query, header, path or inline body parameter.
@@ -444,6 +451,9 @@ pub struct Param {
     /// An optional body field the caller may set to `null` (to clear a value).
     #[serde(default)]
     pub nullable: bool,
+    /// A header whose value is a secret: never shown in logs or `Debug` output.
+    #[serde(default)]
+    pub secret: Option<S<bool>>,
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
