@@ -726,3 +726,34 @@ resources:
     assert_at(&all[2], 17, 21, "`vms.delete` is a DELETE");
     assert_at(&all[3], 26, 42, "`name` cannot be secret");
 }
+
+/// Every name the builder or the client defines is taken: a client parameter, URL parameter,
+/// credential setter or resource named like one is reported, not emitted twice.
+#[test]
+fn builder_and_client_names_are_reserved() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://{max_retries}.example.com
+url_params:
+  max_retries: {}            # <- 5:3
+client_params:
+  options: {}                # <- 7:3
+  builder: {}                # <- 8:3
+  project: {}
+auth:
+  - scheme: bearer
+    setter: configure_http   # <- 12:13
+resources:
+  clone: {}                  # <- 14:3
+  project: {}                # <- 15:3
+"#,
+    );
+    assert_eq!(all.len(), 6, "{all:#?}");
+    assert_at(&all[0], 5, 3, "fields of `ClientBuilder`");
+    assert_at(&all[1], 7, 3, "a field every builder has");
+    assert_at(&all[2], 8, 3, "a method of every client");
+    assert_at(&all[3], 12, 13, "a method every builder has");
+    assert_at(&all[4], 14, 3, "a method of every client");
+    assert_at(&all[5], 15, 3, "methods of `Client`");
+}

@@ -74,6 +74,36 @@ const SHADOWING: &[&str] = &[
     "WaitOptions",
 ];
 
+/// `ClientBuilder` methods every builder has: a client value or credential setter (a builder
+/// method of its own) cannot take their names.
+const BUILDER_METHODS: &[&str] = &[
+    "allow_insecure_http",
+    "base_url",
+    "build",
+    "clone",
+    "configure_http",
+    "deadline",
+    "default",
+    "from_env",
+    "max_response_size",
+    "max_retries",
+    "retry_budget",
+    "retry_policy",
+    "timeout",
+    "with_env",
+];
+
+/// Fields a client value or credential setter (kept in a builder field of its name) cannot
+/// take: the builder's own, and `Client`'s (a client parameter is a field there too).
+const BUILDER_FIELDS: &[(&str, &str)] = &[
+    ("options", "a field every builder has"),
+    ("transport", "a field of `Client`"),
+];
+
+/// `Client` methods every client has: a resource accessor or client parameter getter cannot
+/// take their names.
+const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "from_env"];
+
 struct Resolver<'a> {
     file: &'a SpecFile,
     errors: Vec<Diagnostic>,
@@ -156,12 +186,24 @@ impl Resolver<'_> {
             snake(&spec.name.value)
         });
 
-        let mut builder = Scope::new("methods of `ClientBuilder`");
-        for reserved in ["base_url", "timeout", "http_client", "build", "from_env"] {
+        let mut builder = Scope::new("methods and fields of `ClientBuilder`");
+        for reserved in BUILDER_METHODS {
             builder.reserve(reserved, "a method every builder has");
+        }
+        for (reserved, why) in BUILDER_FIELDS {
+            builder.reserve(reserved, why);
+        }
+        let mut accessors = Scope::new("methods of `Client`");
+        for reserved in CLIENT_METHODS {
+            accessors.reserve(reserved, "a method of every client");
         }
         let url_params = self.client_values(&spec.url_params, &mut builder);
         let client_params = self.client_values(&spec.client_params, &mut builder);
+        // Each client parameter has a getter on `Client`, beside the resource accessors.
+        for (name, param) in spec.client_params.keys().zip(&client_params) {
+            let loc = self.loc(name);
+            self.claim(&mut accessors, &param.rust, &name.value, &loc);
+        }
         let auth = self.auth(&spec.auth, &mut builder);
         let placeholders = placeholders(&spec.base_url.value);
         for name in &placeholders {
@@ -205,10 +247,6 @@ impl Resolver<'_> {
             .collect::<Vec<_>>();
         let types = self.box_recursive_fields(types);
 
-        let mut accessors = Scope::new("methods of `Client`");
-        for reserved in ["builder", "from_env"] {
-            accessors.reserve(reserved, "a method of every client");
-        }
         let mut handles = Scope::new("resource handle types");
         let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
         let resources = spec
