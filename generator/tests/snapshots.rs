@@ -59,6 +59,7 @@ snapshots!(
     list_pagination,
     edge_names,
     resource_features,
+    retry_safety,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

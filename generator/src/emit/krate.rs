@@ -46,6 +46,7 @@ publish = false
 default = [{default}]
 {features}
 [dependencies]
+bytes = "1"
 fastrand = "2"
 futures = "0.3"
 hmac = "0.13"
@@ -149,7 +150,7 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
 
         pub use runtime::{Error, Result};
         /// The HTTP client underneath, re-exported so its types (`StatusCode`, `HeaderMap`,
-        /// `Client` for `ClientBuilder::http_client`) need no separate dependency.
+        /// `ClientBuilder` for `ClientBuilder::configure_http`) need no separate dependency.
         pub use reqwest;
     }
 }

@@ -48,6 +48,9 @@ fn params_struct(
     );
     let fields = params.fields.iter().map(|f| {
         let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
+        let secret = f
+            .secret
+            .then(|| quote!(#[doc = ""] #[doc = " A secret: `Debug` output and logs show `***`."]));
         let field = ident(&f.rust);
         let ty = rust_type(&f.ty);
         let ty = match (f.required, f.nullable) {
@@ -56,7 +59,7 @@ fn params_struct(
             // Unset, set to null, or set to a value.
             (false, true) => quote!(Option<Option<#ty>>),
         };
-        quote!(#docs pub #field: #ty,)
+        quote!(#docs #secret pub #field: #ty,)
     });
     let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();
     let setters = params.fields.iter().filter(|f| !f.required).map(|f| {
@@ -118,10 +121,12 @@ fn params_struct(
         };
         (TokenStream::new(), constructor)
     };
+    let debug = redacting_debug(params, cfg);
+    let derive_debug = debug.is_none().then(|| quote!(Debug,));
     quote! {
         #[doc = #summary]
         #cfg
-        #[derive(Clone, Debug, #derive_default PartialEq)]
+        #[derive(Clone, #derive_debug #derive_default PartialEq)]
         pub struct #name {
             #(#fields)*
         }
@@ -131,5 +136,36 @@ fn params_struct(
             #constructor
             #(#setters)*
         }
+
+        #debug
     }
+}
+
+/// A `Debug` implementation that shows `***` for the value of each secret header, if the
+/// parameters hold one (else `Debug` is derived).
+fn redacting_debug(params: &ParamsStruct, cfg: &TokenStream) -> Option<TokenStream> {
+    if !params.fields.iter().any(|f| f.secret) {
+        return None;
+    }
+    let name = ident(&params.rust);
+    let label = crate::naming::unraw(&params.rust);
+    let fields = params.fields.iter().map(|f| {
+        let field = ident(&f.rust);
+        let label = crate::naming::unraw(&f.rust);
+        match (f.secret, f.required) {
+            (false, _) => quote!(.field(#label, &self.#field)),
+            (true, true) => quote!(.field(#label, &"***")),
+            (true, false) => quote!(.field(#label, &self.#field.as_ref().map(|_| "***"))),
+        }
+    });
+    Some(quote! {
+        #cfg
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label)
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    })
 }

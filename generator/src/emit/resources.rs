@@ -196,6 +196,7 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
         InputKind::Path if input.ty.is_string() => quote!(.path_param(#wire, #value)),
         InputKind::Path => quote!(.path_param(#wire, &#value.to_string())),
         InputKind::Query => quote!(.query(#wire, #value)),
+        InputKind::Header if input.secret => quote!(.secret_header(#wire, #value)),
         InputKind::Header => quote!(.header(#wire, #value)),
         InputKind::BodyField if input.required => quote!(.body_field(#wire, #value)),
         InputKind::BodyField => quote!(.body_field_opt(#wire, #value)),
@@ -204,23 +205,20 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
 }
 
 impl Emitter<'_> {
-    fn method(&mut self, m: &Method) -> TokenStream {
-        self.runtime("crate::runtime::call", &["Call"]);
-        self.runtime("crate::runtime::request", &["Request"]);
-        self.runtime("reqwest", &["Method"]);
-        let name = ident(&m.rust);
-        let verb = m.http.as_str();
-        let verb_ident = ident(verb);
-        let path = &m.path;
+    /// The doc comment of a method: the spec's text, the route, whether it is idempotent, and
+    /// how to wait for the work it starts.
+    fn method_doc(&self, m: &Method) -> TokenStream {
         let mut text = m.doc.clone().unwrap_or_default();
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        text.push_str(&format!("Sends `{verb} {path}`."));
+        text.push_str(&format!("Sends `{} {}`.", m.http.as_str(), m.path));
         if let Some(header) = &m.idempotency_header {
             text.push_str(&format!(
-            " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."
-        ));
+                " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."
+            ));
+        } else if m.idempotent {
+            text.push_str(" Idempotent: safe to send twice, so it is retried like a `GET`.");
         }
         if let Response::Json(crate::model::TypeRef::Named(ty)) = &m.response
             && self.waitable.contains(ty)
@@ -229,7 +227,17 @@ impl Emitter<'_> {
                 "\n\nWait for the work to finish with [`{ty}::wait`](super::{ty}::wait)."
             ));
         }
-        let docs = doc(Some(&text));
+        doc(Some(&text))
+    }
+
+    fn method(&mut self, m: &Method) -> TokenStream {
+        self.runtime("crate::runtime::call", &["Call"]);
+        self.runtime("crate::runtime::request", &["Request"]);
+        self.runtime("reqwest", &["Method"]);
+        let name = ident(&m.rust);
+        let verb_ident = ident(m.http.as_str());
+        let path = &m.path;
+        let docs = self.method_doc(m);
 
         let mut params = Vec::new();
         let mut calls = Vec::new();
@@ -257,6 +265,9 @@ impl Emitter<'_> {
         }
         if let Some(header) = &m.idempotency_header {
             calls.push(quote!(.idempotency_key_header(#header)));
+        }
+        if m.idempotent {
+            calls.push(quote!(.idempotent()));
         }
         let (output, decoder) = match &m.response {
             Response::Empty => {

@@ -95,6 +95,36 @@ fn state_reader(w: &Waiter) -> (String, TokenStream) {
     (name, tokens)
 }
 
+/// The doc comments of a waiter's `WAIT_OPTIONS`, `wait` and `wait_with`.
+fn docs(w: &Waiter) -> [TokenStream; 3] {
+    let settings = doc(Some(&format!(
+        "Polling settings of [`{0}::wait`]: the first poll after {1} ms, each delay {2}× the \
+         previous up to {3} ms, giving up after {4} s.",
+        w.waited, w.initial_delay_ms, w.multiplier, w.max_delay_ms, w.timeout_s
+    )));
+    let wait = doc(Some(&format!(
+        "Waits until the work is finished, polling `{route}` until `{state}` is {success}.\n\n\
+         Returns the final [`{polled}`]. If it ends {failure}, fails with \
+         [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`{polled}`] \
+         (`failure.resource::<{polled}>()`). [`{waited}::WAIT_OPTIONS`]`.timeout` is a \
+         deadline: every delay and every poll (its attempts and retries) is cut to the time \
+         left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within \
+         the limit, not a poll's timeout after it. Dropping the future stops the polling.",
+        route = w.poll_route,
+        state = w.state_field.trim_start_matches("r#"),
+        success = quoted(&w.success),
+        failure = quoted(&w.failure),
+        polled = w.polled,
+        waited = w.waited,
+    )));
+    let with = doc(Some(&format!(
+        "[`{0}::wait`] with other polling settings, e.g. \
+         `{0}::WAIT_OPTIONS.timeout(Duration::from_secs(60))`.",
+        w.waited
+    )));
+    [settings, wait, with]
+}
+
 fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
     let waited = ident(&w.waited);
     let polled = ident(&w.polled);
@@ -103,57 +133,28 @@ fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
     let accessors = w.poll_resource.iter().map(|a| ident(a));
     let poll = ident(&w.poll_method);
     let (success, failure) = (&w.success, &w.failure);
-    let (initial, multiplier, max, timeout) = (
-        w.initial_delay_ms,
-        w.multiplier,
-        w.max_delay_ms,
-        w.timeout_s,
-    );
     let lit = proc_macro2::Literal::u64_unsuffixed;
-    let (initial_lit, multiplier_lit, max_lit, timeout_lit) = (
-        lit(initial),
-        proc_macro2::Literal::f64_unsuffixed(multiplier),
-        lit(max),
-        lit(timeout),
+    let (initial, multiplier, max, timeout) = (
+        lit(w.initial_delay_ms),
+        proc_macro2::Literal::f64_unsuffixed(w.multiplier),
+        lit(w.max_delay_ms),
+        lit(w.timeout_s),
     );
     let first = if w.waited == w.polled {
         quote!(Some(self.clone()))
     } else {
         quote!(None)
     };
-    let settings = doc(Some(&format!(
-        "Polling settings of [`{0}::wait`]: the first poll after {1} ms, each delay {2}× the \
-         previous up to {3} ms, giving up after {4} s.",
-        w.waited, initial, multiplier, max, timeout
-    )));
-    let wait_doc = doc(Some(&format!(
-        "Waits until the work is finished, polling `{route}` until `{state}` is {success}.\n\n\
-         Returns the final [`{polled}`]. If it ends {failure}, fails with \
-         [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`{polled}`] \
-         (`failure.resource::<{polled}>()`); after [`{waited}::WAIT_OPTIONS`]`.timeout`, with \
-         [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the \
-         polling.",
-        route = w.poll_route,
-        state = w.state_field.trim_start_matches("r#"),
-        success = quoted(success),
-        failure = quoted(failure),
-        polled = w.polled,
-        waited = w.waited,
-    )));
-    let with_doc = doc(Some(&format!(
-        "[`{0}::wait`] with other polling settings, e.g. \
-         `{0}::WAIT_OPTIONS.timeout(Duration::from_secs(60))`.",
-        w.waited
-    )));
+    let [settings, wait_doc, with_doc] = docs(w);
     quote! {
         #cfg
         impl #waited {
             #settings
             pub const WAIT_OPTIONS: WaitOptions = WaitOptions {
-                initial_delay: Duration::from_millis(#initial_lit),
-                multiplier: #multiplier_lit,
-                max_delay: Duration::from_millis(#max_lit),
-                timeout: Duration::from_secs(#timeout_lit),
+                initial_delay: Duration::from_millis(#initial),
+                multiplier: #multiplier,
+                max_delay: Duration::from_millis(#max),
+                timeout: Duration::from_secs(#timeout),
             };
 
             #wait_doc
@@ -168,8 +169,9 @@ fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
                     success: &[#(#success),*],
                     failure: &[#(#failure),*],
                 };
-                wait_until(#first, options, acceptors, || {
-                    client.#(#accessors()).*.#poll(&self.#id_field).send()
+                // Each poll's call is bounded by the wait's deadline.
+                wait_until(#first, options, acceptors, |deadline| {
+                    client.#(#accessors()).*.#poll(&self.#id_field).deadline_at(deadline).send()
                 })
                 .await
             }
