@@ -24,5 +24,5 @@ pub mod nirvana;
 pub use runtime::{Error, Result};
 
 /// The HTTP client underneath, re-exported so its types (`StatusCode`, `HeaderMap`,
-/// `Client` for `ClientBuilder::http_client`) need no separate dependency.
+/// `ClientBuilder` for `ClientBuilder::configure_http`) need no separate dependency.
 pub use reqwest;

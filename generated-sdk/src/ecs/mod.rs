@@ -18,7 +18,7 @@
 //!
 //! # Calls
 //!
-//! Every method returns a [`Call`]: await it for the decoded value, or first set options for this call only (headers, query parameters, timeout, retries). Failed attempts are retried (connection errors, timeouts, 408, 409, 429, 5xx; `Retry-After` honoured) within a client-wide retry budget. [`Call::with_response`] also returns the status and headers.
+//! Every method returns a [`Call`]: await it for the decoded value, or first set options for this call only (headers, query parameters, timeout, deadline, retries). Failed attempts are retried within a client-wide retry budget, `Retry-After` honoured: an idempotent request after connection errors, timeouts, 408, 409, 429 and 5xx; any other only when it never reached the server or the server said it did nothing (see [`ClientBuilder::max_retries`]). [`Call::with_response`] also returns the status and headers.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {

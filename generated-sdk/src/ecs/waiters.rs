@@ -22,7 +22,7 @@ impl JobRef {
 
     /// Waits until the work is finished, polling `GET /v1/{project_id}/jobs/{job_id}` until `status` is `SUCCESS`.
     ///
-    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`); after [`JobRef::WAIT_OPTIONS`]`.timeout`, with [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the polling.
+    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`). [`JobRef::WAIT_OPTIONS`]`.timeout` is a deadline: every delay and every poll (its attempts and retries) is cut to the time left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within the limit, not a poll's timeout after it. Dropping the future stops the polling.
     pub async fn wait(&self, client: &Client) -> Result<Job> {
         self.wait_with(client, Self::WAIT_OPTIONS).await
     }
@@ -38,7 +38,9 @@ impl JobRef {
                 None,
                 options,
                 acceptors,
-                || { client.jobs().get(&self.job_id).send() },
+                |deadline| {
+                    client.jobs().get(&self.job_id).deadline_at(deadline).send()
+                },
             )
             .await
     }
@@ -55,7 +57,7 @@ impl CreateServersResponse {
 
     /// Waits until the work is finished, polling `GET /v1/{project_id}/jobs/{job_id}` until `status` is `SUCCESS`.
     ///
-    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`); after [`CreateServersResponse::WAIT_OPTIONS`]`.timeout`, with [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the polling.
+    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`). [`CreateServersResponse::WAIT_OPTIONS`]`.timeout` is a deadline: every delay and every poll (its attempts and retries) is cut to the time left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within the limit, not a poll's timeout after it. Dropping the future stops the polling.
     pub async fn wait(&self, client: &Client) -> Result<Job> {
         self.wait_with(client, Self::WAIT_OPTIONS).await
     }
@@ -71,7 +73,9 @@ impl CreateServersResponse {
                 None,
                 options,
                 acceptors,
-                || { client.jobs().get(&self.job_id).send() },
+                |deadline| {
+                    client.jobs().get(&self.job_id).deadline_at(deadline).send()
+                },
             )
             .await
     }
@@ -88,7 +92,7 @@ impl CreatePostPaidServersResponse {
 
     /// Waits until the work is finished, polling `GET /v1/{project_id}/jobs/{job_id}` until `status` is `SUCCESS`.
     ///
-    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`); after [`CreatePostPaidServersResponse::WAIT_OPTIONS`]`.timeout`, with [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the polling.
+    /// Returns the final [`Job`]. If it ends `FAIL`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Job`] (`failure.resource::<Job>()`). [`CreatePostPaidServersResponse::WAIT_OPTIONS`]`.timeout` is a deadline: every delay and every poll (its attempts and retries) is cut to the time left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within the limit, not a poll's timeout after it. Dropping the future stops the polling.
     pub async fn wait(&self, client: &Client) -> Result<Job> {
         self.wait_with(client, Self::WAIT_OPTIONS).await
     }
@@ -104,7 +108,9 @@ impl CreatePostPaidServersResponse {
                 None,
                 options,
                 acceptors,
-                || { client.jobs().get(&self.job_id).send() },
+                |deadline| {
+                    client.jobs().get(&self.job_id).deadline_at(deadline).send()
+                },
             )
             .await
     }

@@ -42,9 +42,9 @@ use super::resources::Usage;
 
 #[cfg(feature = "nirvana-user")]
 use super::resources::User;
-use crate::runtime::retry::{DEFAULT_BUDGET, RetryPolicy};
+use crate::runtime::retry::RetryPolicy;
 use crate::runtime::transport::{
-    Auth, DEFAULT_TIMEOUT, Settings, Transport, render_base_url,
+    Auth, BaseUrl, Options, Settings, Transport, render_base_url,
 };
 use crate::runtime::{Error, Result, Secret};
 use std::sync::Arc;
@@ -180,11 +180,8 @@ impl Client {
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
     api_key: Option<Secret>,
-    base_url: Option<String>,
-    timeout: Option<Duration>,
-    retry: RetryPolicy,
-    retry_budget: Option<u32>,
-    http_client: Option<reqwest::Client>,
+    base_url: Option<BaseUrl>,
+    options: Options,
 }
 
 impl ClientBuilder {
@@ -199,7 +196,7 @@ impl ClientBuilder {
             self.api_key = Some(Secret::new(value));
         }
         if let Ok(value) = std::env::var("NIRVANA_LABS_BASE_URL") {
-            self.base_url = Some(value);
+            self.base_url = Some(BaseUrl::from(value));
         }
         self
     }
@@ -212,30 +209,56 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends requests to this base URL instead of the default one.
+    /// Sends requests to this base URL instead of the default one. It must not carry a
+    /// user name or password; `Debug` output never shows them.
     pub fn base_url(mut self, value: impl Into<String>) -> Self {
-        self.base_url = Some(value.into());
+        self.base_url = Some(BaseUrl::from(value.into()));
         self
     }
 
     /// The time one attempt may take, from sending to reading the whole response
-    /// (default 60 seconds). A timed-out attempt is retried like a connection error.
+    /// (default 60 seconds). A timed-out attempt is retried only if the request is
+    /// idempotent (see [`ClientBuilder::max_retries`]).
     pub fn timeout(mut self, value: Duration) -> Self {
-        self.timeout = Some(value);
+        self.options.timeout = Some(value);
         self
     }
 
-    /// How many times a failed call is retried (default 2): connection errors,
-    /// timeouts, 408, 409, 429 and 5xx, unless the server says `x-should-retry: false`.
+    /// A time limit for every call as a whole: its attempts and the backoffs between them
+    /// together (none by default). When it passes, the call ends with
+    /// [`Error::DeadlineExceeded`](crate::Error::DeadlineExceeded), or with the last
+    /// attempt's error when a retry could not start in time; attempt timeouts are cut to
+    /// fit. [`Call::deadline`](crate::runtime::Call::deadline) sets one for a single call.
+    pub fn deadline(mut self, value: Duration) -> Self {
+        self.options.deadline = Some(value);
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 32 MiB). A larger one ends the
+    /// call with [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.options.max_response_size = Some(bytes);
+        self
+    }
+
+    /// How many times a failed call is retried (default 2).
+    ///
+    /// A request that is idempotent (`GET`, `PUT`, `DELETE`, or a `POST` or `PATCH` the API marks
+    /// idempotent or that carries an idempotency key) is retried after connection errors, timeouts,
+    /// 408, 409, 429 and 5xx. Any other request is retried only when it never reached the server (a
+    /// connect or DNS failure) or the server answered 429 or 503, saying it did nothing; never
+    /// after a timeout or a reset, which may have left it half done. A server's `x-should-retry:
+    /// true` or `false` overrides both.
     pub fn max_retries(mut self, value: u32) -> Self {
-        self.retry.max_retries = value;
+        self.options.retry.max_retries = value;
         self
     }
 
     /// The whole retry policy: retries, backoff (0.5 s doubling up to 8 s, minus up to
-    /// 25% jitter) and the cap on server-requested delays (60 s).
+    /// 25% jitter) and the cap on server-requested delays (60 s). Which failures are
+    /// retried is fixed: see [`ClientBuilder::max_retries`].
     pub fn retry_policy(mut self, value: RetryPolicy) -> Self {
-        self.retry = value;
+        self.options.retry = value;
         self
     }
 
@@ -243,20 +266,37 @@ impl ClientBuilder {
     /// or 10 after a timeout; a success gives 1 back). An empty budget stops retries,
     /// so an outage does not multiply the load this client sends.
     pub fn retry_budget(mut self, tokens: u32) -> Self {
-        self.retry_budget = Some(tokens);
+        self.options.retry_budget = Some(tokens);
         self
     }
 
-    /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots...).
-    pub fn http_client(mut self, value: reqwest::Client) -> Self {
-        self.http_client = Some(value);
+    /// Allows credentials to go over plain `http://` to a host other than this machine
+    /// (default `false`: [`ClientBuilder::build`] refuses such a base URL). `localhost`
+    /// and loopback addresses are always allowed.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.options.allow_insecure_http = allow;
         self
     }
 
-    /// Builds the client, checking that the credentials and required values are set.
+    /// Adjusts the underlying `reqwest::ClientBuilder` before the HTTP client is built:
+    /// proxies, TLS roots, connection pool... The transport applies its own settings
+    /// after it: redirects are always followed by the transport (same origin only), never
+    /// by the HTTP client.
+    pub fn configure_http(
+        mut self,
+        configure: impl Fn(
+            reqwest::ClientBuilder,
+        ) -> reqwest::ClientBuilder + Send + Sync + 'static,
+    ) -> Self {
+        self.options.configure_http = Some(Arc::new(configure));
+        self
+    }
+
+    /// Builds the client, checking the base URL, the credentials, the required values and
+    /// the options.
     pub fn build(self) -> Result<Client> {
         let base_url = match self.base_url {
-            Some(url) => url,
+            Some(url) => url.into_string(),
             None => render_base_url(DEFAULT_BASE_URL, &[])?,
         };
         let auth = if let Some(secret) = self.api_key {
@@ -274,14 +314,12 @@ impl ClientBuilder {
             auth,
             default_headers: vec![],
             user_agent: USER_AGENT.to_owned(),
-            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
-            retry: self.retry,
-            retry_budget: self.retry_budget.unwrap_or(DEFAULT_BUDGET),
             errors: crate::runtime::ErrorFormat {
                 request_id_headers: &["x-request-id"],
                 shapes: &[],
             },
-            http_client: self.http_client,
+            unprocessed_statuses: &[],
+            options: self.options,
         })?;
         Ok(Client {
             transport: Arc::new(transport),

@@ -31,7 +31,7 @@ impl Operation {
 
     /// Waits until the work is finished, polling `GET /v1/operations/{operation_id}` until `status` is `done`.
     ///
-    /// Returns the final [`Operation`]. If it ends `failed`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Operation`] (`failure.resource::<Operation>()`); after [`Operation::WAIT_OPTIONS`]`.timeout`, with [`Error::WaitTimeout`](crate::Error::WaitTimeout). Dropping the future stops the polling.
+    /// Returns the final [`Operation`]. If it ends `failed`, fails with [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`Operation`] (`failure.resource::<Operation>()`). [`Operation::WAIT_OPTIONS`]`.timeout` is a deadline: every delay and every poll (its attempts and retries) is cut to the time left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within the limit, not a poll's timeout after it. Dropping the future stops the polling.
     pub async fn wait(&self, client: &Client) -> Result<Operation> {
         self.wait_with(client, Self::WAIT_OPTIONS).await
     }
@@ -51,7 +51,9 @@ impl Operation {
                 Some(self.clone()),
                 options,
                 acceptors,
-                || { client.operations().get(&self.id).send() },
+                |deadline| {
+                    client.operations().get(&self.id).deadline_at(deadline).send()
+                },
             )
             .await
     }

@@ -100,7 +100,9 @@ impl<T> Call<T> {
         &self.request
     }
 
-    /// Adds a header to this call, replacing a header of the same name.
+    /// Adds a header to this call, replacing a header of the same name. A framing header
+    /// (`Content-Length`, `Transfer-Encoding`, `Host`, `Connection`...) is refused with
+    /// [`Error::InvalidRequest`](super::Error::InvalidRequest) when the call is sent.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.options.headers.push((name.into(), value.into()));
         self
@@ -115,6 +117,29 @@ impl<T> Call<T> {
     /// Sets the per-attempt timeout of this call (the client's applies otherwise).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets a time limit for this whole call: every attempt and every backoff together (the
+    /// client's deadline applies otherwise; none by default). When it passes, the call ends
+    /// with [`Error::DeadlineExceeded`](super::Error::DeadlineExceeded), or with the last
+    /// attempt's error when a retry could not start in time. Attempt timeouts are cut to fit.
+    pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.options.deadline = Some(deadline);
+        self
+    }
+
+    /// Like [`Call::deadline`], as an instant: several calls can share one deadline.
+    pub fn deadline_at(mut self, deadline: std::time::Instant) -> Self {
+        self.options.deadline_at = Some(deadline);
+        self
+    }
+
+    /// Sets the largest response body this call accepts, in bytes (the client's applies
+    /// otherwise, 32 MiB by default). A larger body is
+    /// [`Error::ResponseTooLarge`](super::Error::ResponseTooLarge).
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.options.max_response_size = Some(bytes);
         self
     }
 

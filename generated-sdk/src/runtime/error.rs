@@ -46,10 +46,35 @@ pub enum Error {
     Api(Box<ApiError>),
     /// The server answered with success, but the body did not match the expected type.
     Decode(Box<DecodeError>),
-    /// The request did not finish within its timeout.
-    Timeout(reqwest::Error),
-    /// The request could not be sent or its response not read (DNS, TCP, TLS, ...).
+    /// An attempt did not finish within its timeout (the last one, after any retries).
+    Timeout(Box<TimeoutError>),
+    /// The call's deadline passed before it finished: attempts and backoff together took
+    /// longer than [`Call::deadline`](super::Call::deadline) or the client's deadline allow.
+    DeadlineExceeded {
+        /// How long the call ran.
+        elapsed: std::time::Duration,
+        /// Attempts begun.
+        attempts: u32,
+    },
+    /// The request could not be sent or its response not read (DNS, TCP, a reset, ...).
     Connection(reqwest::Error),
+    /// The TLS handshake failed (an untrusted certificate, no common protocol version...).
+    /// Never retried: trying again gives the same answer.
+    Tls(reqwest::Error),
+    /// A redirect that was not followed: to another origin (credentials never leave the
+    /// origin they were given for), too many hops, or a loop. Never retried.
+    Redirect(Box<RedirectError>),
+    /// A success response's body was larger than the limit
+    /// ([`DEFAULT_MAX_RESPONSE_SIZE`](super::transport::DEFAULT_MAX_RESPONSE_SIZE) unless set):
+    /// it was refused unread (a larger `Content-Length`) or cut off at the limit. Never retried.
+    ResponseTooLarge {
+        /// The HTTP status.
+        status: StatusCode,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The `Content-Length` the server declared, if it declared one.
+        content_length: Option<u64>,
+    },
     /// The request was rejected before anything was sent, e.g. an empty path parameter.
     InvalidRequest(String),
     /// A waiter saw its resource reach a failure state; the resource is kept.
@@ -73,6 +98,8 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::Redirect(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -87,10 +114,11 @@ impl Error {
 
     /// Whether trying the same call again may succeed: connection failures, timeouts, and the
     /// statuses the retry policy retries (408, 409, 429, 5xx, or as `x-should-retry` says).
+    /// TLS failures, redirects, oversized bodies and requests refused before sending are not.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => super::retry::should_retry_status(e.status, &e.headers),
-            Error::Timeout(_) | Error::Connection(_) => true,
+            Error::Timeout(_) | Error::Connection(_) | Error::DeadlineExceeded { .. } => true,
             _ => false,
         }
     }
@@ -104,13 +132,55 @@ impl Error {
     }
 }
 
+/// At most [`DISPLAY_BODY_LIMIT`] bytes of `body` as text, cut at a character boundary, with
+/// the size left out when it was cut.
+fn body_excerpt(body: &[u8], size: Option<u64>) -> String {
+    let text = String::from_utf8_lossy(body);
+    let total = size.unwrap_or(body.len() as u64);
+    if text.len() <= DISPLAY_BODY_LIMIT && total == body.len() as u64 {
+        return text.into_owned();
+    }
+    let mut end = DISPLAY_BODY_LIMIT.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match size {
+        Some(size) => format!("{}... ({size} bytes in all)", &text[..end]),
+        None => format!("{}... (more than {} bytes)", &text[..end], body.len()),
+    }
+}
+
+/// The most bytes of a body an error's `Display` shows.
+pub const DISPLAY_BODY_LIMIT: usize = 500;
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => fmt::Display::fmt(e, f),
             Error::Decode(e) => fmt::Display::fmt(e, f),
-            Error::Timeout(e) => write!(f, "request timed out: {e}"),
+            Error::Timeout(e) => fmt::Display::fmt(e, f),
+            Error::DeadlineExceeded { elapsed, attempts } => write!(
+                f,
+                "the call's deadline passed after {:.1} s and {attempts} attempt(s)",
+                elapsed.as_secs_f64()
+            ),
             Error::Connection(e) => write!(f, "connection error: {e}"),
+            Error::Tls(e) => write!(f, "TLS handshake failed: {e}"),
+            Error::Redirect(e) => fmt::Display::fmt(e, f),
+            Error::ResponseTooLarge {
+                status,
+                limit,
+                content_length,
+            } => {
+                write!(
+                    f,
+                    "the {status} response body is larger than the {limit}-byte limit"
+                )?;
+                match content_length {
+                    Some(size) => write!(f, " ({size} bytes declared)"),
+                    None => Ok(()),
+                }
+            }
             Error::InvalidRequest(msg) => write!(f, "invalid request: {msg}"),
             Error::Config(msg) => write!(f, "invalid client configuration: {msg}"),
             Error::Pagination(msg) => write!(f, "pagination stopped: {msg}"),
@@ -137,7 +207,11 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Decode(e) => Some(&e.source),
-            Error::Timeout(e) | Error::Connection(e) => Some(e),
+            Error::Timeout(e) => e
+                .source
+                .as_ref()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            Error::Connection(e) | Error::Tls(e) => Some(e),
             _ => None,
         }
     }
@@ -146,10 +220,108 @@ impl std::error::Error for Error {
 impl From<reqwest::Error> for Error {
     fn from(error: reqwest::Error) -> Self {
         if error.is_timeout() {
-            Error::Timeout(error)
+            Error::Timeout(Box::new(TimeoutError {
+                limit: None,
+                source: Some(error),
+            }))
+        } else if is_tls_failure(&error) {
+            Error::Tls(error)
         } else {
             Error::Connection(error)
         }
+    }
+}
+
+/// Whether a connection failed in the TLS handshake: rustls reports its errors (an untrusted
+/// certificate, a protocol mismatch, a server that does not speak TLS) as
+/// `io::ErrorKind::InvalidData` during the connect.
+fn is_tls_failure(error: &reqwest::Error) -> bool {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::InvalidData
+        {
+            return error.is_connect();
+        }
+        source = cause.source();
+    }
+    false
+}
+
+/// An attempt that did not finish in time.
+#[derive(Debug)]
+pub struct TimeoutError {
+    /// The attempt's time limit, when the client set it (not the HTTP client).
+    pub limit: Option<std::time::Duration>,
+    source: Option<reqwest::Error>,
+}
+
+impl TimeoutError {
+    /// An attempt that ran out of its `limit`.
+    pub fn new(limit: std::time::Duration) -> Self {
+        TimeoutError {
+            limit: Some(limit),
+            source: None,
+        }
+    }
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.limit, &self.source) {
+            (Some(limit), _) => write!(
+                f,
+                "request timed out: no complete answer within {:.1} s",
+                limit.as_secs_f64()
+            ),
+            (None, Some(e)) => write!(f, "request timed out: {e}"),
+            (None, None) => write!(f, "request timed out"),
+        }
+    }
+}
+
+/// Why a redirect was not followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RedirectReason {
+    /// It leads to another origin (scheme, host or port).
+    CrossOrigin,
+    /// It would be one hop more than
+    /// [`MAX_REDIRECTS`](super::transport::MAX_REDIRECTS).
+    TooMany,
+    /// It leads to a request already sent in this attempt.
+    Loop,
+}
+
+/// A redirect answer the client did not follow.
+#[derive(Clone, Debug)]
+pub struct RedirectError {
+    /// The redirect's status (301, 302, 303, 307 or 308).
+    pub status: StatusCode,
+    /// Where it leads, resolved against the request's URL.
+    pub location: String,
+    /// Why it was not followed.
+    pub reason: RedirectReason,
+    /// Same-origin redirects followed before it.
+    pub hops: u32,
+    /// The redirect answer's headers.
+    pub headers: HeaderMap,
+}
+
+impl fmt::Display for RedirectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.reason {
+            RedirectReason::CrossOrigin => {
+                "it leads to another origin; credentials stay with theirs"
+            }
+            RedirectReason::TooMany => "too many redirects",
+            RedirectReason::Loop => "the redirects go round in a loop",
+        };
+        write!(
+            f,
+            "redirect {} to {} not followed ({} hops before it): {why}",
+            self.status, self.location, self.hops
+        )
     }
 }
 
@@ -160,8 +332,12 @@ pub struct ApiError {
     pub status: StatusCode,
     /// The response headers.
     pub headers: HeaderMap,
-    /// The raw response body, exactly as received.
+    /// The raw response body, exactly as received, up to
+    /// [`ERROR_BODY_LIMIT`](super::transport::ERROR_BODY_LIMIT) bytes.
     pub body: Vec<u8>,
+    /// The size of the whole body when it is known (read to the end, or declared by
+    /// `Content-Length`); larger than `body.len()` when `body` was cut.
+    pub body_size: Option<u64>,
     /// The request id from the response headers, if any.
     pub request_id: Option<String>,
     /// The error code parsed from the body, if it has a recognised shape.
@@ -198,14 +374,28 @@ impl ApiError {
                     .unwrap_or_else(|| parse_error_body(&v))
             })
             .unwrap_or_default();
+        let body_size = Some(body.len() as u64);
         ApiError {
             status,
             headers,
             body,
+            body_size,
             request_id,
             code,
             message,
         }
+    }
+
+    /// Records the size of the whole body, of which `body` may hold only the start (`None`:
+    /// unknown).
+    pub fn with_body_size(mut self, size: Option<u64>) -> Self {
+        self.body_size = size;
+        self
+    }
+
+    /// Whether `body` holds only the start of what the server sent.
+    pub fn is_body_truncated(&self) -> bool {
+        self.body_size != Some(self.body.len() as u64)
     }
 
     /// The raw body as text (invalid UTF-8 replaced).
@@ -265,8 +455,14 @@ impl fmt::Display for ApiError {
             write!(f, " [{code}]")?;
         }
         match &self.message {
-            Some(message) => write!(f, ": {message}")?,
-            None if !self.body.is_empty() => write!(f, ": {}", self.body_text())?,
+            Some(message) => write!(
+                f,
+                ": {}",
+                body_excerpt(message.as_bytes(), Some(message.len() as u64))
+            )?,
+            None if !self.body.is_empty() => {
+                write!(f, ": {}", body_excerpt(&self.body, self.body_size))?
+            }
             None => {}
         }
         if let Some(id) = &self.request_id {

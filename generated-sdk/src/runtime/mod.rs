@@ -9,6 +9,7 @@
 pub mod call;
 pub mod error;
 pub mod pagination;
+pub mod redirect;
 pub mod request;
 pub mod retry;
 pub mod secret;
@@ -18,7 +19,10 @@ pub mod types;
 pub mod waiter;
 
 pub use call::{Call, Response};
-pub use error::{ApiError, DecodeError, Error, ErrorFormat, ErrorShape, Result, WaitFailure};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorFormat, ErrorShape, RedirectError, RedirectReason, Result,
+    TimeoutError, WaitFailure,
+};
 pub use pagination::{CursorPage, CursorPagination, ListPage, Paging};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

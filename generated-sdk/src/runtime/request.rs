@@ -18,8 +18,12 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// The longest a path parameter may be once percent-encoded (8 KiB): longer ids are refused
+/// before sending, as most servers refuse request lines of that size.
+pub const MAX_PATH_PARAM: usize = 8 * 1024;
+
 /// An HTTP request described by the generated code, ready for the transport.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Request {
     pub(super) method: Method,
     pub(super) path: String,
@@ -28,6 +32,8 @@ pub struct Request {
     pub(super) body: Option<Value>,
     pub(super) problem: Option<String>,
     pub(super) idempotency_header: Option<&'static str>,
+    pub(super) idempotent: bool,
+    pub(super) secret_headers: Vec<&'static str>,
     pub(super) cursor_param: Option<&'static str>,
     pub(super) paging: Option<super::pagination::Paging>,
 }
@@ -43,6 +49,8 @@ impl Request {
             body: None,
             problem: None,
             idempotency_header: None,
+            idempotent: false,
+            secret_headers: Vec::new(),
             cursor_param: None,
             paging: None,
         }
@@ -59,6 +67,21 @@ impl Request {
     pub fn idempotency_key_header(mut self, name: &'static str) -> Self {
         self.idempotency_header = Some(name);
         self
+    }
+
+    /// Marks a `POST` or `PATCH` request as safe to send twice (the spec says so), so that it
+    /// is retried like a `GET`.
+    pub fn idempotent(mut self) -> Self {
+        self.idempotent = true;
+        self
+    }
+
+    /// Whether sending the request twice has the effect of sending it once: its method is
+    /// idempotent (RFC 9110: `GET`, `HEAD`, `OPTIONS`, `TRACE`, `PUT`, `DELETE`) or the spec
+    /// marks it so. (A request carrying an idempotency key is safe to resend too; the
+    /// transport knows whether it carries one.)
+    pub fn is_idempotent(&self) -> bool {
+        self.idempotent || self.method.is_idempotent()
     }
 
     /// Marks the request as the first of a cursor-paginated list whose cursor travels in the
@@ -103,6 +126,12 @@ impl Request {
         }
         let placeholder = format!("{{{name}}}");
         let encoded = utf8_percent_encode(value, SEGMENT).to_string();
+        if encoded.len() > MAX_PATH_PARAM {
+            return self.fail(format!(
+                "path parameter `{name}` is {} bytes encoded; the limit is {MAX_PATH_PARAM}",
+                encoded.len()
+            ));
+        }
         self.path = self.path.replace(&placeholder, &encoded);
         self
     }
@@ -130,6 +159,13 @@ impl Request {
             }
             Err(problem) => self.fail(format!("header `{name}`: {problem}")),
         }
+    }
+
+    /// Sets a header that carries a secret: like [`Request::header`], but its value never
+    /// appears in logs or `Debug` output.
+    pub fn secret_header<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
+        self.secret_headers.push(name);
+        self.header(name, value)
     }
 
     /// Uses `value` as the whole JSON body.
@@ -190,6 +226,30 @@ impl Request {
             return Err(format!("path parameter {} was not filled in", &rest[..end]));
         }
         Ok(())
+    }
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    *name,
+                    super::transport::redact(name, value, &self.secret_headers),
+                )
+            })
+            .collect();
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .field("problem", &self.problem)
+            .field("idempotent", &self.is_idempotent())
+            .finish_non_exhaustive()
     }
 }
 
@@ -267,6 +327,44 @@ mod tests {
         );
         let empty = Request::new(Method::POST, "/x").wrap_body("os-start");
         assert_eq!(empty.body().unwrap().to_string(), r#"{"os-start":{}}"#);
+    }
+
+    #[test]
+    fn long_path_params_are_refused_before_sending() {
+        let fits = "a".repeat(MAX_PATH_PARAM);
+        let request = Request::new(Method::GET, "/x/{a}").path_param("a", &fits);
+        assert!(request.validate().is_ok());
+        let long = "a".repeat(MAX_PATH_PARAM + 1);
+        let request = Request::new(Method::GET, "/x/{a}").path_param("a", &long);
+        assert!(request.validate().unwrap_err().contains("limit"));
+        // Encoding counts: 3 bytes per `/`.
+        let slashes = "/".repeat(MAX_PATH_PARAM / 3 + 1);
+        let request = Request::new(Method::GET, "/x/{a}").path_param("a", &slashes);
+        assert!(request.validate().is_err());
+    }
+
+    #[test]
+    fn idempotency_by_method_or_spec_and_secret_headers_hidden() {
+        assert!(Request::new(Method::GET, "/x").is_idempotent());
+        assert!(Request::new(Method::PUT, "/x").is_idempotent());
+        assert!(Request::new(Method::DELETE, "/x").is_idempotent());
+        assert!(!Request::new(Method::POST, "/x").is_idempotent());
+        assert!(!Request::new(Method::PATCH, "/x").is_idempotent());
+        assert!(
+            Request::new(Method::POST, "/x")
+                .idempotent()
+                .is_idempotent()
+        );
+        let request = Request::new(Method::POST, "/x")
+            .secret_header("X-Vault-Pass", "hunter2")
+            .header("X-Auth-Token", "tok-123")
+            .header("X-Trace", "visible");
+        let debug = format!("{request:?}");
+        assert!(
+            !debug.contains("hunter2") && !debug.contains("tok-123"),
+            "{debug}"
+        );
+        assert!(debug.contains("visible"), "{debug}");
     }
 
     #[test]

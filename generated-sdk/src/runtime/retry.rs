@@ -35,22 +35,33 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// The delay before retry number `retry` (0 for the first retry): `min(initial × 2^retry,
     /// max)`, minus up to 25% jitter (`jitter` in `[0, 1)`).
+    /// Any values are accepted: durations too long to represent are cut to [`MAX_DELAY`].
     pub fn backoff(&self, retry: u32, jitter: f64) -> Duration {
         let base = self
             .initial_backoff
             .saturating_mul(2u32.saturating_pow(retry.min(31)))
-            .min(self.max_backoff);
-        base.mul_f64(1.0 - 0.25 * jitter.clamp(0.0, 1.0))
+            .min(self.max_backoff)
+            .min(MAX_DELAY);
+        let jitter = if jitter.is_nan() {
+            0.0
+        } else {
+            jitter.clamp(0.0, 1.0)
+        };
+        base.mul_f64(1.0 - 0.25 * jitter)
     }
 
     /// The delay before the next retry: what the server asked for (capped), else the backoff.
     pub fn delay(&self, retry: u32, headers: Option<&HeaderMap>) -> Duration {
         match headers.and_then(|h| retry_after(h, SystemTime::now())) {
-            Some(asked) => asked.min(self.max_retry_after),
+            Some(asked) => asked.min(self.max_retry_after).min(MAX_DELAY),
             None => self.backoff(retry, fastrand::f64()),
         }
     }
 }
+
+/// The longest delay any policy computes (a day): far beyond any useful wait, and small enough
+/// that no arithmetic on it overflows.
+pub const MAX_DELAY: Duration = Duration::from_secs(24 * 3600);
 
 /// The delay a response asks for: `Retry-After-Ms` (milliseconds, may be fractional) first,
 /// then `Retry-After` (seconds, may be fractional, or an HTTP date). Negative values mean now.
@@ -83,6 +94,27 @@ pub fn should_retry_status(status: StatusCode, headers: &HeaderMap) -> bool {
         Some("false") => false,
         _ => matches!(status.as_u16(), 408 | 409 | 429) || status.is_server_error(),
     }
+}
+
+/// Whether a failed attempt that got an answer is retried. The server's `x-should-retry:
+/// true|false` decides when present. Otherwise a request that is `idempotent` (by its method,
+/// the spec, or an idempotency key) is retried after the statuses [`should_retry_status`]
+/// names; any other request only after a status saying the server did nothing with it: 429,
+/// 503, and the API's `unprocessed` statuses.
+pub fn retry_status(
+    status: StatusCode,
+    headers: &HeaderMap,
+    idempotent: bool,
+    unprocessed: &[u16],
+) -> bool {
+    match headers.get("x-should-retry").and_then(|v| v.to_str().ok()) {
+        Some("true") => return true,
+        Some("false") => return false,
+        _ => {}
+    }
+    let did_nothing =
+        matches!(status.as_u16(), 429 | 503) || unprocessed.contains(&status.as_u16());
+    did_nothing || (idempotent && should_retry_status(status, headers))
 }
 
 /// A client-wide retry budget (a token bucket, as smithy-rs has): each retry spends tokens and
@@ -225,6 +257,42 @@ mod tests {
         ));
         let force = headers(&[("x-should-retry", "true")]);
         assert!(should_retry_status(StatusCode::BAD_REQUEST, &force));
+    }
+
+    #[test]
+    fn requests_that_are_not_idempotent_are_retried_only_when_nothing_happened() {
+        let none = HeaderMap::new();
+        let status = |code| StatusCode::from_u16(code).unwrap();
+        for code in [500, 502, 504, 408, 409] {
+            assert!(retry_status(status(code), &none, true, &[]), "{code}");
+            assert!(!retry_status(status(code), &none, false, &[]), "{code}");
+        }
+        for code in [429, 503] {
+            assert!(retry_status(status(code), &none, false, &[]), "{code}");
+        }
+        assert!(retry_status(status(409), &none, false, &[409]));
+        assert!(!retry_status(status(400), &none, true, &[]));
+        let force = headers(&[("x-should-retry", "true")]);
+        assert!(retry_status(status(500), &force, false, &[]));
+        let forbid = headers(&[("x-should-retry", "false")]);
+        assert!(!retry_status(status(503), &forbid, false, &[]));
+    }
+
+    #[test]
+    fn extreme_policies_never_panic() {
+        let policy = RetryPolicy {
+            max_retries: u32::MAX,
+            initial_backoff: Duration::MAX,
+            max_backoff: Duration::MAX,
+            max_retry_after: Duration::MAX,
+        };
+        for retry in [0, 1, 31, 32, u32::MAX] {
+            for jitter in [0.0, 0.5, 1.0, f64::NAN, f64::INFINITY, -1.0] {
+                assert!(policy.backoff(retry, jitter) <= MAX_DELAY);
+            }
+        }
+        let far = headers(&[("retry-after", "1e300")]);
+        assert!(policy.delay(0, Some(&far)) <= MAX_DELAY);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! status check and a `tracing` event per attempt.
 
 use super::error::{ApiError, DecodeError, Error, ErrorFormat, Result};
+use super::redirect::Hop;
 use super::request::Request;
 use super::retry::{
-    RETRY_COST, RetryBudget, RetryPolicy, SUCCESS_REFUND, TIMEOUT_RETRY_COST, should_retry_status,
+    RETRY_COST, RetryBudget, RetryPolicy, SUCCESS_REFUND, TIMEOUT_RETRY_COST, retry_status,
 };
 use super::secret::Secret;
 use reqwest::StatusCode;
@@ -54,10 +55,63 @@ pub enum Auth {
     },
 }
 
+/// The default limit on the size of a response body (32 MiB).
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// How much of an error response's body an [`ApiError`] keeps (64 KiB).
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// The most redirects one attempt follows (same origin only).
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// A function that adjusts the HTTP client before it is built (proxies, TLS roots, ...).
+/// The transport applies its own settings after it: redirects are always handled by the
+/// transport, never by the HTTP client.
+pub type HttpConfig =
+    std::sync::Arc<dyn Fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder + Send + Sync>;
+
+/// The options every generated client builder offers, whatever the API.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// Per-attempt timeout ([`DEFAULT_TIMEOUT`] when `None`).
+    pub timeout: Option<Duration>,
+    /// Time limit of a whole call: every attempt and every backoff together (none when `None`).
+    pub deadline: Option<Duration>,
+    /// Largest response body accepted ([`DEFAULT_MAX_RESPONSE_SIZE`] when `None`).
+    pub max_response_size: Option<u64>,
+    /// Retry policy.
+    pub retry: RetryPolicy,
+    /// Tokens of the client-wide retry budget ([`DEFAULT_BUDGET`](super::retry::DEFAULT_BUDGET)
+    /// when `None`).
+    pub retry_budget: Option<u32>,
+    /// Allow credentials over plain `http://` to a host that is not the local machine.
+    pub allow_insecure_http: bool,
+    /// Adjusts the HTTP client before it is built.
+    pub configure_http: Option<HttpConfig>,
+}
+
+impl fmt::Debug for Options {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("max_response_size", &self.max_response_size)
+            .field("retry", &self.retry)
+            .field("retry_budget", &self.retry_budget)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field(
+                "configure_http",
+                &self.configure_http.as_ref().map(|_| "<fn>"),
+            )
+            .finish()
+    }
+}
+
 /// Everything a [`Transport`] needs; generated client builders fill it in.
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// The base URL, without a trailing slash.
+    /// The base URL: `http` or `https`, an optional path prefix, no query, fragment or
+    /// user name.
     pub base_url: String,
     /// Credentials.
     pub auth: Auth,
@@ -65,21 +119,81 @@ pub struct Settings {
     pub default_headers: Vec<(&'static str, String)>,
     /// The `User-Agent` header.
     pub user_agent: String,
-    /// Per-attempt timeout.
-    pub timeout: Duration,
-    /// Retry policy.
-    pub retry: RetryPolicy,
-    /// Tokens of the client-wide retry budget.
-    pub retry_budget: u32,
     /// Where the API puts error details.
     pub errors: ErrorFormat,
-    /// A preconfigured HTTP client (proxies, TLS roots...); `None` builds a default one.
-    pub http_client: Option<reqwest::Client>,
+    /// Statuses with which the server says it did nothing, beyond 429 and 503: a request that
+    /// is not idempotent is retried after them (the spec's `unprocessed_statuses`).
+    pub unprocessed_statuses: &'static [u16],
+    /// The caller's options.
+    pub options: Options,
+}
+
+impl Settings {
+    /// Settings with no default headers, the default error format and options.
+    pub fn new(base_url: impl Into<String>, auth: Auth) -> Self {
+        Settings {
+            base_url: base_url.into(),
+            auth,
+            default_headers: Vec::new(),
+            user_agent: concat!("sdk-runtime/", env!("CARGO_PKG_VERSION")).to_owned(),
+            errors: ErrorFormat::default(),
+            unprocessed_statuses: &[],
+            options: Options::default(),
+        }
+    }
+}
+
+/// A base URL as a builder keeps it: its `Debug` never shows a user name or password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// The URL as given.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL as given.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl From<String> for BaseUrl {
+    fn from(value: String) -> Self {
+        BaseUrl(value)
+    }
+}
+
+impl From<&str> for BaseUrl {
+    fn from(value: &str) -> Self {
+        BaseUrl(value.to_owned())
+    }
+}
+
+impl fmt::Debug for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&without_userinfo(&self.0), f)
+    }
+}
+
+/// `url` with any `user:password@` replaced by `***@`.
+fn without_userinfo(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let authority_start = scheme_end + 3;
+    let rest = &url[authority_start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..authority_start], &rest[at..]),
+        None => url.to_owned(),
+    }
 }
 
 /// Options of one call that override the client's: extra headers and query parameters, the
-/// per-attempt timeout and the number of retries.
-#[derive(Clone, Debug, Default)]
+/// per-attempt timeout, the deadline, the response size limit and the number of retries.
+#[derive(Clone, Default)]
 pub struct CallOptions {
     /// Headers added to (or replacing those of) the request.
     pub headers: Vec<(String, String)>,
@@ -87,8 +201,42 @@ pub struct CallOptions {
     pub query: Vec<(String, String)>,
     /// Per-attempt timeout for this call.
     pub timeout: Option<Duration>,
+    /// Time limit of this call, from when it starts (every attempt and backoff together).
+    pub deadline: Option<Duration>,
+    /// The instant this call must be over by (the earlier of this and `deadline` applies).
+    pub deadline_at: Option<Instant>,
+    /// Largest response body accepted for this call.
+    pub max_response_size: Option<u64>,
     /// Retries for this call.
     pub max_retries: Option<u32>,
+}
+
+impl fmt::Debug for CallOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), redact(name, value, &[])))
+            .collect();
+        f.debug_struct("CallOptions")
+            .field("headers", &headers)
+            .field("query", &self.query)
+            .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("deadline_at", &self.deadline_at)
+            .field("max_response_size", &self.max_response_size)
+            .field("max_retries", &self.max_retries)
+            .finish()
+    }
+}
+
+/// `value`, or `***` when the header `name` carries a credential (or is one of `secret`).
+pub(super) fn redact<'a>(name: &str, value: &'a str, secret: &[&str]) -> &'a str {
+    let sensitive = SENSITIVE_HEADERS
+        .iter()
+        .chain(secret)
+        .any(|s| s.eq_ignore_ascii_case(name));
+    if sensitive { "***" } else { value }
 }
 
 /// The raw parts of a success response.
@@ -113,9 +261,12 @@ pub struct Transport {
     /// defaults), checked and built once.
     base_headers: HeaderMap,
     timeout: Duration,
+    deadline: Option<Duration>,
+    max_response_size: u64,
     retry: RetryPolicy,
     budget: RetryBudget,
     errors: ErrorFormat,
+    unprocessed_statuses: &'static [u16],
 }
 
 impl fmt::Debug for Transport {
@@ -126,6 +277,8 @@ impl fmt::Debug for Transport {
             .field("default_headers", &self.default_headers)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
             .field("retry_budget", &self.budget.available())
             .finish_non_exhaustive()
@@ -149,9 +302,34 @@ impl fmt::Debug for Redacted<'_> {
     }
 }
 
+/// Headers that frame the message: the HTTP client sets them, a caller or spec never does.
+const FRAMING_HEADERS: &[&str] = &[
+    "content-length",
+    "transfer-encoding",
+    "host",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "upgrade",
+];
+
+/// The longest header value a request may carry (16 KiB).
+pub const MAX_HEADER_VALUE: usize = 16 * 1024;
+
+/// The longest URL (path and query) a request may have (32 KiB).
+pub const MAX_URL_LENGTH: usize = 32 * 1024;
+
 fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, HeaderValue), String> {
     let name = HeaderName::from_bytes(name.as_bytes())
         .map_err(|_| format!("{name:?} is not a valid header name"))?;
+    if value.len() > MAX_HEADER_VALUE {
+        return Err(format!(
+            "the value of header {name} is {} bytes; the limit is {MAX_HEADER_VALUE}",
+            value.len()
+        ));
+    }
     let mut value = HeaderValue::from_str(value)
         .map_err(|_| format!("the value of header {name} is not valid header text"))?;
     if SENSITIVE_HEADERS.contains(&name.as_str()) {
@@ -184,24 +362,93 @@ fn base_headers(settings: &Settings) -> std::result::Result<HeaderMap, String> {
     Ok(headers)
 }
 
+/// Whether `host` (as a URL writes it) is this machine: `localhost` (and its subdomains) or a
+/// loopback address.
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = bare.parse::<std::net::IpAddr>() {
+        return ip.is_loopback();
+    }
+    let name = host.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost")
+}
+
+/// Checks a base URL: `http` or `https`, a host, an optional path prefix, no query, fragment,
+/// user name or surrounding whitespace. Returns it without a trailing slash.
+fn check_base_url(given: &str) -> Result<(String, reqwest::Url)> {
+    let config = |why: &str| Err(Error::Config(format!("base URL {given:?} {why}")));
+    if given.trim() != given || given.is_empty() {
+        return config("has surrounding whitespace or is empty; remove it");
+    }
+    let parsed = match reqwest::Url::parse(given) {
+        Ok(url) => url,
+        Err(e) => return config(&format!("is not a URL: {e}")),
+    };
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return config("must start with http:// or https://");
+    }
+    if parsed.host().is_none() {
+        return config("has no host");
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return config("must not carry a user name or password; use the client's credentials");
+    }
+    if parsed.query().is_some() {
+        return config("must not have a query (`?...`): requests add their own");
+    }
+    if parsed.fragment().is_some() {
+        return config("must not have a fragment (`#...`)");
+    }
+    Ok((given.trim_end_matches('/').to_owned(), parsed))
+}
+
+/// `now + duration`, or a far-off instant when that cannot be represented.
+pub fn deadline_after(duration: Duration) -> Instant {
+    let now = Instant::now();
+    // About 30 years: later than any call can last, representable on every platform.
+    const FAR: Duration = Duration::from_secs(30 * 365 * 24 * 3600);
+    now.checked_add(duration.min(FAR)).unwrap_or(now)
+}
+
 impl Transport {
-    /// Builds a transport, checking the base URL and header values (credentials included).
+    /// Builds a transport, checking the base URL, header values (credentials included) and
+    /// options.
     pub fn new(settings: Settings) -> Result<Self> {
-        let base_url = settings.base_url.trim_end_matches('/').to_owned();
-        let parsed = reqwest::Url::parse(&base_url)
-            .map_err(|e| Error::Config(format!("base URL {base_url:?} is not a URL: {e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
+        let (base_url, parsed) = check_base_url(&settings.base_url)?;
+        let options = &settings.options;
+        let has_credentials = !matches!(settings.auth, Auth::None);
+        if parsed.scheme() == "http"
+            && has_credentials
+            && !options.allow_insecure_http
+            && !parsed.host_str().is_some_and(is_loopback)
+        {
             return Err(Error::Config(format!(
-                "base URL {base_url:?} must start with http:// or https://"
+                "base URL {base_url:?} would send credentials unencrypted over http:// to \
+                 another machine; use https://, or allow it explicitly with \
+                 `.allow_insecure_http(true)`"
             )));
         }
-        let base_headers = base_headers(&settings).map_err(Error::Config)?;
-        let http = match settings.http_client {
-            Some(client) => client,
-            None => reqwest::Client::builder()
-                .build()
-                .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?,
+        let positive = |name: &str, value: Option<Duration>| match value {
+            Some(d) if d.is_zero() => Err(Error::Config(format!("{name} must be more than zero"))),
+            _ => Ok(()),
         };
+        positive("the timeout", options.timeout)?;
+        positive("the deadline", options.deadline)?;
+        if options.max_response_size == Some(0) {
+            return Err(Error::Config(
+                "the maximum response size must be more than zero".to_owned(),
+            ));
+        }
+        let base_headers = base_headers(&settings).map_err(Error::Config)?;
+        let mut builder = reqwest::Client::builder();
+        if let Some(configure) = &options.configure_http {
+            builder = configure(builder);
+        }
+        // Redirects are followed by the transport, same origin only (see `execute`).
+        let http = builder
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
         Ok(Transport {
             http,
             base_url,
@@ -209,10 +456,15 @@ impl Transport {
             default_headers: settings.default_headers,
             user_agent: settings.user_agent,
             base_headers,
-            timeout: settings.timeout,
-            retry: settings.retry,
-            budget: RetryBudget::new(settings.retry_budget),
+            timeout: options.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            deadline: options.deadline,
+            max_response_size: options
+                .max_response_size
+                .unwrap_or(DEFAULT_MAX_RESPONSE_SIZE),
+            retry: options.retry,
+            budget: RetryBudget::new(options.retry_budget.unwrap_or(super::retry::DEFAULT_BUDGET)),
             errors: settings.errors,
+            unprocessed_statuses: settings.unprocessed_statuses,
         })
     }
 
@@ -228,7 +480,7 @@ impl Transport {
 
     /// Every header of an attempt: the client's (fixed ones, credentials, defaults), the
     /// request's, a generated idempotency key if the request wants one and has none, then the
-    /// call's.
+    /// call's. Framing headers and an empty idempotency key are refused.
     fn headers(&self, request: &Request, options: &CallOptions) -> Result<HeaderMap> {
         let mut headers = self.base_headers.clone();
         let request_headers = request.headers.iter().map(|(n, v)| (*n, v.as_str()));
@@ -237,15 +489,35 @@ impl Transport {
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()));
         for (name, value) in request_headers.chain(call_headers) {
-            let (name, value) = header_pair(name, value).map_err(Error::InvalidRequest)?;
+            if FRAMING_HEADERS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+                return Err(Error::InvalidRequest(format!(
+                    "the header {name} frames the message; the HTTP client sets it"
+                )));
+            }
+            let (name, mut value) = header_pair(name, value).map_err(Error::InvalidRequest)?;
+            if request
+                .secret_headers
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(name.as_str()))
+            {
+                value.set_sensitive(true);
+            }
             headers.insert(name, value);
         }
-        if let Some(name) = request.idempotency_header
-            && !headers.contains_key(name)
-        {
-            let key = format!("sdk-{}", uuid::Uuid::new_v4());
-            let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
-            headers.insert(name, value);
+        if let Some(name) = request.idempotency_header {
+            match headers.get(name) {
+                Some(given) if given.as_bytes().iter().all(u8::is_ascii_whitespace) => {
+                    return Err(Error::InvalidRequest(format!(
+                        "the idempotency key {name} is empty; give a key or leave it unset"
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    let key = format!("sdk-{}", uuid::Uuid::new_v4());
+                    let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
+                    headers.insert(name, value);
+                }
+            }
         }
         if request.body.is_some() {
             headers.insert(
@@ -319,12 +591,9 @@ impl Transport {
         Ok(Some(headers))
     }
 
-    /// Sends `request`, retrying as the policy says, and returns the raw response if its
-    /// status is a success; any other status becomes [`Error::Api`] with the body kept.
-    ///
-    /// The request is serialized once; every attempt sends the same bytes and headers,
-    /// including the same idempotency key.
-    pub async fn execute(&self, request: &Request, options: &CallOptions) -> Result<RawResponse> {
+    /// The URL, headers and body bytes of `request` with `options`, checked: everything an
+    /// attempt sends. Any problem is [`Error::InvalidRequest`], before anything is sent.
+    fn prepare(&self, request: &Request, options: &CallOptions) -> Result<Prepared> {
         request.validate().map_err(Error::InvalidRequest)?;
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base_url, request.path))
             .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))?;
@@ -344,99 +613,186 @@ impl Transport {
                 .collect();
             url.set_query(Some(&query.join("&")));
         }
+        let length = url.as_str().len() - self.base_url.len();
+        if length > MAX_URL_LENGTH {
+            return Err(Error::InvalidRequest(format!(
+                "the path and query are {length} bytes; the limit is {MAX_URL_LENGTH}"
+            )));
+        }
         let headers = self.headers(request, options)?;
         let body = match &request.body {
-            Some(body) => Some(
+            Some(body) => Some(bytes::Bytes::from(
                 serde_json::to_vec(body)
                     .map_err(|e| Error::InvalidRequest(format!("body: {e}")))?,
-            ),
+            )),
             None => None,
         };
-        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
-        let timeout = options.timeout.unwrap_or(self.timeout);
-        let mut retries = 0;
+        let idempotent = request.is_idempotent()
+            || request
+                .idempotency_header
+                .is_some_and(|name| headers.contains_key(name));
+        Ok(Prepared {
+            method: request.method.clone(),
+            url,
+            headers,
+            body,
+            idempotent,
+        })
+    }
+
+    /// The limits of one call: the call's options over the client's.
+    fn limits(&self, options: &CallOptions) -> Limits {
+        let relative = options.deadline.or(self.deadline).map(deadline_after);
+        let deadline = match (relative, options.deadline_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Limits {
+            timeout: options.timeout.unwrap_or(self.timeout),
+            deadline,
+            max_response_size: options.max_response_size.unwrap_or(self.max_response_size),
+            max_retries: options.max_retries.unwrap_or(self.retry.max_retries),
+        }
+    }
+
+    /// Sends `request`, retrying as the policy says, and returns the raw response if its
+    /// status is a success; any other status becomes [`Error::Api`] with the body kept (up to
+    /// [`ERROR_BODY_LIMIT`]).
+    ///
+    /// The request is serialized once; every attempt sends the same bytes and headers,
+    /// including the same idempotency key. A request that is not idempotent is retried only
+    /// when it certainly did not reach the server or the server says it did nothing. The
+    /// deadline, when there is one, bounds every attempt and every backoff together.
+    pub async fn execute(&self, request: &Request, options: &CallOptions) -> Result<RawResponse> {
+        let started = Instant::now();
+        let limits = self.limits(options);
+        let prepared = self.prepare(request, options)?;
+        let mut retries: u32 = 0;
         loop {
-            let attempt = retries + 1;
-            let started = Instant::now();
-            let signed = self.sign(
-                &request.method,
-                &url,
-                &headers,
-                body.as_deref().unwrap_or(b""),
-            )?;
-            let sent = signed.unwrap_or_else(|| headers.clone());
+            let attempt = retries.saturating_add(1);
+            let remaining = limits
+                .deadline
+                .map(|d| d.saturating_duration_since(Instant::now()));
+            let (timeout, deadline_bound) = match remaining {
+                Some(left) if left.is_zero() => {
+                    return Err(deadline_exceeded(started, retries));
+                }
+                Some(left) if left <= limits.timeout => (left, true),
+                _ => (limits.timeout, false),
+            };
+            let attempt_started = Instant::now();
+            let outcome = tokio::time::timeout(
+                timeout,
+                self.attempt(&prepared, attempt, limits.max_response_size),
+            )
+            .await;
+            let elapsed_ms = attempt_started.elapsed().as_millis() as u64;
+            let (error, retry, cost, headers) = match outcome {
+                Err(_) if deadline_bound => return Err(deadline_exceeded(started, attempt)),
+                Err(_) => {
+                    let error = Error::Timeout(Box::new(super::error::TimeoutError::new(timeout)));
+                    // The request may have been written: only an idempotent one is re-sent.
+                    (error, prepared.idempotent, TIMEOUT_RETRY_COST, None)
+                }
+                Ok(Err(Failure::Final(error))) => return Err(error),
+                Ok(Err(Failure::Transport(error))) => {
+                    let never_sent = error.is_connect();
+                    let error = Error::from(error);
+                    let retry =
+                        !matches!(error, Error::Tls(_)) && (prepared.idempotent || never_sent);
+                    (error, retry, RETRY_COST, None)
+                }
+                Ok(Ok(answer)) if answer.status.is_success() => {
+                    tracing::debug!(
+                        method = %prepared.method, path = %request.path, attempt, elapsed_ms,
+                        status = answer.status.as_u16(), "response received"
+                    );
+                    self.budget.refund(SUCCESS_REFUND);
+                    return Ok(RawResponse {
+                        status: answer.status,
+                        headers: answer.headers,
+                        body: answer.body,
+                    });
+                }
+                Ok(Ok(answer)) => {
+                    let retry = retry_status(
+                        answer.status,
+                        &answer.headers,
+                        prepared.idempotent,
+                        self.unprocessed_statuses,
+                    );
+                    let retry_after = answer.headers.clone();
+                    let error =
+                        ApiError::new(answer.status, answer.headers, answer.body, &self.errors)
+                            .with_body_size(answer.body_size);
+                    (
+                        Error::Api(Box::new(error)),
+                        retry,
+                        RETRY_COST,
+                        Some(retry_after),
+                    )
+                }
+            };
+            tracing::debug!(
+                method = %prepared.method, path = %request.path, attempt, elapsed_ms,
+                status = error.status().map(|s| s.as_u16()), error = %error, "attempt failed"
+            );
+            if !retry || retries >= limits.max_retries {
+                return Err(error);
+            }
+            let delay = self.retry.delay(retries, headers.as_ref());
+            let fits = limits.deadline.is_none_or(|d| Instant::now() + delay < d);
+            // A retry that could not start before the deadline is not begun: the last
+            // attempt's error says more than a deadline error would.
+            if !fits || !self.budget.try_spend(cost) {
+                return Err(error);
+            }
+            tracing::debug!(
+                method = %prepared.method, path = %request.path, attempt,
+                delay_ms = delay.as_millis() as u64, "retrying"
+            );
+            tokio::time::sleep(delay).await;
+            retries += 1;
+        }
+    }
+
+    /// One attempt: sends the request, follows same-origin redirects, and reads the answer's
+    /// body within `limit` bytes (an error answer's up to [`ERROR_BODY_LIMIT`]).
+    async fn attempt(
+        &self,
+        prepared: &Prepared,
+        attempt: u32,
+        limit: u64,
+    ) -> std::result::Result<Answer, Failure> {
+        let mut hop = Hop {
+            method: prepared.method.clone(),
+            url: prepared.url.clone(),
+            headers: prepared.headers.clone(),
+            body: prepared.body.clone(),
+        };
+        let mut visited = vec![(hop.method.clone(), hop.url.clone())];
+        loop {
+            let body = hop.body.as_deref().unwrap_or(b"");
+            let signed = self
+                .sign(&hop.method, &hop.url, &hop.headers, body)
+                .map_err(Failure::Final)?;
+            let sent = signed.unwrap_or_else(|| hop.headers.clone());
             tracing::trace!(
-                method = %request.method, path = %request.path, attempt,
+                method = %hop.method, url = %hop.url, attempt,
                 headers = ?Redacted(&sent), "sending request"
             );
             let mut builder = self
                 .http
-                .request(request.method.clone(), url.clone())
-                .headers(sent)
-                .timeout(timeout);
-            if let Some(body) = &body {
+                .request(hop.method.clone(), hop.url.clone())
+                .headers(sent);
+            if let Some(body) = &hop.body {
                 builder = builder.body(body.clone());
             }
-            let outcome = match builder.send().await {
-                Ok(mut response) => {
-                    let status = response.status();
-                    // Reading the body needs no headers: they are moved out, not copied.
-                    let response_headers = std::mem::take(response.headers_mut());
-                    response
-                        .bytes()
-                        .await
-                        .map(|bytes| (status, response_headers, bytes.to_vec()))
-                }
-                Err(error) => Err(error),
-            };
-            let elapsed_ms = started.elapsed().as_millis() as u64;
-            let (status, response_headers, body) = match outcome {
-                Ok(parts) => parts,
-                Err(error) => {
-                    let error = Error::from(error);
-                    tracing::debug!(
-                        method = %request.method, path = %request.path, attempt, elapsed_ms,
-                        error = %error, "request failed"
-                    );
-                    let cost = match error {
-                        Error::Timeout(_) => TIMEOUT_RETRY_COST,
-                        _ => RETRY_COST,
-                    };
-                    if retries < max_retries && self.budget.try_spend(cost) {
-                        tokio::time::sleep(self.retry.delay(retries, None)).await;
-                        retries += 1;
-                        continue;
-                    }
-                    return Err(error);
-                }
-            };
-            tracing::debug!(
-                method = %request.method, path = %request.path, attempt, elapsed_ms,
-                status = status.as_u16(), "response received"
-            );
-            if status.is_success() {
-                self.budget.refund(SUCCESS_REFUND);
-                return Ok(RawResponse {
-                    status,
-                    headers: response_headers,
-                    body,
-                });
+            let response = builder.send().await.map_err(Failure::Transport)?;
+            match super::redirect::next_hop(&hop, &response, &mut visited)? {
+                Some(next) => hop = next,
+                None => return read_answer(response, limit).await,
             }
-            if retries < max_retries
-                && should_retry_status(status, &response_headers)
-                && self.budget.try_spend(RETRY_COST)
-            {
-                let delay = self.retry.delay(retries, Some(&response_headers));
-                tracing::debug!(
-                    method = %request.method, path = %request.path, attempt,
-                    delay_ms = delay.as_millis() as u64, "retrying"
-                );
-                tokio::time::sleep(delay).await;
-                retries += 1;
-                continue;
-            }
-            let error = ApiError::new(status, response_headers, body, &self.errors);
-            return Err(Error::Api(Box::new(error)));
         }
     }
 
@@ -445,6 +801,112 @@ impl Transport {
         let response = self.execute(request, &CallOptions::default()).await?;
         decode(response)
     }
+}
+
+/// A request ready to send: what every attempt of one call sends.
+struct Prepared {
+    method: reqwest::Method,
+    url: reqwest::Url,
+    headers: HeaderMap,
+    body: Option<bytes::Bytes>,
+    /// Whether sending it twice does no more than sending it once: the method is idempotent,
+    /// the spec says so, or it carries an idempotency key.
+    idempotent: bool,
+}
+
+/// The limits of one call.
+struct Limits {
+    timeout: Duration,
+    deadline: Option<Instant>,
+    max_response_size: u64,
+    max_retries: u32,
+}
+
+/// What the server answered to one attempt.
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    /// The body: whole for a success, at most [`ERROR_BODY_LIMIT`] bytes otherwise.
+    body: Vec<u8>,
+    /// The size of the whole body, when known.
+    body_size: Option<u64>,
+}
+
+/// Why an attempt ended without an answer.
+pub(super) enum Failure {
+    /// The HTTP client failed (connection, TLS, ...): the retry rules decide what follows.
+    Transport(reqwest::Error),
+    /// An error no retry can mend (a redirect to another origin, a body over the limit...).
+    Final(Error),
+}
+
+fn deadline_exceeded(started: Instant, attempts: u32) -> Error {
+    Error::DeadlineExceeded {
+        elapsed: started.elapsed(),
+        attempts,
+    }
+}
+
+/// Reads an answer's body: a success's whole body within `limit` bytes (a larger declared
+/// `Content-Length` is refused unread, a longer stream is cut at the limit: both
+/// [`Error::ResponseTooLarge`]); an error's first [`ERROR_BODY_LIMIT`] bytes.
+async fn read_answer(
+    mut response: reqwest::Response,
+    limit: u64,
+) -> std::result::Result<Answer, Failure> {
+    let status = response.status();
+    // Reading the body needs no headers: they are moved out, not copied.
+    let headers = std::mem::take(response.headers_mut());
+    let declared = response.content_length();
+    let too_large = || {
+        Failure::Final(Error::ResponseTooLarge {
+            status,
+            limit,
+            content_length: declared,
+        })
+    };
+    if status.is_success() {
+        if declared.is_some_and(|size| size > limit) {
+            return Err(too_large());
+        }
+        let mut body = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20) as usize);
+        while let Some(chunk) = response.chunk().await.map_err(Failure::Transport)? {
+            if body.len() as u64 + chunk.len() as u64 > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let body_size = Some(body.len() as u64);
+        return Ok(Answer {
+            status,
+            headers,
+            body,
+            body_size,
+        });
+    }
+    let keep = usize::try_from(limit).map_or(ERROR_BODY_LIMIT, |l| l.min(ERROR_BODY_LIMIT));
+    let mut body = Vec::new();
+    let mut complete = true;
+    while let Some(chunk) = response.chunk().await.map_err(Failure::Transport)? {
+        let room = keep - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            complete = false;
+            break;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let body_size = if complete {
+        Some(body.len() as u64)
+    } else {
+        declared
+    };
+    Ok(Answer {
+        status,
+        headers,
+        body,
+        body_size,
+    })
 }
 
 /// Decodes a success response's JSON body, keeping the raw body on failure.
@@ -459,24 +921,55 @@ pub fn decode<T: DeserializeOwned>(response: RawResponse) -> Result<T> {
 }
 
 /// Fills a base URL template such as `https://ecs.{region}.myhuaweicloud.com`. Each variable
-/// comes with a hint on how to set it, used in the error when it is missing.
+/// comes with a hint on how to set it, used in the error when it is missing. A value that goes
+/// into the host must be a DNS label (letters, digits and inner hyphens, at most 63); one that
+/// goes into the path is percent-encoded as one segment.
 pub fn render_base_url(template: &str, vars: &[(&str, Option<&str>, &str)]) -> Result<String> {
+    let authority_end = template
+        .find("://")
+        .map(|start| {
+            let rest = &template[start + 3..];
+            start + 3 + rest.find('/').unwrap_or(rest.len())
+        })
+        .unwrap_or(0);
     let mut url = template.to_owned();
     for (name, value, hint) in vars {
         let placeholder = format!("{{{name}}}");
-        if !url.contains(&placeholder) {
+        let Some(at) = template.find(&placeholder) else {
             continue;
-        }
-        match value {
-            Some(value) if !value.is_empty() => url = url.replace(&placeholder, value),
+        };
+        let value = match value {
+            Some(value) if !value.is_empty() => *value,
             _ => {
                 return Err(Error::Config(format!(
                     "the base URL {template} needs `{name}`: {hint}, or give a base URL"
                 )));
             }
-        }
+        };
+        let filled = if at < authority_end {
+            if !is_dns_label(value) {
+                return Err(Error::Config(format!(
+                    "`{name}` {value:?} goes into the host name of {template}: it must be a DNS \
+                     label (letters, digits and inner hyphens, at most 63 characters)"
+                )));
+            }
+            value.to_owned()
+        } else {
+            percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC)
+                .to_string()
+        };
+        url = url.replace(&placeholder, &filled);
     }
     Ok(url)
+}
+
+/// Whether `text` is one DNS label: 1 to 63 ASCII letters, digits and hyphens, not starting or
+/// ending with a hyphen.
+pub fn is_dns_label(text: &str) -> bool {
+    (1..=63).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
 }
 
 #[cfg(test)]
@@ -484,17 +977,9 @@ mod tests {
     use super::*;
 
     fn settings(base_url: &str) -> Settings {
-        Settings {
-            base_url: base_url.into(),
-            auth: Auth::Bearer(Secret::new("sk-secret")),
-            default_headers: vec![],
-            user_agent: "test/0".into(),
-            timeout: DEFAULT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            retry_budget: 500,
-            errors: ErrorFormat::default(),
-            http_client: None,
-        }
+        let mut settings = Settings::new(base_url, Auth::Bearer(Secret::new("sk-secret")));
+        settings.user_agent = "test/0".into();
+        settings
     }
 
     #[test]
