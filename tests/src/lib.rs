@@ -11,6 +11,7 @@
 //! - `ecs_reboot_soft.json`: the example request body of the ECS reboot action (seed 002).
 
 pub mod bench;
+pub mod raw;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,846 @@
+//! The generated clients against raw TCP servers that misbehave on purpose (`sdk_tests::raw`,
+//! no HTTP library on the server side): redirects to other origins, bodies without end,
+//! stalls and resets after a side effect, loops, untrusted certificates, and careless
+//! configuration. Each test asserts the outcome, how long it took, and what the servers saw.
+
+use futures::TryStreamExt;
+use generated_sdk::Error;
+use generated_sdk::ecs::RebootType;
+use generated_sdk::nirvana::{
+    Client, Decimal, Operation, OperationsListParams, OrganizationsBillingTopUpParams, RetryPolicy,
+    WaitOptions,
+};
+use generated_sdk::runtime::RedirectReason;
+use sdk_tests::raw::{RawServer, Reply, Seen, json, response};
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+const KEY: &str = "nv-hostile-test-key";
+const TOKEN: &str = "iam-hostile-test-token";
+
+fn nirvana(url: &str) -> Client {
+    Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .retry_policy(RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .expect("client")
+}
+
+fn ecs(url: &str) -> generated_sdk::ecs::Client {
+    generated_sdk::ecs::Client::builder()
+        .auth_token(TOKEN)
+        .project_id("proj")
+        .base_url(url)
+        .retry_policy(generated_sdk::ecs::RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(1),
+            ..generated_sdk::ecs::RetryPolicy::default()
+        })
+        .build()
+        .expect("client")
+}
+
+fn operation(status: &str) -> Value {
+    json!({
+        "id": "op_1",
+        "created_at": "2025-01-01T00:00:00Z",
+        "details": {"changes": {}},
+        "kind": "vm",
+        "project_id": "proj",
+        "resource_id": "vm_1",
+        "status": status,
+        "type": "restart",
+        "updated_at": "2025-01-01T00:00:01Z"
+    })
+}
+
+fn redirect(status: u16, location: &str) -> Reply {
+    Reply::Raw(response(status, &[("location", location)], b""))
+}
+
+/// Tests that measure time and tests that push tens of MiB run one at a time, so that a time
+/// bound measures the client, not the other tests' load.
+static EXCLUSIVE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Credentials any request of these clients may carry.
+const CREDENTIAL_HEADERS: &[&str] = &["authorization", "x-auth-token", "x-security-token"];
+
+fn carries_credentials(seen: &Seen) -> bool {
+    CREDENTIAL_HEADERS.iter().any(|h| seen.header(h).is_some())
+}
+
+/// Lets a client that misbehaves send what it would, so that "nothing more arrived" means it.
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redirects
+
+/// A 302 or 307 from the API to another host: the ECS token (`X-Auth-Token`, which reqwest's
+/// own policy would forward) and the Nirvana key never reach it; the caller gets the redirect
+/// as an error carrying `Location`.
+#[tokio::test]
+async fn credentials_never_follow_a_redirect_to_another_origin() {
+    let other = RawServer::start(|_, _| json(200, &json!({"stolen": true}))).await;
+    for status in [301, 302, 303, 307, 308] {
+        let target = format!("{}/collect", other.url());
+        let api = RawServer::start(move |_, _| redirect(status, &target)).await;
+        let reboot = ecs(&api.url())
+            .servers()
+            .reboot("srv_1", RebootType::Soft)
+            .await;
+        let get = nirvana(&api.url()).operations().get("op_1").await;
+        for error in [reboot.expect_err("ecs"), get.expect_err("nirvana")] {
+            let Error::Redirect(redirect) = &error else {
+                panic!("{status}: expected a redirect error, got {error:?}");
+            };
+            assert_eq!(redirect.reason, RedirectReason::CrossOrigin);
+            assert_eq!(redirect.location, format!("{}/collect", other.url()));
+            assert_eq!(redirect.status.as_u16(), status);
+            assert!(!error.is_retryable());
+        }
+        assert_eq!(
+            api.seen().len(),
+            2,
+            "{status}: one request per call, no retry"
+        );
+    }
+    // `localhost` is another origin than `127.0.0.1`, even on the same port.
+    let port = other.addr.port();
+    let api =
+        RawServer::start(move |_, _| redirect(307, &format!("http://localhost:{port}/collect")))
+            .await;
+    let error = ecs(&api.url())
+        .jobs()
+        .get("job_1")
+        .await
+        .expect_err("refused");
+    assert!(matches!(error, Error::Redirect(_)), "{error:?}");
+    settle().await;
+    assert_eq!(
+        other.connections(),
+        0,
+        "the other origin was never contacted"
+    );
+    assert!(other.seen().iter().all(|s| !carries_credentials(s)));
+}
+
+/// 307 and 308 to the same origin keep the method, the body and the credentials; 303 (and
+/// 301/302 after a POST) continue with a body-less GET.
+#[tokio::test]
+async fn same_origin_redirects_are_followed_as_rfc_9110_says() {
+    for (status, method, keeps_body) in [
+        (307, "POST", true),
+        (308, "POST", true),
+        (303, "GET", false),
+        (302, "GET", false),
+        (301, "GET", false),
+    ] {
+        let api = RawServer::start(move |_, index| match index {
+            0 => redirect(status, "/v2.1/proj/servers/srv_1/action-moved"),
+            _ => Reply::Raw(response(202, &[], b"")),
+        })
+        .await;
+        ecs(&api.url())
+            .servers()
+            .reboot("srv_1", RebootType::Soft)
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {e:?}"));
+        let seen = api.seen();
+        assert_eq!(seen.len(), 2, "{status}");
+        assert_eq!(seen[1].target, "/v2.1/proj/servers/srv_1/action-moved");
+        assert_eq!(seen[1].method, method, "{status}");
+        assert_eq!(seen[1].header("x-auth-token"), Some(TOKEN), "{status}");
+        if keeps_body {
+            assert_eq!(seen[1].body, seen[0].body, "{status}");
+            assert_eq!(seen[1].header("content-type"), Some("application/json"));
+        } else {
+            assert!(seen[1].body.is_empty(), "{status}");
+            assert_eq!(seen[1].header("content-type"), None, "{status}");
+        }
+    }
+}
+
+/// A loop ends at the first repeated request, too many hops after the fifth: one logical
+/// attempt each, never retried (the loop used to cost 33 requests).
+#[tokio::test]
+async fn redirect_loops_and_long_chains_end_after_one_attempt() {
+    let looping = RawServer::start(|seen, _| redirect(302, &seen.target)).await;
+    let started = Instant::now();
+    let error = nirvana(&looping.url())
+        .operations()
+        .get("op_1")
+        .await
+        .expect_err("loop");
+    let Error::Redirect(redirect) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(redirect.reason, RedirectReason::Loop);
+    assert!(!error.is_retryable());
+
+    let chain = RawServer::start(|_, index| {
+        self::redirect(307, &format!("/v1/operations/op_{}", index + 2))
+    })
+    .await;
+    let error = nirvana(&chain.url())
+        .operations()
+        .get("op_1")
+        .await
+        .expect_err("chain");
+    let Error::Redirect(redirect) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(redirect.reason, RedirectReason::TooMany);
+    assert_eq!(redirect.hops, 5);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    settle().await;
+    assert_eq!(
+        looping.seen().len(),
+        1,
+        "the loop is seen at its first repeat"
+    );
+    assert_eq!(chain.seen().len(), 6, "the request and five hops");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response size
+
+const MIB: u64 = 1024 * 1024;
+
+/// A declared `Content-Length` over the limit is refused before the body is read.
+#[tokio::test]
+async fn a_declared_body_over_the_limit_is_refused_unread() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let head =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2147483648\r\n\r\n";
+    let server = RawServer::start(|_, _| Reply::Endless {
+        head: head.to_vec(),
+        chunked: false,
+    })
+    .await;
+    let started = Instant::now();
+    let error = nirvana(&server.url())
+        .operations()
+        .get("op_1")
+        .await
+        .expect_err("too large");
+    assert!(
+        matches!(
+            error,
+            Error::ResponseTooLarge { limit, content_length: Some(2147483648), .. }
+                if limit == 32 * MIB
+        ),
+        "{error:?}"
+    );
+    assert!(!error.is_retryable());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    settle().await;
+    assert_eq!(server.connections(), 1, "not retried");
+    assert!(
+        server.written() < 2 * MIB,
+        "{} bytes left the server",
+        server.written()
+    );
+}
+
+/// A chunked body with no end is cut at the limit (the default 32 MiB, or a call's own):
+/// the server sees the client stop reading within the limit and 1 MiB.
+#[tokio::test]
+async fn an_endless_body_is_cut_at_the_limit() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let head =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+    for limit in [None, Some(MIB)] {
+        let server = RawServer::start(|_, _| Reply::Endless {
+            head: head.to_vec(),
+            chunked: true,
+        })
+        .await;
+        let call = nirvana(&server.url()).operations().get("op_1");
+        let call = match limit {
+            Some(bytes) => call.max_response_size(bytes),
+            None => call,
+        };
+        let error = call.await.expect_err("too large");
+        let expected = limit.unwrap_or(32 * MIB);
+        assert!(
+            matches!(error, Error::ResponseTooLarge { limit, content_length: None, .. } if limit == expected),
+            "{error:?}"
+        );
+        settle().await;
+        assert_eq!(server.connections(), 1, "not retried");
+        let written = server.written();
+        eprintln!("limit {expected}: the server wrote {written} bytes");
+        assert!(
+            written <= expected + MIB,
+            "limit {expected}: the server wrote {written} bytes"
+        );
+    }
+}
+
+/// Error bodies are kept up to 64 KiB with their true size when declared, and `Display`
+/// shows at most about 500 bytes (a 10 MiB HTML 502 used to become a 10-million-character
+/// message; an endless 500 used to take all memory).
+#[tokio::test]
+async fn error_bodies_are_bounded_and_their_display_is_short() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let html = format!("<html>{}</html>", "bad gateway ".repeat(900_000));
+    let big = RawServer::start(move |_, _| {
+        Reply::Raw(response(
+            502,
+            &[("content-type", "text/html")],
+            html.as_bytes(),
+        ))
+    })
+    .await;
+    let error = nirvana(&big.url())
+        .operations()
+        .get("op_1")
+        .max_retries(0)
+        .await
+        .expect_err("502");
+    let api = error.as_api_error().expect("api error");
+    assert_eq!(api.body.len(), 64 * 1024);
+    assert_eq!(api.body_size, Some(10_800_013));
+    assert!(api.is_body_truncated());
+    let shown = error.to_string();
+    assert!(shown.len() < 700, "{} characters", shown.len());
+    assert!(shown.contains("10800013 bytes"), "{shown}");
+
+    let head = b"HTTP/1.1 500 Oops\r\ntransfer-encoding: chunked\r\n\r\n";
+    let endless = RawServer::start(|_, _| Reply::Endless {
+        head: head.to_vec(),
+        chunked: true,
+    })
+    .await;
+    let error = nirvana(&endless.url())
+        .operations()
+        .get("op_1")
+        .max_retries(0)
+        .await
+        .expect_err("500");
+    let api = error.as_api_error().expect("api error");
+    assert_eq!(api.status.as_u16(), 500);
+    assert_eq!(api.body.len(), 64 * 1024);
+    assert_eq!(api.body_size, None, "unknown: the client stopped reading");
+    assert!(error.to_string().len() < 700);
+    settle().await;
+    assert!(
+        endless.written() <= 64 * 1024 + MIB,
+        "{}",
+        endless.written()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side effects
+
+/// A POST without an idempotency key is not re-sent once it may have reached the server: after
+/// a timeout or a reset, the restart and the ECS reboot happen once (they used to happen 3
+/// times).
+#[tokio::test]
+async fn a_side_effect_is_not_repeated_after_a_timeout_or_a_reset() {
+    let stalled = RawServer::start(|_, _| Reply::Stall).await;
+    let error = nirvana(&stalled.url())
+        .compute()
+        .vms()
+        .restart("vm_1")
+        .timeout(Duration::from_millis(200))
+        .await
+        .expect_err("no answer");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+
+    let reset = RawServer::start(|_, _| Reply::Close).await;
+    let error = nirvana(&reset.url())
+        .compute()
+        .vms()
+        .restart("vm_1")
+        .await
+        .expect_err("reset");
+    assert!(matches!(error, Error::Connection(_)), "{error:?}");
+    let error = ecs(&reset.url())
+        .servers()
+        .reboot("srv_1", RebootType::Hard)
+        .await
+        .expect_err("reset");
+    assert!(matches!(error, Error::Connection(_)), "{error:?}");
+
+    let failing = RawServer::start(|_, _| json(500, &json!({"error": "boom"}))).await;
+    let error = nirvana(&failing.url())
+        .compute()
+        .vms()
+        .restart("vm_1")
+        .await
+        .expect_err("500");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(500));
+    settle().await;
+    assert_eq!(stalled.seen().len(), 1, "restart after a timeout");
+    assert_eq!(reset.seen().len(), 2, "restart and reboot after a reset");
+    assert_eq!(failing.seen().len(), 1, "restart after a 500");
+}
+
+/// What may be retried still is: a 503 or 429 (the server did nothing), a GET after a reset,
+/// and a POST carrying an idempotency key after a timeout, with the same key each time.
+#[tokio::test]
+async fn safe_retries_still_happen() {
+    let busy = RawServer::start(|_, index| match index {
+        0 => json(503, &json!({})),
+        1 => json(429, &json!({})),
+        _ => json(200, &operation("pending")),
+    })
+    .await;
+    nirvana(&busy.url())
+        .compute()
+        .vms()
+        .restart("vm_1")
+        .await
+        .expect("third attempt");
+    assert_eq!(busy.seen().len(), 3);
+
+    let flaky = RawServer::start(|_, index| match index {
+        0 => Reply::Close,
+        _ => json(200, &operation("done")),
+    })
+    .await;
+    nirvana(&flaky.url())
+        .operations()
+        .get("op_1")
+        .await
+        .expect("a GET is re-sent");
+    assert_eq!(flaky.seen().len(), 2);
+
+    let stalled = RawServer::start(|_, _| Reply::Stall).await;
+    let amount = Decimal::new("25.00").expect("decimal");
+    let error = nirvana(&stalled.url())
+        .organizations()
+        .billing()
+        .top_up("org_1", OrganizationsBillingTopUpParams::new(amount))
+        .timeout(Duration::from_millis(100))
+        .await
+        .expect_err("no answer");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    let seen = stalled.seen();
+    assert_eq!(seen.len(), 3, "a keyed POST is retried");
+    let key = seen[0].header("idempotency-key").expect("key");
+    assert!(
+        seen.iter()
+            .all(|s| s.header("idempotency-key") == Some(key))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines
+
+/// A wait limit is a deadline: against a poll that never answers, with the client's default
+/// 60 s attempt timeout, `wait` ends with `WaitTimeout` within the limit + 10% + 100 ms (it used
+/// to end 16.4 s after a 2 s limit, with `Timeout`).
+#[tokio::test]
+async fn a_stuck_waiter_returns_wait_timeout_within_the_bound() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let server = RawServer::start(|_, _| Reply::Stall).await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(server.url())
+        .build()
+        .expect("client");
+    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let limit = Duration::from_secs(2);
+    let started = Instant::now();
+    let error = running
+        .wait_with(
+            &client,
+            WaitOptions::default()
+                .initial_delay(Duration::from_millis(50))
+                .timeout(limit),
+        )
+        .await
+        .expect_err("never done");
+    let elapsed = started.elapsed();
+    assert!(matches!(error, Error::WaitTimeout { .. }), "{error:?}");
+    assert!(
+        elapsed <= limit.mul_f64(1.1) + Duration::from_millis(100),
+        "{elapsed:?}"
+    );
+    assert!(elapsed >= limit, "{elapsed:?}");
+}
+
+/// A call's deadline bounds every attempt and backoff together, per call and per client.
+#[tokio::test]
+async fn a_deadline_bounds_the_whole_call() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let server = RawServer::start(|_, _| Reply::Stall).await;
+    let deadline = Duration::from_millis(700);
+    let per_call = nirvana(&server.url())
+        .operations()
+        .get("op_1")
+        .timeout(Duration::from_millis(300))
+        .max_retries(10)
+        .deadline(deadline);
+    let per_client = Client::builder()
+        .api_key(KEY)
+        .base_url(server.url())
+        .retry_policy(RetryPolicy {
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
+        .timeout(Duration::from_millis(300))
+        .max_retries(10)
+        .deadline(deadline)
+        .build()
+        .expect("client");
+    for call in [per_call, per_client.operations().get("op_1")] {
+        let started = Instant::now();
+        let error = call.await.expect_err("never answered");
+        let elapsed = started.elapsed();
+        assert!(
+            matches!(error, Error::DeadlineExceeded { attempts: 3, .. }),
+            "{error:?}"
+        );
+        assert!(elapsed >= deadline, "{elapsed:?}");
+        assert!(
+            elapsed <= deadline.mul_f64(1.1) + Duration::from_millis(100),
+            "{elapsed:?}"
+        );
+    }
+}
+
+/// A retry that cannot start before the deadline is not begun: the server's answer comes back
+/// at once instead of after its `Retry-After`.
+#[tokio::test]
+async fn a_retry_that_cannot_fit_returns_the_last_answer_at_once() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let server = RawServer::start(|_, _| {
+        Reply::Raw(response(
+            503,
+            &[("retry-after", "5")],
+            b"{\"message\":\"busy\"}",
+        ))
+    })
+    .await;
+    let started = Instant::now();
+    let error = nirvana(&server.url())
+        .operations()
+        .get("op_1")
+        .deadline(Duration::from_secs(1))
+        .await
+        .expect_err("busy");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    assert!(started.elapsed() < Duration::from_millis(500));
+    assert_eq!(server.seen().len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+/// Base URLs are checked at `build()`: a query, a fragment, surrounding spaces or a user name
+/// are refused; a path prefix is kept.
+#[tokio::test]
+async fn base_urls_are_checked_when_the_client_is_built() {
+    for bad in [
+        "https://api.example/api?tenant=1",
+        "https://api.example/api?",
+        "https://api.example/api#section",
+        " https://api.example/api",
+        "https://api.example/api ",
+        "https://user:password@api.example/",
+        "https://user@api.example/",
+        "ftp://api.example/",
+        "",
+    ] {
+        let result = Client::builder().api_key(KEY).base_url(bad).build();
+        assert!(matches!(result, Err(Error::Config(_))), "{bad:?}");
+    }
+    let server = RawServer::start(|_, _| json(200, &operation("done"))).await;
+    let prefixed = format!("{}/api/", server.url());
+    nirvana(&prefixed)
+        .operations()
+        .get("op_1")
+        .await
+        .expect("prefixed");
+    assert_eq!(server.seen()[0].target, "/api/v1/operations/op_1");
+}
+
+/// A value pasted into the host must be a DNS label: an ECS region such as
+/// `x@attacker.example/` is refused instead of sending the token to attacker.example.
+#[test]
+fn the_ecs_region_must_be_a_dns_label() {
+    let build = |region: &str| {
+        generated_sdk::ecs::Client::builder()
+            .auth_token(TOKEN)
+            .project_id("proj")
+            .region(region)
+            .build()
+    };
+    for bad in [
+        "x@attacker.example/",
+        "attacker.example",
+        "cn-north-4.evil",
+        "a/b",
+        "-cn",
+        "cn north",
+        "cn-north-4:444",
+        &"a".repeat(64),
+    ] {
+        assert!(matches!(build(bad), Err(Error::Config(_))), "{bad:?}");
+    }
+    let client = build("cn-north-4").expect("a real region");
+    assert_eq!(
+        client.base_url(),
+        "https://ecs.cn-north-4.myhuaweicloud.com"
+    );
+}
+
+/// `Debug` of builders and clients shows neither credentials nor a URL's user name and
+/// password; plain `http://` with credentials to another machine needs an explicit opt-in.
+#[test]
+fn debug_hides_secrets_and_plain_http_needs_an_opt_in() {
+    let builder = Client::builder()
+        .api_key(KEY)
+        .base_url("https://alice:s3cret@api.example/");
+    let shown = format!("{builder:?}");
+    assert!(
+        !shown.contains("s3cret") && !shown.contains("alice"),
+        "{shown}"
+    );
+    assert!(!shown.contains(KEY), "{shown}");
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url("https://api.example")
+        .build()
+        .expect("client");
+    assert!(!format!("{client:?}").contains(KEY));
+    let call = client
+        .operations()
+        .get("op_1")
+        .header("Authorization", "Bearer per-call-secret")
+        .header("X-Trace", "visible");
+    let shown = format!("{call:?}");
+    assert!(
+        !shown.contains("per-call-secret") && shown.contains("visible"),
+        "{shown}"
+    );
+
+    let remote = Client::builder()
+        .api_key(KEY)
+        .base_url("http://api.example")
+        .build();
+    assert!(matches!(remote, Err(Error::Config(m)) if m.contains("allow_insecure_http")));
+    Client::builder()
+        .api_key(KEY)
+        .base_url("http://api.example")
+        .allow_insecure_http(true)
+        .build()
+        .expect("opted in");
+    for local in [
+        "http://127.0.0.1:8080",
+        "http://localhost:8080",
+        "http://[::1]:8080",
+    ] {
+        Client::builder()
+            .api_key(KEY)
+            .base_url(local)
+            .build()
+            .unwrap_or_else(|e| panic!("{local}: {e}"));
+    }
+}
+
+/// Extreme waiter options used to panic (`initial_delay(Duration::MAX)`, a multiplier of
+/// infinity or 1e300 with `max_delay(Duration::MAX)`); now the limit holds.
+#[tokio::test]
+async fn extreme_wait_options_do_not_panic() {
+    let _exclusive = EXCLUSIVE.lock().await;
+    let server = RawServer::start(|_, _| json(200, &operation("running"))).await;
+    let client = nirvana(&server.url());
+    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let limit = Duration::from_millis(300);
+    let options = [
+        WaitOptions::default().initial_delay(Duration::MAX),
+        WaitOptions::default()
+            .initial_delay(Duration::from_millis(1))
+            .multiplier(f64::INFINITY)
+            .max_delay(Duration::MAX),
+        WaitOptions::default()
+            .initial_delay(Duration::from_millis(1))
+            .multiplier(1e300)
+            .max_delay(Duration::MAX),
+        WaitOptions::default().multiplier(f64::NAN),
+    ];
+    for options in options {
+        let started = Instant::now();
+        let error = running
+            .wait_with(&client, options.timeout(limit))
+            .await
+            .expect_err("never done");
+        assert!(matches!(error, Error::WaitTimeout { .. }), "{error:?}");
+        assert!(started.elapsed() <= limit.mul_f64(1.1) + Duration::from_millis(100));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permanent failures
+
+/// An untrusted certificate is one handshake, not three.
+#[tokio::test]
+async fn an_untrusted_certificate_is_not_retried() {
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("certificate");
+    let key = rustls_pki_types::PrivateKeyDer::try_from(certified.signing_key.serialize_der())
+        .expect("key");
+    let config = tokio_rustls::rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![certified.cert.der().clone()], key)
+        .expect("tls config");
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let handshakes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = handshakes.clone();
+    let task = tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = acceptor.accept(stream).await;
+        }
+    });
+    let error = nirvana(&format!("https://localhost:{port}"))
+        .operations()
+        .get("op_1")
+        .await
+        .expect_err("untrusted");
+    task.abort();
+    assert!(matches!(error, Error::Tls(_)), "{error:?}");
+    assert!(!error.is_retryable());
+    assert_eq!(handshakes.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+/// A 1 MiB id is refused before anything is sent (it used to be a retryable `Connection`
+/// error), and so are framing headers and an empty idempotency key.
+#[tokio::test]
+async fn requests_over_the_limits_or_with_framing_headers_are_refused_unsent() {
+    let server = RawServer::start(|_, _| json(200, &operation("done"))).await;
+    let client = nirvana(&server.url());
+    let long_id = "a".repeat(1024 * 1024);
+    let error = client
+        .operations()
+        .get(&long_id)
+        .await
+        .expect_err("too long");
+    assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
+    assert!(!error.is_retryable());
+    let long_query = client
+        .operations()
+        .get("op_1")
+        .query("q", "a".repeat(40 * 1024))
+        .await
+        .expect_err("URL too long");
+    assert!(
+        matches!(long_query, Error::InvalidRequest(_)),
+        "{long_query:?}"
+    );
+    let long_header = client
+        .operations()
+        .get("op_1")
+        .header("x-note", "a".repeat(17 * 1024))
+        .await
+        .expect_err("header too long");
+    assert!(
+        matches!(long_header, Error::InvalidRequest(_)),
+        "{long_header:?}"
+    );
+    for (name, value) in [
+        ("Content-Length", "5"),
+        ("transfer-encoding", "chunked"),
+        ("Host", "attacker.example"),
+        ("Connection", "upgrade"),
+    ] {
+        let error = client
+            .compute()
+            .vms()
+            .restart("vm_1")
+            .header(name, value)
+            .await
+            .expect_err("framing header");
+        assert!(
+            matches!(error, Error::InvalidRequest(_)),
+            "{name}: {error:?}"
+        );
+    }
+    let amount = Decimal::new("1.00").expect("decimal");
+    let error = client
+        .organizations()
+        .billing()
+        .top_up(
+            "org_1",
+            OrganizationsBillingTopUpParams::new(amount).idempotency_key(""),
+        )
+        .await
+        .expect_err("empty key");
+    assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
+    settle().await;
+    assert_eq!(server.connections(), 0, "nothing was sent");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination
+
+fn page(items: &[Value], next: Option<&str>) -> Value {
+    json!({"items": items, "pagination": {"next_cursor": next, "previous_cursor": null}})
+}
+
+/// `next_page()` sees a repeated cursor as the item stream does (50 identical pages used to be
+/// followed), and an empty page that carries a cursor leads on to the next page.
+#[tokio::test]
+async fn cursor_pages_detect_repeats_and_skip_empty_pages() {
+    let repeating =
+        RawServer::start(|_, _| json(200, &page(&[operation("done")], Some("c1")))).await;
+    let client = nirvana(&repeating.url());
+    let first = client
+        .operations()
+        .list(OperationsListParams::new("proj"))
+        .await
+        .expect("first page");
+    let second = first.next_page().await.expect("second").expect("a page");
+    let error = second.next_page().await.expect_err("repeated cursor");
+    assert!(matches!(error, Error::Pagination(_)), "{error:?}");
+    assert_eq!(repeating.seen().len(), 2);
+
+    let gappy = RawServer::start(|_, index| match index {
+        0 => json(200, &page(&[operation("done")], Some("c1"))),
+        1 => json(200, &page(&[], Some("c2"))),
+        _ => json(200, &page(&[operation("failed")], None)),
+    })
+    .await;
+    let all: Vec<Operation> = nirvana(&gappy.url())
+        .operations()
+        .list(OperationsListParams::new("proj"))
+        .items()
+        .try_collect()
+        .await
+        .expect("every item");
+    assert_eq!(all.len(), 2, "the item after the empty page is there");
+    assert_eq!(gappy.seen().len(), 3);
+}
+
+/// An ECS list answer without its items field is a decode error keeping the body, not an
+/// empty list.
+#[tokio::test]
+async fn a_list_without_its_items_field_is_a_decode_error() {
+    let server = RawServer::start(|_, _| json(200, &json!({"count": 3}))).await;
+    let error = ecs(&server.url())
+        .cloud_servers()
+        .list(Default::default())
+        .await
+        .expect_err("no servers field");
+    let Error::Decode(decode) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(decode.body_text(), r#"{"count":3}"#);
+}

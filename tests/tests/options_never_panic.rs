@@ -1,0 +1,170 @@
+//! Property test over every numeric option of the generated client builders, the per-call
+//! options and the waiter options: whatever the values (zero, `Duration::MAX`, `u32::MAX`,
+//! infinities, NaN), building and calling never panics. A value is either refused as
+//! `Error::Config` at `build()` or used; a call ends with a value or an error.
+
+use generated_sdk::Error;
+use generated_sdk::nirvana::{Client, Operation, RetryPolicy, WaitOptions};
+use proptest::prelude::*;
+use sdk_tests::raw::{RawServer, json};
+use serde_json::json;
+use std::time::Duration;
+
+fn operation(status: &str) -> serde_json::Value {
+    json!({
+        "id": "op_1", "created_at": "2025-01-01T00:00:00Z", "details": {"changes": {}},
+        "kind": "vm", "project_id": "proj", "resource_id": "vm_1", "status": status,
+        "type": "restart", "updated_at": "2025-01-01T00:00:01Z"
+    })
+}
+
+/// Durations from nothing to `Duration::MAX`, the edges weighted up.
+fn duration() -> impl Strategy<Value = Duration> {
+    prop_oneof![
+        Just(Duration::ZERO),
+        Just(Duration::MAX),
+        Just(Duration::from_nanos(1)),
+        (0u64..2_000).prop_map(Duration::from_millis),
+        any::<u64>().prop_map(Duration::from_secs),
+        (any::<u64>(), 0u32..1_000_000_000).prop_map(|(s, n)| Duration::new(s, n)),
+    ]
+}
+
+fn float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::NAN),
+        Just(1e300),
+        Just(0.0),
+        Just(-1.0),
+        any::<f64>(),
+        0.5f64..4.0,
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Options {
+    timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    max_response_size: Option<u64>,
+    retry: RetryPolicy,
+    budget: Option<u32>,
+    call_timeout: Option<Duration>,
+    call_deadline: Option<Duration>,
+    call_size: Option<u64>,
+    call_retries: Option<u32>,
+    wait: WaitOptions,
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    let client = (
+        proptest::option::of(duration()),
+        proptest::option::of(duration()),
+        proptest::option::of(any::<u64>()),
+        (any::<u32>(), duration(), duration(), duration()),
+        proptest::option::of(any::<u32>()),
+    );
+    let call = (
+        proptest::option::of(duration()),
+        proptest::option::of(duration()),
+        proptest::option::of(any::<u64>()),
+        proptest::option::of(any::<u32>()),
+    );
+    let wait = (duration(), float(), duration(), duration());
+    (client, call, wait).prop_map(|(client, call, wait)| {
+        let (timeout, deadline, max_response_size, retry, budget) = client;
+        let (max_retries, initial_backoff, max_backoff, max_retry_after) = retry;
+        let (call_timeout, call_deadline, call_size, call_retries) = call;
+        let (initial_delay, multiplier, max_delay, limit) = wait;
+        Options {
+            timeout,
+            deadline,
+            max_response_size,
+            retry: RetryPolicy {
+                max_retries,
+                initial_backoff,
+                max_backoff,
+                max_retry_after,
+            },
+            budget,
+            call_timeout,
+            call_deadline,
+            call_size,
+            call_retries,
+            wait: WaitOptions {
+                initial_delay,
+                multiplier,
+                max_delay,
+                // Bounded so that a case ends; the limit's own edges are tested in the runtime.
+                timeout: limit.min(Duration::from_millis(50)),
+            },
+        }
+    })
+}
+
+async fn exercise(server: &RawServer, o: Options) {
+    for jitter in [0.0, 0.5, 1.0, f64::NAN] {
+        for retry in [0, 1, 31, u32::MAX] {
+            let _ = o.retry.backoff(retry, jitter);
+        }
+    }
+    let mut builder = Client::builder()
+        .api_key("nv-key")
+        .base_url(server.url())
+        .retry_policy(o.retry);
+    if let Some(t) = o.timeout {
+        builder = builder.timeout(t);
+    }
+    if let Some(d) = o.deadline {
+        builder = builder.deadline(d);
+    }
+    if let Some(s) = o.max_response_size {
+        builder = builder.max_response_size(s);
+    }
+    if let Some(b) = o.budget {
+        builder = builder.retry_budget(b);
+    }
+    let client = match builder.build() {
+        Ok(client) => client,
+        Err(Error::Config(_)) => return,
+        Err(other) => panic!("build() may only fail with Config: {other:?}"),
+    };
+    let mut call = client.operations().get("op_1");
+    if let Some(t) = o.call_timeout {
+        call = call.timeout(t);
+    }
+    if let Some(d) = o.call_deadline {
+        call = call.deadline(d);
+    }
+    if let Some(s) = o.call_size {
+        call = call.max_response_size(s);
+    }
+    if let Some(r) = o.call_retries {
+        call = call.max_retries(r);
+    }
+    // A call whose options make it wait for hours is cut here: not panicking is the property.
+    let _ = tokio::time::timeout(Duration::from_millis(300), call).await;
+    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let _ = tokio::time::timeout(
+        Duration::from_millis(300),
+        running.wait_with(&client, o.wait),
+    )
+    .await;
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_option_value_panics(o in options()) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let server = RawServer::start(|_, _| json(200, &operation("running"))).await;
+            exercise(&server, o).await;
+        });
+    }
+}
