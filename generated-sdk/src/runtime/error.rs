@@ -236,16 +236,16 @@ impl From<reqwest::Error> for Error {
 /// certificate, a protocol mismatch, a server that does not speak TLS) as
 /// `io::ErrorKind::InvalidData` during the connect.
 fn is_tls_failure(error: &reqwest::Error) -> bool {
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::InvalidData
-        {
-            return error.is_connect();
+    fn invalid_data(cause: &(dyn std::error::Error + 'static)) -> bool {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            // `io::Error::source` skips the error it wraps: look at that one first.
+            return io.kind() == std::io::ErrorKind::InvalidData
+                || io.get_ref().is_some_and(|inner| invalid_data(inner))
+                || std::error::Error::source(io).is_some_and(invalid_data);
         }
-        source = cause.source();
+        cause.source().is_some_and(invalid_data)
     }
-    false
+    error.is_connect() && std::error::Error::source(error).is_some_and(invalid_data)
 }
 
 /// An attempt that did not finish in time.

@@ -1009,10 +1009,193 @@ mod tests {
 
     #[test]
     fn bad_base_urls_are_config_errors() {
-        for url in ["not a url", "ftp://example.com"] {
+        for url in [
+            "not a url",
+            "ftp://example.com",
+            "https://example.com/api?tenant=1",
+            "https://example.com/api?",
+            "https://example.com/#top",
+            " https://example.com",
+            "https://example.com\n",
+            "https://user:pw@example.com",
+            "https://user@example.com",
+            "",
+        ] {
             let result = Transport::new(settings(url));
-            assert!(matches!(result, Err(Error::Config(_))), "{url}");
+            assert!(matches!(result, Err(Error::Config(_))), "{url:?}");
         }
+        let prefixed = Transport::new(settings("https://example.com/api/v2/")).unwrap();
+        assert_eq!(prefixed.base_url(), "https://example.com/api/v2");
+    }
+
+    #[test]
+    fn credentials_over_plain_http_need_loopback_or_an_opt_in() {
+        for local in [
+            "http://127.0.0.1:1",
+            "http://127.8.9.10",
+            "http://localhost:8080",
+            "http://api.localhost",
+            "http://[::1]:80",
+        ] {
+            assert!(Transport::new(settings(local)).is_ok(), "{local}");
+        }
+        for remote in [
+            "http://example.com",
+            "http://10.0.0.1",
+            "http://localhost.example",
+        ] {
+            let refused = Transport::new(settings(remote));
+            assert!(matches!(refused, Err(Error::Config(_))), "{remote}");
+            let mut opted_in = settings(remote);
+            opted_in.options.allow_insecure_http = true;
+            assert!(Transport::new(opted_in).is_ok(), "{remote}");
+            let mut public = settings(remote);
+            public.auth = Auth::None;
+            assert!(
+                Transport::new(public).is_ok(),
+                "{remote}: no credentials to leak"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_limits_are_config_errors_and_extremes_are_accepted() {
+        let zero = Duration::ZERO;
+        let cases: [fn(&mut Options); 3] = [
+            |o| o.timeout = Some(Duration::ZERO),
+            |o| o.deadline = Some(Duration::ZERO),
+            |o| o.max_response_size = Some(0),
+        ];
+        for set in cases {
+            let mut s = settings("https://example.com");
+            set(&mut s.options);
+            assert!(matches!(Transport::new(s), Err(Error::Config(_))));
+        }
+        let mut extreme = settings("https://example.com");
+        extreme.options = Options {
+            timeout: Some(Duration::MAX),
+            deadline: Some(Duration::MAX),
+            max_response_size: Some(u64::MAX),
+            retry_budget: Some(u32::MAX),
+            ..Options::default()
+        };
+        let transport = Transport::new(extreme).unwrap();
+        let limits = transport.limits(&CallOptions {
+            deadline: Some(Duration::MAX),
+            timeout: Some(zero),
+            ..CallOptions::default()
+        });
+        assert!(limits.deadline.is_some_and(|d| d > Instant::now()));
+        assert!(deadline_after(Duration::MAX) > Instant::now());
+    }
+
+    #[test]
+    fn the_earlier_deadline_wins() {
+        let mut s = settings("https://example.com");
+        s.options.deadline = Some(Duration::from_secs(60));
+        let transport = Transport::new(s).unwrap();
+        let soon = Instant::now() + Duration::from_secs(1);
+        let limits = transport.limits(&CallOptions {
+            deadline_at: Some(soon),
+            ..CallOptions::default()
+        });
+        assert_eq!(limits.deadline, Some(soon));
+        let limits = transport.limits(&CallOptions::default());
+        assert!(limits.deadline.is_some_and(|d| d > soon));
+    }
+
+    #[test]
+    fn urls_in_debug_output_lose_their_user_and_password() {
+        let url = BaseUrl::from("https://alice:s3cret@example.com/api?x=1");
+        assert_eq!(format!("{url:?}"), "\"https://***@example.com/api?x=1\"");
+        assert_eq!(
+            without_userinfo("https://example.com/a@b"),
+            "https://example.com/a@b"
+        );
+        assert_eq!(without_userinfo("no scheme"), "no scheme");
+    }
+
+    #[test]
+    fn host_variables_must_be_dns_labels_and_path_variables_are_encoded() {
+        let template = "https://ecs.{region}.example.com/{tenant}";
+        let fill = |region: &str, tenant: &str| {
+            render_base_url(
+                template,
+                &[("region", Some(region), "r"), ("tenant", Some(tenant), "t")],
+            )
+        };
+        assert_eq!(
+            fill("cn-north-4", "a b/c").unwrap(),
+            "https://ecs.cn-north-4.example.com/a%20b%2Fc"
+        );
+        for bad in [
+            "x@attacker.example/",
+            "a.b",
+            "-a",
+            "a-",
+            "",
+            "a:1",
+            &"a".repeat(64),
+        ] {
+            assert!(matches!(fill(bad, "t"), Err(Error::Config(_))), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn framing_headers_and_empty_idempotency_keys_are_refused() {
+        let transport = Transport::new(settings("http://127.0.0.1:1")).unwrap();
+        for name in [
+            "Content-Length",
+            "transfer-encoding",
+            "HOST",
+            "Connection",
+            "Upgrade",
+        ] {
+            let options = CallOptions {
+                headers: vec![(name.into(), "1".into())],
+                ..CallOptions::default()
+            };
+            let request = Request::new(reqwest::Method::POST, "/x");
+            assert!(
+                matches!(
+                    transport.headers(&request, &options),
+                    Err(Error::InvalidRequest(_))
+                ),
+                "{name}"
+            );
+        }
+        for key in ["", "  "] {
+            let request = Request::new(reqwest::Method::POST, "/x")
+                .header("Idempotency-Key", key)
+                .idempotency_key_header("Idempotency-Key");
+            let result = transport.headers(&request, &CallOptions::default());
+            assert!(matches!(result, Err(Error::InvalidRequest(_))), "{key:?}");
+        }
+        let long = Request::new(reqwest::Method::GET, "/x")
+            .header("X-Long", &"a".repeat(MAX_HEADER_VALUE + 1));
+        let result = transport.headers(&long, &CallOptions::default());
+        assert!(matches!(result, Err(Error::InvalidRequest(_))));
+    }
+
+    #[test]
+    fn a_keyed_or_marked_post_is_idempotent_and_a_bare_one_is_not() {
+        let transport = Transport::new(settings("http://127.0.0.1:1")).unwrap();
+        let none = CallOptions::default();
+        let prepared = |request: Request| transport.prepare(&request, &none).unwrap().idempotent;
+        assert!(!prepared(Request::new(reqwest::Method::POST, "/x")));
+        assert!(prepared(
+            Request::new(reqwest::Method::POST, "/x").idempotent()
+        ));
+        assert!(prepared(Request::new(reqwest::Method::GET, "/x")));
+        assert!(prepared(
+            Request::new(reqwest::Method::POST, "/x").idempotency_key_header("Idempotency-Key")
+        ));
+        let long_query =
+            Request::new(reqwest::Method::GET, "/x").query("q", &"a".repeat(MAX_URL_LENGTH));
+        assert!(matches!(
+            transport.prepare(&long_query, &none),
+            Err(Error::InvalidRequest(_))
+        ));
     }
 
     /// Credentials and default headers are checked when the client is built, not on each
