@@ -3,7 +3,7 @@
 //! per optional field.
 
 use super::util::{Uses, cfg, doc, doc_or, ident, rust_type};
-use crate::model::{Api, Method, ParamsStruct, Resource, visit_methods};
+use crate::model::{Api, Input, Method, ParamsStruct, Resource, visit_methods};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -46,21 +46,7 @@ fn params_struct(
         " Parameters of [`{0}::{1}`](super::resources::{0}::{1}).",
         resource.rust, method_name,
     );
-    let fields = params.fields.iter().map(|f| {
-        let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
-        let secret = f
-            .secret
-            .then(|| quote!(#[doc = ""] #[doc = " A secret: `Debug` output and logs show `***`."]));
-        let field = ident(&f.rust);
-        let ty = rust_type(&f.ty);
-        let ty = match (f.required, f.nullable) {
-            (true, _) => ty,
-            (false, false) => quote!(Option<#ty>),
-            // Unset, set to null, or set to a value.
-            (false, true) => quote!(Option<Option<#ty>>),
-        };
-        quote!(#docs #secret pub #field: #ty,)
-    });
+    let fields = params.fields.iter().map(field_decl);
     let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();
     let setters = params.fields.iter().filter(|f| !f.required).map(|f| {
         let field = ident(&f.rust);
@@ -139,6 +125,23 @@ fn params_struct(
 
         #debug
     }
+}
+
+/// The declaration of one field of a parameters struct, with its docs.
+fn field_decl(f: &Input) -> TokenStream {
+    let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
+    let secret = f
+        .secret
+        .then(|| quote!(#[doc = ""] #[doc = " A secret: `Debug` output and logs show `***`."]));
+    let field = ident(&f.rust);
+    let ty = rust_type(&f.ty);
+    let ty = match (f.required, f.nullable) {
+        (true, _) => ty,
+        (false, false) => quote!(Option<#ty>),
+        // Unset, set to null, or set to a value.
+        (false, true) => quote!(Option<Option<#ty>>),
+    };
+    quote!(#docs #secret pub #field: #ty,)
 }
 
 /// A `Debug` implementation that shows `***` for the value of each secret header, if the
