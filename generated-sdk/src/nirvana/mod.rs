@@ -119,6 +119,7 @@ pub use unions::*;
 )]
 pub use params::*;
 pub use crate::runtime::{
-    Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
-    Response, Result, RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
+    ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error,
+    ListPage, RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError,
+    UnknownInt, UnknownValue, WaitFailure, WaitOptions,
 };

@@ -232,8 +232,9 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
         #(#reexports)*
         pub use crate::runtime::{
-            Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage, Response,
-            Result, RetryPolicy, UnknownInt, UnknownValue, WaitFailure, WaitOptions,
+            ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
+            RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError, UnknownInt,
+            UnknownValue, WaitFailure, WaitOptions,
         };
     }
 }

@@ -26,6 +26,7 @@ const RESERVED_ITEMS: &[(&str, &str)] = &[
 /// of these is called `<Name>Model` instead, unless the spec gives a `rust:` name.
 const SHADOWING: &[&str] = &[
     "Acceptors",
+    "ApiError",
     "Arc",
     "Auth",
     "Box",
@@ -56,6 +57,8 @@ const SHADOWING: &[&str] = &[
     "Option",
     "PartialEq",
     "Paging",
+    "RedirectError",
+    "RedirectReason",
     "Request",
     "Response",
     "Result",
@@ -66,6 +69,7 @@ const SHADOWING: &[&str] = &[
     "Settings",
     "Some",
     "String",
+    "TimeoutError",
     "Transport",
     "UnknownInt",
     "UnknownValue",
