@@ -43,6 +43,21 @@ pub fn fixture_json(name: &str) -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {name} is not JSON: {e}"))
 }
 
+/// A Nirvana `Operation` as the API sends it, with the given id and status.
+pub fn operation(id: &str, status: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
+        "created_at": "2025-01-01T00:00:00Z",
+        "details": {"changes": {}},
+        "kind": "vm",
+        "project_id": "proj",
+        "resource_id": "vm_1",
+        "status": status,
+        "type": "restart",
+        "updated_at": "2025-01-01T00:00:01Z"
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use generated_sdk::nirvana::{
     WaitOptions,
 };
 use generated_sdk::runtime::RedirectReason;
+use sdk_tests::operation;
 use sdk_tests::raw::{RawServer, Reply, Seen, json, response};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -43,20 +44,6 @@ fn ecs(url: &str) -> generated_sdk::ecs::Client {
         })
         .build()
         .expect("client")
-}
-
-fn operation(status: &str) -> Value {
-    json!({
-        "id": "op_1",
-        "created_at": "2025-01-01T00:00:00Z",
-        "details": {"changes": {}},
-        "kind": "vm",
-        "project_id": "proj",
-        "resource_id": "vm_1",
-        "status": status,
-        "type": "restart",
-        "updated_at": "2025-01-01T00:00:01Z"
-    })
 }
 
 fn redirect(status: u16, location: &str) -> Reply {
@@ -165,6 +152,45 @@ async fn same_origin_redirects_are_followed_as_rfc_9110_says() {
             assert_eq!(seen[1].header("content-type"), None, "{status}");
         }
     }
+}
+
+/// A signing client signs every hop afresh: the request a same-origin redirect leads to
+/// carries a signature over its own path.
+#[tokio::test]
+async fn each_redirect_hop_is_signed_afresh() {
+    let api = RawServer::start(|_, index| match index {
+        0 => redirect(307, "/v1/proj/cloudservers/moved"),
+        _ => json(200, &json!({"job_id": "job_1"})),
+    })
+    .await;
+    let signing = generated_sdk::ecs::Client::builder()
+        .access_key("AK-HOSTILE", "SK-HOSTILE")
+        .project_id("proj")
+        .base_url(api.url())
+        .build()
+        .expect("client");
+    signing
+        .cloud_servers()
+        .batch_reboot(generated_sdk::ecs::CloudServersBatchRebootParams::new(
+            Vec::new(),
+            RebootType::Soft,
+        ))
+        .await
+        .expect("followed");
+    let seen = api.seen();
+    assert_eq!(seen.len(), 2);
+    let signature = |s: &Seen| {
+        s.header("authorization")
+            .map(str::to_owned)
+            .expect("signed")
+    };
+    assert!(signature(&seen[1]).contains("Access=AK-HOSTILE"));
+    assert_ne!(
+        signature(&seen[0]),
+        signature(&seen[1]),
+        "a new path, a new signature"
+    );
+    assert_eq!(seen[0].body, seen[1].body);
 }
 
 /// A loop ends at the first repeated request, too many hops after the fifth: one logical
@@ -392,7 +418,7 @@ async fn safe_retries_still_happen() {
     let busy = RawServer::start(|_, index| match index {
         0 => json(503, &json!({})),
         1 => json(429, &json!({})),
-        _ => json(200, &operation("pending")),
+        _ => json(200, &operation("op_1", "pending")),
     })
     .await;
     nirvana(&busy.url())
@@ -405,7 +431,7 @@ async fn safe_retries_still_happen() {
 
     let flaky = RawServer::start(|_, index| match index {
         0 => Reply::Close,
-        _ => json(200, &operation("done")),
+        _ => json(200, &operation("op_1", "done")),
     })
     .await;
     nirvana(&flaky.url())
@@ -449,7 +475,8 @@ async fn a_stuck_waiter_returns_wait_timeout_within_the_bound() {
         .base_url(server.url())
         .build()
         .expect("client");
-    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let running: Operation =
+        serde_json::from_value(operation("op_1", "running")).expect("operation");
     let limit = Duration::from_secs(2);
     let started = Instant::now();
     let error = running
@@ -557,7 +584,7 @@ async fn base_urls_are_checked_when_the_client_is_built() {
         let result = Client::builder().api_key(KEY).base_url(bad).build();
         assert!(matches!(result, Err(Error::Config(_))), "{bad:?}");
     }
-    let server = RawServer::start(|_, _| json(200, &operation("done"))).await;
+    let server = RawServer::start(|_, _| json(200, &operation("op_1", "done"))).await;
     let prefixed = format!("{}/api/", server.url());
     nirvana(&prefixed)
         .operations()
@@ -656,9 +683,10 @@ fn debug_hides_secrets_and_plain_http_needs_an_opt_in() {
 #[tokio::test]
 async fn extreme_wait_options_do_not_panic() {
     let _exclusive = EXCLUSIVE.lock().await;
-    let server = RawServer::start(|_, _| json(200, &operation("running"))).await;
+    let server = RawServer::start(|_, _| json(200, &operation("op_1", "running"))).await;
     let client = nirvana(&server.url());
-    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let running: Operation =
+        serde_json::from_value(operation("op_1", "running")).expect("operation");
     let limit = Duration::from_millis(300);
     let options = [
         WaitOptions::default().initial_delay(Duration::MAX),
@@ -725,7 +753,7 @@ async fn an_untrusted_certificate_is_not_retried() {
 /// error), and so are framing headers and an empty idempotency key.
 #[tokio::test]
 async fn requests_over_the_limits_or_with_framing_headers_are_refused_unsent() {
-    let server = RawServer::start(|_, _| json(200, &operation("done"))).await;
+    let server = RawServer::start(|_, _| json(200, &operation("op_1", "done"))).await;
     let client = nirvana(&server.url());
     let long_id = "a".repeat(1024 * 1024);
     let error = client
@@ -800,7 +828,7 @@ fn page(items: &[Value], next: Option<&str>) -> Value {
 #[tokio::test]
 async fn cursor_pages_detect_repeats_and_skip_empty_pages() {
     let repeating =
-        RawServer::start(|_, _| json(200, &page(&[operation("done")], Some("c1")))).await;
+        RawServer::start(|_, _| json(200, &page(&[operation("op_1", "done")], Some("c1")))).await;
     let client = nirvana(&repeating.url());
     let first = client
         .operations()
@@ -813,9 +841,9 @@ async fn cursor_pages_detect_repeats_and_skip_empty_pages() {
     assert_eq!(repeating.seen().len(), 2);
 
     let gappy = RawServer::start(|_, index| match index {
-        0 => json(200, &page(&[operation("done")], Some("c1"))),
+        0 => json(200, &page(&[operation("op_1", "done")], Some("c1"))),
         1 => json(200, &page(&[], Some("c2"))),
-        _ => json(200, &page(&[operation("failed")], None)),
+        _ => json(200, &page(&[operation("op_1", "failed")], None)),
     })
     .await;
     let all: Vec<Operation> = nirvana(&gappy.url())

@@ -6,17 +6,9 @@
 use generated_sdk::Error;
 use generated_sdk::nirvana::{Client, Operation, RetryPolicy, WaitOptions};
 use proptest::prelude::*;
+use sdk_tests::operation;
 use sdk_tests::raw::{RawServer, json};
-use serde_json::json;
 use std::time::Duration;
-
-fn operation(status: &str) -> serde_json::Value {
-    json!({
-        "id": "op_1", "created_at": "2025-01-01T00:00:00Z", "details": {"changes": {}},
-        "kind": "vm", "project_id": "proj", "resource_id": "vm_1", "status": status,
-        "type": "restart", "updated_at": "2025-01-01T00:00:01Z"
-    })
-}
 
 /// Durations from nothing to `Duration::MAX`, the edges weighted up.
 fn duration() -> impl Strategy<Value = Duration> {
@@ -145,7 +137,8 @@ async fn exercise(server: &RawServer, o: Options) {
     }
     // A call whose options make it wait for hours is cut here: not panicking is the property.
     let _ = tokio::time::timeout(Duration::from_millis(300), call).await;
-    let running: Operation = serde_json::from_value(operation("running")).expect("operation");
+    let running: Operation =
+        serde_json::from_value(operation("op_1", "running")).expect("operation");
     let _ = tokio::time::timeout(
         Duration::from_millis(300),
         running.wait_with(&client, o.wait),
@@ -163,7 +156,7 @@ proptest! {
             .build()
             .expect("runtime");
         runtime.block_on(async {
-            let server = RawServer::start(|_, _| json(200, &operation("running"))).await;
+            let server = RawServer::start(|_, _| json(200, &operation("op_1", "running"))).await;
             exercise(&server, o).await;
         });
     }

@@ -8,6 +8,7 @@ use generated_sdk::nirvana::{
     Client, Decimal, Operation, OperationStatus, OperationsListParams,
     OrganizationsBillingRechargeParams, OrganizationsBillingTopUpParams, RetryPolicy, WaitOptions,
 };
+use sdk_tests::operation;
 use serde_json::{Value, json};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -33,20 +34,6 @@ fn client_with(server: &MockServer, initial_backoff: Duration) -> Client {
 
 fn fast_client(server: &MockServer) -> Client {
     client_with(server, Duration::from_millis(1))
-}
-
-fn operation(id: &str, status: &str) -> Value {
-    json!({
-        "id": id,
-        "created_at": "2025-01-01T00:00:00Z",
-        "details": {"changes": {}},
-        "kind": "vm",
-        "project_id": "proj",
-        "resource_id": "vm_1",
-        "status": status,
-        "type": "restart",
-        "updated_at": "2025-01-01T00:00:01Z"
-    })
 }
 
 fn summary() -> Value {
