@@ -757,3 +757,34 @@ resources:
     assert_at(&all[4], 14, 3, "a method of every client");
     assert_at(&all[5], 15, 3, "methods of `Client`");
 }
+
+#[test]
+fn idempotency_key_prefixes_are_header_text_and_need_a_key() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth: []
+idempotency_key_prefix: "my prefix "   # <- 5:25
+resources:
+  vms:
+    methods:
+      create:
+        method: POST
+        path: /v1/vms
+        idempotency_key: X-Client-Token
+      restart:
+        method: POST
+        path: /v1/vms/restart
+        idempotency_key_prefix: vm-     # <- 16:33
+"#,
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_at(&all[0], 5, 25, "is not header text");
+    assert_at(
+        &all[1],
+        16,
+        33,
+        "has an `idempotency_key_prefix` but no `idempotency_key`",
+    );
+}

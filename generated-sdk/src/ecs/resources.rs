@@ -111,6 +111,7 @@ impl<'a> CloudServers<'a> {
         params: CloudServersCreateParams,
     ) -> Call<CreateServersResponse> {
         let request = Request::new(Method::POST, "/v1.1/{project_id}/cloudservers")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .header("X-Client-Token", &params.x_client_token)
             .body_field_opt("dry_run", &params.dry_run)
@@ -129,6 +130,7 @@ impl<'a> CloudServers<'a> {
         params: CloudServersCreatePostPaidParams,
     ) -> Call<CreatePostPaidServersResponse> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field_opt("dry_run", &params.dry_run)
             .body_field("server", &params.server);
@@ -142,6 +144,7 @@ impl<'a> CloudServers<'a> {
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn delete(&self, params: CloudServersDeleteParams) -> Call<JobRef> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/delete")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
             .body_field_opt("delete_publicip", &params.delete_publicip)
@@ -156,6 +159,7 @@ impl<'a> CloudServers<'a> {
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_start(&self, params: CloudServersBatchStartParams) -> Call<JobRef> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
             .wrap_body("os-start");
@@ -169,6 +173,7 @@ impl<'a> CloudServers<'a> {
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_stop(&self, params: CloudServersBatchStopParams) -> Call<JobRef> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
             .body_field_opt("type", &params.stop_type)
@@ -183,6 +188,7 @@ impl<'a> CloudServers<'a> {
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_reboot(&self, params: CloudServersBatchRebootParams) -> Call<JobRef> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
             .body_field("type", &params.reboot_type)
@@ -206,6 +212,7 @@ impl<'a> Servers<'a> {
                 Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
             )
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id)
             .body_field("type", &reboot_type)
@@ -235,6 +242,7 @@ impl<'a> Servers<'a> {
                 Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
             )
+            .json_object()
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id)
             .body_field_opt("type", &params.stop_type)

@@ -227,6 +227,7 @@ impl<'a> ApiKeys<'a> {
     /// Sends `POST /v1/api_keys`.
     pub fn create(&self, params: ApiKeysCreateParams) -> Call<ApiKey> {
         let request = Request::new(Method::POST, "/v1/api_keys")
+            .json_object()
             .body_field("expires_at", &params.expires_at)
             .body_field("name", &params.name)
             .body_field("permissions", &params.permissions)
@@ -242,6 +243,7 @@ impl<'a> ApiKeys<'a> {
     /// Sends `PATCH /v1/api_keys/{api_key_id}`.
     pub fn update(&self, api_key_id: &str, params: ApiKeysUpdateParams) -> Call<ApiKey> {
         let request = Request::new(Method::PATCH, "/v1/api_keys/{api_key_id}")
+            .json_object()
             .path_param("api_key_id", api_key_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("permissions", &params.permissions)
@@ -408,6 +410,7 @@ impl<'a> ComputeVms<'a> {
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: ComputeVmsCreateParams) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/compute/vms")
+            .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
             .body_field("name", &params.name)
@@ -433,6 +436,7 @@ impl<'a> ComputeVms<'a> {
         params: ComputeVmsUpdateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}")
+            .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
             .body_field_opt("name", &params.name)
@@ -507,6 +511,7 @@ impl<'a> ComputeVmsAvailability<'a> {
     /// Sends `POST /v1/compute/vms/availability`.
     pub fn create(&self, params: ComputeVmsAvailabilityCreateParams) -> Call<()> {
         let request = Request::new(Method::POST, "/v1/compute/vms/availability")
+            .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
             .body_field("name", &params.name)
@@ -530,6 +535,7 @@ impl<'a> ComputeVmsAvailability<'a> {
         params: ComputeVmsAvailabilityUpdateParams,
     ) -> Call<()> {
         let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/availability")
+            .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
             .body_field_opt("name", &params.name)
@@ -553,6 +559,7 @@ impl<'a> ComputeVmsCost<'a> {
     /// Sends `POST /v1/compute/vms/cost`.
     pub fn create(&self, params: ComputeVmsCostCreateParams) -> Call<CostQuote> {
         let request = Request::new(Method::POST, "/v1/compute/vms/cost")
+            .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
             .body_field("name", &params.name)
@@ -576,6 +583,7 @@ impl<'a> ComputeVmsCost<'a> {
         params: ComputeVmsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
         let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/cost")
+            .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
             .body_field_opt("name", &params.name)
@@ -720,6 +728,7 @@ impl<'a> ComputeVolumes<'a> {
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: ComputeVolumesCreateParams) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/compute/volumes")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -741,6 +750,7 @@ impl<'a> ComputeVolumes<'a> {
         params: ComputeVolumesUpdateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}")
+            .json_object()
             .path_param("volume_id", volume_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("size", &params.size)
@@ -794,6 +804,7 @@ impl<'a> ComputeVolumes<'a> {
                 Method::POST,
                 "/v1/compute/volumes/{volume_id}/attach",
             )
+            .json_object()
             .path_param("volume_id", volume_id)
             .body_field("vm_id", &params.vm_id);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -837,6 +848,7 @@ impl<'a> ComputeVolumesAvailability<'a> {
     /// Sends `POST /v1/compute/volumes/availability`.
     pub fn create(&self, params: ComputeVolumesAvailabilityCreateParams) -> Call<()> {
         let request = Request::new(Method::POST, "/v1/compute/volumes/availability")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -859,6 +871,7 @@ impl<'a> ComputeVolumesAvailability<'a> {
                 Method::PATCH,
                 "/v1/compute/volumes/{volume_id}/availability",
             )
+            .json_object()
             .path_param("volume_id", volume_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("size", &params.size)
@@ -881,6 +894,7 @@ impl<'a> ComputeVolumesCost<'a> {
     /// Sends `POST /v1/compute/volumes/cost`.
     pub fn create(&self, params: ComputeVolumesCostCreateParams) -> Call<CostQuote> {
         let request = Request::new(Method::POST, "/v1/compute/volumes/cost")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -900,6 +914,7 @@ impl<'a> ComputeVolumesCost<'a> {
         params: ComputeVolumesCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
         let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}/cost")
+            .json_object()
             .path_param("volume_id", volume_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("size", &params.size)
@@ -1015,6 +1030,7 @@ impl<'a> NetworkingVpcs<'a> {
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: NetworkingVpcsCreateParams) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/networking/vpcs")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -1034,6 +1050,7 @@ impl<'a> NetworkingVpcs<'a> {
         params: NetworkingVpcsUpdateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}")
+            .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("subnet_name", &params.subnet_name)
@@ -1093,6 +1110,7 @@ impl<'a> NetworkingVpcsAvailability<'a> {
     /// Sends `POST /v1/networking/vpcs/availability`.
     pub fn create(&self, params: NetworkingVpcsAvailabilityCreateParams) -> Call<()> {
         let request = Request::new(Method::POST, "/v1/networking/vpcs/availability")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -1113,6 +1131,7 @@ impl<'a> NetworkingVpcsAvailability<'a> {
                 Method::PATCH,
                 "/v1/networking/vpcs/{vpc_id}/availability",
             )
+            .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("subnet_name", &params.subnet_name)
@@ -1135,6 +1154,7 @@ impl<'a> NetworkingVpcsCost<'a> {
     /// Sends `POST /v1/networking/vpcs/cost`.
     pub fn create(&self, params: NetworkingVpcsCostCreateParams) -> Call<CostQuote> {
         let request = Request::new(Method::POST, "/v1/networking/vpcs/cost")
+            .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
             .body_field("region", &params.region)
@@ -1152,6 +1172,7 @@ impl<'a> NetworkingVpcsCost<'a> {
         params: NetworkingVpcsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
         let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}/cost")
+            .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("subnet_name", &params.subnet_name)
@@ -1183,6 +1204,7 @@ impl<'a> NetworkingFirewallRules<'a> {
                 Method::POST,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules",
             )
+            .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field("destination_address", &params.destination_address)
             .body_field("destination_ports", &params.destination_ports)
@@ -1208,6 +1230,7 @@ impl<'a> NetworkingFirewallRules<'a> {
                 Method::PATCH,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
             )
+            .json_object()
             .path_param("vpc_id", vpc_id)
             .path_param("firewall_rule_id", firewall_rule_id)
             .body_field_opt("destination_address", &params.destination_address)
@@ -1322,6 +1345,7 @@ impl<'a> NetworkingConnectConnections<'a> {
         params: NetworkingConnectConnectionsCreateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/networking/connect/connections")
+            .json_object()
             .body_field("bandwidth_mbps", &params.bandwidth_mbps)
             .body_field("cidrs", &params.cidrs)
             .body_field("name", &params.name)
@@ -1347,6 +1371,7 @@ impl<'a> NetworkingConnectConnections<'a> {
                 Method::PATCH,
                 "/v1/networking/connect/connections/{connection_id}",
             )
+            .json_object()
             .path_param("connection_id", connection_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("tags", &params.tags);
@@ -1423,6 +1448,7 @@ impl<'a> NetworkingConnectConnectionsCost<'a> {
                 Method::POST,
                 "/v1/networking/connect/connections/cost",
             )
+            .json_object()
             .body_field("bandwidth_mbps", &params.bandwidth_mbps)
             .body_field("cidrs", &params.cidrs)
             .body_field("name", &params.name)
@@ -1446,6 +1472,7 @@ impl<'a> NetworkingConnectConnectionsCost<'a> {
                 Method::PATCH,
                 "/v1/networking/connect/connections/{connection_id}/cost",
             )
+            .json_object()
             .path_param("connection_id", connection_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("tags", &params.tags);
@@ -1592,6 +1619,7 @@ impl<'a> NksClusters<'a> {
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: NksClustersCreateParams) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/nks/clusters")
+            .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
             .body_field("name", &params.name)
@@ -1613,6 +1641,7 @@ impl<'a> NksClusters<'a> {
         params: NksClustersUpdateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}")
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field_opt("autoscaling", &params.autoscaling)
             .body_field_opt("name", &params.name)
@@ -1667,6 +1696,7 @@ impl<'a> NksClustersAvailability<'a> {
     /// Sends `POST /v1/nks/clusters/availability`.
     pub fn create(&self, params: NksClustersAvailabilityCreateParams) -> Call<()> {
         let request = Request::new(Method::POST, "/v1/nks/clusters/availability")
+            .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
             .body_field("name", &params.name)
@@ -1689,6 +1719,7 @@ impl<'a> NksClustersAvailability<'a> {
                 Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/availability",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field_opt("autoscaling", &params.autoscaling)
             .body_field_opt("name", &params.name)
@@ -1711,6 +1742,7 @@ impl<'a> NksClustersCost<'a> {
     /// Sends `POST /v1/nks/clusters/cost`.
     pub fn create(&self, params: NksClustersCostCreateParams) -> Call<CostQuote> {
         let request = Request::new(Method::POST, "/v1/nks/clusters/cost")
+            .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
             .body_field("name", &params.name)
@@ -1730,6 +1762,7 @@ impl<'a> NksClustersCost<'a> {
         params: NksClustersCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
         let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}/cost")
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field_opt("autoscaling", &params.autoscaling)
             .body_field_opt("name", &params.name)
@@ -1929,6 +1962,7 @@ impl<'a> NksClustersLoadBalancers<'a> {
                 Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .path_param("load_balancer_id", load_balancer_id)
             .body_field("public_ip_enabled", &params.public_ip_enabled);
@@ -2020,6 +2054,7 @@ impl<'a> NksClustersPools<'a> {
         params: NksClustersPoolsCreateParams,
     ) -> Call<Operation> {
         let request = Request::new(Method::POST, "/v1/nks/clusters/{cluster_id}/pools")
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field("name", &params.name)
             .body_field("node_config", &params.node_config)
@@ -2043,6 +2078,7 @@ impl<'a> NksClustersPools<'a> {
                 Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .path_param("pool_id", pool_id)
             .body_field_opt("name", &params.name)
@@ -2117,6 +2153,7 @@ impl<'a> NksClustersPoolsAvailability<'a> {
                 Method::POST,
                 "/v1/nks/clusters/{cluster_id}/pools/availability",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field("name", &params.name)
             .body_field("node_config", &params.node_config)
@@ -2138,6 +2175,7 @@ impl<'a> NksClustersPoolsAvailability<'a> {
                 Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .path_param("pool_id", pool_id)
             .body_field_opt("name", &params.name)
@@ -2168,6 +2206,7 @@ impl<'a> NksClustersPoolsCost<'a> {
                 Method::POST,
                 "/v1/nks/clusters/{cluster_id}/pools/cost",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field("name", &params.name)
             .body_field("node_config", &params.node_config)
@@ -2189,6 +2228,7 @@ impl<'a> NksClustersPoolsCost<'a> {
                 Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost",
             )
+            .json_object()
             .path_param("cluster_id", cluster_id)
             .path_param("pool_id", pool_id)
             .body_field_opt("name", &params.name)
@@ -2431,6 +2471,7 @@ impl<'a> Organizations<'a> {
     /// Sends `POST /v1/organizations`.
     pub fn create(&self, params: OrganizationsCreateParams) -> Call<Organization> {
         let request = Request::new(Method::POST, "/v1/organizations")
+            .json_object()
             .body_field("name", &params.name)
             .body_field_opt("billing_email", &params.billing_email);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -2445,6 +2486,7 @@ impl<'a> Organizations<'a> {
         params: OrganizationsUpdateParams,
     ) -> Call<Organization> {
         let request = Request::new(Method::PATCH, "/v1/organizations/{organization_id}")
+            .json_object()
             .path_param("organization_id", organization_id)
             .body_field_opt("billing_email", &params.billing_email)
             .body_field_opt("name", &params.name);
@@ -2560,6 +2602,7 @@ impl<'a> OrganizationsAddress<'a> {
                 Method::POST,
                 "/v1/organizations/{organization_id}/address",
             )
+            .json_object()
             .path_param("organization_id", organization_id)
             .body_field("city", &params.city)
             .body_field("country", &params.country)
@@ -2584,6 +2627,7 @@ impl<'a> OrganizationsAddress<'a> {
                 Method::PATCH,
                 "/v1/organizations/{organization_id}/address",
             )
+            .json_object()
             .path_param("organization_id", organization_id)
             .body_field_opt("line2", &params.line2)
             .body_field_opt("state", &params.state)
@@ -2681,7 +2725,8 @@ impl<'a> OrganizationsBilling<'a> {
             )
             .path_param("organization_id", organization_id)
             .header("Idempotency-Key", &params.idempotency_key)
-            .idempotency_key_header("Idempotency-Key");
+            .idempotency_key_header("Idempotency-Key")
+            .idempotency_key_prefix("sdk-");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -2726,10 +2771,12 @@ impl<'a> OrganizationsBilling<'a> {
                 Method::POST,
                 "/v1/organizations/{organization_id}/billing/topup",
             )
+            .json_object()
             .path_param("organization_id", organization_id)
             .header("Idempotency-Key", &params.idempotency_key)
             .body_field("amount", &params.amount)
-            .idempotency_key_header("Idempotency-Key");
+            .idempotency_key_header("Idempotency-Key")
+            .idempotency_key_prefix("sdk-");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }
@@ -2755,6 +2802,7 @@ impl<'a> OrganizationsBillingRechargePolicy<'a> {
                 Method::PATCH,
                 "/v1/organizations/{organization_id}/billing/recharge_policy",
             )
+            .json_object()
             .path_param("organization_id", organization_id)
             .body_field("policy", &params.policy)
             .body_field_opt("policy_args", &params.policy_args);
@@ -2788,6 +2836,7 @@ impl<'a> Projects<'a> {
     /// Sends `POST /v1/projects`.
     pub fn create(&self, params: ProjectsCreateParams) -> Call<Project> {
         let request = Request::new(Method::POST, "/v1/projects")
+            .json_object()
             .body_field("name", &params.name)
             .body_field_opt("tags", &params.tags);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -2802,6 +2851,7 @@ impl<'a> Projects<'a> {
         params: ProjectsUpdateParams,
     ) -> Call<Project> {
         let request = Request::new(Method::PATCH, "/v1/projects/{project_id}")
+            .json_object()
             .path_param("project_id", project_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("tags", &params.tags);
@@ -2943,6 +2993,7 @@ impl<'a> RpcNodesFlex<'a> {
     /// Sends `POST /v1/rpc_nodes/flex`.
     pub fn create(&self, params: RpcNodesFlexCreateParams) -> Call<Flex> {
         let request = Request::new(Method::POST, "/v1/rpc_nodes/flex")
+            .json_object()
             .body_field("blockchain", &params.blockchain)
             .body_field("name", &params.name)
             .body_field("network", &params.network)
@@ -2956,6 +3007,7 @@ impl<'a> RpcNodesFlex<'a> {
     /// Sends `PATCH /v1/rpc_nodes/flex/{node_id}`.
     pub fn update(&self, node_id: &str, params: RpcNodesFlexUpdateParams) -> Call<Flex> {
         let request = Request::new(Method::PATCH, "/v1/rpc_nodes/flex/{node_id}")
+            .json_object()
             .path_param("node_id", node_id)
             .body_field_opt("name", &params.name)
             .body_field_opt("tags", &params.tags);
@@ -3174,6 +3226,7 @@ impl<'a> UserSecurity<'a> {
     /// Sends `PATCH /v1/user/security`.
     pub fn update(&self, params: UserSecurityUpdateParams) -> Call<super::UserSecurity> {
         let request = Request::new(Method::PATCH, "/v1/user/security")
+            .json_object()
             .body_field_opt("source_ip_rule", &params.source_ip_rule);
         Call::new(self.client.transport.clone(), request, call::json)
     }

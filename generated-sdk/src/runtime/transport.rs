@@ -10,8 +10,9 @@ use super::retry::{
     RETRY_COST, RetryBudget, RetryPolicy, SUCCESS_REFUND, TIMEOUT_RETRY_COST, retry_status,
 };
 use super::secret::Secret;
+use reqwest::Method;
 use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -479,16 +480,21 @@ impl Transport {
     }
 
     /// Every header of an attempt: the client's (fixed ones, credentials, defaults), the
-    /// request's, a generated idempotency key if the request wants one and has none, then the
-    /// call's. Framing headers and an empty idempotency key are refused.
+    /// request's, `Content-Type` when there is a body, then the call's, which replace any of
+    /// those; last a generated idempotency key if the request wants one and has none. Framing
+    /// headers and an empty idempotency key are refused.
     fn headers(&self, request: &Request, options: &CallOptions) -> Result<HeaderMap> {
         let mut headers = self.base_headers.clone();
         let request_headers = request.headers.iter().map(|(n, v)| (*n, v.as_str()));
+        let content_type = request
+            .body
+            .as_ref()
+            .map(|_| ("content-type", "application/json"));
         let call_headers = options
             .headers
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()));
-        for (name, value) in request_headers.chain(call_headers) {
+        for (name, value) in request_headers.chain(content_type).chain(call_headers) {
             if FRAMING_HEADERS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
                 return Err(Error::InvalidRequest(format!(
                     "the header {name} frames the message; the HTTP client sets it"
@@ -513,17 +519,11 @@ impl Transport {
                 }
                 Some(_) => {}
                 None => {
-                    let key = format!("sdk-{}", uuid::Uuid::new_v4());
+                    let key = format!("{}{}", request.idempotency_prefix, uuid::Uuid::new_v4());
                     let (name, value) = header_pair(name, &key).map_err(Error::InvalidRequest)?;
                     headers.insert(name, value);
                 }
             }
-        }
-        if request.body.is_some() {
-            headers.insert(
-                reqwest::header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
         }
         Ok(headers)
     }
@@ -776,7 +776,14 @@ impl Transport {
             let signed = self
                 .sign(&hop.method, &hop.url, &hop.headers, body)
                 .map_err(Failure::Final)?;
-            let sent = signed.unwrap_or_else(|| hop.headers.clone());
+            let mut sent = signed.unwrap_or_else(|| hop.headers.clone());
+            if hop.body.is_none()
+                && matches!(hop.method, Method::POST | Method::PUT | Method::PATCH)
+            {
+                // RFC 9110 §8.6: a client should send it for a method that defines a body.
+                // Added after signing, as the SDKs' HTTP libraries add it: it is not signed.
+                sent.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
             tracing::trace!(
                 method = %hop.method, url = %hop.url, attempt,
                 headers = ?Redacted(&sent), "sending request"
@@ -1237,12 +1244,28 @@ mod tests {
         let headers = transport.headers(&request, &options).unwrap();
         assert_eq!(headers["x-trace"], "from-call");
         assert_eq!(headers["content-type"], "application/json");
-        assert!(
-            headers["idempotency-key"]
-                .to_str()
-                .unwrap()
-                .starts_with("sdk-")
+        let key = headers["idempotency-key"].to_str().unwrap();
+        let parsed = uuid::Uuid::parse_str(key).unwrap();
+        assert_eq!(
+            key,
+            parsed.hyphenated().to_string(),
+            "a bare lowercase UUID"
         );
+        let prefixed = request.clone().idempotency_key_prefix("sdk-");
+        let headers_prefixed = transport.headers(&prefixed, &options).unwrap();
+        let key = headers_prefixed["idempotency-key"].to_str().unwrap();
+        assert!(
+            key.strip_prefix("sdk-")
+                .is_some_and(|u| uuid::Uuid::parse_str(u).is_ok())
+        );
+        // A call's Content-Type replaces the runtime's.
+        let options_ct = CallOptions {
+            headers: vec![("Content-Type".into(), "application/merge-patch+json".into())],
+            ..CallOptions::default()
+        };
+        let replaced = transport.headers(&request, &options_ct).unwrap();
+        assert_eq!(replaced["content-type"], "application/merge-patch+json");
+        assert_eq!(replaced.get_all("content-type").iter().count(), 1);
         let logged = format!("{:?}", Redacted(&headers));
         assert!(logged.contains(r#""authorization": "***""#), "{logged}");
         assert!(!logged.contains("sk-secret"), "{logged}");

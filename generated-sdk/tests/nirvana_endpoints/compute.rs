@@ -194,7 +194,7 @@ async fn compute_vms_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/compute/vms` with every parameter set.
@@ -377,6 +377,7 @@ async fn compute_vms_restart() {
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
 }
 
 /// `POST /v1/compute/vms/availability` with every parameter set.
@@ -534,7 +535,7 @@ async fn compute_vms_availability_update_required_only() {
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/compute/vms/cost` with every parameter set.
@@ -732,7 +733,7 @@ async fn compute_vms_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/compute/vms/{vm_id}/volumes` with every parameter set.
@@ -1181,7 +1182,7 @@ async fn compute_volumes_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/compute/volumes` with every parameter set.
@@ -1374,6 +1375,7 @@ async fn compute_volumes_detach() {
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
 }
 
 /// `GET /v1/compute/volumes/{volume_id}` with every parameter set.
@@ -1531,7 +1533,7 @@ async fn compute_volumes_availability_update_required_only() {
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/compute/volumes/cost` with every parameter set.
@@ -1697,5 +1699,5 @@ async fn compute_volumes_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }

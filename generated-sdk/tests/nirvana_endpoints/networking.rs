@@ -162,7 +162,7 @@ async fn networking_vpcs_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/networking/vpcs` with every parameter set.
@@ -437,7 +437,7 @@ async fn networking_vpcs_availability_update_required_only() {
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/networking/vpcs/cost` with every parameter set.
@@ -603,7 +603,7 @@ async fn networking_vpcs_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
@@ -787,7 +787,7 @@ async fn networking_firewall_rules_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
@@ -1125,7 +1125,7 @@ async fn networking_connect_connections_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/networking/connect/connections` with every parameter set.
@@ -1483,7 +1483,7 @@ async fn networking_connect_connections_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/networking/connect/routes` with every parameter set.

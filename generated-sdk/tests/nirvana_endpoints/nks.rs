@@ -234,7 +234,7 @@ async fn nks_clusters_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/nks/clusters` with every parameter set.
@@ -499,7 +499,7 @@ async fn nks_clusters_availability_update_required_only() {
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/nks/clusters/cost` with every parameter set.
@@ -669,7 +669,7 @@ async fn nks_clusters_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims` with every parameter set.
@@ -1379,7 +1379,7 @@ async fn nks_clusters_pools_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/nks/clusters/{cluster_id}/pools` with every parameter set.
@@ -1675,7 +1675,7 @@ async fn nks_clusters_pools_availability_update_required_only() {
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `POST /v1/nks/clusters/{cluster_id}/pools/cost` with every parameter set.
@@ -1870,7 +1870,7 @@ async fn nks_clusters_pools_cost_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes` with every parameter set.

@@ -138,7 +138,7 @@ async fn organizations_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/organizations` with every parameter set.
@@ -265,6 +265,7 @@ async fn organizations_leave() {
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
 }
 
 /// `GET /v1/organizations/{organization_id}/memberships` with every parameter set.
@@ -555,7 +556,7 @@ async fn organizations_address_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/organizations/{organization_id}/address` with every parameter set.
@@ -797,6 +798,7 @@ async fn organizations_billing_recharge() {
     expect_query(&request, &[]);
     expect_body(&request, None);
     expect_header(&request, "Idempotency-Key", Some("idempotency-key-1"));
+    expect_header(&request, "content-length", Some("0"));
 }
 
 /// `POST /v1/organizations/{organization_id}/billing/recharge` with only the required parameters.
@@ -836,6 +838,7 @@ async fn organizations_billing_recharge_required_only() {
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
     expect_header(&request, "Idempotency-Key", None);
 }
 

@@ -132,7 +132,7 @@ async fn projects_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/projects` with every parameter set.

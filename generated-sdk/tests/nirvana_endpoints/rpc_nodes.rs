@@ -158,7 +158,7 @@ async fn rpc_nodes_flex_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/rpc_nodes/flex` with every parameter set.

@@ -100,7 +100,7 @@ async fn user_security_update_required_only() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, None);
+    expect_body(&request, Some(r#"{}"#));
 }
 
 /// `GET /v1/user/security` with every parameter set.

@@ -31,6 +31,7 @@ pub struct Request {
     pub(super) body: Option<Value>,
     pub(super) problem: Option<String>,
     pub(super) idempotency_header: Option<&'static str>,
+    pub(super) idempotency_prefix: &'static str,
     pub(super) idempotent: bool,
     pub(super) secret_headers: Vec<&'static str>,
     pub(super) cursor_param: Option<&'static str>,
@@ -48,6 +49,7 @@ impl Request {
             body: None,
             problem: None,
             idempotency_header: None,
+            idempotency_prefix: "",
             idempotent: false,
             secret_headers: Vec::new(),
             cursor_param: None,
@@ -62,9 +64,17 @@ impl Request {
     }
 
     /// Makes the request idempotent: unless the caller set the header `name`, every send
-    /// generates a key for it, and every retry of that send carries the same key.
+    /// generates a key for it (a lowercase UUID, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`), and
+    /// every retry of that send carries the same key. A key the caller gives is sent as given.
     pub fn idempotency_key_header(mut self, name: &'static str) -> Self {
         self.idempotency_header = Some(name);
+        self
+    }
+
+    /// Puts `prefix` before the UUID of a generated idempotency key (`sdk-` gives
+    /// `sdk-<uuid>`), for an API that wants one.
+    pub fn idempotency_key_prefix(mut self, prefix: &'static str) -> Self {
+        self.idempotency_prefix = prefix;
         self
     }
 
@@ -165,6 +175,13 @@ impl Request {
     pub fn secret_header<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
         self.secret_headers.push(name);
         self.header(name, value)
+    }
+
+    /// Starts the JSON body as an empty object, so that a method whose body fields are all
+    /// optional sends `{}` when none is set (fields set later go into it).
+    pub fn json_object(mut self) -> Self {
+        self.body.get_or_insert_with(|| Value::Object(Map::new()));
+        self
     }
 
     /// Uses `value` as the whole JSON body.
@@ -324,6 +341,14 @@ mod tests {
             request.body().unwrap().to_string(),
             r#"{"reboot":{"type":"SOFT"}}"#
         );
+        let unset = Request::new(Method::PATCH, "/x")
+            .json_object()
+            .body_field_opt("name", &None::<String>);
+        assert_eq!(unset.body().unwrap().to_string(), "{}");
+        let set = Request::new(Method::PATCH, "/x")
+            .json_object()
+            .body_field_opt("name", &Some("a"));
+        assert_eq!(set.body().unwrap().to_string(), r#"{"name":"a"}"#);
         let empty = Request::new(Method::POST, "/x").wrap_body("os-start");
         assert_eq!(empty.body().unwrap().to_string(), r#"{"os-start":{}}"#);
     }

@@ -59,14 +59,15 @@ fn canonical_uri(path: &str) -> String {
     uri
 }
 
-/// Pairs sorted by key, then value; each `enc(k)=enc(v)`; joined with `&`.
+/// The decoded pairs sorted by key, then value (by code point, as the SDKs sort them), each
+/// then written `enc(k)=enc(v)`, joined with `&`. Sorting before encoding matters: `é` sorts
+/// after `z`, but `%C3%A9` before it.
 fn canonical_query(query: &[(String, String)]) -> String {
-    let mut pairs: Vec<(String, String)> =
-        query.iter().map(|(k, v)| (encode(k), encode(v))).collect();
+    let mut pairs: Vec<&(String, String)> = query.iter().collect();
     pairs.sort();
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -279,6 +280,15 @@ mod tests {
     fn query_is_sorted_and_encoded_and_paths_are_not_encoded_twice() {
         let query = pairs(&[("offset", "1"), ("name", "web 01"), ("limit", "25")]);
         assert_eq!(canonical_query(&query), "limit=25&name=web%2001&offset=1");
+        // Sorted as decoded text, then encoded: `z` < `é` and `a[` < `aZ`... by code point.
+        let pairs = |values: &[&str]| -> Vec<(String, String)> {
+            values
+                .iter()
+                .map(|v| ("tag".to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        assert_eq!(canonical_query(&pairs(&["é", "z"])), "tag=z&tag=%C3%A9");
+        assert_eq!(canonical_query(&pairs(&["aZ", "a["])), "tag=aZ&tag=a%5B");
         assert_eq!(canonical_uri("/v1/a%20b/c d"), "/v1/a%20b/c%20d/");
         assert_eq!(canonical_uri("/v1/x/"), "/v1/x/");
         assert_eq!(canonical_uri("/v1/a%2Fb/action"), "/v1/a/b/action/");

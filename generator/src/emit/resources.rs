@@ -241,6 +241,10 @@ impl Emitter<'_> {
 
         let mut params = Vec::new();
         let mut calls = Vec::new();
+        if m.inputs().any(|input| input.kind == InputKind::BodyField) {
+            // An all-optional body is `{}` when nothing is set, not absent.
+            calls.push(quote!(.json_object()));
+        }
         for client_param in &m.client_path_params {
             let field = ident(&crate::naming::snake(client_param));
             calls.push(quote!(.path_param(#client_param, &self.client.#field)));
@@ -265,6 +269,10 @@ impl Emitter<'_> {
         }
         if let Some(header) = &m.idempotency_header {
             calls.push(quote!(.idempotency_key_header(#header)));
+            let prefix = &m.idempotency_prefix;
+            if !prefix.is_empty() {
+                calls.push(quote!(.idempotency_key_prefix(#prefix)));
+            }
         }
         if m.idempotent {
             calls.push(quote!(.idempotent()));

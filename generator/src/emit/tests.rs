@@ -81,6 +81,19 @@ pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
     }
 }
 
+/// Whether `method` is a `POST`, `PUT` or `PATCH` that sends no body: it must say so with
+/// `Content-Length: 0`.
+fn sends_no_body_where_one_is_defined(method: &Method) -> bool {
+    use crate::model::HttpMethod;
+    matches!(
+        method.http,
+        HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch
+    ) && method.wrap.is_none()
+        && !method
+            .inputs()
+            .any(|i| matches!(i.kind, InputKind::Body | InputKind::BodyField))
+}
+
 /// The helpers the tests share: the client aimed at the mock server, and the checks of what it
 /// received. A check no test of the API calls is left out.
 pub fn support(api: &Api) -> TokenStream {
@@ -88,7 +101,8 @@ pub fn support(api: &Api) -> TokenStream {
     crate::model::visit_methods(&api.resources, &mut |_, method| {
         // The same conditions under which `test` calls `expect_header` and `expect_json`.
         uses_headers |= method.idempotency_header.is_some()
-            || method.inputs().any(|i| i.kind == InputKind::Header);
+            || method.inputs().any(|i| i.kind == InputKind::Header)
+            || sends_no_body_where_one_is_defined(method);
         uses_json |= !matches!(method.response, Response::Empty);
     });
     let module = ident(&api.module);
@@ -353,7 +367,9 @@ fn test(
 
     let mut expected_body = match whole_body {
         Some(value) => Some(value),
-        None if !body.is_empty() => Some(Value::Object(body)),
+        None if method.inputs().any(|i| i.kind == InputKind::BodyField) => {
+            Some(Value::Object(body))
+        }
         None => None,
     };
     if let Some(key) = &method.wrap {
@@ -374,6 +390,9 @@ fn test(
         .iter()
         .map(|(name, value)| quote!(expect_header(&request, #name, Some(#value));))
         .collect();
+    if sends_no_body_where_one_is_defined(method) {
+        header_checks.push(quote!(expect_header(&request, "content-length", Some("0"));));
+    }
     if let Some(idempotency) = &method.idempotency_header
         && !headers
             .iter()

@@ -415,6 +415,8 @@ pub struct Method {
     pub wrap: Option<String>,
     /// Header that carries a generated idempotency key when the caller sets none.
     pub idempotency_header: Option<String>,
+    /// Put before the UUID of a generated idempotency key (empty: a bare UUID).
+    pub idempotency_prefix: String,
     /// A `POST` or `PATCH` the spec declares safe to send twice (retried like a `GET`).
     pub idempotent: bool,
     /// The response.

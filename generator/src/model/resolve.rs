@@ -1383,9 +1383,44 @@ impl Resolver<'_> {
                 self.check_header_name(h);
                 h.value.clone()
             }),
+            idempotency_prefix: self.idempotency_prefix(&origin, m),
             idempotent: self.idempotent(&origin, m),
             response,
         }
+    }
+
+    /// The prefix of the method's generated idempotency keys: its own, else the API's, else
+    /// none. It must be header text (visible ASCII), and a method's own needs an
+    /// `idempotency_key`.
+    fn idempotency_prefix(&mut self, origin: &str, m: &spec::Method) -> String {
+        if let (Some(own), None) = (&m.idempotency_key_prefix, &m.idempotency_key) {
+            let loc = self.loc(own);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`{origin}` has an `idempotency_key_prefix` but no `idempotency_key`"),
+                )
+                .help("name the header with `idempotency_key:`, or remove the prefix"),
+            );
+        }
+        let api = self.file.api.idempotency_key_prefix.as_ref();
+        let Some(given) = m.idempotency_key_prefix.as_ref().or(api) else {
+            return String::new();
+        };
+        if !given.value.bytes().all(|b| b.is_ascii_graphic()) {
+            let loc = self.loc(given);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "the idempotency key prefix {:?} is not header text",
+                        given.value
+                    ),
+                )
+                .help("use visible ASCII characters without spaces, e.g. `sdk-`"),
+            );
+        }
+        given.value.clone()
     }
 
     /// Whether the spec marks the method `idempotent`; reported on a method that is idempotent

@@ -206,6 +206,10 @@ pub struct Api {
     /// is not idempotent is retried after them too.
     #[serde(default)]
     pub unprocessed_statuses: Vec<S<i64>>,
+    /// Put before the UUID of every generated idempotency key (none by default: a bare
+    /// lowercase UUID); a method's own `idempotency_key_prefix` wins.
+    #[serde(default)]
+    pub idempotency_key_prefix: Option<S<String>>,
 }
 
 /// Where an API puts the details of an error.
@@ -430,6 +434,9 @@ pub struct Method {
     /// the client generates a key and sends the same one on every retry.
     #[serde(default)]
     pub idempotency_key: Option<S<String>>,
+    /// Put before the UUID of a generated idempotency key (the API's prefix otherwise).
+    #[serde(default)]
+    pub idempotency_key_prefix: Option<S<String>>,
     /// A `POST` or `PATCH` that is safe to send twice: it is retried like a `GET`.
     #[serde(default)]
     pub idempotent: Option<S<bool>>,
