@@ -1,0 +1,215 @@
+//! The capture server both clients send to, what a captured request holds, and the two signers
+//! run over exactly what was sent.
+
+use super::cases::{AK, JOB_ID, PROJECT_ID, SERVER_ID, SK};
+use generated_sdk::runtime::signing::{Signable, authorization};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+pub const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/conformance/huawei_sdk.py");
+
+/// Answers every call with what the API answers (status and body), so both clients succeed.
+struct Canned;
+
+impl Respond for Canned {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let path = request.url.path();
+        let method = request.method.as_str();
+        let body = if path.ends_with("/detail") && method == "GET" {
+            json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.starts_with("/v2.1/") {
+            match method {
+                "POST" => return ResponseTemplate::new(202),
+                "DELETE" => return ResponseTemplate::new(204),
+                _ => json!({"server": nova_server()}),
+            }
+        } else if path.contains("/jobs/") {
+            json!({
+                "status": "SUCCESS", "job_id": JOB_ID, "job_type": "deleteVMs",
+                "begin_time": "2025-01-01T00:00:00.000Z", "end_time": "2025-01-01T00:01:00.000Z",
+                "entities": {}, "error_code": null, "fail_reason": null
+            })
+        } else if path.ends_with("/cloudservers") {
+            json!({"job_id": JOB_ID, "serverIds": [SERVER_ID]})
+        } else if method == "GET" {
+            json!({"server": server_detail()})
+        } else {
+            json!({"job_id": JOB_ID})
+        };
+        ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
+    }
+}
+
+/// A server as the native API describes it (section 1.4 of the ECS reference).
+fn server_detail() -> Value {
+    serde_json::from_str(include_str!("../../fixtures/ecs_server_detail.json")).expect("fixture")
+}
+
+/// A Nova server with the fields every microversion returns.
+fn nova_server() -> Value {
+    json!({
+        "id": SERVER_ID, "name": "web-01", "status": "ACTIVE", "tenant_id": PROJECT_ID,
+        "user_id": "u-1", "metadata": {}, "hostId": "h-1", "image": "",
+        "flavor": {"id": "s6.small.1", "links": []}, "created": "2025-01-01T00:00:00Z",
+        "updated": "2025-01-01T00:00:00Z", "addresses": {}, "accessIPv4": "", "accessIPv6": "",
+        "links": [], "key_name": null, "config_drive": ""
+    })
+}
+
+pub async fn capture_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Canned)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Header `name` of `request` as text, if sent.
+pub fn header_opt<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
+    request.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// Header `name` of `request` as text.
+pub fn header<'r>(request: &'r Request, name: &str) -> &'r str {
+    header_opt(request, name).unwrap_or_else(|| panic!("no {name} header"))
+}
+
+/// The `SignedHeaders=` list of an `Authorization` value.
+fn signed_header_names(authorization: &str) -> Vec<String> {
+    authorization
+        .split(", ")
+        .find_map(|part| part.strip_prefix("SignedHeaders="))
+        .unwrap_or_else(|| panic!("no SignedHeaders in {authorization}"))
+        .split(';')
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The headers `request` signed, with their values as sent.
+pub fn signed_headers(request: &Request) -> BTreeMap<String, String> {
+    signed_header_names(header(request, "authorization"))
+        .into_iter()
+        .map(|name| {
+            let value = header(request, &name).to_owned();
+            (name, value)
+        })
+        .collect()
+}
+
+/// The decoded query pairs, in the order sent.
+pub fn query_pairs(request: &Request) -> Vec<(String, String)> {
+    request
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The decoded query pairs, sorted.
+pub fn query(request: &Request) -> Vec<(String, String)> {
+    let mut pairs = query_pairs(request);
+    pairs.sort();
+    pairs
+}
+
+/// The query pairs exactly as encoded on the wire, sorted (the SDK sends them sorted).
+pub fn raw_query(request: &Request) -> Vec<String> {
+    let mut pairs: Vec<String> = request
+        .url
+        .query()
+        .map(|q| q.split('&').map(str::to_owned).collect())
+        .unwrap_or_default();
+    pairs.sort();
+    pairs
+}
+
+/// The JSON body, if any.
+pub fn body(request: &Request) -> Result<Option<Value>, String> {
+    if request.body.is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_slice(&request.body)
+        .map(Some)
+        .map_err(|e| format!("the body is not JSON ({e}): {:?}", request.body))
+}
+
+/// Our signer over exactly what `request` sent.
+pub fn our_signature(request: &Request) -> String {
+    let query = query_pairs(request);
+    let headers: Vec<(String, String)> = signed_headers(request).into_iter().collect();
+    let signable = Signable {
+        method: request.method.as_str(),
+        path: request.url.path(),
+        query: &query,
+        headers: &headers,
+        body: &request.body,
+    };
+    authorization(AK, SK, header(request, "x-sdk-date"), &signable)
+}
+
+/// The official SDK's signer over exactly what each of `requests` sent, in one run.
+pub fn official_signatures(requests: &[&Request]) -> Vec<String> {
+    let captured: Vec<Value> = requests
+        .iter()
+        .map(|request| {
+            json!({
+                "method": request.method.as_str(),
+                "host": header(request, "host"),
+                "path": request.url.path(),
+                "query": query_pairs(request),
+                "headers": signed_headers(request),
+                "body": String::from_utf8(request.body.clone()).expect("UTF-8 body"),
+            })
+        })
+        .collect();
+    let mut child = Command::new("python3")
+        .args([SCRIPT, "sign"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(Value::Array(captured).to_string().as_bytes())
+        .expect("requests written");
+    let out = child.wait_with_output().expect("signer finishes");
+    assert!(
+        out.status.success(),
+        "official signer: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<String> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(lines.len(), requests.len(), "one signature per request");
+    lines
+}
+
+/// Runs the driver with `args`; its standard output, one line a name.
+pub fn driver(args: &[&str]) -> Vec<String> {
+    let out = Command::new("python3")
+        .arg(SCRIPT)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "huawei_sdk.py {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
