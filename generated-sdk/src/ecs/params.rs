@@ -321,6 +321,8 @@ impl CloudServersCreateParams {
 /// Parameters of [`CloudServers::create_post_paid`](super::resources::CloudServers::create_post_paid).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CloudServersCreatePostPaidParams {
+    /// Idempotency token; a new one is generated when not set, and every retry of the call resends the same.
+    pub x_client_token: Option<String>,
     /// Only check the request without creating anything; `202` when the check passes.
     pub dry_run: Option<bool>,
     /// The ECSs to create.
@@ -331,9 +333,16 @@ impl CloudServersCreatePostPaidParams {
     /// Parameters with the required values set and every optional one unset.
     pub fn new(server: impl Into<PostPaidServer>) -> Self {
         Self {
+            x_client_token: None,
             dry_run: None,
             server: server.into(),
         }
+    }
+
+    /// Sets `X-Client-Token`.
+    pub fn x_client_token(mut self, value: impl Into<String>) -> Self {
+        self.x_client_token = Some(value.into());
+        self
     }
 
     /// Sets `dry_run`.

@@ -122,7 +122,7 @@ impl<'a> CloudServers<'a> {
 
     /// Create one or more pay-per-use ECSs (CreatePostPaidServers, v1).
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers`.
+    /// Sends `POST /v1/{project_id}/cloudservers`. Idempotent: unless `X-Client-Token` is given, a key is generated and every retry sends it.
     ///
     /// Wait for the work to finish with [`CreatePostPaidServersResponse::wait`](super::CreatePostPaidServersResponse::wait).
     pub fn create_post_paid(
@@ -132,8 +132,10 @@ impl<'a> CloudServers<'a> {
         let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers")
             .json_object()
             .path_param("project_id", &self.client.project_id)
+            .header("X-Client-Token", &params.x_client_token)
             .body_field_opt("dry_run", &params.dry_run)
-            .body_field("server", &params.server);
+            .body_field("server", &params.server)
+            .idempotency_key_header("X-Client-Token");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

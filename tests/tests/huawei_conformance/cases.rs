@@ -80,9 +80,10 @@ pub const CASES: &[(&str, Caller)] = &[
                 .metadata(map(&[("propriétaire", "équipe 服务器")])),
         ),
     ))),
-    // The driver also sets X-Client-Token, which spec/ecs.yaml does not declare here.
     ("cloud_servers.create_post_paid/all", |c| send(c.cloud_servers().create_post_paid(
-        CloudServersCreatePostPaidParams::new(postpaid_all()).dry_run(false),
+        CloudServersCreatePostPaidParams::new(postpaid_all())
+            .dry_run(false)
+            .x_client_token(CLIENT_TOKEN),
     ))),
     ("cloud_servers.create_post_paid/required", |c| send(c.cloud_servers().create_post_paid(
         CloudServersCreatePostPaidParams::new(PostPaidServer::new(
