@@ -4,6 +4,9 @@
 //! random specs built from the format's grammar with awkward names. `PROPTEST_CASES` sets how
 //! many cases run (CI keeps the default); a long run is described in the README.
 
+mod common;
+
+use common::random_spec;
 use generator::{Error, SpecSource};
 use proptest::prelude::*;
 
@@ -61,128 +64,6 @@ fn mutate(text: &str, at: usize, len: usize, how: u8, token: &str) -> String {
         2 => format!("{before}{token}{after}"),
         _ => format!("{before}{token}{middle}{after}"),
     }
-}
-
-/// Names that trip generators: keywords, digits, punctuation, case twins, std names, unicode.
-fn awkward_name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("type".to_owned()),
-        Just("self".to_owned()),
-        Just("Self".to_owned()),
-        Just("match".to_owned()),
-        Just("async".to_owned()),
-        Just("5m".to_owned()),
-        Just("OS-EXT-STS:vm_state".to_owned()),
-        Just("us-sva-2".to_owned()),
-        Just("Result".to_owned()),
-        Just("String".to_owned()),
-        Just("Client".to_owned()),
-        Just("Unknown".to_owned()),
-        Just("HARD".to_owned()),
-        Just("hard".to_owned()),
-        Just("_".to_owned()),
-        Just("é".to_owned()),
-        // Mostly plain names, so that many random specs are valid and get generated.
-        "[a-z][a-z0-9_]{1,8}",
-        "[a-z][a-z0-9_]{1,8}",
-        "[a-z][a-z0-9_]{1,8}",
-        "[A-Z][a-zA-Z0-9]{1,8}",
-        "[a-zA-Z][a-zA-Z0-9_-]{0,8}",
-    ]
-}
-
-fn type_expr(names: Vec<String>) -> impl Strategy<Value = String> {
-    let scalar = prop_oneof![
-        Just("string".to_owned()),
-        Just("bool".to_owned()),
-        Just("int64".to_owned()),
-        Just("float64".to_owned()),
-        Just("datetime".to_owned()),
-        Just("decimal".to_owned()),
-        Just("json".to_owned()),
-    ];
-    let named = proptest::sample::select(names);
-    let base = prop_oneof![scalar, named];
-    (base, 0..3u8).prop_map(|(t, wrap)| match wrap {
-        0 => t,
-        1 => format!("list<{t}>"),
-        _ => format!("map<{t}>"),
-    })
-}
-
-/// A random spec in the format's grammar, as YAML text.
-fn random_spec() -> impl Strategy<Value = String> {
-    proptest::collection::vec(awkward_name(), 1..6).prop_flat_map(|type_names| {
-        let field = (awkward_name(), type_expr(type_names.clone()), any::<bool>(), any::<bool>());
-        let fields = proptest::collection::vec(field, 0..5);
-        let kinds = proptest::collection::vec(
-            (0..4u8, fields, proptest::collection::vec(awkward_name(), 0..4)),
-            type_names.len(),
-        );
-        let methods = proptest::collection::vec(
-            (
-                awkward_name(),
-                awkward_name(),
-                prop_oneof![Just("GET"), Just("POST"), Just("DELETE")],
-                type_expr(type_names.clone()),
-                any::<bool>(),
-            ),
-            0..4,
-        );
-        (Just(type_names), kinds, methods)
-    })
-    .prop_map(|(type_names, kinds, methods)| {
-        let mut text = String::from(
-            "name: fuzz\ntitle: Fuzz API\nbase_url: https://fuzz.example.com\nauth:\n  - scheme: bearer\n    setter: api_key\ntypes:\n",
-        );
-        for (name, (kind, fields, values)) in type_names.iter().zip(kinds) {
-            text.push_str(&format!("  {name:?}:\n"));
-            match kind {
-                0 | 1 => {
-                    text.push_str("    fields:\n");
-                    if fields.is_empty() {
-                        text.push_str("      {}\n");
-                    }
-                    for (field, ty, optional, nullable) in fields {
-                        text.push_str(&format!(
-                            "      {field:?}: {{type: {ty:?}, optional: {optional}, nullable: {nullable}}}\n"
-                        ));
-                    }
-                }
-                2 => {
-                    text.push_str("    enum:\n");
-                    if values.is_empty() {
-                        text.push_str("      {}\n");
-                    }
-                    for value in values {
-                        text.push_str(&format!("      {value:?}:\n"));
-                    }
-                }
-                _ => {
-                    let members: Vec<String> = fields.iter().map(|(_, ty, _, _)| format!("{ty:?}")).collect();
-                    text.push_str(&format!("    union: [{}]\n", members.join(", ")));
-                }
-            }
-        }
-        text.push_str("resources:\n  things:\n    methods:\n");
-        if methods.is_empty() {
-            text.push_str("      {}\n");
-        }
-        for (method, param, verb, ty, paginate) in methods {
-            text.push_str(&format!(
-                "      {method:?}:\n        method: {verb}\n        path: \"/v1/things/{{{param}}}\"\n        path_params:\n          {param:?}: {{type: string}}\n        query:\n          cursor: {{type: string}}\n"
-            ));
-            if verb != "GET" {
-                text.push_str(&format!("        body:\n          fields:\n            value: {{type: {ty:?}}}\n"));
-            }
-            if paginate {
-                text.push_str(&format!("        pagination: {{style: cursor, item: {ty:?}}}\n"));
-            } else {
-                text.push_str(&format!("        response: {ty:?}\n"));
-            }
-        }
-        text
-    })
 }
 
 proptest! {
