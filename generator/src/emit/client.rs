@@ -110,10 +110,11 @@ fn example(api: &Api) -> String {
         example.push_str(&format!("\n     {call}"));
     }
     for value in api.url_params.iter().chain(&api.client_params) {
+        // `{:?}`: a Rust string literal, whatever characters the spec's name holds.
         example.push_str(&format!(
-            "\n     .{}(\"my-{}\")",
+            "\n     .{}({:?})",
             crate::naming::unraw(&value.rust),
-            value.wire.replace('_', "-")
+            format!("my-{}", value.wire.replace('_', "-"))
         ));
     }
     example.push_str("\n     .build()?;");
