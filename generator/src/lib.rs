@@ -5,6 +5,7 @@
 //! at the workspace root maps the code.
 
 pub mod diag;
+pub mod doc_text;
 pub mod emit;
 pub mod model;
 pub mod naming;

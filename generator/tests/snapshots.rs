@@ -60,6 +60,7 @@ snapshots!(
     edge_names,
     resource_features,
     retry_safety,
+    doc_text,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.
@@ -135,5 +136,33 @@ fn examples_stay_small_when_types_fan_out_deep() {
     assert!(
         (2 * 30..=2 * (64 + 30)).contains(&objects),
         "{objects} objects in the two copies of the example answer"
+    );
+}
+
+/// What the module snapshot of `doc_text` does not show: the title escaped in `Cargo.toml`, and
+/// the generated endpoint tests expecting literal path text percent-encoded as the client sends it.
+#[test]
+fn doc_text_cargo_toml_and_endpoint_paths() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/doc_text.yaml");
+    let source = SpecSource {
+        path: "fixtures/doc_text.yaml".to_owned(),
+        text: std::fs::read_to_string(file).unwrap(),
+    };
+    let files = generator::generate(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let cargo_toml = &files["Cargo.toml"];
+    assert!(
+        cargo_toml.contains(
+            r#"description = "Rust clients for Doc \"Text\" \\ <b>API</b>, generated from spec/*.yaml""#
+        ),
+        "{cargo_toml}"
+    );
+    let tests = &files["tests/doc_text_endpoints/things.rs"];
+    assert!(
+        tests.contains(r#"path("/v1/caf%C3%A9/thing-id-1")"#),
+        "{tests}"
+    );
+    assert!(
+        tests.contains(r#"path("/v1/a%20b/%C3%BC%7Cx/thing-id-1")"#),
+        "{tests}"
     );
 }

@@ -2,6 +2,7 @@
 //! spec declares, reading them from the environment, and choosing the `Auth` the runtime uses.
 
 use super::util::{doc, ident};
+use crate::doc_text::code;
 use crate::model::{Api, AuthKind, AuthScheme};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -21,9 +22,12 @@ pub struct AuthParts {
 fn env_note(env: &[&String]) -> String {
     match env {
         [] => String::new(),
-        [one] => format!("\n\n[`ClientBuilder::from_env`] reads it from `{one}`."),
+        [one] => format!(
+            "\n\n[`ClientBuilder::from_env`] reads it from {}.",
+            code(one)
+        ),
         many => {
-            let names: Vec<String> = many.iter().map(|e| format!("`{e}`")).collect();
+            let names: Vec<String> = many.iter().map(|e| code(e)).collect();
             format!(
                 "\n\n[`ClientBuilder::from_env`] reads them from {}.",
                 names.join(" and ")
@@ -34,11 +38,11 @@ fn env_note(env: &[&String]) -> String {
 
 fn setter(scheme: &AuthScheme) -> TokenStream {
     let name = ident(&scheme.setter);
-    let about = scheme
-        .doc
-        .as_deref()
-        .map(|d| format!(": {}", d.trim()))
-        .unwrap_or_else(|| ".".to_owned());
+    let about = match &scheme.doc {
+        Some(d) if d.begins_with_paragraph() => format!(": {d}"),
+        Some(d) => format!(".\n\n{d}"),
+        None => ".".to_owned(),
+    };
     match &scheme.kind {
         AuthKind::SdkHmacSha256 { secret_env } => {
             let envs: Vec<&String> = scheme.env.iter().chain(secret_env).collect();
@@ -57,7 +61,7 @@ fn setter(scheme: &AuthScheme) -> TokenStream {
         }
         kind => {
             let how = match kind {
-                AuthKind::Header(header) => format!("sent in the `{header}` header"),
+                AuthKind::Header(header) => format!("sent in the {} header", code(header)),
                 _ => "sent as `Authorization: Bearer <value>`".to_owned(),
             };
             let envs: Vec<&String> = scheme.env.iter().collect();

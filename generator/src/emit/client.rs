@@ -3,6 +3,7 @@
 
 use super::resources::accessor;
 use super::util::{Uses, cfg, doc, ident};
+use crate::doc_text::{Doc, code, inline};
 use crate::model::{Api, ClientValue};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -59,14 +60,14 @@ fn client_item(api: &Api) -> TokenStream {
     let client_getters = api.client_params.iter().map(|p| {
         let name = ident(&p.rust);
         let docs = doc(Some(&format!(
-            "The `{}` this client sends with every request.",
-            p.wire
+            "The {} this client sends with every request.",
+            code(&p.wire)
         )));
         quote!(#docs pub fn #name(&self) -> &str { &self.#name })
     });
     let client_doc = doc(Some(&format!(
         "A client for the {}. Cheap to clone; clones share connections.",
-        api.title
+        inline(&api.title)
     )));
     let example_lines = example(api);
     let example_lines = example_lines.lines().map(|l| quote!(#[doc = #l]));
@@ -109,10 +110,11 @@ fn example(api: &Api) -> String {
         example.push_str(&format!("\n     {call}"));
     }
     for value in api.url_params.iter().chain(&api.client_params) {
+        // `{:?}`: a Rust string literal, whatever characters the spec's name holds.
         example.push_str(&format!(
-            "\n     .{}(\"my-{}\")",
+            "\n     .{}({:?})",
             crate::naming::unraw(&value.rust),
-            value.wire.replace('_', "-")
+            format!("my-{}", value.wire.replace('_', "-"))
         ));
     }
     example.push_str("\n     .build()?;");
@@ -132,8 +134,8 @@ fn builder_item(api: &Api) -> TokenStream {
     let value_setters = values.iter().map(|v| {
         let name = ident(&v.rust);
         let docs = doc(Some(&setter_doc(
-            v.doc.as_deref(),
-            &format!("`{}`", v.wire),
+            v.doc.as_ref(),
+            &code(&v.wire),
             v.env.as_deref(),
         )));
         quote! {
@@ -162,7 +164,7 @@ fn builder_item(api: &Api) -> TokenStream {
     };
     let builder_doc = doc(Some(&format!(
         "Configures a [`Client`] for the {}.{env_note}",
-        api.title
+        inline(&api.title)
     )));
     let options = option_setters(api);
     let build = build_fn(api, &auth.choose);
@@ -392,14 +394,16 @@ fn error_format(api: &Api) -> TokenStream {
     })
 }
 
-fn setter_doc(doc: Option<&str>, what: &str, env: Option<&str>) -> String {
+fn setter_doc(doc: Option<&Doc>, what: &str, env: Option<&str>) -> String {
     let mut text = match doc {
-        Some(d) => format!("Sets {what}: {}", d.trim()),
+        Some(d) if d.begins_with_paragraph() => format!("Sets {what}: {d}"),
+        Some(d) => format!("Sets {what}.\n\n{d}"),
         None => format!("Sets {what}."),
     };
     if let Some(env) = env {
         text.push_str(&format!(
-            "\n\n[`ClientBuilder::from_env`] reads it from `{env}`."
+            "\n\n[`ClientBuilder::from_env`] reads it from {}.",
+            code(env)
         ));
     }
     text
@@ -417,7 +421,7 @@ fn env_summary(api: &Api) -> String {
     if vars.is_empty() {
         String::new()
     } else {
-        let list: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
+        let list: Vec<String> = vars.iter().map(|v| code(v)).collect();
         format!(
             "\n\nEnvironment variables read by [`ClientBuilder::from_env`]: {}.",
             list.join(", ")

@@ -2,6 +2,7 @@
 //! into `Unknown` and encodes back unchanged.
 
 use super::util::{Uses, cfg, doc_or, ident};
+use crate::doc_text::code;
 use crate::model::{Api, TypeKind, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -47,7 +48,7 @@ fn variant_lines<V>(variants: &[Variant<V>], wire: impl Fn(&V) -> String) -> Vec
     variants
         .iter()
         .map(|v| {
-            let docs = doc_or(v.doc.as_deref(), &format!("`{}`", wire(&v.value)));
+            let docs = doc_or(v.doc.as_deref(), &code(&wire(&v.value)));
             let name = ident(&v.rust);
             quote!(#docs #name,)
         })

@@ -121,10 +121,11 @@ fn builder(api: &Api) -> String {
         lines.push(format!("    {call}"));
     }
     for value in api.url_params.iter().chain(&api.client_params) {
+        // `{:?}`: a Rust string literal, whatever characters the spec's name holds.
         lines.push(format!(
-            "    .{}(\"my-{}\")",
+            "    .{}({:?})",
             unraw(&value.rust),
-            value.wire.replace('_', "-")
+            format!("my-{}", value.wire.replace('_', "-"))
         ));
     }
     lines.push("    .max_retries(3) // default 2".to_owned());

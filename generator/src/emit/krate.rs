@@ -2,6 +2,7 @@
 //! each API's `mod.rs`, and the runtime copied from `generator/runtime/src`.
 
 use super::util::{Uses, ident, module_doc};
+use crate::doc_text::{code, inline, toml_string};
 use crate::model::{Api, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -30,13 +31,18 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 
 /// The generated crate's `Cargo.toml`.
 pub fn cargo_toml(apis: &[Api]) -> String {
-    let names: Vec<String> = apis.iter().map(|a| format!("\"{}\"", a.module)).collect();
+    let names: Vec<String> = apis.iter().map(|a| toml_string(&a.module)).collect();
     let features: String = apis.iter().map(api_features).collect();
+    let titles: Vec<&str> = apis.iter().map(|a| a.title.as_str()).collect();
+    let description = toml_string(&format!(
+        "Rust clients for {}, generated from spec/*.yaml",
+        titles.join(" and ")
+    ));
     format!(
         r#"[package]
 name = "generated-sdk"
 version = "0.1.0"
-description = "Rust clients for {titles}, generated from spec/*.yaml"
+description = {description}
 edition = "2024"
 rust-version = "1.89"
 license = "MIT OR Apache-2.0"
@@ -65,11 +71,6 @@ uuid = {{ version = "1", features = ["v4"] }}
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 wiremock = "0.6"
 "#,
-        titles = apis
-            .iter()
-            .map(|a| a.title.as_str())
-            .collect::<Vec<_>>()
-            .join(" and "),
         default = names.join(", "),
     )
 }
@@ -78,27 +79,43 @@ wiremock = "0.6"
 /// client's and each resource's (which turns on the client's and those it needs for waiting).
 fn api_features(api: &Api) -> String {
     let Some(features) = &api.features else {
-        return format!("{} = []\n", api.module);
+        return format!("{} = []\n", toml_key(&api.module));
     };
-    let quote = |f: &str| format!("\"{f}\"");
     let all: Vec<String> = std::iter::once(&features.base)
         .chain(features.groups.iter().map(|g| &g.feature))
-        .map(|f| quote(f))
+        .map(|f| toml_string(f))
         .collect();
     let mut lines = format!(
         "{} = [{}]\n{} = []\n",
-        api.module,
+        toml_key(&api.module),
         all.join(", "),
-        features.base
+        toml_key(&features.base)
     );
     for group in &features.groups {
         let needs: Vec<String> = std::iter::once(&features.base)
             .chain(&group.requires)
-            .map(|f| quote(f))
+            .map(|f| toml_string(f))
             .collect();
-        lines.push_str(&format!("{} = [{}]\n", group.feature, needs.join(", ")));
+        lines.push_str(&format!(
+            "{} = [{}]\n",
+            toml_key(&group.feature),
+            needs.join(", ")
+        ));
     }
     lines
+}
+
+/// A TOML key: bare if it can be, else a quoted string.
+fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare {
+        key.to_owned()
+    } else {
+        toml_string(key)
+    }
 }
 
 /// The generated crate's `lib.rs`.
@@ -109,7 +126,8 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
     for api in apis {
         text.push_str(&format!(
             "\n- [`{0}`] (feature `{0}`): the {1}.",
-            api.module, api.title
+            api.module,
+            inline(&api.title)
         ));
         if let Some(features) = &api.features {
             let groups: Vec<String> = features
@@ -187,14 +205,14 @@ fn reexport_cfg(api: &Api, name: &str) -> TokenStream {
 
 /// An API module's `mod.rs`, given which of its concept files exist.
 pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
-    let mut text = format!("The {}.", api.title);
+    let mut text = format!("The {}.", inline(&api.title));
     if let Some(d) = &api.doc {
         text.push_str("\n\n");
-        text.push_str(d.trim());
+        text.push_str(d);
     }
     text.push_str(&format!(
-        "\n\nStart with [`Client::builder`] or [`Client::from_env`]. Generated from `{}`.",
-        api.spec_file
+        "\n\nStart with [`Client::builder`] or [`Client::from_env`]. Generated from {}.",
+        code(&api.spec_file)
     ));
     let guide = super::guide::guide(api);
     if !guide.is_empty() {

@@ -3,6 +3,7 @@
 //! per optional field.
 
 use super::util::{Uses, cfg, doc, doc_or, ident, rust_type};
+use crate::doc_text::code;
 use crate::model::{Api, Input, Method, ParamsStruct, Resource, visit_methods};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -51,12 +52,12 @@ fn params_struct(
     let setters = params.fields.iter().filter(|f| !f.required).map(|f| {
         let field = ident(&f.rust);
         let ty = rust_type(&f.ty);
-        let docs = doc(Some(&format!("Sets `{}`.", f.wire)));
+        let docs = doc(Some(&format!("Sets {}.", code(&f.wire))));
         if f.nullable {
             let clear = ident(&format!("clear_{}", crate::naming::unraw(&f.rust)));
             let clear_docs = doc(Some(&format!(
-                "Sends `{}` as `null`, clearing its value.",
-                f.wire
+                "Sends {} as `null`, clearing its value.",
+                code(&f.wire)
             )));
             return quote! {
                 #docs
@@ -129,7 +130,7 @@ fn params_struct(
 
 /// The declaration of one field of a parameters struct, with its docs.
 fn field_decl(f: &Input) -> TokenStream {
-    let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
+    let docs = doc_or(f.doc.as_deref(), &code(&f.wire));
     let secret = f
         .secret
         .then(|| quote!(#[doc = ""] #[doc = " A secret: `Debug` output and logs show `***`."]));

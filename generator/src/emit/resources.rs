@@ -2,6 +2,7 @@
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
 use super::util::{Uses, cfg, doc, ident, rust_type_in};
+use crate::doc_text::code;
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -103,7 +104,7 @@ pub fn accessor(child: &Resource, lifetime: TokenStream, client: TokenStream) ->
     let handle = ident(&child.rust);
     let text = match child.doc.as_deref() {
         Some(d) => d.to_owned(),
-        None => format!("The `{}` resource.", child.path),
+        None => format!("The {} resource.", code(&child.path)),
     };
     let docs = doc(Some(&text));
     quote! {
@@ -133,12 +134,11 @@ impl<'a> Emitter<'a> {
             self.uses.add("Client", self.feature);
             let cfg = cfg(self.feature);
             let name = ident(&resource.rust);
-            let docs = doc(Some(
-                resource
-                    .doc
-                    .as_deref()
-                    .unwrap_or(&format!("The `{}` resource.", resource.path)),
-            ));
+            let docs =
+                doc(Some(resource.doc.as_deref().unwrap_or(&format!(
+                    "The {} resource.",
+                    code(&resource.path)
+                ))));
             let children = resource
                 .children
                 .iter()
@@ -208,11 +208,12 @@ impl Emitter<'_> {
     /// The doc comment of a method: the spec's text, the route, whether it is idempotent, and
     /// how to wait for the work it starts.
     fn method_doc(&self, m: &Method) -> TokenStream {
-        let mut text = m.doc.clone().unwrap_or_default();
+        let mut text = m.doc.as_deref().unwrap_or_default().to_owned();
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        text.push_str(&format!("Sends `{} {}`.", m.http.as_str(), m.path));
+        let route = format!("{} {}", m.http.as_str(), m.path);
+        text.push_str(&format!("Sends {}.", code(&route)));
         if let Some(header) = &m.idempotency_header {
             text.push_str(&format!(
                 " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."
@@ -236,7 +237,7 @@ impl Emitter<'_> {
         self.runtime("reqwest", &["Method"]);
         let name = ident(&m.rust);
         let verb_ident = ident(m.http.as_str());
-        let path = &m.path;
+        let path = super::util::path_template(&m.path);
         let docs = self.method_doc(m);
 
         let mut params = Vec::new();

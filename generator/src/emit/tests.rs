@@ -5,7 +5,8 @@
 //! optional inputs get a second test with only the required ones.
 
 use super::examples::{Example, Examples, text, wire_texts};
-use super::util::{cfg, ident};
+use super::util::{cfg, ident, path_segment, path_template};
+use crate::doc_text::{code, inline};
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use crate::naming::{Scope, unraw};
 use proc_macro2::TokenStream;
@@ -69,8 +70,8 @@ pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
     );
     let support = ident(support);
     let doc = format!(
-        " The tests of `{}` and the resources under it: the request the client sends and the decoding of an example answer.",
-        group.resource.path
+        " The tests of {} and the resources under it: the request the client sends and the decoding of an example answer.",
+        code(&group.resource.path)
     );
     quote! {
         #![doc = #doc]
@@ -108,7 +109,7 @@ pub fn support(api: &Api) -> TokenStream {
     let module = ident(&api.module);
     let doc = format!(
         " What the tests of the {} share: a client aimed at the mock server, and the checks of the request it received.",
-        api.title
+        inline(&api.title)
     );
     let client = client_fn(api);
     let json_fn = uses_json.then(|| {
@@ -188,7 +189,8 @@ pub fn root(api: &Api, support: &str, groups: &[Group<'_>]) -> TokenStream {
     let feature = api.module_feature();
     let doc = format!(
         " One test per endpoint of the {}, a file per resource in `{}_endpoints/`.",
-        api.title, api.module
+        inline(&api.title),
+        api.module
     );
     let support = std::iter::once((support, None));
     let groups = groups
@@ -296,10 +298,14 @@ fn test(
     let verb = method.http.as_str();
     let included = |input: &Input| all || input.required;
 
-    // Path: client values and path arguments filled with their example texts.
-    let mut path = method.path.clone();
+    // Path: as the client sends it, client values and path arguments filled with their
+    // example texts, each percent-encoded as the runtime encodes it.
+    let mut path = path_template(&method.path);
     for client_param in &method.client_path_params {
-        path = path.replace(&format!("{{{client_param}}}"), &text(client_param));
+        path = path.replace(
+            &format!("{{{client_param}}}"),
+            &path_segment(&text(client_param)),
+        );
     }
     let mut query = Vec::new();
     let mut headers = Vec::new();
@@ -309,7 +315,7 @@ fn test(
         InputKind::Path => {
             let texts = wire_texts(&value.json);
             let segment = texts.first().cloned().unwrap_or_default();
-            path = path.replace(&format!("{{{}}}", input.wire), &segment);
+            path = path.replace(&format!("{{{}}}", input.wire), &path_segment(&segment));
         }
         InputKind::Query => {
             for t in wire_texts(&value.json) {
@@ -426,8 +432,8 @@ fn test(
         },
     };
     let doc = format!(
-        " `{verb} {}` with {}.",
-        method.path,
+        " {} with {}.",
+        code(&format!("{verb} {}", method.path)),
         if all {
             "every parameter set"
         } else {

@@ -1,6 +1,7 @@
 //! Emits object types as structs and map types as aliases.
 
 use super::util::{Uses, cfg, doc_or, ident, rust_type};
+use crate::doc_text::code;
 use crate::model::{Api, FieldDecl, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,7 +25,7 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
     let setters = fields.iter().filter(|f| f.optional).map(|f| {
         let field = ident(&f.rust);
         let ty = field_type(f);
-        let docs = doc_or(None, &format!("Sets `{}`.", f.wire));
+        let docs = doc_or(None, &format!("Sets {}.", code(&f.wire)));
         quote! {
             #docs
             pub fn #field(mut self, value: impl Into<#ty>) -> Self {
@@ -146,7 +147,7 @@ fn field_type(f: &FieldDecl) -> TokenStream {
 }
 
 fn field(f: &FieldDecl) -> TokenStream {
-    let docs = doc_or(f.doc.as_deref(), &format!("`{}`", f.wire));
+    let docs = doc_or(f.doc.as_deref(), &code(&f.wire));
     let name = ident(&f.rust);
     let mut ty = field_type(f);
     if f.optional || f.nullable {

@@ -36,25 +36,19 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc = ...]` lines for an item, from an optional spec description.
+/// `#[doc = ...]` lines for an item. `text` is Markdown the generator wrote, around spec text
+/// made safe by [`crate::doc_text`]; the first line's indentation is kept (it may be a spec's).
 pub fn doc(text: Option<&str>) -> TokenStream {
-    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(text) = text.map(trim).filter(|t| !t.is_empty()) else {
         return TokenStream::new();
     };
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+    let lines = doc_lines(text);
+    quote!(#(#[doc = #lines])*)
 }
 
 /// `#[doc = ...]` lines from a description, or `fallback` when there is none.
 pub fn doc_or(text: Option<&str>, fallback: &str) -> TokenStream {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
+    match text.map(trim).filter(|t| !t.is_empty()) {
         Some(text) => doc(Some(text)),
         None => doc(Some(fallback)),
     }
@@ -62,15 +56,79 @@ pub fn doc_or(text: Option<&str>, fallback: &str) -> TokenStream {
 
 /// `//!` module docs.
 pub fn module_doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote!(#![doc = #line])
-    });
-    quote!(#(#lines)*)
+    let lines = doc_lines(trim(text));
+    quote!(#(#![doc = #lines])*)
+}
+
+/// `text` without leading blank lines and trailing white space.
+fn trim(text: &str) -> &str {
+    text.trim_end().trim_start_matches('\n')
+}
+
+/// The lines of a doc comment, each after a space (empty lines empty). Any character a comment
+/// cannot hold (a carriage return, another control character) is left out, so no text can make
+/// the file fail to compile.
+fn doc_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            let line: String = line
+                .chars()
+                .filter(|c| {
+                    !c.is_control()
+                        && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                })
+                .collect();
+            let line = line.trim_end();
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
+}
+
+/// A path template as the client sends it: the literal text percent-encoded (UTF-8) except
+/// for the characters a path may hold as they are (RFC 3986 unreserved and sub-delims, `:`, `@`
+/// and `/`), so `/v1/café` is sent as `/v1/caf%C3%A9` and a `?` or `#` stays in the path;
+/// `{placeholders}` are kept for the runtime to fill.
+pub fn path_template(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(c) = rest.chars().next() {
+        if c == '{'
+            && let Some(end) = rest.find('}')
+        {
+            out.push_str(&rest[..=end]);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let kept = c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/".contains(c);
+        push_char(&mut out, c, kept);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A path parameter as the runtime puts it in the path: every byte but the RFC 3986
+/// unreserved characters percent-encoded.
+pub fn path_segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        push_char(&mut out, c, c.is_ascii_alphanumeric() || "-._~".contains(c));
+    }
+    out
+}
+
+fn push_char(out: &mut String, c: char, kept: bool) {
+    if kept {
+        out.push(c);
+    } else {
+        let mut bytes = [0; 4];
+        for byte in c.encode_utf8(&mut bytes).bytes() {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
 }
 
 /// The Rust type for a type reference.
@@ -199,5 +257,30 @@ impl Uses {
             }
         });
         quote!(#(#uses)*)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{path_segment, path_template};
+
+    #[test]
+    fn literal_path_text_is_percent_encoded_and_placeholders_kept() {
+        assert_eq!(path_template("/v1/café/{id}"), "/v1/caf%C3%A9/{id}");
+        assert_eq!(
+            path_template("/v1/a b/x|y^z\\w/{id}:run@x"),
+            "/v1/a%20b/x%7Cy%5Ez%5Cw/{id}:run@x"
+        );
+        assert_eq!(path_template("/v1/{unclosed"), "/v1/%7Bunclosed");
+        assert_eq!(
+            path_template("/v1.1/{project_id}/servers"),
+            "/v1.1/{project_id}/servers"
+        );
+    }
+
+    #[test]
+    fn path_parameters_keep_only_unreserved_characters() {
+        assert_eq!(path_segment("vm-1_a.b~c"), "vm-1_a.b~c");
+        assert_eq!(path_segment("a/b c?é"), "a%2Fb%20c%3F%C3%A9");
     }
 }

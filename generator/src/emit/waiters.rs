@@ -2,6 +2,7 @@
 //! methods that poll until the work succeeds or fails, as the spec's `waiters:` declares.
 
 use super::util::{Uses, cfg, doc, ident};
+use crate::doc_text::code;
 use crate::model::{Api, Waiter};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -68,7 +69,7 @@ fn feature<'a>(api: &'a Api, w: &Waiter) -> Option<&'a str> {
 }
 
 fn quoted(values: &[String]) -> String {
-    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    let quoted: Vec<String> = values.iter().map(|v| code(v)).collect();
     quoted.join(" or ")
 }
 
@@ -103,14 +104,14 @@ fn docs(w: &Waiter) -> [TokenStream; 3] {
         w.waited, w.initial_delay_ms, w.multiplier, w.max_delay_ms, w.timeout_s
     )));
     let wait = doc(Some(&format!(
-        "Waits until the work is finished, polling `{route}` until `{state}` is {success}.\n\n\
+        "Waits until the work is finished, polling {route} until `{state}` is {success}.\n\n\
          Returns the final [`{polled}`]. If it ends {failure}, fails with \
          [`Error::WaitFailed`](crate::Error::WaitFailed), which carries the [`{polled}`] \
          (`failure.resource::<{polled}>()`). [`{waited}::WAIT_OPTIONS`]`.timeout` is a \
          deadline: every delay and every poll (its attempts and retries) is cut to the time \
          left, so the wait ends with [`Error::WaitTimeout`](crate::Error::WaitTimeout) within \
          the limit, not a poll's timeout after it. Dropping the future stops the polling.",
-        route = w.poll_route,
+        route = code(&w.poll_route),
         state = w.state_field.trim_start_matches("r#"),
         success = quoted(&w.success),
         failure = quoted(&w.failure),

@@ -11,6 +11,7 @@ pub use features::{FeatureGroup, ResourceFeatures};
 pub use resolve::resolve;
 pub use typeref::TypeRef;
 
+pub use crate::doc_text::Doc;
 use std::collections::BTreeSet;
 
 /// One API, ready to emit.
@@ -23,7 +24,7 @@ pub struct Api {
     /// Human name.
     pub title: String,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
     /// The spec file, as the generator was given it (for file headers).
     pub spec_file: String,
     /// Default base URL template.
@@ -157,7 +158,7 @@ pub struct ClientValue {
     /// Builder method and field name.
     pub rust: String,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
     /// Environment variable.
     pub env: Option<String>,
     /// Header sent with every request.
@@ -188,7 +189,7 @@ pub struct AuthScheme {
     /// Environment variable.
     pub env: Option<String>,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
 }
 
 /// A named type.
@@ -197,7 +198,7 @@ pub struct TypeDecl {
     /// Rust name.
     pub rust: String,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
     /// What it is.
     pub kind: TypeKind,
 }
@@ -233,7 +234,7 @@ pub struct FieldDecl {
     /// Held in a `Box`: the field's type contains the field's owner (a recursive type).
     pub boxed: bool,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
 }
 
 /// An enum variant.
@@ -244,7 +245,7 @@ pub struct Variant<V> {
     /// Wire value.
     pub value: V,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
 }
 
 /// A member of an untagged union.
@@ -266,7 +267,7 @@ pub struct Resource {
     /// Dotted path in the spec (`compute.vms`).
     pub path: String,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
     /// Sub-resources.
     pub children: Vec<Resource>,
     /// Methods.
@@ -330,7 +331,7 @@ pub struct Input {
     /// A header whose value is a secret: kept out of logs and `Debug` output.
     pub secret: bool,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
 }
 
 /// The struct that carries a method's non-positional inputs.
@@ -400,7 +401,7 @@ pub struct Method {
     /// Rust method name.
     pub rust: String,
     /// Description.
-    pub doc: Option<String>,
+    pub doc: Option<Doc>,
     /// HTTP method.
     pub http: HttpMethod,
     /// Path template.

@@ -271,7 +271,10 @@ impl Resolver<'_> {
             module,
             module_loc,
             title: spec.title.clone(),
-            doc: spec.doc.clone(),
+            doc: spec.doc.as_deref().and_then(|text| {
+                // The module's docs: its types are in scope there.
+                Doc::with_links(text, &|name| types.iter().any(|t| t.rust == name))
+            }),
             spec_file: self.file.path.clone(),
             base_url: spec.base_url.value.clone(),
             base_url_env: spec.base_url_env.clone(),
@@ -700,7 +703,7 @@ impl Resolver<'_> {
                 ClientValue {
                     wire: name.value.clone(),
                     rust,
-                    doc: param.doc.clone(),
+                    doc: Doc::from_option(param.doc.as_deref()),
                     env: param.env.clone(),
                     header: param.header.as_ref().map(|h| h.value.clone()),
                 }
@@ -755,7 +758,7 @@ impl Resolver<'_> {
                     kind,
                     setter,
                     env: scheme.env.clone(),
-                    doc: scheme.doc.clone(),
+                    doc: Doc::from_option(scheme.doc.as_deref()),
                 }
             })
             .collect()
@@ -820,7 +823,7 @@ impl Resolver<'_> {
                     Variant {
                         rust,
                         value: value.value,
-                        doc: meta.as_ref().and_then(|m| m.doc.clone()),
+                        doc: Doc::from_option(meta.as_ref().and_then(|m| m.doc.as_deref())),
                     }
                 })
                 .collect();
@@ -854,7 +857,7 @@ impl Resolver<'_> {
         };
         Some(TypeDecl {
             rust,
-            doc: def.doc.clone(),
+            doc: Doc::from_option(def.doc.as_deref()),
             kind,
         })
     }
@@ -918,7 +921,7 @@ impl Resolver<'_> {
             .map(|(value, meta)| Variant {
                 rust: named.get(&value.value).cloned().unwrap_or_default(),
                 value: value.value.clone(),
-                doc: meta.as_ref().and_then(|m| m.doc.clone()),
+                doc: Doc::from_option(meta.as_ref().and_then(|m| m.doc.as_deref())),
             })
             .collect()
     }
@@ -987,7 +990,7 @@ impl Resolver<'_> {
                     optional: field.optional,
                     nullable: field.nullable,
                     boxed: false,
-                    doc: field.doc.clone(),
+                    doc: Doc::from_option(field.doc.as_deref()),
                 }
             })
             .collect()
@@ -1048,7 +1051,7 @@ impl Resolver<'_> {
             accessor,
             rust,
             path,
-            doc: res.doc.clone(),
+            doc: Doc::from_option(res.doc.as_deref()),
             children,
             methods,
         }
@@ -1157,7 +1160,41 @@ impl Resolver<'_> {
             nullable: param.nullable,
             kind,
             secret: param.secret.as_ref().is_some_and(|s| s.value),
-            doc: param.doc.clone(),
+            doc: Doc::from_option(param.doc.as_deref()),
+        }
+    }
+
+    /// A path is text, sent percent-encoded (`/v1/café` as `/v1/caf%C3%A9`): what cannot be
+    /// meant as text is refused (a query or fragment, an already encoded `%XX`, a `.` or `..`
+    /// segment, which the URL parser would remove, a control character).
+    fn check_path_text(&mut self, path: &S<String>) {
+        let text = &path.value;
+        let problem = if let Some(c) = text.chars().find(|c| matches!(c, '?' | '#')) {
+            Some((
+                format!("path `{text}` holds `{c}`, which would end the path"),
+                "declare query parameters under `query:`; the path is only the path",
+            ))
+        } else if text.contains('%') {
+            Some((
+                format!("path `{text}` holds `%`"),
+                "write the path as text (`/v1/café`, not `/v1/caf%C3%A9`); the client encodes it",
+            ))
+        } else if text.chars().any(char::is_control) {
+            Some((
+                format!("path {text:?} holds a control character"),
+                "remove it; a path is printable text",
+            ))
+        } else if text.split('/').any(|s| s == "." || s == "..") {
+            Some((
+                format!("path `{text}` has a `.` or `..` segment, which URL parsing removes"),
+                "write the path without it, as the server sees it",
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            let loc = self.loc(path);
+            self.report(Diagnostic::new(loc, message).help(help));
         }
     }
 
@@ -1181,6 +1218,7 @@ impl Resolver<'_> {
                 .help("write the path from the root, e.g. `/v1/vms/{vm_id}`"),
             );
         }
+        self.check_path_text(&m.path);
         let template = placeholders(&m.path.value);
         let mut args = Vec::new();
         let mut fields = Vec::new();
@@ -1266,7 +1304,7 @@ impl Resolver<'_> {
                         nullable: false,
                         kind: InputKind::Body,
                         secret: false,
-                        doc: Some("The request body.".into()),
+                        doc: Some(Doc::trusted("The request body.")),
                     };
                     let loc = self.loc(ty);
                     self.claim(&mut arg_names, "body", "body", &loc);
@@ -1366,7 +1404,7 @@ impl Resolver<'_> {
 
         Method {
             rust,
-            doc: m.doc.clone(),
+            doc: Doc::from_option(m.doc.as_deref()),
             http: match m.method.value {
                 spec::HttpMethod::GET => HttpMethod::Get,
                 spec::HttpMethod::POST => HttpMethod::Post,
