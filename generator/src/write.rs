@@ -122,7 +122,9 @@ fn space_items(code: &str) -> String {
         if let Some(p) = prev {
             let trimmed = p.trim_start();
             let item_level = indent(line) <= 4 && indent(line) == indent(p);
+            // `);` unindented ends a tuple struct (a map's newtype).
             let ends_item = matches!(trimmed, "}" | "};" | "];")
+                || p == ");"
                 || (trimmed.ends_with(';')
                     && ["pub type ", "pub const ", "const "]
                         .iter()

@@ -61,6 +61,7 @@ snapshots!(
     resource_features,
     retry_safety,
     doc_text,
+    recursion,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

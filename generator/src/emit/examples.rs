@@ -2,21 +2,22 @@
 //! to, for the generated per-endpoint tests: request inputs and response bodies.
 
 use super::util::ident;
-use crate::model::{Api, TypeDecl, TypeKind, TypeRef};
+use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, UnionMember};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 
-/// How deep nested objects go before optional fields are left out (guards recursive types).
+/// How deep nested objects, lists and maps go before the rest is left at its smallest.
 const MAX_DEPTH: usize = 12;
 
-/// How many objects, lists and maps one example may fill before optional fields are left out
-/// and lists and maps stay empty. Without it an example grows with the fan-out of the types to
-/// the power of their depth (a type with two optional fields of types like itself, twelve deep,
-/// is 4,096 objects); with it, the tests grow linearly with the spec. Required fields are
-/// always filled: the model rejects required cycles, so they end.
-const MAX_NODES: usize = 64;
+/// How many values one example may hold beyond the smallest value of its type (which the model
+/// bounds by [`crate::model::MAX_SMALLEST`]). Every optional field filled, union member
+/// preferred to a smaller one and list or map item is paid from it, and whatever it cannot pay
+/// for is left at its smallest (optional fields out, nullable ones `null`, lists and maps empty,
+/// each union its smallest member). So an example holds at most `smallest + EXTRA` values
+/// however the types nest, fan out or recurse, and the tests grow linearly with the spec.
+pub const EXTRA: usize = 128;
 
 /// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
 pub struct Example {
@@ -54,22 +55,77 @@ impl<'a> Examples<'a> {
         }
     }
 
-    /// An example of `ty`; `hint` names the value (strings are derived from it).
+    /// An example of `ty`; `hint` names the value (strings are derived from it). It holds at
+    /// most the smallest value of `ty` and [`EXTRA`] values more.
     pub fn value(&self, ty: &TypeRef, hint: &str) -> Example {
-        let mut budget = MAX_NODES;
-        self.at(ty, hint, 0, &mut budget)
+        let mut extra = EXTRA;
+        self.at(ty, hint, 0, &mut extra)
     }
 
-    /// An example of `ty` at nesting `depth`, filling at most `budget` more containers.
-    fn at(&self, ty: &TypeRef, hint: &str, depth: usize, budget: &mut usize) -> Example {
-        if depth > 4 * MAX_DEPTH {
-            // Only a recursive type the model let through could get here; stop rather than
-            // recurse forever.
+    /// How many values the smallest value of `ty` holds (`TypeDecl::smallest`).
+    fn smallest(&self, ty: &TypeRef) -> usize {
+        match ty {
+            TypeRef::Named(name) => self.types.get(name.as_str()).map_or(1, |d| d.smallest),
+            _ => 1,
+        }
+    }
+
+    /// Takes `cost` values from `extra`, if it has them and `depth` is not past [`MAX_DEPTH`].
+    fn afford(depth: usize, extra: &mut usize, cost: usize) -> bool {
+        let fits = depth < MAX_DEPTH && cost <= *extra;
+        if fits {
+            *extra -= cost;
+        }
+        fits
+    }
+
+    /// An example of `ty` at nesting `depth`. Its smallest value is paid for; anything more
+    /// comes out of `extra`.
+    fn at(&self, ty: &TypeRef, hint: &str, depth: usize, extra: &mut usize) -> Example {
+        if depth > 4 * (MAX_DEPTH + crate::model::MAX_SMALLEST_DEPTH) {
+            // Only a type the model should have rejected could get here (its smallest values
+            // end well before): stop rather than recurse forever.
             return Example {
                 rust: quote!(unreachable!("example nested too deep")),
                 json: Value::Null,
             };
         }
+        match ty {
+            TypeRef::List(inner) => {
+                if !Self::afford(depth, extra, self.smallest(inner)) {
+                    return Example {
+                        rust: quote!(Vec::new()),
+                        json: json!([]),
+                    };
+                }
+                let item = self.at(inner, hint, depth + 1, extra);
+                let rust = item.rust;
+                Example {
+                    rust: quote!(vec![#rust]),
+                    json: Value::Array(vec![item.json]),
+                }
+            }
+            TypeRef::Map(inner) => {
+                if !Self::afford(depth, extra, self.smallest(inner)) {
+                    return Example {
+                        rust: quote!(std::collections::BTreeMap::new()),
+                        json: json!({}),
+                    };
+                }
+                let item = self.at(inner, hint, depth + 1, extra);
+                let rust = item.rust;
+                Example {
+                    rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
+                    json: json!({ "key": item.json }),
+                }
+            }
+            TypeRef::Named(name) => self.named(name, hint, depth, extra),
+            scalar => Self::scalar(scalar, hint),
+        }
+    }
+
+    /// A scalar's example; `hint` names it.
+    fn scalar(ty: &TypeRef, hint: &str) -> Example {
         match ty {
             TypeRef::String => {
                 let s = text(hint);
@@ -106,37 +162,14 @@ impl<'a> Examples<'a> {
                 rust: quote!(serde_json::json!({"key": "value"})),
                 json: json!({"key": "value"}),
             },
-            TypeRef::List(_) if depth >= MAX_DEPTH || *budget == 0 => Example {
-                rust: quote!(Vec::new()),
-                json: json!([]),
+            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Named(_) => Example {
+                rust: quote!(unreachable!("not a scalar")),
+                json: Value::Null,
             },
-            TypeRef::Map(_) if depth >= MAX_DEPTH || *budget == 0 => Example {
-                rust: quote!(std::collections::BTreeMap::new()),
-                json: json!({}),
-            },
-            TypeRef::List(inner) => {
-                *budget -= 1;
-                let item = self.at(inner, hint, depth + 1, budget);
-                let rust = item.rust;
-                Example {
-                    rust: quote!(vec![#rust]),
-                    json: Value::Array(vec![item.json]),
-                }
-            }
-            TypeRef::Map(inner) => {
-                *budget -= 1;
-                let item = self.at(inner, hint, depth + 1, budget);
-                let rust = item.rust;
-                Example {
-                    rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
-                    json: json!({ "key": item.json }),
-                }
-            }
-            TypeRef::Named(name) => self.named(name, hint, depth, budget),
         }
     }
 
-    fn named(&self, name: &str, hint: &str, depth: usize, budget: &mut usize) -> Example {
+    fn named(&self, name: &str, hint: &str, depth: usize, extra: &mut usize) -> Example {
         let Some(decl) = self.types.get(name) else {
             return Example {
                 rust: quote!(unreachable!("unknown type")),
@@ -171,58 +204,103 @@ impl<'a> Examples<'a> {
                     json: json!(1),
                 },
             },
-            TypeKind::Union(members) => match members.first() {
-                Some(first) => {
-                    let inner = self.at(&first.ty, hint, depth + 1, budget);
-                    let variant = ident(&first.rust);
-                    let rust = inner.rust;
-                    Example {
-                        rust: quote!(api::#ty::#variant(#rust)),
-                        json: inner.json,
-                    }
+            TypeKind::Union(members) => self.union(&ty, members, hint, depth, extra),
+            TypeKind::Map { value, newtype } => {
+                let map = self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth, extra);
+                if !newtype {
+                    return map;
                 }
-                None => Example {
-                    rust: quote!(unreachable!("empty union")),
-                    json: Value::Null,
-                },
-            },
-            TypeKind::Map(value) => {
-                self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth, budget)
-            }
-            TypeKind::Object(fields) => {
-                // Past the depth or the budget: required fields only. The object counts either way.
-                let spent = depth >= MAX_DEPTH || *budget == 0;
-                *budget = budget.saturating_sub(1);
-                let mut json = Map::new();
-                let inits = fields.iter().map(|f| {
-                    let field = ident(&f.rust);
-                    if spent && f.optional {
-                        return quote!(#field: None,);
-                    }
-                    if spent && f.nullable {
-                        json.insert(f.wire.clone(), Value::Null);
-                        return quote!(#field: None,);
-                    }
-                    let value = self.at(&f.ty, &f.wire, depth + 1, budget);
-                    json.insert(f.wire.clone(), value.json);
-                    let rust = value.rust;
-                    let rust = if f.boxed {
-                        quote!(Box::new(#rust))
-                    } else {
-                        rust
-                    };
-                    if f.optional || f.nullable {
-                        quote!(#field: Some(#rust),)
-                    } else {
-                        quote!(#field: #rust,)
-                    }
-                });
-                let inits: Vec<TokenStream> = inits.collect();
+                let rust = map.rust;
                 Example {
-                    rust: quote!(api::#ty { #(#inits)* }),
-                    json: Value::Object(json),
+                    rust: quote!(api::#ty(#rust)),
+                    json: map.json,
                 }
             }
+            TypeKind::Object(fields) => self.object(&ty, fields, depth, extra),
+        }
+    }
+
+    /// A union's first member that `extra` can pay for beyond the smallest member's size: the
+    /// smallest member itself (the first of equals) if none before it fits.
+    fn union(
+        &self,
+        ty: &proc_macro2::Ident,
+        members: &[UnionMember],
+        hint: &str,
+        depth: usize,
+        extra: &mut usize,
+    ) -> Example {
+        let floor = members.iter().map(|m| self.smallest(&m.ty)).min();
+        let chosen = members.iter().find(|m| {
+            let cost = self.smallest(&m.ty) - floor.unwrap_or(0);
+            cost == 0 || Self::afford(depth, extra, cost)
+        });
+        let Some(member) = chosen else {
+            return Example {
+                rust: quote!(unreachable!("empty union")),
+                json: Value::Null,
+            };
+        };
+        let inner = self.at(&member.ty, hint, depth + 1, extra);
+        let variant = ident(&member.rust);
+        let rust = inner.rust;
+        let rust = if member.boxed {
+            quote!(Box::new(#rust))
+        } else {
+            rust
+        };
+        Example {
+            rust: quote!(api::#ty::#variant(#rust)),
+            json: inner.json,
+        }
+    }
+
+    /// An object: required fields always, optional ones (and a value rather than `null` in
+    /// nullable ones) while `extra` pays for them.
+    fn object(
+        &self,
+        ty: &proc_macro2::Ident,
+        fields: &[FieldDecl],
+        depth: usize,
+        extra: &mut usize,
+    ) -> Example {
+        let mut json = Map::new();
+        let mut inits = Vec::with_capacity(fields.len());
+        for f in fields {
+            let field = ident(&f.rust);
+            let cost = self.smallest(&f.ty);
+            let filled = if f.optional {
+                Self::afford(depth, extra, cost)
+            } else if f.nullable {
+                // Its smallest value, `null`, is paid for already.
+                Self::afford(depth, extra, cost.saturating_sub(1))
+            } else {
+                true
+            };
+            if !filled {
+                if !f.optional {
+                    json.insert(f.wire.clone(), Value::Null);
+                }
+                inits.push(quote!(#field: None,));
+                continue;
+            }
+            let value = self.at(&f.ty, &f.wire, depth + 1, extra);
+            json.insert(f.wire.clone(), value.json);
+            let rust = value.rust;
+            let rust = if f.boxed {
+                quote!(Box::new(#rust))
+            } else {
+                rust
+            };
+            inits.push(if f.optional || f.nullable {
+                quote!(#field: Some(#rust),)
+            } else {
+                quote!(#field: #rust,)
+            });
+        }
+        Example {
+            rust: quote!(api::#ty { #(#inits)* }),
+            json: Value::Object(json),
         }
     }
 }

@@ -190,7 +190,7 @@ fn reexport_cfg(api: &Api, name: &str) -> TokenStream {
         _ => {
             for decl in &api.types {
                 let file = match decl.kind {
-                    TypeKind::Object(_) | TypeKind::Map(_) => "types",
+                    TypeKind::Object(_) | TypeKind::Map { .. } => "types",
                     TypeKind::StringEnum(_) | TypeKind::IntEnum(_) => "enums",
                     TypeKind::Union(_) => "unions",
                 };

@@ -1,4 +1,5 @@
-//! Emits object types as structs and map types as aliases.
+//! Emits object types as structs and map types as aliases (or, for a map that contains itself,
+//! as a newtype struct: an alias cannot be defined by itself).
 
 use super::util::{Uses, cfg, doc_or, ident, rust_type};
 use crate::doc_text::code;
@@ -114,14 +115,13 @@ pub fn file(api: &Api) -> Option<TokenStream> {
                     #methods
                 });
             }
-            TypeKind::Map(value) => {
+            TypeKind::Map { value, newtype } => {
                 uses.add_type(value, feature);
-                let value = rust_type(value);
-                items.push(quote! {
-                    #docs
-                    #cfg
-                    pub type #name = std::collections::BTreeMap<String, #value>;
-                });
+                if *newtype {
+                    serde.add("Deserialize", feature);
+                    serde.add("Serialize", feature);
+                }
+                items.push(map(&name, value, *newtype, docs, cfg));
             }
             _ => continue,
         }
@@ -138,6 +138,35 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         #serde
         #(#items)*
     })
+}
+
+/// A named map: a type alias, or a newtype struct if the map contains itself through named
+/// maps only (an alias cannot be defined by itself).
+fn map(
+    name: &proc_macro2::Ident,
+    value: &crate::model::TypeRef,
+    newtype: bool,
+    docs: TokenStream,
+    cfg: TokenStream,
+) -> TokenStream {
+    let value = rust_type(value);
+    if !newtype {
+        return quote! {
+            #docs
+            #cfg
+            pub type #name = std::collections::BTreeMap<String, #value>;
+        };
+    }
+    quote! {
+        #docs
+        #cfg
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(
+            #[doc = " The entries, by key."]
+            pub std::collections::BTreeMap<String, #value>,
+        );
+    }
 }
 
 /// The field's value type, boxed where the type is recursive.

@@ -26,6 +26,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
             uses.add_type(&m.ty, feature);
             let variant = ident(&m.rust);
             let ty = rust_type(&m.ty);
+            let ty = if m.boxed { quote!(Box<#ty>) } else { ty };
             let text = format!(" The value as {}.", describe(&m.ty));
             let number = (m.ty == TypeRef::Float64)
                 .then(|| quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64")]));

@@ -3,11 +3,14 @@
 //! feed it the same way) and nothing of tokens (the emitters read it).
 
 mod features;
+mod recursion;
 mod resolve;
+mod smallest;
 mod typeref;
 
 use features::assign as assign_features;
 pub use features::{FeatureGroup, ResourceFeatures};
+pub use recursion::{MAX_SMALLEST, MAX_SMALLEST_DEPTH};
 pub use resolve::resolve;
 pub use typeref::TypeRef;
 
@@ -84,7 +87,7 @@ impl Api {
                 TypeKind::Union(members) => {
                     members.iter().for_each(|m| m.ty.collect_named(&mut inner))
                 }
-                TypeKind::Map(value) => value.collect_named(&mut inner),
+                TypeKind::Map { value, .. } => value.collect_named(&mut inner),
                 TypeKind::StringEnum(_) | TypeKind::IntEnum(_) => {}
             }
             pending.extend(inner.into_iter().filter(|t| !seen.contains(t)));
@@ -201,6 +204,11 @@ pub struct TypeDecl {
     pub doc: Option<Doc>,
     /// What it is.
     pub kind: TypeKind,
+    /// How many values (objects, union variants, scalars, empty lists and maps) its smallest
+    /// value holds: optional fields left out, nullable ones `null`, each union its smallest
+    /// member. At most [`MAX_SMALLEST`]: the model rejects larger types, and types no finite
+    /// value fits.
+    pub smallest: usize,
 }
 
 /// The kinds of named type.
@@ -215,7 +223,13 @@ pub enum TypeKind {
     /// An untagged union.
     Union(Vec<UnionMember>),
     /// A string-keyed map.
-    Map(TypeRef),
+    Map {
+        /// The type of its values.
+        value: TypeRef,
+        /// A newtype struct around the map rather than a type alias: the map contains itself
+        /// through named maps only (`Tree: {map: Tree}`), which an alias cannot.
+        newtype: bool,
+    },
 }
 
 /// A struct field.
@@ -231,7 +245,8 @@ pub struct FieldDecl {
     pub optional: bool,
     /// May be `null`.
     pub nullable: bool,
-    /// Held in a `Box`: the field's type contains the field's owner (a recursive type).
+    /// Held in a `Box`: the field's type contains the field's owner inline again, through
+    /// fields and union members (a recursive type).
     pub boxed: bool,
     /// Description.
     pub doc: Option<Doc>,
@@ -255,6 +270,9 @@ pub struct UnionMember {
     pub rust: String,
     /// Type.
     pub ty: TypeRef,
+    /// Held in a `Box`: the member's type contains the union inline again, through fields and
+    /// union members (a recursive type).
+    pub boxed: bool,
 }
 
 /// A node of the resource tree.

@@ -249,7 +249,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|(name, def)| self.type_decl(name, def))
             .collect::<Vec<_>>();
-        let types = self.box_recursive_fields(types);
+        let types = self.recursion(types);
 
         let mut handles = Scope::new("resource handle types");
         let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
@@ -611,78 +611,26 @@ impl Resolver<'_> {
         })
     }
 
-    /// Boxes every field whose type contains its owner directly (not through a list or map),
-    /// and reports cycles of required fields, which no value can satisfy.
-    fn box_recursive_fields(&mut self, mut types: Vec<TypeDecl>) -> Vec<TypeDecl> {
-        // Direct containment: (owner, field index) -> contained type, and whether it is required.
-        let direct = |field: &FieldDecl| match &field.ty {
-            TypeRef::Named(name) => Some(name.clone()),
-            _ => None,
-        };
-        let edges: HashMap<String, Vec<(String, bool)>> = types
+    /// Boxes the references of recursive types, makes recursive named maps newtypes, and
+    /// reports types no value fits or whose smallest value is too large (`recursion.rs`).
+    fn recursion(&mut self, mut types: Vec<TypeDecl>) -> Vec<TypeDecl> {
+        // Rust type name to its spec definition, to point at the type or one of its fields.
+        let defs: HashMap<&str, (&S<String>, &spec::TypeDef)> = self
+            .file
+            .api
+            .types
             .iter()
-            .filter_map(|t| match &t.kind {
-                TypeKind::Object(fields) => Some((
-                    t.rust.clone(),
-                    fields
-                        .iter()
-                        .filter_map(|f| direct(f).map(|to| (to, !f.optional && !f.nullable)))
-                        .collect(),
-                )),
-                _ => None,
-            })
+            .filter_map(|(name, def)| Some((self.named.get(&name.value)?.as_str(), (name, def))))
             .collect();
-        let reaches = |from: &str, to: &str, required_only: bool| {
-            let mut stack = vec![from.to_owned()];
-            let mut seen = HashSet::new();
-            while let Some(at) = stack.pop() {
-                if at == to {
-                    return true;
-                }
-                if !seen.insert(at.clone()) {
-                    continue;
-                }
-                for (next, required) in edges.get(&at).into_iter().flatten() {
-                    if *required || !required_only {
-                        stack.push(next.clone());
-                    }
-                }
-            }
-            false
+        let locate = |owner: &str, field: Option<&str>| {
+            let (name, def) = defs.get(owner)?;
+            Some(match field {
+                None => self.loc(name),
+                Some(wire) => self.loc(def.fields.as_ref()?.keys().find(|k| k.value == wire)?),
+            })
         };
-        let mut impossible = Vec::new();
-        for decl in &mut types {
-            let TypeKind::Object(fields) = &mut decl.kind else {
-                continue;
-            };
-            for field in fields.iter_mut() {
-                let Some(to) = direct(field) else { continue };
-                if reaches(&to, &decl.rust, false) {
-                    field.boxed = true;
-                    if !field.optional && !field.nullable && reaches(&to, &decl.rust, true) {
-                        impossible.push((decl.rust.clone(), field.wire.clone()));
-                    }
-                }
-            }
-        }
-        for (owner, wire) in impossible {
-            let spec_field = self.file.api.types.iter().find_map(|(name, def)| {
-                (self.named.get(&name.value) == Some(&owner))
-                    .then(|| def.fields.as_ref()?.keys().find(|k| k.value == wire))
-                    .flatten()
-            });
-            let Some(spec_field) = spec_field else {
-                continue;
-            };
-            let loc = self.loc(spec_field);
-            self.report(
-                Diagnostic::new(
-                    loc,
-                    format!("`{owner}` contains itself through required fields, so no value can be built"),
-                )
-                .help("make one field of the cycle `optional: true` or `nullable: true`, or a list"),
-            );
-        }
+        let problems = super::recursion::analyse(&mut types, &locate);
+        self.errors.extend(problems);
         types
     }
 
@@ -837,7 +785,11 @@ impl Resolver<'_> {
                     let rust = ty.variant_name();
                     let loc = self.loc(member);
                     self.claim(&mut scope, &rust, &member.value, &loc);
-                    UnionMember { rust, ty }
+                    UnionMember {
+                        rust,
+                        ty,
+                        boxed: false,
+                    }
                 })
                 .collect::<Vec<_>>();
             self.check_union_members(&members, def.union.as_deref().unwrap_or_default());
@@ -853,12 +805,16 @@ impl Resolver<'_> {
             TypeKind::Union(members)
         } else {
             let value = def.map.as_ref()?;
-            TypeKind::Map(self.type_ref(value))
+            TypeKind::Map {
+                value: self.type_ref(value),
+                newtype: false,
+            }
         };
         Some(TypeDecl {
             rust,
             doc: Doc::from_option(def.doc.as_deref()),
             kind,
+            smallest: 1,
         })
     }
 
