@@ -60,6 +60,7 @@ snapshots!(
     edge_names,
     resource_features,
     retry_safety,
+    std_names,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -224,6 +224,9 @@ pub struct FieldDecl {
     pub wire: String,
     /// Rust name.
     pub rust: String,
+    /// Name of its setter, for an optional field: the field's, unless one of the type's own
+    /// methods has it (`new`, `clone`, `wait`...: then `new_`).
+    pub setter: String,
     /// Type.
     pub ty: TypeRef,
     /// May be absent.
@@ -319,6 +322,9 @@ pub struct Input {
     pub wire: String,
     /// Rust argument or field name.
     pub rust: String,
+    /// Name of its setter, for an optional field of a parameters struct: the field's, unless
+    /// one of the struct's own methods has it (`new`, `default`, `clone`...: then `new_`).
+    pub setter: String,
     /// Type.
     pub ty: TypeRef,
     /// Must be given.
