@@ -841,3 +841,42 @@ resources:
         "has an `idempotency_key_prefix` but no `idempotency_key`",
     );
 }
+
+/// A waiter's `poll` names the method as the spec does, whatever its Rust name (`new` is
+/// `new_` in Rust, `get-job` is `get_job`).
+#[test]
+fn a_waiter_finds_its_poll_method_by_the_spec_name() {
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: r#"name: fine
+title: Fine API
+base_url: https://api.example.com
+auth: []
+waiters:
+  Job: {poll: jobs.new, id: id, state: status, success: [done], failure: [failed]}
+  Task: {poll: tasks.get-task, id: id, state: status, success: [done], failure: [failed]}
+types:
+  Job: {fields: {id: {type: string}, status: {type: string}}}
+  Task: {fields: {id: {type: string}, status: {type: string}}}
+resources:
+  jobs:
+    methods:
+      new: {method: GET, path: "/v1/jobs/{id}", path_params: {id: {type: string}}, response: Job}
+  tasks:
+    methods:
+      get-task:
+        method: GET
+        path: "/v1/tasks/{id}"
+        path_params: {id: {type: string}}
+        response: Task
+"#
+        .to_owned(),
+    };
+    let apis = generator::models(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let polls: Vec<&str> = apis[0]
+        .waiters
+        .iter()
+        .map(|w| w.poll_method.as_str())
+        .collect();
+    assert_eq!(polls, ["new_", "get_task"]);
+}

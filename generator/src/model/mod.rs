@@ -403,6 +403,8 @@ pub enum ListPaging {
 /// One API call.
 #[derive(Clone, Debug)]
 pub struct Method {
+    /// Name in the spec (`get`), by which a waiter's `poll` finds it.
+    pub name: String,
     /// Rust method name.
     pub rust: String,
     /// Description.

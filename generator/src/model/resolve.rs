@@ -239,8 +239,8 @@ impl Resolver<'_> {
         let feature =
             |r: &Resource| format!("{}-{}", api.module, unraw(&r.accessor).replace('_', "-"));
         let features = assign_features(api, feature);
-        for (name, _) in &self.file.api.resources {
-            let taken = format!("{}-{}", api.module, snake(&name.value).replace('_', "-"));
+        for ((name, _), resource) in self.file.api.resources.iter().zip(&api.resources) {
+            let taken = feature(resource);
             if taken == features.base {
                 let loc = self.loc(name);
                 self.report(
@@ -252,7 +252,10 @@ impl Resolver<'_> {
                             name.value
                         ),
                     )
-                    .help("rename the resource, or leave out `resource_features`"),
+                    .help(
+                        "rename the resource, or give it another Rust name with `rust:` (its \
+                         feature follows it), or leave out `resource_features`",
+                    ),
                 );
             }
         }
@@ -1409,6 +1412,7 @@ impl Resolver<'_> {
         };
 
         Method {
+            name: name.value.clone(),
             rust,
             doc: m.doc.clone(),
             http: match m.method.value {
@@ -1632,7 +1636,7 @@ impl Resolver<'_> {
     }
 }
 
-/// The method at `resource_path` (dotted spec path) named `method` (Rust name), collecting
+/// The method at `resource_path` (dotted spec path) named `method` in the spec, collecting
 /// the accessor names that lead to it.
 fn find_method<'r>(
     resources: &'r [Resource],
@@ -1646,7 +1650,7 @@ fn find_method<'r>(
         {
             accessors.push(resource.accessor.clone());
             if resource.path == resource_path {
-                return resource.methods.iter().find(|m| unraw(&m.rust) == method);
+                return resource.methods.iter().find(|m| m.name == method);
             }
             return find_method(&resource.children, resource_path, method, accessors);
         }
@@ -1658,7 +1662,7 @@ fn find_method<'r>(
 fn method_paths(resources: &[Resource], into: &mut Vec<String>) {
     for resource in resources {
         for method in &resource.methods {
-            into.push(format!("{}.{}", resource.path, unraw(&method.rust)));
+            into.push(format!("{}.{}", resource.path, method.name));
         }
         method_paths(&resource.children, into);
     }
