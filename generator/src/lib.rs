@@ -60,10 +60,9 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
             Err(d) => problems.push(d),
         }
     }
-    let mut modules = naming::Scope::new("API modules of the generated crate");
-    modules.reserve("runtime", "the runtime module");
+    let mut modules = naming::scopes::crate_items();
     for api in &apis {
-        if let Err(d) = modules.claim(&api.module, &api.module, &api.module_loc) {
+        if let Err(d) = modules.claim_with(&api.module, &api.module, &api.module_loc, "`name:`") {
             problems.push(d);
         }
     }

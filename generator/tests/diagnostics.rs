@@ -728,7 +728,8 @@ resources:
 }
 
 /// Every name the builder or the client defines is taken: a client parameter, URL parameter,
-/// credential setter or resource named like one is reported, not emitted twice.
+/// credential setter or resource given one of them (`rust:`, `setter:`) is reported, not
+/// emitted twice, and so are two spec names landing on one Rust name.
 #[test]
 fn builder_and_client_names_are_reserved() {
     let all = errors(
@@ -736,26 +737,78 @@ fn builder_and_client_names_are_reserved() {
 title: Bad API
 base_url: https://{max_retries}.example.com
 url_params:
-  max_retries: {}            # <- 5:3
+  max_retries: {rust: max_retries}   # <- 5:23
 client_params:
-  options: {}                # <- 7:3
-  builder: {}                # <- 8:3
+  options: {rust: options}           # <- 7:19
+  builder: {rust: builder}           # <- 8:19
   project: {}
 auth:
   - scheme: bearer
-    setter: configure_http   # <- 12:13
+    setter: configure_http           # <- 12:13
 resources:
-  clone: {}                  # <- 14:3
-  project: {}                # <- 15:3
+  clone: {rust: clone}               # <- 14:17
+  project: {}                        # <- 15:3
 "#,
     );
     assert_eq!(all.len(), 6, "{all:#?}");
-    assert_at(&all[0], 5, 3, "fields of `ClientBuilder`");
-    assert_at(&all[1], 7, 3, "a field every builder has");
-    assert_at(&all[2], 8, 3, "a method of every client");
+    assert_at(&all[0], 5, 23, "fields of `ClientBuilder`");
+    assert_at(&all[1], 7, 19, "a field every builder has");
+    assert_at(&all[2], 8, 19, "a method of every client");
+    assert_eq!(help(&all[2]), "give it another Rust name with `rust:`");
     assert_at(&all[3], 12, 13, "a method every builder has");
-    assert_at(&all[4], 14, 3, "a method of every client");
+    assert_eq!(help(&all[3]), "give it another Rust name with `setter:`");
+    assert_at(&all[4], 14, 17, "`Clone::clone`");
     assert_at(&all[5], 15, 3, "methods of `Client`");
+}
+
+/// The same names derived from spec names are not errors: they get a `_` (types `Model`,
+/// handles `Resource`), whatever else the spec declares.
+#[test]
+fn derived_names_the_generator_reserves_get_a_suffix() {
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: r#"name: fine
+title: Fine API
+base_url: https://{max_retries}.example.com
+url_params:
+  max_retries: {}
+client_params:
+  options: {}
+  auth: {}
+auth: []
+types:
+  Into: {fields: {new: {type: string, optional: true}, wait: {type: string, optional: true}}}
+resources:
+  clone: {methods: {into: {method: GET, path: /v1/x}}}
+  option: {}
+"#
+        .to_owned(),
+    };
+    let apis = generator::models(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let api = &apis[0];
+    let names = |values: &[generator::model::ClientValue]| -> Vec<String> {
+        values.iter().map(|v| v.rust.clone()).collect()
+    };
+    assert_eq!(names(&api.url_params), ["max_retries_"]);
+    assert_eq!(names(&api.client_params), ["options_", "auth_"]);
+    assert_eq!(api.types[0].rust, "IntoModel");
+    let generator::model::TypeKind::Object(fields) = &api.types[0].kind else {
+        panic!("an object")
+    };
+    let setters: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|f| (f.rust.as_str(), f.setter.as_str()))
+        .collect();
+    assert_eq!(setters, [("new", "new_"), ("wait", "wait_")]);
+    assert_eq!(api.resources[0].accessor, "clone_");
+    assert_eq!(api.resources[0].methods[0].rust, "into_");
+    assert_eq!(
+        (
+            api.resources[1].accessor.as_str(),
+            api.resources[1].rust.as_str()
+        ),
+        ("option", "OptionResource")
+    );
 }
 
 #[test]
@@ -787,4 +840,43 @@ resources:
         33,
         "has an `idempotency_key_prefix` but no `idempotency_key`",
     );
+}
+
+/// A waiter's `poll` names the method as the spec does, whatever its Rust name (`new` is
+/// `new_` in Rust, `get-job` is `get_job`).
+#[test]
+fn a_waiter_finds_its_poll_method_by_the_spec_name() {
+    let source = SpecSource {
+        path: FILE.to_owned(),
+        text: r#"name: fine
+title: Fine API
+base_url: https://api.example.com
+auth: []
+waiters:
+  Job: {poll: jobs.new, id: id, state: status, success: [done], failure: [failed]}
+  Task: {poll: tasks.get-task, id: id, state: status, success: [done], failure: [failed]}
+types:
+  Job: {fields: {id: {type: string}, status: {type: string}}}
+  Task: {fields: {id: {type: string}, status: {type: string}}}
+resources:
+  jobs:
+    methods:
+      new: {method: GET, path: "/v1/jobs/{id}", path_params: {id: {type: string}}, response: Job}
+  tasks:
+    methods:
+      get-task:
+        method: GET
+        path: "/v1/tasks/{id}"
+        path_params: {id: {type: string}}
+        response: Task
+"#
+        .to_owned(),
+    };
+    let apis = generator::models(&[source]).unwrap_or_else(|e| panic!("{e}"));
+    let polls: Vec<&str> = apis[0]
+        .waiters
+        .iter()
+        .map(|w| w.poll_method.as_str())
+        .collect();
+    assert_eq!(polls, ["new_", "get_task"]);
 }

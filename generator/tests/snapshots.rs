@@ -62,6 +62,7 @@ snapshots!(
     retry_safety,
     doc_text,
     recursion,
+    std_names,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -23,20 +23,19 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
 //! use generated_sdk::ecs::Client;
-//! use std::time::Duration;
 //!
 //! let client = Client::builder()
 //!     .access_key("my-access-key", "my-secret-key")
 //!     .region("my-region")
 //!     .project_id("my-project-id")
 //!     .max_retries(3) // default 2
-//!     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//!     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //!     .build()?;
 //!
 //! let value = client.cloud_servers().get("server-id").await?;
 //!
 //! let response = client.cloud_servers().get("server-id")
-//!     .timeout(Duration::from_secs(5))
+//!     .timeout(std::time::Duration::from_secs(5))
 //!     .max_retries(0)
 //!     .header("x-trace-id", "abc")
 //!     .with_response()
@@ -60,14 +59,13 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
 //! use generated_sdk::ecs::{Client, CloudServersListDetailsParams};
-//! use futures::TryStreamExt;
-//! # use std::time::Duration;
+//! use futures::TryStreamExt as _;
 //! # let client = Client::builder()
 //! #     .access_key("my-access-key", "my-secret-key")
 //! #     .region("my-region")
 //! #     .project_id("my-project-id")
 //! #     .max_retries(3) // default 2
-//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //! #     .build()?;
 //!
 //! let page = client.cloud_servers().list_details(CloudServersListDetailsParams::default()).await?;

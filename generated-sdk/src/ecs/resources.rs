@@ -2,17 +2,15 @@
 //! Resource handles. Get one from [`Client`] and call its methods.
 
 use super::{
-    Client, CloudServer, CloudServersBatchRebootParams, CloudServersBatchStartParams,
-    CloudServersBatchStopParams, CloudServersCreateParams,
+    Call, Client, CloudServer, CloudServersBatchRebootParams,
+    CloudServersBatchStartParams, CloudServersBatchStopParams, CloudServersCreateParams,
     CloudServersCreatePostPaidParams, CloudServersDeleteParams,
     CloudServersListDetailsParams, CloudServersListParams, CreatePostPaidServersResponse,
-    CreateServersResponse, Job, JobRef, NovaServer, NovaShowServerResponse, RebootType,
-    ServerDetail, ServersListDetailsParams, ServersStopParams, ShowServerResponse,
+    CreateServersResponse, Job, JobRef, ListPage, NovaServer, NovaShowServerResponse,
+    RebootType, ServerDetail, ServersListDetailsParams, ServersStopParams,
+    ShowServerResponse,
 };
-use crate::runtime::call::{self, Call};
-use crate::runtime::pagination::{ListPage, Paging, list_page};
-use crate::runtime::request::Request;
-use reqwest::Method;
+use crate::runtime::{call, pagination, request};
 
 /// Elastic Cloud Servers (native API). Create, delete and the batch actions are asynchronous: they answer with a job, which `JobRef::wait` polls until it ends.
 #[derive(Clone, Copy, Debug)]
@@ -28,7 +26,10 @@ impl<'a> CloudServers<'a> {
         &self,
         params: CloudServersListDetailsParams,
     ) -> Call<ListPage<ServerDetail>> {
-        let request = Request::new(Method::GET, "/v1/{project_id}/cloudservers/detail")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/{project_id}/cloudservers/detail",
+            )
             .path_param("project_id", &self.client.project_id)
             .query("offset", &params.offset)
             .query("limit", &params.limit)
@@ -43,20 +44,23 @@ impl<'a> CloudServers<'a> {
             .query("ip", &params.ip)
             .query("ip_eq", &params.ip_eq)
             .query("server_id", &params.server_id)
-            .paging(Paging::PageNumber {
+            .paging(pagination::Paging::PageNumber {
                 items: "servers",
                 page_param: "offset",
                 limit_param: "limit",
                 total: Some("count"),
             });
-        Call::new(self.client.transport.clone(), request, list_page)
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// List ECSs (v1.1, ListCloudServers), by marker: the next page starts after the last ECS of this one while `servers_links` has a `next` link.
     ///
     /// Sends `GET /v1.1/{project_id}/cloudservers/detail`.
     pub fn list(&self, params: CloudServersListParams) -> Call<ListPage<CloudServer>> {
-        let request = Request::new(Method::GET, "/v1.1/{project_id}/cloudservers/detail")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1.1/{project_id}/cloudservers/detail",
+            )
             .path_param("project_id", &self.client.project_id)
             .query("id", &params.id)
             .query("name", &params.name)
@@ -78,22 +82,22 @@ impl<'a> CloudServers<'a> {
             .query("expect-fields", &params.expect_fields)
             .query("limit", &params.limit)
             .query("marker", &params.marker)
-            .paging(Paging::Marker {
+            .paging(pagination::Paging::Marker {
                 items: "servers",
                 marker_param: "marker",
                 marker_field: "id",
                 limit_param: "limit",
                 links: Some("servers_links"),
             });
-        Call::new(self.client.transport.clone(), request, list_page)
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Query the details of one ECS (ShowServer).
     ///
     /// Sends `GET /v1/{project_id}/cloudservers/{server_id}`.
     pub fn get(&self, server_id: &str) -> Call<ShowServerResponse> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/{project_id}/cloudservers/{server_id}",
             )
             .path_param("project_id", &self.client.project_id)
@@ -110,7 +114,10 @@ impl<'a> CloudServers<'a> {
         &self,
         params: CloudServersCreateParams,
     ) -> Call<CreateServersResponse> {
-        let request = Request::new(Method::POST, "/v1.1/{project_id}/cloudservers")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1.1/{project_id}/cloudservers",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .header("X-Client-Token", &params.x_client_token)
@@ -129,7 +136,10 @@ impl<'a> CloudServers<'a> {
         &self,
         params: CloudServersCreatePostPaidParams,
     ) -> Call<CreatePostPaidServersResponse> {
-        let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .header("X-Client-Token", &params.x_client_token)
@@ -145,7 +155,10 @@ impl<'a> CloudServers<'a> {
     ///
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn delete(&self, params: CloudServersDeleteParams) -> Call<JobRef> {
-        let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/delete")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/delete",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
@@ -160,7 +173,10 @@ impl<'a> CloudServers<'a> {
     ///
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_start(&self, params: CloudServersBatchStartParams) -> Call<JobRef> {
-        let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/action",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
@@ -174,7 +190,10 @@ impl<'a> CloudServers<'a> {
     ///
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_stop(&self, params: CloudServersBatchStopParams) -> Call<JobRef> {
-        let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/action",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
@@ -189,7 +208,10 @@ impl<'a> CloudServers<'a> {
     ///
     /// Wait for the work to finish with [`JobRef::wait`](super::JobRef::wait).
     pub fn batch_reboot(&self, params: CloudServersBatchRebootParams) -> Call<JobRef> {
-        let request = Request::new(Method::POST, "/v1/{project_id}/cloudservers/action")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/action",
+            )
             .json_object()
             .path_param("project_id", &self.client.project_id)
             .body_field("servers", &params.servers)
@@ -210,8 +232,8 @@ impl<'a> Servers<'a> {
     ///
     /// Sends `POST /v2.1/{project_id}/servers/{server_id}/action`.
     pub fn reboot(&self, server_id: &str, reboot_type: RebootType) -> Call<()> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
             )
             .json_object()
@@ -226,8 +248,8 @@ impl<'a> Servers<'a> {
     ///
     /// Sends `POST /v2.1/{project_id}/servers/{server_id}/action`.
     pub fn start(&self, server_id: &str) -> Call<()> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
             )
             .path_param("project_id", &self.client.project_id)
@@ -240,8 +262,8 @@ impl<'a> Servers<'a> {
     ///
     /// Sends `POST /v2.1/{project_id}/servers/{server_id}/action`.
     pub fn stop(&self, server_id: &str, params: ServersStopParams) -> Call<()> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v2.1/{project_id}/servers/{server_id}/action",
             )
             .json_object()
@@ -256,8 +278,8 @@ impl<'a> Servers<'a> {
     ///
     /// Sends `DELETE /v2.1/{project_id}/servers/{server_id}`.
     pub fn delete(&self, server_id: &str) -> Call<()> {
-        let request = Request::new(
-                Method::DELETE,
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
                 "/v2.1/{project_id}/servers/{server_id}",
             )
             .path_param("project_id", &self.client.project_id)
@@ -269,7 +291,10 @@ impl<'a> Servers<'a> {
     ///
     /// Sends `GET /v2.1/{project_id}/servers/{server_id}`.
     pub fn get(&self, server_id: &str) -> Call<NovaShowServerResponse> {
-        let request = Request::new(Method::GET, "/v2.1/{project_id}/servers/{server_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v2.1/{project_id}/servers/{server_id}",
+            )
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -282,7 +307,10 @@ impl<'a> Servers<'a> {
         &self,
         params: ServersListDetailsParams,
     ) -> Call<ListPage<NovaServer>> {
-        let request = Request::new(Method::GET, "/v2.1/{project_id}/servers/detail")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v2.1/{project_id}/servers/detail",
+            )
             .path_param("project_id", &self.client.project_id)
             .query("changes-since", &params.changes_since)
             .query("flavor", &params.flavor)
@@ -297,14 +325,14 @@ impl<'a> Servers<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .header("OpenStack-API-Version", &params.open_stack_api_version)
-            .paging(Paging::Marker {
+            .paging(pagination::Paging::Marker {
                 items: "servers",
                 marker_param: "marker",
                 marker_field: "id",
                 limit_param: "limit",
                 links: Some("servers_links"),
             });
-        Call::new(self.client.transport.clone(), request, list_page)
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 }
 
@@ -319,7 +347,10 @@ impl<'a> Jobs<'a> {
     ///
     /// Sends `GET /v1/{project_id}/jobs/{job_id}`.
     pub fn get(&self, job_id: &str) -> Call<Job> {
-        let request = Request::new(Method::GET, "/v1/{project_id}/jobs/{job_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/{project_id}/jobs/{job_id}",
+            )
             .path_param("project_id", &self.client.project_id)
             .path_param("job_id", job_id);
         Call::new(self.client.transport.clone(), request, call::json)

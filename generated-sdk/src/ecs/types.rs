@@ -5,10 +5,9 @@ use super::{
     BandwidthShareType, ChargingMode, IpType, JobStatus, NovaServerImage, PeriodType,
     ServerStatus, SubJobStatus, VolumeType,
 };
-use serde::{Deserialize, Serialize};
 
 /// An ECS named by its ID, in batch requests.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerId {
     /// ID of the ECS.
     pub id: String,
@@ -22,14 +21,14 @@ impl ServerId {
 }
 
 /// The answer to an asynchronous request: the job to poll with `client.jobs().get(job_id)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobRef {
     /// ID of the job.
     pub job_id: String,
 }
 
 /// The answer to a request to create ECSs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServersResponse {
     /// ID of the job that creates the ECSs.
     pub job_id: String,
@@ -42,7 +41,7 @@ pub struct CreateServersResponse {
 }
 
 /// The answer to a request to create pay-per-use ECSs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreatePostPaidServersResponse {
     /// ID of the job that creates the ECSs.
     pub job_id: String,
@@ -52,7 +51,7 @@ pub struct CreatePostPaidServersResponse {
 }
 
 /// An asynchronous job and its sub-jobs. Jobs that ended in `SUCCESS` or `FAIL` are purged after one day.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Job {
     /// Status of the job.
     pub status: JobStatus,
@@ -83,7 +82,7 @@ pub struct Job {
 }
 
 /// What a job works on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobEntities {
     /// ID of the ECS, for ECS operations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,7 +99,7 @@ pub struct JobEntities {
 }
 
 /// A sub-job of a job, such as the creation of one ECS of a batch.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubJob {
     /// Status of the sub-job.
     pub status: SubJobStatus,
@@ -125,7 +124,7 @@ pub struct SubJob {
 }
 
 /// What a sub-job works on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubJobEntities {
     /// ID of the ECS, for ECS operations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,14 +138,14 @@ pub struct SubJobEntities {
 }
 
 /// The answer to a query of one ECS (native API).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowServerResponse {
     /// The ECS.
     pub server: ServerDetail,
 }
 
 /// Details of an ECS (native API). Names of the OpenStack extension attributes keep their prefixes, such as `OS-EXT-STS:vm_state`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerDetail {
     /// Status of the ECS.
     pub status: ServerStatus,
@@ -299,7 +298,7 @@ pub struct ServerDetail {
 }
 
 /// The capacity reservation an ECS is launched in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CapacityReservationSpecification {
     /// ID of the capacity reservation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,7 +309,7 @@ pub struct CapacityReservationSpecification {
 }
 
 /// A network address of an ECS (native v1 API).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerAddress {
     /// IP version, as a string: `4` or `6`.
     pub version: String,
@@ -334,7 +333,7 @@ pub struct ServerAddress {
 }
 
 /// Flavor of an ECS (native v1 API); the numbers are strings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerFlavor {
     /// ID of the flavor.
     pub id: String,
@@ -355,7 +354,7 @@ pub struct ServerFlavor {
 }
 
 /// A GPU or ASIC device of a flavor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AcceleratorInfo {
     /// Name of the device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -369,14 +368,14 @@ pub struct AcceleratorInfo {
 }
 
 /// The image of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerImage {
     /// ID of the image.
     pub id: String,
 }
 
 /// A security group of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerSecurityGroup {
     /// Name (or UUID) of the security group.
     pub name: String,
@@ -386,7 +385,7 @@ pub struct ServerSecurityGroup {
 }
 
 /// A disk attached to an ECS (native v1 API).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerVolumeAttachment {
     /// ID of the disk.
     pub id: String,
@@ -401,7 +400,7 @@ pub struct ServerVolumeAttachment {
 }
 
 /// Scheduling information of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerSchedulerHints {
     /// ECS group (anti-affinity group) IDs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,7 +414,7 @@ pub struct ServerSchedulerHints {
 }
 
 /// A system tag of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerSystemTag {
     /// Key of the tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -426,7 +425,7 @@ pub struct ServerSystemTag {
 }
 
 /// Custom CPU options.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CpuOptions {
     /// CPU threads per core: `1` turns hyper-threading off, `2` on. Only for flavors with `hw:cpu_policy` `dedicated` and `hw:cpu_threads` `2`.
     #[serde(rename = "hw:cpu_threads")]
@@ -443,7 +442,7 @@ impl CpuOptions {
 }
 
 /// Secure boot options.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SecurityOptions {
     /// Whether secure boot is enabled (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -468,7 +467,7 @@ impl SecurityOptions {
 }
 
 /// The hypervisor of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hypervisor {
     /// Type of the hypervisor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -479,7 +478,7 @@ pub struct Hypervisor {
 }
 
 /// A NIC of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NetworkInterface {
     /// ID of the port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -502,7 +501,7 @@ pub struct NetworkInterface {
 }
 
 /// The EIP bound to a NIC.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NetworkInterfaceAssociation {
     /// The EIP bound to the NIC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -510,7 +509,7 @@ pub struct NetworkInterfaceAssociation {
 }
 
 /// An ECS as the v1.1 list returns it. Fields outside the default set are returned only when named in `expect-fields`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CloudServer {
     /// ID of the ECS.
     pub id: String,
@@ -598,7 +597,7 @@ pub struct CloudServer {
 }
 
 /// A network address of an ECS (v1.1 API).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CloudServerAddress {
     /// The IP address.
     pub addr: String,
@@ -622,7 +621,7 @@ pub struct CloudServerAddress {
 }
 
 /// Flavor of an ECS (v1.1 API); the numbers are integers here.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CloudServerFlavor {
     /// ID of the flavor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -648,7 +647,7 @@ pub struct CloudServerFlavor {
 }
 
 /// Billing information of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MarketInfo {
     /// `spot`, `prepaid` or `postpaid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -659,7 +658,7 @@ pub struct MarketInfo {
 }
 
 /// Yearly/monthly billing details of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MarketPrepaidInfo {
     /// When the subscription expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -667,7 +666,7 @@ pub struct MarketPrepaidInfo {
 }
 
 /// A disk attached to an ECS (v1.1 and Nova APIs).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AttachedVolume {
     /// ID of the disk.
     pub id: String,
@@ -687,14 +686,14 @@ pub struct AttachedVolume {
 }
 
 /// The answer to a query of one ECS (Nova API).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaShowServerResponse {
     /// The ECS.
     pub server: NovaServer,
 }
 
 /// An ECS as the Nova-compatible API returns it. Fields added by later microversions, and the `OS-EXT-SRV-ATTR` fields that policy may hide, are optional.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaServer {
     /// ID of the ECS.
     pub id: String,
@@ -829,7 +828,7 @@ pub struct NovaServer {
 }
 
 /// An image, with its links.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaImage {
     /// ID of the image.
     pub id: String,
@@ -839,7 +838,7 @@ pub struct NovaImage {
 }
 
 /// Flavor of a Nova ECS: `id` and `links` before microversion 2.47, the flavor's description (`vcpus`, `ram`, `disk`, `original_name`...) from 2.47 on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaFlavor {
     /// ID of the flavor (before 2.47).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -871,7 +870,7 @@ pub struct NovaFlavor {
 }
 
 /// A network address of a Nova ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaAddress {
     /// The IP address.
     pub addr: String,
@@ -886,7 +885,7 @@ pub struct NovaAddress {
 }
 
 /// A link to a resource.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaLink {
     /// The URL.
     pub href: String,
@@ -895,7 +894,7 @@ pub struct NovaLink {
 }
 
 /// The ECSs to create (`POST /v1.1/{project_id}/cloudservers`), yearly/monthly or pay-per-use as `extendparam.chargingMode` says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PrePaidServer {
     /// ID of the image.
     #[serde(rename = "imageRef")]
@@ -1173,7 +1172,7 @@ impl PrePaidServer {
 }
 
 /// The pay-per-use ECSs to create (`POST /v1/{project_id}/cloudservers`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PostPaidServer {
     /// ID of the image.
     #[serde(rename = "imageRef")]
@@ -1451,7 +1450,7 @@ impl PostPaidServer {
 }
 
 /// Billing and other extended settings of ECSs to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PrePaidServerExtendParam {
     /// Billing mode (default `postPaid`). For `prePaid` ECSs logged in to with an SSH key, `metadata.op_svc_userid` is required.
     #[serde(rename = "chargingMode")]
@@ -1603,7 +1602,7 @@ impl PrePaidServerExtendParam {
 }
 
 /// Billing and other extended settings of pay-per-use ECSs to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PostPaidServerExtendParam {
     /// Billing mode, as a number: `0` for pay-per-use.
     #[serde(rename = "chargingMode")]
@@ -1715,7 +1714,7 @@ impl PostPaidServerExtendParam {
 }
 
 /// A NIC of an ECS to create; give `subnet_id` or `port_id`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerNic {
     /// ID of a subnet of the VPC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1788,7 +1787,7 @@ impl CreateServerNic {
 }
 
 /// The shared bandwidth an IPv6 address is bound to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Ipv6Bandwidth {
     /// ID of the shared bandwidth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1804,7 +1803,7 @@ impl Ipv6Bandwidth {
 }
 
 /// An IP/MAC pair allowed on a port.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AllowedAddressPair {
     /// IP address or CIDR (not `0.0.0.0/0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1829,7 +1828,7 @@ impl AllowedAddressPair {
 }
 
 /// The EIP of an ECS to create; give `id` (an existing EIP) or `eip` (a new one).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerPublicIp {
     /// ID of an existing EIP (status DOWN).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1863,7 +1862,7 @@ impl CreateServerPublicIp {
 }
 
 /// An EIP to create with an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerEip {
     /// Type of the EIP, such as `5_bgp`.
     pub iptype: String,
@@ -1895,7 +1894,7 @@ impl CreateServerEip {
 }
 
 /// Bandwidth of an EIP to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerEipBandwidth {
     /// Bandwidth in Mbit/s (1 to 2000); required for `PER`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1941,7 +1940,7 @@ impl CreateServerEipBandwidth {
 }
 
 /// Billing of an EIP to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerEipExtendParam {
     /// Billing mode of the EIP.
     #[serde(rename = "chargingMode")]
@@ -1958,7 +1957,7 @@ impl CreateServerEipExtendParam {
 }
 
 /// The system disk of an ECS to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerRootVolume {
     /// Type of the disk.
     pub volumetype: VolumeType,
@@ -2058,7 +2057,7 @@ impl CreateServerRootVolume {
 }
 
 /// A data disk of an ECS to create.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerDataVolume {
     /// Type of the disk.
     pub volumetype: VolumeType,
@@ -2191,7 +2190,7 @@ impl CreateServerDataVolume {
 }
 
 /// Extended settings of a disk to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerVolumeExtendParam {
     /// Deprecated.
     #[serde(rename = "resourceSpecCode")]
@@ -2228,7 +2227,7 @@ impl CreateServerVolumeExtendParam {
 }
 
 /// Encryption of a disk to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerVolumeMetadata {
     /// `1` to encrypt the disk, `0` (default) not to.
     #[serde(rename = "__system__encrypted")]
@@ -2255,7 +2254,7 @@ impl CreateServerVolumeMetadata {
 }
 
 /// A security group of an ECS to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerSecurityGroup {
     /// ID of the security group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2271,7 +2270,7 @@ impl CreateServerSecurityGroup {
 }
 
 /// Scheduling information of an ECS to create.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServerSchedulerHints {
     /// ID of the ECS group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2305,7 +2304,7 @@ impl CreateServerSchedulerHints {
 }
 
 /// A tag of an ECS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerTag {
     /// Key (at most 36 characters).
     pub key: String,
@@ -2324,7 +2323,7 @@ impl ServerTag {
 }
 
 /// Serial console options.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SerialConsoleOptions {
     /// Whether the serial console is enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2340,7 +2339,7 @@ impl SerialConsoleOptions {
 }
 
 /// Instance metadata service (IMDS) options.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MetadataOptions {
     /// `enabled` or `disabled`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2365,7 +2364,7 @@ impl MetadataOptions {
 }
 
 /// Enclave options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EnclaveOptions {
     /// Whether enclaves are enabled.
     pub enabled: bool,

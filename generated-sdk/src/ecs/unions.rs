@@ -2,10 +2,9 @@
 //! Untagged unions: a value is decoded as the first member type that fits.
 
 use super::NovaImage;
-use serde::{Deserialize, Serialize};
 
 /// The image of a Nova ECS, or an empty string when the ECS boots from a volume.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum NovaServerImage {
     /// The value as [`NovaImage`].

@@ -14,18 +14,17 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
 //! use generated_sdk::nirvana::Client;
-//! use std::time::Duration;
 //!
 //! let client = Client::builder()
 //!     .api_key("my-key")
 //!     .max_retries(3) // default 2
-//!     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//!     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //!     .build()?;
 //!
 //! let value = client.api_keys().get("api-key-id").await?;
 //!
 //! let response = client.api_keys().get("api-key-id")
-//!     .timeout(Duration::from_secs(5))
+//!     .timeout(std::time::Duration::from_secs(5))
 //!     .max_retries(0)
 //!     .header("x-trace-id", "abc")
 //!     .with_response()
@@ -49,12 +48,11 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
 //! use generated_sdk::nirvana::{ApiKeysListParams, Client};
-//! use futures::TryStreamExt;
-//! # use std::time::Duration;
+//! use futures::TryStreamExt as _;
 //! # let client = Client::builder()
 //! #     .api_key("my-key")
 //! #     .max_retries(3) // default 2
-//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //! #     .build()?;
 //!
 //! let page = client.api_keys().list(ApiKeysListParams::default()).await?;
@@ -74,11 +72,10 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
 //! use generated_sdk::nirvana::{Client, ComputeVmsUpdateParams};
-//! # use std::time::Duration;
 //! # let client = Client::builder()
 //! #     .api_key("my-key")
 //! #     .max_retries(3) // default 2
-//! #     .timeout(Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //! #     .build()?;
 //!
 //! let started = client.compute().vms().update("vm-id", ComputeVmsUpdateParams::default()).await?;

@@ -22,7 +22,25 @@ use super::{ApiKey, ApiKeysCreateParams, ApiKeysListParams, ApiKeysUpdateParams}
         feature = "nirvana-user"
     )
 )]
-use super::Client;
+use super::{Call, Client};
+
+#[cfg(
+    any(
+        feature = "nirvana-api-keys",
+        feature = "nirvana-audit-logs",
+        feature = "nirvana-compute",
+        feature = "nirvana-instance-types",
+        feature = "nirvana-networking",
+        feature = "nirvana-nks",
+        feature = "nirvana-operations",
+        feature = "nirvana-organizations",
+        feature = "nirvana-projects",
+        feature = "nirvana-regions",
+        feature = "nirvana-rpc-nodes",
+        feature = "nirvana-usage"
+    )
+)]
+use super::CursorPage;
 
 #[cfg(feature = "nirvana-audit-logs")]
 use super::{AuditLog, AuditLogsListParams};
@@ -153,7 +171,7 @@ use super::UserSecurityUpdateParams;
         feature = "nirvana-user"
     )
 )]
-use crate::runtime::call::{self, Call};
+use crate::runtime::{call, request};
 
 #[cfg(
     any(
@@ -171,47 +189,7 @@ use crate::runtime::call::{self, Call};
         feature = "nirvana-usage"
     )
 )]
-use crate::runtime::pagination::{CursorPage, cursor_page};
-
-#[cfg(
-    any(
-        feature = "nirvana-api-keys",
-        feature = "nirvana-audit-logs",
-        feature = "nirvana-compute",
-        feature = "nirvana-instance-types",
-        feature = "nirvana-networking",
-        feature = "nirvana-nks",
-        feature = "nirvana-operations",
-        feature = "nirvana-organizations",
-        feature = "nirvana-projects",
-        feature = "nirvana-quotas",
-        feature = "nirvana-regions",
-        feature = "nirvana-rpc-nodes",
-        feature = "nirvana-usage",
-        feature = "nirvana-user"
-    )
-)]
-use crate::runtime::request::Request;
-
-#[cfg(
-    any(
-        feature = "nirvana-api-keys",
-        feature = "nirvana-audit-logs",
-        feature = "nirvana-compute",
-        feature = "nirvana-instance-types",
-        feature = "nirvana-networking",
-        feature = "nirvana-nks",
-        feature = "nirvana-operations",
-        feature = "nirvana-organizations",
-        feature = "nirvana-projects",
-        feature = "nirvana-quotas",
-        feature = "nirvana-regions",
-        feature = "nirvana-rpc-nodes",
-        feature = "nirvana-usage",
-        feature = "nirvana-user"
-    )
-)]
-use reqwest::Method;
+use crate::runtime::pagination;
 
 /// API keys that authenticate requests.
 #[cfg(feature = "nirvana-api-keys")]
@@ -226,7 +204,7 @@ impl<'a> ApiKeys<'a> {
     ///
     /// Sends `POST /v1/api_keys`.
     pub fn create(&self, params: ApiKeysCreateParams) -> Call<ApiKey> {
-        let request = Request::new(Method::POST, "/v1/api_keys")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/api_keys")
             .json_object()
             .body_field("expires_at", &params.expires_at)
             .body_field("name", &params.name)
@@ -242,7 +220,10 @@ impl<'a> ApiKeys<'a> {
     ///
     /// Sends `PATCH /v1/api_keys/{api_key_id}`.
     pub fn update(&self, api_key_id: &str, params: ApiKeysUpdateParams) -> Call<ApiKey> {
-        let request = Request::new(Method::PATCH, "/v1/api_keys/{api_key_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/api_keys/{api_key_id}",
+            )
             .json_object()
             .path_param("api_key_id", api_key_id)
             .body_field_opt("name", &params.name)
@@ -257,7 +238,7 @@ impl<'a> ApiKeys<'a> {
     ///
     /// Sends `GET /v1/api_keys`.
     pub fn list(&self, params: ApiKeysListParams) -> Call<CursorPage<ApiKey>> {
-        let request = Request::new(Method::GET, "/v1/api_keys")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/api_keys")
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("name", &params.name)
@@ -265,14 +246,17 @@ impl<'a> ApiKeys<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete an API key.
     ///
     /// Sends `DELETE /v1/api_keys/{api_key_id}`.
     pub fn delete(&self, api_key_id: &str) -> Call<()> {
-        let request = Request::new(Method::DELETE, "/v1/api_keys/{api_key_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/api_keys/{api_key_id}",
+            )
             .path_param("api_key_id", api_key_id);
         Call::new(self.client.transport.clone(), request, call::empty)
     }
@@ -281,7 +265,10 @@ impl<'a> ApiKeys<'a> {
     ///
     /// Sends `GET /v1/api_keys/{api_key_id}`.
     pub fn get(&self, api_key_id: &str) -> Call<ApiKey> {
-        let request = Request::new(Method::GET, "/v1/api_keys/{api_key_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/api_keys/{api_key_id}",
+            )
             .path_param("api_key_id", api_key_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -300,7 +287,7 @@ impl<'a> AuditLogs<'a> {
     ///
     /// Sends `GET /v1/audit_logs`.
     pub fn list(&self, params: AuditLogsListParams) -> Call<CursorPage<AuditLog>> {
-        let request = Request::new(Method::GET, "/v1/audit_logs")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/audit_logs")
             .query("action", &params.action)
             .query("actor_id", &params.actor_id)
             .query("client_ip", &params.client_ip)
@@ -317,14 +304,17 @@ impl<'a> AuditLogs<'a> {
             .query("target_type", &params.target_type)
             .query("actor_type", &params.actor_type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get an Audit Log entry.
     ///
     /// Sends `GET /v1/audit_logs/{audit_log_id}`.
     pub fn get(&self, audit_log_id: &str) -> Call<AuditLog> {
-        let request = Request::new(Method::GET, "/v1/audit_logs/{audit_log_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/audit_logs/{audit_log_id}",
+            )
             .path_param("audit_log_id", audit_log_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -409,7 +399,7 @@ impl<'a> ComputeVms<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: ComputeVmsCreateParams) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/compute/vms")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/compute/vms")
             .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
@@ -435,7 +425,10 @@ impl<'a> ComputeVms<'a> {
         vm_id: &str,
         params: ComputeVmsUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/compute/vms/{vm_id}",
+            )
             .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
@@ -449,7 +442,7 @@ impl<'a> ComputeVms<'a> {
     ///
     /// Sends `GET /v1/compute/vms`.
     pub fn list(&self, params: ComputeVmsListParams) -> Call<CursorPage<Vm>> {
-        let request = Request::new(Method::GET, "/v1/compute/vms")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/compute/vms")
             .query("project_id", &params.project_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
@@ -462,7 +455,7 @@ impl<'a> ComputeVms<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a VM.
@@ -471,7 +464,10 @@ impl<'a> ComputeVms<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, vm_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::DELETE, "/v1/compute/vms/{vm_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/compute/vms/{vm_id}",
+            )
             .path_param("vm_id", vm_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -480,7 +476,10 @@ impl<'a> ComputeVms<'a> {
     ///
     /// Sends `GET /v1/compute/vms/{vm_id}`.
     pub fn get(&self, vm_id: &str) -> Call<Vm> {
-        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/compute/vms/{vm_id}",
+            )
             .path_param("vm_id", vm_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -491,7 +490,10 @@ impl<'a> ComputeVms<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn restart(&self, vm_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/compute/vms/{vm_id}/restart")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/compute/vms/{vm_id}/restart",
+            )
             .path_param("vm_id", vm_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -510,7 +512,10 @@ impl<'a> ComputeVmsAvailability<'a> {
     ///
     /// Sends `POST /v1/compute/vms/availability`.
     pub fn create(&self, params: ComputeVmsAvailabilityCreateParams) -> Call<()> {
-        let request = Request::new(Method::POST, "/v1/compute/vms/availability")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/compute/vms/availability",
+            )
             .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
@@ -534,7 +539,10 @@ impl<'a> ComputeVmsAvailability<'a> {
         vm_id: &str,
         params: ComputeVmsAvailabilityUpdateParams,
     ) -> Call<()> {
-        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/availability")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/compute/vms/{vm_id}/availability",
+            )
             .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
@@ -558,7 +566,10 @@ impl<'a> ComputeVmsCost<'a> {
     ///
     /// Sends `POST /v1/compute/vms/cost`.
     pub fn create(&self, params: ComputeVmsCostCreateParams) -> Call<CostQuote> {
-        let request = Request::new(Method::POST, "/v1/compute/vms/cost")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/compute/vms/cost",
+            )
             .json_object()
             .body_field("boot_volume", &params.boot_volume)
             .body_field("instance_type", &params.instance_type)
@@ -582,7 +593,10 @@ impl<'a> ComputeVmsCost<'a> {
         vm_id: &str,
         params: ComputeVmsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(Method::PATCH, "/v1/compute/vms/{vm_id}/cost")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/compute/vms/{vm_id}/cost",
+            )
             .json_object()
             .path_param("vm_id", vm_id)
             .body_field_opt("instance_type", &params.instance_type)
@@ -610,7 +624,10 @@ impl<'a> ComputeVmsVolumes<'a> {
         vm_id: &str,
         params: ComputeVmsVolumesListParams,
     ) -> Call<CursorPage<Volume>> {
-        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}/volumes")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/compute/vms/{vm_id}/volumes",
+            )
             .path_param("vm_id", vm_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
@@ -621,7 +638,7 @@ impl<'a> ComputeVmsVolumes<'a> {
             .query("tags", &params.tags)
             .query("type", &params.r#type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -641,14 +658,17 @@ impl<'a> ComputeVmsOsImages<'a> {
         &self,
         params: ComputeVmsOsImagesListParams,
     ) -> Call<CursorPage<OsImage>> {
-        let request = Request::new(Method::GET, "/v1/compute/vms/os_images")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/compute/vms/os_images",
+            )
             .query("cursor", &params.cursor)
             .query("display_name", &params.display_name)
             .query("limit", &params.limit)
             .query("name", &params.name)
             .query("sort", &params.sort)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -669,7 +689,10 @@ impl<'a> ComputeVmsMetrics<'a> {
         vm_id: &str,
         params: ComputeVmsMetricsListParams,
     ) -> Call<VmMetrics> {
-        let request = Request::new(Method::GET, "/v1/compute/vms/{vm_id}/metrics")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/compute/vms/{vm_id}/metrics",
+            )
             .path_param("vm_id", vm_id)
             .query("end_time", &params.end_time)
             .query("start_time", &params.start_time)
@@ -693,7 +716,10 @@ impl<'a> ComputeVmsMetricDescriptors<'a> {
     ///
     /// Sends `GET /v1/compute/metric_descriptors`.
     pub fn list(&self) -> Call<VmMetricDescriptorList> {
-        let request = Request::new(Method::GET, "/v1/compute/metric_descriptors");
+        let request = request::Request::new(
+            reqwest::Method::GET,
+            "/v1/compute/metric_descriptors",
+        );
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }
@@ -727,7 +753,7 @@ impl<'a> ComputeVolumes<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: ComputeVolumesCreateParams) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/compute/volumes")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/compute/volumes")
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -749,7 +775,10 @@ impl<'a> ComputeVolumes<'a> {
         volume_id: &str,
         params: ComputeVolumesUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/compute/volumes/{volume_id}",
+            )
             .json_object()
             .path_param("volume_id", volume_id)
             .body_field_opt("name", &params.name)
@@ -762,7 +791,7 @@ impl<'a> ComputeVolumes<'a> {
     ///
     /// Sends `GET /v1/compute/volumes`.
     pub fn list(&self, params: ComputeVolumesListParams) -> Call<CursorPage<Volume>> {
-        let request = Request::new(Method::GET, "/v1/compute/volumes")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/compute/volumes")
             .query("project_id", &params.project_id)
             .query("attached", &params.attached)
             .query("cursor", &params.cursor)
@@ -776,7 +805,7 @@ impl<'a> ComputeVolumes<'a> {
             .query("tags", &params.tags)
             .query("type", &params.r#type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a Volume. Boot or data volumes can be deleted.
@@ -785,7 +814,10 @@ impl<'a> ComputeVolumes<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, volume_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::DELETE, "/v1/compute/volumes/{volume_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/compute/volumes/{volume_id}",
+            )
             .path_param("volume_id", volume_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -800,8 +832,8 @@ impl<'a> ComputeVolumes<'a> {
         volume_id: &str,
         params: ComputeVolumesAttachParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/compute/volumes/{volume_id}/attach",
             )
             .json_object()
@@ -816,8 +848,8 @@ impl<'a> ComputeVolumes<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn detach(&self, volume_id: &str) -> Call<Operation> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/compute/volumes/{volume_id}/detach",
             )
             .path_param("volume_id", volume_id);
@@ -828,7 +860,10 @@ impl<'a> ComputeVolumes<'a> {
     ///
     /// Sends `GET /v1/compute/volumes/{volume_id}`.
     pub fn get(&self, volume_id: &str) -> Call<Volume> {
-        let request = Request::new(Method::GET, "/v1/compute/volumes/{volume_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/compute/volumes/{volume_id}",
+            )
             .path_param("volume_id", volume_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -847,7 +882,10 @@ impl<'a> ComputeVolumesAvailability<'a> {
     ///
     /// Sends `POST /v1/compute/volumes/availability`.
     pub fn create(&self, params: ComputeVolumesAvailabilityCreateParams) -> Call<()> {
-        let request = Request::new(Method::POST, "/v1/compute/volumes/availability")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/compute/volumes/availability",
+            )
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -867,8 +905,8 @@ impl<'a> ComputeVolumesAvailability<'a> {
         volume_id: &str,
         params: ComputeVolumesAvailabilityUpdateParams,
     ) -> Call<()> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/compute/volumes/{volume_id}/availability",
             )
             .json_object()
@@ -893,7 +931,10 @@ impl<'a> ComputeVolumesCost<'a> {
     ///
     /// Sends `POST /v1/compute/volumes/cost`.
     pub fn create(&self, params: ComputeVolumesCostCreateParams) -> Call<CostQuote> {
-        let request = Request::new(Method::POST, "/v1/compute/volumes/cost")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/compute/volumes/cost",
+            )
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -913,7 +954,10 @@ impl<'a> ComputeVolumesCost<'a> {
         volume_id: &str,
         params: ComputeVolumesCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(Method::PATCH, "/v1/compute/volumes/{volume_id}/cost")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/compute/volumes/{volume_id}/cost",
+            )
             .json_object()
             .path_param("volume_id", volume_id)
             .body_field_opt("name", &params.name)
@@ -939,7 +983,7 @@ impl<'a> InstanceTypes<'a> {
         &self,
         params: InstanceTypesListParams,
     ) -> Call<CursorPage<InstanceType>> {
-        let request = Request::new(Method::GET, "/v1/instance_types")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/instance_types")
             .query("chipset", &params.chipset)
             .query("cursor", &params.cursor)
             .query("family", &params.family)
@@ -955,14 +999,17 @@ impl<'a> InstanceTypes<'a> {
             .query("vcpu_max", &params.vcpu_max)
             .query("vcpu_min", &params.vcpu_min)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get an instance type by region and name.
     ///
     /// Sends `GET /v1/instance_types/{region}/{name}`.
     pub fn get(&self, region: RegionName, name: &str) -> Call<InstanceType> {
-        let request = Request::new(Method::GET, "/v1/instance_types/{region}/{name}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/instance_types/{region}/{name}",
+            )
             .path_param("region", &region.to_string())
             .path_param("name", name);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -1029,7 +1076,7 @@ impl<'a> NetworkingVpcs<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: NetworkingVpcsCreateParams) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/networking/vpcs")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/networking/vpcs")
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -1049,7 +1096,10 @@ impl<'a> NetworkingVpcs<'a> {
         vpc_id: &str,
         params: NetworkingVpcsUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/networking/vpcs/{vpc_id}",
+            )
             .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field_opt("name", &params.name)
@@ -1062,7 +1112,7 @@ impl<'a> NetworkingVpcs<'a> {
     ///
     /// Sends `GET /v1/networking/vpcs`.
     pub fn list(&self, params: NetworkingVpcsListParams) -> Call<CursorPage<Vpc>> {
-        let request = Request::new(Method::GET, "/v1/networking/vpcs")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/networking/vpcs")
             .query("project_id", &params.project_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
@@ -1072,7 +1122,7 @@ impl<'a> NetworkingVpcs<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a VPC.
@@ -1081,7 +1131,10 @@ impl<'a> NetworkingVpcs<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, vpc_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::DELETE, "/v1/networking/vpcs/{vpc_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/networking/vpcs/{vpc_id}",
+            )
             .path_param("vpc_id", vpc_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -1090,7 +1143,10 @@ impl<'a> NetworkingVpcs<'a> {
     ///
     /// Sends `GET /v1/networking/vpcs/{vpc_id}`.
     pub fn get(&self, vpc_id: &str) -> Call<Vpc> {
-        let request = Request::new(Method::GET, "/v1/networking/vpcs/{vpc_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/networking/vpcs/{vpc_id}",
+            )
             .path_param("vpc_id", vpc_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -1109,7 +1165,10 @@ impl<'a> NetworkingVpcsAvailability<'a> {
     ///
     /// Sends `POST /v1/networking/vpcs/availability`.
     pub fn create(&self, params: NetworkingVpcsAvailabilityCreateParams) -> Call<()> {
-        let request = Request::new(Method::POST, "/v1/networking/vpcs/availability")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/networking/vpcs/availability",
+            )
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -1127,8 +1186,8 @@ impl<'a> NetworkingVpcsAvailability<'a> {
         vpc_id: &str,
         params: NetworkingVpcsAvailabilityUpdateParams,
     ) -> Call<()> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/networking/vpcs/{vpc_id}/availability",
             )
             .json_object()
@@ -1153,7 +1212,10 @@ impl<'a> NetworkingVpcsCost<'a> {
     ///
     /// Sends `POST /v1/networking/vpcs/cost`.
     pub fn create(&self, params: NetworkingVpcsCostCreateParams) -> Call<CostQuote> {
-        let request = Request::new(Method::POST, "/v1/networking/vpcs/cost")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/networking/vpcs/cost",
+            )
             .json_object()
             .body_field("name", &params.name)
             .body_field("project_id", &params.project_id)
@@ -1171,7 +1233,10 @@ impl<'a> NetworkingVpcsCost<'a> {
         vpc_id: &str,
         params: NetworkingVpcsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(Method::PATCH, "/v1/networking/vpcs/{vpc_id}/cost")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/networking/vpcs/{vpc_id}/cost",
+            )
             .json_object()
             .path_param("vpc_id", vpc_id)
             .body_field_opt("name", &params.name)
@@ -1200,8 +1265,8 @@ impl<'a> NetworkingFirewallRules<'a> {
         vpc_id: &str,
         params: NetworkingFirewallRulesCreateParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules",
             )
             .json_object()
@@ -1226,8 +1291,8 @@ impl<'a> NetworkingFirewallRules<'a> {
         firewall_rule_id: &str,
         params: NetworkingFirewallRulesUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
             )
             .json_object()
@@ -1250,8 +1315,8 @@ impl<'a> NetworkingFirewallRules<'a> {
         vpc_id: &str,
         params: NetworkingFirewallRulesListParams,
     ) -> Call<CursorPage<FirewallRule>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules",
             )
             .path_param("vpc_id", vpc_id)
@@ -1263,7 +1328,7 @@ impl<'a> NetworkingFirewallRules<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a firewall rule.
@@ -1272,8 +1337,8 @@ impl<'a> NetworkingFirewallRules<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, vpc_id: &str, firewall_rule_id: &str) -> Call<Operation> {
-        let request = Request::new(
-                Method::DELETE,
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
             )
             .path_param("vpc_id", vpc_id)
@@ -1285,8 +1350,8 @@ impl<'a> NetworkingFirewallRules<'a> {
     ///
     /// Sends `GET /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}`.
     pub fn get(&self, vpc_id: &str, firewall_rule_id: &str) -> Call<FirewallRule> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}",
             )
             .path_param("vpc_id", vpc_id)
@@ -1344,7 +1409,10 @@ impl<'a> NetworkingConnectConnections<'a> {
         &self,
         params: NetworkingConnectConnectionsCreateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/networking/connect/connections")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/networking/connect/connections",
+            )
             .json_object()
             .body_field("bandwidth_mbps", &params.bandwidth_mbps)
             .body_field("cidrs", &params.cidrs)
@@ -1367,8 +1435,8 @@ impl<'a> NetworkingConnectConnections<'a> {
         connection_id: &str,
         params: NetworkingConnectConnectionsUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/networking/connect/connections/{connection_id}",
             )
             .json_object()
@@ -1385,7 +1453,10 @@ impl<'a> NetworkingConnectConnections<'a> {
         &self,
         params: NetworkingConnectConnectionsListParams,
     ) -> Call<CursorPage<ConnectConnection>> {
-        let request = Request::new(Method::GET, "/v1/networking/connect/connections")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/networking/connect/connections",
+            )
             .query("project_id", &params.project_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
@@ -1398,7 +1469,7 @@ impl<'a> NetworkingConnectConnections<'a> {
             .query("status", &params.status)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a Connect Connection.
@@ -1407,8 +1478,8 @@ impl<'a> NetworkingConnectConnections<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, connection_id: &str) -> Call<Operation> {
-        let request = Request::new(
-                Method::DELETE,
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
                 "/v1/networking/connect/connections/{connection_id}",
             )
             .path_param("connection_id", connection_id);
@@ -1419,8 +1490,8 @@ impl<'a> NetworkingConnectConnections<'a> {
     ///
     /// Sends `GET /v1/networking/connect/connections/{connection_id}`.
     pub fn get(&self, connection_id: &str) -> Call<ConnectConnection> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/networking/connect/connections/{connection_id}",
             )
             .path_param("connection_id", connection_id);
@@ -1444,8 +1515,8 @@ impl<'a> NetworkingConnectConnectionsCost<'a> {
         &self,
         params: NetworkingConnectConnectionsCostCreateParams,
     ) -> Call<CostQuote> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/networking/connect/connections/cost",
             )
             .json_object()
@@ -1468,8 +1539,8 @@ impl<'a> NetworkingConnectConnectionsCost<'a> {
         connection_id: &str,
         params: NetworkingConnectConnectionsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/networking/connect/connections/{connection_id}/cost",
             )
             .json_object()
@@ -1496,7 +1567,10 @@ impl<'a> NetworkingConnectRoutes<'a> {
         &self,
         params: NetworkingConnectRoutesListParams,
     ) -> Call<CursorPage<ConnectRoute>> {
-        let request = Request::new(Method::GET, "/v1/networking/connect/routes")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/networking/connect/routes",
+            )
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("provider", &params.provider)
@@ -1504,7 +1578,7 @@ impl<'a> NetworkingConnectRoutes<'a> {
             .query("region", &params.region)
             .query("sort", &params.sort)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -1546,11 +1620,14 @@ impl<'a> NksKubernetesVersions<'a> {
         &self,
         params: NksKubernetesVersionsListParams,
     ) -> Call<CursorPage<KubernetesVersion>> {
-        let request = Request::new(Method::GET, "/v1/nks/kubernetes_versions")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/nks/kubernetes_versions",
+            )
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -1618,7 +1695,7 @@ impl<'a> NksClusters<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn create(&self, params: NksClustersCreateParams) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/nks/clusters")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/nks/clusters")
             .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
@@ -1640,7 +1717,10 @@ impl<'a> NksClusters<'a> {
         cluster_id: &str,
         params: NksClustersUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}",
+            )
             .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field_opt("autoscaling", &params.autoscaling)
@@ -1653,12 +1733,12 @@ impl<'a> NksClusters<'a> {
     ///
     /// Sends `GET /v1/nks/clusters`.
     pub fn list(&self, params: NksClustersListParams) -> Call<CursorPage<NksCluster>> {
-        let request = Request::new(Method::GET, "/v1/nks/clusters")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/nks/clusters")
             .query("project_id", &params.project_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete an NKS cluster.
@@ -1667,7 +1747,10 @@ impl<'a> NksClusters<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, cluster_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::DELETE, "/v1/nks/clusters/{cluster_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/nks/clusters/{cluster_id}",
+            )
             .path_param("cluster_id", cluster_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -1676,7 +1759,10 @@ impl<'a> NksClusters<'a> {
     ///
     /// Sends `GET /v1/nks/clusters/{cluster_id}`.
     pub fn get(&self, cluster_id: &str) -> Call<NksCluster> {
-        let request = Request::new(Method::GET, "/v1/nks/clusters/{cluster_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/nks/clusters/{cluster_id}",
+            )
             .path_param("cluster_id", cluster_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -1695,7 +1781,10 @@ impl<'a> NksClustersAvailability<'a> {
     ///
     /// Sends `POST /v1/nks/clusters/availability`.
     pub fn create(&self, params: NksClustersAvailabilityCreateParams) -> Call<()> {
-        let request = Request::new(Method::POST, "/v1/nks/clusters/availability")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/nks/clusters/availability",
+            )
             .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
@@ -1715,8 +1804,8 @@ impl<'a> NksClustersAvailability<'a> {
         cluster_id: &str,
         params: NksClustersAvailabilityUpdateParams,
     ) -> Call<()> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/availability",
             )
             .json_object()
@@ -1741,7 +1830,10 @@ impl<'a> NksClustersCost<'a> {
     ///
     /// Sends `POST /v1/nks/clusters/cost`.
     pub fn create(&self, params: NksClustersCostCreateParams) -> Call<CostQuote> {
-        let request = Request::new(Method::POST, "/v1/nks/clusters/cost")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/nks/clusters/cost",
+            )
             .json_object()
             .body_field("autoscaling", &params.autoscaling)
             .body_field("kubernetes_version", &params.kubernetes_version)
@@ -1761,7 +1853,10 @@ impl<'a> NksClustersCost<'a> {
         cluster_id: &str,
         params: NksClustersCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(Method::PATCH, "/v1/nks/clusters/{cluster_id}/cost")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/nks/clusters/{cluster_id}/cost",
+            )
             .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field_opt("autoscaling", &params.autoscaling)
@@ -1788,15 +1883,15 @@ impl<'a> NksClustersPersistentVolumeClaims<'a> {
         cluster_id: &str,
         params: NksClustersPersistentVolumeClaimsListParams,
     ) -> Call<CursorPage<PersistentVolumeClaim>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/persistent_volume_claims",
             )
             .path_param("cluster_id", cluster_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an NKS persistent volume claim.
@@ -1807,8 +1902,8 @@ impl<'a> NksClustersPersistentVolumeClaims<'a> {
         cluster_id: &str,
         persistent_volume_claim_id: &str,
     ) -> Call<PersistentVolumeClaim> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/persistent_volume_claims/{persistent_volume_claim_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -1830,8 +1925,8 @@ impl<'a> NksClustersKubeconfig<'a> {
     ///
     /// Sends `GET /v1/nks/clusters/{cluster_id}/kubeconfig`.
     pub fn get(&self, cluster_id: &str) -> Call<Kubeconfig> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/kubeconfig",
             )
             .path_param("cluster_id", cluster_id);
@@ -1863,23 +1958,23 @@ impl<'a> NksClustersControllers<'a> {
         cluster_id: &str,
         params: NksClustersControllersListParams,
     ) -> Call<CursorPage<NksController>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/controllers",
             )
             .path_param("cluster_id", cluster_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an NKS controller.
     ///
     /// Sends `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}`.
     pub fn get(&self, cluster_id: &str, controller_id: &str) -> Call<NksController> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -1906,8 +2001,8 @@ impl<'a> NksClustersControllersVolumes<'a> {
         controller_id: &str,
         params: NksClustersControllersVolumesListParams,
     ) -> Call<CursorPage<NksControllerVolume>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes",
             )
             .path_param("cluster_id", cluster_id)
@@ -1915,7 +2010,7 @@ impl<'a> NksClustersControllersVolumes<'a> {
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about a volume attached to an NKS controller.
@@ -1927,8 +2022,8 @@ impl<'a> NksClustersControllersVolumes<'a> {
         controller_id: &str,
         volume_id: &str,
     ) -> Call<NksControllerVolume> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes/{volume_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -1958,8 +2053,8 @@ impl<'a> NksClustersLoadBalancers<'a> {
         load_balancer_id: &str,
         params: NksClustersLoadBalancersUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}",
             )
             .json_object()
@@ -1977,15 +2072,15 @@ impl<'a> NksClustersLoadBalancers<'a> {
         cluster_id: &str,
         params: NksClustersLoadBalancersListParams,
     ) -> Call<CursorPage<NksLoadBalancer>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/load_balancers",
             )
             .path_param("cluster_id", cluster_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an NKS load balancer.
@@ -1996,8 +2091,8 @@ impl<'a> NksClustersLoadBalancers<'a> {
         cluster_id: &str,
         load_balancer_id: &str,
     ) -> Call<NksLoadBalancer> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2053,7 +2148,10 @@ impl<'a> NksClustersPools<'a> {
         cluster_id: &str,
         params: NksClustersPoolsCreateParams,
     ) -> Call<Operation> {
-        let request = Request::new(Method::POST, "/v1/nks/clusters/{cluster_id}/pools")
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/nks/clusters/{cluster_id}/pools",
+            )
             .json_object()
             .path_param("cluster_id", cluster_id)
             .body_field("name", &params.name)
@@ -2074,8 +2172,8 @@ impl<'a> NksClustersPools<'a> {
         pool_id: &str,
         params: NksClustersPoolsUpdateParams,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
             )
             .json_object()
@@ -2095,12 +2193,15 @@ impl<'a> NksClustersPools<'a> {
         cluster_id: &str,
         params: NksClustersPoolsListParams,
     ) -> Call<CursorPage<NksNodePool>> {
-        let request = Request::new(Method::GET, "/v1/nks/clusters/{cluster_id}/pools")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/nks/clusters/{cluster_id}/pools",
+            )
             .path_param("cluster_id", cluster_id)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete an NKS node pool.
@@ -2109,8 +2210,8 @@ impl<'a> NksClustersPools<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn delete(&self, cluster_id: &str, pool_id: &str) -> Call<Operation> {
-        let request = Request::new(
-                Method::DELETE,
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2122,8 +2223,8 @@ impl<'a> NksClustersPools<'a> {
     ///
     /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}`.
     pub fn get(&self, cluster_id: &str, pool_id: &str) -> Call<NksNodePool> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2149,8 +2250,8 @@ impl<'a> NksClustersPoolsAvailability<'a> {
         cluster_id: &str,
         params: NksClustersPoolsAvailabilityCreateParams,
     ) -> Call<()> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/nks/clusters/{cluster_id}/pools/availability",
             )
             .json_object()
@@ -2171,8 +2272,8 @@ impl<'a> NksClustersPoolsAvailability<'a> {
         pool_id: &str,
         params: NksClustersPoolsAvailabilityUpdateParams,
     ) -> Call<()> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability",
             )
             .json_object()
@@ -2202,8 +2303,8 @@ impl<'a> NksClustersPoolsCost<'a> {
         cluster_id: &str,
         params: NksClustersPoolsCostCreateParams,
     ) -> Call<CostQuote> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/nks/clusters/{cluster_id}/pools/cost",
             )
             .json_object()
@@ -2224,8 +2325,8 @@ impl<'a> NksClustersPoolsCost<'a> {
         pool_id: &str,
         params: NksClustersPoolsCostUpdateParams,
     ) -> Call<CostQuoteUpdate> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost",
             )
             .json_object()
@@ -2263,8 +2364,8 @@ impl<'a> NksClustersPoolsNodes<'a> {
         pool_id: &str,
         params: NksClustersPoolsNodesListParams,
     ) -> Call<CursorPage<NksNode>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes",
             )
             .path_param("cluster_id", cluster_id)
@@ -2272,7 +2373,7 @@ impl<'a> NksClustersPoolsNodes<'a> {
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a single node from an NKS node pool.
@@ -2286,8 +2387,8 @@ impl<'a> NksClustersPoolsNodes<'a> {
         pool_id: &str,
         node_id: &str,
     ) -> Call<Operation> {
-        let request = Request::new(
-                Method::DELETE,
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2300,8 +2401,8 @@ impl<'a> NksClustersPoolsNodes<'a> {
     ///
     /// Sends `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}`.
     pub fn get(&self, cluster_id: &str, pool_id: &str, node_id: &str) -> Call<NksNode> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2330,8 +2431,8 @@ impl<'a> NksClustersPoolsNodesVolumes<'a> {
         node_id: &str,
         params: NksClustersPoolsNodesVolumesListParams,
     ) -> Call<CursorPage<NksNodeVolume>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes",
             )
             .path_param("cluster_id", cluster_id)
@@ -2340,7 +2441,7 @@ impl<'a> NksClustersPoolsNodesVolumes<'a> {
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about a volume attached to an NKS node.
@@ -2353,8 +2454,8 @@ impl<'a> NksClustersPoolsNodesVolumes<'a> {
         node_id: &str,
         volume_id: &str,
     ) -> Call<NksNodeVolume> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes/{volume_id}",
             )
             .path_param("cluster_id", cluster_id)
@@ -2383,8 +2484,8 @@ impl<'a> NksClustersPoolsVolumes<'a> {
         pool_id: &str,
         params: NksClustersPoolsVolumesListParams,
     ) -> Call<CursorPage<NksNodeVolume>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes",
             )
             .path_param("cluster_id", cluster_id)
@@ -2392,7 +2493,7 @@ impl<'a> NksClustersPoolsVolumes<'a> {
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -2411,7 +2512,10 @@ impl<'a> Operations<'a> {
     ///
     /// Wait for the work to finish with [`Operation::wait`](super::Operation::wait).
     pub fn get(&self, operation_id: &str) -> Call<Operation> {
-        let request = Request::new(Method::GET, "/v1/operations/{operation_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/operations/{operation_id}",
+            )
             .path_param("operation_id", operation_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -2420,7 +2524,7 @@ impl<'a> Operations<'a> {
     ///
     /// Sends `GET /v1/operations`.
     pub fn list(&self, params: OperationsListParams) -> Call<CursorPage<Operation>> {
-        let request = Request::new(Method::GET, "/v1/operations")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/operations")
             .query("project_id", &params.project_id)
             .query("created_at_max", &params.created_at_max)
             .query("created_at_min", &params.created_at_min)
@@ -2432,7 +2536,7 @@ impl<'a> Operations<'a> {
             .query("status", &params.status)
             .query("type", &params.r#type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -2470,7 +2574,7 @@ impl<'a> Organizations<'a> {
     ///
     /// Sends `POST /v1/organizations`.
     pub fn create(&self, params: OrganizationsCreateParams) -> Call<Organization> {
-        let request = Request::new(Method::POST, "/v1/organizations")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/organizations")
             .json_object()
             .body_field("name", &params.name)
             .body_field_opt("billing_email", &params.billing_email);
@@ -2485,7 +2589,10 @@ impl<'a> Organizations<'a> {
         organization_id: &str,
         params: OrganizationsUpdateParams,
     ) -> Call<Organization> {
-        let request = Request::new(Method::PATCH, "/v1/organizations/{organization_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/organizations/{organization_id}",
+            )
             .json_object()
             .path_param("organization_id", organization_id)
             .body_field_opt("billing_email", &params.billing_email)
@@ -2500,21 +2607,24 @@ impl<'a> Organizations<'a> {
         &self,
         params: OrganizationsListParams,
     ) -> Call<CursorPage<Organization>> {
-        let request = Request::new(Method::GET, "/v1/organizations")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/organizations")
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("name", &params.name)
             .query("sort", &params.sort)
             .query("type", &params.r#type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an Organization.
     ///
     /// Sends `GET /v1/organizations/{organization_id}`.
     pub fn get(&self, organization_id: &str) -> Call<Organization> {
-        let request = Request::new(Method::GET, "/v1/organizations/{organization_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/organizations/{organization_id}",
+            )
             .path_param("organization_id", organization_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -2523,8 +2633,8 @@ impl<'a> Organizations<'a> {
     ///
     /// Sends `POST /v1/organizations/{organization_id}/leave`.
     pub fn leave(&self, organization_id: &str) -> Call<()> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/organizations/{organization_id}/leave",
             )
             .path_param("organization_id", organization_id);
@@ -2549,8 +2659,8 @@ impl<'a> OrganizationsMemberships<'a> {
         organization_id: &str,
         params: OrganizationsMembershipsListParams,
     ) -> Call<CursorPage<OrganizationMembership>> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/memberships",
             )
             .path_param("organization_id", organization_id)
@@ -2560,7 +2670,7 @@ impl<'a> OrganizationsMemberships<'a> {
             .query("user_id", &params.user_id)
             .query("role", &params.role)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an organization membership.
@@ -2571,8 +2681,8 @@ impl<'a> OrganizationsMemberships<'a> {
         organization_id: &str,
         membership_id: &str,
     ) -> Call<OrganizationMembership> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/memberships/{membership_id}",
             )
             .path_param("organization_id", organization_id)
@@ -2598,8 +2708,8 @@ impl<'a> OrganizationsAddress<'a> {
         organization_id: &str,
         params: OrganizationsAddressCreateParams,
     ) -> Call<OrganizationAddress> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/organizations/{organization_id}/address",
             )
             .json_object()
@@ -2623,8 +2733,8 @@ impl<'a> OrganizationsAddress<'a> {
         organization_id: &str,
         params: OrganizationsAddressUpdateParams,
     ) -> Call<OrganizationAddress> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/organizations/{organization_id}/address",
             )
             .json_object()
@@ -2644,8 +2754,8 @@ impl<'a> OrganizationsAddress<'a> {
     ///
     /// Sends `GET /v1/organizations/{organization_id}/address`.
     pub fn get(&self, organization_id: &str) -> Call<OrganizationAddress> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/address",
             )
             .path_param("organization_id", organization_id);
@@ -2677,8 +2787,8 @@ impl<'a> OrganizationsBilling<'a> {
         organization_id: &str,
         params: OrganizationsBillingCostParams,
     ) -> Call<OrganizationDailyCost> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/billing/cost",
             )
             .path_param("organization_id", organization_id)
@@ -2695,8 +2805,8 @@ impl<'a> OrganizationsBilling<'a> {
         organization_id: &str,
         params: OrganizationsBillingHistoryParams,
     ) -> Call<BillingHistoryEntryList> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/billing/history",
             )
             .path_param("organization_id", organization_id)
@@ -2719,8 +2829,8 @@ impl<'a> OrganizationsBilling<'a> {
         organization_id: &str,
         params: OrganizationsBillingRechargeParams,
     ) -> Call<OrganizationBillingSummary> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/organizations/{organization_id}/billing/recharge",
             )
             .path_param("organization_id", organization_id)
@@ -2738,8 +2848,8 @@ impl<'a> OrganizationsBilling<'a> {
         organization_id: &str,
         params: OrganizationsBillingStatementsParams,
     ) -> Call<OrganizationUsageStatement> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/billing/statements",
             )
             .path_param("organization_id", organization_id)
@@ -2751,8 +2861,8 @@ impl<'a> OrganizationsBilling<'a> {
     ///
     /// Sends `GET /v1/organizations/{organization_id}/billing/summary`.
     pub fn summary(&self, organization_id: &str) -> Call<OrganizationBillingSummary> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/billing/summary",
             )
             .path_param("organization_id", organization_id);
@@ -2767,8 +2877,8 @@ impl<'a> OrganizationsBilling<'a> {
         organization_id: &str,
         params: OrganizationsBillingTopUpParams,
     ) -> Call<OrganizationBillingSummary> {
-        let request = Request::new(
-                Method::POST,
+        let request = request::Request::new(
+                reqwest::Method::POST,
                 "/v1/organizations/{organization_id}/billing/topup",
             )
             .json_object()
@@ -2798,8 +2908,8 @@ impl<'a> OrganizationsBillingRechargePolicy<'a> {
         organization_id: &str,
         params: OrganizationsBillingRechargePolicyUpdateParams,
     ) -> Call<OrganizationRechargePolicy> {
-        let request = Request::new(
-                Method::PATCH,
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
                 "/v1/organizations/{organization_id}/billing/recharge_policy",
             )
             .json_object()
@@ -2813,8 +2923,8 @@ impl<'a> OrganizationsBillingRechargePolicy<'a> {
     ///
     /// Sends `GET /v1/organizations/{organization_id}/billing/recharge_policy`.
     pub fn get(&self, organization_id: &str) -> Call<OrganizationRechargePolicy> {
-        let request = Request::new(
-                Method::GET,
+        let request = request::Request::new(
+                reqwest::Method::GET,
                 "/v1/organizations/{organization_id}/billing/recharge_policy",
             )
             .path_param("organization_id", organization_id);
@@ -2835,7 +2945,7 @@ impl<'a> Projects<'a> {
     ///
     /// Sends `POST /v1/projects`.
     pub fn create(&self, params: ProjectsCreateParams) -> Call<Project> {
-        let request = Request::new(Method::POST, "/v1/projects")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/projects")
             .json_object()
             .body_field("name", &params.name)
             .body_field_opt("tags", &params.tags);
@@ -2850,7 +2960,10 @@ impl<'a> Projects<'a> {
         project_id: &str,
         params: ProjectsUpdateParams,
     ) -> Call<Project> {
-        let request = Request::new(Method::PATCH, "/v1/projects/{project_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/projects/{project_id}",
+            )
             .json_object()
             .path_param("project_id", project_id)
             .body_field_opt("name", &params.name)
@@ -2862,21 +2975,24 @@ impl<'a> Projects<'a> {
     ///
     /// Sends `GET /v1/projects`.
     pub fn list(&self, params: ProjectsListParams) -> Call<CursorPage<Project>> {
-        let request = Request::new(Method::GET, "/v1/projects")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/projects")
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("name", &params.name)
             .query("sort", &params.sort)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete a project.
     ///
     /// Sends `DELETE /v1/projects/{project_id}`.
     pub fn delete(&self, project_id: &str) -> Call<()> {
-        let request = Request::new(Method::DELETE, "/v1/projects/{project_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/projects/{project_id}",
+            )
             .path_param("project_id", project_id);
         Call::new(self.client.transport.clone(), request, call::empty)
     }
@@ -2885,7 +3001,10 @@ impl<'a> Projects<'a> {
     ///
     /// Sends `GET /v1/projects/{project_id}`.
     pub fn get(&self, project_id: &str) -> Call<Project> {
-        let request = Request::new(Method::GET, "/v1/projects/{project_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/projects/{project_id}",
+            )
             .path_param("project_id", project_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -2904,7 +3023,7 @@ impl<'a> Quotas<'a> {
     ///
     /// Sends `GET /v1/quotas`.
     pub fn list(&self) -> Call<QuotaList> {
-        let request = Request::new(Method::GET, "/v1/quotas");
+        let request = request::Request::new(reqwest::Method::GET, "/v1/quotas");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -2912,7 +3031,7 @@ impl<'a> Quotas<'a> {
     ///
     /// Sends `GET /v1/quotas/{region}`.
     pub fn get(&self, region: RegionName) -> Call<Quota> {
-        let request = Request::new(Method::GET, "/v1/quotas/{region}")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/quotas/{region}")
             .path_param("region", &region.to_string());
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -2931,18 +3050,18 @@ impl<'a> Regions<'a> {
     ///
     /// Sends `GET /v1/regions`.
     pub fn list(&self, params: RegionsListParams) -> Call<CursorPage<Region>> {
-        let request = Request::new(Method::GET, "/v1/regions")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/regions")
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get a region by name.
     ///
     /// Sends `GET /v1/regions/{name}`.
     pub fn get(&self, name: &str) -> Call<Region> {
-        let request = Request::new(Method::GET, "/v1/regions/{name}")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/regions/{name}")
             .path_param("name", name);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -2992,7 +3111,7 @@ impl<'a> RpcNodesFlex<'a> {
     ///
     /// Sends `POST /v1/rpc_nodes/flex`.
     pub fn create(&self, params: RpcNodesFlexCreateParams) -> Call<Flex> {
-        let request = Request::new(Method::POST, "/v1/rpc_nodes/flex")
+        let request = request::Request::new(reqwest::Method::POST, "/v1/rpc_nodes/flex")
             .json_object()
             .body_field("blockchain", &params.blockchain)
             .body_field("name", &params.name)
@@ -3006,7 +3125,10 @@ impl<'a> RpcNodesFlex<'a> {
     ///
     /// Sends `PATCH /v1/rpc_nodes/flex/{node_id}`.
     pub fn update(&self, node_id: &str, params: RpcNodesFlexUpdateParams) -> Call<Flex> {
-        let request = Request::new(Method::PATCH, "/v1/rpc_nodes/flex/{node_id}")
+        let request = request::Request::new(
+                reqwest::Method::PATCH,
+                "/v1/rpc_nodes/flex/{node_id}",
+            )
             .json_object()
             .path_param("node_id", node_id)
             .body_field_opt("name", &params.name)
@@ -3018,7 +3140,7 @@ impl<'a> RpcNodesFlex<'a> {
     ///
     /// Sends `GET /v1/rpc_nodes/flex`.
     pub fn list(&self, params: RpcNodesFlexListParams) -> Call<CursorPage<Flex>> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/rpc_nodes/flex")
             .query("project_id", &params.project_id)
             .query("blockchain", &params.blockchain)
             .query("cursor", &params.cursor)
@@ -3028,14 +3150,17 @@ impl<'a> RpcNodesFlex<'a> {
             .query("sort", &params.sort)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Delete an RPC Node Flex.
     ///
     /// Sends `DELETE /v1/rpc_nodes/flex/{node_id}`.
     pub fn delete(&self, node_id: &str) -> Call<()> {
-        let request = Request::new(Method::DELETE, "/v1/rpc_nodes/flex/{node_id}")
+        let request = request::Request::new(
+                reqwest::Method::DELETE,
+                "/v1/rpc_nodes/flex/{node_id}",
+            )
             .path_param("node_id", node_id);
         Call::new(self.client.transport.clone(), request, call::empty)
     }
@@ -3044,7 +3169,10 @@ impl<'a> RpcNodesFlex<'a> {
     ///
     /// Sends `GET /v1/rpc_nodes/flex/{node_id}`.
     pub fn get(&self, node_id: &str) -> Call<Flex> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex/{node_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/rpc_nodes/flex/{node_id}",
+            )
             .path_param("node_id", node_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -3066,14 +3194,17 @@ impl<'a> RpcNodesFlexBlockchains<'a> {
         &self,
         params: RpcNodesFlexBlockchainsListParams,
     ) -> Call<CursorPage<FlexBlockchain>> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/flex/blockchains")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/rpc_nodes/flex/blockchains",
+            )
             .query("blockchain", &params.blockchain)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("network", &params.network)
             .query("sort", &params.sort)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -3100,7 +3231,10 @@ impl<'a> RpcNodesDedicated<'a> {
         &self,
         params: RpcNodesDedicatedListParams,
     ) -> Call<CursorPage<Dedicated>> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/rpc_nodes/dedicated",
+            )
             .query("project_id", &params.project_id)
             .query("blockchain", &params.blockchain)
             .query("cursor", &params.cursor)
@@ -3110,14 +3244,17 @@ impl<'a> RpcNodesDedicated<'a> {
             .query("sort", &params.sort)
             .query("tags", &params.tags)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get details about an RPC Node Dedicated.
     ///
     /// Sends `GET /v1/rpc_nodes/dedicated/{node_id}`.
     pub fn get(&self, node_id: &str) -> Call<Dedicated> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated/{node_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/rpc_nodes/dedicated/{node_id}",
+            )
             .path_param("node_id", node_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -3139,14 +3276,17 @@ impl<'a> RpcNodesDedicatedBlockchains<'a> {
         &self,
         params: RpcNodesDedicatedBlockchainsListParams,
     ) -> Call<CursorPage<DedicatedBlockchain>> {
-        let request = Request::new(Method::GET, "/v1/rpc_nodes/dedicated/blockchains")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/rpc_nodes/dedicated/blockchains",
+            )
             .query("blockchain", &params.blockchain)
             .query("cursor", &params.cursor)
             .query("limit", &params.limit)
             .query("network", &params.network)
             .query("sort", &params.sort)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 }
 
@@ -3163,7 +3303,7 @@ impl<'a> Usage<'a> {
     ///
     /// Sends `GET /v1/usage`.
     pub fn list(&self, params: UsageListParams) -> Call<CursorPage<super::Usage>> {
-        let request = Request::new(Method::GET, "/v1/usage")
+        let request = request::Request::new(reqwest::Method::GET, "/v1/usage")
             .query("active_at_max", &params.active_at_max)
             .query("active_at_min", &params.active_at_min)
             .query("cursor", &params.cursor)
@@ -3174,14 +3314,17 @@ impl<'a> Usage<'a> {
             .query("sort", &params.sort)
             .query("resource_type", &params.resource_type)
             .cursor_param("cursor");
-        Call::new(self.client.transport.clone(), request, cursor_page)
+        Call::new(self.client.transport.clone(), request, pagination::cursor_page)
     }
 
     /// Get the usage record for a single resource (metadata plus dimension history) for the current organization.
     ///
     /// Sends `GET /v1/usage/{resource_id}`.
     pub fn get(&self, resource_id: &str) -> Call<super::Usage> {
-        let request = Request::new(Method::GET, "/v1/usage/{resource_id}")
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v1/usage/{resource_id}",
+            )
             .path_param("resource_id", resource_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -3207,7 +3350,7 @@ impl<'a> User<'a> {
     ///
     /// Sends `GET /v1/user`.
     pub fn get(&self) -> Call<super::User> {
-        let request = Request::new(Method::GET, "/v1/user");
+        let request = request::Request::new(reqwest::Method::GET, "/v1/user");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }
@@ -3225,7 +3368,7 @@ impl<'a> UserSecurity<'a> {
     ///
     /// Sends `PATCH /v1/user/security`.
     pub fn update(&self, params: UserSecurityUpdateParams) -> Call<super::UserSecurity> {
-        let request = Request::new(Method::PATCH, "/v1/user/security")
+        let request = request::Request::new(reqwest::Method::PATCH, "/v1/user/security")
             .json_object()
             .body_field_opt("source_ip_rule", &params.source_ip_rule);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -3235,7 +3378,7 @@ impl<'a> UserSecurity<'a> {
     ///
     /// Sends `GET /v1/user/security`.
     pub fn get(&self) -> Call<super::UserSecurity> {
-        let request = Request::new(Method::GET, "/v1/user/security");
+        let request = request::Request::new(reqwest::Method::GET, "/v1/user/security");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }

@@ -54,10 +54,9 @@ use super::RegionAvailability;
 
 #[cfg(feature = "nirvana-usage")]
 use super::UsageResourceType;
-use serde::{Deserialize, Serialize};
 
 /// Operation details.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Operation {
     /// Unique identifier for the Operation.
     pub id: String,
@@ -80,7 +79,7 @@ pub struct Operation {
 }
 
 /// Structured details about what an operation is changing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OperationDetails {
     /// Map of changed field names to their from/to diffs. Keys depend on the parent operation's kind+type.
     pub changes: OperationChanges,
@@ -90,7 +89,7 @@ pub struct OperationDetails {
 pub type OperationChanges = std::collections::BTreeMap<String, OperationFieldDiff>;
 
 /// A single field's before/after pair on an operation. Values are scalars (string, number, boolean) or string arrays.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OperationFieldDiff {
     /// Previous value.
     pub from: OperationFieldDiffFrom,
@@ -99,7 +98,7 @@ pub struct OperationFieldDiff {
 }
 
 /// Pagination response details.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pagination {
     /// Cursor of the next page; null on the last page.
     pub next_cursor: Option<String>,
@@ -110,7 +109,7 @@ pub struct Pagination {
 }
 
 /// IP filter rules (in a request).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceIpRule {
     /// List of IPv4 CIDR addresses to allow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,7 +134,7 @@ impl SourceIpRule {
 }
 
 /// IP filter rules.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceIpRuleResponse {
     /// List of IPv4 CIDR addresses to allow.
     pub allowed: Vec<String>,
@@ -144,7 +143,7 @@ pub struct SourceIpRuleResponse {
 }
 
 /// Cost quote returned by `POST …/cost`. `current_summary` and `updated_summary` hold the organization's billing summary now and with this resource; they are omitted when the caller cannot view billing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuote {
     /// Currency the quote is denominated in. Always `USD` in v1.
     pub currency: String,
@@ -163,7 +162,7 @@ pub struct CostQuote {
 }
 
 /// Priced row for a single usage dimension emitted by a resource.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuoteUsageDimension {
     /// Usage dimension being priced (e.g. `compute_vcpu`, `storage_abs_gb`).
     pub dimension: String,
@@ -178,7 +177,7 @@ pub struct CostQuoteUsageDimension {
 }
 
 /// Cost quote returned by `PATCH …/{id}/cost`: current-state quote, post-update quote and signed diff. `current_summary` and `updated_summary` are omitted when the caller cannot view billing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuoteUpdate {
     /// Quote for the proposed (post-update) resource state.
     pub after: CostQuoteState,
@@ -199,7 +198,7 @@ pub struct CostQuoteUpdate {
 }
 
 /// Quote for one resource state, before or after an update.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuoteState {
     /// Monthly total for this state.
     pub monthly_total: crate::runtime::Decimal,
@@ -208,7 +207,7 @@ pub struct CostQuoteState {
 }
 
 /// Per-dimension and total deltas: after minus before.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuoteUpdateDiff {
     /// Change of the monthly total.
     pub monthly_total_delta: crate::runtime::Decimal,
@@ -217,7 +216,7 @@ pub struct CostQuoteUpdateDiff {
 }
 
 /// Per-dimension diff entry. Both before and after are always present.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuoteUpdateDiffUsageDimension {
     /// Priced row after the update.
     pub after: CostQuotePricedRow,
@@ -232,7 +231,7 @@ pub struct CostQuoteUpdateDiffUsageDimension {
 }
 
 /// One side of a per-dimension diff.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostQuotePricedRow {
     /// Monthly amount of the dimension.
     pub monthly_amount: crate::runtime::Decimal,
@@ -244,7 +243,7 @@ pub struct CostQuotePricedRow {
 
 /// API Key response.
 #[cfg(feature = "nirvana-api-keys")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiKey {
     /// API Key ID.
     pub id: String,
@@ -278,7 +277,7 @@ pub struct ApiKey {
 
 /// API Key permission.
 #[cfg(feature = "nirvana-api-keys")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiKeyPermission {
     /// Permission level: `read` or `edit`.
     pub permission: ApiPermissionLevel,
@@ -302,7 +301,7 @@ impl ApiKeyPermission {
 
 /// Audit log entry.
 #[cfg(feature = "nirvana-audit-logs")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditLog {
     /// Unique identifier for the audit log entry.
     pub id: String,
@@ -329,7 +328,7 @@ pub struct AuditLog {
 
 /// The entity that performed the action.
 #[cfg(feature = "nirvana-audit-logs")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditLogActor {
     /// Unique identifier for the actor.
     pub id: String,
@@ -341,7 +340,7 @@ pub struct AuditLogActor {
 
 /// The target resource of the action.
 #[cfg(feature = "nirvana-audit-logs")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditLogTarget {
     /// Unique identifier for the target resource.
     pub id: String,
@@ -351,7 +350,7 @@ pub struct AuditLogTarget {
 
 /// VM details.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Vm {
     /// Unique identifier for the VM.
     pub id: String,
@@ -396,7 +395,7 @@ pub struct Vm {
 
 /// CPU configuration for the VM.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CpuConfig {
     /// Number of virtual CPUs.
     pub vcpu: i64,
@@ -404,7 +403,7 @@ pub struct CpuConfig {
 
 /// Memory configuration for the VM.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MemoryConfig {
     /// Size of the memory in GB.
     pub size: i64,
@@ -412,7 +411,7 @@ pub struct MemoryConfig {
 
 /// OS Image details.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsImage {
     /// When the OS Image was created.
     pub created_at: crate::runtime::DateTime,
@@ -424,7 +423,7 @@ pub struct OsImage {
 
 /// Public SSH key configuration for the VM.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SshKeyRequest {
     /// Public key used to access the VM.
     pub public_key: String,
@@ -442,7 +441,7 @@ impl SshKeyRequest {
 
 /// Boot volume of a VM to create.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmBootVolumeRequest {
     /// Size of the Volume in GB.
     pub size: i64,
@@ -473,7 +472,7 @@ impl VmBootVolumeRequest {
 
 /// Data volume of a VM to create.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmDataVolumeRequest {
     /// Name of the Volume.
     pub name: String,
@@ -511,7 +510,7 @@ impl VmDataVolumeRequest {
 
 /// Volume details.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Volume {
     /// Unique identifier for the Volume.
     pub id: String,
@@ -543,7 +542,7 @@ pub struct Volume {
 
 /// A VM's metrics over an interval: one series per metric, on a shared grid of periods.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmMetrics {
     /// How the samples inside one period were folded into a single value.
     pub aggregation: VmMetricsAggregation,
@@ -561,7 +560,7 @@ pub struct VmMetrics {
 
 /// One metric's values over the interval served.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmMetricSeries {
     /// Fully-qualified name of the metric.
     pub metric: String,
@@ -573,7 +572,7 @@ pub struct VmMetricSeries {
 
 /// One period's value.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmMetricPoint {
     /// End of the period the value covers, so a point timestamped 00:05 over five-minute periods describes 00:00 through 00:05.
     pub timestamp: crate::runtime::DateTime,
@@ -584,7 +583,7 @@ pub struct VmMetricPoint {
 
 /// Describes one metric a VM reports: how to name it, what its values mean, and the range they fall in.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmMetricDescriptor {
     /// What the metric measures.
     pub description: String,
@@ -604,7 +603,7 @@ pub struct VmMetricDescriptor {
 
 /// Every metric a VM reports.
 #[cfg(feature = "nirvana-compute")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VmMetricDescriptorList {
     /// The metric descriptors.
     pub items: Vec<VmMetricDescriptor>,
@@ -614,7 +613,7 @@ pub struct VmMetricDescriptorList {
 
 /// Instance type.
 #[cfg(feature = "nirvana-instance-types")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InstanceType {
     /// Chipset of the instance type.
     pub chipset: String,
@@ -641,7 +640,7 @@ pub struct InstanceType {
 
 /// VPC details.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Vpc {
     /// Unique identifier for the VPC.
     pub id: String,
@@ -667,7 +666,7 @@ pub struct Vpc {
 
 /// Subnet of the VPC.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Subnet {
     /// Unique identifier for the Subnet.
     pub id: String,
@@ -683,7 +682,7 @@ pub struct Subnet {
 
 /// Firewall rule details.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FirewallRule {
     /// Unique identifier for the Firewall Rule.
     pub id: String,
@@ -711,7 +710,7 @@ pub struct FirewallRule {
 
 /// Connect Connection details.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectConnection {
     /// Unique identifier for the Connect Connection.
     pub id: String,
@@ -749,7 +748,7 @@ pub struct ConnectConnection {
 
 /// AWS provider configuration.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectConnectionAwsConfig {
     /// AWS region where the connection is established.
     pub region: String,
@@ -757,7 +756,7 @@ pub struct ConnectConnectionAwsConfig {
 
 /// AWS provider configuration of a Connect Connection to create.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectConnectionAwsConfigRequest {
     /// AWS account ID.
     pub account_id: String,
@@ -778,7 +777,7 @@ impl ConnectConnectionAwsConfigRequest {
 
 /// A route supported for Connect.
 #[cfg(feature = "nirvana-networking")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectRoute {
     /// Nirvana region the route reaches.
     pub nirvana_region: RegionName,
@@ -790,7 +789,7 @@ pub struct ConnectRoute {
 
 /// NKS Kubernetes version details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KubernetesVersion {
     /// When the Kubernetes version was created.
     pub created_at: crate::runtime::DateTime,
@@ -802,7 +801,7 @@ pub struct KubernetesVersion {
 
 /// NKS Cluster details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksCluster {
     /// Unique identifier for the Cluster.
     pub id: String,
@@ -836,7 +835,7 @@ pub struct NksCluster {
 
 /// Kubeconfig for an NKS Cluster.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Kubeconfig {
     /// Kubeconfig content for the Cluster.
     pub kubeconfig: String,
@@ -844,7 +843,7 @@ pub struct Kubeconfig {
 
 /// NKS controller details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksController {
     /// Unique identifier for the controller.
     pub id: String,
@@ -864,7 +863,7 @@ pub struct NksController {
 
 /// NKS controller volume details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksControllerVolume {
     /// Unique identifier for the volume.
     pub id: String,
@@ -886,7 +885,7 @@ pub struct NksControllerVolume {
 
 /// NKS load balancer details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksLoadBalancer {
     /// Unique identifier for the load balancer.
     pub id: String,
@@ -912,7 +911,7 @@ pub struct NksLoadBalancer {
 
 /// NKS persistent volume claim details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PersistentVolumeClaim {
     /// Unique identifier for the persistent volume claim.
     pub id: String,
@@ -934,7 +933,7 @@ pub struct PersistentVolumeClaim {
 
 /// NKS node pool details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNodePool {
     /// Unique identifier for the node pool.
     pub id: String,
@@ -958,7 +957,7 @@ pub struct NksNodePool {
 
 /// Boot volume configuration of the nodes of a pool.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNodePoolBootVolume {
     /// Size of the boot volume in GB.
     pub size: i64,
@@ -979,7 +978,7 @@ impl NksNodePoolBootVolume {
 
 /// Node configuration of a node pool to create.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNodePoolNodeConfig {
     /// Boot volume configuration.
     pub boot_volume: NksNodePoolBootVolume,
@@ -1023,7 +1022,7 @@ impl NksNodePoolNodeConfig {
 
 /// Node configuration of a node pool.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNodePoolNodeConfigResponse {
     /// Boot volume configuration.
     pub boot_volume: NksNodePoolBootVolume,
@@ -1037,7 +1036,7 @@ pub struct NksNodePoolNodeConfigResponse {
 
 /// NKS node details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNode {
     /// Unique identifier for the node.
     pub id: String,
@@ -1055,7 +1054,7 @@ pub struct NksNode {
 
 /// NKS node volume details.
 #[cfg(feature = "nirvana-nks")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NksNodeVolume {
     /// Unique identifier for the volume.
     pub id: String,
@@ -1079,7 +1078,7 @@ pub struct NksNodeVolume {
 
 /// Organization response.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Organization {
     /// Organization ID.
     pub id: String,
@@ -1114,7 +1113,7 @@ pub struct Organization {
 
 /// Organization domain details.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationDomain {
     /// Domain ID.
     pub id: String,
@@ -1126,7 +1125,7 @@ pub struct OrganizationDomain {
 
 /// Services that the Organization has access to.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationServices {
     /// Whether cloud services are enabled for the organization.
     pub cloud: bool,
@@ -1142,7 +1141,7 @@ pub struct OrganizationServices {
 
 /// Organization membership details.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationMembership {
     /// Membership ID.
     pub id: String,
@@ -1160,7 +1159,7 @@ pub struct OrganizationMembership {
 
 /// Organization address details.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationAddress {
     /// Address ID.
     pub id: String,
@@ -1189,7 +1188,7 @@ pub struct OrganizationAddress {
 }
 
 /// An organization's balance and spending.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationBillingSummary {
     /// Spending per day at the current usage, in USD.
     pub daily_cost: crate::runtime::Decimal,
@@ -1209,7 +1208,7 @@ pub struct OrganizationBillingSummary {
 
 /// A single billing history line item: a prepaid credit or a manual adjustment.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillingHistoryEntry {
     /// Unique identifier for the entry.
     pub id: String,
@@ -1234,7 +1233,7 @@ pub struct BillingHistoryEntry {
 
 /// A page of billing history entries.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillingHistoryEntryList {
     /// The entries.
     pub items: Vec<BillingHistoryEntry>,
@@ -1244,7 +1243,7 @@ pub struct BillingHistoryEntryList {
 
 /// Daily usage cost over a date range: one entry per UTC day (zero on idle days), summing open and closed resources.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationDailyCost {
     /// ISO 4217 currency code.
     pub currency: String,
@@ -1258,7 +1257,7 @@ pub struct OrganizationDailyCost {
 
 /// Total usage cost for a single UTC day.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DailyCostPoint {
     /// Cost of the day.
     pub cost: crate::runtime::Decimal,
@@ -1268,7 +1267,7 @@ pub struct DailyCostPoint {
 
 /// Itemized usage statement for a billing month: consumption grouped by project, resource type, and dimension. Costs are recorded at consumption time, not re-priced.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationUsageStatement {
     /// ISO 4217 currency code.
     pub currency: String,
@@ -1282,7 +1281,7 @@ pub struct OrganizationUsageStatement {
 
 /// A single project's consumption within a usage statement.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatementProject {
     /// Project identifier.
     pub project_id: String,
@@ -1296,7 +1295,7 @@ pub struct StatementProject {
 
 /// Consumption for one resource type within a project (e.g. every VM, every volume).
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatementResourceType {
     /// Top-level metered dimensions; a dimension expanded into components carries them in `children`.
     pub items: Vec<StatementLineItem>,
@@ -1308,7 +1307,7 @@ pub struct StatementResourceType {
 
 /// A top-level metered dimension. Heads nest components as children (cost is the subtotal, `unit_price` null); standalone dimensions carry a unit price and an empty `children` array.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatementLineItem {
     /// Component dimensions nested under this one (e.g. vCPU and memory under an instance type). Empty for a leaf.
     pub children: Vec<StatementLineItemLeaf>,
@@ -1327,7 +1326,7 @@ pub struct StatementLineItem {
 
 /// A priced dimension line: a component nested under a head, or one rate segment of a dimension whose price changed mid-period.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatementLineItemLeaf {
     /// Cost of the line.
     pub cost: crate::runtime::Decimal,
@@ -1343,7 +1342,7 @@ pub struct StatementLineItemLeaf {
 
 /// An organization's current recharge policy. `policy_args` is null for a manual policy.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationRechargePolicy {
     /// The top-up mode.
     pub policy: RechargePolicyMode,
@@ -1355,7 +1354,7 @@ pub struct OrganizationRechargePolicy {
 
 /// Threshold parameters of an automatic recharge policy. Required when the policy is `automatic`; omitted when it is `manual`.
 #[cfg(feature = "nirvana-organizations")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutomaticPolicyArgs {
     /// Fixed component of the recharge threshold.
     pub fixed: crate::runtime::Decimal,
@@ -1389,7 +1388,7 @@ impl AutomaticPolicyArgs {
 
 /// Project response.
 #[cfg(feature = "nirvana-projects")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     /// Project ID.
     pub id: String,
@@ -1407,7 +1406,7 @@ pub struct Project {
 
 /// Resource counts for the project.
 #[cfg(feature = "nirvana-projects")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectResources {
     /// Blockchain resources.
     pub blockchain: ProjectBlockchainResources,
@@ -1417,7 +1416,7 @@ pub struct ProjectResources {
 
 /// Blockchain resources of a project.
 #[cfg(feature = "nirvana-projects")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectBlockchainResources {
     /// Number of dedicated RPC nodes in the project.
     pub rpc_nodes_dedicated: i64,
@@ -1427,7 +1426,7 @@ pub struct ProjectBlockchainResources {
 
 /// Cloud infrastructure resources of a project.
 #[cfg(feature = "nirvana-projects")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectCloudResources {
     /// Number of Connect connections in the project.
     pub connect_connections: i64,
@@ -1445,7 +1444,7 @@ pub struct ProjectCloudResources {
 
 /// Quota usage and limits in one region.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quota {
     /// Compute quota.
     pub compute: QuotaCompute,
@@ -1461,7 +1460,7 @@ pub struct Quota {
 
 /// Quotas of the current organization in every region.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaList {
     /// One quota per region.
     pub items: Vec<Quota>,
@@ -1471,7 +1470,7 @@ pub struct QuotaList {
 
 /// Compute quota.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaCompute {
     /// Memory in GB.
     pub memory_gb: QuotaDimensionDetail,
@@ -1481,7 +1480,7 @@ pub struct QuotaCompute {
 
 /// Networking quota.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaNetworking {
     /// Connect connections.
     pub connect_connections: QuotaDimensionDetail,
@@ -1493,7 +1492,7 @@ pub struct QuotaNetworking {
 
 /// NKS quota.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaNks {
     /// NKS clusters.
     pub clusters: QuotaDimensionDetail,
@@ -1507,7 +1506,7 @@ pub struct QuotaNks {
 
 /// Storage quota.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaStorage {
     /// Accelerated Block Storage.
     pub abs: QuotaDimensionDetail,
@@ -1517,7 +1516,7 @@ pub struct QuotaStorage {
 
 /// Quota dimension detail.
 #[cfg(feature = "nirvana-quotas")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaDimensionDetail {
     /// The limit.
     pub limit: i64,
@@ -1529,7 +1528,7 @@ pub struct QuotaDimensionDetail {
 
 /// Region response with product availability.
 #[cfg(feature = "nirvana-regions")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Region {
     /// Availability status of the region.
     pub availability: RegionAvailability,
@@ -1547,7 +1546,7 @@ pub struct Region {
 
 /// Compute products available in a region.
 #[cfg(feature = "nirvana-regions")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegionCompute {
     /// Whether Virtual Machines are available.
     pub vms: bool,
@@ -1555,7 +1554,7 @@ pub struct RegionCompute {
 
 /// Networking products available in a region.
 #[cfg(feature = "nirvana-regions")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegionNetworking {
     /// Whether Nirvana Connect is available.
     pub connect: bool,
@@ -1565,7 +1564,7 @@ pub struct RegionNetworking {
 
 /// NKS products available in a region.
 #[cfg(feature = "nirvana-regions")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegionNks {
     /// Whether NKS node pool autoscaling is available.
     pub autoscaling: bool,
@@ -1575,7 +1574,7 @@ pub struct RegionNks {
 
 /// Storage products available in a region.
 #[cfg(feature = "nirvana-regions")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegionStorage {
     /// Whether Accelerated Block Storage is available.
     pub abs: bool,
@@ -1585,7 +1584,7 @@ pub struct RegionStorage {
 
 /// RPC Node Flex details.
 #[cfg(feature = "nirvana-rpc-nodes")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Flex {
     /// Unique identifier for the RPC Node Flex.
     pub id: String,
@@ -1609,7 +1608,7 @@ pub struct Flex {
 
 /// Blockchain supported by the RPC Node Flex.
 #[cfg(feature = "nirvana-rpc-nodes")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlexBlockchain {
     /// Blockchain type.
     pub blockchain: String,
@@ -1619,7 +1618,7 @@ pub struct FlexBlockchain {
 
 /// RPC Node Dedicated details.
 #[cfg(feature = "nirvana-rpc-nodes")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dedicated {
     /// Unique identifier for the RPC Node Dedicated.
     pub id: String,
@@ -1643,7 +1642,7 @@ pub struct Dedicated {
 
 /// Blockchain supported by the RPC Node Dedicated.
 #[cfg(feature = "nirvana-rpc-nodes")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DedicatedBlockchain {
     /// Blockchain type.
     pub blockchain: String,
@@ -1653,7 +1652,7 @@ pub struct DedicatedBlockchain {
 
 /// Usage record for a single metered resource.
 #[cfg(feature = "nirvana-usage")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Usage {
     /// The resource's dimension history.
     pub dimensions: Vec<UsageDimension>,
@@ -1673,7 +1672,7 @@ pub struct Usage {
 
 /// Top-level dimension entry; bundle heads expand via `children`.
 #[cfg(feature = "nirvana-usage")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageDimension {
     /// ID of the ledger segment.
     pub id: String,
@@ -1692,7 +1691,7 @@ pub struct UsageDimension {
 
 /// One ledger segment for a (resource, dimension) pair.
 #[cfg(feature = "nirvana-usage")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageDimensionLeaf {
     /// ID of the ledger segment.
     pub id: String,
@@ -1708,7 +1707,7 @@ pub struct UsageDimensionLeaf {
 
 /// User details.
 #[cfg(feature = "nirvana-user")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct User {
     /// Unique identifier for the User.
     pub id: String,
@@ -1722,7 +1721,7 @@ pub struct User {
 
 /// User security settings response.
 #[cfg(feature = "nirvana-user")]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserSecurity {
     /// IP filter rules.
     pub source_ip_rule: SourceIpRuleResponse,

@@ -2,16 +2,10 @@
 //! Waiters: poll long-running work until it succeeds or fails.
 
 #[cfg(feature = "nirvana-operations")]
-use super::{Client, Operation};
+use super::{Client, Operation, Result, WaitOptions};
 
 #[cfg(feature = "nirvana-operations")]
-use crate::runtime::Result;
-
-#[cfg(feature = "nirvana-operations")]
-use crate::runtime::waiter::{Acceptors, WaitOptions, wait_until};
-
-#[cfg(feature = "nirvana-operations")]
-use std::time::Duration;
+use crate::runtime::waiter;
 
 #[cfg(feature = "nirvana-operations")]
 /// The state a waiter reads from a [`Operation`].
@@ -23,10 +17,10 @@ fn operation_status(value: &Operation) -> &str {
 impl Operation {
     /// Polling settings of [`Operation::wait`]: the first poll after 1000 ms, each delay 1.5× the previous up to 10000 ms, giving up after 600 s.
     pub const WAIT_OPTIONS: WaitOptions = WaitOptions {
-        initial_delay: Duration::from_millis(1000),
+        initial_delay: std::time::Duration::from_millis(1000),
         multiplier: 1.5,
-        max_delay: Duration::from_millis(10000),
-        timeout: Duration::from_secs(600),
+        max_delay: std::time::Duration::from_millis(10000),
+        timeout: std::time::Duration::from_secs(600),
     };
 
     /// Waits until the work is finished, polling `GET /v1/operations/{operation_id}` until `status` is `done`.
@@ -42,12 +36,12 @@ impl Operation {
         client: &Client,
         options: WaitOptions,
     ) -> Result<Operation> {
-        let acceptors = Acceptors {
+        let acceptors = waiter::Acceptors {
             state: operation_status,
             success: &["done"],
             failure: &["failed"],
         };
-        wait_until(
+        waiter::wait_until(
                 Some(self.clone()),
                 options,
                 acceptors,

@@ -82,7 +82,8 @@ fn setter(scheme: &AuthScheme) -> TokenStream {
 /// `.api_key("my-key")`, `.access_key("my-access-key", "my-secret-key")`; `prefix` replaces `my`.
 pub fn example_call(api: &Api, prefix: &str) -> Option<String> {
     let scheme = api.auth.first()?;
-    let setter = crate::naming::unraw(&scheme.setter);
+    // Code, so a keyword stays raw (`.r#type(..)`).
+    let setter = &scheme.setter;
     Some(match scheme.kind {
         AuthKind::SdkHmacSha256 { .. } => {
             format!(".{setter}(\"{prefix}-access-key\", \"{prefix}-secret-key\")")

@@ -2,21 +2,15 @@
 //! client-level parameters, environment variables, and the top-level resource accessors.
 
 use super::resources::accessor;
-use super::util::{Uses, cfg, doc, ident};
+use super::util::{cfg, doc, ident};
 use crate::doc_text::{Doc, code, inline};
 use crate::model::{Api, ClientValue};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
 
 /// The `client.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
     let base_url = &api.base_url;
-    let mut handles = Uses::default();
-    for resource in &api.resources {
-        handles.add(&resource.rust, api.resource_feature(resource));
-    }
-    let use_handles = handles.tokens(quote!(super::resources), &BTreeSet::new());
     let needs_error = !api.auth.is_empty() || !api.client_params.is_empty();
     let runtime_items = [
         needs_error.then(|| quote!(Error)),
@@ -28,7 +22,6 @@ pub fn file(api: &Api) -> TokenStream {
     let builder = builder_item(api);
     quote! {
         #![doc = " The client: configuration, credentials, and the entry points to every resource."]
-        #use_handles
         use crate::runtime::retry::RetryPolicy;
         use crate::runtime::transport::{Auth, BaseUrl, Options, Settings, Transport, render_base_url};
         use crate::runtime::{#(#runtime_items),*};
@@ -50,7 +43,8 @@ pub fn file(api: &Api) -> TokenStream {
 fn client_item(api: &Api) -> TokenStream {
     let accessors = api.resources.iter().map(|r| {
         let cfg = cfg(api.resource_feature(r));
-        let accessor = accessor(r, quote!('_), quote!(self));
+        // Handles are written with their path: this file imports no spec name.
+        let accessor = accessor(r, quote!('_), quote!(self), quote!(super::resources::));
         quote!(#cfg #accessor)
     });
     let client_fields = api.client_params.iter().map(|p| {
@@ -113,7 +107,7 @@ fn example(api: &Api) -> String {
         // `{:?}`: a Rust string literal, whatever characters the spec's name holds.
         example.push_str(&format!(
             "\n     .{}({:?})",
-            crate::naming::unraw(&value.rust),
+            value.rust,
             format!("my-{}", value.wire.replace('_', "-"))
         ));
     }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 /// The `enums.rs` file of an API module, or `None` if it has no enums.
 pub fn file(api: &Api) -> Option<TokenStream> {
-    let (mut serde, mut std) = (Uses::default(), Uses::default());
+    let mut std = Uses::default();
     let items: Vec<TokenStream> = api
         .types
         .iter()
@@ -23,9 +23,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
                 TypeKind::IntEnum(variants) => int_enum(&decl.rust, docs, &cfg, variants),
                 _ => return None,
             };
-            for name in ["Deserialize", "Deserializer", "Serialize", "Serializer"] {
-                serde.add(name, feature);
-            }
             std.add("fmt", feature);
             Some(item)
         })
@@ -33,12 +30,9 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if items.is_empty() {
         return None;
     }
-    let none = BTreeSet::new();
-    let serde = serde.tokens(quote!(serde), &none);
-    let std = std.tokens(quote!(std), &none);
+    let std = std.tokens(quote!(std), &BTreeSet::new());
     Some(quote! {
         #![doc = " Enums. Each is open: values this SDK does not know are kept in `Unknown`."]
-        #serde
         #std
         #(#items)*
     })
@@ -115,16 +109,16 @@ fn string_enum(
         }
 
         #cfg
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         #cfg
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <String as serde::Deserialize>::deserialize(deserializer)?;
                 Ok(Self::from(value.as_str()))
             }
         }
@@ -186,16 +180,16 @@ fn int_enum(
         }
 
         #cfg
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
         #cfg
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                i64::deserialize(deserializer).map(Self::from)
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }

@@ -17,7 +17,8 @@ fn find<'a>(
     pick: &impl Fn(&Method) -> bool,
 ) -> Option<Found<'a>> {
     resources.iter().find_map(|r| {
-        let chain = format!("{prefix}.{}()", unraw(&r.accessor));
+        // Code, so keywords stay raw (`client.r#type()`).
+        let chain = format!("{prefix}.{}()", r.accessor);
         r.methods
             .iter()
             .find(|m| pick(m))
@@ -88,7 +89,7 @@ fn call(api: &Api, found: &Found<'_>) -> String {
     format!(
         "client{}.{}({})",
         found.chain,
-        unraw(&found.method.rust),
+        found.method.rust,
         args.join(", ")
     )
 }
@@ -124,12 +125,14 @@ fn builder(api: &Api) -> String {
         // `{:?}`: a Rust string literal, whatever characters the spec's name holds.
         lines.push(format!(
             "    .{}({:?})",
-            unraw(&value.rust),
+            value.rust,
             format!("my-{}", value.wire.replace('_', "-"))
         ));
     }
     lines.push("    .max_retries(3) // default 2".to_owned());
-    lines.push("    .timeout(Duration::from_secs(30)) // per attempt; default 60 s".to_owned());
+    lines.push(
+        "    .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s".to_owned(),
+    );
     lines.push("    .build()?;".to_owned());
     lines.join("\n")
 }
@@ -142,13 +145,12 @@ fn example(
     body: &str,
     show_client: bool,
 ) -> String {
+    // Only the API's items are imported (they cannot collide, the naming module sees to
+    // that); anything else is written with its path, or imported as `_`.
     let client = if show_client {
-        format!("use std::time::Duration;\n\n{}", builder(api))
+        format!("\n{}", builder(api))
     } else {
-        let hidden: Vec<String> = format!("use std::time::Duration;\n{}", builder(api))
-            .lines()
-            .map(|l| format!("# {l}"))
-            .collect();
+        let hidden: Vec<String> = builder(api).lines().map(|l| format!("# {l}")).collect();
         hidden.join("\n")
     };
     format!(
@@ -186,7 +188,7 @@ pub fn guide(api: &Api) -> String {
         "value"
     };
     let body = format!(
-        "let {value} = {basic_call}.await?;\n\nlet response = {basic_call}\n    .timeout(Duration::from_secs(5))\n    .max_retries(0)\n    .header(\"x-trace-id\", \"abc\")\n    .with_response()\n    .await?;\nprintln!(\"{{}} {{:?}}\", response.status, response.request_id());\n\nmatch {basic_call}.await {{\n    Ok(_) => {{}}\n    Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!(\"not found\"),\n    Err(error) if error.is_retryable() => println!(\"try again later: {{error}}\"),\n    Err(error) => return Err(error),\n}}"
+        "let {value} = {basic_call}.await?;\n\nlet response = {basic_call}\n    .timeout(std::time::Duration::from_secs(5))\n    .max_retries(0)\n    .header(\"x-trace-id\", \"abc\")\n    .with_response()\n    .await?;\nprintln!(\"{{}} {{:?}}\", response.status, response.request_id());\n\nmatch {basic_call}.await {{\n    Ok(_) => {{}}\n    Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!(\"not found\"),\n    Err(error) if error.is_retryable() => println!(\"try again later: {{error}}\"),\n    Err(error) => return Err(error),\n}}"
     );
     let value_line = if value == "()" {
         body.replacen("let () = ", "", 1)
@@ -215,7 +217,7 @@ pub fn guide(api: &Api) -> String {
         text.push_str(&example(
             api,
             &[&list],
-            "\nuse futures::TryStreamExt;",
+            "\nuse futures::TryStreamExt as _;",
             &body,
             false,
         ));

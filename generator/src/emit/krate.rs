@@ -236,6 +236,10 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
             let cfg = reexport_cfg(api, f);
             quote!(#cfg pub use #m::*;)
         });
+    // The naming module reserves these names in every API module.
+    let runtime = crate::naming::reserved::RUNTIME_REEXPORTS
+        .iter()
+        .map(|name| ident(name));
     let resources = files.contains(&"resources").then(|| {
         quote!(
             pub mod resources;
@@ -249,10 +253,6 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
 
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
         #(#reexports)*
-        pub use crate::runtime::{
-            ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
-            RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError, UnknownInt,
-            UnknownValue, WaitFailure, WaitOptions,
-        };
+        pub use crate::runtime::{#(#runtime),*};
     }
 }

@@ -163,7 +163,7 @@ fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
         ))
     }));
     for group in groups {
-        let path = format!("{dir}/{}.rs", group.module);
+        let path = format!("{dir}/{}.rs", crate::naming::unraw(&group.module));
         let support = support.clone();
         jobs.push(job(move || {
             Some(EmittedFile::new(

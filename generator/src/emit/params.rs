@@ -51,6 +51,7 @@ fn params_struct(
     let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();
     let setters = params.fields.iter().filter(|f| !f.required).map(|f| {
         let field = ident(&f.rust);
+        let setter = ident(&f.setter);
         let ty = rust_type(&f.ty);
         let docs = doc(Some(&format!("Sets {}.", code(&f.wire))));
         if f.nullable {
@@ -61,7 +62,7 @@ fn params_struct(
             )));
             return quote! {
                 #docs
-                pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+                pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
                     self.#field = Some(Some(value.into()));
                     self
                 }
@@ -75,7 +76,7 @@ fn params_struct(
         }
         quote! {
             #docs
-            pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
                 self.#field = Some(value.into());
                 self
             }

@@ -6,7 +6,7 @@ use crate::doc_text::code;
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The `resources.rs` file of an API module.
 pub fn file(api: &Api) -> TokenStream {
@@ -16,22 +16,21 @@ pub fn file(api: &Api) -> TokenStream {
         waitable: api.waiters.iter().map(|w| w.waited.clone()).collect(),
         feature: None,
         uses: Uses::default(),
-        runtime: BTreeMap::new(),
+        runtime: Uses::default(),
     };
     collect_handles(&api.resources, &mut emitter.shadowed);
     let mut items = Vec::new();
     emitter.handles(&api.resources, &mut items);
-    // Types named like a handle are written `super::Name` instead of being imported.
+    // Items of the API module named like a handle are written `super::Name` instead of being
+    // imported; the runtime's other items are written through their modules (`call::json`).
     let uses = emitter.uses.tokens(quote!(super), &emitter.shadowed);
-    let none = BTreeSet::new();
-    let runtime = emitter.runtime.iter().map(|(path, uses)| {
-        let path: TokenStream = path.parse().unwrap_or_default();
-        uses.tokens(path, &none)
-    });
+    let runtime = emitter
+        .runtime
+        .tokens(quote!(crate::runtime), &BTreeSet::new());
     quote! {
         #![doc = " Resource handles. Get one from [`Client`] and call its methods."]
         #uses
-        #(#runtime)*
+        #runtime
         #(#items)*
     }
 }
@@ -47,8 +46,8 @@ struct Emitter<'a> {
     feature: Option<&'a str>,
     /// Names the file uses from the API module.
     uses: Uses,
-    /// Names it uses from the runtime and reqwest, by path (`crate::runtime::call`).
-    runtime: BTreeMap<&'static str, Uses>,
+    /// Runtime modules it uses (`call`, `pagination`, `request`).
+    runtime: Uses,
 }
 
 fn collect_handles(resources: &[Resource], into: &mut BTreeSet<String>) {
@@ -72,7 +71,7 @@ fn paging_tokens(paging: &ListPaging) -> TokenStream {
             total,
         } => {
             let total = option(total);
-            quote!(Paging::PageNumber {
+            quote!(pagination::Paging::PageNumber {
                 items: #items,
                 page_param: #page_param,
                 limit_param: #limit_param,
@@ -87,7 +86,7 @@ fn paging_tokens(paging: &ListPaging) -> TokenStream {
             links,
         } => {
             let links = option(links);
-            quote!(Paging::Marker {
+            quote!(pagination::Paging::Marker {
                 items: #items,
                 marker_param: #marker_param,
                 marker_field: #marker_field,
@@ -98,10 +97,17 @@ fn paging_tokens(paging: &ListPaging) -> TokenStream {
     }
 }
 
-/// A method of a parent (the client or a resource) that returns the handle of `child`.
-pub fn accessor(child: &Resource, lifetime: TokenStream, client: TokenStream) -> TokenStream {
+/// A method of a parent (the client or a resource) that returns the handle of `child`, whose
+/// type is written `handles::Name` (`handles` is empty inside `resources.rs`).
+pub fn accessor(
+    child: &Resource,
+    lifetime: TokenStream,
+    client: TokenStream,
+    handles: TokenStream,
+) -> TokenStream {
     let name = ident(&child.accessor);
     let handle = ident(&child.rust);
+    let handle = quote!(#handles #handle);
     let text = match child.doc.as_deref() {
         Some(d) => d.to_owned(),
         None => format!("The {} resource.", code(&child.path)),
@@ -120,18 +126,27 @@ impl<'a> Emitter<'a> {
         rust_type_in(ty, &self.shadowed)
     }
 
-    /// Records that the current resource's code uses `names` from `path`.
-    fn runtime(&mut self, path: &'static str, names: &[&str]) {
-        let uses = self.runtime.entry(path).or_default();
-        for name in names {
-            uses.add(name, self.feature);
+    /// Records that the current resource's code uses the runtime module `module`.
+    fn runtime(&mut self, module: &str) {
+        self.runtime.add(module, self.feature);
+    }
+
+    /// An item of the API module (`Client`, `Call`...) as the file names it: imported, or
+    /// `super::Name` where a handle has its name.
+    fn module_item(&mut self, name: &str) -> TokenStream {
+        let item = ident(name);
+        if self.shadowed.contains(name) {
+            quote!(super::#item)
+        } else {
+            self.uses.add(name, self.feature);
+            quote!(#item)
         }
     }
 
     fn handles(&mut self, resources: &'a [Resource], items: &mut Vec<TokenStream>) {
         for resource in resources {
             self.feature = self.api.resource_feature(resource);
-            self.uses.add("Client", self.feature);
+            let client = self.module_item("Client");
             let cfg = cfg(self.feature);
             let name = ident(&resource.rust);
             let docs =
@@ -142,14 +157,14 @@ impl<'a> Emitter<'a> {
             let children = resource
                 .children
                 .iter()
-                .map(|c| accessor(c, quote!('a), quote!(self.client)));
+                .map(|c| accessor(c, quote!('a), quote!(self.client), TokenStream::new()));
             let methods: Vec<_> = resource.methods.iter().map(|m| self.method(m)).collect();
             items.push(quote! {
                 #docs
                 #cfg
                 #[derive(Clone, Copy, Debug)]
                 pub struct #name<'a> {
-                    pub(crate) client: &'a Client,
+                    pub(crate) client: &'a #client,
                 }
 
                 #cfg
@@ -232,9 +247,8 @@ impl Emitter<'_> {
     }
 
     fn method(&mut self, m: &Method) -> TokenStream {
-        self.runtime("crate::runtime::call", &["Call"]);
-        self.runtime("crate::runtime::request", &["Request"]);
-        self.runtime("reqwest", &["Method"]);
+        let call = self.module_item("Call");
+        self.runtime("request");
         let name = ident(&m.rust);
         let verb_ident = ident(m.http.as_str());
         let path = super::util::path_template(&m.path);
@@ -278,40 +292,49 @@ impl Emitter<'_> {
         if m.idempotent {
             calls.push(quote!(.idempotent()));
         }
-        let (output, decoder) = match &m.response {
+        let (output, decoder) = self.output(m, &mut calls);
+        // Every path parameter is an argument, however many there are.
+        let many = (params.len() + 1 > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        quote! {
+            #docs
+            #many
+            pub fn #name(&self, #(#params),*) -> #call<#output> {
+                let request = request::Request::new(reqwest::Method::#verb_ident, #path)
+                    #(#calls)*;
+                #call::new(self.client.transport.clone(), request, #decoder)
+            }
+        }
+    }
+
+    /// The type a method's call yields and the decoder that makes it, adding the paging
+    /// settings of a list to `calls`.
+    fn output(&mut self, m: &Method, calls: &mut Vec<TokenStream>) -> (TokenStream, TokenStream) {
+        match &m.response {
             Response::Empty => {
-                self.runtime("crate::runtime::call", &["self"]);
+                self.runtime("call");
                 (quote!(()), quote!(call::empty))
             }
             Response::Json(ty) => {
-                self.runtime("crate::runtime::call", &["self"]);
+                self.runtime("call");
                 self.uses.add_type(ty, self.feature);
                 (self.rust_type(ty), quote!(call::json))
             }
             Response::List { item, paging } => {
-                let names = ["ListPage", "Paging", "list_page"];
-                self.runtime("crate::runtime::pagination", &names);
+                self.runtime("pagination");
+                let page = self.module_item("ListPage");
                 self.uses.add_type(item, self.feature);
                 let paging = paging_tokens(paging);
                 calls.push(quote!(.paging(#paging)));
                 let item = self.rust_type(item);
-                (quote!(ListPage<#item>), quote!(list_page))
+                (quote!(#page<#item>), quote!(pagination::list_page))
             }
             Response::CursorPage { item, cursor_param } => {
-                let names = ["CursorPage", "cursor_page"];
-                self.runtime("crate::runtime::pagination", &names);
+                self.runtime("pagination");
+                let page = self.module_item("CursorPage");
                 self.uses.add_type(item, self.feature);
                 calls.push(quote!(.cursor_param(#cursor_param)));
                 let item = self.rust_type(item);
-                (quote!(CursorPage<#item>), quote!(cursor_page))
-            }
-        };
-        quote! {
-            #docs
-            pub fn #name(&self, #(#params),*) -> Call<#output> {
-                let request = Request::new(Method::#verb_ident, #path)
-                    #(#calls)*;
-                Call::new(self.client.transport.clone(), request, #decoder)
+                (quote!(#page<#item>), quote!(pagination::cursor_page))
             }
         }
     }

@@ -47,7 +47,7 @@ fn has_methods(resource: &Resource) -> bool {
 /// The tests of the methods of `group` and its sub-resources.
 pub fn group(api: &Api, support: &str, group: &Group<'_>) -> TokenStream {
     let examples = Examples::new(api);
-    let mut names = Scope::new("tests");
+    let mut names = crate::naming::scopes::tests();
     let mut tests = Vec::new();
     crate::model::visit_methods(
         std::slice::from_ref(group.resource),
@@ -197,7 +197,8 @@ pub fn root(api: &Api, support: &str, groups: &[Group<'_>]) -> TokenStream {
         .iter()
         .map(|g| (g.module.as_str(), api.resource_feature(g.resource)));
     let modules = support.chain(groups).map(|(module, feature)| {
-        let path = format!("{}_endpoints/{module}.rs", api.module);
+        // A keyword module (`mod r#type;`) lives in `type.rs`.
+        let path = format!("{}_endpoints/{}.rs", api.module, unraw(module));
         let module = ident(module);
         let cfg = cfg(feature);
         quote! {
@@ -219,6 +220,7 @@ pub fn root(api: &Api, support: &str, groups: &[Group<'_>]) -> TokenStream {
 fn client_fn(api: &Api) -> TokenStream {
     let auth =
         super::auth::example_call(api, "test").and_then(|call| call.parse::<TokenStream>().ok());
+    // `example_call` writes a keyword setter raw (`.r#type(..)`), so it parses.
     let values = api.client_params.iter().map(|p| {
         let setter = ident(&p.rust);
         let value = text(&p.wire);
@@ -358,7 +360,7 @@ fn test(
             .map(|f| {
                 let value = examples.value(&f.ty, &f.wire);
                 record(f, &value);
-                let setter = ident(&f.rust);
+                let setter = ident(&f.setter);
                 let rust = value.rust;
                 quote!(.#setter(#rust))
             })

@@ -25,11 +25,12 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
     let required: Vec<&FieldDecl> = fields.iter().filter(|f| !f.optional).collect();
     let setters = fields.iter().filter(|f| f.optional).map(|f| {
         let field = ident(&f.rust);
+        let setter = ident(&f.setter);
         let ty = field_type(f);
         let docs = doc_or(None, &format!("Sets {}.", code(&f.wire)));
         quote! {
             #docs
-            pub fn #field(mut self, value: impl Into<#ty>) -> Self {
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
                 self.#field = Some(value.into());
                 self
             }
@@ -77,7 +78,7 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
 /// The `types.rs` file of an API module, or `None` if it has no objects or maps.
 pub fn file(api: &Api) -> Option<TokenStream> {
     let built = request_types(api);
-    let (mut uses, mut serde) = (Uses::default(), Uses::default());
+    let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
     for decl in &api.types {
@@ -87,14 +88,8 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         let cfg = cfg(feature);
         match &decl.kind {
             TypeKind::Object(fields) => {
-                serde.add("Deserialize", feature);
-                serde.add("Serialize", feature);
-                // A field named `new` would clash with the constructor: no builder then.
-                let builds = built.contains(&decl.rust)
-                    && !fields
-                        .iter()
-                        .any(|f| crate::naming::unraw(&f.rust) == "new");
-                let (default, methods) = if builds {
+                // Setters are named apart from the constructor (`new_` for a field `new`).
+                let (default, methods) = if built.contains(&decl.rust) {
                     let (default, methods) = builder(&name, fields);
                     (default, quote!(#cfg #methods))
                 } else {
@@ -107,7 +102,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
                 items.push(quote! {
                     #docs
                     #cfg
-                    #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
+                    #[derive(Clone, Debug, #default PartialEq, serde::Serialize, serde::Deserialize)]
                     pub struct #name {
                         #(#fields)*
                     }
@@ -117,10 +112,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
             }
             TypeKind::Map { value, newtype } => {
                 uses.add_type(value, feature);
-                if *newtype {
-                    serde.add("Deserialize", feature);
-                    serde.add("Serialize", feature);
-                }
                 items.push(map(&name, value, *newtype, docs, cfg));
             }
             _ => continue,
@@ -131,11 +122,9 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         return None;
     }
     let uses = uses.tokens(quote!(super), &defined);
-    let serde = serde.tokens(quote!(serde), &BTreeSet::new());
     Some(quote! {
         #![doc = " Object and map types."]
         #uses
-        #serde
         #(#items)*
     })
 }
@@ -160,7 +149,7 @@ fn map(
     quote! {
         #docs
         #cfg
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct #name(
             #[doc = " The entries, by key."]

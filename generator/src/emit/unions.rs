@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 /// The `unions.rs` file of an API module, or `None` if it has no unions.
 pub fn file(api: &Api) -> Option<TokenStream> {
-    let (mut uses, mut serde) = (Uses::default(), Uses::default());
+    let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
     for decl in &api.types {
@@ -17,8 +17,6 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         };
         let feature = api.type_feature(&decl.rust);
         let cfg = cfg(feature);
-        serde.add("Deserialize", feature);
-        serde.add("Serialize", feature);
         defined.insert(decl.rust.clone());
         let name = ident(&decl.rust);
         let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
@@ -35,7 +33,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         items.push(quote! {
             #docs
             #cfg
-            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
             #[serde(untagged)]
             pub enum #name {
                 #(#variants)*
@@ -46,11 +44,9 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         return None;
     }
     let uses = uses.tokens(quote!(super), &defined);
-    let serde = serde.tokens(quote!(serde), &BTreeSet::new());
     Some(quote! {
         #![doc = " Untagged unions: a value is decoded as the first member type that fits."]
         #uses
-        #serde
         #(#items)*
     })
 }

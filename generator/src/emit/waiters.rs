@@ -13,8 +13,8 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if api.waiters.is_empty() {
         return None;
     }
-    let (mut uses, mut runtime, mut std) = (Uses::default(), Uses::default(), Uses::default());
-    let mut waiter_uses = Uses::default();
+    // The API module's items, and the runtime's `waiter` module for the rest.
+    let (mut uses, mut waiter_module) = (Uses::default(), Uses::default());
     // One state reader per polled type and field, however many waiters poll it.
     let mut readers = BTreeMap::new();
     let mut reader_uses = Uses::default();
@@ -23,14 +23,10 @@ pub fn file(api: &Api) -> Option<TokenStream> {
         .iter()
         .map(|w| {
             let feature = feature(api, w);
-            for name in ["Client", w.waited.as_str(), w.polled.as_str()] {
+            for name in ["Client", "Result", "WaitOptions", &w.waited, &w.polled] {
                 uses.add(name, feature);
             }
-            runtime.add("Result", feature);
-            std.add("Duration", feature);
-            for name in ["Acceptors", "WaitOptions", "wait_until"] {
-                waiter_uses.add(name, feature);
-            }
+            waiter_module.add("waiter", feature);
             let (name, reader) = state_reader(w);
             reader_uses.add(&name, feature);
             readers.entry(name).or_insert(reader);
@@ -44,9 +40,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     let none = BTreeSet::new();
     let uses = [
         uses.tokens(quote!(super), &none),
-        runtime.tokens(quote!(crate::runtime), &none),
-        waiter_uses.tokens(quote!(crate::runtime::waiter), &none),
-        std.tokens(quote!(std::time), &none),
+        waiter_module.tokens(quote!(crate::runtime), &none),
     ];
     Some(quote! {
         #![doc = " Waiters: poll long-running work until it succeeds or fails."]
@@ -152,10 +146,10 @@ fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
         impl #waited {
             #settings
             pub const WAIT_OPTIONS: WaitOptions = WaitOptions {
-                initial_delay: Duration::from_millis(#initial),
+                initial_delay: std::time::Duration::from_millis(#initial),
                 multiplier: #multiplier,
-                max_delay: Duration::from_millis(#max),
-                timeout: Duration::from_secs(#timeout),
+                max_delay: std::time::Duration::from_millis(#max),
+                timeout: std::time::Duration::from_secs(#timeout),
             };
 
             #wait_doc
@@ -165,13 +159,13 @@ fn waiter(w: &Waiter, cfg: &TokenStream) -> TokenStream {
 
             #with_doc
             pub async fn wait_with(&self, client: &Client, options: WaitOptions) -> Result<#polled> {
-                let acceptors = Acceptors {
+                let acceptors = waiter::Acceptors {
                     state: #state_fn,
                     success: &[#(#success),*],
                     failure: &[#(#failure),*],
                 };
                 // Each poll's call is bounded by the wait's deadline.
-                wait_until(#first, options, acceptors, |deadline| {
+                waiter::wait_until(#first, options, acceptors, |deadline| {
                     client.#(#accessors()).*.#poll(&self.#id_field).deadline_at(deadline).send()
                 })
                 .await

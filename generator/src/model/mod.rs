@@ -239,6 +239,9 @@ pub struct FieldDecl {
     pub wire: String,
     /// Rust name.
     pub rust: String,
+    /// Name of its setter, for an optional field: the field's, unless one of the type's own
+    /// methods has it (`new`, `clone`, `wait`...: then `new_`).
+    pub setter: String,
     /// Type.
     pub ty: TypeRef,
     /// May be absent.
@@ -338,6 +341,9 @@ pub struct Input {
     pub wire: String,
     /// Rust argument or field name.
     pub rust: String,
+    /// Name of its setter, for an optional field of a parameters struct: the field's, unless
+    /// one of the struct's own methods has it (`new`, `default`, `clone`...: then `new_`).
+    pub setter: String,
     /// Type.
     pub ty: TypeRef,
     /// Must be given.
@@ -416,6 +422,8 @@ pub enum ListPaging {
 /// One API call.
 #[derive(Clone, Debug)]
 pub struct Method {
+    /// Name in the spec (`get`), by which a waiter's `poll` finds it.
+    pub name: String,
     /// Rust method name.
     pub rust: String,
     /// Description.

@@ -3,110 +3,24 @@
 
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::naming::{Scope, camel, check_given, snake};
+use crate::naming::{Kind, Scope, camel, check_given, derived, scopes, snake, unraw};
 use crate::spec::{self, S, SpecFile};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// Names the generated module defines itself.
-const RESERVED_ITEMS: &[(&str, &str)] = &[
-    ("Client", "the generated client"),
-    ("ClientBuilder", "the generated client builder"),
-    ("Error", "the runtime error type"),
-    ("Result", "the runtime result type"),
-    ("CursorPage", "the runtime page type"),
-    ("CursorPagination", "the runtime page type"),
-    ("DateTime", "the runtime date-time type"),
-    ("Date", "the runtime date type"),
-    ("Decimal", "the runtime decimal type"),
-    ("UnknownValue", "the runtime unknown-enum-value type"),
-];
+/// Where a resource sits: its parent's dotted spec path (`compute.vms`) and the segments its
+/// handle's name is made from (`compute_vms`); both empty at the top.
+struct Parent<'a> {
+    path: &'a str,
+    segments: &'a str,
+}
 
-/// Names a spec type cannot take as derived: std's prelude, the runtime's types, and the names
-/// generated files import (`Request`, `Method`, `Serialize`...). A type whose name would be one
-/// of these is called `<Name>Model` instead, unless the spec gives a `rust:` name.
-const SHADOWING: &[&str] = &[
-    "Acceptors",
-    "ApiError",
-    "Arc",
-    "Auth",
-    "Box",
-    "BTreeMap",
-    "Call",
-    "Client",
-    "ClientBuilder",
-    "Clone",
-    "CursorPage",
-    "CursorPagination",
-    "Date",
-    "DateTime",
-    "Debug",
-    "Decimal",
-    "Default",
-    "Deserialize",
-    "Deserializer",
-    "Duration",
-    "Err",
-    "Error",
-    "ErrorFormat",
-    "ErrorShape",
-    "HashMap",
-    "ListPage",
-    "Method",
-    "None",
-    "Ok",
-    "Option",
-    "PartialEq",
-    "Paging",
-    "RedirectError",
-    "RedirectReason",
-    "Request",
-    "Response",
-    "Result",
-    "RetryPolicy",
-    "Secret",
-    "Serialize",
-    "Serializer",
-    "Settings",
-    "Some",
-    "String",
-    "TimeoutError",
-    "Transport",
-    "UnknownInt",
-    "UnknownValue",
-    "Vec",
-    "WaitFailure",
-    "WaitOptions",
-];
-
-/// `ClientBuilder` methods every builder has: a client value or credential setter (a builder
-/// method of its own) cannot take their names.
-const BUILDER_METHODS: &[&str] = &[
-    "allow_insecure_http",
-    "base_url",
-    "build",
-    "clone",
-    "configure_http",
-    "deadline",
-    "default",
-    "from_env",
-    "max_response_size",
-    "max_retries",
-    "retry_budget",
-    "retry_policy",
-    "timeout",
-    "with_env",
-];
-
-/// Fields a client value or credential setter (kept in a builder field of its name) cannot
-/// take: the builder's own, and `Client`'s (a client parameter is a field there too).
-const BUILDER_FIELDS: &[(&str, &str)] = &[
-    ("options", "a field every builder has"),
-    ("transport", "a field of `Client`"),
-];
-
-/// `Client` methods every client has: a resource accessor or client parameter getter cannot
-/// take their names.
-const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "from_env"];
+/// The names of one resource (see `Resolver::resource_names`).
+struct ResourceNames {
+    path: String,
+    segments: String,
+    accessor: String,
+    rust: String,
+}
 
 struct Resolver<'a> {
     file: &'a SpecFile,
@@ -129,14 +43,8 @@ pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
         named: HashMap::new(),
         enums: HashSet::new(),
         int_enums: HashSet::new(),
-        items: Scope::new(format!("items of module `{}`", file.api.name.value)),
+        items: scopes::module_items(&file.api.name.value),
     };
-    for (name, why) in RESERVED_ITEMS {
-        r.items.reserve(name, why);
-    }
-    for name in SHADOWING {
-        r.items.reserve(name, "a name the generated code uses");
-    }
     let api = r.api();
     if r.errors.is_empty() {
         Ok(api)
@@ -168,6 +76,37 @@ impl Resolver<'_> {
         }
     }
 
+    /// Allocates the Rust name of the spec item `origin` (at `loc`) in each of `scopes`: the
+    /// one given with `rust:`, checked, or the derived `base`, changed as its `kind` says if
+    /// the generator reserves it in one of them. Collisions are reported, naming both places.
+    fn allocate(
+        &mut self,
+        scopes: &mut [&mut Scope],
+        given: Option<&S<String>>,
+        (base, kind): (String, Kind),
+        origin: &str,
+        loc: &Loc,
+    ) -> String {
+        let checked = given.and_then(|g| {
+            let given_loc = self.loc(g);
+            check_given(&g.value, kind.upper(), &given_loc)
+                .map_err(|d| self.report(d))
+                .ok()
+                .map(|rust| (rust, given_loc))
+        });
+        let (rust, loc) = match checked {
+            Some((rust, given_loc)) => (rust, given_loc),
+            None => {
+                let shared: Vec<&Scope> = scopes.iter().map(|s| &**s).collect();
+                (derived(&shared, &base, kind), loc.clone())
+            }
+        };
+        for scope in scopes.iter_mut() {
+            self.claim(scope, &rust, origin, &loc);
+        }
+        rust
+    }
+
     fn claim(&mut self, scope: &mut Scope, rust: &str, origin: &str, loc: &Loc) {
         if let Err(d) = scope.claim(rust, origin, loc) {
             self.report(d);
@@ -190,24 +129,16 @@ impl Resolver<'_> {
             snake(&spec.name.value)
         });
 
-        let mut builder = Scope::new("methods and fields of `ClientBuilder`");
-        for reserved in BUILDER_METHODS {
-            builder.reserve(reserved, "a method every builder has");
-        }
-        for (reserved, why) in BUILDER_FIELDS {
-            builder.reserve(reserved, why);
-        }
-        let mut accessors = Scope::new("methods of `Client`");
-        for reserved in CLIENT_METHODS {
-            accessors.reserve(reserved, "a method of every client");
-        }
-        let url_params = self.client_values(&spec.url_params, &mut builder);
-        let client_params = self.client_values(&spec.client_params, &mut builder);
-        // Each client parameter has a getter on `Client`, beside the resource accessors.
-        for (name, param) in spec.client_params.keys().zip(&client_params) {
-            let loc = self.loc(name);
-            self.claim(&mut accessors, &param.rust, &name.value, &loc);
-        }
+        let mut builder = scopes::builder();
+        let mut accessors = scopes::client_methods();
+        let url_params = self.client_values(&spec.url_params, &mut [&mut builder]);
+        // Each client parameter also has a getter on `Client`, beside the resource accessors,
+        // and a local in `ClientBuilder::build`.
+        let mut locals = scopes::build_locals();
+        let client_params = self.client_values(
+            &spec.client_params,
+            &mut [&mut builder, &mut accessors, &mut locals],
+        );
         let auth = self.auth(&spec.auth, &mut builder);
         let placeholders = placeholders(&spec.base_url.value);
         for name in &placeholders {
@@ -226,15 +157,14 @@ impl Resolver<'_> {
         // Declare every type name first, so fields can refer to types declared later.
         for (name, def) in &spec.types {
             let loc = self.loc(name);
-            let derived = camel(&name.value);
-            let derived = if SHADOWING.contains(&derived.as_str()) {
-                format!("{derived}Model")
-            } else {
-                derived
-            };
-            let rust = self.name(def.rust.as_ref(), derived, true);
             let mut items = std::mem::replace(&mut self.items, Scope::new(""));
-            self.claim(&mut items, &rust, &name.value, &loc);
+            let rust = self.allocate(
+                &mut [&mut items],
+                def.rust.as_ref(),
+                (camel(&name.value), Kind::Type),
+                &name.value,
+                &loc,
+            );
             self.items = items;
             if def.string_enum.is_some() || def.int_enum.is_some() {
                 self.enums.insert(rust.clone());
@@ -251,13 +181,24 @@ impl Resolver<'_> {
             .collect::<Vec<_>>();
         let types = self.recursion(types);
 
-        let mut handles = Scope::new("resource handle types");
+        let mut handles = scopes::handle_types();
         let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
         let resources = spec
             .resources
             .iter()
             .map(|(name, res)| {
-                self.resource(name, res, "", &mut accessors, &mut handles, &client_names)
+                let parent = Parent {
+                    path: "",
+                    segments: "",
+                };
+                self.resource(
+                    name,
+                    res,
+                    &parent,
+                    &mut accessors,
+                    &mut handles,
+                    &client_names,
+                )
             })
             .collect::<Vec<_>>();
         let errors = self.errors(spec.errors.as_ref());
@@ -298,16 +239,11 @@ impl Resolver<'_> {
     /// types and waiters each one compiles. A resource whose feature would be the client's own
     /// (`<module>-client`) is reported.
     fn features(&mut self, api: &Api) -> ResourceFeatures {
-        let feature = |r: &Resource| {
-            format!(
-                "{}-{}",
-                api.module,
-                crate::naming::unraw(&r.accessor).replace('_', "-")
-            )
-        };
+        let feature =
+            |r: &Resource| format!("{}-{}", api.module, unraw(&r.accessor).replace('_', "-"));
         let features = assign_features(api, feature);
-        for (name, _) in &self.file.api.resources {
-            let taken = format!("{}-{}", api.module, snake(&name.value).replace('_', "-"));
+        for ((name, _), resource) in self.file.api.resources.iter().zip(&api.resources) {
+            let taken = feature(resource);
             if taken == features.base {
                 let loc = self.loc(name);
                 self.report(
@@ -319,7 +255,10 @@ impl Resolver<'_> {
                             name.value
                         ),
                     )
-                    .help("rename the resource, or leave out `resource_features`"),
+                    .help(
+                        "rename the resource, or give it another Rust name with `rust:` (its \
+                         feature follows it), or leave out `resource_features`",
+                    ),
                 );
             }
         }
@@ -634,17 +573,23 @@ impl Resolver<'_> {
         types
     }
 
+    /// Client values, each named in every one of `scopes`.
     fn client_values(
         &mut self,
         values: &spec::Map<spec::ClientParam>,
-        builder: &mut Scope,
+        scopes: &mut [&mut Scope],
     ) -> Vec<ClientValue> {
         values
             .iter()
             .map(|(name, param)| {
-                let rust = snake(&name.value);
                 let loc = self.loc(name);
-                self.claim(builder, &rust, &name.value, &loc);
+                let rust = self.allocate(
+                    scopes,
+                    param.rust.as_ref(),
+                    (snake(&name.value), Kind::Snake),
+                    &name.value,
+                    &loc,
+                );
                 if let Some(header) = &param.header {
                     self.check_header_name(header);
                 }
@@ -668,7 +613,10 @@ impl Resolver<'_> {
                     self.report(d);
                     snake(&scheme.setter.value)
                 });
-                self.claim(builder, &setter, &scheme.setter.value, &loc);
+                if let Err(d) = builder.claim_with(&setter, &scheme.setter.value, &loc, "`setter:`")
+                {
+                    self.report(d);
+                }
                 let kind = match (scheme.scheme.value, &scheme.header) {
                     (spec::AuthKind::Bearer, None) => AuthKind::Bearer,
                     (spec::AuthKind::Header, Some(header)) => {
@@ -758,8 +706,7 @@ impl Resolver<'_> {
                         .help("list its values under `int_enum:`, or make the field an `int64`"),
                 );
             }
-            let mut scope = Scope::new(format!("variants of `{rust}`"));
-            scope.reserve("Unknown", "the variant for values this SDK does not know");
+            let mut scope = scopes::enum_variants(&rust);
             let variants = values
                 .iter()
                 .map(|(value, meta)| {
@@ -777,19 +724,14 @@ impl Resolver<'_> {
                 .collect();
             TypeKind::IntEnum(variants)
         } else if let Some(members) = &def.union {
-            let mut scope = Scope::new(format!("variants of `{rust}`"));
-            let members = members
-                .iter()
-                .map(|member| {
-                    let ty = self.type_ref(member);
-                    let rust = ty.variant_name();
-                    let loc = self.loc(member);
-                    self.claim(&mut scope, &rust, &member.value, &loc);
-                    UnionMember {
-                        rust,
-                        ty,
-                        boxed: false,
-                    }
+            let types: Vec<TypeRef> = members.iter().map(|m| self.type_ref(m)).collect();
+            let members = union_variant_names(&types)
+                .into_iter()
+                .zip(types)
+                .map(|(rust, ty)| UnionMember {
+                    rust,
+                    ty,
+                    boxed: false,
                 })
                 .collect::<Vec<_>>();
             self.check_union_members(&members, def.union.as_deref().unwrap_or_default());
@@ -827,8 +769,7 @@ impl Resolver<'_> {
         owner: &str,
         values: &spec::Map<Option<spec::EnumValue>>,
     ) -> Vec<Variant<String>> {
-        let mut scope = Scope::new(format!("variants of `{owner}`"));
-        scope.reserve("Unknown", "the variant for values this SDK does not know");
+        let mut scope = scopes::enum_variants(owner);
         // Values already in the case their variant name has claim that name first.
         let mut order: Vec<_> = values.iter().collect();
         order.sort_by_key(|(value, meta)| {
@@ -905,7 +846,8 @@ impl Resolver<'_> {
             || *earlier == TypeRef::Json
             || (accepts_all_strings(earlier) && string_like(later))
             || (*earlier == TypeRef::Float64 && integer_like(later))
-            || (integer_like(earlier) && integer_like(later))
+            // An `int64` or an open integer enum takes any integer; an `int32` only some.
+            || (integer_like(earlier) && *earlier != TypeRef::Int32 && integer_like(later))
     }
 
     /// Reports union members that an earlier member always wins over.
@@ -931,17 +873,33 @@ impl Resolver<'_> {
         }
     }
 
+    /// The fields of object type `owner`, each with the name of its setter (the field's, unless
+    /// one of the type's own methods has it).
     fn fields(&mut self, owner: &str, fields: &spec::Map<spec::Field>) -> Vec<FieldDecl> {
         let mut scope = Scope::new(format!("fields of `{owner}`"));
+        let mut methods = scopes::type_methods(owner);
         fields
             .iter()
             .map(|(wire, field)| {
                 let rust = self.name(field.rust.as_ref(), snake(&wire.value), false);
                 let loc = self.loc(wire);
                 self.claim(&mut scope, &rust, &wire.value, &loc);
+                let setter = if field.optional {
+                    let origin = format!("{} (its setter)", wire.value);
+                    self.allocate(
+                        &mut [&mut methods],
+                        None,
+                        (rust.clone(), Kind::Snake),
+                        &origin,
+                        &loc,
+                    )
+                } else {
+                    rust.clone()
+                };
                 FieldDecl {
                     wire: wire.value.clone(),
                     rust,
+                    setter,
                     ty: self.type_ref(&field.ty),
                     optional: field.optional,
                     nullable: field.nullable,
@@ -956,22 +914,22 @@ impl Resolver<'_> {
         &mut self,
         name: &S<String>,
         res: &spec::Resource,
-        parent: &str,
+        parent: &Parent<'_>,
         accessors: &mut Scope,
         handles: &mut Scope,
         client_params: &[String],
     ) -> Resource {
-        let loc = self.loc(name);
-        let path = if parent.is_empty() {
-            name.value.clone()
-        } else {
-            format!("{parent}.{}", name.value)
+        let ResourceNames {
+            path,
+            segments,
+            accessor,
+            rust,
+        } = self.resource_names(name, res, parent, (accessors, handles));
+        let mut members = scopes::handle_methods(&path);
+        let here = Parent {
+            path: &path,
+            segments: &segments,
         };
-        let accessor = snake(&name.value);
-        self.claim(accessors, &accessor, &path, &loc);
-        let rust = camel(&path.replace('.', "_"));
-        self.claim(handles, &rust, &path, &loc);
-        let mut members = Scope::new(format!("methods of resource `{path}`"));
         let children = res
             .resources
             .iter()
@@ -979,7 +937,7 @@ impl Resolver<'_> {
                 self.resource(
                     child,
                     child_res,
-                    &path,
+                    &here,
                     &mut members,
                     handles,
                     client_params,
@@ -990,9 +948,14 @@ impl Resolver<'_> {
             .methods
             .iter()
             .map(|(method_name, method)| {
-                let rust_method = snake(&method_name.value);
                 let loc = self.loc(method_name);
-                self.claim(&mut members, &rust_method, &method_name.value, &loc);
+                let rust_method = self.allocate(
+                    &mut [&mut members],
+                    method.rust.as_ref(),
+                    (snake(&method_name.value), Kind::Snake),
+                    &method_name.value,
+                    &loc,
+                );
                 self.method(
                     &rust,
                     &path,
@@ -1010,6 +973,60 @@ impl Resolver<'_> {
             doc: Doc::from_option(res.doc.as_deref()),
             children,
             methods,
+        }
+    }
+
+    /// The names of a resource: its dotted path, its accessor (in the parent's `accessors`)
+    /// and its handle type (among the `handles`), named after the path with the Rust names
+    /// given with `rust:` in it.
+    fn resource_names(
+        &mut self,
+        name: &S<String>,
+        res: &spec::Resource,
+        parent: &Parent<'_>,
+        (accessors, handles): (&mut Scope, &mut Scope),
+    ) -> ResourceNames {
+        let loc = self.loc(name);
+        let join = |parent: &str, segment: &str, sep: char| {
+            if parent.is_empty() {
+                segment.to_owned()
+            } else {
+                format!("{parent}{sep}{segment}")
+            }
+        };
+        let path = join(parent.path, &name.value, '.');
+        let reported = self.errors.len();
+        let accessor = self.allocate(
+            &mut [accessors],
+            res.rust.as_ref(),
+            (snake(&name.value), Kind::Snake),
+            &path,
+            &loc,
+        );
+        let segment = match &res.rust {
+            Some(_) => unraw(&accessor).to_owned(),
+            None => name.value.clone(),
+        };
+        let segments = join(parent.segments, &segment, '_');
+        // Named like another resource's accessor, the handle would be too: reported once.
+        let mut unrelated = Scope::new("");
+        let handles = if self.errors.len() > reported {
+            &mut unrelated
+        } else {
+            handles
+        };
+        let rust = self.allocate(
+            &mut [handles],
+            None,
+            (camel(&segments), Kind::Handle),
+            &path,
+            &loc,
+        );
+        ResourceNames {
+            path,
+            segments,
+            accessor,
+            rust,
         }
     }
 
@@ -1101,6 +1118,45 @@ impl Resolver<'_> {
         input
     }
 
+    /// A method argument, named in the method's `arguments`: a derived name the generator
+    /// reserves there (`params`, `body`) gets a `_`.
+    fn argument(
+        &mut self,
+        mut input: Input,
+        param: &spec::Param,
+        arguments: &mut Scope,
+        loc: &Loc,
+    ) -> Input {
+        if param.rust.is_none() {
+            input.rust = derived(&[arguments], &input.rust, Kind::Snake);
+        }
+        self.claim(arguments, &input.rust, &input.wire, loc);
+        input
+    }
+
+    /// A field of a parameters struct, named among its `fields`, with its setter (and clearing
+    /// setter) among its `methods`.
+    fn params_field(
+        &mut self,
+        mut input: Input,
+        (fields, methods): (&mut Scope, &mut Scope),
+        loc: &Loc,
+    ) -> Input {
+        self.claim(fields, &input.rust, &input.wire, loc);
+        if input.required {
+            return input;
+        }
+        let origin = format!("{} (its setter)", input.wire);
+        input.setter = derived(&[methods], &input.rust, Kind::Snake);
+        self.claim(methods, &input.setter, &origin, loc);
+        if input.nullable {
+            let clear = format!("clear_{}", unraw(&input.rust));
+            let origin = format!("{} (its clearing setter)", input.wire);
+            self.claim(methods, &clear, &origin, loc);
+        }
+        input
+    }
+
     fn make_input(
         &mut self,
         wire: &S<String>,
@@ -1108,9 +1164,11 @@ impl Resolver<'_> {
         kind: InputKind,
         required: bool,
     ) -> Input {
+        let rust = self.name(param.rust.as_ref(), snake(&wire.value), false);
         Input {
             wire: wire.value.clone(),
-            rust: self.name(param.rust.as_ref(), snake(&wire.value), false),
+            setter: rust.clone(),
+            rust,
             ty: self.type_ref(&param.ty),
             required,
             nullable: param.nullable,
@@ -1178,10 +1236,9 @@ impl Resolver<'_> {
         let template = placeholders(&m.path.value);
         let mut args = Vec::new();
         let mut fields = Vec::new();
-        let mut arg_names = Scope::new(format!("arguments of `{origin}`"));
-        arg_names.reserve("params", "the parameters struct argument");
+        let mut arg_names = scopes::method_arguments(&origin);
         let mut field_names = Scope::new(format!("fields of the parameters of `{origin}`"));
-        field_names.reserve("new", "the parameters constructor");
+        let mut setters = scopes::params_methods(&origin);
 
         for (wire, param) in &m.path_params {
             let loc = self.loc(wire);
@@ -1213,8 +1270,7 @@ impl Resolver<'_> {
                 );
             }
             let input = self.input(wire, param, InputKind::Path, true);
-            self.claim(&mut arg_names, &input.rust, &wire.value, &loc);
-            args.push(input);
+            args.push(self.argument(input, param, &mut arg_names, &loc));
         }
         let mut client_path_params = Vec::new();
         for placeholder in &template {
@@ -1252,19 +1308,18 @@ impl Resolver<'_> {
             wrap = body.wrap.clone();
             match (&body.ty, &body.fields) {
                 (Some(ty), None) => {
-                    let input = Input {
+                    // `body` is reserved among the arguments: no input can take it.
+                    args.push(Input {
                         wire: "body".into(),
                         rust: "body".into(),
+                        setter: "body".into(),
                         ty: self.type_ref(ty),
                         required: true,
                         nullable: false,
                         kind: InputKind::Body,
                         secret: false,
                         doc: Some(Doc::trusted("The request body.")),
-                    };
-                    let loc = self.loc(ty);
-                    self.claim(&mut arg_names, "body", "body", &loc);
-                    args.push(input);
+                    });
                 }
                 (None, Some(body_fields)) => {
                     others.extend(
@@ -1291,20 +1346,10 @@ impl Resolver<'_> {
             let loc = self.loc(wire);
             let input = self.input(wire, param, kind, param.required);
             if param.positional {
-                self.claim(&mut arg_names, &input.rust, &wire.value, &loc);
-                args.push(input);
+                args.push(self.argument(input, param, &mut arg_names, &loc));
             } else {
-                self.claim(&mut field_names, &input.rust, &wire.value, &loc);
-                if input.nullable {
-                    let clear = format!("clear_{}", crate::naming::unraw(&input.rust));
-                    self.claim(
-                        &mut field_names,
-                        &clear,
-                        &format!("{} (its clearing setter)", wire.value),
-                        &loc,
-                    );
-                }
-                fields.push(input);
+                let scopes = (&mut field_names, &mut setters);
+                fields.push(self.params_field(input, scopes, &loc));
             }
         }
 
@@ -1321,20 +1366,22 @@ impl Resolver<'_> {
             }
             None
         } else {
-            let derived = format!("{handle}{}Params", camel(&name.value));
-            let rust_name = self.name(m.params_name.as_ref(), derived, true);
+            let base = format!("{handle}{}Params", camel(&name.value));
+            let rust_name = match &m.params_name {
+                Some(_) => self.name(m.params_name.as_ref(), base, true),
+                None => derived(&[&self.items], &base, Kind::Type),
+            };
             let loc = m
                 .params_name
                 .as_ref()
                 .map_or_else(|| self.loc(name), |n| self.loc(n));
-            let mut items = std::mem::replace(&mut self.items, Scope::new(""));
-            self.claim(
-                &mut items,
-                &rust_name,
-                &format!("parameters of {origin}"),
-                &loc,
-            );
-            self.items = items;
+            let origin = format!("parameters of {origin}");
+            if let Err(d) = self
+                .items
+                .claim_with(&rust_name, &origin, &loc, "`params_name:`")
+            {
+                self.report(d);
+            }
             Some(ParamsStruct {
                 rust: rust_name,
                 fields,
@@ -1359,6 +1406,7 @@ impl Resolver<'_> {
         };
 
         Method {
+            name: name.value.clone(),
             rust,
             doc: Doc::from_option(m.doc.as_deref()),
             http: match m.method.value {
@@ -1582,7 +1630,7 @@ impl Resolver<'_> {
     }
 }
 
-/// The method at `resource_path` (dotted spec path) named `method` (Rust name), collecting
+/// The method at `resource_path` (dotted spec path) named `method` in the spec, collecting
 /// the accessor names that lead to it.
 fn find_method<'r>(
     resources: &'r [Resource],
@@ -1596,10 +1644,7 @@ fn find_method<'r>(
         {
             accessors.push(resource.accessor.clone());
             if resource.path == resource_path {
-                return resource
-                    .methods
-                    .iter()
-                    .find(|m| crate::naming::unraw(&m.rust) == method);
+                return resource.methods.iter().find(|m| m.name == method);
             }
             return find_method(&resource.children, resource_path, method, accessors);
         }
@@ -1611,14 +1656,38 @@ fn find_method<'r>(
 fn method_paths(resources: &[Resource], into: &mut Vec<String>) {
     for resource in resources {
         for method in &resource.methods {
-            into.push(format!(
-                "{}.{}",
-                resource.path,
-                crate::naming::unraw(&method.rust)
-            ));
+            into.push(format!("{}.{}", resource.path, method.name));
         }
         method_paths(&resource.children, into);
     }
+}
+
+/// The variant names of a union's members: each member's short name (`String`, `Integer`),
+/// or where two members share one, their precise names (`Int32`, `Int64`), numbered if even
+/// those are shared. Derived from the members alone, so they never collide.
+fn union_variant_names(members: &[TypeRef]) -> Vec<String> {
+    let short: Vec<String> = members.iter().map(TypeRef::variant_name).collect();
+    let mut names: Vec<String> = members
+        .iter()
+        .zip(&short)
+        .map(|(ty, name)| {
+            if short.iter().filter(|n| *n == name).count() > 1 {
+                ty.precise_variant_name()
+            } else {
+                name.clone()
+            }
+        })
+        .collect();
+    let mut taken = HashSet::new();
+    for name in &mut names {
+        let base = name.clone();
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            *name = format!("{base}{n}");
+            n += 1;
+        }
+    }
+    names
 }
 
 /// The `{placeholder}` names in a template, in order.

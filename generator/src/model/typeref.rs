@@ -118,6 +118,18 @@ impl TypeRef {
             TypeRef::Named(name) => name.clone(),
         }
     }
+
+    /// [`TypeRef::variant_name`] telling the integer widths apart (`Int32`, `Int64List`), for
+    /// union members whose short names are the same.
+    pub fn precise_variant_name(&self) -> String {
+        match self {
+            TypeRef::Int32 => "Int32".into(),
+            TypeRef::Int64 => "Int64".into(),
+            TypeRef::List(inner) => format!("{}List", inner.precise_variant_name()),
+            TypeRef::Map(inner) => format!("{}Map", inner.precise_variant_name()),
+            other => other.variant_name(),
+        }
+    }
 }
 
 #[cfg(test)]

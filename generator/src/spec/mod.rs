@@ -81,8 +81,8 @@ fn load_limited(path: &str, text: &str, max_nodes: usize) -> Result<SpecFile, Di
             // Advice meant for programs that call the parser, not for spec authors.
             let message = message
                 .strip_suffix(", set DuplicateKeyPolicy in Options if acceptable")
-                .unwrap_or(message)
-                .to_owned();
+                .unwrap_or(message);
+            let message = spec_words(message);
             let help = yaml_help(&message);
             Err(Diagnostic::new(
                 Loc {
@@ -121,12 +121,34 @@ fn too_large(
     ))
 }
 
+/// The parser's message in the words of a spec author: serde's advice to programs
+/// (`cannot deserialize null into string; use Option<String>`) becomes what the spec says.
+fn spec_words(message: &str) -> String {
+    match message.strip_prefix("cannot deserialize null into ") {
+        Some(rest) => {
+            let expected = rest.split(';').next().unwrap_or(rest).trim();
+            let expected = if expected == "string" {
+                "text"
+            } else {
+                expected
+            };
+            format!("YAML reads this as null, but {expected} belongs here")
+        }
+        None => message.to_owned(),
+    }
+}
+
 /// The hint for a YAML or shape error: the closest expected key for an unknown one, the
 /// quoting rule when a flow mapping's value held a `, `.
 fn yaml_help(message: &str) -> String {
     let general = "spec/README.md describes the format";
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         return format!("a key appears once per mapping: rename or remove this `{key}`");
+    }
+    if message.starts_with("YAML reads this as null") {
+        return "an unquoted `null` or `~` (or nothing) is YAML's null: to mean the text, quote \
+                it, e.g. `\"null\": {}`"
+            .to_owned();
     }
     if message.starts_with("unknown variant") {
         return format!("use one of the values listed; {general}");
@@ -276,6 +298,9 @@ pub struct ClientParam {
     /// Header that carries it on every request, if any.
     #[serde(default)]
     pub header: Option<S<String>>,
+    /// Rust name of its builder method (and getter), when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
 }
 
 /// Kinds of authentication.
@@ -379,6 +404,10 @@ pub struct Resource {
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
+    /// Rust name of its accessor, when the derived one is not wanted; the handle type's name
+    /// is derived from it.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
     /// Sub-resources.
     #[serde(default)]
     pub resources: Map<Resource>,
@@ -405,6 +434,9 @@ pub struct Method {
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
+    /// Rust name of the method, when the derived one is not wanted.
+    #[serde(default)]
+    pub rust: Option<S<String>>,
     /// HTTP method.
     pub method: S<HttpMethod>,
     /// Path template (`/v1/vms/{vm_id}`).
