@@ -746,8 +746,8 @@ auth:
   - scheme: bearer
     setter: configure_http           # <- 12:13
 resources:
-  clone: {rust: clone}               # <- 14:17
-  project: {}                        # <- 15:3
+  clone: {rust: clone, methods: {get: {method: GET, path: /v1/c}}}   # <- 14:17
+  project: {methods: {get: {method: GET, path: /v1/p}}}              # <- 15:3
 "#,
     );
     assert_eq!(all.len(), 6, "{all:#?}");
@@ -780,7 +780,7 @@ types:
   Into: {fields: {new: {type: string, optional: true}, wait: {type: string, optional: true}}}
 resources:
   clone: {methods: {into: {method: GET, path: /v1/x}}}
-  option: {}
+  option: {methods: {get: {method: GET, path: /v1/o}}}
 "#
         .to_owned(),
     };
@@ -879,4 +879,20 @@ resources:
         .map(|w| w.poll_method.as_str())
         .collect();
     assert_eq!(polls, ["new_", "get_task"]);
+}
+
+/// A resource with nothing in it would be a handle nobody can use (and dead code).
+#[test]
+fn an_empty_resource_is_reported() {
+    let all = errors(
+        "name: bad\ntitle: Bad API\nbase_url: https://api.example.com\nauth: []\nresources:\n  \
+         empty: {}\n",
+    );
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_at(
+        &all[0],
+        6,
+        3,
+        "the resource `empty` has no methods and no resources",
+    );
 }

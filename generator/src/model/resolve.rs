@@ -925,6 +925,16 @@ impl Resolver<'_> {
             accessor,
             rust,
         } = self.resource_names(name, res, parent, (accessors, handles));
+        if res.methods.is_empty() && res.resources.is_empty() {
+            let loc = self.loc(name);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("the resource `{path}` has no methods and no resources"),
+                )
+                .help("add a method under `methods:`, or remove the resource"),
+            );
+        }
         let mut members = scopes::handle_methods(&path);
         let here = Parent {
             path: &path,
