@@ -59,8 +59,12 @@ fn write_crate(dir: &Path, specs: &[SpecSource]) {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("directory");
         let text = if path.ends_with("Cargo.toml") {
-            // Its own workspace: the directory lies inside this one's `target/`.
-            format!("{text}\n[workspace]\n")
+            // Its own workspace (the directory lies inside this one's `target/`), with the
+            // outer workspace's small debug info: CI's disk holds both dependency trees.
+            format!(
+                "{text}\n[workspace]\n\n[profile.dev]\ndebug = \"line-tables-only\"\n\n\
+                 [profile.dev.package.\"*\"]\ndebug = false\n"
+            )
         } else {
             text.clone()
         };
@@ -83,6 +87,9 @@ fn cargo(dir: &Path, target: &Path, args: &[&str], rustdocflags: Option<&str>) {
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
+        // The crate is rebuilt from scratch whenever its specs change: incremental state would
+        // only take disk.
+        .env("CARGO_INCREMENTAL", "0")
         .env("CARGO_TERM_COLOR", "never");
     if let Some(flags) = rustdocflags {
         command.env("RUSTDOCFLAGS", flags);
