@@ -103,10 +103,12 @@ fn type_expr(names: Vec<String>) -> impl Strategy<Value = String> {
     ];
     let named = proptest::sample::select(names);
     let base = prop_oneof![scalar, named];
-    (base, 0..3u8).prop_map(|(t, wrap)| match wrap {
+    (base, 0..5u8).prop_map(|(t, wrap)| match wrap {
         0 => t,
         1 => format!("list<{t}>"),
-        _ => format!("map<{t}>"),
+        2 => format!("map<{t}>"),
+        3 => format!("list<{t}?>"),
+        _ => format!("map<{t}?>"),
     })
 }
 

@@ -2,7 +2,7 @@
 //! to, for the generated per-endpoint tests: request inputs and response bodies.
 
 use super::util::ident;
-use crate::model::{Api, TypeDecl, TypeKind, TypeRef};
+use crate::model::{Api, TypeDecl, TypeKind, TypeRef, Union, UnionMember};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value, json};
@@ -114,22 +114,17 @@ impl<'a> Examples<'a> {
                 rust: quote!(std::collections::BTreeMap::new()),
                 json: json!({}),
             },
-            TypeRef::List(inner) => {
+            TypeRef::List(inner) | TypeRef::Map(inner) => {
                 *budget -= 1;
                 let item = self.at(inner, hint, depth + 1, budget);
-                let rust = item.rust;
-                Example {
-                    rust: quote!(vec![#rust]),
-                    json: Value::Array(vec![item.json]),
-                }
+                container(ty, item)
             }
-            TypeRef::Map(inner) => {
-                *budget -= 1;
-                let item = self.at(inner, hint, depth + 1, budget);
-                let rust = item.rust;
+            TypeRef::Nullable(inner) => {
+                let value = self.at(inner, hint, depth, budget);
+                let rust = value.rust;
                 Example {
-                    rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
-                    json: json!({ "key": item.json }),
+                    rust: quote!(Some(#rust)),
+                    json: value.json,
                 }
             }
             TypeRef::Named(name) => self.named(name, hint, depth, budget),
@@ -171,16 +166,8 @@ impl<'a> Examples<'a> {
                     json: json!(1),
                 },
             },
-            TypeKind::Union(members) => match members.first() {
-                Some(first) => {
-                    let inner = self.at(&first.ty, hint, depth + 1, budget);
-                    let variant = ident(&first.rust);
-                    let rust = inner.rust;
-                    Example {
-                        rust: quote!(api::#ty::#variant(#rust)),
-                        json: inner.json,
-                    }
-                }
+            TypeKind::Union(union) => match union.first() {
+                Some(first) => self.member(decl, union, first, hint, depth, budget),
                 None => Example {
                     rust: quote!(unreachable!("empty union")),
                     json: Value::Null,
@@ -211,10 +198,10 @@ impl<'a> Examples<'a> {
                     } else {
                         rust
                     };
-                    if f.optional || f.nullable {
-                        quote!(#field: Some(#rust),)
-                    } else {
-                        quote!(#field: #rust,)
+                    match (f.optional, f.nullable) {
+                        (true, true) => quote!(#field: Some(Some(#rust)),),
+                        (false, false) => quote!(#field: #rust,),
+                        _ => quote!(#field: Some(#rust),),
                     }
                 });
                 let inits: Vec<TokenStream> = inits.collect();
@@ -223,6 +210,61 @@ impl<'a> Examples<'a> {
                     json: Value::Object(json),
                 }
             }
+        }
+    }
+}
+
+/// A list or map holding `item`, and first a `null` if its items may be null.
+fn container(ty: &TypeRef, item: Example) -> Example {
+    let nulls = matches!(ty, TypeRef::List(inner) | TypeRef::Map(inner) if matches!(**inner, TypeRef::Nullable(_)));
+    let rust = item.rust;
+    match (ty, nulls) {
+        (TypeRef::List(_), false) => Example {
+            rust: quote!(vec![#rust]),
+            json: Value::Array(vec![item.json]),
+        },
+        (TypeRef::List(_), true) => Example {
+            rust: quote!(vec![None, #rust]),
+            json: Value::Array(vec![Value::Null, item.json]),
+        },
+        (_, false) => Example {
+            rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
+            json: json!({ "key": item.json }),
+        },
+        (_, true) => Example {
+            rust: quote!(std::collections::BTreeMap::from([
+                (String::from("key"), #rust),
+                (String::from("null"), None),
+            ])),
+            json: json!({ "key": item.json, "null": null }),
+        },
+    }
+}
+
+impl Examples<'_> {
+    /// An example of the union `decl` as its member `member`: for a union with a discriminator,
+    /// the member's object with the discriminator field set.
+    pub fn member(
+        &self,
+        decl: &TypeDecl,
+        union: &Union,
+        member: &UnionMember,
+        hint: &str,
+        depth: usize,
+        budget: &mut usize,
+    ) -> Example {
+        let inner = self.at(&member.ty, hint, depth + 1, budget);
+        let (ty, variant) = (ident(&decl.rust), ident(&member.rust));
+        let rust = inner.rust;
+        let mut json = inner.json;
+        if let (Some(field), Some(tag), Value::Object(object)) =
+            (&union.discriminator, &member.tag, &mut json)
+        {
+            object.insert(field.clone(), Value::String(tag.clone()));
+        }
+        Example {
+            rust: quote!(api::#ty::#variant(#rust)),
+            json,
         }
     }
 }

@@ -21,6 +21,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("redirect.rs", include_str!("../../runtime/src/redirect.rs")),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("secret.rs", include_str!("../../runtime/src/secret.rs")),
+    ("tagged.rs", include_str!("../../runtime/src/tagged.rs")),
     (
         "transport.rs",
         include_str!("../../runtime/src/transport.rs"),
@@ -234,7 +235,7 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         pub use crate::runtime::{
             ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error, ListPage,
             RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError, UnknownInt,
-            UnknownValue, WaitFailure, WaitOptions,
+            UnknownMember, UnknownValue, WaitFailure, WaitOptions,
         };
     }
 }

@@ -5,6 +5,7 @@
 mod features;
 mod resolve;
 mod typeref;
+mod unions;
 
 use features::assign as assign_features;
 pub use features::{FeatureGroup, ResourceFeatures};
@@ -211,8 +212,8 @@ pub enum TypeKind {
     StringEnum(Vec<Variant<String>>),
     /// An open integer enum.
     IntEnum(Vec<Variant<i64>>),
-    /// An untagged union.
-    Union(Vec<UnionMember>),
+    /// A union of several types.
+    Union(Union),
     /// A string-keyed map.
     Map(TypeRef),
 }
@@ -247,13 +248,47 @@ pub struct Variant<V> {
     pub doc: Option<String>,
 }
 
-/// A member of an untagged union.
+/// A union: its members tried in order (untagged), or named by a field (a discriminator).
+#[derive(Clone, Debug)]
+pub struct Union {
+    /// The field whose value names the member (`kind`), if the union has one. Every member is
+    /// then an object type, with a `tag`.
+    pub discriminator: Option<String>,
+    /// The members, in spec order.
+    pub members: Vec<UnionMember>,
+}
+
+impl Union {
+    /// The members, in spec order.
+    pub fn iter(&self) -> std::slice::Iter<'_, UnionMember> {
+        self.members.iter()
+    }
+
+    /// The first member (the one examples use).
+    pub fn first(&self) -> Option<&UnionMember> {
+        self.members.first()
+    }
+}
+
+impl<'a> IntoIterator for &'a Union {
+    type Item = &'a UnionMember;
+    type IntoIter = std::slice::Iter<'a, UnionMember>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter()
+    }
+}
+
+/// A member of a union.
 #[derive(Clone, Debug)]
 pub struct UnionMember {
     /// Rust variant name.
     pub rust: String,
     /// Type.
     pub ty: TypeRef,
+    /// With a discriminator: the field's value naming this member (`circle`).
+    pub tag: Option<String>,
+    /// Where the member is given.
+    pub loc: crate::diag::Loc,
 }
 
 /// A node of the resource tree.

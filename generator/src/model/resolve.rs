@@ -19,6 +19,7 @@ const RESERVED_ITEMS: &[(&str, &str)] = &[
     ("Date", "the runtime date type"),
     ("Decimal", "the runtime decimal type"),
     ("UnknownValue", "the runtime unknown-enum-value type"),
+    ("UnknownMember", "the runtime unknown-union-member type"),
 ];
 
 /// Names a spec type cannot take as derived: std's prelude, the runtime's types, and the names
@@ -72,6 +73,7 @@ const SHADOWING: &[&str] = &[
     "TimeoutError",
     "Transport",
     "UnknownInt",
+    "UnknownMember",
     "UnknownValue",
     "Vec",
     "WaitFailure",
@@ -250,6 +252,13 @@ impl Resolver<'_> {
             .filter_map(|(name, def)| self.type_decl(name, def))
             .collect::<Vec<_>>();
         let types = self.box_recursive_fields(types);
+        let spec_names = self
+            .named
+            .iter()
+            .map(|(s, r)| (r.clone(), s.clone()))
+            .collect();
+        self.errors
+            .extend(super::unions::check(&types, &spec_names));
 
         let mut handles = Scope::new("resource handle types");
         let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
@@ -825,38 +834,94 @@ impl Resolver<'_> {
                 })
                 .collect();
             TypeKind::IntEnum(variants)
-        } else if let Some(members) = &def.union {
-            let mut scope = Scope::new(format!("variants of `{rust}`"));
-            let members = members
-                .iter()
-                .map(|member| {
-                    let ty = self.type_ref(member);
-                    let rust = ty.variant_name();
-                    let loc = self.loc(member);
-                    self.claim(&mut scope, &rust, &member.value, &loc);
-                    UnionMember { rust, ty }
-                })
-                .collect::<Vec<_>>();
-            self.check_union_members(&members, def.union.as_deref().unwrap_or_default());
-            if members.len() < 2 {
-                self.report(
-                    Diagnostic::new(
-                        loc,
-                        format!("union `{}` needs at least two members", name.value),
-                    )
-                    .help("list the member types, e.g. `union: [string, float64]`"),
-                );
-            }
-            TypeKind::Union(members)
+        } else if let Some(union) = &def.union {
+            TypeKind::Union(self.union(name, &rust, union))
         } else {
             let value = def.map.as_ref()?;
-            TypeKind::Map(self.type_ref(value))
+            let loc = self.loc(value);
+            TypeKind::Map(
+                TypeRef::parse_item(&value.value, &self.named, &loc).unwrap_or_else(|d| {
+                    self.report(d);
+                    TypeRef::Json
+                }),
+            )
         };
         Some(TypeDecl {
             rust,
             doc: def.doc.clone(),
             kind,
         })
+    }
+
+    /// A union's members and their variant names: from the member types (`String`, `Port`),
+    /// or with a discriminator from the values naming them (`circle` gives `Circle`).
+    fn union(&mut self, name: &S<String>, rust: &str, def: &spec::UnionDef) -> Union {
+        let mut scope = Scope::new(format!("variants of `{rust}`"));
+        let (discriminator, members) = match def {
+            spec::UnionDef::Untagged(spans) => {
+                let members = spans
+                    .iter()
+                    .map(|member| {
+                        let ty = self.type_ref(member);
+                        let rust = ty.variant_name();
+                        let loc = self.loc(member);
+                        self.claim(&mut scope, &rust, &member.value, &loc);
+                        UnionMember {
+                            rust,
+                            ty,
+                            tag: None,
+                            loc,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                self.check_union_members(&members, spans);
+                (None, members)
+            }
+            spec::UnionDef::Tagged(tagged) => {
+                scope.reserve("Unknown", "the variant for members this SDK does not know");
+                let members = tagged
+                    .members
+                    .iter()
+                    .map(|(tag, ty)| {
+                        // Derived names are told apart, not reported: `circle`, `Circle` give
+                        // `Circle`, `Circle2`; `unknown` gives `Unknown2`.
+                        let base = camel(&tag.value);
+                        let loc = self.loc(tag);
+                        let rust = std::iter::once(base.clone())
+                            .chain((2..).map(|n| format!("{base}{n}")))
+                            .find(|c| scope.claim(c, &tag.value, &loc).is_ok())
+                            .unwrap_or(base);
+                        UnionMember {
+                            rust,
+                            ty: self.type_ref(ty),
+                            tag: Some(tag.value.clone()),
+                            loc: self.loc(ty),
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (Some(tagged.discriminator.value.clone()), members)
+            }
+        };
+        let least = if discriminator.is_some() { 1 } else { 2 };
+        if members.len() < least {
+            let loc = self.loc(name);
+            let (count, example) = if discriminator.is_some() {
+                ("one member", "`members: {circle: Circle}`")
+            } else {
+                ("two members", "`union: [string, float64]`")
+            };
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("union `{}` needs at least {count}", name.value),
+                )
+                .help(format!("list the member types, e.g. {example}")),
+            );
+        }
+        Union {
+            discriminator,
+            members,
+        }
     }
 
     /// Variant names for a string enum's values. Derived names that collide are told apart by
@@ -947,6 +1012,15 @@ impl Resolver<'_> {
             || (accepts_all_strings(earlier) && string_like(later))
             || (*earlier == TypeRef::Float64 && integer_like(later))
             || (integer_like(earlier) && integer_like(later))
+            || match (earlier, later) {
+                // `list<string>` takes every `list<decimal>`; `list<T?>` every `list<T>`.
+                (TypeRef::List(a), TypeRef::List(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
+                    self.covers(a, b)
+                }
+                (TypeRef::Nullable(a), TypeRef::Nullable(b)) => self.covers(a, b),
+                (TypeRef::Nullable(a), b) => self.covers(a, b),
+                _ => false,
+            }
     }
 
     /// Reports union members that an earlier member always wins over.
@@ -980,6 +1054,12 @@ impl Resolver<'_> {
                 let rust = self.name(field.rust.as_ref(), snake(&wire.value), false);
                 let loc = self.loc(wire);
                 self.claim(&mut scope, &rust, &wire.value, &loc);
+                if field.optional && field.nullable {
+                    // The builder's setter of `null` is named after the field.
+                    let clear = format!("clear_{}", crate::naming::unraw(&rust));
+                    let origin = format!("{} (its setter of null)", wire.value);
+                    self.claim(&mut scope, &clear, &origin, &loc);
+                }
                 FieldDecl {
                     wire: wire.value.clone(),
                     rust,
@@ -1076,7 +1156,7 @@ impl Resolver<'_> {
     /// Whether a value of `ty` can be sent as text (a path segment, a query value, a header).
     fn is_text(&self, ty: &TypeRef, allow_list: bool) -> bool {
         match ty {
-            TypeRef::Json | TypeRef::Map(_) => false,
+            TypeRef::Json | TypeRef::Map(_) | TypeRef::Nullable(_) => false,
             TypeRef::List(inner) => allow_list && self.is_text(inner, false),
             TypeRef::Named(name) => self.enums.contains(name),
             _ => true,
