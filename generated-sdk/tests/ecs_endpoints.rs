@@ -7,6 +7,10 @@
 mod support;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/round_trips.rs"]
+mod round_trips;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/cloud_servers.rs"]
 mod cloud_servers;
 

@@ -6,6 +6,10 @@
 #[path = "nirvana_endpoints/support.rs"]
 mod support;
 
+#[rustfmt::skip]
+#[path = "nirvana_endpoints/round_trips.rs"]
+mod round_trips;
+
 #[cfg(feature = "nirvana-api-keys")]
 #[rustfmt::skip]
 #[path = "nirvana_endpoints/api_keys.rs"]

@@ -160,17 +160,25 @@ impl Diagnostics {
         mut self,
         sources: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
     ) -> Self {
+        // Each file's lines, split once: many diagnostics may point into one large spec.
+        let mut lines: std::collections::HashMap<&str, Vec<&str>> =
+            std::collections::HashMap::new();
         for diagnostic in &mut self.0 {
-            let text = sources
-                .clone()
-                .into_iter()
-                .find(|(path, _)| *path == diagnostic.loc.file)
-                .map(|(_, text)| text);
+            let file = diagnostic.loc.file.as_str();
+            if !lines.contains_key(file) {
+                let Some((path, text)) =
+                    sources.clone().into_iter().find(|(path, _)| *path == file)
+                else {
+                    continue;
+                };
+                lines.insert(path, text.lines().collect());
+            }
             let line = usize::try_from(diagnostic.loc.line).unwrap_or(0);
-            diagnostic.snippet = text
+            diagnostic.snippet = lines
+                .get(file)
                 .filter(|_| line > 0)
-                .and_then(|text| text.lines().nth(line - 1))
-                .map(str::to_owned);
+                .and_then(|text| text.get(line - 1))
+                .map(|line| (*line).to_owned());
         }
         self
     }

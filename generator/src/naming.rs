@@ -179,6 +179,7 @@ pub mod reserved {
         "RetryPolicy",
         "TimeoutError",
         "UnknownInt",
+        "UnknownMember",
         "UnknownValue",
         "WaitFailure",
         "WaitOptions",

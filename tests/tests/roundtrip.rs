@@ -1,8 +1,9 @@
 //! Round-trip tests of the generated types: every example from the seed pages decodes into its
-//! type and encodes back to equal JSON, open enums keep unknown values, and the
-//! `OperationFieldDiffFrom`/`To` unions pick the right member.
+//! type and encodes back to equal JSON, open enums keep unknown values, the
+//! `OperationFieldDiffFrom`/`To` unions pick the right member, and a field that may be absent or
+//! `null` is written back as it came.
 
-use generated_sdk::ecs::RebootType;
+use generated_sdk::ecs::{RebootType, ServerDetail};
 use generated_sdk::nirvana::{
     CursorPage, Operation, OperationFieldDiff, OperationFieldDiffFrom, OperationFieldDiffTo,
     OperationKind, OperationStatus, OperationType,
@@ -379,4 +380,41 @@ fn a_bad_timestamp_is_rejected() {
 fn null_details_round_trip() {
     let operation = operation_round_trip(&example_operation_with("details", Value::Null));
     assert_eq!(operation.details, None);
+}
+
+/// The ECS seed server sends `"OS-EXT-SRV-ATTR:user_data": null` (optional and nullable): it
+/// decodes as `Some(None)` and is written back as `null`, not dropped; absent stays absent, and
+/// a value stays a value.
+#[test]
+fn ecs_server_detail_keeps_null_apart_from_absent() {
+    let fixture = fixture_json("ecs_server_detail.json");
+    let three = |value: &Value| -> (ServerDetail, Value) {
+        let server: ServerDetail = serde_json::from_value(value.clone()).expect("decodes");
+        let encoded = serde_json::to_value(&server).expect("encodes");
+        assert_eq!(&encoded, value, "ServerDetail did not round-trip");
+        (server, encoded)
+    };
+    let (null, _) = three(&fixture);
+    assert_eq!(null.os_ext_srv_attr_user_data, Some(None));
+    assert_eq!(
+        null.os_ext_sts_task_state, None,
+        "required nullable: plain Option"
+    );
+
+    let mut absent = fixture.clone();
+    absent
+        .as_object_mut()
+        .expect("an object")
+        .remove("OS-EXT-SRV-ATTR:user_data");
+    let (absent, encoded) = three(&absent);
+    assert_eq!(absent.os_ext_srv_attr_user_data, None);
+    assert!(encoded.get("OS-EXT-SRV-ATTR:user_data").is_none());
+
+    let mut set = fixture;
+    set["OS-EXT-SRV-ATTR:user_data"] = json!("IyEvYmluL2Jhc2g=");
+    let (set, _) = three(&set);
+    assert_eq!(
+        set.os_ext_srv_attr_user_data.flatten().as_deref(),
+        Some("IyEvYmluL2Jhc2g=")
+    );
 }

@@ -546,6 +546,114 @@ pub fn bench_build(root: &Path, args: &[&str]) -> Outcome<()> {
     Ok(())
 }
 
+/// `cargo xtask bench-adversarial [--runs R]`: the release `generator` process on each
+/// adversarial spec (`adversarial.rs`), its wall time, peak memory (`/usr/bin/time -v`), whether
+/// it generated or rejected the spec, and how much it wrote. The goal: under 10 s and 1 GiB each.
+pub fn bench_adversarial(root: &Path, args: &[&str]) -> Outcome<()> {
+    let options = parse_options(args, 3, false)?;
+    if !Path::new(TIME).exists() {
+        return Err(failed(format!(
+            "{TIME} is missing: install Debian's `time` package (apt-get install -y time)"
+        )));
+    }
+    let target = root.join("target/bench");
+    eprintln!("building the generator (release) into {}", target.display());
+    run(cargo()
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", &target)
+        .args(["build", "--quiet", "--release", "-p", "generator"]))?;
+    let binary = target.join("release/generator");
+    let dir = target.join("adversarial");
+    fs::create_dir_all(&dir)
+        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    println!(
+        "generator process, release build, {} runs each (+1 warm-up); goal: < 10 s and < 1 GiB each",
+        options.runs
+    );
+    println!("load average before: {}", load());
+    println!(
+        "{:<14} {:>9} {:>10} {:>10} {:>10} {:>10} {:>10}  what",
+        "family", "spec KiB", "median ms", "max ms", "peak RSS", "out MiB", "outcome"
+    );
+    let mut over = Vec::new();
+    for adversary in crate::adversarial::adversaries() {
+        let spec = dir.join(format!("{}.yaml", adversary.name));
+        fs::write(&spec, &adversary.text)
+            .map_err(|e| failed(format!("cannot write {}: {e}", spec.display())))?;
+        let out = dir.join(format!("{}-out", adversary.name));
+        let report_file = dir.join("time.txt");
+        let (mut walls, mut rss, mut outcome) = (Vec::new(), 0, "");
+        for run_index in 0..=options.runs {
+            let _ = fs::remove_dir_all(&out);
+            let started = Instant::now();
+            let status = Command::new(TIME)
+                .args(["-v", "-o"])
+                .arg(&report_file)
+                .arg(&binary)
+                .arg(&spec)
+                .arg("--out")
+                .arg(&out)
+                .output()
+                .map_err(|e| failed(format!("cannot run {}: {e}", binary.display())))?
+                .status;
+            let wall = started.elapsed();
+            // 1: the spec was rejected with diagnostics; anything else but 0 is a failure.
+            outcome = match status.code() {
+                Some(0) => "generated",
+                Some(1) => "rejected",
+                _ => {
+                    return Err(failed(format!(
+                        "{}: the generator {status}",
+                        adversary.name
+                    )));
+                }
+            };
+            let report = parse_time_report(&fs::read_to_string(&report_file).unwrap_or_default());
+            if run_index > 0 {
+                walls.push(ms(wall));
+                rss = rss.max(report.max_rss_kib);
+            }
+        }
+        let max = walls.iter().copied().fold(0.0, f64::max);
+        let med = median(&mut walls);
+        let written = dir_size(&out) as f64 / (1024.0 * 1024.0);
+        println!(
+            "{:<14} {:>9.0} {:>10.0} {:>10.0} {:>6.0} MiB {:>10.1} {:>10}  {}",
+            adversary.name,
+            adversary.text.len() as f64 / 1024.0,
+            med,
+            max,
+            rss as f64 / 1024.0,
+            written,
+            outcome,
+            adversary.about
+        );
+        if max > 10_000.0 || rss > 1024 * 1024 {
+            over.push(adversary.name);
+        }
+    }
+    if over.is_empty() {
+        println!("every adversarial spec: under 10 s and 1 GiB");
+        Ok(())
+    } else {
+        Err(failed(format!("over 10 s or 1 GiB: {}", over.join(", "))))
+    }
+}
+
+/// The bytes of the files under `dir`.
+fn dir_size(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|entry| match entry.file_type() {
+            Ok(t) if t.is_dir() => dir_size(&entry.path()),
+            _ => entry.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

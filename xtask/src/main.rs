@@ -1,7 +1,8 @@
 //! `cargo xtask codegen [--check]`: regenerates `generated-sdk` from `spec/*.yaml`, or with
 //! `--check` generates in memory and fails listing every file that is stale. Also the benchmark
-//! helpers `synth-spec`, `bench-gen` and `bench-build` (`BENCHMARKS.md`).
+//! helpers `synth-spec`, `bench-gen`, `bench-build` and `bench-adversarial` (`BENCHMARKS.md`).
 
+mod adversarial;
 mod bench;
 mod synth;
 
@@ -32,7 +33,8 @@ fn codegen(root: &Path, check: bool) -> Result<Vec<generator::Stale>, String> {
 const USAGE: &str = "usage: cargo xtask codegen [--check]
        cargo xtask synth-spec N [PATH] [--chain]   (default PATH: target/synth/synth-N.yaml)
        cargo xtask bench-gen [--runs R] [--synth N]
-       cargo xtask bench-build [--runs R] [--synth N] [--modules a,b,..]";
+       cargo xtask bench-build [--runs R] [--synth N] [--modules a,b,..]
+       cargo xtask bench-adversarial [--runs R]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         ["synth-spec", rest @ ..] => Some(bench::synth_spec_command(&root, rest)),
         ["bench-gen", rest @ ..] => Some(bench::bench_gen(&root, rest)),
         ["bench-build", rest @ ..] => Some(bench::bench_build(&root, rest)),
+        ["bench-adversarial", rest @ ..] => Some(bench::bench_adversarial(&root, rest)),
         _ => None,
     };
     if let Some(result) = result {

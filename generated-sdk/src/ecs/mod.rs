@@ -94,5 +94,5 @@ pub use params::*;
 pub use crate::runtime::{
     ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error,
     ListPage, RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError,
-    UnknownInt, UnknownValue, WaitFailure, WaitOptions,
+    UnknownInt, UnknownMember, UnknownValue, WaitFailure, WaitOptions,
 };

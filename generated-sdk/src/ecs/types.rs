@@ -206,8 +206,14 @@ pub struct ServerDetail {
     #[serde(rename = "accessIPv6")]
     pub access_ipv6: String,
     /// Why the ECS failed; returned when its status is `ERROR`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<serde_json::Value>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fault: Option<Option<serde_json::Value>>,
     /// Progress of the current operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<i32>,
@@ -222,9 +228,15 @@ pub struct ServerDetail {
     #[serde(rename = "OS-SRV-USG:launched_at")]
     pub os_srv_usg_launched_at: Option<String>,
     /// When the ECS was deleted, such as `2019-05-22T03:23:59.000000`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-SRV-USG:terminated_at")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_srv_usg_terminated_at: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<String>>,
     /// Disks attached to the ECS.
     #[serde(rename = "os-extended-volumes:volumes_attached")]
     pub os_extended_volumes_volumes_attached: Vec<ServerVolumeAttachment>,
@@ -237,9 +249,15 @@ pub struct ServerDetail {
     #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
     pub os_ext_srv_attr_hostname: String,
     /// Reservation ID of the ECSs created in one batch.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_reservation_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
     /// Launch order of the ECS within its batch.
     #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
     pub os_ext_srv_attr_launch_index: i32,
@@ -253,9 +271,15 @@ pub struct ServerDetail {
     #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
     pub os_ext_srv_attr_root_device_name: String,
     /// User data given at creation (base64).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_user_data: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
     /// Whether the ECS is locked.
     pub locked: bool,
     /// Tags of the ECS.
@@ -544,14 +568,26 @@ pub struct CloudServer {
     /// When the ECS was last updated, such as `2020-05-22T07:48:53Z`.
     pub updated: String,
     /// When the ECS was started, such as `2020-05-22T07:48:53.000000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub launched_at: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub launched_at: Option<Option<String>>,
     /// Description of the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the key pair of the ECS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_name: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
     /// Whether the ECS is locked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -589,8 +625,14 @@ pub struct CloudServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flavor: Option<CloudServerFlavor>,
     /// Why the ECS failed, if it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<serde_json::Value>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fault: Option<Option<serde_json::Value>>,
     /// Custom CPU options.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_options: Option<CpuOptions>,
@@ -744,47 +786,101 @@ pub struct NovaServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_ext_az_availability_zone: Option<String>,
     /// Name of the host.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:host")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_host: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
     /// Name of the hypervisor host.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_hypervisor_hostname: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
     /// Instance name of the ECS.
     #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_ext_srv_attr_instance_name: Option<String>,
     /// Power state: 0 pending, 1 running, 3 paused, 4 shut down, 6 crashed, 7 suspended.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-STS:power_state")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_sts_power_state: Option<i32>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<Option<i32>>,
     /// Task the ECS is running.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-STS:task_state")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_sts_task_state: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
     /// State of the ECS.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-STS:vm_state")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_sts_vm_state: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
     /// When the ECS was started.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-SRV-USG:launched_at")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_srv_usg_launched_at: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<String>>,
     /// When the ECS was deleted.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-SRV-USG:terminated_at")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_srv_usg_terminated_at: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<String>>,
     /// Disks attached to the ECS.
     #[serde(rename = "os-extended-volumes:volumes_attached")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_extended_volumes_volumes_attached: Option<Vec<AttachedVolume>>,
     /// Why the ECS failed: `code`, `created`, `message`, `details`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<serde_json::Value>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fault: Option<Option<serde_json::Value>>,
     /// Progress of the current operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progress: Option<i32>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<i32>>,
     /// Status of nova-compute on the host: `UP`, `UNKNOWN`, `DOWN`, `MAINTENANCE` or empty (microversion 2.16).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_status: Option<String>,
@@ -792,8 +888,14 @@ pub struct NovaServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
     /// Description of the ECS (microversion 2.19).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
     /// Tags of the ECS (microversion 2.26).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
@@ -802,29 +904,59 @@ pub struct NovaServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_ext_srv_attr_hostname: Option<String>,
     /// Reservation ID of the ECSs created in one batch (microversion 2.3).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_reservation_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
     /// Launch order within its batch (microversion 2.3).
     #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_ext_srv_attr_launch_index: Option<i32>,
     /// Kernel image of AMI images (microversion 2.3).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_kernel_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
     /// Ramdisk image of AMI images (microversion 2.3).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_ramdisk_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
     /// Device name of the system disk (microversion 2.3).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_root_device_name: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
     /// User data given at creation, base64 (microversion 2.3).
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_user_data: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
 }
 
 /// An image, with its links.

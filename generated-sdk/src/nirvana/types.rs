@@ -322,8 +322,14 @@ pub struct AuditLog {
     /// User agent string.
     pub user_agent: String,
     /// The target resource of the action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<AuditLogTarget>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target: Option<Option<AuditLogTarget>>,
 }
 
 /// The entity that performed the action.
@@ -389,8 +395,14 @@ pub struct Vm {
     /// Name of the VPC the VM is in.
     pub vpc_name: String,
     /// Instance type name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance_type: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub instance_type: Option<Option<String>>,
 }
 
 /// CPU configuration for the VM.
@@ -1199,11 +1211,23 @@ pub struct OrganizationBillingSummary {
     /// Days of runway below which an automatic recharge happens.
     pub recharge_threshold_days: crate::runtime::Decimal,
     /// When the next automatic charge is expected, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub estimated_next_charge_at: Option<crate::runtime::DateTime>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_next_charge_at: Option<Option<crate::runtime::DateTime>>,
     /// Months the balance lasts at the current usage, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runway_months: Option<crate::runtime::Decimal>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub runway_months: Option<Option<crate::runtime::Decimal>>,
 }
 
 /// A single billing history line item: a prepaid credit or a manual adjustment.
@@ -1221,14 +1245,32 @@ pub struct BillingHistoryEntry {
     /// Kind of entry.
     pub r#type: BillingHistoryEntryType,
     /// Human-readable note describing the entry, when available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
     /// Why this entry exists: for a grant, the funding flow or `bonus_grant`; for an adjustment, the reason the balance was reduced. Null for adjustments with no recorded reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<BillingHistoryEntryPurpose>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub purpose: Option<Option<BillingHistoryEntryPurpose>>,
     /// Link to the hosted receipt for the payment behind this entry, when one is available. Present for prepaid credits funded by a card charge; absent for manual adjustments and while a payment's receipt is still being finalized.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub receipt_url: Option<String>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub receipt_url: Option<Option<String>>,
 }
 
 /// A page of billing history entries.
@@ -1320,8 +1362,14 @@ pub struct StatementLineItem {
     /// Quantity consumed in hours.
     pub quantity_hours: crate::runtime::Decimal,
     /// Price of one unit; null for a head.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit_price: Option<crate::runtime::Decimal>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit_price: Option<Option<crate::runtime::Decimal>>,
 }
 
 /// A priced dimension line: a component nested under a head, or one rate segment of a dimension whose price changed mid-period.
@@ -1361,8 +1409,14 @@ pub struct AutomaticPolicyArgs {
     /// Proportional component of the recharge threshold, in days of runway.
     pub runway_days: crate::runtime::Decimal,
     /// Monthly cap; absent or null when not set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_cap: Option<crate::runtime::Decimal>,
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_cap: Option<Option<crate::runtime::Decimal>>,
 }
 
 #[cfg(feature = "nirvana-organizations")]
@@ -1381,7 +1435,13 @@ impl AutomaticPolicyArgs {
 
     /// Sets `monthly_cap`.
     pub fn monthly_cap(mut self, value: impl Into<crate::runtime::Decimal>) -> Self {
-        self.monthly_cap = Some(value.into());
+        self.monthly_cap = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `monthly_cap` to `null`.
+    pub fn clear_monthly_cap(mut self) -> Self {
+        self.monthly_cap = Some(None);
         self
     }
 }

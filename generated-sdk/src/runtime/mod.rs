@@ -14,6 +14,7 @@ pub mod request;
 pub mod retry;
 pub mod secret;
 pub mod signing;
+pub mod tagged;
 pub mod transport;
 pub mod types;
 pub mod waiter;
@@ -26,6 +27,7 @@ pub use error::{
 pub use pagination::{CursorPage, CursorPagination, ListPage, Paging};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+pub use tagged::UnknownMember;
 pub use types::{Date, DateTime, Decimal, UnknownInt, UnknownValue};
 pub use waiter::WaitOptions;
 

@@ -1071,7 +1071,7 @@ async fn organizations_billing_recharge_policy_update() {
                 .policy_args(api::AutomaticPolicyArgs {
                     fixed: api::Decimal::new("12.50").unwrap(),
                     runway_days: api::Decimal::new("12.50").unwrap(),
-                    monthly_cap: Some(api::Decimal::new("12.50").unwrap()),
+                    monthly_cap: Some(Some(api::Decimal::new("12.50").unwrap())),
                 }),
         )
         .await

@@ -105,10 +105,26 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// A decimal number carried as a JSON string (`"58.40"`), kept exactly as the server wrote it
-/// so no precision is lost to floating point.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// so no precision is lost to floating point. Decoding checks the text as [`Decimal::new`]
+/// does, so in a union a decimal member takes only decimal text and leaves the rest to the
+/// members after it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Decimal(String);
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Decimal::new(text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromStr for Decimal {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Decimal::new(text)
+    }
+}
 
 impl Decimal {
     /// Makes a decimal from its text, checking that it is a plain decimal number
@@ -159,6 +175,31 @@ pub fn serialize_f64_opt<S: Serializer>(
         Some(value) => serialize_f64(value, serializer),
         None => serializer.serialize_none(),
     }
+}
+
+/// [`serialize_f64`] for an optional value that may be `null`: `None` is skipped by the field's
+/// `skip_serializing_if`, `Some(None)` is written as `null`.
+pub fn serialize_f64_nullable<S: Serializer>(
+    value: &Option<Option<f64>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serialize_f64_opt(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Decodes a field that may be absent or `null` as three states: absent is `None` (with
+/// `#[serde(default)]`), `null` is `Some(None)` and a value is `Some(Some(value))`. Serde alone
+/// decodes `null` as `None`, so a `null` would be dropped when the value is written back.
+/// Generated structs use it with `#[serde(default, deserialize_with = ...,
+/// skip_serializing_if = "Option::is_none")]` on every field that is both optional and nullable.
+pub fn deserialize_nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// The raw value of an enum variant that this SDK version does not know.
@@ -262,6 +303,45 @@ mod tests {
         assert!(Decimal::new("-3").is_ok());
         for bad in ["", "1.", ".5", "1e3", "abc", "1.2.3"] {
             assert!(Decimal::new(bad).is_err(), "{bad} accepted");
+            let json = serde_json::to_string(bad).unwrap();
+            assert!(
+                serde_json::from_str::<Decimal>(&json).is_err(),
+                "{bad} decoded"
+            );
+        }
+        assert_eq!("-0.5".parse::<Decimal>().unwrap().as_str(), "-0.5");
+    }
+
+    #[test]
+    fn optional_nullable_fields_keep_null_and_absence() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Value {
+            #[serde(
+                default,
+                deserialize_with = "deserialize_nullable",
+                skip_serializing_if = "Option::is_none"
+            )]
+            note: Option<Option<String>>,
+            #[serde(
+                default,
+                deserialize_with = "deserialize_nullable",
+                serialize_with = "serialize_f64_nullable",
+                skip_serializing_if = "Option::is_none"
+            )]
+            size: Option<Option<f64>>,
+        }
+        for (text, note, size) in [
+            ("{}", None, None),
+            (r#"{"note":null,"size":null}"#, Some(None), Some(None)),
+            (
+                r#"{"note":"x","size":2}"#,
+                Some(Some("x".into())),
+                Some(Some(2.0)),
+            ),
+        ] {
+            let value: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(value, Value { note, size });
+            assert_eq!(serde_json::to_string(&value).unwrap(), text);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! to, for the generated per-endpoint tests: request inputs and response bodies.
 
 use super::util::ident;
-use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, UnionMember};
+use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, Union, UnionMember};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value, json};
@@ -91,32 +91,21 @@ impl<'a> Examples<'a> {
             };
         }
         match ty {
-            TypeRef::List(inner) => {
-                if !Self::afford(depth, extra, self.smallest(inner)) {
-                    return Example {
-                        rust: quote!(Vec::new()),
-                        json: json!([]),
-                    };
+            TypeRef::List(inner) | TypeRef::Map(inner) => {
+                // A container of nullable items holds a `null` too, paid with the item.
+                let nulls = usize::from(matches!(**inner, TypeRef::Nullable(_)));
+                if !Self::afford(depth, extra, self.smallest(inner) + nulls) {
+                    return empty(ty);
                 }
                 let item = self.at(inner, hint, depth + 1, extra);
-                let rust = item.rust;
-                Example {
-                    rust: quote!(vec![#rust]),
-                    json: Value::Array(vec![item.json]),
-                }
+                container(ty, item, nulls == 1)
             }
-            TypeRef::Map(inner) => {
-                if !Self::afford(depth, extra, self.smallest(inner)) {
-                    return Example {
-                        rust: quote!(std::collections::BTreeMap::new()),
-                        json: json!({}),
-                    };
-                }
-                let item = self.at(inner, hint, depth + 1, extra);
-                let rust = item.rust;
+            TypeRef::Nullable(inner) => {
+                let value = self.at(inner, hint, depth, extra);
+                let rust = value.rust;
                 Example {
-                    rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
-                    json: json!({ "key": item.json }),
+                    rust: quote!(Some(#rust)),
+                    json: value.json,
                 }
             }
             TypeRef::Named(name) => self.named(name, hint, depth, extra),
@@ -162,10 +151,12 @@ impl<'a> Examples<'a> {
                 rust: quote!(serde_json::json!({"key": "value"})),
                 json: json!({"key": "value"}),
             },
-            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Named(_) => Example {
-                rust: quote!(unreachable!("not a scalar")),
-                json: Value::Null,
-            },
+            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Named(_) | TypeRef::Nullable(_) => {
+                Example {
+                    rust: quote!(unreachable!("not a scalar")),
+                    json: Value::Null,
+                }
+            }
         }
     }
 
@@ -204,7 +195,7 @@ impl<'a> Examples<'a> {
                     json: json!(1),
                 },
             },
-            TypeKind::Union(members) => self.union(&ty, members, hint, depth, extra),
+            TypeKind::Union(union) => self.union(&ty, union, hint, depth, extra),
             TypeKind::Map { value, newtype } => {
                 let map = self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth, extra);
                 if !newtype {
@@ -221,17 +212,18 @@ impl<'a> Examples<'a> {
     }
 
     /// A union's first member that `extra` can pay for beyond the smallest member's size: the
-    /// smallest member itself (the first of equals) if none before it fits.
+    /// smallest member itself (the first of equals) if none before it fits. A member of a union
+    /// with a discriminator is its object with the discriminator field set.
     fn union(
         &self,
         ty: &proc_macro2::Ident,
-        members: &[UnionMember],
+        union: &Union,
         hint: &str,
         depth: usize,
         extra: &mut usize,
     ) -> Example {
-        let floor = members.iter().map(|m| self.smallest(&m.ty)).min();
-        let chosen = members.iter().find(|m| {
+        let floor = union.iter().map(|m| self.smallest(&m.ty)).min();
+        let chosen = union.iter().find(|m| {
             let cost = self.smallest(&m.ty) - floor.unwrap_or(0);
             cost == 0 || Self::afford(depth, extra, cost)
         });
@@ -241,6 +233,33 @@ impl<'a> Examples<'a> {
                 json: Value::Null,
             };
         };
+        self.member_at(ty, union, member, hint, depth, extra)
+    }
+
+    /// An example of the union `decl` as its member `member`, holding at most the member's
+    /// smallest value and [`EXTRA`] values more.
+    pub fn member(
+        &self,
+        decl: &TypeDecl,
+        union: &Union,
+        member: &UnionMember,
+        hint: &str,
+    ) -> Example {
+        let mut extra = EXTRA;
+        self.member_at(&ident(&decl.rust), union, member, hint, 0, &mut extra)
+    }
+
+    /// The union `ty` as `member` at nesting `depth`: for a union with a discriminator, the
+    /// member's object with the discriminator field set.
+    fn member_at(
+        &self,
+        ty: &proc_macro2::Ident,
+        union: &Union,
+        member: &UnionMember,
+        hint: &str,
+        depth: usize,
+        extra: &mut usize,
+    ) -> Example {
         let inner = self.at(&member.ty, hint, depth + 1, extra);
         let variant = ident(&member.rust);
         let rust = inner.rust;
@@ -249,9 +268,15 @@ impl<'a> Examples<'a> {
         } else {
             rust
         };
+        let mut json = inner.json;
+        if let (Some(field), Some(tag), Value::Object(object)) =
+            (&union.discriminator, &member.tag, &mut json)
+        {
+            object.insert(field.clone(), Value::String(tag.clone()));
+        }
         Example {
             rust: quote!(api::#ty::#variant(#rust)),
-            json: inner.json,
+            json,
         }
     }
 
@@ -292,16 +317,56 @@ impl<'a> Examples<'a> {
             } else {
                 rust
             };
-            inits.push(if f.optional || f.nullable {
-                quote!(#field: Some(#rust),)
-            } else {
-                quote!(#field: #rust,)
+            inits.push(match (f.optional, f.nullable) {
+                (true, true) => quote!(#field: Some(Some(#rust)),),
+                (false, false) => quote!(#field: #rust,),
+                _ => quote!(#field: Some(#rust),),
             });
         }
         Example {
             rust: quote!(api::#ty { #(#inits)* }),
             json: Value::Object(json),
         }
+    }
+}
+
+/// An empty list or map of type `ty`.
+fn empty(ty: &TypeRef) -> Example {
+    match ty {
+        TypeRef::List(_) => Example {
+            rust: quote!(Vec::new()),
+            json: json!([]),
+        },
+        _ => Example {
+            rust: quote!(std::collections::BTreeMap::new()),
+            json: json!({}),
+        },
+    }
+}
+
+/// A list or map (as `ty` is) holding `item`, and a `null` as well if `nulls`.
+fn container(ty: &TypeRef, item: Example, nulls: bool) -> Example {
+    let rust = item.rust;
+    match (ty, nulls) {
+        (TypeRef::List(_), false) => Example {
+            rust: quote!(vec![#rust]),
+            json: Value::Array(vec![item.json]),
+        },
+        (TypeRef::List(_), true) => Example {
+            rust: quote!(vec![None, #rust]),
+            json: Value::Array(vec![Value::Null, item.json]),
+        },
+        (_, false) => Example {
+            rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
+            json: json!({ "key": item.json }),
+        },
+        (_, true) => Example {
+            rust: quote!(std::collections::BTreeMap::from([
+                (String::from("key"), #rust),
+                (String::from("null"), None),
+            ])),
+            json: json!({ "key": item.json, "null": null }),
+        },
     }
 }
 

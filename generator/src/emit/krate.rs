@@ -22,6 +22,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("redirect.rs", include_str!("../../runtime/src/redirect.rs")),
     ("request.rs", include_str!("../../runtime/src/request.rs")),
     ("secret.rs", include_str!("../../runtime/src/secret.rs")),
+    ("tagged.rs", include_str!("../../runtime/src/tagged.rs")),
     (
         "transport.rs",
         include_str!("../../runtime/src/transport.rs"),

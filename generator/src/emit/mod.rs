@@ -9,6 +9,7 @@ mod guide;
 mod krate;
 mod params;
 mod resources;
+mod round_trips;
 mod tests;
 mod types;
 mod unions;
@@ -141,19 +142,28 @@ pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
 /// file per top-level resource. None if it has no methods.
 fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
     let source = Some(api.spec_file.as_str());
-    let (support, groups) = tests::groups(api);
+    let (shared, groups) = tests::groups(api);
     if groups.is_empty() {
         return;
     }
     let dir = format!("tests/{}_endpoints", api.module);
     jobs.push(job(move || {
-        let (support, groups) = tests::groups(api);
+        let (shared, groups) = tests::groups(api);
         Some(EmittedFile::new(
             format!("tests/{}_endpoints.rs", api.module),
             source,
-            Content::Rust(tests::root(api, &support, &groups)),
+            Content::Rust(tests::root(api, &shared, &groups)),
         ))
     }));
+    let support = shared.support;
+    if let Some(module) = shared.round_trips {
+        let path = format!("{dir}/{module}.rs");
+        let support = support.clone();
+        jobs.push(job(move || {
+            round_trips::file(api, &support)
+                .map(|tokens| EmittedFile::new(path.clone(), source, Content::Rust(tokens)))
+        }));
+    }
     let support_path = format!("{dir}/{support}.rs");
     jobs.push(job(move || {
         Some(EmittedFile::new(

@@ -23,11 +23,20 @@ pub struct Group<'a> {
     pub resource: &'a Resource,
 }
 
-/// The test files of `api`: one per top-level resource with methods, the module name of the
-/// shared helpers (`support`, unless a resource takes it) first.
-pub fn groups(api: &Api) -> (String, Vec<Group<'_>>) {
+/// The module names of the test files every API may have: the shared helpers and the
+/// round-trip tests of its types.
+pub struct Shared {
+    /// The shared helpers (`support`, unless a resource takes it).
+    pub support: String,
+    /// The round-trip tests (`round_trips`), if the API has types they cover.
+    pub round_trips: Option<String>,
+}
+
+/// The test files of `api`: the shared ones, then one per top-level resource with methods.
+pub fn groups(api: &Api) -> (Shared, Vec<Group<'_>>) {
     let mut names = Scope::new("test modules");
     let support = names.fresh("support");
+    let round_trips = super::round_trips::needed(api).then(|| names.fresh("round_trips"));
     let groups = api
         .resources
         .iter()
@@ -37,7 +46,11 @@ pub fn groups(api: &Api) -> (String, Vec<Group<'_>>) {
             resource,
         })
         .collect();
-    (support, groups)
+    let shared = Shared {
+        support,
+        round_trips,
+    };
+    (shared, groups)
 }
 
 fn has_methods(resource: &Resource) -> bool {
@@ -185,29 +198,33 @@ pub fn support(api: &Api) -> TokenStream {
 /// The root of the test target: the feature gate, and the helpers and each test file (under
 /// its resource's feature, if it has one) as modules that `cargo fmt` leaves alone (`#[rustfmt::skip]` on a `mod` works on stable, unlike an inner
 /// attribute).
-pub fn root(api: &Api, support: &str, groups: &[Group<'_>]) -> TokenStream {
+pub fn root(api: &Api, shared: &Shared, groups: &[Group<'_>]) -> TokenStream {
     let feature = api.module_feature();
     let doc = format!(
         " One test per endpoint of the {}, a file per resource in `{}_endpoints/`.",
         inline(&api.title),
         api.module
     );
-    let support = std::iter::once((support, None));
+    let support = std::iter::once((shared.support.as_str(), None));
+    let round_trips = shared.round_trips.iter().map(|m| (m.as_str(), None));
     let groups = groups
         .iter()
         .map(|g| (g.module.as_str(), api.resource_feature(g.resource)));
-    let modules = support.chain(groups).map(|(module, feature)| {
-        // A keyword module (`mod r#type;`) lives in `type.rs`.
-        let path = format!("{}_endpoints/{}.rs", api.module, unraw(module));
-        let module = ident(module);
-        let cfg = cfg(feature);
-        quote! {
-            #cfg
-            #[rustfmt::skip]
-            #[path = #path]
-            mod #module;
-        }
-    });
+    let modules = support
+        .chain(round_trips)
+        .chain(groups)
+        .map(|(module, feature)| {
+            // A keyword module (`mod r#type;`) lives in `type.rs`.
+            let path = format!("{}_endpoints/{}.rs", api.module, unraw(module));
+            let module = ident(module);
+            let cfg = cfg(feature);
+            quote! {
+                #cfg
+                #[rustfmt::skip]
+                #[path = #path]
+                mod #module;
+            }
+        });
     quote! {
         #![doc = #doc]
         #![cfg(feature = #feature)]
@@ -277,7 +294,7 @@ fn response(examples: &Examples<'_>, method: &Method) -> Option<(Value, Value)> 
 }
 
 /// A raw string literal holding `text` (JSON), so generated tests show it as written.
-fn raw(text: &str) -> proc_macro2::Literal {
+pub(super) fn raw(text: &str) -> proc_macro2::Literal {
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');

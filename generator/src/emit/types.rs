@@ -28,6 +28,23 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
         let setter = ident(&f.setter);
         let ty = field_type(f);
         let docs = doc_or(None, &format!("Sets {}.", code(&f.wire)));
+        if let Some(clear) = &f.clear {
+            let clear = ident(clear);
+            let clear_docs = doc_or(None, &format!("Sets {} to `null`.", code(&f.wire)));
+            return quote! {
+                #docs
+                pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                    self.#field = Some(Some(value.into()));
+                    self
+                }
+
+                #clear_docs
+                pub fn #clear(mut self) -> Self {
+                    self.#field = Some(None);
+                    self
+                }
+            };
+        }
         quote! {
             #docs
             pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
@@ -171,22 +188,43 @@ fn field(f: &FieldDecl) -> TokenStream {
     if f.optional || f.nullable {
         ty = quote!(Option<#ty>);
     }
+    // Absent, null or a value: `null` is kept, not turned into absent.
+    let three_state = f.optional && f.nullable;
+    if three_state {
+        ty = quote!(Option<#ty>);
+    }
     let rename = (crate::naming::unraw(&f.rust) != f.wire).then(|| {
         let wire = &f.wire;
         quote!(#[serde(rename = #wire)])
     });
     let number = (f.ty == crate::model::TypeRef::Float64).then(|| {
-        if f.optional || f.nullable {
-            quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")])
-        } else {
-            quote!(#[serde(serialize_with = "crate::runtime::types::serialize_f64")])
+        let with = match (f.optional, f.nullable) {
+            (true, true) => "crate::runtime::types::serialize_f64_nullable",
+            (false, false) => "crate::runtime::types::serialize_f64",
+            _ => "crate::runtime::types::serialize_f64_opt",
+        };
+        quote!(#[serde(serialize_with = #with)])
+    });
+    let skip = match (f.optional, three_state) {
+        (true, true) => Some(quote! {
+            #[serde(
+                default,
+                deserialize_with = "crate::runtime::types::deserialize_nullable",
+                skip_serializing_if = "Option::is_none"
+            )]
+        }),
+        (true, false) => Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
+        (false, _) => None,
+    };
+    let states = three_state.then(|| {
+        quote! {
+            #[doc = ""]
+            #[doc = " `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value."]
         }
     });
-    let skip = f
-        .optional
-        .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
     quote! {
         #docs
+        #states
         #rename
         #number
         #skip

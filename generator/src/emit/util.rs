@@ -158,6 +158,10 @@ pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>) -> TokenStream {
             let inner = rust_type(inner);
             quote!(std::collections::BTreeMap<String, #inner>)
         }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(inner);
+            quote!(Option<#inner>)
+        }
         TypeRef::Named(name) if shadowed.contains(name) => {
             let name = ident(name);
             quote!(super::#name)

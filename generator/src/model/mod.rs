@@ -7,6 +7,7 @@ mod recursion;
 mod resolve;
 mod smallest;
 mod typeref;
+mod unions;
 
 use features::assign as assign_features;
 pub use features::{FeatureGroup, ResourceFeatures};
@@ -220,8 +221,8 @@ pub enum TypeKind {
     StringEnum(Vec<Variant<String>>),
     /// An open integer enum.
     IntEnum(Vec<Variant<i64>>),
-    /// An untagged union.
-    Union(Vec<UnionMember>),
+    /// A union of several types.
+    Union(Union),
     /// A string-keyed map.
     Map {
         /// The type of its values.
@@ -242,6 +243,8 @@ pub struct FieldDecl {
     /// Name of its setter, for an optional field: the field's, unless one of the type's own
     /// methods has it (`new`, `clone`, `wait`...: then `new_`).
     pub setter: String,
+    /// Name of its setter of `null`, for a field that is optional and nullable (`clear_<setter>`).
+    pub clear: Option<String>,
     /// Type.
     pub ty: TypeRef,
     /// May be absent.
@@ -266,7 +269,37 @@ pub struct Variant<V> {
     pub doc: Option<Doc>,
 }
 
-/// A member of an untagged union.
+/// A union: its members tried in order (untagged), or named by a field (a discriminator).
+#[derive(Clone, Debug)]
+pub struct Union {
+    /// The field whose value names the member (`kind`), if the union has one. Every member is
+    /// then an object type, with a `tag`.
+    pub discriminator: Option<String>,
+    /// The members, in spec order.
+    pub members: Vec<UnionMember>,
+}
+
+impl Union {
+    /// The members, in spec order.
+    pub fn iter(&self) -> std::slice::Iter<'_, UnionMember> {
+        self.members.iter()
+    }
+
+    /// The first member (the one examples use).
+    pub fn first(&self) -> Option<&UnionMember> {
+        self.members.first()
+    }
+}
+
+impl<'a> IntoIterator for &'a Union {
+    type Item = &'a UnionMember;
+    type IntoIter = std::slice::Iter<'a, UnionMember>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter()
+    }
+}
+
+/// A member of a union.
 #[derive(Clone, Debug)]
 pub struct UnionMember {
     /// Rust variant name.
@@ -276,6 +309,10 @@ pub struct UnionMember {
     /// Held in a `Box`: the member's type contains the union inline again, through fields and
     /// union members (a recursive type).
     pub boxed: bool,
+    /// With a discriminator: the field's value naming this member (`circle`).
+    pub tag: Option<String>,
+    /// Where the member is given.
+    pub loc: crate::diag::Loc,
 }
 
 /// A node of the resource tree.

@@ -55,7 +55,7 @@ pub fn analyse(types: &mut [TypeDecl], locate: &Locate<'_>) -> Vec<Diagnostic> {
                 }
             }
             TypeKind::Union(members) => {
-                for (j, member) in members.iter_mut().enumerate() {
+                for (j, member) in members.members.iter_mut().enumerate() {
                     member.boxed = boxed.contains(&(i, j));
                 }
             }
@@ -167,7 +167,7 @@ impl Graph<'_> {
     fn union_cycles(&self, locate: &Locate<'_>) -> Vec<Diagnostic> {
         let union = |i: usize| matches!(self.types[i].kind, TypeKind::Union(_));
         let members = |i: usize| match &self.types[i].kind {
-            TypeKind::Union(members) => members.as_slice(),
+            TypeKind::Union(union) => union.members.as_slice(),
             _ => &[],
         };
         let edges: Vec<Vec<usize>> = (0..self.types.len())

@@ -180,6 +180,13 @@ impl Resolver<'_> {
             .filter_map(|(name, def)| self.type_decl(name, def))
             .collect::<Vec<_>>();
         let types = self.recursion(types);
+        let spec_names = self
+            .named
+            .iter()
+            .map(|(s, r)| (r.clone(), s.clone()))
+            .collect();
+        self.errors
+            .extend(super::unions::check(&types, &spec_names));
 
         let mut handles = scopes::handle_types();
         let client_names: Vec<String> = client_params.iter().map(|p| p.wire.clone()).collect();
@@ -723,32 +730,17 @@ impl Resolver<'_> {
                 })
                 .collect();
             TypeKind::IntEnum(variants)
-        } else if let Some(members) = &def.union {
-            let types: Vec<TypeRef> = members.iter().map(|m| self.type_ref(m)).collect();
-            let members = union_variant_names(&types)
-                .into_iter()
-                .zip(types)
-                .map(|(rust, ty)| UnionMember {
-                    rust,
-                    ty,
-                    boxed: false,
-                })
-                .collect::<Vec<_>>();
-            self.check_union_members(&members, def.union.as_deref().unwrap_or_default());
-            if members.len() < 2 {
-                self.report(
-                    Diagnostic::new(
-                        loc,
-                        format!("union `{}` needs at least two members", name.value),
-                    )
-                    .help("list the member types, e.g. `union: [string, float64]`"),
-                );
-            }
-            TypeKind::Union(members)
+        } else if let Some(union) = &def.union {
+            TypeKind::Union(self.union(name, &rust, union))
         } else {
             let value = def.map.as_ref()?;
+            let loc = self.loc(value);
+            let value = TypeRef::parse_item(&value.value, &self.named, &loc).unwrap_or_else(|d| {
+                self.report(d);
+                TypeRef::Json
+            });
             TypeKind::Map {
-                value: self.type_ref(value),
+                value,
                 newtype: false,
             }
         };
@@ -758,6 +750,76 @@ impl Resolver<'_> {
             kind,
             smallest: 1,
         })
+    }
+
+    /// A union's members and their variant names: from the member types (`String`, `Port`),
+    /// or with a discriminator from the values naming them (`circle` gives `Circle`).
+    fn union(&mut self, name: &S<String>, rust: &str, def: &spec::UnionDef) -> Union {
+        let (discriminator, members) = match def {
+            spec::UnionDef::Untagged(spans) => {
+                // Names from the member types, told apart by construction (`Int32`, `Int64`).
+                let types: Vec<TypeRef> = spans.iter().map(|m| self.type_ref(m)).collect();
+                let members = union_variant_names(&types)
+                    .into_iter()
+                    .zip(types)
+                    .zip(spans)
+                    .map(|((rust, ty), span)| UnionMember {
+                        rust,
+                        ty,
+                        boxed: false,
+                        tag: None,
+                        loc: self.loc(span),
+                    })
+                    .collect::<Vec<_>>();
+                self.check_union_members(&members, spans);
+                (None, members)
+            }
+            spec::UnionDef::Tagged(tagged) => {
+                let mut scope = scopes::enum_variants(rust);
+                let members = tagged
+                    .members
+                    .iter()
+                    .map(|(tag, ty)| {
+                        // Derived names are told apart, not reported: `circle`, `Circle` give
+                        // `Circle`, `Circle2`; `unknown` gives `Unknown2`.
+                        let base = camel(&tag.value);
+                        let loc = self.loc(tag);
+                        let rust = std::iter::once(base.clone())
+                            .chain((2..).map(|n| format!("{base}{n}")))
+                            .find(|c| scope.claim(c, &tag.value, &loc).is_ok())
+                            .unwrap_or(base);
+                        UnionMember {
+                            rust,
+                            ty: self.type_ref(ty),
+                            boxed: false,
+                            tag: Some(tag.value.clone()),
+                            loc: self.loc(ty),
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (Some(tagged.discriminator.value.clone()), members)
+            }
+        };
+        let least = if discriminator.is_some() { 1 } else { 2 };
+        if members.len() < least {
+            let loc = self.loc(name);
+            let (count, example) = if discriminator.is_some() {
+                ("one member", "`members: {circle: Circle}`")
+            } else {
+                ("two members", "`union: [string, float64]`")
+            };
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("union `{}` needs at least {count}", name.value),
+                )
+                .help(format!("list the member types, e.g. {example}")),
+            );
+        }
+        Union {
+            discriminator,
+            members,
+        }
     }
 
     /// Variant names for a string enum's values. Derived names that collide are told apart by
@@ -848,6 +910,15 @@ impl Resolver<'_> {
             || (*earlier == TypeRef::Float64 && integer_like(later))
             // An `int64` or an open integer enum takes any integer; an `int32` only some.
             || (integer_like(earlier) && *earlier != TypeRef::Int32 && integer_like(later))
+            || match (earlier, later) {
+                // `list<string>` takes every `list<decimal>`; `list<T?>` every `list<T>`.
+                (TypeRef::List(a), TypeRef::List(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
+                    self.covers(a, b)
+                }
+                (TypeRef::Nullable(a), TypeRef::Nullable(b)) => self.covers(a, b),
+                (TypeRef::Nullable(a), b) => self.covers(a, b),
+                _ => false,
+            }
     }
 
     /// Reports union members that an earlier member always wins over.
@@ -896,10 +967,23 @@ impl Resolver<'_> {
                 } else {
                     rust.clone()
                 };
+                // An optional nullable field has a second setter, of `null`.
+                let clear = (field.optional && field.nullable).then(|| {
+                    let base = format!("clear_{}", crate::naming::unraw(&setter));
+                    let origin = format!("{} (its setter of null)", wire.value);
+                    self.allocate(
+                        &mut [&mut methods],
+                        None,
+                        (base, Kind::Snake),
+                        &origin,
+                        &loc,
+                    )
+                });
                 FieldDecl {
                     wire: wire.value.clone(),
                     rust,
                     setter,
+                    clear,
                     ty: self.type_ref(&field.ty),
                     optional: field.optional,
                     nullable: field.nullable,
@@ -1062,7 +1146,7 @@ impl Resolver<'_> {
     /// Whether a value of `ty` can be sent as text (a path segment, a query value, a header).
     fn is_text(&self, ty: &TypeRef, allow_list: bool) -> bool {
         match ty {
-            TypeRef::Json | TypeRef::Map(_) => false,
+            TypeRef::Json | TypeRef::Map(_) | TypeRef::Nullable(_) => false,
             TypeRef::List(inner) => allow_list && self.is_text(inner, false),
             TypeRef::Named(name) => self.enums.contains(name),
             _ => true,

@@ -1,11 +1,11 @@
-//! Type expressions (`string`, `list<string>`, `map<OperationFieldDiff>`, `Operation`) parsed
-//! and resolved against the named types.
+//! Type expressions (`string`, `list<string>`, `map<OperationFieldDiff>`, `Operation`,
+//! `list<string?>`) parsed and resolved against the named types.
 
 use crate::diag::{Diagnostic, Loc};
 use std::collections::HashMap;
 
 /// A resolved type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TypeRef {
     /// UTF-8 string.
     String,
@@ -31,6 +31,8 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A named type, by Rust name.
     Named(String),
+    /// A list item or map value that may be `null` (`list<string?>`): `Option<T>`.
+    Nullable(Box<TypeRef>),
 }
 
 /// The scalar names a type expression may use.
@@ -45,16 +47,57 @@ impl TypeRef {
         named: &HashMap<String, String>,
         loc: &Loc,
     ) -> Result<TypeRef, Diagnostic> {
+        Self::parse_in(text, named, loc, false)
+    }
+
+    /// [`TypeRef::parse`] for the values of a named map (`map: string?`), which may be `null`.
+    pub fn parse_item(
+        text: &str,
+        named: &HashMap<String, String>,
+        loc: &Loc,
+    ) -> Result<TypeRef, Diagnostic> {
+        Self::parse_in(text, named, loc, true)
+    }
+
+    /// [`TypeRef::parse`]; `item` says whether `text` is a list item or map value, the only
+    /// places where `T?` (may be `null`) is allowed.
+    fn parse_in(
+        text: &str,
+        named: &HashMap<String, String>,
+        loc: &Loc,
+        item: bool,
+    ) -> Result<TypeRef, Diagnostic> {
         let text = text.trim();
+        if let Some(inner) = text.strip_suffix('?') {
+            if !item {
+                return Err(Diagnostic::new(
+                    loc.clone(),
+                    format!(
+                        "`{text}`: only a list item or a map value can be marked `?` (may be null)"
+                    ),
+                )
+                .help(format!(
+                    "write `{}` and, on a field that may be null, `nullable: true`; `?` is for \
+                     items, as in `list<{text}>`",
+                    inner.trim()
+                )));
+            }
+            let inner = Self::parse_in(inner, named, loc, false)?;
+            return Ok(TypeRef::Nullable(Box::new(inner)));
+        }
         let wrapped = |prefix: &str| {
             text.strip_prefix(prefix)
                 .and_then(|rest| rest.strip_suffix('>'))
         };
         if let Some(inner) = wrapped("list<") {
-            return Ok(TypeRef::List(Box::new(Self::parse(inner, named, loc)?)));
+            return Ok(TypeRef::List(Box::new(Self::parse_in(
+                inner, named, loc, true,
+            )?)));
         }
         if let Some(inner) = wrapped("map<") {
-            return Ok(TypeRef::Map(Box::new(Self::parse(inner, named, loc)?)));
+            return Ok(TypeRef::Map(Box::new(Self::parse_in(
+                inner, named, loc, true,
+            )?)));
         }
         Ok(match text {
             "string" => TypeRef::String,
@@ -76,7 +119,7 @@ impl TypeRef {
                         format!("unknown type `{name}`"),
                     )
                     .help(format!(
-                        "{}use a scalar ({}), list<T>, map<T>, or a type declared under `types:` ({})",
+                        "{}use a scalar ({}), list<T>, map<T> (`list<T?>`, `map<T?>` for items that may be null), or a type declared under `types:` ({})",
                         crate::diag::did_you_mean(name, SCALARS.iter().copied().chain(named.keys().map(String::as_str))),
                         SCALARS.join(", "),
                         if known.is_empty() { "none declared".to_owned() } else { known.join(", ") }
@@ -94,7 +137,9 @@ impl TypeRef {
     /// Adds the named types in this reference (`list<Vm>` names `Vm`) to `into`.
     pub fn collect_named(&self, into: &mut std::collections::BTreeSet<String>) {
         match self {
-            TypeRef::List(inner) | TypeRef::Map(inner) => inner.collect_named(into),
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                inner.collect_named(into)
+            }
             TypeRef::Named(name) => {
                 into.insert(name.clone());
             }
@@ -116,6 +161,7 @@ impl TypeRef {
             TypeRef::List(inner) => format!("{}List", inner.variant_name()),
             TypeRef::Map(inner) => format!("{}Map", inner.variant_name()),
             TypeRef::Named(name) => name.clone(),
+            TypeRef::Nullable(inner) => format!("Nullable{}", inner.variant_name()),
         }
     }
 
@@ -127,6 +173,7 @@ impl TypeRef {
             TypeRef::Int64 => "Int64".into(),
             TypeRef::List(inner) => format!("{}List", inner.precise_variant_name()),
             TypeRef::Map(inner) => format!("{}Map", inner.precise_variant_name()),
+            TypeRef::Nullable(inner) => format!("Nullable{}", inner.precise_variant_name()),
             other => other.variant_name(),
         }
     }
@@ -156,5 +203,33 @@ mod tests {
         let error = TypeRef::parse("list<Operaton>", &named, &loc()).unwrap_err();
         assert!(error.message.contains("`Operaton`"));
         assert!(error.help.unwrap().contains("Operation"));
+    }
+
+    #[test]
+    fn items_may_be_null_and_nothing_else() {
+        let named = HashMap::new();
+        let nullable = |inner| TypeRef::Nullable(Box::new(inner));
+        assert_eq!(
+            TypeRef::parse("list<string?>", &named, &loc()).unwrap(),
+            TypeRef::List(Box::new(nullable(TypeRef::String)))
+        );
+        assert_eq!(
+            TypeRef::parse("map< list<int64 ?> ?>", &named, &loc()).unwrap(),
+            TypeRef::Map(Box::new(nullable(TypeRef::List(Box::new(nullable(
+                TypeRef::Int64
+            ))))))
+        );
+        for bad in ["string?", "list<string>?", "list<string??>"] {
+            let error = TypeRef::parse(bad, &named, &loc()).unwrap_err();
+            assert!(error.message.contains("marked `?`"), "{bad}: {error}");
+        }
+        let help = TypeRef::parse("string?", &named, &loc())
+            .unwrap_err()
+            .help
+            .unwrap();
+        assert!(
+            help.contains("`string`") && help.contains("nullable: true"),
+            "{help}"
+        );
     }
 }

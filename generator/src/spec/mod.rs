@@ -356,12 +356,57 @@ pub struct TypeDef {
     /// An integer enum: values by number.
     #[serde(default)]
     pub int_enum: Option<IndexMap<S<i64>, Option<EnumValue>>>,
-    /// An untagged union of the listed types, tried in order.
+    /// A union: types tried in order, or object types told apart by a field.
     #[serde(default)]
-    pub union: Option<Vec<S<String>>>,
+    pub union: Option<UnionDef>,
     /// A map from string keys to values of this type.
     #[serde(default)]
     pub map: Option<S<String>>,
+}
+
+/// A union's members.
+#[derive(Debug)]
+pub enum UnionDef {
+    /// `[string, Port]`: type expressions tried in order, the first that decodes wins.
+    Untagged(Vec<S<String>>),
+    /// `{discriminator: kind, members: {circle: Circle}}`: object types named by a field.
+    Tagged(TaggedUnion),
+}
+
+/// A union whose members are object types, each named by the value of one field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaggedUnion {
+    /// The field (wire name) whose string value names the member (`kind`).
+    pub discriminator: S<String>,
+    /// The members: the field's value (`circle`) to an object type (`Circle`).
+    pub members: Map<S<String>>,
+}
+
+/// A list of member types or a mapping with a discriminator, told apart by the YAML node
+/// itself (not `#[serde(untagged)]`, which would lose the positions inside).
+impl<'de> Deserialize<'de> for UnionDef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = UnionDef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a list of member types, or a mapping `{discriminator: <field>, members: \
+                     {<value>: <object type>}}`",
+                )
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<UnionDef, A::Error> {
+                let access = serde::de::value::SeqAccessDeserializer::new(seq);
+                Vec::deserialize(access).map(UnionDef::Untagged)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<UnionDef, A::Error> {
+                let access = serde::de::value::MapAccessDeserializer::new(map);
+                TaggedUnion::deserialize(access).map(UnionDef::Tagged)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A field of an object type.

@@ -4,7 +4,8 @@
 //! that are keywords, std traits and their methods, or items the generated code defines or
 //! imports; recursion through fields, lists, maps and unions; descriptions with code fences,
 //! URLs, brackets, HTML and carriage returns; many path parameters; non-ASCII literal paths;
-//! nullable and optional fields; unions of scalars and objects.
+//! nullable and optional fields, lists and maps of nullable items; unions of scalars and objects,
+//! untagged or with a discriminator.
 
 #![allow(dead_code)]
 
@@ -110,10 +111,13 @@ fn type_expr(names: Vec<String>) -> impl Strategy<Value = String> {
     .prop_map(str::to_owned);
     let named = proptest::sample::select(names);
     let base = prop_oneof![scalar, named];
-    (base, 0..4u8).prop_map(|(t, wrap)| match wrap {
+    (base, 0..6u8).prop_map(|(t, wrap)| match wrap {
         0 | 1 => t,
         2 => format!("list<{t}>"),
-        _ => format!("map<{t}>"),
+        3 => format!("map<{t}>"),
+        // Items that may be null.
+        4 => format!("list<{t}?>"),
+        _ => format!("map<{t}?>"),
     })
 }
 
@@ -141,7 +145,14 @@ fn yaml(text: &str) -> String {
     format!("{text:?}")
 }
 
-fn push_type(out: &mut String, name: &str, (kind, fields, values, doc): &TypeParts) {
+/// Writes type `name`; `objects` are the spec's object types (a union with a discriminator
+/// names some as its members).
+fn push_type(
+    out: &mut String,
+    name: &str,
+    (kind, fields, values, doc): &TypeParts,
+    objects: &[&String],
+) {
     out.push_str(&format!("  {}:\n", yaml(name)));
     if let Some(doc) = doc {
         out.push_str(&format!("    doc: {}\n", yaml(doc)));
@@ -177,9 +188,24 @@ fn push_type(out: &mut String, name: &str, (kind, fields, values, doc): &TypePar
             let ty = fields.first().map_or("string", |f| f.1.as_str());
             out.push_str(&format!("    map: {}\n", yaml(ty)));
         }
-        _ => {
+        5 => {
             let members: Vec<String> = fields.iter().map(|f| yaml(&f.1)).collect();
             out.push_str(&format!("    union: [{}]\n", members.join(", ")));
+        }
+        _ => {
+            // A discriminator named like a field (often one of the members' own), and awkward
+            // tags, each naming an object type.
+            let field = fields.first().map_or("kind", |f| f.0.as_str());
+            out.push_str(&format!(
+                "    union:\n      discriminator: {}\n      members:\n",
+                yaml(field)
+            ));
+            if values.is_empty() || objects.is_empty() {
+                out.push_str("        {}\n");
+            }
+            for (tag, object) in values.iter().zip(objects.iter().cycle()) {
+                out.push_str(&format!("        {}: {}\n", yaml(tag), yaml(object)));
+            }
         }
     }
 }
@@ -235,7 +261,7 @@ pub fn random_spec_named(name: String) -> impl Strategy<Value = String> {
             let fields = proptest::collection::vec(field, 0..5);
             let kinds = proptest::collection::vec(
                 (
-                    0..6u8,
+                    0..7u8,
                     fields,
                     proptest::collection::vec(awkward_name(), 0..4),
                     awkward_doc(),
@@ -264,8 +290,14 @@ pub fn random_spec_named(name: String) -> impl Strategy<Value = String> {
                 text.push_str(&format!("doc: {}\n", yaml(&doc)));
             }
             text.push_str("types:\n");
+            let objects: Vec<&String> = type_names
+                .iter()
+                .zip(&kinds)
+                .filter(|(_, parts)| parts.0 <= 2)
+                .map(|(name, _)| name)
+                .collect();
             for (type_name, parts) in type_names.iter().zip(&kinds) {
-                push_type(&mut text, type_name, parts);
+                push_type(&mut text, type_name, parts, &objects);
             }
             text.push_str("resources:\n");
             for (resource, methods) in &resources {
