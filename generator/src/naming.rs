@@ -197,6 +197,15 @@ pub mod reserved {
     pub const CRATE_ITEMS: &[Reserved] = &[
         ("runtime", "the runtime module"),
         ("reqwest", "the re-exported HTTP client crate"),
+        // An API module holds these: one of its name would be `unions::unions`, which clippy
+        // rejects (`module_inception`).
+        ("client", "a module inside every API module"),
+        ("resources", "a module inside every API module"),
+        ("types", "a module inside every API module"),
+        ("enums", "a module inside every API module"),
+        ("unions", "a module inside every API module"),
+        ("params", "a module inside every API module"),
+        ("waiters", "a module inside every API module"),
     ];
 
     /// Methods every value of a generated type has through std and that method-call syntax

@@ -896,3 +896,22 @@ fn an_empty_resource_is_reported() {
         "the resource `empty` has no methods and no resources",
     );
 }
+
+#[test]
+fn an_object_too_wide_to_write_is_rejected_with_a_hint_to_group_its_fields() {
+    // A struct literal names every field, set or not: 5,000 optional fields are a value of
+    // 5,001 parts, which every generated test of the type would write out.
+    let mut text = String::from(
+        "name: bad\ntitle: Bad API\nbase_url: https://api.example.com\nauth:\n  - scheme: bearer\n    setter: api_key\ntypes:\n  Wide:\n    fields:\n",
+    );
+    for i in 0..5000 {
+        text.push_str(&format!("      f{i}: {{type: string, optional: true}}\n"));
+    }
+    text.push_str("resources:\n  things:\n    methods:\n      get:\n        method: GET\n        path: /v1/things\n        response: Wide\n");
+    let d = error(&text);
+    assert_at(&d, 8, 3, "holds at least 5001 values");
+    assert!(
+        help(&d).contains("`Wide` has 5000 fields") && help(&d).contains("nested object types"),
+        "{d}"
+    );
+}

@@ -17,7 +17,7 @@ const MAX_DEPTH: usize = 12;
 /// for is left at its smallest (optional fields out, nullable ones `null`, lists and maps empty,
 /// each union its smallest member). So an example holds at most `smallest + EXTRA` values
 /// however the types nest, fan out or recurse, and the tests grow linearly with the spec.
-pub const EXTRA: usize = 128;
+pub const EXTRA: usize = 256;
 
 /// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
 pub struct Example {

@@ -1,47 +1,43 @@
 //! Emits the round-trip tests of an API's types (`tests/<api>_endpoints/round_trips.rs`): a
-//! sample of every union member, decoded as that member and encoded back unchanged (and, for a
-//! union with a discriminator, a member the SDK does not know); and for each object with a field
-//! that may be absent or `null`, or items that may be `null`, samples with those fields set,
-//! `null` and absent, each encoded back unchanged.
+//! sample of every object type (every field set, `null` where it may be, and only the required
+//! ones), decoded from JSON with the wire names and encoded back unchanged; every value of every
+//! enum, decoded as its variant, and a value the SDK does not know, kept in `Unknown`; and a
+//! sample of every union member, decoded as that member (and, for a union with a
+//! discriminator, a member the SDK does not know). What the samples hold comes from the spec's
+//! wire names and values, not from the generated serde code, so a rename or a variant that
+//! does not match the wire fails here.
 
 use super::examples::Examples;
 use super::tests::raw;
 use super::util::{Uses, cfg, ident};
-use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, Union};
+use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, Union, Variant};
 use crate::naming::{Scope, snake};
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
+use std::collections::HashMap;
+
+/// The kind of each of an API's types, by Rust name.
+type Kinds<'a> = HashMap<&'a str, &'a TypeKind>;
 
 /// Whether `api` has a type these tests cover.
 pub fn needed(api: &Api) -> bool {
     api.types.iter().any(covered)
 }
 
-/// Unions, and objects with a field that may be absent or `null` or hold `null` items.
+/// Objects, enums and unions (a named map is a `BTreeMap` or a newtype around one).
 fn covered(decl: &TypeDecl) -> bool {
-    match &decl.kind {
-        TypeKind::Union(_) => true,
-        TypeKind::Object(fields) => fields.iter().any(|f| three_state(f) || has_null(&f.ty)),
-        _ => false,
-    }
-}
-
-fn three_state(field: &FieldDecl) -> bool {
-    field.optional && field.nullable
-}
-
-fn has_null(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Nullable(_) => true,
-        TypeRef::List(inner) | TypeRef::Map(inner) => has_null(inner),
-        _ => false,
-    }
+    !matches!(decl.kind, TypeKind::Map { .. })
 }
 
 /// The test file, or `None` if no type needs one. `support` is the module holding `api`.
 pub fn file(api: &Api, support: &str) -> Option<TokenStream> {
     let examples = Examples::new(api);
+    let kinds: Kinds<'_> = api
+        .types
+        .iter()
+        .map(|t| (t.rust.as_str(), &t.kind))
+        .collect();
     let mut names = Scope::new("round-trip tests");
     names.reserve("round_trip", "the helper of the round-trip tests");
     let mut helper = Uses::default();
@@ -51,9 +47,11 @@ pub fn file(api: &Api, support: &str) -> Option<TokenStream> {
         helper.add("round_trip", feature);
         let name = ident(&names.fresh(&format!("{}_round_trips", snake(&decl.rust))));
         let checks = match &decl.kind {
-            TypeKind::Union(union) => union_checks(api, &examples, decl, union),
+            TypeKind::Union(union) => union_checks(&kinds, &examples, decl, union),
             TypeKind::Object(fields) => object_checks(&examples, decl, fields),
-            _ => Vec::new(),
+            TypeKind::StringEnum(variants) => string_enum_checks(decl, variants),
+            TypeKind::IntEnum(variants) => int_enum_checks(decl, variants),
+            TypeKind::Map { .. } => Vec::new(),
         };
         let cfg = cfg(feature);
         tests.push(quote! {
@@ -70,7 +68,7 @@ pub fn file(api: &Api, support: &str) -> Option<TokenStream> {
     let support = ident(support);
     let helper_cfg = helper.cfg_of("round_trip");
     Some(quote! {
-        #![doc = " Round trips of the unions and of the objects with fields that may be absent or null: each sample decodes, as the member it belongs to, and encodes back to the same JSON."]
+        #![doc = " Round trips of every object, enum and union: each sample, written with the spec's wire names and values, decodes (as the variant or member it belongs to) and encodes back to the same JSON."]
 
         use super::#support::api;
 
@@ -92,7 +90,7 @@ pub fn file(api: &Api, support: &str) -> Option<TokenStream> {
 /// take the same JSON (scalars of one kind may, and then write it back the same); with a
 /// discriminator, also a member the SDK does not know.
 fn union_checks(
-    api: &Api,
+    api: &Kinds<'_>,
     examples: &Examples<'_>,
     decl: &TypeDecl,
     union: &Union,
@@ -138,7 +136,7 @@ fn union_checks(
 /// `later`. Objects, maps and unions with a discriminator cannot take each other's (the model
 /// rejects unions where they could), nor can a strict text format (`decimal`, `date`,
 /// `datetime`) take the sample of a string; scalars of one JSON kind may.
-fn may_take(api: &Api, earlier: &TypeRef, later: &TypeRef) -> bool {
+fn may_take(api: &Kinds<'_>, earlier: &TypeRef, later: &TypeRef) -> bool {
     let (earlier, later) = (seen_through(api, earlier), seen_through(api, later));
     let strict = matches!(
         earlier,
@@ -161,10 +159,9 @@ fn may_take(api: &Api, earlier: &TypeRef, later: &TypeRef) -> bool {
 }
 
 /// A named map type as the map it is; any other type as it is.
-fn seen_through(api: &Api, ty: &TypeRef) -> TypeRef {
+fn seen_through(api: &Kinds<'_>, ty: &TypeRef) -> TypeRef {
     if let TypeRef::Named(name) = ty
-        && let Some(TypeKind::Map { value, .. }) =
-            api.types.iter().find(|t| &t.rust == name).map(|t| &t.kind)
+        && let Some(TypeKind::Map { value, .. }) = api.get(name.as_str())
     {
         return TypeRef::Map(Box::new(value.clone()));
     }
@@ -173,7 +170,7 @@ fn seen_through(api: &Api, ty: &TypeRef) -> TypeRef {
 
 /// The JSON kind of every value of `ty` (`s`tring, `n`umber, `b`ool, `a`rray, `o`bject), or
 /// `None` if it has several.
-fn kind(api: &Api, ty: &TypeRef) -> Option<char> {
+fn kind(api: &Kinds<'_>, ty: &TypeRef) -> Option<char> {
     match ty {
         TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Decimal => Some('s'),
         TypeRef::Bool => Some('b'),
@@ -181,7 +178,7 @@ fn kind(api: &Api, ty: &TypeRef) -> Option<char> {
         TypeRef::List(_) => Some('a'),
         TypeRef::Map(_) => Some('o'),
         TypeRef::Json | TypeRef::Nullable(_) => None,
-        TypeRef::Named(name) => match api.types.iter().find(|t| &t.rust == name).map(|t| &t.kind) {
+        TypeRef::Named(name) => match api.get(name.as_str()) {
             Some(TypeKind::StringEnum(_)) => Some('s'),
             Some(TypeKind::IntEnum(_)) => Some('n'),
             Some(TypeKind::Object(_) | TypeKind::Map { .. }) => Some('o'),
@@ -214,10 +211,72 @@ fn object_checks(
             }
         }
     }
-    let samples = [full, nulls, required].map(|sample| raw(&sample.to_string()));
-    vec![quote! {
-        for sample in [#(#samples),*] {
-            round_trip::<api::#ty>(sample);
+    let mut samples: Vec<String> = Vec::new();
+    for sample in [full, nulls, required].map(|sample| sample.to_string()) {
+        if !samples.contains(&sample) {
+            samples.push(sample);
         }
-    }]
+    }
+    samples
+        .iter()
+        .map(|sample| {
+            let sample = raw(sample);
+            quote!(round_trip::<api::#ty>(#sample);)
+        })
+        .collect()
+}
+
+/// Every value of a string enum decodes as its variant and encodes back; a value the spec does
+/// not list is kept in `Unknown` and encoded back unchanged.
+fn string_enum_checks(decl: &TypeDecl, variants: &[Variant<String>]) -> Vec<TokenStream> {
+    let ty = ident(&decl.rust);
+    let mut checks: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let text = raw(&Value::String(v.value.clone()).to_string());
+            let variant = ident(&v.rust);
+            quote!(assert_eq!(round_trip::<api::#ty>(#text), api::#ty::#variant);)
+        })
+        .collect();
+    let mut unknown = String::from("value-this-sdk-does-not-know");
+    while variants.iter().any(|v| v.value == unknown) {
+        unknown.push_str("-x");
+    }
+    let text = raw(&Value::String(unknown).to_string());
+    checks.push(quote! {
+        let value = round_trip::<api::#ty>(#text);
+        assert!(matches!(value, api::#ty::Unknown(_)), "{value:?}");
+    });
+    checks
+}
+
+/// As [`string_enum_checks`], for an integer enum.
+fn int_enum_checks(decl: &TypeDecl, variants: &[Variant<i64>]) -> Vec<TokenStream> {
+    let ty = ident(&decl.rust);
+    let mut checks: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let text = raw(&v.value.to_string());
+            let variant = ident(&v.rust);
+            quote!(assert_eq!(round_trip::<api::#ty>(#text), api::#ty::#variant);)
+        })
+        .collect();
+    // A value none of the variants has: one past the largest (or below the smallest).
+    let largest = variants.iter().map(|v| v.value).max().unwrap_or(0);
+    let unknown = largest.checked_add(1).unwrap_or_else(|| {
+        variants
+            .iter()
+            .map(|v| v.value)
+            .min()
+            .unwrap_or(0)
+            .saturating_sub(1)
+    });
+    if !variants.iter().any(|v| v.value == unknown) {
+        let text = raw(&unknown.to_string());
+        checks.push(quote! {
+            let value = round_trip::<api::#ty>(#text);
+            assert!(matches!(value, api::#ty::Unknown(_)), "{value:?}");
+        });
+    }
+    checks
 }

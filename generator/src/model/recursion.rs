@@ -14,11 +14,13 @@ use super::{TypeDecl, TypeKind, TypeRef};
 use crate::diag::{Diagnostic, Loc};
 use std::collections::{HashMap, HashSet};
 
-/// The most values (objects, union variants, scalars, empty lists and maps) the smallest value
-/// of a type may hold. Every generated test that takes or answers the type holds at least that
-/// many, so this bounds how far a short spec can make the tests grow (a type with two required
-/// fields of a type with two required fields..., twenty deep, would need a million objects).
-pub const MAX_SMALLEST: usize = 1024;
+/// The most values (objects, union variants, scalars, empty lists and maps, and optional fields
+/// left `None`, which a struct literal names too) the smallest value of a type may hold. Every
+/// generated test that takes or answers the type holds at least that many, so this bounds how
+/// far a short spec can make the tests grow (a type with two required fields of a type with two
+/// required fields..., twenty deep, would need a million objects) and makes what is generated
+/// for each method bounded, so the generator's output grows linearly with the spec.
+pub const MAX_SMALLEST: usize = 4096;
 
 /// How many objects and unions deep the smallest value of a type may nest: the generated tests
 /// decode their examples with `serde_json`, which refuses JSON nested 128 deep.

@@ -29,8 +29,14 @@ impl Graph<'_> {
     pub(super) fn smallest(&self) -> Sizes {
         let n = self.types.len();
         // For an object: how many required fields of named types are still unsettled, and the
-        // size so far (itself, its nullable fields as `null`, its other required fields).
+        // size so far (itself, its nullable fields as `null`, its other required fields, and
+        // its optional fields, each written as `None`: a literal names every field).
         let (mut pending, mut sum) = (vec![0usize; n], vec![1usize; n]);
+        for (i, decl) in self.types.iter().enumerate() {
+            if let TypeKind::Object(fields) = &decl.kind {
+                sum[i] += fields.iter().filter(|f| f.optional).count();
+            }
+        }
         let mut users: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut heap = BinaryHeap::new();
         for (i, decl) in self.types.iter().enumerate() {
@@ -266,6 +272,14 @@ impl Graph<'_> {
                  `optional: true` or `nullable: true`, or lists"
             );
         };
+        if fields.len() >= MAX_SMALLEST / 2 {
+            return format!(
+                "`{}` has {} fields and a value names every one, even unset: group some of them \
+                 into nested object types, or into a map (`map: string`)",
+                self.types[i].rust,
+                fields.len()
+            );
+        }
         let named: Vec<String> = parts
             .iter()
             .take(3)
