@@ -1,5 +1,5 @@
 //! Shared helpers for the integration tests of `generated_sdk`: loading the JSON fixtures that
-//! were copied verbatim from the seed API pages (`/work/shared/seeds/`).
+//! were copied verbatim from the seed API pages (`../shared/seeds/`, beside the repository).
 //!
 //! Fixtures live in `tests/fixtures/` next to this crate's `Cargo.toml`:
 //!

@@ -321,3 +321,38 @@ fn without_region_or_base_url_the_build_is_a_config_error() {
         other => panic!("expected Error::Config, got {other:?}"),
     }
 }
+
+/// A successful response and an error read the request id from the same spec-declared
+/// headers, in the spec's order (`X-Request-Id`, `x-compute-request-id`,
+/// `x-openstack-request-id`): with the last two present, both pick the compute id.
+#[tokio::test]
+async fn responses_and_errors_read_the_request_id_from_the_same_headers_in_order() {
+    for status in [202, 409] {
+        let server = MockServer::start().await;
+        reboot_action()
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .insert_header("x-openstack-request-id", "req-openstack")
+                    .insert_header("x-compute-request-id", "req-compute"),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let call = client(&server)
+            .servers()
+            .reboot(SERVER_ID, RebootType::Soft)
+            .max_retries(0)
+            .with_response()
+            .await;
+        let request_id = match &call {
+            Ok(response) => response.request_id().map(str::to_owned),
+            Err(error) => error.request_id().map(str::to_owned),
+        };
+        assert_eq!(call.is_ok(), status == 202, "{call:?}");
+        assert_eq!(
+            request_id.as_deref(),
+            Some("req-compute"),
+            "status {status}"
+        );
+    }
+}

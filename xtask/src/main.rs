@@ -181,6 +181,96 @@ mod tests {
         );
     }
 
+    /// Every text file of the project (what a clone has, outside `target/` and `.git/`).
+    fn project_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() {
+                if name != "target" && name != ".git" {
+                    project_files(&path, out);
+                }
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    /// No file names a path of one machine: the shared material is `../shared/...`, relative
+    /// to the repository, so a clone anywhere reads the same.
+    #[test]
+    fn no_file_names_a_path_of_this_machine() {
+        let root = workspace_root();
+        let mut files = Vec::new();
+        project_files(&root, &mut files);
+        assert!(files.len() > 50, "found only {} files", files.len());
+        // Written in parts, so this file does not name them itself.
+        let machine = ["work", "root", "home", "check"].map(|d| format!("/{d}/"));
+        let mut bad = Vec::new();
+        for file in &files {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue; // not text
+            };
+            for (n, line) in text.lines().enumerate() {
+                if let Some(path) = machine.iter().find(|m| line.contains(*m)) {
+                    bad.push(format!("{}:{}: {path}", file.display(), n + 1));
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "name these relative to the repository (`../shared/...`):\n{}",
+            bad.join("\n")
+        );
+    }
+
+    /// ARCHITECTURE.md's code map names every source file of the project (a `mod.rs`,
+    /// `lib.rs` or `main.rs` by its directory), so the map cannot fall behind the tree.
+    #[test]
+    fn the_code_map_names_every_source_file() {
+        let root = workspace_root();
+        let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+        let mut files = Vec::new();
+        for dir in [
+            "generator/src",
+            "generator/runtime/src",
+            "generator/tests",
+            "generator/benches",
+            "xtask/src",
+            "tests/src",
+            "tests/tests",
+            "tests/benches",
+        ] {
+            rust_files(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 50, "found only {} Rust files", files.len());
+        let missing: Vec<String> = files
+            .iter()
+            .filter(|file| {
+                let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                let name = name.unwrap_or_default();
+                let named = if matches!(name.as_str(), "mod.rs" | "lib.rs" | "main.rs") {
+                    file.parent()
+                        .and_then(|d| d.file_name())
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                } else {
+                    name
+                };
+                !map.contains(&named)
+            })
+            .map(|file| file.display().to_string())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "ARCHITECTURE.md's code map does not name:\n{}",
+            missing.join("\n")
+        );
+    }
+
     /// rust-analyzer's tidy rule: every Rust file says what it is for in a `//!` line at the
     /// top, and every generated file first says that it is generated.
     #[test]

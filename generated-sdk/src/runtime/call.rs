@@ -67,19 +67,16 @@ pub struct Response<T> {
     pub status: StatusCode,
     /// The response headers.
     pub headers: HeaderMap,
+    /// The request id, read when the response arrived.
+    request_id: Option<String>,
 }
 
 impl<T> Response<T> {
-    /// The request id the server sent (`x-request-id` and the like), if any.
+    /// The request id the server sent: the first of the headers the spec declares for it
+    /// (`request_id_headers`, else `x-request-id` and `request-id`) that is present, looked
+    /// up in the same order as for [`ApiError::request_id`](super::ApiError).
     pub fn request_id(&self) -> Option<&str> {
-        [
-            "x-request-id",
-            "x-openstack-request-id",
-            "x-compute-request-id",
-            "request-id",
-        ]
-        .iter()
-        .find_map(|name| self.headers.get(*name).and_then(|v| v.to_str().ok()))
+        self.request_id.as_deref()
     }
 }
 
@@ -165,10 +162,12 @@ impl<T> Call<T> {
             options: &self.options,
         };
         let value = (self.decode)(raw, &context)?;
+        let request_id = self.transport.error_format().request_id(&headers);
         Ok(Response {
             value,
             status,
             headers,
+            request_id,
         })
     }
 }

@@ -27,6 +27,19 @@ pub struct ErrorShape {
     pub message: &'static str,
 }
 
+impl ErrorFormat {
+    /// The request id among `headers`: the first of [`ErrorFormat::request_id_headers`] that is
+    /// present (as text). Errors and successful responses both read it here.
+    pub fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        self.request_id_headers.iter().find_map(|name| {
+            headers
+                .get(*name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+    }
+}
+
 impl Default for ErrorFormat {
     /// No declared shapes (the common shapes are recognised anyway) and the usual request id
     /// headers.
@@ -357,12 +370,7 @@ impl ApiError {
         body: Vec<u8>,
         format: &ErrorFormat,
     ) -> Self {
-        let request_id = format.request_id_headers.iter().find_map(|name| {
-            headers
-                .get(*name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        });
+        let request_id = format.request_id(&headers);
         let (code, message) = serde_json::from_slice::<serde_json::Value>(&body)
             .ok()
             .map(|v| {

@@ -411,6 +411,11 @@ pub fn deadline_after(duration: Duration) -> Instant {
 }
 
 impl Transport {
+    /// Where this API puts error details and request ids.
+    pub fn error_format(&self) -> &ErrorFormat {
+        &self.errors
+    }
+
     /// Builds a transport, checking the base URL, header values (credentials included) and
     /// options.
     pub fn new(settings: Settings) -> Result<Self> {

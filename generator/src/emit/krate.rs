@@ -44,36 +44,111 @@ pub fn cargo_toml(apis: &[Api]) -> String {
 name = "generated-sdk"
 version = "0.1.0"
 description = {description}
-edition = "2024"
-rust-version = "1.89"
-license = "MIT OR Apache-2.0"
+edition = {edition}
+rust-version = {rust_version}
+license = {license}
 publish = false
 
 [features]
 default = [{default}]
 {features}
 [dependencies]
-bytes = "1"
-fastrand = "2"
-futures = "0.3"
-hmac = "0.13"
-httpdate = "1"
-percent-encoding = "2"
-reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-sha2 = "0.11"
-time = {{ version = "0.3", features = ["parsing", "formatting", "macros"] }}
-tokio = {{ version = "1", features = ["time"] }}
-tracing = "0.1"
-uuid = {{ version = "1", features = ["v4"] }}
-
+{dependencies}
 [dev-dependencies]
-tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
-wiremock = "0.6"
-"#,
+{dev_dependencies}"#,
         default = names.join(", "),
+        edition = package_setting("edition"),
+        rust_version = package_setting("rust-version"),
+        license = package_setting("license"),
+        dependencies = dependencies(),
+        dev_dependencies = dev_dependencies(),
     )
+}
+
+/// The workspace's manifest: the one place the versions and features of the runtime's
+/// dependencies are written.
+const WORKSPACE_MANIFEST: &str = include_str!("../../../Cargo.toml");
+
+/// The runtime crate's manifest: which of them the runtime uses, so the generated crate too.
+const RUNTIME_MANIFEST: &str = include_str!("../../runtime/Cargo.toml");
+
+/// What the generated tests use besides the runtime's dependencies: the test macros and
+/// runtime of tokio, and wiremock.
+const TEST_DEPENDENCIES: &[(&str, &[&str])] =
+    &[("tokio", &["macros", "rt-multi-thread"]), ("wiremock", &[])];
+
+/// The `key = value` lines of table `[section]` of a manifest, without comments.
+fn entries<'a>(manifest: &'a str, section: &str) -> Vec<(&'a str, &'a str)> {
+    let header = format!("[{section}]");
+    manifest
+        .lines()
+        .skip_while(|line| line.trim() != header)
+        .skip(1)
+        .take_while(|line| !line.trim_start().starts_with('['))
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, value)| (key.trim(), value.trim()))
+        .collect()
+}
+
+/// The workspace's entry for dependency `name` (`"1"`, `{ version = "1", features = [..] }`).
+fn workspace_entry(name: &str) -> &'static str {
+    entries(WORKSPACE_MANIFEST, "workspace.dependencies")
+        .into_iter()
+        .find(|(key, _)| *key == name)
+        .map_or("\"*\"", |(_, value)| value)
+}
+
+/// The version requirement of a dependency entry (`"1"` of `{ version = "1", .. }`).
+fn version_of(entry: &str) -> &str {
+    match entry.split_once("version") {
+        Some((_, rest)) => rest
+            .trim_start_matches([' ', '='])
+            .split([',', ' ', '}'])
+            .next()
+            .unwrap_or(entry),
+        None => entry,
+    }
+}
+
+/// The generated crate's `[dependencies]`: the runtime's, as the workspace declares them.
+fn dependencies() -> String {
+    let mut names: Vec<&str> = entries(RUNTIME_MANIFEST, "dependencies")
+        .into_iter()
+        .filter_map(|(key, _)| key.strip_suffix(".workspace"))
+        .collect();
+    names.sort_unstable();
+    names
+        .into_iter()
+        .map(|name| format!("{name} = {}\n", workspace_entry(name)))
+        .collect()
+}
+
+/// The workspace's package setting `key` (`edition`, `rust-version`, `license`), as TOML.
+fn package_setting(key: &str) -> &'static str {
+    entries(WORKSPACE_MANIFEST, "workspace.package")
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map_or("\"\"", |(_, value)| value)
+}
+
+/// The generated crate's `[dev-dependencies]`, at the workspace's versions.
+fn dev_dependencies() -> String {
+    TEST_DEPENDENCIES
+        .iter()
+        .map(|(name, features)| {
+            let version = version_of(workspace_entry(name));
+            if features.is_empty() {
+                format!("{name} = {version}\n")
+            } else {
+                let features: Vec<String> = features.iter().map(|f| format!("{f:?}")).collect();
+                format!(
+                    "{name} = {{ version = {version}, features = [{}] }}\n",
+                    features.join(", ")
+                )
+            }
+        })
+        .collect()
 }
 
 /// The `[features]` lines of one API: its feature, and with a feature per resource, the
@@ -255,5 +330,42 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
         #(#reexports)*
         pub use crate::runtime::{#(#runtime),*};
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated crate's manifest takes every version from the workspace's: each name it
+    /// needs is there, so none falls back to a placeholder.
+    #[test]
+    fn every_dependency_and_setting_comes_from_the_workspace_manifest() {
+        let workspace = entries(WORKSPACE_MANIFEST, "workspace.dependencies");
+        let runtime = entries(RUNTIME_MANIFEST, "dependencies");
+        assert!(runtime.len() > 10, "{runtime:?}");
+        for (key, _) in &runtime {
+            let name = key.strip_suffix(".workspace").unwrap_or(key);
+            assert!(
+                workspace.iter().any(|(k, _)| *k == name),
+                "the runtime's `{name}` is not in [workspace.dependencies]"
+            );
+        }
+        for (name, _) in TEST_DEPENDENCIES {
+            assert!(workspace.iter().any(|(k, _)| k == name), "{name}");
+        }
+        for key in ["edition", "rust-version", "license"] {
+            assert_ne!(package_setting(key), "\"\"", "{key}");
+        }
+    }
+
+    #[test]
+    fn versions_are_read_from_plain_and_table_entries() {
+        assert_eq!(version_of("\"0.3\""), "\"0.3\"");
+        assert_eq!(
+            version_of("{ version = \"1\", features = [\"derive\"] }"),
+            "\"1\""
+        );
+        assert_eq!(version_of("{ version = \"0.12\" }"), "\"0.12\"");
     }
 }
