@@ -10,6 +10,7 @@ pub mod emit;
 pub mod model;
 pub mod naming;
 pub mod spec;
+pub mod surface;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics, Loc};
@@ -77,7 +78,10 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
 /// Generates the whole client crate from `specs`.
 pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
     let apis = models(specs)?;
-    write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)
+    let mut files = write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)?;
+    let surface = surface::listing(&files).map_err(Error::Internal)?;
+    files.insert(surface::FILE.to_owned(), surface);
+    Ok(files)
 }
 
 /// Reads every `*.yaml` file in `dir`, sorted by name, with paths shown relative to `base`.

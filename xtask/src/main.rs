@@ -18,10 +18,18 @@ fn workspace_root() -> PathBuf {
 }
 
 /// Generates the SDK; returns the files that differ from disk (written unless `check`).
+/// Prints what changed in the public API against the listing on disk, breaking changes first.
 fn codegen(root: &Path, check: bool) -> Result<Vec<generator::Stale>, String> {
     let specs = generator::read_spec_dir(&root.join("spec"), root).map_err(|e| e.to_string())?;
     let files = generator::generate(&specs).map_err(|e| e.to_string())?;
     let out = root.join("generated-sdk");
+    let before = std::fs::read_to_string(out.join(generator::surface::FILE)).unwrap_or_default();
+    if let Some(after) = files.get(generator::surface::FILE) {
+        let summary = generator::surface::summary(&before, after);
+        if !summary.0.is_empty() {
+            print!("{summary}");
+        }
+    }
     let result = if check {
         generator::write::check(&out, &files)
     } else {
