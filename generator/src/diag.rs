@@ -80,13 +80,32 @@ impl fmt::Display for Diagnostic {
         write!(f, "\n{pad}--> {}", self.loc)?;
         if let Some(line) = &self.snippet {
             let line = line.trim_end();
-            let before: String = line
-                .chars()
-                .take(usize::try_from(self.loc.column.saturating_sub(1)).unwrap_or(0))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+            let column = usize::try_from(self.loc.column.saturating_sub(1)).unwrap_or(0);
+            let carets = token_width(line, self.loc.column);
+            // A long line is shown around the column: at most `WIDTH` characters of it.
+            const WIDTH: usize = 120;
+            let chars: Vec<char> = line.chars().collect();
+            let start = if chars.len() > WIDTH {
+                column.saturating_sub(WIDTH / 4)
+            } else {
+                0
+            };
+            let end = chars.len().min(start + WIDTH);
+            let shown: String = chars[start.min(end)..end].iter().collect();
+            let (open, close) = (
+                if start > 0 { "…" } else { "" },
+                if end < chars.len() { "…" } else { "" },
+            );
+            let before: String = chars[start.min(column)..column.min(chars.len())]
+                .iter()
+                .map(|c| if *c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let carets = "^".repeat(token_width(line, self.loc.column));
-            write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {before}{carets}")?;
+            let lead = if start > 0 { " " } else { "" };
+            let carets = "^".repeat(carets.min(end.saturating_sub(column).max(1)));
+            write!(
+                f,
+                "\n{pad} |\n{number} | {open}{shown}{close}\n{pad} | {lead}{before}{carets}"
+            )?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n{pad} = help: {help}")?;

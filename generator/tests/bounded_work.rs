@@ -1,7 +1,7 @@
 //! No spec makes the generator's work explode. Each adversarial spec of
 //! `xtask/src/adversarial.rs` (recursion through every container and union, dense reference
-//! graphs, fan-out whose values grow as a power of depth, 200-deep nesting, cycles no value can
-//! end) is generated or rejected here while a counting allocator records the heap's high-water
+//! graphs, fan-out whose values grow as a power of depth, nesting at and far past the limit,
+//! cycles no value can end) is generated or rejected here while a counting allocator records the heap's high-water
 //! mark: it must stay under 1 GiB, and what is written must stay within a fixed multiple of the
 //! spec's size. Time is not asserted here (timed tests are flaky); `cargo xtask
 //! bench-adversarial` measures the release binary's wall time and peak RSS (`BENCHMARKS.md`).

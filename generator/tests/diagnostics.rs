@@ -915,3 +915,18 @@ fn an_object_too_wide_to_write_is_rejected_with_a_hint_to_group_its_fields() {
         "{d}"
     );
 }
+
+#[test]
+fn a_type_nested_past_the_limit_is_rejected_not_recursed_into() {
+    // 100,000 levels would overflow the stack of any pass that recursed once per level.
+    let depth = 100_000;
+    let ty = format!("{}string{}", "list<".repeat(depth), ">".repeat(depth));
+    let text = format!(
+        "name: bad\ntitle: Bad API\nbase_url: https://api.example.com\nauth:\n  - scheme: bearer\n    setter: api_key\ntypes:\n  Deep:\n    fields:\n      x: {{type: \"{ty}\"}}\nresources:\n  things:\n    methods:\n      get: {{method: GET, path: /v1/things, response: Deep}}\n"
+    );
+    let d = error(&text);
+    assert_at(&d, 10, 17, "nests lists and maps more than 32 deep");
+    assert!(help(&d).contains("a type of its own"), "{d}");
+    // The source line is shown around the column, not whole.
+    assert!(d.to_string().len() < 1000, "{}", d.to_string().len());
+}

@@ -97,16 +97,14 @@ fn fan_out(depth: usize) -> String {
 }
 
 /// Containers nested `depth` deep around a recursive object, and a named map whose values
-/// are the same nesting of itself.
+/// are the same nesting of itself (more than `MAX_NESTING`, 32, is rejected).
 fn deep_nesting(depth: usize) -> String {
-    let mut nested = String::from("Deep");
-    for d in 0..depth {
-        nested = if d % 2 == 0 {
-            format!("list<{nested}>")
-        } else {
-            format!("map<{nested}>")
-        };
-    }
+    // The outermost container is the last one wrapped: `list<` at even depths from inside.
+    let open: String = (0..depth)
+        .rev()
+        .map(|d| if d % 2 == 0 { "list<" } else { "map<" })
+        .collect();
+    let nested = format!("{open}Deep{}", ">".repeat(depth));
     let types = format!(
         "  Deep:\n    fields:\n      id: {{type: string}}\n      more: {{type: \"{nested}\"}}\n  Tree:\n    map: \"{}\"\n",
         nested.replace("Deep", "Tree")
@@ -216,8 +214,13 @@ pub fn adversaries() -> Vec<Adversary> {
         },
         Adversary {
             name: "deep-nesting",
-            about: "lists and maps nested 200 deep around a recursive object and map",
-            text: deep_nesting(200),
+            about: "lists and maps nested 32 deep (the most allowed) around a recursive object and map",
+            text: deep_nesting(32),
+        },
+        Adversary {
+            name: "too-deep",
+            about: "lists and maps nested 10,000 deep: rejected, never recursed into",
+            text: deep_nesting(10_000),
         },
         Adversary {
             name: "tagged-cycle",

@@ -40,6 +40,11 @@ pub const SCALARS: &[&str] = &[
     "string", "bool", "int32", "int64", "float64", "datetime", "date", "decimal", "json",
 ];
 
+/// How many lists and maps one type may nest (`list<map<...>>`): every pass over a type recurses
+/// once per level, so a deeper one is refused rather than risk the stack. Real APIs nest two or
+/// three.
+pub const MAX_NESTING: usize = 32;
+
 impl TypeRef {
     /// Parses `text`, resolving names through `named` (spec name to Rust name).
     pub fn parse(
@@ -47,7 +52,7 @@ impl TypeRef {
         named: &HashMap<String, String>,
         loc: &Loc,
     ) -> Result<TypeRef, Diagnostic> {
-        Self::parse_in(text, named, loc, false)
+        Self::parse_in(text, named, loc, false, 0)
     }
 
     /// [`TypeRef::parse`] for the values of a named map (`map: string?`), which may be `null`.
@@ -56,18 +61,26 @@ impl TypeRef {
         named: &HashMap<String, String>,
         loc: &Loc,
     ) -> Result<TypeRef, Diagnostic> {
-        Self::parse_in(text, named, loc, true)
+        Self::parse_in(text, named, loc, true, 0)
     }
 
     /// [`TypeRef::parse`]; `item` says whether `text` is a list item or map value, the only
-    /// places where `T?` (may be `null`) is allowed.
+    /// places where `T?` (may be `null`) is allowed; `depth` is how many lists and maps it is in.
     fn parse_in(
         text: &str,
         named: &HashMap<String, String>,
         loc: &Loc,
         item: bool,
+        depth: usize,
     ) -> Result<TypeRef, Diagnostic> {
         let text = text.trim();
+        if depth > MAX_NESTING {
+            return Err(Diagnostic::new(
+                loc.clone(),
+                format!("the type nests lists and maps more than {MAX_NESTING} deep"),
+            )
+            .help("declare an inner part as a type of its own under `types:` and name it here"));
+        }
         if let Some(inner) = text.strip_suffix('?') {
             if !item {
                 return Err(Diagnostic::new(
@@ -82,7 +95,7 @@ impl TypeRef {
                     inner.trim()
                 )));
             }
-            let inner = Self::parse_in(inner, named, loc, false)?;
+            let inner = Self::parse_in(inner, named, loc, false, depth)?;
             return Ok(TypeRef::Nullable(Box::new(inner)));
         }
         let wrapped = |prefix: &str| {
@@ -91,12 +104,20 @@ impl TypeRef {
         };
         if let Some(inner) = wrapped("list<") {
             return Ok(TypeRef::List(Box::new(Self::parse_in(
-                inner, named, loc, true,
+                inner,
+                named,
+                loc,
+                true,
+                depth + 1,
             )?)));
         }
         if let Some(inner) = wrapped("map<") {
             return Ok(TypeRef::Map(Box::new(Self::parse_in(
-                inner, named, loc, true,
+                inner,
+                named,
+                loc,
+                true,
+                depth + 1,
             )?)));
         }
         Ok(match text {
