@@ -78,8 +78,9 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
 /// Generates the whole client crate from `specs`.
 pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
     let apis = models(specs)?;
-    let mut files = write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)?;
-    let surface = surface::listing(&files).map_err(Error::Internal)?;
+    let (mut files, lines) =
+        write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)?;
+    let surface = surface::listing_from(&files, &lines).map_err(Error::Internal)?;
     files.insert(surface::FILE.to_owned(), surface);
     Ok(files)
 }
