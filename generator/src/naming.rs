@@ -193,6 +193,18 @@ pub mod reserved {
         ("DEFAULT_BASE_URL", "the default base URL"),
     ];
 
+    /// The concept modules every API module has (beside a module per top-level resource).
+    pub const API_MODULES: &[Reserved] = &[
+        ("client", "the client module"),
+        ("resources", "the module of the resource handles"),
+        ("types", "the module of the shared types"),
+        ("requests", "the module of the shared types requests take"),
+        ("enums", "the module of the shared enums"),
+        ("unions", "the module of the shared unions"),
+        ("params", "a module of parameters structs"),
+        ("waiters", "the module of the waiters"),
+    ];
+
     /// Names of the crate's root besides the API modules.
     pub const CRATE_ITEMS: &[Reserved] = &[
         ("runtime", "the runtime module"),
@@ -202,6 +214,7 @@ pub mod reserved {
         ("client", "a module inside every API module"),
         ("resources", "a module inside every API module"),
         ("types", "a module inside every API module"),
+        ("requests", "a module inside every API module"),
         ("enums", "a module inside every API module"),
         ("unions", "a module inside every API module"),
         ("params", "a module inside every API module"),
@@ -459,6 +472,12 @@ pub mod scopes {
             scope.reserve_all(table);
         }
         scope
+    }
+
+    /// The modules of an API module: its concept modules, and a module per top-level
+    /// resource.
+    pub fn api_modules() -> Scope {
+        with("modules of the API module".into(), &[API_MODULES])
     }
 
     /// The API modules at the crate's root.

@@ -85,13 +85,16 @@ const PATH: &str = "\u{0}";
 const GATE: &str = "\u{1}";
 
 /// Whether the lines of the generated file at `path` are read when it is formatted: every
-/// source file of an API module but its `mod.rs` (which `listing_from` reads for the module
-/// tree) and the runtime (copied, not generated).
+/// source file of an API module but those `listing_from` reads for the module tree (`mod.rs`,
+/// the handles' re-exports) and the runtime (copied, not generated).
 pub fn reads_lines_of(path: &str) -> bool {
+    // An API module's `resources.rs` re-exports each resource's handles: read for the tree.
+    let reexports = path.matches('/').count() == 2 && path.ends_with("/resources.rs");
     path.starts_with("src/")
         && !path.starts_with("src/runtime/")
         && !path.ends_with("/mod.rs")
         && path != "src/lib.rs"
+        && !reexports
 }
 
 /// The public-API lines of one generated file's items, its module path and gate left open
@@ -248,6 +251,12 @@ impl Module {
                     }
                 }
                 syn::Item::Use(use_item) if is_pub(&use_item.vis) => {
+                    if let Some(target) = relative_glob(&use_item.tree, dir) {
+                        // `pub use super::compute::resources::*`: its items are public here.
+                        let gate = feature_of(&use_item.attrs).or_else(|| module.gate.clone());
+                        Module::walk((files, read), &target, path, gate, lines)?;
+                        continue;
+                    }
                     let text = tidy(&use_item.tree);
                     if let Some(names) = text.strip_prefix("runtime::") {
                         for name in names.trim_matches(['{', '}']).split(',') {
@@ -367,6 +376,29 @@ impl Module {
                 _ => {}
             }
         }
+    }
+}
+
+/// The directory of the module a `super::a::b::*` glob re-exports, for a module whose files
+/// are at `dir` (`src/nirvana/resources` gives `src/nirvana/compute/resources`).
+fn relative_glob(tree: &syn::UseTree, dir: &str) -> Option<String> {
+    let mut at = dir.to_owned();
+    let mut tree = tree;
+    let mut first = true;
+    loop {
+        match tree {
+            syn::UseTree::Path(p) if p.ident == "super" => {
+                at = at.rsplit_once('/')?.0.to_owned();
+                tree = &p.tree;
+            }
+            syn::UseTree::Path(p) if !first => {
+                at = format!("{at}/{}", unraw(&p.ident.to_string()));
+                tree = &p.tree;
+            }
+            syn::UseTree::Glob(_) if !first => return Some(at),
+            _ => return None,
+        }
+        first = false;
     }
 }
 

@@ -1,7 +1,7 @@
 //! Turns emitted files into text (prettyplease, plus a header saying where each file comes
 //! from), and compares or writes them against a crate directory.
 
-use crate::emit::{Content, EmittedFile, Job, api_mod};
+use crate::emit::{Content, EmittedFile, Job, api_mods};
 use crate::model::Api;
 use std::collections::BTreeMap;
 use std::fs;
@@ -75,8 +75,10 @@ pub fn render_jobs(apis: &[Api], jobs: &[Job<'_>]) -> Result<(Files, SurfaceLine
         }
     }
     for api in apis {
-        let (path, text, _) = render_file(api_mod(api, &|path| files.contains_key(path)))?;
-        files.insert(path, text);
+        for module in api_mods(api, &|path| files.contains_key(path)) {
+            let (path, text, _) = render_file(module)?;
+            files.insert(path, text);
+        }
     }
     Ok((files, surface))
 }

@@ -38,8 +38,8 @@ fn imports(tree: &syn::UseTree, prefix: String, into: &mut Vec<(String, String)>
     }
 }
 
-/// Files that hold spec names import only the API module's items (`super::X`, the test
-/// support's `super::support::*`), modules (lower case) and traits as `_`: nothing a spec
+/// Files that hold spec names import only the API module's items (`super::X`, or
+/// `crate::<api>::X` in a resource's module; the test support's `super::support::*`), modules (lower case) and traits as `_`: nothing a spec
 /// name could meet. `client.rs` holds no spec name and may import anything.
 #[test]
 fn files_with_spec_names_import_only_module_items_and_modules() {
@@ -47,7 +47,9 @@ fn files_with_spec_names_import_only_module_items_and_modules() {
         for (path, text) in generate(fixture) {
             let in_api = path.starts_with("src/") && !path.starts_with("src/runtime/");
             // `mod.rs` re-exports (`module_reexports_are_reserved`); `lib.rs` holds modules.
-            let own = path.ends_with("/client.rs") || path.ends_with("/mod.rs");
+            // An API module's `resources.rs` only re-exports each resource's handles.
+            let reexports = path.matches('/').count() == 2 && path.ends_with("/resources.rs");
+            let own = path.ends_with("/client.rs") || path.ends_with("/mod.rs") || reexports;
             let checked = (in_api && !own && path != "src/lib.rs") || path.starts_with("tests/");
             if !checked || !path.ends_with(".rs") {
                 continue;
@@ -56,9 +58,14 @@ fn files_with_spec_names_import_only_module_items_and_modules() {
                 let syn::Item::Use(u) = item else { continue };
                 let mut names = Vec::new();
                 imports(&u.tree, String::new(), &mut names);
+                // A resource's module imports them through the API module's path.
+                let api = format!("crate::{fixture}::");
                 for (name, from) in names {
-                    let module_item =
-                        from.starts_with("super::") && !from["super::".len()..].contains("::");
+                    let item_of = |prefix: &str| {
+                        from.strip_prefix(prefix)
+                            .is_some_and(|rest| !rest.contains("::"))
+                    };
+                    let module_item = item_of("super::") || item_of(&api);
                     let lower = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
                     let allowed = module_item
                         || lower
@@ -164,14 +171,24 @@ fn generated_members_are_reserved_where_spec_names_land() {
     }
     assert_reserved(&scopes::tests(), "test helpers", &helpers, &[]);
 
-    // Constructors of types and parameters structs.
+    // Constructors of types and parameters structs, in whichever module holds them.
     let std_names = generate("std_names");
-    let types = "src/std_names/types.rs";
-    let built = members(&parse(types, &std_names[types]), "Job");
+    let defining = |ty: &str| -> syn::File {
+        std_names
+            .iter()
+            .filter(|(path, _)| path.starts_with("src/std_names/") && path.ends_with(".rs"))
+            .map(|(path, text)| parse(path, text))
+            .find(|file| {
+                file.items
+                    .iter()
+                    .any(|item| matches!(item, syn::Item::Struct(s) if s.ident == ty))
+            })
+            .unwrap_or_else(|| panic!("no file defines `{ty}`"))
+    };
+    let built = members(&defining("Job"), "Job");
     let setters = ["id", "status", "wait_", "wait_with_"];
     assert_reserved(&scopes::type_methods("Job"), "Job", &built, &setters);
-    let params = "src/std_names/params.rs";
-    let params = members(&parse(params, &std_names[params]), "ThingsSetParams");
+    let params = members(&defining("ThingsSetParams"), "ThingsSetParams");
     let setters = [
         "new",
         "default",

@@ -279,6 +279,41 @@ mod tests {
         );
     }
 
+    /// The generated code is shaped for review: no generated file of an API module is longer
+    /// than about 1,500 lines, and a resource's module never names a feature (its `mod` line
+    /// in the API module is gated once).
+    #[test]
+    fn generated_files_stay_short_and_resource_modules_name_no_feature() {
+        let root = workspace_root().join("generated-sdk/src");
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        let mut long = Vec::new();
+        let mut gated = Vec::new();
+        for file in files
+            .iter()
+            .filter(|f| !f.starts_with(root.join("runtime")))
+        {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let lines = text.lines().count();
+            if lines > 1_600 {
+                long.push(format!("{} ({lines} lines)", file.display()));
+            }
+            // src/<api>/<resource>/<file>.rs
+            let depth = file
+                .strip_prefix(&root)
+                .map_or(0, |p| p.components().count());
+            if depth == 3 && text.contains("cfg(feature") {
+                gated.push(file.display().to_string());
+            }
+        }
+        assert!(files.len() > 40, "found only {} files", files.len());
+        assert!(long.is_empty(), "split these: {long:?}");
+        assert!(
+            gated.is_empty(),
+            "resource modules with feature gates: {gated:?}"
+        );
+    }
+
     /// rust-analyzer's tidy rule: every Rust file says what it is for in a `//!` line at the
     /// top, and every generated file first says that it is generated.
     #[test]

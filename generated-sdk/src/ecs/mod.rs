@@ -82,15 +82,21 @@ mod client;
 pub mod resources;
 mod types;
 mod enums;
-mod unions;
-mod params;
 mod waiters;
+mod cloud_servers;
 
+pub use cloud_servers::*;
+
+mod servers;
+
+pub use servers::*;
+
+mod jobs;
+
+pub use jobs::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use types::*;
 pub use enums::*;
-pub use unions::*;
-pub use params::*;
 pub use crate::runtime::{
     ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error,
     ListPage, RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError,

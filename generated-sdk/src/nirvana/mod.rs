@@ -86,35 +86,100 @@
 
 mod client;
 pub mod resources;
+mod requests;
 mod types;
 mod enums;
 mod unions;
-mod params;
 mod waiters;
 
+#[cfg(feature = "nirvana-api-keys")]
+mod api_keys;
+
+#[cfg(feature = "nirvana-api-keys")]
+pub use api_keys::*;
+
+#[cfg(feature = "nirvana-audit-logs")]
+mod audit_logs;
+
+#[cfg(feature = "nirvana-audit-logs")]
+pub use audit_logs::*;
+
+#[cfg(feature = "nirvana-compute")]
+mod compute;
+
+#[cfg(feature = "nirvana-compute")]
+pub use compute::*;
+
+#[cfg(feature = "nirvana-instance-types")]
+mod instance_types;
+
+#[cfg(feature = "nirvana-instance-types")]
+pub use instance_types::*;
+
+#[cfg(feature = "nirvana-networking")]
+mod networking;
+
+#[cfg(feature = "nirvana-networking")]
+pub use networking::*;
+
+#[cfg(feature = "nirvana-nks")]
+mod nks;
+
+#[cfg(feature = "nirvana-nks")]
+pub use nks::*;
+
+#[cfg(feature = "nirvana-operations")]
+mod operations;
+
+#[cfg(feature = "nirvana-operations")]
+pub use operations::*;
+
+#[cfg(feature = "nirvana-organizations")]
+mod organizations;
+
+#[cfg(feature = "nirvana-organizations")]
+pub use organizations::*;
+
+#[cfg(feature = "nirvana-projects")]
+mod projects;
+
+#[cfg(feature = "nirvana-projects")]
+pub use projects::*;
+
+#[cfg(feature = "nirvana-quotas")]
+mod quotas;
+
+#[cfg(feature = "nirvana-quotas")]
+pub use quotas::*;
+
+#[cfg(feature = "nirvana-regions")]
+mod regions;
+
+#[cfg(feature = "nirvana-regions")]
+pub use regions::*;
+
+#[cfg(feature = "nirvana-rpc-nodes")]
+mod rpc_nodes;
+
+#[cfg(feature = "nirvana-rpc-nodes")]
+pub use rpc_nodes::*;
+
+#[cfg(feature = "nirvana-usage")]
+mod usage;
+
+#[cfg(feature = "nirvana-usage")]
+pub use usage::*;
+
+#[cfg(feature = "nirvana-user")]
+mod user;
+
+#[cfg(feature = "nirvana-user")]
+pub use user::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use requests::*;
 pub use types::*;
 pub use enums::*;
 pub use unions::*;
-
-#[cfg(
-    any(
-        feature = "nirvana-api-keys",
-        feature = "nirvana-audit-logs",
-        feature = "nirvana-compute",
-        feature = "nirvana-instance-types",
-        feature = "nirvana-networking",
-        feature = "nirvana-nks",
-        feature = "nirvana-operations",
-        feature = "nirvana-organizations",
-        feature = "nirvana-projects",
-        feature = "nirvana-regions",
-        feature = "nirvana-rpc-nodes",
-        feature = "nirvana-usage",
-        feature = "nirvana-user"
-    )
-)]
-pub use params::*;
 pub use crate::runtime::{
     ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error,
     ListPage, RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError,

@@ -9,14 +9,15 @@ use quote::quote;
 use std::collections::BTreeSet;
 
 /// The `enums.rs` file of an API module, or `None` if it has no enums.
-pub fn file(api: &Api) -> Option<TokenStream> {
+pub fn file(api: &Api, part: super::Part) -> Option<TokenStream> {
     let mut std = Uses::default();
     let items: Vec<TokenStream> = api
         .types
         .iter()
+        .filter(|d| part.holds(api, &d.rust))
         .filter_map(|decl| {
             let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
-            let feature = api.type_feature(&decl.rust);
+            let feature = part.gate(api.type_feature(&decl.rust));
             let cfg = cfg(feature);
             let item = match &decl.kind {
                 TypeKind::StringEnum(variants) => string_enum(&decl.rust, docs, &cfg, variants),

@@ -1,9 +1,9 @@
 //! Emits the crate around the API modules: `Cargo.toml` with one feature per API, `lib.rs`,
 //! each API's `mod.rs`, and the runtime copied from `generator/runtime/src`.
 
-use super::util::{Uses, ident, module_doc};
+use super::util::{ident, module_doc};
 use crate::doc_text::{code, inline, toml_string};
-use crate::model::{Api, TypeKind};
+use crate::model::Api;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -249,38 +249,9 @@ pub fn lib_rs(apis: &[Api]) -> TokenStream {
     }
 }
 
-/// With a feature per resource, the `#[cfg(...)]` of the re-export of concept file `name`:
-/// every item in it may be compiled only under some feature, and an empty file's re-export
-/// would be an unused import.
-fn reexport_cfg(api: &Api, name: &str) -> TokenStream {
-    if api.features.is_none() {
-        return TokenStream::new();
-    }
-    let mut uses = Uses::default();
-    match name {
-        "params" => crate::model::visit_methods(&api.resources, &mut |resource, method| {
-            if method.params.is_some() {
-                uses.add(name, api.resource_feature(resource));
-            }
-        }),
-        _ => {
-            for decl in &api.types {
-                let file = match decl.kind {
-                    TypeKind::Object(_) | TypeKind::Map { .. } => "types",
-                    TypeKind::StringEnum(_) | TypeKind::IntEnum(_) => "enums",
-                    TypeKind::Union(_) => "unions",
-                };
-                if file == name {
-                    uses.add(name, api.type_feature(&decl.rust));
-                }
-            }
-        }
-    }
-    uses.cfg_of(name)
-}
-
-/// An API module's `mod.rs`, given which of its concept files exist.
-pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
+/// An API module's `mod.rs`, given which of its concept files exist and which resource modules
+/// have items besides their handles.
+pub fn api_mod_rs(api: &Api, files: &[&str], reexported: &[bool]) -> TokenStream {
     let mut text = format!("The {}.", inline(&api.title));
     if let Some(d) = &api.doc {
         text.push_str("\n\n");
@@ -309,9 +280,20 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         .filter(|f| !matches!(**f, "resources" | "client" | "waiters"))
         .map(|f| {
             let m = ident(f);
-            let cfg = reexport_cfg(api, f);
-            quote!(#cfg pub use #m::*;)
+            quote!(pub use #m::*;)
         });
+    // A module per top-level resource, its feature named once, on its `mod` line; its types
+    // and parameters are used through this module, like the shared ones.
+    let resources_modules = api.resources.iter().zip(reexported).map(|(r, items)| {
+        let m = ident(&r.module);
+        let cfg = super::util::cfg(api.resource_feature(r));
+        let reexport = items.then(|| quote!(#cfg pub use #m::*;));
+        quote! {
+            #cfg
+            mod #m;
+            #reexport
+        }
+    });
     // The naming module reserves these names in every API module.
     let runtime = crate::naming::reserved::RUNTIME_REEXPORTS
         .iter()
@@ -326,10 +308,43 @@ pub fn api_mod_rs(api: &Api, files: &[&str]) -> TokenStream {
         mod client;
         #resources
         #(#private)*
+        #(#resources_modules)*
 
         pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
         #(#reexports)*
         pub use crate::runtime::{#(#runtime),*};
+    }
+}
+
+/// The `mod.rs` of the module of top-level resource `index`, given which of its concept files
+/// exist: the handles stay in `resources` (re-exported by the API module's `resources`), the
+/// rest is re-exported to the API module.
+pub fn resource_mod_rs(api: &Api, index: usize, files: &[&str]) -> TokenStream {
+    let resource = &api.resources[index];
+    let docs = module_doc(&format!(
+        "The {} resource: its handles (in [`resources`](super::resources)), their methods, \
+         their parameters and the types only it uses.",
+        code(&resource.path)
+    ));
+    let handles = files.contains(&"resources").then(|| {
+        quote!(
+            pub(super) mod resources;
+        )
+    });
+    let private = files.iter().filter(|f| **f != "resources").map(|f| {
+        let m = ident(f);
+        quote!(mod #m;)
+    });
+    let reexports = files.iter().filter(|f| **f != "resources").map(|f| {
+        let m = ident(f);
+        quote!(pub use #m::*;)
+    });
+    quote! {
+        #docs
+        #handles
+        #(#private)*
+
+        #(#reexports)*
     }
 }
 

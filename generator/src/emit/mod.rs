@@ -71,20 +71,85 @@ fn job<'a>(emit: impl Fn() -> Option<EmittedFile> + Send + Sync + 'a) -> Job<'a>
     }
 }
 
-/// The concept files of an API module, in the order its `mod.rs` declares them, and how each
-/// is emitted (`None`: nothing to put in it).
-type Concept = (&'static str, fn(&Api) -> Option<TokenStream>);
-const CONCEPTS: [Concept; 7] = [
-    ("client", |api| Some(client::file(api))),
-    ("resources", |api| {
-        (!api.resources.is_empty()).then(|| resources::file(api))
+/// Which part of an API module a file belongs to: the files at its root (the client, the
+/// waiters, the handles' re-exports and the types several resources share), or the module of
+/// one top-level resource (by index), which holds its handles, methods, parameters and the
+/// types only it uses, and whose `mod` line is the only place its feature is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The API module's own files.
+    Shared,
+    /// The module of `api.resources[i]`.
+    Resource(usize),
+}
+
+impl Part {
+    /// Whether type `ty` is emitted here: in its owner's module, or shared.
+    pub fn holds(self, api: &Api, ty: &str) -> bool {
+        match self {
+            Part::Shared => api.owner(ty).is_none(),
+            Part::Resource(i) => api.owner(ty) == Some(i),
+        }
+    }
+
+    /// The feature an item is gated by: none inside a resource's module, whose `mod` line is.
+    pub fn gate(self, feature: Option<&str>) -> Option<&str> {
+        match self {
+            Part::Shared => feature,
+            Part::Resource(_) => None,
+        }
+    }
+
+    /// The path the part's files import the API module's items from.
+    pub fn api_path(self, api: &Api) -> TokenStream {
+        match self {
+            Part::Shared => quote::quote!(super),
+            Part::Resource(_) => {
+                let module = util::ident(&api.module);
+                quote::quote!(crate::#module)
+            }
+        }
+    }
+
+    /// The directory of the part's files (`src/nirvana`, `src/nirvana/compute`).
+    pub fn dir(self, api: &Api) -> String {
+        match self {
+            Part::Shared => format!("src/{}", crate::naming::unraw(&api.module)),
+            Part::Resource(i) => format!(
+                "src/{}/{}",
+                crate::naming::unraw(&api.module),
+                crate::naming::unraw(&api.resources[i].module)
+            ),
+        }
+    }
+}
+
+/// The concept files of a part of an API module, in the order its `mod.rs` declares them, and
+/// how each is emitted (`None`: nothing to put in it).
+type Concept = (&'static str, fn(&Api, Part) -> Option<TokenStream>);
+const CONCEPTS: [Concept; 8] = [
+    ("client", |api, part| {
+        (part == Part::Shared).then(|| client::file(api))
     }),
+    ("resources", resources::file),
+    ("requests", types::requests),
     ("types", types::file),
     ("enums", enums::file),
     ("unions", unions::file),
     ("params", params::file),
-    ("waiters", waiters::file),
+    ("waiters", |api, part| {
+        if part == Part::Shared {
+            waiters::file(api)
+        } else {
+            None
+        }
+    }),
 ];
+
+/// The parts of an API module: its root, then a module per top-level resource.
+fn parts(api: &Api) -> impl Iterator<Item = Part> {
+    std::iter::once(Part::Shared).chain((0..api.resources.len()).map(Part::Resource))
+}
 
 /// Every file of the generated crate except each API's `mod.rs` (which declares the concept
 /// files that turn out not to be empty: [`api_mod`]). Roughly the largest first, so that the
@@ -93,16 +158,18 @@ const CONCEPTS: [Concept; 7] = [
 pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
     for api in apis {
-        for (name, emit) in CONCEPTS {
-            jobs.push(job(move || {
-                emit(api).map(|tokens| {
-                    EmittedFile::new(
-                        format!("src/{}/{name}.rs", api.module),
-                        Some(&api.spec_file),
-                        Content::Rust(tokens),
-                    )
-                })
-            }));
+        for part in parts(api) {
+            for (name, emit) in CONCEPTS {
+                jobs.push(job(move || {
+                    emit(api, part).map(|tokens| {
+                        EmittedFile::new(
+                            format!("{}/{name}.rs", part.dir(api)),
+                            Some(&api.spec_file),
+                            Content::Rust(tokens),
+                        )
+                    })
+                }));
+            }
         }
     }
     for api in apis {
@@ -185,27 +252,47 @@ fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
     }
 }
 
-/// The `mod.rs` of `api`'s module, declaring its concept files that were `emitted` (a test
-/// of a file's path).
-pub fn api_mod(api: &Api, emitted: &dyn Fn(&str) -> bool) -> EmittedFile {
-    let present: Vec<&str> = CONCEPTS
-        .into_iter()
-        .map(|(name, _)| name)
-        .filter(|name| emitted(&format!("src/{}/{name}.rs", api.module)))
+/// The `mod.rs` files of `api`'s module and of each resource module, declaring the concept
+/// files that were `emitted` (a test of a file's path).
+pub fn api_mods(api: &Api, emitted: &dyn Fn(&str) -> bool) -> Vec<EmittedFile> {
+    let present: Vec<(Part, Vec<&str>)> = parts(api)
+        .map(|part| {
+            let files = CONCEPTS
+                .into_iter()
+                .map(|(name, _)| name)
+                .filter(|name| emitted(&format!("{}/{name}.rs", part.dir(api))))
+                .collect();
+            (part, files)
+        })
         .collect();
-    EmittedFile::new(
-        format!("src/{}/mod.rs", api.module),
-        Some(&api.spec_file),
-        Content::Rust(krate::api_mod_rs(api, &present)),
-    )
+    // A resource module with more than handles has items the API module re-exports.
+    let reexported: Vec<bool> = present
+        .iter()
+        .skip(1)
+        .map(|(_, files)| files.iter().any(|f| *f != "resources"))
+        .collect();
+    present
+        .iter()
+        .map(|(part, files)| {
+            let tokens = match part {
+                Part::Shared => krate::api_mod_rs(api, files, &reexported),
+                Part::Resource(i) => krate::resource_mod_rs(api, *i, files),
+            };
+            EmittedFile::new(
+                format!("{}/mod.rs", part.dir(api)),
+                Some(&api.spec_file),
+                Content::Rust(tokens),
+            )
+        })
+        .collect()
 }
 
 /// Every file of the generated crate for these APIs, emitted one after the other.
 pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
     let mut files: Vec<EmittedFile> = jobs(apis).iter().filter_map(Job::run).collect();
     for api in apis {
-        let module = api_mod(api, &|path| files.iter().any(|f| f.path == path));
-        files.push(module);
+        let modules = api_mods(api, &|path| files.iter().any(|f| f.path == path));
+        files.extend(modules);
     }
     files
 }

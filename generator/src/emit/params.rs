@@ -10,24 +10,36 @@ use quote::quote;
 use std::collections::BTreeSet;
 
 /// The `params.rs` file of an API module, or `None` if no method has a parameters struct.
-pub fn file(api: &Api) -> Option<TokenStream> {
+pub fn file(api: &Api, part: super::Part) -> Option<TokenStream> {
+    let super::Part::Resource(index) = part else {
+        return None;
+    };
     let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
-    visit_methods(&api.resources, &mut |resource, method| {
-        if let Some(params) = &method.params {
-            let feature = api.resource_feature(resource);
-            defined.insert(params.rust.clone());
-            for field in &params.fields {
-                uses.add_type(&field.ty, feature);
+    visit_methods(
+        std::slice::from_ref(&api.resources[index]),
+        &mut |resource, method| {
+            if let Some(params) = &method.params {
+                let feature = part.gate(api.resource_feature(resource));
+                defined.insert(params.rust.clone());
+                for field in &params.fields {
+                    uses.add_type(&field.ty, feature);
+                }
+                items.push(params_struct(
+                    &api.module,
+                    resource,
+                    method,
+                    params,
+                    &cfg(feature),
+                ));
             }
-            items.push(params_struct(resource, method, params, &cfg(feature)));
-        }
-    });
+        },
+    );
     if items.is_empty() {
         return None;
     }
-    let uses = uses.tokens(quote!(super), &defined);
+    let uses = uses.tokens(part.api_path(api), &defined);
     Some(quote! {
         #![doc = " Parameters of the methods that take more than their path parameters."]
         #uses
@@ -36,6 +48,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
 }
 
 fn params_struct(
+    module: &str,
     resource: &Resource,
     method: &Method,
     params: &ParamsStruct,
@@ -43,9 +56,10 @@ fn params_struct(
 ) -> TokenStream {
     let name = ident(&params.rust);
     let method_name = crate::naming::unraw(&method.rust);
+    // Linked through the API module's public `resources`, wherever this file sits.
     let summary = format!(
-        " Parameters of [`{0}::{1}`](super::resources::{0}::{1}).",
-        resource.rust, method_name,
+        " Parameters of [`{0}::{1}`](crate::{2}::resources::{0}::{1}).",
+        resource.rust, method_name, module,
     );
     let fields = params.fields.iter().map(field_decl);
     let required: Vec<_> = params.fields.iter().filter(|f| f.required).collect();

@@ -1,6 +1,7 @@
 //! Emits the resource handles (`client.compute().vms()`) and their methods. Each method is a
 //! straight chain: build the request from its inputs, hand it to the runtime.
 
+use super::Part;
 use super::util::{Uses, cfg, doc, ident, rust_type_in};
 use crate::doc_text::code;
 use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
@@ -8,42 +9,67 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
-/// The `resources.rs` file of an API module.
-pub fn file(api: &Api) -> TokenStream {
+/// The `resources.rs` file of a part of an API module: in a resource's module, the handles of
+/// the resource and its sub-resources with their methods; at the API module's root, the
+/// re-export of every resource's handles (`nirvana::resources::ComputeVms`). `None` if the API
+/// has no resources.
+pub fn file(api: &Api, part: Part) -> Option<TokenStream> {
+    let Part::Resource(index) = part else {
+        return reexports(api);
+    };
+    let resources = std::slice::from_ref(&api.resources[index]);
     let mut emitter = Emitter {
-        api,
+        from: part.api_path(api),
         shadowed: BTreeSet::new(),
         waitable: api.waiters.iter().map(|w| w.waited.clone()).collect(),
-        feature: None,
         uses: Uses::default(),
         runtime: Uses::default(),
     };
-    collect_handles(&api.resources, &mut emitter.shadowed);
+    collect_handles(resources, &mut emitter.shadowed);
     let mut items = Vec::new();
-    emitter.handles(&api.resources, &mut items);
-    // Items of the API module named like a handle are written `super::Name` instead of being
-    // imported; the runtime's other items are written through their modules (`call::json`).
-    let uses = emitter.uses.tokens(quote!(super), &emitter.shadowed);
+    emitter.handles(resources, &mut items);
+    // Items of the API module named like a handle are written with the module's path instead
+    // of being imported; the runtime's other items through their modules (`call::json`).
+    let uses = emitter.uses.tokens(emitter.from.clone(), &emitter.shadowed);
     let runtime = emitter
         .runtime
         .tokens(quote!(crate::runtime), &BTreeSet::new());
-    quote! {
-        #![doc = " Resource handles. Get one from [`Client`] and call its methods."]
+    let docs = format!(
+        " The handles of the {} resource. Get one from [`Client`] and call its methods.",
+        code(&api.resources[index].path)
+    );
+    Some(quote! {
+        #![doc = #docs]
         #uses
         #runtime
         #(#items)*
+    })
+}
+
+/// The API module's `resources`: every resource's handles, from its module.
+fn reexports(api: &Api) -> Option<TokenStream> {
+    if api.resources.is_empty() {
+        return None;
     }
+    let modules = api.resources.iter().map(|r| {
+        let module = ident(&r.module);
+        let cfg = cfg(api.resource_feature(r));
+        quote!(#cfg pub use super::#module::resources::*;)
+    });
+    Some(quote! {
+        #![doc = " Resource handles. Get one from [`Client`](super::Client) and call its methods."]
+        #(#modules)*
+    })
 }
 
 /// What emitting the handles needs to know and collects.
-struct Emitter<'a> {
-    api: &'a Api,
-    /// Handle names: types of the same name are written `super::Name`.
+struct Emitter {
+    /// The API module's path, which items are imported from.
+    from: TokenStream,
+    /// Handle names: types of the same name are written through `from`.
     shadowed: BTreeSet<String>,
     /// Types that have a waiter.
     waitable: BTreeSet<String>,
-    /// The feature of the resource being emitted, if the API has one per resource.
-    feature: Option<&'a str>,
     /// Names the file uses from the API module.
     uses: Uses,
     /// Runtime modules it uses (`call`, `pagination`, `request`).
@@ -121,14 +147,14 @@ pub fn accessor(
     }
 }
 
-impl<'a> Emitter<'a> {
+impl Emitter {
     fn rust_type(&self, ty: &crate::model::TypeRef) -> TokenStream {
-        rust_type_in(ty, &self.shadowed)
+        rust_type_in(ty, &self.shadowed, &self.from)
     }
 
     /// Records that the current resource's code uses the runtime module `module`.
     fn runtime(&mut self, module: &str) {
-        self.runtime.add(module, self.feature);
+        self.runtime.add(module, None);
     }
 
     /// An item of the API module (`Client`, `Call`...) as the file names it: imported, or
@@ -136,18 +162,17 @@ impl<'a> Emitter<'a> {
     fn module_item(&mut self, name: &str) -> TokenStream {
         let item = ident(name);
         if self.shadowed.contains(name) {
-            quote!(super::#item)
+            let from = &self.from;
+            quote!(#from::#item)
         } else {
-            self.uses.add(name, self.feature);
+            self.uses.add(name, None);
             quote!(#item)
         }
     }
 
-    fn handles(&mut self, resources: &'a [Resource], items: &mut Vec<TokenStream>) {
+    fn handles(&mut self, resources: &[Resource], items: &mut Vec<TokenStream>) {
         for resource in resources {
-            self.feature = self.api.resource_feature(resource);
             let client = self.module_item("Client");
-            let cfg = cfg(self.feature);
             let name = ident(&resource.rust);
             let docs =
                 doc(Some(resource.doc.as_deref().unwrap_or(&format!(
@@ -161,13 +186,11 @@ impl<'a> Emitter<'a> {
             let methods: Vec<_> = resource.methods.iter().map(|m| self.method(m)).collect();
             items.push(quote! {
                 #docs
-                #cfg
                 #[derive(Clone, Copy, Debug)]
                 pub struct #name<'a> {
                     pub(crate) client: &'a #client,
                 }
 
-                #cfg
                 impl<'a> #name<'a> {
                     #(#children)*
                     #(#methods)*
@@ -179,7 +202,7 @@ impl<'a> Emitter<'a> {
 
     /// How an argument is declared and how its value is passed to the request builder.
     fn argument(&mut self, input: &Input) -> (TokenStream, TokenStream) {
-        self.uses.add_type(&input.ty, self.feature);
+        self.uses.add_type(&input.ty, None);
         let name = ident(&input.rust);
         let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
         let ty = match (&input.kind, input.ty.is_string(), input.required) {
@@ -219,7 +242,7 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
     }
 }
 
-impl Emitter<'_> {
+impl Emitter {
     /// The doc comment of a method: the spec's text, the route, whether it is idempotent, and
     /// how to wait for the work it starts.
     fn method_doc(&self, m: &Method) -> TokenStream {
@@ -239,8 +262,10 @@ impl Emitter<'_> {
         if let Response::Json(crate::model::TypeRef::Named(ty)) = &m.response
             && self.waitable.contains(ty)
         {
+            // A link through the API module's path: the handles may sit in a resource's module.
+            let api = self.from.to_string().replace(' ', "");
             text.push_str(&format!(
-                "\n\nWait for the work to finish with [`{ty}::wait`](super::{ty}::wait)."
+                "\n\nWait for the work to finish with [`{ty}::wait`]({api}::{ty}::wait)."
             ));
         }
         doc(Some(&text))
@@ -271,7 +296,7 @@ impl Emitter<'_> {
         }
         if let Some(p) = &m.params {
             let ty = self.rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
-            self.uses.add(&p.rust, self.feature);
+            self.uses.add(&p.rust, None);
             params.push(quote!(params: #ty));
             // Field types are named in params.rs; here only the struct is.
             for field in &p.fields {
@@ -316,13 +341,13 @@ impl Emitter<'_> {
             }
             Response::Json(ty) => {
                 self.runtime("call");
-                self.uses.add_type(ty, self.feature);
+                self.uses.add_type(ty, None);
                 (self.rust_type(ty), quote!(call::json))
             }
             Response::List { item, paging } => {
                 self.runtime("pagination");
                 let page = self.module_item("ListPage");
-                self.uses.add_type(item, self.feature);
+                self.uses.add_type(item, None);
                 let paging = paging_tokens(paging);
                 calls.push(quote!(.paging(#paging)));
                 let item = self.rust_type(item);
@@ -331,7 +356,7 @@ impl Emitter<'_> {
             Response::CursorPage { item, cursor_param } => {
                 self.runtime("pagination");
                 let page = self.module_item("CursorPage");
-                self.uses.add_type(item, self.feature);
+                self.uses.add_type(item, None);
                 calls.push(quote!(.cursor_param(#cursor_param)));
                 let item = self.rust_type(item);
                 (quote!(#page<#item>), quote!(pagination::cursor_page))

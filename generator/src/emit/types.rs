@@ -92,16 +92,31 @@ fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, Tok
     (TokenStream::new(), tokens)
 }
 
-/// The `types.rs` file of an API module, or `None` if it has no objects or maps.
-pub fn file(api: &Api) -> Option<TokenStream> {
+/// The `types.rs` file of a part of an API module: its objects and maps that no request
+/// takes (what answers hold), or `None` if it has none.
+pub fn file(api: &Api, part: super::Part) -> Option<TokenStream> {
+    of_part(api, part, false)
+}
+
+/// The `requests.rs` file of a part of an API module: its objects and maps a request takes,
+/// which callers build (each with `new` and setters), or `None` if it has none.
+pub fn requests(api: &Api, part: super::Part) -> Option<TokenStream> {
+    of_part(api, part, true)
+}
+
+fn of_part(api: &Api, part: super::Part, requests: bool) -> Option<TokenStream> {
     let built = request_types(api);
     let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
-    for decl in &api.types {
+    let here = api
+        .types
+        .iter()
+        .filter(|d| part.holds(api, &d.rust) && built.contains(&d.rust) == requests);
+    for decl in here {
         let name = ident(&decl.rust);
         let docs = doc_or(decl.doc.as_deref(), &format!("The `{}` type.", decl.rust));
-        let feature = api.type_feature(&decl.rust);
+        let feature = part.gate(api.type_feature(&decl.rust));
         let cfg = cfg(feature);
         match &decl.kind {
             TypeKind::Object(fields) => {
@@ -138,9 +153,14 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if items.is_empty() {
         return None;
     }
-    let uses = uses.tokens(quote!(super), &defined);
+    let uses = uses.tokens(part.api_path(api), &defined);
+    let doc = if requests {
+        " Object and map types requests take: build them with `new` and the setters."
+    } else {
+        " Object and map types the answers hold."
+    };
     Some(quote! {
-        #![doc = " Object and map types."]
+        #![doc = #doc]
         #uses
         #(#items)*
     })

@@ -8,15 +8,15 @@ use quote::quote;
 use std::collections::BTreeSet;
 
 /// The `unions.rs` file of an API module, or `None` if it has no unions.
-pub fn file(api: &Api) -> Option<TokenStream> {
+pub fn file(api: &Api, part: super::Part) -> Option<TokenStream> {
     let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();
-    for decl in &api.types {
+    for decl in api.types.iter().filter(|d| part.holds(api, &d.rust)) {
         let TypeKind::Union(union) = &decl.kind else {
             continue;
         };
-        let feature = api.type_feature(&decl.rust);
+        let feature = part.gate(api.type_feature(&decl.rust));
         for member in union {
             uses.add_type(&member.ty, feature);
         }
@@ -29,7 +29,7 @@ pub fn file(api: &Api) -> Option<TokenStream> {
     if items.is_empty() {
         return None;
     }
-    let uses = uses.tokens(quote!(super), &defined);
+    let uses = uses.tokens(part.api_path(api), &defined);
     Some(quote! {
         #![doc = " Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names."]
         #uses

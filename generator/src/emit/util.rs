@@ -133,13 +133,14 @@ fn push_char(out: &mut String, c: char, kept: bool) {
 
 /// The Rust type for a type reference.
 pub fn rust_type(ty: &TypeRef) -> TokenStream {
-    rust_type_in(ty, &BTreeSet::new())
+    rust_type_in(ty, &BTreeSet::new(), &quote!(super))
 }
 
 /// The Rust type for a type reference in a module where the names in `shadowed` mean something
-/// else (a resource handle named like a type): those are written `super::Name`.
-pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>) -> TokenStream {
-    let rust_type = |ty: &TypeRef| rust_type_in(ty, shadowed);
+/// else (a resource handle named like a type): those are written through `api`, the API
+/// module's path (`super::Name`, `crate::nirvana::Name`).
+pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>, api: &TokenStream) -> TokenStream {
+    let rust_type = |ty: &TypeRef| rust_type_in(ty, shadowed, api);
     match ty {
         TypeRef::String => quote!(String),
         TypeRef::Bool => quote!(bool),
@@ -164,7 +165,7 @@ pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>) -> TokenStream {
         }
         TypeRef::Named(name) if shadowed.contains(name) => {
             let name = ident(name);
-            quote!(super::#name)
+            quote!(#api::#name)
         }
         TypeRef::Named(name) => {
             let name = ident(name);

@@ -54,39 +54,18 @@ impl ResourceFeatures {
 /// The features of `api` (whose `features` is still `None`), with `feature` naming each group:
 /// `<module>-<resource>` in kebab case.
 pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatures {
-    let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut groups = Vec::new();
-    for resource in &api.resources {
-        let feature = feature(resource);
-        let mut roots = BTreeSet::new();
-        visit_methods(std::slice::from_ref(resource), &mut |_, method| {
-            method_types(method, &mut roots)
-        });
-        for ty in api.reachable(roots) {
-            users.entry(ty).or_default().insert(feature.clone());
-        }
-        groups.push(FeatureGroup {
-            feature,
+    let groups: Vec<FeatureGroup> = api
+        .resources
+        .iter()
+        .map(|resource| FeatureGroup {
+            feature: feature(resource),
             resource: resource.path.clone(),
             requires: Vec::new(),
-        });
-    }
-    // A type no method uses is always compiled, and so must be every type it contains: they
-    // count as used by the client too (the empty feature), which makes them shared.
-    let unused: BTreeSet<String> = api
-        .types
-        .iter()
-        .filter(|t| !users.contains_key(&t.rust))
-        .map(|t| t.rust.clone())
+        })
         .collect();
-    for ty in api.reachable(unused) {
-        users.entry(ty).or_default().insert(String::new());
-    }
-    let types = users
+    let types = owners(api)
         .into_iter()
-        .filter(|(_, features)| features.len() == 1)
-        .filter_map(|(ty, features)| Some((ty, features.into_iter().next()?)))
-        .filter(|(_, feature)| !feature.is_empty())
+        .map(|(ty, owner)| (ty, groups[owner].feature.clone()))
         .collect();
     let mut features = ResourceFeatures {
         base: format!("{}-client", api.module),
@@ -122,6 +101,43 @@ pub fn assign(api: &Api, feature: impl Fn(&Resource) -> String) -> ResourceFeatu
         group.requires = required;
     }
     features
+}
+
+/// The top-level resource (by index) that alone uses each type, through its methods' inputs and
+/// answers and the types those contain. A type used by two resources or more, or by none, or
+/// contained in one no resource uses, is shared and left out: whatever uses an owned type is in
+/// its owner too, so the owner's module (and feature) can hold it.
+pub fn owners(api: &Api) -> BTreeMap<String, usize> {
+    let mut users: BTreeMap<String, BTreeSet<Option<usize>>> = BTreeMap::new();
+    for (index, resource) in api.resources.iter().enumerate() {
+        let mut roots = BTreeSet::new();
+        visit_methods(std::slice::from_ref(resource), &mut |_, method| {
+            method_types(method, &mut roots)
+        });
+        for ty in api.reachable(roots) {
+            users.entry(ty).or_default().insert(Some(index));
+        }
+    }
+    // A type no method uses is always compiled, and so must be every type it contains: they
+    // count as used by the client too, which makes them shared.
+    let unused: BTreeSet<String> = api
+        .types
+        .iter()
+        .filter(|t| !users.contains_key(&t.rust))
+        .map(|t| t.rust.clone())
+        .collect();
+    for ty in api.reachable(unused) {
+        users.entry(ty).or_default().insert(None);
+    }
+    users
+        .into_iter()
+        .filter_map(
+            |(ty, owners)| match owners.into_iter().collect::<Vec<_>>()[..] {
+                [Some(owner)] => Some((ty, owner)),
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 /// The named types `method` takes (arguments and parameters) or returns directly.

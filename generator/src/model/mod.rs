@@ -51,6 +51,10 @@ pub struct Api {
     pub waiters: Vec<Waiter>,
     /// A cargo feature per top-level resource, if the spec asks for them.
     pub features: Option<ResourceFeatures>,
+    /// The top-level resource (by index) that alone uses each type, through its methods' inputs
+    /// and answers and the types those contain; a type several resources use, or none, is
+    /// shared and not in here. Its module holds the type.
+    pub owners: std::collections::BTreeMap<String, usize>,
     /// Statuses with which the server says it did nothing, besides 429 and 503: a request that
     /// is not idempotent is retried after them too.
     pub unprocessed_statuses: Vec<u16>,
@@ -100,6 +104,11 @@ impl Api {
     /// feature per resource the client's (`nirvana-client`), which each resource's turns on.
     pub fn module_feature(&self) -> &str {
         self.features.as_ref().map_or(&self.module, |f| &f.base)
+    }
+
+    /// The top-level resource that alone uses type `ty`, whose module holds it.
+    pub fn owner(&self, ty: &str) -> Option<usize> {
+        self.owners.get(ty).copied()
     }
 
     /// The feature `ty` is compiled under, if the API has a feature per resource and only one
@@ -330,6 +339,9 @@ pub struct Resource {
     pub children: Vec<Resource>,
     /// Methods.
     pub methods: Vec<Method>,
+    /// For a top-level resource, the module of the API module that holds its handles, methods,
+    /// parameters and the types only it uses (`compute`); empty for a sub-resource.
+    pub module: String,
 }
 
 /// HTTP methods.

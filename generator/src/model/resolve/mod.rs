@@ -165,6 +165,7 @@ impl Resolver<'_> {
                 self.resource(name, res, &top, scopes, &client_names)
             })
             .collect::<Vec<_>>();
+        let resources = self.resource_modules(resources);
         let errors = self.errors(spec.errors.as_ref());
         let waiters = spec
             .waiters
@@ -190,12 +191,32 @@ impl Resolver<'_> {
             errors,
             waiters,
             features: None,
+            owners: std::collections::BTreeMap::new(),
             unprocessed_statuses: self.unprocessed_statuses(&spec.unprocessed_statuses),
         };
+        api.owners = super::features::owners(&api);
         if spec.resource_features {
             api.features = Some(self.features(&api));
         }
         api
+    }
+
+    /// Names the module of each top-level resource after its accessor; one named like a module
+    /// every API module has (`client`, `types`...) gets `_` (`client_`).
+    fn resource_modules(&mut self, mut resources: Vec<Resource>) -> Vec<Resource> {
+        let mut modules = scopes::api_modules();
+        let mut accessors = HashSet::new();
+        for (resource, (name, _)) in resources.iter_mut().zip(&self.file.api.resources) {
+            let loc = self.loc(name);
+            let module = derived(&[&modules], &resource.accessor, Kind::Snake);
+            // Two resources with one accessor are reported there already.
+            if accessors.insert(resource.accessor.clone()) {
+                let origin = format!("{} (its module)", name.value);
+                self.claim(&mut modules, &module, &origin, &loc);
+            }
+            resource.module = module;
+        }
+        resources
     }
 
     /// The values set on the client: base URL variables and client parameters (each with a

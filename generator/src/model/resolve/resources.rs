@@ -72,6 +72,7 @@ impl Resolver<'_> {
             doc: Doc::from_option(res.doc.as_deref()),
             children,
             methods,
+            module: String::new(),
         }
     }
 
