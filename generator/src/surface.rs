@@ -130,15 +130,8 @@ fn is_pub(vis: &syn::Visibility) -> bool {
 
 /// `feature NAME = [..]` for each cargo feature.
 fn features(manifest: &str, lines: &mut BTreeSet<String>) {
-    let table = manifest
-        .lines()
-        .skip_while(|l| l.trim() != "[features]")
-        .skip(1)
-        .take_while(|l| !l.trim_start().starts_with('['));
-    for line in table {
-        if let Some((name, enables)) = line.split_once('=') {
-            lines.insert(format!("feature {} = {}", name.trim(), enables.trim()));
-        }
+    for (name, enables) in crate::emit::manifest_entries(manifest, "features") {
+        lines.insert(format!("feature {name} = {enables}"));
     }
 }
 

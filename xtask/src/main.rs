@@ -145,19 +145,26 @@ mod tests {
         );
     }
 
-    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    /// The files under `dir` (with extension `ext`, if given), outside directories named in
+    /// `skip`.
+    fn files_under(dir: &Path, skip: &[&str], ext: Option<&str>, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            let name = entry.file_name();
-            if path.is_dir() && name != "target" && name != "snapshots" && name != ".git" {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            if path.is_dir() {
+                if !skip.iter().any(|s| entry.file_name() == *s) {
+                    files_under(&path, skip, ext, out);
+                }
+            } else if ext.is_none_or(|ext| path.extension().is_some_and(|e| e == ext)) {
                 out.push(path);
             }
         }
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        files_under(dir, &["target", "snapshots", ".git"], Some("rs"), out);
     }
 
     /// The runtime is copied into the generated crate as a module, so its files may refer to
@@ -189,31 +196,13 @@ mod tests {
         );
     }
 
-    /// Every text file of the project (what a clone has, outside `target/` and `.git/`).
-    fn project_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            if path.is_dir() {
-                if name != "target" && name != ".git" {
-                    project_files(&path, out);
-                }
-            } else {
-                out.push(path);
-            }
-        }
-    }
-
     /// No file names a path of one machine: the shared material is `../shared/...`, relative
     /// to the repository, so a clone anywhere reads the same.
     #[test]
     fn no_file_names_a_path_of_this_machine() {
         let root = workspace_root();
         let mut files = Vec::new();
-        project_files(&root, &mut files);
+        files_under(&root, &["target", ".git"], None, &mut files);
         assert!(files.len() > 50, "found only {} files", files.len());
         // Written in parts, so this file does not name them itself.
         let machine = ["work", "root", "home", "check"].map(|d| format!("/{d}/"));

@@ -78,7 +78,7 @@ const TEST_DEPENDENCIES: &[(&str, &[&str])] =
     &[("tokio", &["macros", "rt-multi-thread"]), ("wiremock", &[])];
 
 /// The `key = value` lines of table `[section]` of a manifest, without comments.
-fn entries<'a>(manifest: &'a str, section: &str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn entries<'a>(manifest: &'a str, section: &str) -> Vec<(&'a str, &'a str)> {
     let header = format!("[{section}]");
     manifest
         .lines()

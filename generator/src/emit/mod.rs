@@ -17,6 +17,7 @@ mod util;
 mod waiters;
 
 pub use krate::RUNTIME_FILES;
+pub(crate) use krate::entries as manifest_entries;
 
 use crate::model::Api;
 use proc_macro2::TokenStream;
