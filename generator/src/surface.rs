@@ -45,9 +45,10 @@ pub fn listing_from(files: &Files, read: &SurfaceLines) -> Result<String, String
         }
     }
     // Each item with what belongs to it: a type, then its fields, variants, values, impls and
-    // methods, so a change reads in one place.
+    // methods, so a change reads in one place. The set is in text order, which the stable sort
+    // keeps among the lines of one rank of one item.
     let mut lines: Vec<String> = lines.into_iter().collect();
-    lines.sort_by(|a, b| order(a).cmp(&order(b)));
+    lines.sort_by_cached_key(|line| order(line));
     let mut text = String::from(HEADER);
     for line in lines {
         text.push_str(&line);
@@ -57,8 +58,8 @@ pub fn listing_from(files: &Files, read: &SurfaceLines) -> Result<String, String
 }
 
 /// Where a line sorts: by the item it belongs to (a field by its struct, a method by its
-/// type), then by what it is, then by its text.
-fn order(line: &str) -> (String, u8, &str) {
+/// type), then by what it is.
+fn order(line: &str) -> (String, u8) {
     let subject = subject(line);
     let kind = line.split(' ').next().unwrap_or_default();
     let (owner, rank) = match kind {
@@ -72,7 +73,7 @@ fn order(line: &str) -> (String, u8, &str) {
         "fn" | "const" => (parent(subject), 6),
         _ => (subject.to_owned(), 7),
     };
-    (owner, rank, line)
+    (owner, rank)
 }
 
 /// `a::B` of `a::B::c`.
@@ -148,31 +149,84 @@ fn feature_of(attrs: &[syn::Attribute]) -> Option<String> {
     })
 }
 
-/// Type and signature text, with the spacing of `rustfmt` rather than of token streams.
+/// Type and signature text, with the spacing of `rustfmt` rather than of token streams
+/// (`Option<Vec<String>>`, `(&self, id: &str)`), printed from the tokens in one pass; runtime
+/// paths shown as a dependent names them (`runtime::Call`).
 fn tidy(tokens: &impl ToTokens) -> String {
-    let mut text = tokens.to_token_stream().to_string();
-    for (from, to) in [
-        (" :: ", "::"),
-        (":: ", "::"),
-        (" ::", "::"),
-        (" ,", ","),
-        ("< ", "<"),
-        (" <", "<"),
-        (" >", ">"),
-        ("( ", "("),
-        (" )", ")"),
-        ("& ", "&"),
-        (" :", ":"),
-        ("[ ", "["),
-        (" ]", "]"),
-        (" ;", ";"),
-        ("crate::runtime::", "runtime::"),
-        ("Fn (", "Fn("),
-        (",)", ")"),
-    ] {
-        text = text.replace(from, to);
+    let mut out = String::new();
+    print_tokens(tokens.to_token_stream(), &mut out);
+    if out.contains("crate::runtime::") {
+        out = out.replace("crate::runtime::", "runtime::");
     }
-    text
+    out
+}
+
+/// Appends `stream` to `out`: one space between tokens, except after a joint punctuation
+/// (`::`, `->`, `'a`) and where [`spaced`] says `rustfmt` writes none; a trailing comma
+/// before `)` is dropped.
+fn print_tokens(stream: proc_macro2::TokenStream, out: &mut String) {
+    use proc_macro2::{Delimiter, Spacing, TokenTree};
+    use std::fmt::Write as _;
+    let mut first = true;
+    let mut joint = false;
+    for token in stream {
+        if !first && !joint && spaced(out, &token) {
+            out.push(' ');
+        }
+        first = false;
+        joint = false;
+        match token {
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::None => ("", ""),
+                };
+                let brace = group.delimiter() == Delimiter::Brace;
+                out.push_str(open);
+                let inner = group.stream();
+                let empty = inner.is_empty();
+                if brace && !empty {
+                    out.push(' ');
+                }
+                print_tokens(inner, out);
+                if group.delimiter() == Delimiter::Parenthesis && out.ends_with(',') {
+                    out.pop();
+                }
+                if brace && !empty {
+                    out.push(' ');
+                }
+                out.push_str(close);
+            }
+            TokenTree::Punct(punct) => {
+                out.push(punct.as_char());
+                joint = punct.spacing() == Spacing::Joint;
+            }
+            TokenTree::Ident(ident) => {
+                let _ = write!(out, "{ident}");
+            }
+            TokenTree::Literal(literal) => {
+                let _ = write!(out, "{literal}");
+            }
+        }
+    }
+}
+
+/// Whether a space goes between what `out` ends with and `next`: none after `<`, `(`, `[`,
+/// `&` or `::`, none before `,`, `;`, `:`, `<`, `>`, `)` or `]`, and none in `Fn(`.
+fn spaced(out: &str, next: &proc_macro2::TokenTree) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    if out.ends_with(['<', '(', '[', '&']) || out.ends_with("::") {
+        return false;
+    }
+    match next {
+        TokenTree::Punct(punct) => !matches!(punct.as_char(), ',' | ';' | ':' | '<' | '>'),
+        TokenTree::Group(group) => {
+            !(group.delimiter() == Delimiter::Parenthesis && out.ends_with("Fn"))
+        }
+        _ => true,
+    }
 }
 
 /// One module of an API: where its items are public, and which it re-exports.
@@ -200,10 +254,12 @@ impl Module {
         };
         if let Some(local) = read.get(&file) {
             let gate = gate.map(|f| format!(" [feature {f}]")).unwrap_or_default();
-            lines.extend(local.iter().map(|line| {
-                line.replace(PATH, path)
-                    .replace(&format!(" [feature {GATE}]"), &gate)
-            }));
+            let open_gate = format!(" [feature {GATE}]");
+            lines.extend(
+                local
+                    .iter()
+                    .map(|line| line.replace(PATH, path).replace(&open_gate, &gate)),
+            );
             return Ok(());
         }
         let parsed = parse(files, &file)?;

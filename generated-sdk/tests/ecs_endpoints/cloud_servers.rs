@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/{project_id}/cloudservers/detail` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_list_details() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"count":1,"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/cloudservers/detail",
+            200,
+            Some(
+                r#"{"count":1,"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -69,18 +65,14 @@ async fn cloud_servers_list_details() {
 /// `GET /v1/{project_id}/cloudservers/detail` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_list_details_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"count":1,"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/cloudservers/detail",
+            200,
+            Some(
+                r#"{"count":1,"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -100,18 +92,14 @@ async fn cloud_servers_list_details_required_only() {
 /// `GET /v1.1/{project_id}/cloudservers/detail` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1.1/project-id-1/cloudservers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"servers":[{"addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":7}]},"availability_zone":"availability-zone-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","dedicated_host_id":"dedicated-host-id-1","description":"description-1","enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":7,"gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":7,"vcpus":7},"id":"id-1","image":{"id":"id-1"},"in_recycle_bin":true,"key_name":"key-name-1","launched_at":"launched-at-1","locked":true,"market_info":{"charge_mode":"charge-mode-1","prepaid_info":{"expired_time":"expired-time-1"}},"metadata":{"key":"metadata-1"},"name":"name-1","power_state":7,"root_device_name":"root-device-name-1","security_groups":[{"id":"id-1","name":"name-1"}],"spod_id":"spod-id-1","status":"ACTIVE","tags":["tags-1"],"task_state":"task-state-1","tenancy":"tenancy-1","tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1","vm_state":"vm-state-1","volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}]}],"servers_links":[]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1.1/project-id-1/cloudservers/detail",
+            200,
+            Some(
+                r#"{"servers":[{"addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":7}]},"availability_zone":"availability-zone-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","dedicated_host_id":"dedicated-host-id-1","description":"description-1","enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":7,"gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":7,"vcpus":7},"id":"id-1","image":{"id":"id-1"},"in_recycle_bin":true,"key_name":"key-name-1","launched_at":"launched-at-1","locked":true,"market_info":{"charge_mode":"charge-mode-1","prepaid_info":{"expired_time":"expired-time-1"}},"metadata":{"key":"metadata-1"},"name":"name-1","power_state":7,"root_device_name":"root-device-name-1","security_groups":[{"id":"id-1","name":"name-1"}],"spod_id":"spod-id-1","status":"ACTIVE","tags":["tags-1"],"task_state":"task-state-1","tenancy":"tenancy-1","tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1","vm_state":"vm-state-1","volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}]}],"servers_links":[]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -177,18 +165,14 @@ async fn cloud_servers_list() {
 /// `GET /v1.1/{project_id}/cloudservers/detail` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1.1/project-id-1/cloudservers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"servers":[{"addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":7}]},"availability_zone":"availability-zone-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","dedicated_host_id":"dedicated-host-id-1","description":"description-1","enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":7,"gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":7,"vcpus":7},"id":"id-1","image":{"id":"id-1"},"in_recycle_bin":true,"key_name":"key-name-1","launched_at":"launched-at-1","locked":true,"market_info":{"charge_mode":"charge-mode-1","prepaid_info":{"expired_time":"expired-time-1"}},"metadata":{"key":"metadata-1"},"name":"name-1","power_state":7,"root_device_name":"root-device-name-1","security_groups":[{"id":"id-1","name":"name-1"}],"spod_id":"spod-id-1","status":"ACTIVE","tags":["tags-1"],"task_state":"task-state-1","tenancy":"tenancy-1","tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1","vm_state":"vm-state-1","volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}]}],"servers_links":[]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1.1/project-id-1/cloudservers/detail",
+            200,
+            Some(
+                r#"{"servers":[{"addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":7}]},"availability_zone":"availability-zone-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","dedicated_host_id":"dedicated-host-id-1","description":"description-1","enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":7,"gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":7,"vcpus":7},"id":"id-1","image":{"id":"id-1"},"in_recycle_bin":true,"key_name":"key-name-1","launched_at":"launched-at-1","locked":true,"market_info":{"charge_mode":"charge-mode-1","prepaid_info":{"expired_time":"expired-time-1"}},"metadata":{"key":"metadata-1"},"name":"name-1","power_state":7,"root_device_name":"root-device-name-1","security_groups":[{"id":"id-1","name":"name-1"}],"spod_id":"spod-id-1","status":"ACTIVE","tags":["tags-1"],"task_state":"task-state-1","tenancy":"tenancy-1","tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1","vm_state":"vm-state-1","volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}]}],"servers_links":[]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -208,18 +192,14 @@ async fn cloud_servers_list_required_only() {
 /// `GET /v1/{project_id}/cloudservers/{server_id}` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/server-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/cloudservers/server-id-1",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -239,18 +219,14 @@ async fn cloud_servers_get() {
 /// `POST /v1.1/{project_id}/cloudservers` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1.1/project-id-1/cloudservers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"job_id":"job-id-1","order_id":"order-id-1","serverIds":["serverids-1"]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1.1/project-id-1/cloudservers",
+            200,
+            Some(
+                r#"{"job_id":"job-id-1","order_id":"order-id-1","serverIds":["serverids-1"]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -418,18 +394,14 @@ async fn cloud_servers_create() {
 /// `POST /v1.1/{project_id}/cloudservers` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1.1/project-id-1/cloudservers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"job_id":"job-id-1","order_id":"order-id-1","serverIds":["serverids-1"]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1.1/project-id-1/cloudservers",
+            200,
+            Some(
+                r#"{"job_id":"job-id-1","order_id":"order-id-1","serverIds":["serverids-1"]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -590,18 +562,12 @@ async fn cloud_servers_create_required_only() {
 /// `POST /v1/{project_id}/cloudservers` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_create_post_paid() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"job_id":"job-id-1","serverIds":["serverids-1"]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers",
+            200,
+            Some(r#"{"job_id":"job-id-1","serverIds":["serverids-1"]}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -762,18 +728,12 @@ async fn cloud_servers_create_post_paid() {
 /// `POST /v1/{project_id}/cloudservers` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_create_post_paid_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"job_id":"job-id-1","serverIds":["serverids-1"]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers",
+            200,
+            Some(r#"{"job_id":"job-id-1","serverIds":["serverids-1"]}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -927,15 +887,12 @@ async fn cloud_servers_create_post_paid_required_only() {
 /// `POST /v1/{project_id}/cloudservers/delete` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/delete"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/delete",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -963,15 +920,12 @@ async fn cloud_servers_delete() {
 /// `POST /v1/{project_id}/cloudservers/delete` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_delete_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/delete"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/delete",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -992,15 +946,12 @@ async fn cloud_servers_delete_required_only() {
 /// `POST /v1/{project_id}/cloudservers/action` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_batch_start() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/action"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/action",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1021,15 +972,12 @@ async fn cloud_servers_batch_start() {
 /// `POST /v1/{project_id}/cloudservers/action` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_batch_stop() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/action"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/action",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1054,15 +1002,12 @@ async fn cloud_servers_batch_stop() {
 /// `POST /v1/{project_id}/cloudservers/action` with only the required parameters.
 #[tokio::test]
 async fn cloud_servers_batch_stop_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/action"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/action",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1083,15 +1028,12 @@ async fn cloud_servers_batch_stop_required_only() {
 /// `POST /v1/{project_id}/cloudservers/action` with every parameter set.
 #[tokio::test]
 async fn cloud_servers_batch_reboot() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/project-id-1/cloudservers/action"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"job_id":"job-id-1"}"#, "application/json"),
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/action",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

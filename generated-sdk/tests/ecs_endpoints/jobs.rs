@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/{project_id}/jobs/{job_id}` with every parameter set.
 #[tokio::test]
 async fn jobs_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/project-id-1/jobs/job-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"begin_time":"begin-time-1","code":"code-1","end_time":"end-time-1","entities":{"nic_id":"nic-id-1","server_id":"server-id-1","sub_jobs":[{"begin_time":"begin-time-1","end_time":"end-time-1","entities":{"errorcode_message":"errorcode-message-1","nic_id":"nic-id-1","server_id":"server-id-1"},"error_code":"error-code-1","fail_reason":"fail-reason-1","job_id":"job-id-1","job_type":"job-type-1","status":"SUCCESS"}],"sub_jobs_total":7},"error_code":"error-code-1","fail_reason":"fail-reason-1","job_id":"job-id-1","job_type":"job-type-1","message":"message-1","status":"SUCCESS"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/jobs/job-id-1",
+            200,
+            Some(
+                r#"{"begin_time":"begin-time-1","code":"code-1","end_time":"end-time-1","entities":{"nic_id":"nic-id-1","server_id":"server-id-1","sub_jobs":[{"begin_time":"begin-time-1","end_time":"end-time-1","entities":{"errorcode_message":"errorcode-message-1","nic_id":"nic-id-1","server_id":"server-id-1"},"error_code":"error-code-1","fail_reason":"fail-reason-1","job_id":"job-id-1","job_type":"job-type-1","status":"SUCCESS"}],"sub_jobs_total":7},"error_code":"error-code-1","fail_reason":"fail-reason-1","job_id":"job-id-1","job_type":"job-type-1","message":"message-1","status":"SUCCESS"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.jobs().get("job-id-1").await.expect("the call succeeds");

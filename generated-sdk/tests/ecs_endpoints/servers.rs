@@ -6,12 +6,12 @@ use super::support::*;
 /// `POST /v2.1/{project_id}/servers/{server_id}/action` with every parameter set.
 #[tokio::test]
 async fn servers_reboot() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1/action"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers/server-id-1/action",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client
@@ -27,12 +27,12 @@ async fn servers_reboot() {
 /// `POST /v2.1/{project_id}/servers/{server_id}/action` with every parameter set.
 #[tokio::test]
 async fn servers_start() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1/action"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers/server-id-1/action",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client.servers().start("server-id-1").await.expect("the call succeeds");
@@ -44,12 +44,12 @@ async fn servers_start() {
 /// `POST /v2.1/{project_id}/servers/{server_id}/action` with every parameter set.
 #[tokio::test]
 async fn servers_stop() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1/action"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers/server-id-1/action",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client
@@ -68,12 +68,12 @@ async fn servers_stop() {
 /// `POST /v2.1/{project_id}/servers/{server_id}/action` with only the required parameters.
 #[tokio::test]
 async fn servers_stop_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1/action"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers/server-id-1/action",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client
@@ -89,12 +89,7 @@ async fn servers_stop_required_only() {
 /// `DELETE /v2.1/{project_id}/servers/{server_id}` with every parameter set.
 #[tokio::test]
 async fn servers_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("DELETE", "/v2.1/project-id-1/servers/server-id-1", 204, None)
         .await;
     let client = client(&server);
     client.servers().delete("server-id-1").await.expect("the call succeeds");
@@ -106,18 +101,14 @@ async fn servers_delete() {
 /// `GET /v2.1/{project_id}/servers/{server_id}` with every parameter set.
 #[tokio::test]
 async fn servers_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/server-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v2.1/project-id-1/servers/server-id-1",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.servers().get("server-id-1").await.expect("the call succeeds");
@@ -133,18 +124,14 @@ async fn servers_get() {
 /// `GET /v2.1/{project_id}/servers/detail` with every parameter set.
 #[tokio::test]
 async fn servers_list_details() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}],"servers_links":[]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v2.1/project-id-1/servers/detail",
+            200,
+            Some(
+                r#"{"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}],"servers_links":[]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -196,18 +183,14 @@ async fn servers_list_details() {
 /// `GET /v2.1/{project_id}/servers/detail` with only the required parameters.
 #[tokio::test]
 async fn servers_list_details_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v2.1/project-id-1/servers/detail"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}],"servers_links":[]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v2.1/project-id-1/servers/detail",
+            200,
+            Some(
+                r#"{"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","version":7}]},"config_drive":"config-drive-1","created":"created-1","description":"description-1","fault":{"key":"value"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"extra-specs-1"},"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"key_name":"key-name-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":true,"device":"device-1","id":"id-1","size":7}],"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}],"servers_links":[]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/api_keys` with every parameter set.
 #[tokio::test]
 async fn api_keys_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/api_keys"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/api_keys",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -59,18 +55,14 @@ async fn api_keys_create() {
 /// `POST /v1/api_keys` with only the required parameters.
 #[tokio::test]
 async fn api_keys_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/api_keys"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/api_keys",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -105,18 +97,14 @@ async fn api_keys_create_required_only() {
 /// `PATCH /v1/api_keys/{api_key_id}` with every parameter set.
 #[tokio::test]
 async fn api_keys_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/api_keys/api-key-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -158,18 +146,14 @@ async fn api_keys_update() {
 /// `PATCH /v1/api_keys/{api_key_id}` with only the required parameters.
 #[tokio::test]
 async fn api_keys_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/api_keys/api-key-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -189,18 +173,14 @@ async fn api_keys_update_required_only() {
 /// `GET /v1/api_keys` with every parameter set.
 #[tokio::test]
 async fn api_keys_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/api_keys"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/api_keys",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -238,18 +218,14 @@ async fn api_keys_list() {
 /// `GET /v1/api_keys` with only the required parameters.
 #[tokio::test]
 async fn api_keys_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/api_keys"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/api_keys",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -269,13 +245,7 @@ async fn api_keys_list_required_only() {
 /// `DELETE /v1/api_keys/{api_key_id}` with every parameter set.
 #[tokio::test]
 async fn api_keys_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("DELETE", "/v1/api_keys/api-key-id-1", 204, None).await;
     let client = client(&server);
     client.api_keys().delete("api-key-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
@@ -286,18 +256,14 @@ async fn api_keys_delete() {
 /// `GET /v1/api_keys/{api_key_id}` with every parameter set.
 #[tokio::test]
 async fn api_keys_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/api_keys/api-key-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/api_keys/api-key-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","expires_at":"2025-01-02T03:04:05Z","id":"id-1","key":"key-1","managed":true,"name":"name-1","permissions":[{"permission":"read","resource_type":"vm"}],"project_ids":["project-ids-1"],"source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"starts_at":"2025-01-02T03:04:05Z","status":"active","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.api_keys().get("api-key-id-1").await.expect("the call succeeds");

@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/audit_logs` with every parameter set.
 #[tokio::test]
 async fn audit_logs_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/audit_logs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/audit_logs",
+            200,
+            Some(
+                r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -73,18 +69,14 @@ async fn audit_logs_list() {
 /// `GET /v1/audit_logs` with only the required parameters.
 #[tokio::test]
 async fn audit_logs_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/audit_logs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/audit_logs",
+            200,
+            Some(
+                r#"{"items":[{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -104,18 +96,14 @@ async fn audit_logs_list_required_only() {
 /// `GET /v1/audit_logs/{audit_log_id}` with every parameter set.
 #[tokio::test]
 async fn audit_logs_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/audit_logs/audit-log-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/audit_logs/audit-log-id-1",
+            200,
+            Some(
+                r#"{"action":"action-1","actor":{"id":"id-1","name":"name-1","type":"user"},"client_ip":"client-ip-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","method":"method-1","path":"path-1","status_code":7,"target":{"id":"id-1","type":"type-1"},"user_agent":"user-agent-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

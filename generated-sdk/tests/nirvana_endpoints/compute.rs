@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/compute/vms` with every parameter set.
 #[tokio::test]
 async fn compute_vms_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/vms",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -69,18 +65,14 @@ async fn compute_vms_create() {
 /// `POST /v1/compute/vms` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/vms",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -124,18 +116,14 @@ async fn compute_vms_create_required_only() {
 /// `PATCH /v1/compute/vms/{vm_id}` with every parameter set.
 #[tokio::test]
 async fn compute_vms_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/vms/vm-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -168,18 +156,14 @@ async fn compute_vms_update() {
 /// `PATCH /v1/compute/vms/{vm_id}` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/vms/vm-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -200,18 +184,14 @@ async fn compute_vms_update_required_only() {
 /// `GET /v1/compute/vms` with every parameter set.
 #[tokio::test]
 async fn compute_vms_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms",
+            200,
+            Some(
+                r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -259,18 +239,14 @@ async fn compute_vms_list() {
 /// `GET /v1/compute/vms` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms",
+            200,
+            Some(
+                r#"{"items":[{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -291,18 +267,14 @@ async fn compute_vms_list_required_only() {
 /// `DELETE /v1/compute/vms/{vm_id}` with every parameter set.
 #[tokio::test]
 async fn compute_vms_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "DELETE",
+            "/v1/compute/vms/vm-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -323,18 +295,14 @@ async fn compute_vms_delete() {
 /// `GET /v1/compute/vms/{vm_id}` with every parameter set.
 #[tokio::test]
 async fn compute_vms_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/vm-id-1",
+            200,
+            Some(
+                r#"{"boot_volume_id":"boot-volume-id-1","cpu_config":{"vcpu":7},"created_at":"2025-01-02T03:04:05Z","data_volume_ids":["data-volume-ids-1"],"id":"id-1","instance_type":"instance-type-1","memory_config":{"size":7},"name":"name-1","private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","public_ip_enabled":true,"region":"us-sva-2","status":"pending","subnet_id":"subnet-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1","vpc_name":"vpc-name-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.compute().vms().get("vm-id-1").await.expect("the call succeeds");
@@ -350,18 +318,14 @@ async fn compute_vms_get() {
 /// `POST /v1/compute/vms/{vm_id}/restart` with every parameter set.
 #[tokio::test]
 async fn compute_vms_restart() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/restart"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/vms/vm-id-1/restart",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -383,13 +347,7 @@ async fn compute_vms_restart() {
 /// `POST /v1/compute/vms/availability` with every parameter set.
 #[tokio::test]
 async fn compute_vms_availability_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/compute/vms/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -437,13 +395,7 @@ async fn compute_vms_availability_create() {
 /// `POST /v1/compute/vms/availability` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_availability_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/compute/vms/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -483,13 +435,7 @@ async fn compute_vms_availability_create_required_only() {
 /// `PATCH /v1/compute/vms/{vm_id}/availability` with every parameter set.
 #[tokio::test]
 async fn compute_vms_availability_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("PATCH", "/v1/compute/vms/vm-id-1/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -518,13 +464,7 @@ async fn compute_vms_availability_update() {
 /// `PATCH /v1/compute/vms/{vm_id}/availability` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_availability_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("PATCH", "/v1/compute/vms/vm-id-1/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -541,18 +481,14 @@ async fn compute_vms_availability_update_required_only() {
 /// `POST /v1/compute/vms/cost` with every parameter set.
 #[tokio::test]
 async fn compute_vms_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/vms/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -605,18 +541,14 @@ async fn compute_vms_cost_create() {
 /// `POST /v1/compute/vms/cost` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/vms/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/vms/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -661,18 +593,14 @@ async fn compute_vms_cost_create_required_only() {
 /// `PATCH /v1/compute/vms/{vm_id}/cost` with every parameter set.
 #[tokio::test]
 async fn compute_vms_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/vms/vm-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -706,18 +634,14 @@ async fn compute_vms_cost_update() {
 /// `PATCH /v1/compute/vms/{vm_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/vms/vm-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -739,18 +663,14 @@ async fn compute_vms_cost_update_required_only() {
 /// `GET /v1/compute/vms/{vm_id}/volumes` with every parameter set.
 #[tokio::test]
 async fn compute_vms_volumes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/vm-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -795,18 +715,14 @@ async fn compute_vms_volumes_list() {
 /// `GET /v1/compute/vms/{vm_id}/volumes` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_volumes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/vm-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -828,18 +744,14 @@ async fn compute_vms_volumes_list_required_only() {
 /// `GET /v1/compute/vms/os_images` with every parameter set.
 #[tokio::test]
 async fn compute_vms_os_images_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/os_images"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/os_images",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -877,18 +789,14 @@ async fn compute_vms_os_images_list() {
 /// `GET /v1/compute/vms/os_images` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_os_images_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/os_images"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/os_images",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -910,18 +818,14 @@ async fn compute_vms_os_images_list_required_only() {
 /// `GET /v1/compute/vms/{vm_id}/metrics` with every parameter set.
 #[tokio::test]
 async fn compute_vms_metrics_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/metrics"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/vm-id-1/metrics",
+            200,
+            Some(
+                r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -960,18 +864,14 @@ async fn compute_vms_metrics_list() {
 /// `GET /v1/compute/vms/{vm_id}/metrics` with only the required parameters.
 #[tokio::test]
 async fn compute_vms_metrics_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/vms/vm-id-1/metrics"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/vms/vm-id-1/metrics",
+            200,
+            Some(
+                r#"{"aggregation":"mean","end_time":"2025-01-02T03:04:05Z","metrics":[{"metric":"metric-1","points":[{"timestamp":"2025-01-02T03:04:05Z","value":2.5}],"unit":"ratio"}],"period":"5m","start_time":"2025-01-02T03:04:05Z","vm_id":"vm-id-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -993,18 +893,14 @@ async fn compute_vms_metrics_list_required_only() {
 /// `GET /v1/compute/metric_descriptors` with every parameter set.
 #[tokio::test]
 async fn compute_vms_metric_descriptors_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/metric_descriptors"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"description":"description-1","max_value":2.5,"metric":"metric-1","min_value":2.5,"nullable":true,"unit":"ratio"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/metric_descriptors",
+            200,
+            Some(
+                r#"{"items":[{"description":"description-1","max_value":2.5,"metric":"metric-1","min_value":2.5,"nullable":true,"unit":"ratio"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1026,18 +922,14 @@ async fn compute_vms_metric_descriptors_list() {
 /// `POST /v1/compute/volumes` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1073,18 +965,14 @@ async fn compute_volumes_create() {
 /// `POST /v1/compute/volumes` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1118,18 +1006,14 @@ async fn compute_volumes_create_required_only() {
 /// `PATCH /v1/compute/volumes/{volume_id}` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1156,18 +1040,14 @@ async fn compute_volumes_update() {
 /// `PATCH /v1/compute/volumes/{volume_id}` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1188,18 +1068,14 @@ async fn compute_volumes_update_required_only() {
 /// `GET /v1/compute/volumes` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1249,18 +1125,14 @@ async fn compute_volumes_list() {
 /// `GET /v1/compute/volumes` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/volumes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1281,18 +1153,14 @@ async fn compute_volumes_list_required_only() {
 /// `DELETE /v1/compute/volumes/{volume_id}` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "DELETE",
+            "/v1/compute/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1313,18 +1181,14 @@ async fn compute_volumes_delete() {
 /// `POST /v1/compute/volumes/{volume_id}/attach` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_attach() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/attach"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes/volume-id-1/attach",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1348,18 +1212,14 @@ async fn compute_volumes_attach() {
 /// `POST /v1/compute/volumes/{volume_id}/detach` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_detach() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/detach"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes/volume-id-1/detach",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1381,18 +1241,14 @@ async fn compute_volumes_detach() {
 /// `GET /v1/compute/volumes/{volume_id}` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/compute/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","project_id":"project-id-1","region":"us-sva-2","size":7,"status":"pending","tags":["tags-1"],"type":"nvme","updated_at":"2025-01-02T03:04:05Z","vm_id":"vm-id-1","vm_name":"vm-name-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1413,13 +1269,7 @@ async fn compute_volumes_get() {
 /// `POST /v1/compute/volumes/availability` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_availability_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/compute/volumes/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -1451,13 +1301,7 @@ async fn compute_volumes_availability_create() {
 /// `POST /v1/compute/volumes/availability` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_availability_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/compute/volumes/availability", 204, None).await;
     let client = client(&server);
     client
         .compute()
@@ -1487,12 +1331,12 @@ async fn compute_volumes_availability_create_required_only() {
 /// `PATCH /v1/compute/volumes/{volume_id}/availability` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_availability_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1/availability",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client
@@ -1516,12 +1360,12 @@ async fn compute_volumes_availability_update() {
 /// `PATCH /v1/compute/volumes/{volume_id}/availability` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_availability_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1/availability",
+            204,
+            None,
+        )
         .await;
     let client = client(&server);
     client
@@ -1539,18 +1383,14 @@ async fn compute_volumes_availability_update_required_only() {
 /// `POST /v1/compute/volumes/cost` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1587,18 +1427,14 @@ async fn compute_volumes_cost_create() {
 /// `POST /v1/compute/volumes/cost` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/compute/volumes/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1633,18 +1469,14 @@ async fn compute_volumes_cost_create_required_only() {
 /// `PATCH /v1/compute/volumes/{volume_id}/cost` with every parameter set.
 #[tokio::test]
 async fn compute_volumes_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1672,18 +1504,14 @@ async fn compute_volumes_cost_update() {
 /// `PATCH /v1/compute/volumes/{volume_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn compute_volumes_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/compute/volumes/volume-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/compute/volumes/volume-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

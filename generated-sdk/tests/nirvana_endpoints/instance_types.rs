@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/instance_types` with every parameter set.
 #[tokio::test]
 async fn instance_types_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/instance_types"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/instance_types",
+            200,
+            Some(
+                r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -71,18 +67,14 @@ async fn instance_types_list() {
 /// `GET /v1/instance_types` with only the required parameters.
 #[tokio::test]
 async fn instance_types_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/instance_types"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/instance_types",
+            200,
+            Some(
+                r#"{"items":[{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -102,18 +94,14 @@ async fn instance_types_list_required_only() {
 /// `GET /v1/instance_types/{region}/{name}` with every parameter set.
 #[tokio::test]
 async fn instance_types_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/instance_types/us-sva-2/name-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/instance_types/us-sva-2/name-1",
+            200,
+            Some(
+                r#"{"chipset":"chipset-1","created_at":"2025-01-02T03:04:05Z","family":"family-1","memory_gb":7,"name":"name-1","network_bandwidth_gbps":2.5,"region":"us-sva-2","series":"series-1","updated_at":"2025-01-02T03:04:05Z","vcpu":7}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

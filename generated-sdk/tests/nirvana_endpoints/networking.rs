@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/networking/vpcs` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -51,18 +47,14 @@ async fn networking_vpcs_create() {
 /// `POST /v1/networking/vpcs` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -95,18 +87,14 @@ async fn networking_vpcs_create_required_only() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -136,18 +124,14 @@ async fn networking_vpcs_update() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -168,18 +152,14 @@ async fn networking_vpcs_update_required_only() {
 /// `GET /v1/networking/vpcs` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -221,18 +201,14 @@ async fn networking_vpcs_list() {
 /// `GET /v1/networking/vpcs` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -253,18 +229,14 @@ async fn networking_vpcs_list_required_only() {
 /// `DELETE /v1/networking/vpcs/{vpc_id}` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "DELETE",
+            "/v1/networking/vpcs/vpc-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -285,18 +257,14 @@ async fn networking_vpcs_delete() {
 /// `GET /v1/networking/vpcs/{vpc_id}` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs/vpc-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","firewall_rule_ids":["firewall-rule-ids-1"],"id":"id-1","name":"name-1","project_id":"project-id-1","region":"us-sva-2","status":"pending","subnet":{"cidr":"cidr-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","updated_at":"2025-01-02T03:04:05Z"},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -317,13 +285,7 @@ async fn networking_vpcs_get() {
 /// `POST /v1/networking/vpcs/availability` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_availability_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/networking/vpcs/availability", 204, None).await;
     let client = client(&server);
     client
         .networking()
@@ -353,13 +315,7 @@ async fn networking_vpcs_availability_create() {
 /// `POST /v1/networking/vpcs/availability` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_availability_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/networking/vpcs/availability", 204, None).await;
     let client = client(&server);
     client
         .networking()
@@ -388,12 +344,7 @@ async fn networking_vpcs_availability_create_required_only() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/availability` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_availability_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("PATCH", "/v1/networking/vpcs/vpc-id-1/availability", 204, None)
         .await;
     let client = client(&server);
     client
@@ -420,12 +371,7 @@ async fn networking_vpcs_availability_update() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/availability` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_availability_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("PATCH", "/v1/networking/vpcs/vpc-id-1/availability", 204, None)
         .await;
     let client = client(&server);
     client
@@ -443,18 +389,14 @@ async fn networking_vpcs_availability_update_required_only() {
 /// `POST /v1/networking/vpcs/cost` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -489,18 +431,14 @@ async fn networking_vpcs_cost_create() {
 /// `POST /v1/networking/vpcs/cost` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -534,18 +472,14 @@ async fn networking_vpcs_cost_create_required_only() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/cost` with every parameter set.
 #[tokio::test]
 async fn networking_vpcs_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -576,18 +510,14 @@ async fn networking_vpcs_cost_update() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn networking_vpcs_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -609,18 +539,14 @@ async fn networking_vpcs_cost_update_required_only() {
 /// `POST /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
 #[tokio::test]
 async fn networking_firewall_rules_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -656,18 +582,14 @@ async fn networking_firewall_rules_create() {
 /// `POST /v1/networking/vpcs/{vpc_id}/firewall_rules` with only the required parameters.
 #[tokio::test]
 async fn networking_firewall_rules_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -702,22 +624,14 @@ async fn networking_firewall_rules_create_required_only() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
 #[tokio::test]
 async fn networking_firewall_rules_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -753,22 +667,14 @@ async fn networking_firewall_rules_update() {
 /// `PATCH /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with only the required parameters.
 #[tokio::test]
 async fn networking_firewall_rules_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -793,18 +699,14 @@ async fn networking_firewall_rules_update_required_only() {
 /// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules` with every parameter set.
 #[tokio::test]
 async fn networking_firewall_rules_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -846,18 +748,14 @@ async fn networking_firewall_rules_list() {
 /// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules` with only the required parameters.
 #[tokio::test]
 async fn networking_firewall_rules_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/vpcs/vpc-id-1/firewall_rules"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -878,22 +776,14 @@ async fn networking_firewall_rules_list_required_only() {
 /// `DELETE /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
 #[tokio::test]
 async fn networking_firewall_rules_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+    let server = serve(
+            "DELETE",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -914,22 +804,14 @@ async fn networking_firewall_rules_delete() {
 /// `GET /v1/networking/vpcs/{vpc_id}/firewall_rules/{firewall_rule_id}` with every parameter set.
 #[tokio::test]
 async fn networking_firewall_rules_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+    let server = serve(
+            "GET",
+            "/v1/networking/vpcs/vpc-id-1/firewall_rules/firewall-rule-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","destination_address":"destination-address-1","destination_ports":["destination-ports-1"],"id":"id-1","name":"name-1","protocol":"tcp","source_address":"source-address-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -950,18 +832,14 @@ async fn networking_firewall_rules_get() {
 /// `POST /v1/networking/connect/connections` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/connect/connections",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1002,18 +880,14 @@ async fn networking_connect_connections_create() {
 /// `POST /v1/networking/connect/connections` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_connections_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/connect/connections",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1049,22 +923,14 @@ async fn networking_connect_connections_create_required_only() {
 /// `PATCH /v1/networking/connect/connections/{connection_id}` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/connect/connections/connection-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1091,22 +957,14 @@ async fn networking_connect_connections_update() {
 /// `PATCH /v1/networking/connect/connections/{connection_id}` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_connections_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/connect/connections/connection-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1131,18 +989,14 @@ async fn networking_connect_connections_update_required_only() {
 /// `GET /v1/networking/connect/connections` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/connect/connections",
+            200,
+            Some(
+                r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1193,18 +1047,14 @@ async fn networking_connect_connections_list() {
 /// `GET /v1/networking/connect/connections` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_connections_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/connect/connections",
+            200,
+            Some(
+                r#"{"items":[{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1230,22 +1080,14 @@ async fn networking_connect_connections_list_required_only() {
 /// `DELETE /v1/networking/connect/connections/{connection_id}` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1",
+    let server = serve(
+            "DELETE",
+            "/v1/networking/connect/connections/connection-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1267,22 +1109,14 @@ async fn networking_connect_connections_delete() {
 /// `GET /v1/networking/connect/connections/{connection_id}` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1",
+    let server = serve(
+            "GET",
+            "/v1/networking/connect/connections/connection-id-1",
+            200,
+            Some(
+                r#"{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"asn":7,"aws":{"region":"region-1"},"bandwidth_mbps":50,"cidrs":["cidrs-1"],"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","project_id":"project-id-1","provider_asn":7,"provider_cidrs":["provider-cidrs-1"],"provider_router_ip":"provider-router-ip-1","region":"us-sva-2","router_ip":"router-ip-1","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1304,18 +1138,14 @@ async fn networking_connect_connections_get() {
 /// `POST /v1/networking/connect/connections/cost` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/connect/connections/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1357,18 +1187,14 @@ async fn networking_connect_connections_cost_create() {
 /// `POST /v1/networking/connect/connections/cost` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_connections_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/networking/connect/connections/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/networking/connect/connections/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1405,22 +1231,14 @@ async fn networking_connect_connections_cost_create_required_only() {
 /// `PATCH /v1/networking/connect/connections/{connection_id}/cost` with every parameter set.
 #[tokio::test]
 async fn networking_connect_connections_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1/cost",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/connect/connections/connection-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1448,22 +1266,14 @@ async fn networking_connect_connections_cost_update() {
 /// `PATCH /v1/networking/connect/connections/{connection_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_connections_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/networking/connect/connections/connection-id-1/cost",
+    let server = serve(
+            "PATCH",
+            "/v1/networking/connect/connections/connection-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1489,18 +1299,14 @@ async fn networking_connect_connections_cost_update_required_only() {
 /// `GET /v1/networking/connect/routes` with every parameter set.
 #[tokio::test]
 async fn networking_connect_routes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/connect/routes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/connect/routes",
+            200,
+            Some(
+                r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1540,18 +1346,14 @@ async fn networking_connect_routes_list() {
 /// `GET /v1/networking/connect/routes` with only the required parameters.
 #[tokio::test]
 async fn networking_connect_routes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/networking/connect/routes"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/networking/connect/routes",
+            200,
+            Some(
+                r#"{"items":[{"nirvana_region":"us-sva-2","provider":"provider-1","provider_region":"provider-region-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/nks/kubernetes_versions` with every parameter set.
 #[tokio::test]
 async fn nks_kubernetes_versions_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/kubernetes_versions"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/kubernetes_versions",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -42,18 +38,14 @@ async fn nks_kubernetes_versions_list() {
 /// `GET /v1/nks/kubernetes_versions` with only the required parameters.
 #[tokio::test]
 async fn nks_kubernetes_versions_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/kubernetes_versions"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/kubernetes_versions",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","display_name":"display-name-1","name":"name-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -74,18 +66,14 @@ async fn nks_kubernetes_versions_list_required_only() {
 /// `POST /v1/nks/clusters` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -121,18 +109,14 @@ async fn nks_clusters_create() {
 /// `POST /v1/nks/clusters` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -167,18 +151,14 @@ async fn nks_clusters_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -208,18 +188,14 @@ async fn nks_clusters_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -240,18 +216,14 @@ async fn nks_clusters_update_required_only() {
 /// `GET /v1/nks/clusters` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters",
+            200,
+            Some(
+                r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -279,18 +251,14 @@ async fn nks_clusters_list() {
 /// `GET /v1/nks/clusters` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters",
+            200,
+            Some(
+                r#"{"items":[{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -311,18 +279,14 @@ async fn nks_clusters_list_required_only() {
 /// `DELETE /v1/nks/clusters/{cluster_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "DELETE",
+            "/v1/nks/clusters/cluster-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -343,18 +307,14 @@ async fn nks_clusters_delete() {
 /// `GET /v1/nks/clusters/{cluster_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1",
+            200,
+            Some(
+                r#"{"autoscaling":true,"created_at":"2025-01-02T03:04:05Z","id":"id-1","kubernetes_version":"kubernetes-version-1","name":"name-1","pool_ids":["pool-ids-1"],"private_ip":"private-ip-1","project_id":"project-id-1","public_ip":"public-ip-1","region":"us-sva-2","status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z","vpc_id":"vpc-id-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -375,13 +335,7 @@ async fn nks_clusters_get() {
 /// `POST /v1/nks/clusters/availability` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_availability_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/nks/clusters/availability", 204, None).await;
     let client = client(&server);
     client
         .nks()
@@ -413,13 +367,7 @@ async fn nks_clusters_availability_create() {
 /// `POST /v1/nks/clusters/availability` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_availability_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("POST", "/v1/nks/clusters/availability", 204, None).await;
     let client = client(&server);
     client
         .nks()
@@ -450,12 +398,7 @@ async fn nks_clusters_availability_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/availability` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_availability_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("PATCH", "/v1/nks/clusters/cluster-id-1/availability", 204, None)
         .await;
     let client = client(&server);
     client
@@ -482,12 +425,7 @@ async fn nks_clusters_availability_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/availability` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_availability_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/availability"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("PATCH", "/v1/nks/clusters/cluster-id-1/availability", 204, None)
         .await;
     let client = client(&server);
     client
@@ -505,18 +443,14 @@ async fn nks_clusters_availability_update_required_only() {
 /// `POST /v1/nks/clusters/cost` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -553,18 +487,14 @@ async fn nks_clusters_cost_create() {
 /// `POST /v1/nks/clusters/cost` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -600,18 +530,14 @@ async fn nks_clusters_cost_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/cost` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -642,18 +568,14 @@ async fn nks_clusters_cost_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -675,22 +597,14 @@ async fn nks_clusters_cost_update_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_persistent_volume_claims_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -717,22 +631,14 @@ async fn nks_clusters_persistent_volume_claims_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_persistent_volume_claims_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/persistent_volume_claims",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -757,22 +663,14 @@ async fn nks_clusters_persistent_volume_claims_list_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/persistent_volume_claims/{persistent_volume_claim_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_persistent_volume_claims_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/persistent_volume_claims/persistent-volume-claim-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/persistent_volume_claims/persistent-volume-claim-id-1",
+            200,
+            Some(
+                r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -794,15 +692,12 @@ async fn nks_clusters_persistent_volume_claims_get() {
 /// `GET /v1/nks/clusters/{cluster_id}/kubeconfig` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_kubeconfig_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/kubeconfig"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(r#"{"kubeconfig":"kubeconfig-1"}"#, "application/json"),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/kubeconfig",
+            200,
+            Some(r#"{"kubeconfig":"kubeconfig-1"}"#),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -821,18 +716,14 @@ async fn nks_clusters_kubeconfig_get() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_controllers_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/controllers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -859,18 +750,14 @@ async fn nks_clusters_controllers_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_controllers_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/controllers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -892,22 +779,14 @@ async fn nks_clusters_controllers_list_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_controllers_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","instance_type":"instance-type-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -929,22 +808,14 @@ async fn nks_clusters_controllers_get() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_controllers_volumes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -973,22 +844,14 @@ async fn nks_clusters_controllers_volumes_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_controllers_volumes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1015,22 +878,14 @@ async fn nks_clusters_controllers_volumes_list_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/controllers/{controller_id}/volumes/{volume_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_controllers_volumes_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes/volume-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/controllers/controller-id-1/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1053,22 +908,14 @@ async fn nks_clusters_controllers_volumes_get() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_load_balancers_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1094,18 +941,14 @@ async fn nks_clusters_load_balancers_update() {
 /// `GET /v1/nks/clusters/{cluster_id}/load_balancers` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_load_balancers_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/load_balancers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/load_balancers",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1132,18 +975,14 @@ async fn nks_clusters_load_balancers_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/load_balancers` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_load_balancers_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/load_balancers"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/load_balancers",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1165,22 +1004,14 @@ async fn nks_clusters_load_balancers_list_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/load_balancers/{load_balancer_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_load_balancers_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/load_balancers/load-balancer-id-1",
+            200,
+            Some(
+                r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","namespace":"namespace-1","private_ip":"private-ip-1","public_ip":"public-ip-1","public_ip_enabled":true,"service_name":"service-name-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1202,18 +1033,14 @@ async fn nks_clusters_load_balancers_get() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1256,18 +1083,14 @@ async fn nks_clusters_pools_create() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1308,18 +1131,14 @@ async fn nks_clusters_pools_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1348,18 +1167,14 @@ async fn nks_clusters_pools_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1385,18 +1200,14 @@ async fn nks_clusters_pools_update_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1423,18 +1234,14 @@ async fn nks_clusters_pools_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools",
+            200,
+            Some(
+                r#"{"items":[{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1456,18 +1263,14 @@ async fn nks_clusters_pools_list_required_only() {
 /// `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "DELETE",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1489,18 +1292,14 @@ async fn nks_clusters_pools_delete() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/pool-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1",
+            200,
+            Some(
+                r#"{"cluster_id":"cluster-id-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","node_config":{"boot_volume":{"size":7,"type":"nvme"},"instance_type":"instance-type-1","labels":["labels-1"],"taints":["taints-1"]},"node_count":7,"status":"pending","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1522,14 +1321,12 @@ async fn nks_clusters_pools_get() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools/availability` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_availability_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/availability"),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools/availability",
+            204,
+            None,
         )
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     client
@@ -1569,14 +1366,12 @@ async fn nks_clusters_pools_availability_create() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools/availability` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_availability_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/availability"),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools/availability",
+            204,
+            None,
         )
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     client
@@ -1614,16 +1409,12 @@ async fn nks_clusters_pools_availability_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_availability_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
-            ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
+            204,
+            None,
         )
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     client
@@ -1649,16 +1440,12 @@ async fn nks_clusters_pools_availability_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/availability` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_availability_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
-            ),
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/availability",
+            204,
+            None,
         )
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     client
@@ -1681,18 +1468,14 @@ async fn nks_clusters_pools_availability_update_required_only() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools/cost` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_cost_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1736,18 +1519,14 @@ async fn nks_clusters_pools_cost_create() {
 /// `POST /v1/nks/clusters/{cluster_id}/pools/cost` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_cost_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/nks/clusters/cluster-id-1/pools/cost"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/nks/clusters/cluster-id-1/pools/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"monthly_total":"12.50","priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1789,22 +1568,14 @@ async fn nks_clusters_pools_cost_create_required_only() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_cost_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1834,22 +1605,14 @@ async fn nks_clusters_pools_cost_update() {
 /// `PATCH /v1/nks/clusters/{cluster_id}/pools/{pool_id}/cost` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_cost_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+    let server = serve(
+            "PATCH",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/cost",
+            200,
+            Some(
+                r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"after":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"before":{"monthly_total":"12.50","usage_dimensions":[{"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount":"12.50","quantity":7,"unit_price":"12.50"}]},"currency":"currency-1","current_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"},"diff":{"monthly_total_delta":"12.50","usage_dimensions":[{"after":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"before":{"monthly_amount":"12.50","quantity":7,"unit_price":"12.50"},"dimension":"dimension-1","dimension_display_name":"dimension-display-name-1","monthly_amount_delta":"12.50"}]},"priced_at":"2025-01-02T03:04:05Z","updated_summary":{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1876,22 +1639,14 @@ async fn nks_clusters_pools_cost_update_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1920,22 +1675,14 @@ async fn nks_clusters_pools_nodes_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1962,22 +1709,14 @@ async fn nks_clusters_pools_nodes_list_required_only() {
 /// `DELETE /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+    let server = serve(
+            "DELETE",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2000,22 +1739,14 @@ async fn nks_clusters_pools_nodes_delete() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","private_ip":"private-ip-1","status":"pending","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2038,22 +1769,14 @@ async fn nks_clusters_pools_nodes_get() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_volumes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2084,22 +1807,14 @@ async fn nks_clusters_pools_nodes_volumes_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_volumes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2128,22 +1843,14 @@ async fn nks_clusters_pools_nodes_volumes_list_required_only() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/nodes/{node_id}/volumes/{volume_id}` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_nodes_volumes_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes/volume-id-1",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/nodes/node-id-1/volumes/volume-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2167,22 +1874,14 @@ async fn nks_clusters_pools_nodes_volumes_get() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes` with every parameter set.
 #[tokio::test]
 async fn nks_clusters_pools_volumes_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -2211,22 +1910,14 @@ async fn nks_clusters_pools_volumes_list() {
 /// `GET /v1/nks/clusters/{cluster_id}/pools/{pool_id}/volumes` with only the required parameters.
 #[tokio::test]
 async fn nks_clusters_pools_volumes_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+    let server = serve(
+            "GET",
+            "/v1/nks/clusters/cluster-id-1/pools/pool-id-1/volumes",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","kind":"boot","name":"name-1","node_id":"node-id-1","size":7,"status":"pending","type":"nvme","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

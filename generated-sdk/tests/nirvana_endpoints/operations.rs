@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/operations/{operation_id}` with every parameter set.
 #[tokio::test]
 async fn operations_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/operations/operation-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/operations/operation-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -37,18 +33,14 @@ async fn operations_get() {
 /// `GET /v1/operations` with every parameter set.
 #[tokio::test]
 async fn operations_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/operations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/operations",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -93,18 +85,14 @@ async fn operations_list() {
 /// `GET /v1/operations` with only the required parameters.
 #[tokio::test]
 async fn operations_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/operations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/operations",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","details":{"changes":{"key":{"from":"from-1","to":"to-1"}}},"id":"id-1","kind":"vm","project_id":"project-id-1","resource_id":"resource-id-1","status":"pending","type":"create","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/organizations` with every parameter set.
 #[tokio::test]
 async fn organizations_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/organizations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/organizations",
+            200,
+            Some(
+                r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -43,18 +39,14 @@ async fn organizations_create() {
 /// `POST /v1/organizations` with only the required parameters.
 #[tokio::test]
 async fn organizations_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/organizations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/organizations",
+            200,
+            Some(
+                r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -74,18 +66,14 @@ async fn organizations_create_required_only() {
 /// `PATCH /v1/organizations/{organization_id}` with every parameter set.
 #[tokio::test]
 async fn organizations_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1",
+            200,
+            Some(
+                r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -113,18 +101,14 @@ async fn organizations_update() {
 /// `PATCH /v1/organizations/{organization_id}` with only the required parameters.
 #[tokio::test]
 async fn organizations_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1",
+            200,
+            Some(
+                r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -144,18 +128,14 @@ async fn organizations_update_required_only() {
 /// `GET /v1/organizations` with every parameter set.
 #[tokio::test]
 async fn organizations_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations",
+            200,
+            Some(
+                r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -191,18 +171,14 @@ async fn organizations_list() {
 /// `GET /v1/organizations` with only the required parameters.
 #[tokio::test]
 async fn organizations_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations",
+            200,
+            Some(
+                r#"{"items":[{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -222,18 +198,14 @@ async fn organizations_list_required_only() {
 /// `GET /v1/organizations/{organization_id}` with every parameter set.
 #[tokio::test]
 async fn organizations_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1",
+            200,
+            Some(
+                r#"{"auth_id":"auth-id-1","billing_email":"billing-email-1","billing_state":"unfunded","billing_state_since":"2025-01-02T03:04:05Z","charging_model":"manual","created_at":"2025-01-02T03:04:05Z","domains":[{"domain":"domain-1","id":"id-1","verified":true}],"id":"id-1","name":"name-1","personal":true,"services":{"cloud":true,"jit_provisioning":true,"scim":true,"siem":true,"sso":true},"stripe_customer_id":"stripe-customer-id-1","type":"personal","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -253,12 +225,7 @@ async fn organizations_get() {
 /// `POST /v1/organizations/{organization_id}/leave` with every parameter set.
 #[tokio::test]
 async fn organizations_leave() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/leave"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
+    let server = serve("POST", "/v1/organizations/organization-id-1/leave", 204, None)
         .await;
     let client = client(&server);
     client.organizations().leave("organization-id-1").await.expect("the call succeeds");
@@ -271,18 +238,14 @@ async fn organizations_leave() {
 /// `GET /v1/organizations/{organization_id}/memberships` with every parameter set.
 #[tokio::test]
 async fn organizations_memberships_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/memberships"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/memberships",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -320,18 +283,14 @@ async fn organizations_memberships_list() {
 /// `GET /v1/organizations/{organization_id}/memberships` with only the required parameters.
 #[tokio::test]
 async fn organizations_memberships_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/memberships"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/memberships",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -352,22 +311,14 @@ async fn organizations_memberships_list_required_only() {
 /// `GET /v1/organizations/{organization_id}/memberships/{membership_id}` with every parameter set.
 #[tokio::test]
 async fn organizations_memberships_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/memberships/membership-id-1",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/memberships/membership-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","organization_id":"organization-id-1","role":"owner","updated_at":"2025-01-02T03:04:05Z","user_id":"user-id-1"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -388,18 +339,14 @@ async fn organizations_memberships_get() {
 /// `POST /v1/organizations/{organization_id}/address` with every parameter set.
 #[tokio::test]
 async fn organizations_address_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/address",
+            200,
+            Some(
+                r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -437,18 +384,14 @@ async fn organizations_address_create() {
 /// `POST /v1/organizations/{organization_id}/address` with only the required parameters.
 #[tokio::test]
 async fn organizations_address_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/address",
+            200,
+            Some(
+                r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -482,18 +425,14 @@ async fn organizations_address_create_required_only() {
 /// `PATCH /v1/organizations/{organization_id}/address` with every parameter set.
 #[tokio::test]
 async fn organizations_address_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1/address",
+            200,
+            Some(
+                r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -530,18 +469,14 @@ async fn organizations_address_update() {
 /// `PATCH /v1/organizations/{organization_id}/address` with only the required parameters.
 #[tokio::test]
 async fn organizations_address_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1/address",
+            200,
+            Some(
+                r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -562,18 +497,14 @@ async fn organizations_address_update_required_only() {
 /// `GET /v1/organizations/{organization_id}/address` with every parameter set.
 #[tokio::test]
 async fn organizations_address_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/organizations/organization-id-1/address"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/address",
+            200,
+            Some(
+                r#"{"city":"city-1","country":"country-1","created_at":"2025-01-02T03:04:05Z","id":"id-1","line1":"line1-1","line2":"line2-1","organization_id":"organization-id-1","postal_code":"postal-code-1","state":"state-1","tax_id":"tax-id-1","tax_id_type":"tax-id-type-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -594,20 +525,14 @@ async fn organizations_address_get() {
 /// `GET /v1/organizations/{organization_id}/billing/cost` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_cost() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/cost"),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+            ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -633,20 +558,14 @@ async fn organizations_billing_cost() {
 /// `GET /v1/organizations/{organization_id}/billing/cost` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_cost_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/cost"),
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/cost",
+            200,
+            Some(
+                r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
+            ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","days":[{"cost":"12.50","date":"date-1"}],"from":"from-1","to":"to-1"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -667,22 +586,14 @@ async fn organizations_billing_cost_required_only() {
 /// `GET /v1/organizations/{organization_id}/billing/history` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_history() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/history",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/history",
+            200,
+            Some(
+                r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -726,22 +637,14 @@ async fn organizations_billing_history() {
 /// `GET /v1/organizations/{organization_id}/billing/history` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_history_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/history",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/history",
+            200,
+            Some(
+                r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"amount":"12.50","created_at":"2025-01-02T03:04:05Z","currency":"currency-1","description":"description-1","id":"id-1","purpose":"first_charge","receipt_url":"receipt-url-1","type":"grant"}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -762,22 +665,14 @@ async fn organizations_billing_history_required_only() {
 /// `POST /v1/organizations/{organization_id}/billing/recharge` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_recharge() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge",
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/billing/recharge",
+            200,
+            Some(
+                r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -804,22 +699,14 @@ async fn organizations_billing_recharge() {
 /// `POST /v1/organizations/{organization_id}/billing/recharge` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_recharge_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge",
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/billing/recharge",
+            200,
+            Some(
+                r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -845,22 +732,14 @@ async fn organizations_billing_recharge_required_only() {
 /// `GET /v1/organizations/{organization_id}/billing/statements` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_statements() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/statements",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/statements",
+            200,
+            Some(
+                r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -885,22 +764,14 @@ async fn organizations_billing_statements() {
 /// `GET /v1/organizations/{organization_id}/billing/statements` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_statements_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/statements",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/statements",
+            200,
+            Some(
+                r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"currency":"currency-1","month":"month-1","projects":[{"project_id":"project-id-1","project_name":"project-name-1","resource_types":[{"items":[{"children":[{"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"cost":"12.50","dimension":"dimension-1","display_name":"display-name-1","quantity_hours":"12.50","unit_price":"12.50"}],"resource_type":"resource-type-1","subtotal":"12.50"}],"subtotal":"12.50"}],"total":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -924,22 +795,14 @@ async fn organizations_billing_statements_required_only() {
 /// `GET /v1/organizations/{organization_id}/billing/summary` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_summary() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/summary",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/summary",
+            200,
+            Some(
+                r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -960,20 +823,14 @@ async fn organizations_billing_summary() {
 /// `POST /v1/organizations/{organization_id}/billing/topup` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_top_up() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/topup"),
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/billing/topup",
+            200,
+            Some(
+                r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+            ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1001,20 +858,14 @@ async fn organizations_billing_top_up() {
 /// `POST /v1/organizations/{organization_id}/billing/topup` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_top_up_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(
-            wiremock::matchers::path("/v1/organizations/organization-id-1/billing/topup"),
+    let server = serve(
+            "POST",
+            "/v1/organizations/organization-id-1/billing/topup",
+            200,
+            Some(
+                r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
+            ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"daily_cost":"12.50","effective_balance":"12.50","estimated_next_charge_at":"2025-01-02T03:04:05Z","monthly_cost":"12.50","recharge_threshold_days":"12.50","runway_months":"12.50"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1041,22 +892,14 @@ async fn organizations_billing_top_up_required_only() {
 /// `PATCH /v1/organizations/{organization_id}/billing/recharge_policy` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_recharge_policy_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge_policy",
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1/billing/recharge_policy",
+            200,
+            Some(
+                r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1093,22 +936,14 @@ async fn organizations_billing_recharge_policy_update() {
 /// `PATCH /v1/organizations/{organization_id}/billing/recharge_policy` with only the required parameters.
 #[tokio::test]
 async fn organizations_billing_recharge_policy_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge_policy",
+    let server = serve(
+            "PATCH",
+            "/v1/organizations/organization-id-1/billing/recharge_policy",
+            200,
+            Some(
+                r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -1135,22 +970,14 @@ async fn organizations_billing_recharge_policy_update_required_only() {
 /// `GET /v1/organizations/{organization_id}/billing/recharge_policy` with every parameter set.
 #[tokio::test]
 async fn organizations_billing_recharge_policy_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(
-            wiremock::matchers::path(
-                "/v1/organizations/organization-id-1/billing/recharge_policy",
+    let server = serve(
+            "GET",
+            "/v1/organizations/organization-id-1/billing/recharge_policy",
+            200,
+            Some(
+                r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
             ),
         )
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"policy":"manual","policy_args":{"fixed":"12.50","monthly_cap":"12.50","runway_days":"12.50"},"policy_since":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/projects` with every parameter set.
 #[tokio::test]
 async fn projects_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/projects"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/projects",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -40,18 +36,14 @@ async fn projects_create() {
 /// `POST /v1/projects` with only the required parameters.
 #[tokio::test]
 async fn projects_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/projects"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/projects",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -71,18 +63,14 @@ async fn projects_create_required_only() {
 /// `PATCH /v1/projects/{project_id}` with every parameter set.
 #[tokio::test]
 async fn projects_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/projects/project-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -107,18 +95,14 @@ async fn projects_update() {
 /// `PATCH /v1/projects/{project_id}` with only the required parameters.
 #[tokio::test]
 async fn projects_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/projects/project-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -138,18 +122,14 @@ async fn projects_update_required_only() {
 /// `GET /v1/projects` with every parameter set.
 #[tokio::test]
 async fn projects_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/projects"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/projects",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -185,18 +165,14 @@ async fn projects_list() {
 /// `GET /v1/projects` with only the required parameters.
 #[tokio::test]
 async fn projects_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/projects"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/projects",
+            200,
+            Some(
+                r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -216,13 +192,7 @@ async fn projects_list_required_only() {
 /// `DELETE /v1/projects/{project_id}` with every parameter set.
 #[tokio::test]
 async fn projects_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("DELETE", "/v1/projects/project-id-1", 204, None).await;
     let client = client(&server);
     client.projects().delete("project-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
@@ -233,18 +203,14 @@ async fn projects_delete() {
 /// `GET /v1/projects/{project_id}` with every parameter set.
 #[tokio::test]
 async fn projects_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/projects/project-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/projects/project-id-1",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","id":"id-1","name":"name-1","resources":{"blockchain":{"rpc_nodes_dedicated":7,"rpc_nodes_flex":7},"cloud":{"connect_connections":7,"nks_clusters":7,"nks_node_pools":7,"vms":7,"volumes":7,"vpcs":7}},"tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.projects().get("project-id-1").await.expect("the call succeeds");

@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/quotas` with every parameter set.
 #[tokio::test]
 async fn quotas_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/quotas"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/quotas",
+            200,
+            Some(
+                r#"{"items":[{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}],"pagination":{"next_cursor":"next-cursor-1","previous_cursor":"previous-cursor-1","total_count":7}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.quotas().list().await.expect("the call succeeds");
@@ -33,18 +29,14 @@ async fn quotas_list() {
 /// `GET /v1/quotas/{region}` with every parameter set.
 #[tokio::test]
 async fn quotas_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/quotas/us-sva-2"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/quotas/us-sva-2",
+            200,
+            Some(
+                r#"{"compute":{"memory_gb":{"limit":7,"remaining":7,"used":7},"vcpu":{"limit":7,"remaining":7,"used":7}},"networking":{"connect_connections":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7},"vpcs":{"limit":7,"remaining":7,"used":7}},"nks":{"clusters":{"limit":7,"remaining":7,"used":7},"node_pool_memory_gb":{"limit":7,"remaining":7,"used":7},"node_pool_vcpu":{"limit":7,"remaining":7,"used":7},"public_ips":{"limit":7,"remaining":7,"used":7}},"region":"us-sva-2","storage":{"abs":{"limit":7,"remaining":7,"used":7},"local_nvme":{"limit":7,"remaining":7,"used":7}}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/regions` with every parameter set.
 #[tokio::test]
 async fn regions_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/regions"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/regions",
+            200,
+            Some(
+                r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -39,18 +35,14 @@ async fn regions_list() {
 /// `GET /v1/regions` with only the required parameters.
 #[tokio::test]
 async fn regions_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/regions"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/regions",
+            200,
+            Some(
+                r#"{"items":[{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -70,18 +62,14 @@ async fn regions_list_required_only() {
 /// `GET /v1/regions/{name}` with every parameter set.
 #[tokio::test]
 async fn regions_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/regions/name-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/regions/name-1",
+            200,
+            Some(
+                r#"{"availability":"live","compute":{"vms":true},"name":"name-1","networking":{"connect":true,"vpcs":true},"nks":{"autoscaling":true,"clusters":true},"storage":{"abs":true,"local_nvme":true}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.regions().get("name-1").await.expect("the call succeeds");

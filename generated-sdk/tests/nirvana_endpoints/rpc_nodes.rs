@@ -6,18 +6,14 @@ use super::support::*;
 /// `POST /v1/rpc_nodes/flex` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_create() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/rpc_nodes/flex",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -51,18 +47,14 @@ async fn rpc_nodes_flex_create() {
 /// `POST /v1/rpc_nodes/flex` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_flex_create_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "POST",
+            "/v1/rpc_nodes/flex",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -95,18 +87,14 @@ async fn rpc_nodes_flex_create_required_only() {
 /// `PATCH /v1/rpc_nodes/flex/{node_id}` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/rpc_nodes/flex/node-id-1",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -132,18 +120,14 @@ async fn rpc_nodes_flex_update() {
 /// `PATCH /v1/rpc_nodes/flex/{node_id}` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_flex_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/rpc_nodes/flex/node-id-1",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -164,18 +148,14 @@ async fn rpc_nodes_flex_update_required_only() {
 /// `GET /v1/rpc_nodes/flex` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/flex",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -217,18 +197,14 @@ async fn rpc_nodes_flex_list() {
 /// `GET /v1/rpc_nodes/flex` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_flex_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/flex",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -249,13 +225,7 @@ async fn rpc_nodes_flex_list_required_only() {
 /// `DELETE /v1/rpc_nodes/flex/{node_id}` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_delete() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
-        .respond_with(wiremock::ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let server = serve("DELETE", "/v1/rpc_nodes/flex/node-id-1", 204, None).await;
     let client = client(&server);
     client.rpc_nodes().flex().delete("node-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
@@ -266,18 +236,14 @@ async fn rpc_nodes_flex_delete() {
 /// `GET /v1/rpc_nodes/flex/{node_id}` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/node-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/flex/node-id-1",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -298,18 +264,14 @@ async fn rpc_nodes_flex_get() {
 /// `GET /v1/rpc_nodes/flex/blockchains` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_flex_blockchains_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/blockchains"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/flex/blockchains",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -347,18 +309,14 @@ async fn rpc_nodes_flex_blockchains_list() {
 /// `GET /v1/rpc_nodes/flex/blockchains` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_flex_blockchains_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/flex/blockchains"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/flex/blockchains",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -380,18 +338,14 @@ async fn rpc_nodes_flex_blockchains_list_required_only() {
 /// `GET /v1/rpc_nodes/dedicated` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_dedicated_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/dedicated",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -433,18 +387,14 @@ async fn rpc_nodes_dedicated_list() {
 /// `GET /v1/rpc_nodes/dedicated` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_dedicated_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/dedicated",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -465,18 +415,14 @@ async fn rpc_nodes_dedicated_list_required_only() {
 /// `GET /v1/rpc_nodes/dedicated/{node_id}` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_dedicated_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/node-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/dedicated/node-id-1",
+            200,
+            Some(
+                r#"{"blockchain":"blockchain-1","created_at":"2025-01-02T03:04:05Z","endpoint":"endpoint-1","id":"id-1","name":"name-1","network":"network-1","project_id":"project-id-1","tags":["tags-1"],"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -497,18 +443,14 @@ async fn rpc_nodes_dedicated_get() {
 /// `GET /v1/rpc_nodes/dedicated/blockchains` with every parameter set.
 #[tokio::test]
 async fn rpc_nodes_dedicated_blockchains_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/blockchains"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/dedicated/blockchains",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -546,18 +488,14 @@ async fn rpc_nodes_dedicated_blockchains_list() {
 /// `GET /v1/rpc_nodes/dedicated/blockchains` with only the required parameters.
 #[tokio::test]
 async fn rpc_nodes_dedicated_blockchains_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/rpc_nodes/dedicated/blockchains"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/rpc_nodes/dedicated/blockchains",
+            200,
+            Some(
+                r#"{"items":[{"blockchain":"blockchain-1","network":"network-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client

@@ -13,6 +13,29 @@ pub fn client(server: &wiremock::MockServer) -> api::Client {
         .expect("the client builds")
 }
 
+/// A mock server that answers one `method` request for `path` with `status` and, if
+/// given, the JSON `body`.
+pub async fn serve(
+    method: &str,
+    path: &str,
+    status: u16,
+    body: Option<&str>,
+) -> wiremock::MockServer {
+    let server = wiremock::MockServer::start().await;
+    let mut answer = wiremock::ResponseTemplate::new(status);
+    if let Some(body) = body {
+        answer = answer.set_body_raw(body, "application/json");
+    }
+
+    wiremock::Mock::given(wiremock::matchers::method(method))
+        .and(wiremock::matchers::path(path))
+        .respond_with(answer)
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
 /// The one request the server received.
 pub async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
     let mut requests = server.received_requests().await.expect("requests are recorded");

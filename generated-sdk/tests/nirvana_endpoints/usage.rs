@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/usage` with every parameter set.
 #[tokio::test]
 async fn usage_list() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/usage"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/usage",
+            200,
+            Some(
+                r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -61,18 +57,14 @@ async fn usage_list() {
 /// `GET /v1/usage` with only the required parameters.
 #[tokio::test]
 async fn usage_list_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/usage"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/usage",
+            200,
+            Some(
+                r#"{"items":[{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}],"pagination":{"next_cursor":null,"previous_cursor":null,"total_count":1}}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -92,18 +84,14 @@ async fn usage_list_required_only() {
 /// `GET /v1/usage/{resource_id}` with every parameter set.
 #[tokio::test]
 async fn usage_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/usage/resource-id-1"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/usage/resource-id-1",
+            200,
+            Some(
+                r#"{"dimensions":[{"children":[{"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"dimension":"dimension-1","ended_at":"ended-at-1","id":"id-1","quantity":7,"started_at":"started-at-1"}],"ended_at":"ended-at-1","project_id":"project-id-1","region":"us-sva-2","resource_id":"resource-id-1","resource_type":"vm","started_at":"started-at-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.usage().get("resource-id-1").await.expect("the call succeeds");

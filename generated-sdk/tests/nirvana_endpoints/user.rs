@@ -6,18 +6,14 @@ use super::support::*;
 /// `GET /v1/user` with every parameter set.
 #[tokio::test]
 async fn user_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/user"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"email":"email-1","first_name":"first-name-1","id":"id-1","last_name":"last-name-1"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/user",
+            200,
+            Some(
+                r#"{"email":"email-1","first_name":"first-name-1","id":"id-1","last_name":"last-name-1"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.user().get().await.expect("the call succeeds");
@@ -33,18 +29,14 @@ async fn user_get() {
 /// `PATCH /v1/user/security` with every parameter set.
 #[tokio::test]
 async fn user_security_update() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/user/security"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/user/security",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -74,18 +66,14 @@ async fn user_security_update() {
 /// `PATCH /v1/user/security` with only the required parameters.
 #[tokio::test]
 async fn user_security_update_required_only() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("PATCH"))
-        .and(wiremock::matchers::path("/v1/user/security"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "PATCH",
+            "/v1/user/security",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client
@@ -106,18 +94,14 @@ async fn user_security_update_required_only() {
 /// `GET /v1/user/security` with every parameter set.
 #[tokio::test]
 async fn user_security_get() {
-    let server = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::method("GET"))
-        .and(wiremock::matchers::path("/v1/user/security"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(200)
-                .set_body_raw(
-                    r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
-                    "application/json",
-                ),
+    let server = serve(
+            "GET",
+            "/v1/user/security",
+            200,
+            Some(
+                r#"{"created_at":"2025-01-02T03:04:05Z","source_ip_rule":{"allowed":["allowed-1"],"blocked":["blocked-1"]},"updated_at":"2025-01-02T03:04:05Z"}"#,
+            ),
         )
-        .expect(1)
-        .mount(&server)
         .await;
     let client = client(&server);
     let value = client.user().security().get().await.expect("the call succeeds");

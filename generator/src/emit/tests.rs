@@ -158,6 +158,28 @@ pub fn support(api: &Api) -> TokenStream {
 
         #client
 
+        /// A mock server that answers one `method` request for `path` with `status` and, if
+        /// given, the JSON `body`.
+        pub async fn serve(
+            method: &str,
+            path: &str,
+            status: u16,
+            body: Option<&str>,
+        ) -> wiremock::MockServer {
+            let server = wiremock::MockServer::start().await;
+            let mut answer = wiremock::ResponseTemplate::new(status);
+            if let Some(body) = body {
+                answer = answer.set_body_raw(body, "application/json");
+            }
+            wiremock::Mock::given(wiremock::matchers::method(method))
+                .and(wiremock::matchers::path(path))
+                .respond_with(answer)
+                .expect(1)
+                .mount(&server)
+                .await;
+            server
+        }
+
         /// The one request the server received.
         pub async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
             let mut requests = server.received_requests().await.expect("requests are recorded");
@@ -428,12 +450,12 @@ fn test(
     }
 
     let example = response(examples, method);
-    let respond = match &example {
+    let serve = match &example {
         Some((json, _)) => {
             let text = raw(&json.to_string());
-            quote!(wiremock::ResponseTemplate::new(200).set_body_raw(#text, "application/json"))
+            quote!(serve(#verb, #path, 200, Some(#text)))
         }
-        None => quote!(wiremock::ResponseTemplate::new(204)),
+        None => quote!(serve(#verb, #path, 204, None)),
     };
     let accessors = accessor_chain(api, resource);
     let method_name = ident(&method.rust);
@@ -463,13 +485,7 @@ fn test(
         #[doc = #doc]
         #[tokio::test]
         async fn #test_name() {
-            let server = wiremock::MockServer::start().await;
-            wiremock::Mock::given(wiremock::matchers::method(#verb))
-                .and(wiremock::matchers::path(#path))
-                .respond_with(#respond)
-                .expect(1)
-                .mount(&server)
-                .await;
+            let server = #serve.await;
             let client = client(&server);
             #check_value
             let request = only_request(&server).await;
