@@ -49,16 +49,46 @@ pub struct SpecSource {
 }
 
 /// Loads and validates every spec into models, reporting all problems together.
+///
+/// Each spec after the first is read on a thread of its own: the specs do not depend on each
+/// other until their module names are compared.
 pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
+    type Loaded = Result<model::Api, Vec<diag::Diagnostic>>;
+    fn load(source: &SpecSource) -> Loaded {
+        let file = spec::load(&source.path, &source.text).map_err(|d| vec![d])?;
+        model::resolve(&file).map_err(|d| d.0)
+    }
+    let loaded: Vec<Result<Loaded, Error>> = std::thread::scope(|scope| {
+        let others: Vec<_> = specs
+            .iter()
+            .skip(1)
+            .map(|source| {
+                // Reading recurses once per level of the YAML: the main thread's stack.
+                let thread = std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || load(source));
+                (source, thread)
+            })
+            .collect();
+        let mut loaded: Vec<Result<Loaded, Error>> =
+            specs.first().map(load).into_iter().map(Ok).collect();
+        for (source, thread) in others {
+            loaded.push(match thread {
+                Ok(thread) => thread.join().map_err(|_| {
+                    Error::Internal(format!("generator bug: reading {} panicked", source.path))
+                }),
+                // No thread to be had: here.
+                Err(_) => Ok(load(source)),
+            });
+        }
+        loaded
+    });
     let mut apis = Vec::new();
     let mut problems = Vec::new();
-    for source in specs {
-        match spec::load(&source.path, &source.text) {
-            Ok(file) => match model::resolve(&file) {
-                Ok(api) => apis.push(api),
-                Err(d) => problems.extend(d.0),
-            },
-            Err(d) => problems.push(d),
+    for outcome in loaded {
+        match outcome? {
+            Ok(api) => apis.push(api),
+            Err(found) => problems.extend(found),
         }
     }
     let mut modules = naming::scopes::crate_items();
@@ -77,10 +107,18 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
 
 /// Generates the whole client crate from `specs`.
 pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
+    generate_with(specs, &|_, _| {})
+}
+
+/// Generates the whole client crate from `specs`, handing each file (path, text) to `sink` as
+/// soon as it is formatted, on the thread that formatted it, so that writing it overlaps with
+/// formatting the others. A spec error stops generation before any file is formatted.
+pub fn generate_with(specs: &[SpecSource], sink: write::Sink<'_>) -> Result<Files, Error> {
     let apis = models(specs)?;
     let (mut files, lines) =
-        write::render_jobs(&apis, &emit::jobs(&apis)).map_err(Error::Internal)?;
+        write::render_jobs(&apis, &emit::jobs(&apis), sink).map_err(Error::Internal)?;
     let surface = surface::listing_from(&files, &lines).map_err(Error::Internal)?;
+    sink(surface::FILE, &surface);
     files.insert(surface::FILE.to_owned(), surface);
     Ok(files)
 }

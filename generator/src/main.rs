@@ -8,7 +8,9 @@ use std::path::PathBuf;
 /// takes about a fifth of its time (`BENCHMARKS.md`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use generator::write::Stale;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 const USAGE: &str = "usage: generator <spec.yaml>... --out <crate dir> [--check]\n       generator check <spec.yaml>...";
 
@@ -70,6 +72,55 @@ fn count_methods(resources: &[generator::model::Resource]) -> usize {
         .sum()
 }
 
+/// Generates the crate and compares each file with the one at `out` (`check_only`) or writes
+/// it there as soon as it is formatted; then the files generation no longer produces are
+/// reported (or removed).
+fn compare_or_write(
+    sources: &[generator::SpecSource],
+    out: &std::path::Path,
+    check_only: bool,
+) -> Result<std::io::Result<Vec<Stale>>, generator::Error> {
+    use generator::write;
+    let outcomes = Mutex::new(Vec::new());
+    let sink = |path: &str, text: &str| {
+        let outcome = if check_only {
+            write::check_file(out, path, text)
+        } else {
+            write::write_file(out, path, text)
+        };
+        outcomes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(outcome);
+    };
+    let files = generator::generate_with(sources, &sink)?;
+    let outcomes = outcomes
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let result = (|| {
+        let mut changes: Vec<Stale> = Vec::new();
+        for outcome in outcomes {
+            changes.extend(outcome?);
+        }
+        // In path order, as `write::check` reports them, whichever thread wrote them.
+        changes.sort_by(|a, b| path_of(a).cmp(path_of(b)));
+        for path in write::extras(out, &files)? {
+            if !check_only {
+                std::fs::remove_file(out.join(&path))?;
+            }
+            changes.push(Stale::Extra(path));
+        }
+        Ok(changes)
+    })();
+    Ok(result)
+}
+
+fn path_of(change: &Stale) -> &str {
+    match change {
+        Stale::Missing(path) | Stale::Changed(path) | Stale::Extra(path) => path,
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("check") {
@@ -101,17 +152,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let files = match generator::generate(&sources) {
-        Ok(files) => files,
+    let result = match compare_or_write(&sources, &out, check_only) {
+        Ok(result) => result,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
-    };
-    let result = if check_only {
-        generator::write::check(&out, &files)
-    } else {
-        generator::write::write(&out, &files)
     };
     match result {
         Ok(changes) if check_only && !changes.is_empty() => {

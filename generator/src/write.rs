@@ -25,10 +25,18 @@ pub fn render(files: Vec<EmittedFile>) -> Result<Files, String> {
         .collect()
 }
 
+/// Where each formatted file goes as soon as it is formatted, on the thread that formatted it
+/// (the binary writes it there): its path and text.
+pub type Sink<'a> = &'a (dyn Fn(&str, &str) + Sync);
+
 /// Emits and formats every job, on as many threads as there are cores (the output does not
 /// depend on the order in which jobs finish), then the `mod.rs` of each API, which declares the
-/// concept files that turned out not to be empty.
-pub fn render_jobs(apis: &[Api], jobs: &[Job<'_>]) -> Result<(Files, SurfaceLines), String> {
+/// concept files that turned out not to be empty. Each file is handed to `sink` once formatted.
+pub fn render_jobs(
+    apis: &[Api],
+    jobs: &[Job<'_>],
+    sink: Sink<'_>,
+) -> Result<(Files, SurfaceLines), String> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(jobs.len())
@@ -38,7 +46,9 @@ pub fn render_jobs(apis: &[Api], jobs: &[Job<'_>]) -> Result<(Files, SurfaceLine
         let mut done = Vec::new();
         while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
             if let Some(file) = job.run() {
-                done.push(render_file(file)?);
+                let rendered = render_file(file)?;
+                sink(&rendered.0, &rendered.1);
+                done.push(rendered);
             }
         }
         Ok(done)
@@ -77,6 +87,7 @@ pub fn render_jobs(apis: &[Api], jobs: &[Job<'_>]) -> Result<(Files, SurfaceLine
     for api in apis {
         for module in api_mods(api, &|path| files.contains_key(path)) {
             let (path, text, _) = render_file(module)?;
+            sink(&path, &text);
             files.insert(path, text);
         }
     }
@@ -230,38 +241,63 @@ impl std::fmt::Display for Stale {
 pub fn check(root: &Path, files: &Files) -> io::Result<Vec<Stale>> {
     let mut stale = Vec::new();
     for (path, text) in files {
-        match fs::read_to_string(root.join(path)) {
-            Ok(on_disk) if on_disk.replace("\r\n", "\n") == *text => {}
-            Ok(_) => stale.push(Stale::Changed(path.clone())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                stale.push(Stale::Missing(path.clone()))
-            }
-            Err(e) => return Err(e),
-        }
+        stale.extend(check_file(root, path, text)?);
     }
-    for path in owned_files(root)? {
-        if !files.contains_key(&path) {
-            stale.push(Stale::Extra(path));
-        }
-    }
+    stale.extend(extras(root, files)?.into_iter().map(Stale::Extra));
     Ok(stale)
+}
+
+/// Compares one generated file with its copy in the crate at `root`, ignoring line-ending
+/// differences.
+pub fn check_file(root: &Path, path: &str, text: &str) -> io::Result<Option<Stale>> {
+    match fs::read_to_string(root.join(path)) {
+        Ok(on_disk) if on_disk.replace("\r\n", "\n") == text => Ok(None),
+        Ok(_) => Ok(Some(Stale::Changed(path.to_owned()))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Some(Stale::Missing(path.to_owned()))),
+        Err(e) => Err(e),
+    }
+}
+
+/// The files in the crate at `root` that generation owns (`Cargo.toml`, `src/`, `tests/`) but
+/// did not produce this time.
+pub fn extras(root: &Path, files: &Files) -> io::Result<Vec<String>> {
+    Ok(owned_files(root)?
+        .into_iter()
+        .filter(|path| !files.contains_key(path))
+        .collect())
+}
+
+/// Writes one generated file under `root` if it differs from the copy there. Returns how it
+/// differed.
+pub fn write_file(root: &Path, path: &str, text: &str) -> io::Result<Option<Stale>> {
+    let change = check_file(root, path, text)?;
+    if change.is_some() {
+        let target: PathBuf = root.join(path);
+        match fs::write(&target, text) {
+            // Its folder is created the first time a file in it is written (safe to race:
+            // another thread creating the same folder is not an error).
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                fs::write(target, text)?;
+            }
+            written => written?,
+        }
+    }
+    Ok(change)
 }
 
 /// Writes `files` under `root`, rewriting only changed files and removing files in `src/`
 /// that generation no longer produces. Returns the paths it touched.
 pub fn write(root: &Path, files: &Files) -> io::Result<Vec<Stale>> {
-    let changes = check(root, files)?;
-    for change in &changes {
-        match change {
-            Stale::Missing(path) | Stale::Changed(path) => {
-                let target: PathBuf = root.join(path);
-                if let Some(parent) = target.parent() {
-                    fs::create_dir_all(parent)?;
-                }
-                fs::write(target, &files[path])?;
-            }
-            Stale::Extra(path) => fs::remove_file(root.join(path))?,
-        }
+    let mut changes = Vec::new();
+    for (path, text) in files {
+        changes.extend(write_file(root, path, text)?);
+    }
+    for path in extras(root, files)? {
+        fs::remove_file(root.join(&path))?;
+        changes.push(Stale::Extra(path));
     }
     Ok(changes)
 }

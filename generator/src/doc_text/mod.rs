@@ -59,12 +59,25 @@ impl Doc {
         if normalized.is_empty() {
             return None;
         }
+        if is_plain_sentence(&normalized) {
+            // What the rewrite would leave as it is, without parsing it three times: most
+            // descriptions are one such line.
+            return Some(Doc {
+                text: normalized,
+                begins_with_paragraph: true,
+            });
+        }
+        Some(Doc::rewritten(normalized, items))
+    }
+
+    /// [`Doc::with_links`] for normalised text, through the Markdown rewrite whatever it holds.
+    fn rewritten(normalized: String, items: &dyn Fn(&str) -> bool) -> Doc {
         let text = settle(normalized, items);
         let begins_with_paragraph = rewrite::begins_with_paragraph(&text);
-        Some(Doc {
+        Doc {
             text,
             begins_with_paragraph,
-        })
+        }
     }
 
     /// The documentation for an optional spec description.
@@ -173,6 +186,20 @@ fn normalize(text: &str) -> String {
         .map(|l| l.get(indent..).unwrap_or(""))
         .collect();
     dedented.join("\n").trim_matches('\n').to_owned()
+}
+
+/// Whether normalised `text` is one line of prose that Markdown reads as a plain paragraph
+/// with nothing to rewrite: it starts with an ASCII letter (no block marker: heading, list,
+/// quote, fence, HTML, rule), holds only ASCII letters, digits, spaces and punctuation with no
+/// inline meaning, and no URL. The Markdown rewrite leaves such a text unchanged (a test checks
+/// the two agree).
+fn is_plain_sentence(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .,;:'\"()/?%=+@$-".contains(c))
+        && !text.contains("://")
+        && !text.to_ascii_lowercase().contains("www.")
 }
 
 /// Characters that mean something inside a line of Markdown.
