@@ -37,6 +37,25 @@ pub fn render_jobs(
     jobs: &[Job<'_>],
     sink: Sink<'_>,
 ) -> Result<(Files, SurfaceLines), String> {
+    let (mut files, mut surface) = (Files::new(), SurfaceLines::new());
+    for (path, text, lines) in render_in_parallel(jobs, sink)? {
+        if let Some(lines) = lines {
+            surface.insert(path.clone(), lines);
+        }
+        files.insert(path, text);
+    }
+    let modules: Vec<Job<'_>> = apis
+        .iter()
+        .flat_map(|api| api_mods(api, &|path| files.contains_key(path)))
+        .collect();
+    for (path, text, _) in render_in_parallel(&modules, sink)? {
+        files.insert(path, text);
+    }
+    Ok((files, surface))
+}
+
+/// Emits and formats `jobs` on as many threads as there are cores, handing each file to `sink`.
+fn render_in_parallel(jobs: &[Job<'_>], sink: Sink<'_>) -> Result<Vec<Rendered>, String> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(jobs.len())
@@ -75,23 +94,11 @@ pub fn render_jobs(
         }
         results
     });
-    let (mut files, mut surface) = (Files::new(), SurfaceLines::new());
+    let mut all = Vec::new();
     for done in results {
-        for (path, text, lines) in done? {
-            if let Some(lines) = lines {
-                surface.insert(path.clone(), lines);
-            }
-            files.insert(path, text);
-        }
+        all.extend(done?);
     }
-    for api in apis {
-        for module in api_mods(api, &|path| files.contains_key(path)) {
-            let (path, text, _) = render_file(module)?;
-            sink(&path, &text);
-            files.insert(path, text);
-        }
-    }
-    Ok((files, surface))
+    Ok(all)
 }
 
 /// A formatted file: path, text, and its public-API lines if it is a source file they are

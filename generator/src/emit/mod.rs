@@ -255,8 +255,8 @@ fn test_jobs<'a>(api: &'a Api, jobs: &mut Vec<Job<'a>>) {
 
 /// The `mod.rs` files of `api`'s module and of each resource module, declaring the concept
 /// files that were `emitted` (a test of a file's path).
-pub fn api_mods(api: &Api, emitted: &dyn Fn(&str) -> bool) -> Vec<EmittedFile> {
-    let present: Vec<(Part, Vec<&str>)> = parts(api)
+pub fn api_mods<'a>(api: &'a Api, emitted: &dyn Fn(&str) -> bool) -> Vec<Job<'a>> {
+    let present: Vec<(Part, Vec<&'static str>)> = parts(api)
         .map(|part| {
             let files = CONCEPTS
                 .into_iter()
@@ -267,23 +267,28 @@ pub fn api_mods(api: &Api, emitted: &dyn Fn(&str) -> bool) -> Vec<EmittedFile> {
         })
         .collect();
     // A resource module with more than handles has items the API module re-exports.
-    let reexported: Vec<bool> = present
-        .iter()
-        .skip(1)
-        .map(|(_, files)| files.iter().any(|f| *f != "resources"))
-        .collect();
+    let reexported: std::sync::Arc<Vec<bool>> = std::sync::Arc::new(
+        present
+            .iter()
+            .skip(1)
+            .map(|(_, files)| files.iter().any(|f| *f != "resources"))
+            .collect(),
+    );
     present
-        .iter()
+        .into_iter()
         .map(|(part, files)| {
-            let tokens = match part {
-                Part::Shared => krate::api_mod_rs(api, files, &reexported),
-                Part::Resource(i) => krate::resource_mod_rs(api, *i, files),
-            };
-            EmittedFile::new(
-                format!("{}/mod.rs", part.dir(api)),
-                Some(&api.spec_file),
-                Content::Rust(tokens),
-            )
+            let reexported = std::sync::Arc::clone(&reexported);
+            job(move || {
+                let tokens = match part {
+                    Part::Shared => krate::api_mod_rs(api, &files, &reexported),
+                    Part::Resource(i) => krate::resource_mod_rs(api, i, &files),
+                };
+                Some(EmittedFile::new(
+                    format!("{}/mod.rs", part.dir(api)),
+                    Some(&api.spec_file),
+                    Content::Rust(tokens),
+                ))
+            })
         })
         .collect()
 }
@@ -293,7 +298,7 @@ pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
     let mut files: Vec<EmittedFile> = jobs(apis).iter().filter_map(Job::run).collect();
     for api in apis {
         let modules = api_mods(api, &|path| files.iter().any(|f| f.path == path));
-        files.extend(modules);
+        files.extend(modules.iter().filter_map(Job::run));
     }
     files
 }
