@@ -930,3 +930,40 @@ fn a_type_nested_past_the_limit_is_rejected_not_recursed_into() {
     // The source line is shown around the column, not whole.
     assert!(d.to_string().len() < 1000, "{}", d.to_string().len());
 }
+
+#[test]
+fn an_operation_name_is_a_name_and_belongs_to_one_method() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+resources:
+  vms:
+    methods:
+      get:
+        operation: Show Vm  # <- 11:20
+        method: GET
+        path: /v1/vms
+      list:
+        operation: ListVms
+        method: GET
+        path: /v1/vms
+      list_all:
+        operation: ListVms  # <- 19:20
+        method: GET
+        path: /v1/vms/all
+"#,
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_at(&all[0], 11, 20, "`vms.get` names the operation \"Show Vm\"");
+    assert!(help(&all[0]).contains("ListServersDetails"), "{}", all[0]);
+    assert_at(
+        &all[1],
+        19,
+        20,
+        "`vms.list_all` names the operation `ListVms`, which `vms.list` names already",
+    );
+}

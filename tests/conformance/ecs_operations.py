@@ -3,7 +3,8 @@ from the installed package's own metadata, as the table tests/data/ecs-sdk-opera
 
     python3 ecs_operations.py            prints the table (tab-separated, header first)
 
-Each row is one operation of `EcsClient`: its name, HTTP method, path template, the wire names
+Each row is one operation of `EcsClient`: its name (as the SDK's request class names it, without
+`Request`: `ListServersDetails`), HTTP method, path template, the wire names
 of its path, query and header parameters (query names marked `[]` where the SDK sends a list
 as repeated pairs, `[csv]` where it joins it with commas), the model of its request body and the
 model of its response. The method, path and parameter names come from what the client's
@@ -45,7 +46,7 @@ def rows():
         headers = [h for h in info["header_params"] if h.lower() != "content-type"]
         body = request_class.openapi_types.get("body", "")
         yield [
-            operation,
+            camel(operation),
             info["method"],
             info["resource_path"],
             ",".join(info["path_params"]),

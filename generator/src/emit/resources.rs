@@ -243,15 +243,20 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
 }
 
 impl Emitter {
-    /// The doc comment of a method: the spec's text, the route, whether it is idempotent, and
-    /// how to wait for the work it starts.
+    /// The doc comment of a method: the spec's text, the route (and the vendor's name for the
+    /// operation), whether it is idempotent, and how to wait for the work it starts.
     fn method_doc(&self, m: &Method) -> TokenStream {
         let mut text = m.doc.as_deref().unwrap_or_default().to_owned();
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let route = format!("{} {}", m.http.as_str(), m.path);
-        text.push_str(&format!("Sends {}.", code(&route)));
+        text.push_str(&format!("Sends {}", code(&route)));
+        match &m.operation {
+            // The name to look for in the vendor's API reference and SDKs.
+            Some(operation) => text.push_str(&format!(" (operation {}).", code(operation))),
+            None => text.push('.'),
+        }
         if let Some(header) = &m.idempotency_header {
             text.push_str(&format!(
                 " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."

@@ -477,6 +477,8 @@ pub struct Method {
     pub rust: String,
     /// Description.
     pub doc: Option<Doc>,
+    /// The operation's name in the vendor's API reference and SDKs, if the spec gives it.
+    pub operation: Option<String>,
     /// HTTP method.
     pub http: HttpMethod,
     /// Path template.

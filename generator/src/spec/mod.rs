@@ -482,6 +482,10 @@ pub struct Method {
     /// Rust name of the method, when the derived one is not wanted.
     #[serde(default)]
     pub rust: Option<S<String>>,
+    /// The operation's name in the vendor's API reference and SDKs (`ListServersDetails`),
+    /// unique in the spec.
+    #[serde(default)]
+    pub operation: Option<S<String>>,
     /// HTTP method.
     pub method: S<HttpMethod>,
     /// Path template (`/v1/vms/{vm_id}`).

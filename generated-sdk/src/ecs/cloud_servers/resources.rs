@@ -19,7 +19,7 @@ pub struct CloudServers<'a> {
 impl<'a> CloudServers<'a> {
     /// List ECSs with their details (v1), by page number: `offset` is the page number (from 1) and `count` the number of matching ECSs.
     ///
-    /// Sends `GET /v1/{project_id}/cloudservers/detail`.
+    /// Sends `GET /v1/{project_id}/cloudservers/detail` (operation `ListServersDetails`).
     pub fn list_details(
         &self,
         params: CloudServersListDetailsParams,
@@ -53,7 +53,7 @@ impl<'a> CloudServers<'a> {
 
     /// List ECSs (v1.1, ListCloudServers), by marker: the next page starts after the last ECS of this one while `servers_links` has a `next` link.
     ///
-    /// Sends `GET /v1.1/{project_id}/cloudservers/detail`.
+    /// Sends `GET /v1.1/{project_id}/cloudservers/detail` (operation `ListCloudServers`).
     pub fn list(&self, params: CloudServersListParams) -> Call<ListPage<CloudServer>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
@@ -92,7 +92,7 @@ impl<'a> CloudServers<'a> {
 
     /// Query the details of one ECS (ShowServer).
     ///
-    /// Sends `GET /v1/{project_id}/cloudservers/{server_id}`.
+    /// Sends `GET /v1/{project_id}/cloudservers/{server_id}` (operation `ShowServer`).
     pub fn get(&self, server_id: &str) -> Call<ShowServerResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
@@ -105,7 +105,7 @@ impl<'a> CloudServers<'a> {
 
     /// Create one or more ECSs, yearly/monthly or pay-per-use (CreateServers). The job creates them; with `dry_run` the request is only checked and answers `202`. Yearly/monthly orders not paid automatically leave the job in `PENDING_PAYMENT`.
     ///
-    /// Sends `POST /v1.1/{project_id}/cloudservers`. Idempotent: unless `X-Client-Token` is given, a key is generated and every retry sends it.
+    /// Sends `POST /v1.1/{project_id}/cloudservers` (operation `CreateServers`). Idempotent: unless `X-Client-Token` is given, a key is generated and every retry sends it.
     ///
     /// Wait for the work to finish with [`CreateServersResponse::wait`](crate::ecs::CreateServersResponse::wait).
     pub fn create(
@@ -127,7 +127,7 @@ impl<'a> CloudServers<'a> {
 
     /// Create one or more pay-per-use ECSs (CreatePostPaidServers, v1).
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers`. Idempotent: unless `X-Client-Token` is given, a key is generated and every retry sends it.
+    /// Sends `POST /v1/{project_id}/cloudservers` (operation `CreatePostPaidServers`). Idempotent: unless `X-Client-Token` is given, a key is generated and every retry sends it.
     ///
     /// Wait for the work to finish with [`CreatePostPaidServersResponse::wait`](crate::ecs::CreatePostPaidServersResponse::wait).
     pub fn create_post_paid(
@@ -149,7 +149,7 @@ impl<'a> CloudServers<'a> {
 
     /// Delete ECSs (DeleteServers). Without `delete_publicip` the EIP's own `delete_on_termination` decides whether it is released.
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers/delete`.
+    /// Sends `POST /v1/{project_id}/cloudservers/delete` (operation `DeleteServers`).
     ///
     /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
     pub fn delete(&self, params: CloudServersDeleteParams) -> Call<JobRef> {
@@ -167,7 +167,7 @@ impl<'a> CloudServers<'a> {
 
     /// Start ECSs in a batch (BatchStartServers); at most 1000 per minute.
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers/action`.
+    /// Sends `POST /v1/{project_id}/cloudservers/action` (operation `BatchStartServers`).
     ///
     /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
     pub fn batch_start(&self, params: CloudServersBatchStartParams) -> Call<JobRef> {
@@ -184,7 +184,7 @@ impl<'a> CloudServers<'a> {
 
     /// Stop ECSs in a batch (BatchStopServers).
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers/action`.
+    /// Sends `POST /v1/{project_id}/cloudservers/action` (operation `BatchStopServers`).
     ///
     /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
     pub fn batch_stop(&self, params: CloudServersBatchStopParams) -> Call<JobRef> {
@@ -202,7 +202,7 @@ impl<'a> CloudServers<'a> {
 
     /// Restart ECSs in a batch (BatchRebootServers); at most 1000 per minute.
     ///
-    /// Sends `POST /v1/{project_id}/cloudservers/action`.
+    /// Sends `POST /v1/{project_id}/cloudservers/action` (operation `BatchRebootServers`).
     ///
     /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
     pub fn batch_reboot(&self, params: CloudServersBatchRebootParams) -> Call<JobRef> {

@@ -13,7 +13,7 @@ pub struct Jobs<'a> {
 impl<'a> Jobs<'a> {
     /// Query the status of an asynchronous job (ShowJob).
     ///
-    /// Sends `GET /v1/{project_id}/jobs/{job_id}`.
+    /// Sends `GET /v1/{project_id}/jobs/{job_id}` (operation `ShowJob`).
     pub fn get(&self, job_id: &str) -> Call<Job> {
         let request = request::Request::new(
                 reqwest::Method::GET,

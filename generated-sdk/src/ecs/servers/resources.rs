@@ -62,7 +62,7 @@ impl<'a> Servers<'a> {
 
     /// Delete a single ECS (NovaDeleteServer).
     ///
-    /// Sends `DELETE /v2.1/{project_id}/servers/{server_id}`.
+    /// Sends `DELETE /v2.1/{project_id}/servers/{server_id}` (operation `NovaDeleteServer`).
     pub fn delete(&self, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
@@ -75,7 +75,7 @@ impl<'a> Servers<'a> {
 
     /// Query the details of one ECS (NovaShowServer). A microversion can be asked for with the call's `header("OpenStack-API-Version", "compute 2.60")`.
     ///
-    /// Sends `GET /v2.1/{project_id}/servers/{server_id}`.
+    /// Sends `GET /v2.1/{project_id}/servers/{server_id}` (operation `NovaShowServer`).
     pub fn get(&self, server_id: &str) -> Call<NovaShowServerResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
@@ -88,7 +88,7 @@ impl<'a> Servers<'a> {
 
     /// List ECSs with their details (NovaListServersDetails), by marker: the next page starts after the last ECS of this one while `servers_links` has a `next` link. A `limit` above the configured maximum page size is refused with 403; an unknown `marker` with 400.
     ///
-    /// Sends `GET /v2.1/{project_id}/servers/detail`.
+    /// Sends `GET /v2.1/{project_id}/servers/detail` (operation `NovaListServersDetails`).
     pub fn list_details(
         &self,
         params: ServersListDetailsParams,

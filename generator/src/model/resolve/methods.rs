@@ -52,6 +52,7 @@ impl Resolver<'_> {
             name: name.value.clone(),
             rust,
             doc: Doc::from_option(m.doc.as_deref()),
+            operation: self.operation(&origin, m),
             http: match m.method.value {
                 spec::HttpMethod::GET => HttpMethod::Get,
                 spec::HttpMethod::POST => HttpMethod::Post,
@@ -468,6 +469,34 @@ impl Resolver<'_> {
     /// The prefix of the method's generated idempotency keys: its own, else the API's, else
     /// none. It must be header text (visible ASCII), and a method's own needs an
     /// `idempotency_key`.
+    /// The vendor's name for the operation: a name (letters, digits, `_`, starting with a
+    /// letter) that no other method of the spec gives.
+    fn operation(&mut self, origin: &str, m: &spec::Method) -> Option<String> {
+        let given = m.operation.as_ref()?;
+        let loc = self.loc(given);
+        let name = &given.value;
+        let well_formed = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !well_formed {
+            self.report(
+                Diagnostic::new(loc, format!("`{origin}` names the operation {name:?}"))
+                    .help("give the vendor's operation name, e.g. `ListServersDetails`"),
+            );
+            return None;
+        }
+        if let Some(first) = self.operations.get(name) {
+            let message =
+                format!("`{origin}` names the operation `{name}`, which `{first}` names already");
+            self.report(
+                Diagnostic::new(loc, message)
+                    .help("each operation belongs to one method: remove or correct one of them"),
+            );
+            return None;
+        }
+        self.operations.insert(name.clone(), origin.to_owned());
+        Some(name.clone())
+    }
+
     pub(super) fn idempotency_prefix(&mut self, origin: &str, m: &spec::Method) -> String {
         if let (Some(own), None) = (&m.idempotency_key_prefix, &m.idempotency_key) {
             let loc = self.loc(own);

@@ -40,6 +40,8 @@ struct Resolver<'a> {
     enums: HashSet<String>,
     /// Rust names of the integer enums.
     int_enums: HashSet<String>,
+    /// The vendor's operation names given so far, with the method that gave each.
+    operations: HashMap<String, String>,
 }
 
 /// Validates and resolves a spec into the model.
@@ -50,6 +52,7 @@ pub fn resolve(file: &SpecFile) -> Result<Api, Diagnostics> {
         named: HashMap::new(),
         enums: HashSet::new(),
         int_enums: HashSet::new(),
+        operations: HashMap::new(),
         items: scopes::module_items(&file.api.name.value),
     };
     let api = r.api();
