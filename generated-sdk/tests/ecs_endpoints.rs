@@ -19,5 +19,9 @@ mod cloud_servers;
 mod servers;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_groups.rs"]
+mod server_groups;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -621,6 +621,93 @@ def _(client):
     client.nova_list_servers_details(ecs().NovaListServersDetailsRequest())
 
 
+# --- server groups --------------------------------------------------------------------------
+
+SERVER_GROUP_ID = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d"
+
+
+@case("server_groups.create/required")
+def _(client):
+    client.create_server_group(
+        ecs().CreateServerGroupRequest(
+            body=ecs().CreateServerGroupRequestBody(
+                server_group=ecs().CreateServerGroupOption(
+                    name=NON_ASCII_NAME, policies=["anti-affinity"]
+                )
+            )
+        )
+    )
+
+
+@case("server_groups.list/all")
+def _(client):
+    client.list_server_groups(ecs().ListServerGroupsRequest(limit=20, marker=SERVER_GROUP_ID))
+
+
+@case("server_groups.list/required")
+def _(client):
+    client.list_server_groups(ecs().ListServerGroupsRequest())
+
+
+@case("server_groups.get/required")
+def _(client):
+    client.show_server_group(ecs().ShowServerGroupRequest(server_group_id=SERVER_GROUP_ID))
+
+
+@case("server_groups.get/escaped_id")
+def _(client):
+    client.show_server_group(ecs().ShowServerGroupRequest(server_group_id=ESCAPED_ID))
+
+
+@case("server_groups.delete/required")
+def _(client):
+    client.delete_server_group(ecs().DeleteServerGroupRequest(server_group_id=SERVER_GROUP_ID))
+
+
+@case("server_groups.add_member/required")
+def _(client):
+    client.add_server_group_member(
+        ecs().AddServerGroupMemberRequest(
+            server_group_id=SERVER_GROUP_ID,
+            body=ecs().AddServerGroupMemberRequestBody(
+                add_member=ecs().ServerGroupMember(instance_uuid=SERVER_ID)
+            ),
+        )
+    )
+
+
+@case("server_groups.remove_member/required")
+def _(client):
+    client.delete_server_group_member(
+        ecs().DeleteServerGroupMemberRequest(
+            server_group_id=SERVER_GROUP_ID,
+            body=ecs().DeleteServerGroupMemberRequestBody(
+                remove_member=ecs().ServerGroupMember(instance_uuid=SERVER_ID)
+            ),
+        )
+    )
+
+
+@case("server_groups.add_members/required")
+def _(client):
+    client.batch_add_server_group_member(
+        ecs().BatchAddServerGroupMemberRequest(
+            server_group_id=SERVER_GROUP_ID,
+            body=ecs().BatchAddServerGroupMemberReq(server_ids=[SERVER_ID, OTHER_SERVER_ID]),
+        )
+    )
+
+
+@case("server_groups.remove_members/required")
+def _(client):
+    client.batch_delete_server_group_member(
+        ecs().BatchDeleteServerGroupMemberRequest(
+            server_group_id=SERVER_GROUP_ID,
+            body=ecs().BatchDeleteServerGroupMemberReq(server_ids=[OTHER_SERVER_ID]),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -70,6 +70,13 @@ impl Client {
         }
     }
 
+    /// Server groups, which place their ECSs on hosts by policy (anti-affinity spreads them over different hosts).
+    pub fn server_groups(&self) -> super::resources::ServerGroups<'_> {
+        super::resources::ServerGroups {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

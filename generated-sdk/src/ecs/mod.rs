@@ -91,6 +91,10 @@ mod servers;
 
 pub use servers::*;
 
+mod server_groups;
+
+pub use server_groups::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -3,4 +3,5 @@
 
 pub use super::cloud_servers::resources::*;
 pub use super::servers::resources::*;
+pub use super::server_groups::resources::*;
 pub use super::jobs::resources::*;

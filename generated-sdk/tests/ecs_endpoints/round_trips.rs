@@ -327,6 +327,50 @@ fn sub_job_entities_round_trips() {
 }
 
 #[test]
+fn server_group_round_trips() {
+    round_trip::<
+        api::ServerGroup,
+    >(
+        r#"{"id":"id-1","members":["members-1"],"metadata":{"key":"metadata-1"},"name":"name-1","policies":["policies-1"]}"#,
+    );
+    round_trip::<api::ServerGroup>(r#"{"id":"id-1","name":"name-1"}"#);
+}
+
+#[test]
+fn server_group_answer_round_trips() {
+    round_trip::<
+        api::ServerGroupAnswer,
+    >(
+        r#"{"server_group":{"id":"id-1","members":["members-1"],"metadata":{"key":"metadata-1"},"name":"name-1","policies":["policies-1"]}}"#,
+    );
+}
+
+#[test]
+fn server_group_member_round_trips() {
+    round_trip::<api::ServerGroupMember>(r#"{"instance_uuid":"instance-uuid-1"}"#);
+}
+
+#[test]
+fn server_group_members_result_round_trips() {
+    round_trip::<
+        api::ServerGroupMembersResult,
+    >(
+        r#"{"servers":[{"fail_reason":"fail-reason-1","server_id":"server-id-1","status":"status-1"}],"status":"status-1"}"#,
+    );
+    round_trip::<api::ServerGroupMembersResult>(r#"{}"#);
+}
+
+#[test]
+fn server_action_result_round_trips() {
+    round_trip::<
+        api::ServerActionResult,
+    >(
+        r#"{"fail_reason":"fail-reason-1","server_id":"server-id-1","status":"status-1"}"#,
+    );
+    round_trip::<api::ServerActionResult>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -13,6 +13,7 @@ pub const SDK_DATE: &str = "20250101T000000Z";
 pub const SERVER_ID: &str = "616fb98f-46ca-475e-917e-2563e5a8cd19";
 const OTHER_SERVER_ID: &str = "7c4c4c8a-0d3f-4c55-9a39-1d7e0f3b5b11";
 pub const JOB_ID: &str = "ff80808288d41e1b018990260955686a";
+const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
 const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
@@ -129,6 +130,32 @@ pub const CASES: &[(&str, Caller)] = &[
     ("servers.get/microversion_header", |c| send(c.servers().get(SERVER_ID).header("OpenStack-API-Version", MICROVERSION))),
     ("servers.list_details/all", |c| send(c.servers().list_details(nova_list_all()))),
     ("servers.list_details/required", |c| send(c.servers().list_details(Default::default()))),
+    ("server_groups.create/required", |c| send(c.server_groups().create(
+        ServerGroupsCreateParams::new(NON_ASCII_NAME, strings(&["anti-affinity"])),
+    ))),
+    ("server_groups.list/all", |c| send(c.server_groups().list(
+        ServerGroupsListParams::default().limit(20).marker(SERVER_GROUP_ID),
+    ))),
+    ("server_groups.list/required", |c| send(c.server_groups().list(Default::default()))),
+    ("server_groups.get/required", |c| send(c.server_groups().get(SERVER_GROUP_ID))),
+    ("server_groups.get/escaped_id", |c| send(c.server_groups().get(ESCAPED_ID))),
+    ("server_groups.delete/required", |c| send(c.server_groups().delete(SERVER_GROUP_ID))),
+    ("server_groups.add_member/required", |c| send(c.server_groups().add_member(
+        SERVER_GROUP_ID,
+        ServerGroupsAddMemberParams::new(ServerGroupMember::new(SERVER_ID)),
+    ))),
+    ("server_groups.remove_member/required", |c| send(c.server_groups().remove_member(
+        SERVER_GROUP_ID,
+        ServerGroupsRemoveMemberParams::new(ServerGroupMember::new(SERVER_ID)),
+    ))),
+    ("server_groups.add_members/required", |c| send(c.server_groups().add_members(
+        SERVER_GROUP_ID,
+        ServerGroupsAddMembersParams::new(strings(&[SERVER_ID, OTHER_SERVER_ID])),
+    ))),
+    ("server_groups.remove_members/required", |c| send(c.server_groups().remove_members(
+        SERVER_GROUP_ID,
+        ServerGroupsRemoveMembersParams::new(strings(&[OTHER_SERVER_ID])),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -26,6 +26,23 @@ impl Respond for Canned {
                 "DELETE" => return ResponseTemplate::new(204),
                 _ => json!({"server": nova_server()}),
             }
+        } else if path.contains("/os-server-groups") {
+            let group = json!({
+                "id": "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d", "name": "group-1",
+                "members": [SERVER_ID], "metadata": {}, "policies": ["anti-affinity"]
+            });
+            match method {
+                "DELETE" => return ResponseTemplate::new(204),
+                "GET" if path.ends_with("/os-server-groups") => {
+                    json!({"server_groups": [group], "page_info": {"next_marker": null}})
+                }
+                "POST" if path.ends_with("/action") => return ResponseTemplate::new(200),
+                "POST" if path.ends_with("_members") => json!({
+                    "status": "SUCCESS",
+                    "servers": [{"server_id": SERVER_ID, "status": "SUCCESS"}]
+                }),
+                _ => json!({"server_group": group}),
+            }
         } else if path.contains("/jobs/") {
             json!({
                 "status": "SUCCESS", "job_id": JOB_ID, "job_type": "deleteVMs",
