@@ -23,5 +23,9 @@ mod servers;
 mod server_groups;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/keypairs.rs"]
+mod keypairs;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -708,6 +708,71 @@ def _(client):
     )
 
 
+# --- key pairs (Nova) -----------------------------------------------------------------------
+
+KEYPAIR = "deploy-key"
+PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example"
+
+
+@case("keypairs.create/all")
+def _(client):
+    client.nova_create_keypair(
+        ecs().NovaCreateKeypairRequest(
+            open_stack_api_version=MICROVERSION,
+            body=ecs().NovaCreateKeypairRequestBody(
+                keypair=ecs().NovaCreateKeypairOption(
+                    name=NON_ASCII_NAME, public_key=PUBLIC_KEY, type="ssh", user_id="u-1"
+                )
+            ),
+        )
+    )
+
+
+@case("keypairs.create/required")
+def _(client):
+    client.nova_create_keypair(
+        ecs().NovaCreateKeypairRequest(
+            body=ecs().NovaCreateKeypairRequestBody(
+                keypair=ecs().NovaCreateKeypairOption(name=KEYPAIR)
+            )
+        )
+    )
+
+
+@case("keypairs.list/all")
+def _(client):
+    client.nova_list_keypairs(
+        ecs().NovaListKeypairsRequest(limit=10, marker=KEYPAIR, open_stack_api_version=MICROVERSION)
+    )
+
+
+@case("keypairs.list/required")
+def _(client):
+    client.nova_list_keypairs(ecs().NovaListKeypairsRequest())
+
+
+@case("keypairs.get/all")
+def _(client):
+    client.nova_show_keypair(
+        ecs().NovaShowKeypairRequest(keypair_name=KEYPAIR, open_stack_api_version=MICROVERSION)
+    )
+
+
+@case("keypairs.get/required")
+def _(client):
+    client.nova_show_keypair(ecs().NovaShowKeypairRequest(keypair_name=KEYPAIR))
+
+
+@case("keypairs.get/escaped_id")
+def _(client):
+    client.nova_show_keypair(ecs().NovaShowKeypairRequest(keypair_name=ESCAPED_ID))
+
+
+@case("keypairs.delete/required")
+def _(client):
+    client.nova_delete_keypair(ecs().NovaDeleteKeypairRequest(keypair_name=NON_ASCII_NAME))
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -77,6 +77,13 @@ impl Client {
         }
     }
 
+    /// SSH key pairs (Nova API), which new ECSs can be given by name. A microversion can be asked for with the `OpenStack-API-Version` header, such as `compute 2.60`.
+    pub fn keypairs(&self) -> super::resources::Keypairs<'_> {
+        super::resources::Keypairs {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

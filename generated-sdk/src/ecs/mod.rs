@@ -95,6 +95,10 @@ mod server_groups;
 
 pub use server_groups::*;
 
+mod keypairs;
+
+pub use keypairs::*;
+
 mod jobs;
 
 pub use jobs::*;

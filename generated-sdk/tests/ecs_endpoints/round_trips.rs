@@ -371,6 +371,77 @@ fn server_action_result_round_trips() {
 }
 
 #[test]
+fn nova_keypair_round_trips() {
+    round_trip::<
+        api::NovaKeypair,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":"name-1","private_key":"private-key-1","public_key":"public-key-1","type":"type-1","user_id":"user-id-1"}"#,
+    );
+    round_trip::<api::NovaKeypair>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn nova_keypair_answer_round_trips() {
+    round_trip::<
+        api::NovaKeypairAnswer,
+    >(
+        r#"{"keypair":{"fingerprint":"fingerprint-1","name":"name-1","private_key":"private-key-1","public_key":"public-key-1","type":"type-1","user_id":"user-id-1"}}"#,
+    );
+}
+
+#[test]
+fn nova_keypair_summary_round_trips() {
+    round_trip::<
+        api::NovaKeypairSummary,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":"name-1","public_key":"public-key-1","type":"type-1"}"#,
+    );
+    round_trip::<api::NovaKeypairSummary>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn nova_keypair_entry_round_trips() {
+    round_trip::<
+        api::NovaKeypairEntry,
+    >(
+        r#"{"keypair":{"fingerprint":"fingerprint-1","name":"name-1","public_key":"public-key-1","type":"type-1"}}"#,
+    );
+}
+
+#[test]
+fn nova_keypair_list_round_trips() {
+    round_trip::<
+        api::NovaKeypairList,
+    >(
+        r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":"name-1","public_key":"public-key-1","type":"type-1"}}]}"#,
+    );
+}
+
+#[test]
+fn nova_keypair_detail_round_trips() {
+    round_trip::<
+        api::NovaKeypairDetail,
+    >(
+        r#"{"created_at":"created-at-1","deleted":true,"deleted_at":"deleted-at-1","fingerprint":"fingerprint-1","id":7,"name":"name-1","public_key":"public-key-1","type":"type-1","updated_at":"updated-at-1","user_id":"user-id-1"}"#,
+    );
+    round_trip::<
+        api::NovaKeypairDetail,
+    >(
+        r#"{"created_at":"created-at-1","deleted":true,"deleted_at":null,"fingerprint":"fingerprint-1","id":7,"name":"name-1","public_key":"public-key-1","type":"type-1","updated_at":null,"user_id":"user-id-1"}"#,
+    );
+    round_trip::<api::NovaKeypairDetail>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn nova_keypair_detail_answer_round_trips() {
+    round_trip::<
+        api::NovaKeypairDetailAnswer,
+    >(
+        r#"{"keypair":{"created_at":"created-at-1","deleted":true,"deleted_at":"deleted-at-1","fingerprint":"fingerprint-1","id":7,"name":"name-1","public_key":"public-key-1","type":"type-1","updated_at":"updated-at-1","user_id":"user-id-1"}}"#,
+    );
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -14,6 +14,8 @@ pub const SERVER_ID: &str = "616fb98f-46ca-475e-917e-2563e5a8cd19";
 const OTHER_SERVER_ID: &str = "7c4c4c8a-0d3f-4c55-9a39-1d7e0f3b5b11";
 pub const JOB_ID: &str = "ff80808288d41e1b018990260955686a";
 const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
+const KEYPAIR: &str = "deploy-key";
+const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
 const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
@@ -156,6 +158,25 @@ pub const CASES: &[(&str, Caller)] = &[
         SERVER_GROUP_ID,
         ServerGroupsRemoveMembersParams::new(strings(&[OTHER_SERVER_ID])),
     ))),
+    ("keypairs.create/all", |c| send(c.keypairs().create(
+        KeypairsCreateParams::new(NON_ASCII_NAME)
+            .open_stack_api_version(MICROVERSION)
+            .public_key(PUBLIC_KEY)
+            .key_type("ssh")
+            .user_id("u-1"),
+    ))),
+    ("keypairs.create/required", |c| send(c.keypairs().create(KeypairsCreateParams::new(KEYPAIR)))),
+    ("keypairs.list/all", |c| send(c.keypairs().list(
+        KeypairsListParams::default().limit(10).marker(KEYPAIR).open_stack_api_version(MICROVERSION),
+    ))),
+    ("keypairs.list/required", |c| send(c.keypairs().list(Default::default()))),
+    ("keypairs.get/all", |c| send(c.keypairs().get(
+        KEYPAIR,
+        KeypairsGetParams::default().open_stack_api_version(MICROVERSION),
+    ))),
+    ("keypairs.get/required", |c| send(c.keypairs().get(KEYPAIR, Default::default()))),
+    ("keypairs.get/escaped_id", |c| send(c.keypairs().get(ESCAPED_ID, Default::default()))),
+    ("keypairs.delete/required", |c| send(c.keypairs().delete(NON_ASCII_NAME))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

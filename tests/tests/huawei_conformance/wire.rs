@@ -20,6 +20,15 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.contains("/os-keypairs") {
+            let keypair = json!({"name": "deploy-key", "fingerprint": "f", "public_key": "k"});
+            match method {
+                "DELETE" => return ResponseTemplate::new(202),
+                "GET" if path.ends_with("/os-keypairs") => {
+                    json!({"keypairs": [{"keypair": keypair}]})
+                }
+                _ => json!({"keypair": keypair}),
+            }
         } else if path.starts_with("/v2.1/") {
             match method {
                 "POST" => return ResponseTemplate::new(202),
