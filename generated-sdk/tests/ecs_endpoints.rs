@@ -27,5 +27,9 @@ mod server_groups;
 mod keypairs;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/flavors.rs"]
+mod flavors;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

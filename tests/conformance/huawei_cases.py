@@ -773,6 +773,93 @@ def _(client):
     client.nova_delete_keypair(ecs().NovaDeleteKeypairRequest(keypair_name=NON_ASCII_NAME))
 
 
+# --- flavors --------------------------------------------------------------------------------
+
+FLAVOR = "s6.small.1"
+
+
+@case("flavors.list/all")
+def _(client):
+    client.list_flavors(
+        ecs().ListFlavorsRequest(
+            availability_zone="cn-north-4a", flavor_id=FLAVOR, limit=100, marker="c6.large.2"
+        )
+    )
+
+
+@case("flavors.list/required")
+def _(client):
+    client.list_flavors(ecs().ListFlavorsRequest())
+
+
+@case("flavors.list_for_resize/all")
+def _(client):
+    client.list_resize_flavors(
+        ecs().ListResizeFlavorsRequest(
+            instance_uuid=SERVER_ID,
+            limit=50,
+            marker="c6.large.2",
+            sort_dir="desc",
+            sort_key="memory_mb",
+            source_flavor_id=FLAVOR,
+            source_flavor_name=NON_ASCII_NAME,
+        )
+    )
+
+
+@case("flavors.list_for_resize/required")
+def _(client):
+    client.list_resize_flavors(ecs().ListResizeFlavorsRequest())
+
+
+@case("flavors.extra_specs/required")
+def _(client):
+    client.nova_show_flavor_extra_specs(ecs().NovaShowFlavorExtraSpecsRequest(flavor_id=FLAVOR))
+
+
+@case("flavors.extra_specs/escaped_id")
+def _(client):
+    client.nova_show_flavor_extra_specs(
+        ecs().NovaShowFlavorExtraSpecsRequest(flavor_id=ESCAPED_ID)
+    )
+
+
+@case("flavors.capacity/all")
+def _(client):
+    client.show_flavor_capacity(
+        ecs().ShowFlavorCapacityRequest(flavor_id=FLAVOR, count="3", region_ids="cn-north-4,cn-east-3")
+    )
+
+
+@case("flavors.capacity/required")
+def _(client):
+    client.show_flavor_capacity(ecs().ShowFlavorCapacityRequest(flavor_id=FLAVOR))
+
+
+@case("flavors.sell_policies/all")
+def _(client):
+    client.list_flavor_sell_policies(
+        ecs().ListFlavorSellPoliciesRequest(
+            flavor_id=FLAVOR,
+            sell_status="available",
+            sell_mode="spot",
+            availability_zone_id="cn-north-4a",
+            longest_spot_duration_hours_gt=1,
+            largest_spot_duration_count_gt=2,
+            longest_spot_duration_hours=3,
+            largest_spot_duration_count=4,
+            interruption_policy="immediate",
+            limit=10,
+            marker="17",
+        )
+    )
+
+
+@case("flavors.sell_policies/required")
+def _(client):
+    client.list_flavor_sell_policies(ecs().ListFlavorSellPoliciesRequest())
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

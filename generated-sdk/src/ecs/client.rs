@@ -84,6 +84,13 @@ impl Client {
         }
     }
 
+    /// Flavors, which set the vCPUs, memory and features of an ECS.
+    pub fn flavors(&self) -> super::resources::Flavors<'_> {
+        super::resources::Flavors {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

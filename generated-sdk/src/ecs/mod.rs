@@ -99,6 +99,10 @@ mod keypairs;
 
 pub use keypairs::*;
 
+mod flavors;
+
+pub use flavors::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -5,4 +5,5 @@ pub use super::cloud_servers::resources::*;
 pub use super::servers::resources::*;
 pub use super::server_groups::resources::*;
 pub use super::keypairs::resources::*;
+pub use super::flavors::resources::*;
 pub use super::jobs::resources::*;

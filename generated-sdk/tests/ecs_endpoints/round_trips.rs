@@ -442,6 +442,76 @@ fn nova_keypair_detail_answer_round_trips() {
 }
 
 #[test]
+fn flavor_round_trips() {
+    round_trip::<
+        api::Flavor,
+    >(
+        r#"{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"attachableQuantity":{"free_blk":7,"free_disk":7,"free_nic":7,"free_scsi":7},"disk":"disk-1","extra_specs":{"key":"extra-specs-1"},"id":"id-1","instance_quota":{"key":"value"},"links":[{"href":"href-1","rel":"rel-1","type":"type-1"}],"name":"name-1","os-flavor-access:is_public":true,"os_extra_specs":{"key":"os-extra-specs-1"},"ram":7,"rxtx_cap":"rxtx-cap-1","rxtx_factor":2.5,"rxtx_quota":"rxtx-quota-1","swap":"swap-1","vcpus":"vcpus-1"}"#,
+    );
+    round_trip::<api::Flavor>(r#"{"id":"id-1","name":"name-1"}"#);
+}
+
+#[test]
+fn flavor_link_round_trips() {
+    round_trip::<api::FlavorLink>(r#"{"href":"href-1","rel":"rel-1","type":"type-1"}"#);
+    round_trip::<api::FlavorLink>(r#"{"href":"href-1","rel":"rel-1","type":null}"#);
+    round_trip::<api::FlavorLink>(r#"{}"#);
+}
+
+#[test]
+fn flavor_attachable_quantity_round_trips() {
+    round_trip::<
+        api::FlavorAttachableQuantity,
+    >(r#"{"free_blk":7,"free_disk":7,"free_nic":7,"free_scsi":7}"#);
+    round_trip::<api::FlavorAttachableQuantity>(r#"{}"#);
+}
+
+#[test]
+fn flavor_extra_specs_round_trips() {
+    round_trip::<api::FlavorExtraSpecs>(r#"{"extra_specs":{"key":"extra-specs-1"}}"#);
+}
+
+#[test]
+fn flavor_capacity_round_trips() {
+    round_trip::<
+        api::FlavorCapacity,
+    >(
+        r#"{"resources":[{"availability_zone":"availability-zone-1","prefer":true,"region_id":"region-id-1"}]}"#,
+    );
+    round_trip::<api::FlavorCapacity>(r#"{}"#);
+}
+
+#[test]
+fn flavor_zone_capacity_round_trips() {
+    round_trip::<
+        api::FlavorZoneCapacity,
+    >(
+        r#"{"availability_zone":"availability-zone-1","prefer":true,"region_id":"region-id-1"}"#,
+    );
+    round_trip::<api::FlavorZoneCapacity>(r#"{}"#);
+}
+
+#[test]
+fn flavor_sell_policy_round_trips() {
+    round_trip::<
+        api::FlavorSellPolicy,
+    >(
+        r#"{"availability_zone_id":"availability-zone-id-1","flavor_id":"flavor-id-1","id":7,"sell_mode":"sell-mode-1","sell_status":"sell-status-1","spot_options":{"interruption_policy":"interruption-policy-1","largest_spot_duration_count":7,"longest_spot_duration_hours":7}}"#,
+    );
+    round_trip::<api::FlavorSellPolicy>(r#"{}"#);
+}
+
+#[test]
+fn flavor_spot_options_round_trips() {
+    round_trip::<
+        api::FlavorSpotOptions,
+    >(
+        r#"{"interruption_policy":"interruption-policy-1","largest_spot_duration_count":7,"longest_spot_duration_hours":7}"#,
+    );
+    round_trip::<api::FlavorSpotOptions>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -15,6 +15,7 @@ const OTHER_SERVER_ID: &str = "7c4c4c8a-0d3f-4c55-9a39-1d7e0f3b5b11";
 pub const JOB_ID: &str = "ff80808288d41e1b018990260955686a";
 const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
 const KEYPAIR: &str = "deploy-key";
+const FLAVOR: &str = "s6.small.1";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
@@ -177,6 +178,47 @@ pub const CASES: &[(&str, Caller)] = &[
     ("keypairs.get/required", |c| send(c.keypairs().get(KEYPAIR, Default::default()))),
     ("keypairs.get/escaped_id", |c| send(c.keypairs().get(ESCAPED_ID, Default::default()))),
     ("keypairs.delete/required", |c| send(c.keypairs().delete(NON_ASCII_NAME))),
+    ("flavors.list/all", |c| send(c.flavors().list(
+        FlavorsListParams::default()
+            .availability_zone("cn-north-4a")
+            .flavor_id(FLAVOR)
+            .limit(100)
+            .marker("c6.large.2"),
+    ))),
+    ("flavors.list/required", |c| send(c.flavors().list(Default::default()))),
+    ("flavors.list_for_resize/all", |c| send(c.flavors().list_for_resize(
+        FlavorsListForResizeParams::default()
+            .instance_uuid(SERVER_ID)
+            .limit(50)
+            .marker("c6.large.2")
+            .sort_dir("desc")
+            .sort_key("memory_mb")
+            .source_flavor_id(FLAVOR)
+            .source_flavor_name(NON_ASCII_NAME),
+    ))),
+    ("flavors.list_for_resize/required", |c| send(c.flavors().list_for_resize(Default::default()))),
+    ("flavors.extra_specs/required", |c| send(c.flavors().extra_specs(FLAVOR))),
+    ("flavors.extra_specs/escaped_id", |c| send(c.flavors().extra_specs(ESCAPED_ID))),
+    ("flavors.capacity/all", |c| send(c.flavors().capacity(
+        FLAVOR,
+        FlavorsCapacityParams::default().count("3").region_ids("cn-north-4,cn-east-3"),
+    ))),
+    ("flavors.capacity/required", |c| send(c.flavors().capacity(FLAVOR, Default::default()))),
+    ("flavors.sell_policies/all", |c| send(c.flavors().sell_policies(
+        FlavorsSellPoliciesParams::default()
+            .flavor_id(FLAVOR)
+            .sell_status("available")
+            .sell_mode("spot")
+            .availability_zone_id("cn-north-4a")
+            .longest_spot_duration_hours_gt(1)
+            .largest_spot_duration_count_gt(2)
+            .longest_spot_duration_hours(3)
+            .largest_spot_duration_count(4)
+            .interruption_policy("immediate")
+            .limit(10)
+            .marker("17"),
+    ))),
+    ("flavors.sell_policies/required", |c| send(c.flavors().sell_policies(Default::default()))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

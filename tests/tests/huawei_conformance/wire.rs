@@ -20,6 +20,18 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.contains("flavor") {
+            let flavor =
+                json!({"id": "s6.small.1", "name": "s6.small.1", "vcpus": "1", "ram": 1024});
+            if path.ends_with("/os-extra_specs") {
+                json!({"extra_specs": {"ecs:performancetype": "normal"}})
+            } else if path.ends_with("/resources") {
+                json!({"resources": [{"region_id": "cn-north-4", "availability_zone": "cn-north-4a", "prefer": true}]})
+            } else if path.ends_with("/flavor-sell-policies") {
+                json!({"count": 1, "sell_policies": [{"id": 17, "flavor_id": "s6.small.1", "sell_status": "available"}]})
+            } else {
+                json!({"flavors": [flavor]})
+            }
         } else if path.contains("/os-keypairs") {
             let keypair = json!({"name": "deploy-key", "fingerprint": "f", "public_key": "k"});
             match method {
