@@ -31,5 +31,13 @@ mod keypairs;
 mod flavors;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_passwords.rs"]
+mod server_passwords;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_consoles.rs"]
+mod server_consoles;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -860,6 +860,89 @@ def _(client):
     client.list_flavor_sell_policies(ecs().ListFlavorSellPoliciesRequest())
 
 
+# --- passwords and consoles ------------------------------------------------------------------
+
+
+@case("server_passwords.get/required")
+def _(client):
+    client.show_server_password(ecs().ShowServerPasswordRequest(server_id=SERVER_ID))
+
+
+@case("server_passwords.get/escaped_id")
+def _(client):
+    client.show_server_password(ecs().ShowServerPasswordRequest(server_id=ESCAPED_ID))
+
+
+@case("server_passwords.clear/required")
+def _(client):
+    client.delete_server_password(ecs().DeleteServerPasswordRequest(server_id=SERVER_ID))
+
+
+@case("server_passwords.reset_supported/required")
+def _(client):
+    client.show_reset_password_flag(ecs().ShowResetPasswordFlagRequest(server_id=SERVER_ID))
+
+
+@case("server_passwords.reset/all")
+def _(client):
+    client.reset_server_password(
+        ecs().ResetServerPasswordRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResetServerPasswordRequestBody(
+                reset_password=ecs().ResetServerPasswordOption(
+                    new_password=NON_ASCII_TEXT, is_check_password=False
+                )
+            ),
+        )
+    )
+
+
+@case("server_passwords.reset/required")
+def _(client):
+    client.reset_server_password(
+        ecs().ResetServerPasswordRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResetServerPasswordRequestBody(
+                reset_password=ecs().ResetServerPasswordOption(new_password="Pa55word!")
+            ),
+        )
+    )
+
+
+@case("server_passwords.reset_many/all")
+def _(client):
+    client.batch_reset_servers_password(
+        ecs().BatchResetServersPasswordRequest(
+            body=ecs().BatchResetServersPasswordRequestBody(
+                new_password="Pa55word!", dry_run=True, servers=servers(SERVER_ID, OTHER_SERVER_ID)
+            )
+        )
+    )
+
+
+@case("server_passwords.reset_many/required")
+def _(client):
+    client.batch_reset_servers_password(
+        ecs().BatchResetServersPasswordRequest(
+            body=ecs().BatchResetServersPasswordRequestBody(
+                new_password="Pa55word!", servers=servers(SERVER_ID)
+            )
+        )
+    )
+
+
+@case("server_consoles.remote/required")
+def _(client):
+    client.show_server_remote_console(
+        ecs().ShowServerRemoteConsoleRequest(
+            server_id=SERVER_ID,
+            body=ecs().ShowServerRemoteConsoleRequestBody(
+                remote_console=ecs().GetServerRemoteConsoleOption(protocol="vnc", type="novnc")
+            ),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

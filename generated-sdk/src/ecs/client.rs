@@ -91,6 +91,20 @@ impl Client {
         }
     }
 
+    /// Passwords of ECSs.
+    pub fn server_passwords(&self) -> super::resources::ServerPasswords<'_> {
+        super::resources::ServerPasswords {
+            client: self,
+        }
+    }
+
+    /// Consoles of ECSs.
+    pub fn server_consoles(&self) -> super::resources::ServerConsoles<'_> {
+        super::resources::ServerConsoles {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

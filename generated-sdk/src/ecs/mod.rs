@@ -80,6 +80,7 @@
 
 mod client;
 pub mod resources;
+mod requests;
 mod types;
 mod enums;
 mod waiters;
@@ -103,10 +104,19 @@ mod flavors;
 
 pub use flavors::*;
 
+mod server_passwords;
+
+pub use server_passwords::*;
+
+mod server_consoles;
+
+pub use server_consoles::*;
+
 mod jobs;
 
 pub use jobs::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use requests::*;
 pub use types::*;
 pub use enums::*;
 pub use crate::runtime::{

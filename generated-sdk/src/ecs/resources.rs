@@ -6,4 +6,6 @@ pub use super::servers::resources::*;
 pub use super::server_groups::resources::*;
 pub use super::keypairs::resources::*;
 pub use super::flavors::resources::*;
+pub use super::server_passwords::resources::*;
+pub use super::server_consoles::resources::*;
 pub use super::jobs::resources::*;

@@ -512,6 +512,37 @@ fn flavor_spot_options_round_trips() {
 }
 
 #[test]
+fn server_password_round_trips() {
+    round_trip::<api::ServerPassword>(r#"{"password":"password-1"}"#);
+}
+
+#[test]
+fn reset_password_flag_round_trips() {
+    round_trip::<api::ResetPasswordFlag>(r#"{"resetpwd_flag":"resetpwd-flag-1"}"#);
+}
+
+#[test]
+fn servers_password_reset_round_trips() {
+    round_trip::<api::ServersPasswordReset>(r#"{"response":[{"id":"id-1"}]}"#);
+    round_trip::<api::ServersPasswordReset>(r#"{}"#);
+}
+
+#[test]
+fn remote_console_round_trips() {
+    round_trip::<
+        api::RemoteConsole,
+    >(r#"{"protocol":"protocol-1","type":"type-1","url":"url-1"}"#);
+    round_trip::<api::RemoteConsole>(r#"{}"#);
+}
+
+#[test]
+fn remote_console_answer_round_trips() {
+    round_trip::<
+        api::RemoteConsoleAnswer,
+    >(r#"{"remote_console":{"protocol":"protocol-1","type":"type-1","url":"url-1"}}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -219,6 +219,28 @@ pub const CASES: &[(&str, Caller)] = &[
             .marker("17"),
     ))),
     ("flavors.sell_policies/required", |c| send(c.flavors().sell_policies(Default::default()))),
+    ("server_passwords.get/required", |c| send(c.server_passwords().get(SERVER_ID))),
+    ("server_passwords.get/escaped_id", |c| send(c.server_passwords().get(ESCAPED_ID))),
+    ("server_passwords.clear/required", |c| send(c.server_passwords().clear(SERVER_ID))),
+    ("server_passwords.reset_supported/required", |c| send(c.server_passwords().reset_supported(SERVER_ID))),
+    ("server_passwords.reset/all", |c| send(c.server_passwords().reset(
+        SERVER_ID,
+        ServerPasswordsResetParams::new(NON_ASCII_TEXT).is_check_password(false),
+    ))),
+    ("server_passwords.reset/required", |c| send(c.server_passwords().reset(
+        SERVER_ID,
+        ServerPasswordsResetParams::new("Pa55word!"),
+    ))),
+    ("server_passwords.reset_many/all", |c| send(c.server_passwords().reset_many(
+        ServerPasswordsResetManyParams::new("Pa55word!", servers(&[SERVER_ID, OTHER_SERVER_ID])).dry_run(true),
+    ))),
+    ("server_passwords.reset_many/required", |c| send(c.server_passwords().reset_many(
+        ServerPasswordsResetManyParams::new("Pa55word!", servers(&[SERVER_ID])),
+    ))),
+    ("server_consoles.remote/required", |c| send(c.server_consoles().remote(
+        SERVER_ID,
+        ServerConsolesRemoteParams::new("vnc", "novnc"),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -20,6 +20,19 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.ends_with("/os-server-password") {
+            match method {
+                "DELETE" => return ResponseTemplate::new(204),
+                _ => json!({"password": "c2VjcmV0"}),
+            }
+        } else if path.ends_with("/os-resetpwd-flag") {
+            json!({"resetpwd_flag": "True"})
+        } else if path.ends_with("/os-reset-password") {
+            return ResponseTemplate::new(204);
+        } else if path.ends_with("/os-reset-passwords") {
+            json!({"response": [{"id": SERVER_ID}]})
+        } else if path.ends_with("/remote_console") {
+            json!({"remote_console": {"protocol": "vnc", "type": "novnc", "url": "https://console.example/vnc"}})
         } else if path.contains("flavor") {
             let flavor =
                 json!({"id": "s6.small.1", "name": "s6.small.1", "vcpus": "1", "ram": 1024});

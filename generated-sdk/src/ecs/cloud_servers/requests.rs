@@ -3,20 +3,6 @@
 
 use crate::ecs::{BandwidthShareType, ChargingMode, PeriodType, VolumeType};
 
-/// An ECS named by its ID, in batch requests.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerId {
-    /// ID of the ECS.
-    pub id: String,
-}
-
-impl ServerId {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
 /// Custom CPU options.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CpuOptions {
