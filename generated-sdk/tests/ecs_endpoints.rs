@@ -39,5 +39,13 @@ mod server_passwords;
 mod server_consoles;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/availability_zones.rs"]
+mod availability_zones;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/limits.rs"]
+mod limits;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -943,6 +943,24 @@ def _(client):
     )
 
 
+# --- availability zones and limits ----------------------------------------------------------
+
+
+@case("availability_zones.list/required")
+def _(client):
+    client.list_server_az_info(ecs().ListServerAzInfoRequest())
+
+
+@case("availability_zones.list_nova/required")
+def _(client):
+    client.nova_list_availability_zones(ecs().NovaListAvailabilityZonesRequest())
+
+
+@case("limits.get/required")
+def _(client):
+    client.show_server_limits(ecs().ShowServerLimitsRequest())
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -105,6 +105,20 @@ impl Client {
         }
     }
 
+    /// Availability zones of the region.
+    pub fn availability_zones(&self) -> super::resources::AvailabilityZones<'_> {
+        super::resources::AvailabilityZones {
+            client: self,
+        }
+    }
+
+    /// Limits of the project.
+    pub fn limits(&self) -> super::resources::Limits<'_> {
+        super::resources::Limits {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

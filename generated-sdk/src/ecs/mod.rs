@@ -112,6 +112,14 @@ mod server_consoles;
 
 pub use server_consoles::*;
 
+mod availability_zones;
+
+pub use availability_zones::*;
+
+mod limits;
+
+pub use limits::*;
+
 mod jobs;
 
 pub use jobs::*;

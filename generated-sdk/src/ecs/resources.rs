@@ -8,4 +8,6 @@ pub use super::keypairs::resources::*;
 pub use super::flavors::resources::*;
 pub use super::server_passwords::resources::*;
 pub use super::server_consoles::resources::*;
+pub use super::availability_zones::resources::*;
+pub use super::limits::resources::*;
 pub use super::jobs::resources::*;

@@ -543,6 +543,72 @@ fn remote_console_answer_round_trips() {
 }
 
 #[test]
+fn availability_zone_list_round_trips() {
+    round_trip::<
+        api::AvailabilityZoneList,
+    >(
+        r#"{"availability_zones":[{"alias":"alias-1","availability_zone_id":"availability-zone-id-1","az_group_ids":["az-group-ids-1"],"category":7,"mode":"mode-1","public_border_group":"public-border-group-1","type":"type-1"}]}"#,
+    );
+    round_trip::<api::AvailabilityZoneList>(r#"{}"#);
+}
+
+#[test]
+fn availability_zone_round_trips() {
+    round_trip::<
+        api::AvailabilityZone,
+    >(
+        r#"{"alias":"alias-1","availability_zone_id":"availability-zone-id-1","az_group_ids":["az-group-ids-1"],"category":7,"mode":"mode-1","public_border_group":"public-border-group-1","type":"type-1"}"#,
+    );
+    round_trip::<api::AvailabilityZone>(r#"{}"#);
+}
+
+#[test]
+fn nova_availability_zone_list_round_trips() {
+    round_trip::<
+        api::NovaAvailabilityZoneList,
+    >(
+        r#"{"availabilityZoneInfo":[{"hosts":["hosts-1"],"zoneName":"zonename-1","zoneState":{"available":true}}]}"#,
+    );
+    round_trip::<api::NovaAvailabilityZoneList>(r#"{}"#);
+}
+
+#[test]
+fn nova_availability_zone_round_trips() {
+    round_trip::<
+        api::NovaAvailabilityZone,
+    >(r#"{"hosts":["hosts-1"],"zoneName":"zonename-1","zoneState":{"available":true}}"#);
+    round_trip::<
+        api::NovaAvailabilityZone,
+    >(r#"{"hosts":null,"zoneName":"zonename-1","zoneState":{"available":true}}"#);
+    round_trip::<api::NovaAvailabilityZone>(r#"{"hosts":["hosts-1"]}"#);
+}
+
+#[test]
+fn nova_availability_zone_state_round_trips() {
+    round_trip::<api::NovaAvailabilityZoneState>(r#"{"available":true}"#);
+    round_trip::<api::NovaAvailabilityZoneState>(r#"{}"#);
+}
+
+#[test]
+fn server_limits_answer_round_trips() {
+    round_trip::<
+        api::ServerLimitsAnswer,
+    >(
+        r#"{"absolute":{"limit_by_flavor":{"key":"value"},"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"maxTotalSpotCores":7,"maxTotalSpotInstances":7,"maxTotalSpotRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7,"totalSpotCoresUsed":7,"totalSpotInstancesUsed":7,"totalSpotRAMUsed":7}}"#,
+    );
+}
+
+#[test]
+fn server_limits_round_trips() {
+    round_trip::<
+        api::ServerLimits,
+    >(
+        r#"{"limit_by_flavor":{"key":"value"},"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"maxTotalSpotCores":7,"maxTotalSpotInstances":7,"maxTotalSpotRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7,"totalSpotCoresUsed":7,"totalSpotInstancesUsed":7,"totalSpotRAMUsed":7}"#,
+    );
+    round_trip::<api::ServerLimits>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -241,6 +241,9 @@ pub const CASES: &[(&str, Caller)] = &[
         SERVER_ID,
         ServerConsolesRemoteParams::new("vnc", "novnc"),
     ))),
+    ("availability_zones.list/required", |c| send(c.availability_zones().list())),
+    ("availability_zones.list_nova/required", |c| send(c.availability_zones().list_nova())),
+    ("limits.get/required", |c| send(c.limits().get())),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -20,6 +20,12 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.ends_with("/availability-zones") {
+            json!({"availability_zones": [{"availability_zone_id": "cn-north-4a", "type": "Core"}]})
+        } else if path.ends_with("/os-availability-zone") {
+            json!({"availabilityZoneInfo": [{"zoneName": "cn-north-4a", "zoneState": {"available": true}, "hosts": null}]})
+        } else if path.ends_with("/cloudservers/limits") {
+            json!({"absolute": {"maxTotalInstances": -1, "totalInstancesUsed": 3, "limit_by_flavor": []}})
         } else if path.ends_with("/os-server-password") {
             match method {
                 "DELETE" => return ResponseTemplate::new(204),
