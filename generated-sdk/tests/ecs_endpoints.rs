@@ -47,5 +47,9 @@ mod availability_zones;
 mod limits;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/recycle_bin.rs"]
+mod recycle_bin;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

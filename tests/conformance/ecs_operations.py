@@ -5,8 +5,9 @@ from the installed package's own metadata, as the table tests/data/ecs-sdk-opera
 
 Each row is one operation of `EcsClient`: its name (as the SDK's request class names it, without
 `Request`: `ListServersDetails`), HTTP method, path template, the wire names
-of its path, query and header parameters (query names marked `[]` where the SDK sends a list
-as repeated pairs, `[csv]` where it joins it with commas), the model of its request body and the
+of its path, query and header parameters (query names marked `[]` or `[csv]` where the SDK
+declares a list's collection format as `multi` or `csv`; what it sends for either, repeated
+pairs, is checked by the conformance test), the model of its request body and the
 model of its response. The method, path and parameter names come from what the client's
 `_<operation>_http_info` builds for a request with every attribute present; the body and
 response models from the request class's declared types. Nothing here is copied text: only

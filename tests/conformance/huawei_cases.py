@@ -961,6 +961,81 @@ def _(client):
     client.show_server_limits(ecs().ShowServerLimitsRequest())
 
 
+# --- recycle bin ----------------------------------------------------------------------------
+
+
+@case("recycle_bin.get/required")
+def _(client):
+    client.show_recycle_bin(ecs().ShowRecycleBinRequest())
+
+
+@case("recycle_bin.update/required")
+def _(client):
+    client.update_recycle_bin(
+        ecs().UpdateRecycleBinRequest(
+            body=ecs().UpdateRecycleBinReq(recycle_bin=ecs().UpdateRecycleBinOption(switch="on"))
+        )
+    )
+
+
+@case("recycle_bin.update_policy/all")
+def _(client):
+    client.update_recycle_bin_policy(
+        ecs().UpdateRecycleBinPolicyRequest(
+            body=ecs().UpdateRecycleBinPolicyReq(
+                policy=ecs().UpdateRecycleBinPolicyOption(retention_hour=48, recycle_threshold_day=7)
+            )
+        )
+    )
+
+
+@case("recycle_bin.update_policy/required")
+def _(client):
+    client.update_recycle_bin_policy(
+        ecs().UpdateRecycleBinPolicyRequest(
+            body=ecs().UpdateRecycleBinPolicyReq(policy=ecs().UpdateRecycleBinPolicyOption())
+        )
+    )
+
+
+@case("recycle_bin.list_servers/all")
+def _(client):
+    client.list_recycle_bin_servers(
+        ecs().ListRecycleBinServersRequest(
+            all_tenants="True",
+            availability_zone="cn-north-4a",
+            expect_fields="launched_at,key_name",
+            ip_address="192.168.0.10",
+            name=NON_ASCII_NAME,
+            tags=["k1=v1", "k2=v2"],
+            tags_key=["k1", "k2"],
+            limit=25,
+            offset="1",
+            marker=SERVER_ID,
+        )
+    )
+
+
+@case("recycle_bin.list_servers/required")
+def _(client):
+    client.list_recycle_bin_servers(ecs().ListRecycleBinServersRequest())
+
+
+@case("recycle_bin.delete_server/required")
+def _(client):
+    client.delete_recycle_bin_server(ecs().DeleteRecycleBinServerRequest(server_id=SERVER_ID))
+
+
+@case("recycle_bin.restore_server/required")
+def _(client):
+    client.revert_recycle_bin_server(ecs().RevertRecycleBinServerRequest(server_id=SERVER_ID))
+
+
+@case("recycle_bin.restore_server/escaped_id")
+def _(client):
+    client.revert_recycle_bin_server(ecs().RevertRecycleBinServerRequest(server_id=ESCAPED_ID))
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

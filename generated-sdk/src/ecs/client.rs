@@ -119,6 +119,13 @@ impl Client {
         }
     }
 
+    /// The recycle bin, where deleted ECSs are kept for a while and can be restored from.
+    pub fn recycle_bin(&self) -> super::resources::RecycleBin<'_> {
+        super::resources::RecycleBin {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

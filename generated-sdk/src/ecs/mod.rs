@@ -120,6 +120,10 @@ mod limits;
 
 pub use limits::*;
 
+mod recycle_bin;
+
+pub use recycle_bin::*;
+
 mod jobs;
 
 pub use jobs::*;

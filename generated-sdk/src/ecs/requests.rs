@@ -14,3 +14,59 @@ impl ServerId {
         Self { id: id.into() }
     }
 }
+
+/// Custom CPU options.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CpuOptions {
+    /// CPU threads per core: `1` turns hyper-threading off, `2` on. Only for flavors with `hw:cpu_policy` `dedicated` and `hw:cpu_threads` `2`.
+    #[serde(rename = "hw:cpu_threads")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hw_cpu_threads: Option<i32>,
+}
+
+impl CpuOptions {
+    /// Sets `hw:cpu_threads`.
+    pub fn hw_cpu_threads(mut self, value: impl Into<i32>) -> Self {
+        self.hw_cpu_threads = Some(value.into());
+        self
+    }
+}
+
+/// Secure boot options.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SecurityOptions {
+    /// Whether secure boot is enabled (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secure_boot_enabled: Option<bool>,
+    /// Whether vTPM boot is enabled (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tpm_enabled: Option<bool>,
+}
+
+impl SecurityOptions {
+    /// Sets `secure_boot_enabled`.
+    pub fn secure_boot_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.secure_boot_enabled = Some(value.into());
+        self
+    }
+
+    /// Sets `tpm_enabled`.
+    pub fn tpm_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.tpm_enabled = Some(value.into());
+        self
+    }
+}
+
+/// Enclave options.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EnclaveOptions {
+    /// Whether enclaves are enabled.
+    pub enabled: bool,
+}
+
+impl EnclaveOptions {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}

@@ -10,4 +10,5 @@ pub use super::server_passwords::resources::*;
 pub use super::server_consoles::resources::*;
 pub use super::availability_zones::resources::*;
 pub use super::limits::resources::*;
+pub use super::recycle_bin::resources::*;
 pub use super::jobs::resources::*;

@@ -609,6 +609,33 @@ fn server_limits_round_trips() {
 }
 
 #[test]
+fn recycle_bin_round_trips() {
+    round_trip::<
+        api::RecycleBin,
+    >(
+        r#"{"policy":{"recycle_threshold_day":7,"retention_hour":7},"project_id":"project-id-1","switch":"switch-1"}"#,
+    );
+    round_trip::<api::RecycleBin>(r#"{}"#);
+}
+
+#[test]
+fn recycle_bin_policy_round_trips() {
+    round_trip::<
+        api::RecycleBinPolicy,
+    >(r#"{"recycle_threshold_day":7,"retention_hour":7}"#);
+    round_trip::<api::RecycleBinPolicy>(r#"{}"#);
+}
+
+#[test]
+fn recycle_bin_server_list_round_trips() {
+    round_trip::<
+        api::RecycleBinServerList,
+    >(
+        r#"{"servers":[{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","OS-EXT-STS:power_state":7,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"os-srv-usg-launched-at-1","OS-SRV-USG:terminated_at":"os-srv-usg-terminated-at-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"OS-EXT-IPS-MAC:mac_addr":"os-ext-ips-mac-mac-addr-1","OS-EXT-IPS:port_id":"os-ext-ips-port-id-1","OS-EXT-IPS:type":"fixed","addr":"addr-1","primary":true,"version":"version-1"}]},"auto_terminate_time":"auto-terminate-time-1","capacity_reservation_id":"capacity-reservation-id-1","capacity_reservation_specification":{"id":"id-1","preference":"preference-1"},"config_drive":"config-drive-1","cpu_options":{"hw:cpu_threads":7},"created":"created-1","description":"description-1","enclave_options":{"enabled":true},"enterprise_project_id":"enterprise-project-id-1","fault":{"key":"value"},"flavor":{"asic_accelerators":[{"count":7,"memory_mb":7,"name":"name-1"}],"disk":"disk-1","gpus":[{"count":7,"memory_mb":7,"name":"name-1"}],"id":"id-1","name":"name-1","ram":"ram-1","vcpus":"vcpus-1"},"hostId":"hostid-1","host_status":"host-status-1","hypervisor":{"csd_hypervisor":"csd-hypervisor-1","hypervisor_type":"hypervisor-type-1"},"id":"id-1","image":{"id":"id-1"},"key_name":"key-name-1","locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"association":{"public_ip_address":"public-ip-address-1"},"ip_addresses":["ip-addresses-1"],"ipv6_addresses":["ipv6-addresses-1"],"port_id":"port-id-1","primary":true,"subnet_id":"subnet-id-1"}],"os-extended-volumes:volumes_attached":[{"bootIndex":"bootindex-1","delete_on_termination":"delete-on-termination-1","device":"device-1","id":"id-1"}],"os:scheduler_hints":{"dedicated_host_id":["dedicated-host-id-1"],"group":["group-1"],"tenancy":["tenancy-1"]},"progress":7,"security_groups":[{"id":"id-1","name":"name-1"}],"security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"spod_id":"spod-id-1","status":"ACTIVE","sys_tags":[{"key":"key-1","value":"value-1"}],"tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}]}"#,
+    );
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -244,6 +244,29 @@ pub const CASES: &[(&str, Caller)] = &[
     ("availability_zones.list/required", |c| send(c.availability_zones().list())),
     ("availability_zones.list_nova/required", |c| send(c.availability_zones().list_nova())),
     ("limits.get/required", |c| send(c.limits().get())),
+    ("recycle_bin.get/required", |c| send(c.recycle_bin().get())),
+    ("recycle_bin.update/required", |c| send(c.recycle_bin().update(RecycleBinUpdateParams::new("on")))),
+    ("recycle_bin.update_policy/all", |c| send(c.recycle_bin().update_policy(
+        RecycleBinUpdatePolicyParams::default().retention_hour(48).recycle_threshold_day(7),
+    ))),
+    ("recycle_bin.update_policy/required", |c| send(c.recycle_bin().update_policy(Default::default()))),
+    ("recycle_bin.list_servers/all", |c| send(c.recycle_bin().list_servers(
+        RecycleBinListServersParams::default()
+            .all_tenants("True")
+            .availability_zone("cn-north-4a")
+            .expect_fields("launched_at,key_name")
+            .ip_address("192.168.0.10")
+            .name(NON_ASCII_NAME)
+            .tags(strings(&["k1=v1", "k2=v2"]))
+            .tags_key(strings(&["k1", "k2"]))
+            .limit(25)
+            .offset("1")
+            .marker(SERVER_ID),
+    ))),
+    ("recycle_bin.list_servers/required", |c| send(c.recycle_bin().list_servers(Default::default()))),
+    ("recycle_bin.delete_server/required", |c| send(c.recycle_bin().delete_server(SERVER_ID))),
+    ("recycle_bin.restore_server/required", |c| send(c.recycle_bin().restore_server(SERVER_ID))),
+    ("recycle_bin.restore_server/escaped_id", |c| send(c.recycle_bin().restore_server(ESCAPED_ID))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

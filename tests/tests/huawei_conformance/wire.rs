@@ -20,6 +20,16 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.contains("/recycle-bin") {
+            match method {
+                "DELETE" => return ResponseTemplate::new(204),
+                "GET" if path.ends_with("/cloudservers") => json!({"servers": [server_detail()]}),
+                "GET" => json!({
+                    "project_id": PROJECT_ID, "switch": "on",
+                    "policy": {"recycle_threshold_day": 7, "retention_hour": 48}
+                }),
+                _ => return ResponseTemplate::new(204),
+            }
         } else if path.ends_with("/availability-zones") {
             json!({"availability_zones": [{"availability_zone_id": "cn-north-4a", "type": "Core"}]})
         } else if path.ends_with("/os-availability-zone") {
