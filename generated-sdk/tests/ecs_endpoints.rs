@@ -23,5 +23,13 @@ mod servers;
 mod server_groups;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_tags.rs"]
+mod server_tags;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_metadata.rs"]
+mod server_metadata;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

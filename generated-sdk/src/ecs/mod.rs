@@ -80,6 +80,7 @@
 
 mod client;
 pub mod resources;
+mod requests;
 mod types;
 mod enums;
 mod waiters;
@@ -95,10 +96,19 @@ mod server_groups;
 
 pub use server_groups::*;
 
+mod server_tags;
+
+pub use server_tags::*;
+
+mod server_metadata;
+
+pub use server_metadata::*;
+
 mod jobs;
 
 pub use jobs::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use requests::*;
 pub use types::*;
 pub use enums::*;
 pub use crate::runtime::{

@@ -4,4 +4,6 @@
 pub use super::cloud_servers::resources::*;
 pub use super::servers::resources::*;
 pub use super::server_groups::resources::*;
+pub use super::server_tags::resources::*;
+pub use super::server_metadata::resources::*;
 pub use super::jobs::resources::*;
