@@ -51,5 +51,13 @@ mod limits;
 mod recycle_bin;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_tags.rs"]
+mod server_tags;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_metadata.rs"]
+mod server_metadata;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -1036,6 +1036,136 @@ def _(client):
     client.revert_recycle_bin_server(ecs().RevertRecycleBinServerRequest(server_id=ESCAPED_ID))
 
 
+# --- server tags ----------------------------------------------------------------------------
+
+
+@case("server_tags.create/required")
+def _(client):
+    m = ecs()
+    client.batch_create_server_tags(
+        m.BatchCreateServerTagsRequest(
+            server_id=SERVER_ID,
+            body=m.BatchCreateServerTagsRequestBody(
+                action="create",
+                tags=[
+                    m.BatchAddServerTag(key="env", value="prod"),
+                    m.BatchAddServerTag(key=NON_ASCII_NAME),
+                ],
+            ),
+        )
+    )
+
+
+@case("server_tags.delete/required")
+def _(client):
+    m = ecs()
+    client.batch_delete_server_tags(
+        m.BatchDeleteServerTagsRequest(
+            server_id=SERVER_ID,
+            body=m.BatchDeleteServerTagsRequestBody(
+                action="delete", tags=[m.ServerTag(key="env", value="prod")]
+            ),
+        )
+    )
+
+
+@case("server_tags.get/required")
+def _(client):
+    client.show_server_tags(ecs().ShowServerTagsRequest(server_id=SERVER_ID))
+
+
+@case("server_tags.get/escaped_id")
+def _(client):
+    client.show_server_tags(ecs().ShowServerTagsRequest(server_id=ESCAPED_ID))
+
+
+@case("server_tags.list/required")
+def _(client):
+    client.list_server_tags(ecs().ListServerTagsRequest())
+
+
+@case("server_tags.list_servers/all")
+def _(client):
+    m = ecs()
+    body = full(
+        m.ListServersByTagRequestBody(
+            action="filter",
+            limit="10",
+            offset="20",
+            tags=[m.ServerTags(key="env", values=["prod", "test"])],
+            not_tags=[m.ServerTags(key="tier", values=["db"])],
+            matches=[m.ServerTagMatch(key="resource_name", value=NON_ASCII_NAME)],
+        )
+    )
+    client.list_servers_by_tag(m.ListServersByTagRequest(body=body))
+
+
+@case("server_tags.list_servers/required")
+def _(client):
+    m = ecs()
+    client.list_servers_by_tag(
+        m.ListServersByTagRequest(body=m.ListServersByTagRequestBody(action="count"))
+    )
+
+
+# --- server metadata ------------------------------------------------------------------------
+
+
+@case("server_metadata.update/required")
+def _(client):
+    m = ecs()
+    client.update_server_metadata(
+        m.UpdateServerMetadataRequest(
+            server_id=SERVER_ID,
+            body=m.UpdateServerMetadataRequestBody(
+                metadata={"env": "prod", "propriétaire": NON_ASCII_TEXT}
+            ),
+        )
+    )
+
+
+@case("server_metadata.delete/required")
+def _(client):
+    client.delete_server_metadata(ecs().DeleteServerMetadataRequest(key="env", server_id=SERVER_ID))
+
+
+@case("server_metadata.delete/escaped_id")
+def _(client):
+    client.delete_server_metadata(
+        ecs().DeleteServerMetadataRequest(key=ESCAPED_ID, server_id=ESCAPED_ID)
+    )
+
+
+@case("server_metadata.get_options/required")
+def _(client):
+    client.show_metadata_options(ecs().ShowMetadataOptionsRequest(server_id=SERVER_ID))
+
+
+@case("server_metadata.update_options/all")
+def _(client):
+    m = ecs()
+    client.update_metadata_options(
+        m.UpdateMetadataOptionsRequest(
+            server_id=SERVER_ID,
+            body=full(
+                m.UpdateServerMetadataOptionsRequestBody(
+                    http_endpoint="enabled", http_tokens="required"
+                )
+            ),
+        )
+    )
+
+
+@case("server_metadata.update_options/required")
+def _(client):
+    m = ecs()
+    client.update_metadata_options(
+        m.UpdateMetadataOptionsRequest(
+            server_id=SERVER_ID, body=m.UpdateServerMetadataOptionsRequestBody()
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

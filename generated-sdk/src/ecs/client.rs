@@ -126,6 +126,20 @@ impl Client {
         }
     }
 
+    /// Tags of ECSs: those of one ECS, those used in the project, and the ECSs carrying given tags.
+    pub fn server_tags(&self) -> super::resources::ServerTags<'_> {
+        super::resources::ServerTags {
+            client: self,
+        }
+    }
+
+    /// Metadata of ECSs (user key-value pairs), and the options of their instance metadata service (IMDS).
+    pub fn server_metadata(&self) -> super::resources::ServerMetadata<'_> {
+        super::resources::ServerMetadata {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

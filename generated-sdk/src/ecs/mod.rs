@@ -124,6 +124,14 @@ mod recycle_bin;
 
 pub use recycle_bin::*;
 
+mod server_tags;
+
+pub use server_tags::*;
+
+mod server_metadata;
+
+pub use server_metadata::*;
+
 mod jobs;
 
 pub use jobs::*;

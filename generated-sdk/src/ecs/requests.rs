@@ -57,6 +57,31 @@ impl SecurityOptions {
     }
 }
 
+/// Instance metadata service (IMDS) options.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetadataOptions {
+    /// `enabled` or `disabled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_endpoint: Option<String>,
+    /// Whether a token is needed: `optional` or `required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_tokens: Option<String>,
+}
+
+impl MetadataOptions {
+    /// Sets `http_endpoint`.
+    pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
+        self.http_endpoint = Some(value.into());
+        self
+    }
+
+    /// Sets `http_tokens`.
+    pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
+        self.http_tokens = Some(value.into());
+        self
+    }
+}
+
 /// Enclave options.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EnclaveOptions {

@@ -11,4 +11,6 @@ pub use super::server_consoles::resources::*;
 pub use super::availability_zones::resources::*;
 pub use super::limits::resources::*;
 pub use super::recycle_bin::resources::*;
+pub use super::server_tags::resources::*;
+pub use super::server_metadata::resources::*;
 pub use super::jobs::resources::*;

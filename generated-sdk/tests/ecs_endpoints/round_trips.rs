@@ -636,6 +636,88 @@ fn recycle_bin_server_list_round_trips() {
 }
 
 #[test]
+fn tag_action_round_trips() {
+    assert_eq!(round_trip:: < api::TagAction > (r#""create""#), api::TagAction::Create);
+    assert_eq!(round_trip:: < api::TagAction > (r#""delete""#), api::TagAction::Delete);
+    let value = round_trip::<api::TagAction>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::TagAction::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn tag_round_trips() {
+    round_trip::<api::Tag>(r#"{"key":"key-1","value":"value-1"}"#);
+    round_trip::<api::Tag>(r#"{"key":"key-1"}"#);
+}
+
+#[test]
+fn server_tag_list_round_trips() {
+    round_trip::<api::ServerTagList>(r#"{"tags":[{"key":"key-1","value":"value-1"}]}"#);
+    round_trip::<api::ServerTagList>(r#"{}"#);
+}
+
+#[test]
+fn project_tag_round_trips() {
+    round_trip::<api::ProjectTag>(r#"{"key":"key-1","values":["values-1"]}"#);
+    round_trip::<api::ProjectTag>(r#"{"key":"key-1"}"#);
+}
+
+#[test]
+fn project_tag_list_round_trips() {
+    round_trip::<
+        api::ProjectTagList,
+    >(r#"{"tags":[{"key":"key-1","values":["values-1"]}]}"#);
+    round_trip::<api::ProjectTagList>(r#"{}"#);
+}
+
+#[test]
+fn tag_query_action_round_trips() {
+    assert_eq!(
+        round_trip:: < api::TagQueryAction > (r#""filter""#), api::TagQueryAction::Filter
+    );
+    assert_eq!(
+        round_trip:: < api::TagQueryAction > (r#""count""#), api::TagQueryAction::Count
+    );
+    let value = round_trip::<api::TagQueryAction>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::TagQueryAction::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn tag_filter_round_trips() {
+    round_trip::<api::TagFilter>(r#"{"key":"key-1","values":["values-1"]}"#);
+}
+
+#[test]
+fn tag_match_round_trips() {
+    round_trip::<api::TagMatch>(r#"{"key":"key-1","value":"value-1"}"#);
+}
+
+#[test]
+fn tagged_server_round_trips() {
+    round_trip::<
+        api::TaggedServer,
+    >(
+        r#"{"resource_detail":"resource-detail-1","resource_id":"resource-id-1","resource_name":"resource-name-1","tags":[{"key":"key-1","value":"value-1"}]}"#,
+    );
+    round_trip::<api::TaggedServer>(r#"{"resource_id":"resource-id-1"}"#);
+}
+
+#[test]
+fn tagged_servers_round_trips() {
+    round_trip::<
+        api::TaggedServers,
+    >(
+        r#"{"resources":[{"resource_detail":"resource-detail-1","resource_id":"resource-id-1","resource_name":"resource-name-1","tags":[{"key":"key-1","value":"value-1"}]}],"total_count":7}"#,
+    );
+    round_trip::<api::TaggedServers>(r#"{}"#);
+}
+
+#[test]
+fn server_metadata_answer_round_trips() {
+    round_trip::<api::ServerMetadataAnswer>(r#"{"metadata":{"key":"metadata-1"}}"#);
+    round_trip::<api::ServerMetadataAnswer>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

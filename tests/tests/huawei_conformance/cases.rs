@@ -267,6 +267,46 @@ pub const CASES: &[(&str, Caller)] = &[
     ("recycle_bin.delete_server/required", |c| send(c.recycle_bin().delete_server(SERVER_ID))),
     ("recycle_bin.restore_server/required", |c| send(c.recycle_bin().restore_server(SERVER_ID))),
     ("recycle_bin.restore_server/escaped_id", |c| send(c.recycle_bin().restore_server(ESCAPED_ID))),
+    ("server_tags.create/required", |c| send(c.server_tags().create(
+        SERVER_ID,
+        ServerTagsCreateParams::new(
+            TagAction::Create,
+            vec![Tag::new("env").value("prod"), Tag::new(NON_ASCII_NAME)],
+        ),
+    ))),
+    ("server_tags.delete/required", |c| send(c.server_tags().delete(
+        SERVER_ID,
+        ServerTagsDeleteParams::new(TagAction::Delete, vec![Tag::new("env").value("prod")]),
+    ))),
+    ("server_tags.get/required", |c| send(c.server_tags().get(SERVER_ID))),
+    ("server_tags.get/escaped_id", |c| send(c.server_tags().get(ESCAPED_ID))),
+    ("server_tags.list/required", |c| send(c.server_tags().list())),
+    ("server_tags.list_servers/all", |c| send(c.server_tags().list_servers(
+        ServerTagsListServersParams::new(TagQueryAction::Filter)
+            .limit("10")
+            .offset("20")
+            .tags(vec![TagFilter::new("env", strings(&["prod", "test"]))])
+            .not_tags(vec![TagFilter::new("tier", strings(&["db"]))])
+            .matches(vec![TagMatch::new("resource_name", NON_ASCII_NAME)]),
+    ))),
+    ("server_tags.list_servers/required", |c| send(c.server_tags().list_servers(
+        ServerTagsListServersParams::new(TagQueryAction::Count),
+    ))),
+    ("server_metadata.update/required", |c| send(c.server_metadata().update(
+        SERVER_ID,
+        ServerMetadataUpdateParams::new(map(&[("env", "prod"), ("propriétaire", NON_ASCII_TEXT)])),
+    ))),
+    ("server_metadata.delete/required", |c| send(c.server_metadata().delete(SERVER_ID, "env"))),
+    ("server_metadata.delete/escaped_id", |c| send(c.server_metadata().delete(ESCAPED_ID, ESCAPED_ID))),
+    ("server_metadata.get_options/required", |c| send(c.server_metadata().get_options(SERVER_ID))),
+    ("server_metadata.update_options/all", |c| send(c.server_metadata().update_options(
+        SERVER_ID,
+        ServerMetadataUpdateOptionsParams::default().http_endpoint("enabled").http_tokens("required"),
+    ))),
+    ("server_metadata.update_options/required", |c| send(c.server_metadata().update_options(
+        SERVER_ID,
+        Default::default(),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

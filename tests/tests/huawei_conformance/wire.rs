@@ -93,6 +93,27 @@ impl Respond for Canned {
                 }),
                 _ => json!({"server_group": group}),
             }
+        } else if path.contains("/tags") || path.ends_with("/resource_instances/action") {
+            match method {
+                "POST" if path.ends_with("/tags/action") => return ResponseTemplate::new(204),
+                "POST" => json!({
+                    "resources": [{
+                        "resource_id": SERVER_ID, "resource_detail": "", "resource_name": "web-01",
+                        "tags": [{"key": "env", "value": "prod"}]
+                    }],
+                    "total_count": 1
+                }),
+                _ if path.ends_with("/cloudservers/tags") => {
+                    json!({"tags": [{"key": "env", "values": ["prod", "test"]}]})
+                }
+                _ => json!({"tags": [{"key": "env", "value": "prod"}]}),
+            }
+        } else if path.contains("/metadata") {
+            match method {
+                "DELETE" | "PUT" => return ResponseTemplate::new(204),
+                "GET" => json!({"http_endpoint": "enabled", "http_tokens": "optional"}),
+                _ => json!({"metadata": {"env": "prod"}}),
+            }
         } else if path.contains("/jobs/") {
             json!({
                 "status": "SUCCESS", "job_id": JOB_ID, "job_type": "deleteVMs",

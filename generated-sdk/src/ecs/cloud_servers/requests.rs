@@ -2,8 +2,8 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::ecs::{
-    BandwidthShareType, ChargingMode, CpuOptions, EnclaveOptions, PeriodType,
-    SecurityOptions, VolumeType,
+    BandwidthShareType, ChargingMode, CpuOptions, EnclaveOptions, MetadataOptions,
+    PeriodType, SecurityOptions, VolumeType,
 };
 
 /// The ECSs to create (`POST /v1.1/{project_id}/cloudservers`), yearly/monthly or pay-per-use as `extendparam.chargingMode` says.
@@ -1447,31 +1447,6 @@ impl SerialConsoleOptions {
     /// Sets `enabled`.
     pub fn enabled(mut self, value: impl Into<bool>) -> Self {
         self.enabled = Some(value.into());
-        self
-    }
-}
-
-/// Instance metadata service (IMDS) options.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MetadataOptions {
-    /// `enabled` or `disabled`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http_endpoint: Option<String>,
-    /// Whether a token is needed: `optional` or `required`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http_tokens: Option<String>,
-}
-
-impl MetadataOptions {
-    /// Sets `http_endpoint`.
-    pub fn http_endpoint(mut self, value: impl Into<String>) -> Self {
-        self.http_endpoint = Some(value.into());
-        self
-    }
-
-    /// Sets `http_tokens`.
-    pub fn http_tokens(mut self, value: impl Into<String>) -> Self {
-        self.http_tokens = Some(value.into());
         self
     }
 }
