@@ -59,5 +59,13 @@ mod server_tags;
 mod server_metadata;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_volumes.rs"]
+mod server_volumes;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/shared_volumes.rs"]
+mod shared_volumes;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

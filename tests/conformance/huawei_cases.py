@@ -1166,6 +1166,125 @@ def _(client):
     )
 
 
+# --- volumes attached to ECSs ---------------------------------------------------------------
+
+VOLUME_ID = "a3c2c4c8-6b0f-4a6e-8d1b-5f2e9c7d1a20"
+
+
+@case("server_volumes.attach/all")
+def _(client):
+    client.attach_server_volume(
+        ecs().AttachServerVolumeRequest(
+            server_id=SERVER_ID,
+            body=ecs().AttachServerVolumeRequestBody(
+                volume_attachment=ecs().AttachServerVolumeOption(
+                    volume_id=VOLUME_ID,
+                    device="/dev/sdb",
+                    volume_type="SSD",
+                    count=1,
+                    hwpassthrough="true",
+                ),
+                dry_run=False,
+            ),
+        )
+    )
+
+
+@case("server_volumes.attach/required")
+def _(client):
+    client.attach_server_volume(
+        ecs().AttachServerVolumeRequest(
+            server_id=SERVER_ID,
+            body=ecs().AttachServerVolumeRequestBody(
+                volume_attachment=ecs().AttachServerVolumeOption(volume_id=VOLUME_ID)
+            ),
+        )
+    )
+
+
+@case("server_volumes.detach/all")
+def _(client):
+    client.detach_server_volume(
+        ecs().DetachServerVolumeRequest(server_id=SERVER_ID, volume_id=VOLUME_ID, delete_flag="1")
+    )
+
+
+@case("server_volumes.detach/required")
+def _(client):
+    client.detach_server_volume(
+        ecs().DetachServerVolumeRequest(server_id=SERVER_ID, volume_id=VOLUME_ID)
+    )
+
+
+@case("server_volumes.detach/escaped_id")
+def _(client):
+    client.detach_server_volume(
+        ecs().DetachServerVolumeRequest(server_id=ESCAPED_ID, volume_id=ESCAPED_ID)
+    )
+
+
+@case("server_volumes.list/required")
+def _(client):
+    client.list_server_volume_attachments(
+        ecs().ListServerVolumeAttachmentsRequest(server_id=SERVER_ID)
+    )
+
+
+@case("server_volumes.quota/required")
+def _(client):
+    client.show_appendable_volume_quota(ecs().ShowAppendableVolumeQuotaRequest(server_id=SERVER_ID))
+
+
+@case("server_volumes.list_block_devices/required")
+def _(client):
+    client.list_server_block_devices(ecs().ListServerBlockDevicesRequest(server_id=SERVER_ID))
+
+
+@case("server_volumes.block_device/required")
+def _(client):
+    client.show_server_block_device(
+        ecs().ShowServerBlockDeviceRequest(server_id=SERVER_ID, volume_id=VOLUME_ID)
+    )
+
+
+@case("server_volumes.update_block_device/required")
+def _(client):
+    client.update_server_block_device(
+        ecs().UpdateServerBlockDeviceRequest(
+            server_id=SERVER_ID,
+            volume_id=VOLUME_ID,
+            body=ecs().UpdateServerBlockDeviceReq(
+                block_device=ecs().UpdateServerBlockDeviceOption(delete_on_termination=True)
+            ),
+        )
+    )
+
+
+@case("shared_volumes.attach/required")
+def _(client):
+    client.batch_attach_sharable_volumes(
+        ecs().BatchAttachSharableVolumesRequest(
+            volume_id=VOLUME_ID,
+            body=ecs().BatchAttachSharableVolumesRequestBody(
+                serverinfo=[
+                    ecs().BatchAttachSharableVolumesOption(server_id=SERVER_ID, device="/dev/sdc"),
+                    ecs().BatchAttachSharableVolumesOption(server_id=OTHER_SERVER_ID),
+                ]
+            ),
+        )
+    )
+
+
+@case("shared_volumes.detach/required")
+def _(client):
+    client.batch_detach_volumes(
+        ecs().BatchDetachVolumesRequest(
+            volume_id=VOLUME_ID,
+            body=ecs().VolumeBatchDetachRequest(serverinfo=[SERVER_ID, OTHER_SERVER_ID]),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

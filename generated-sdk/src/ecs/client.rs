@@ -140,6 +140,20 @@ impl Client {
         }
     }
 
+    /// Disks attached to ECSs. Attaching and detaching are jobs, which `JobRef::wait` polls.
+    pub fn server_volumes(&self) -> super::resources::ServerVolumes<'_> {
+        super::resources::ServerVolumes {
+            client: self,
+        }
+    }
+
+    /// Shared disks, attached to several ECSs at once. Both calls are jobs.
+    pub fn shared_volumes(&self) -> super::resources::SharedVolumes<'_> {
+        super::resources::SharedVolumes {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

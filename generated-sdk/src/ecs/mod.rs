@@ -77,6 +77,27 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Waiting for `JobRef`
+//!
+//! Methods that return [`JobRef`] start work that finishes later; [`JobRef::wait`] polls until it succeeds or fails.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), generated_sdk::Error> {
+//! use generated_sdk::ecs::{Client, ServerVolumesDetachParams};
+//! # let client = Client::builder()
+//! #     .access_key("my-access-key", "my-secret-key")
+//! #     .region("my-region")
+//! #     .project_id("my-project-id")
+//! #     .max_retries(3) // default 2
+//! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .build()?;
+//!
+//! let started = client.server_volumes().detach("server-id", "volume-id", ServerVolumesDetachParams::default()).await?;
+//! let finished = started.wait(&client).await?;
+//! # Ok(())
+//! # }
+//! ```
 
 mod client;
 pub mod resources;
@@ -131,6 +152,14 @@ pub use server_tags::*;
 mod server_metadata;
 
 pub use server_metadata::*;
+
+mod server_volumes;
+
+pub use server_volumes::*;
+
+mod shared_volumes;
+
+pub use shared_volumes::*;
 
 mod jobs;
 

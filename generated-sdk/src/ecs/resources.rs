@@ -13,4 +13,6 @@ pub use super::limits::resources::*;
 pub use super::recycle_bin::resources::*;
 pub use super::server_tags::resources::*;
 pub use super::server_metadata::resources::*;
+pub use super::server_volumes::resources::*;
+pub use super::shared_volumes::resources::*;
 pub use super::jobs::resources::*;

@@ -718,6 +718,89 @@ fn server_metadata_answer_round_trips() {
 }
 
 #[test]
+fn volume_to_attach_round_trips() {
+    round_trip::<
+        api::VolumeToAttach,
+    >(
+        r#"{"count":7,"device":"device-1","hw:passthrough":"hw-passthrough-1","volumeId":"volumeid-1","volume_type":"volume-type-1"}"#,
+    );
+    round_trip::<api::VolumeToAttach>(r#"{"volumeId":"volumeid-1"}"#);
+}
+
+#[test]
+fn volume_attachment_round_trips() {
+    round_trip::<
+        api::VolumeAttachment,
+    >(
+        r#"{"device":"device-1","id":"id-1","serverId":"serverid-1","volumeId":"volumeid-1"}"#,
+    );
+    round_trip::<api::VolumeAttachment>(r#"{}"#);
+}
+
+#[test]
+fn volume_attachment_list_round_trips() {
+    round_trip::<
+        api::VolumeAttachmentList,
+    >(
+        r#"{"volumeAttachments":[{"device":"device-1","id":"id-1","serverId":"serverid-1","volumeId":"volumeid-1"}]}"#,
+    );
+    round_trip::<api::VolumeAttachmentList>(r#"{}"#);
+}
+
+#[test]
+fn appendable_volume_quota_round_trips() {
+    round_trip::<
+        api::AppendableVolumeQuota,
+    >(r#"{"count":7,"free_blk":7,"free_scsi":7}"#);
+    round_trip::<api::AppendableVolumeQuota>(r#"{}"#);
+}
+
+#[test]
+fn block_device_round_trips() {
+    round_trip::<
+        api::BlockDevice,
+    >(
+        r#"{"bootIndex":7,"bus":"bus-1","device":"device-1","id":"id-1","pciAddress":"pciaddress-1","serverId":"serverid-1","size":7,"volumeId":"volumeid-1"}"#,
+    );
+    round_trip::<api::BlockDevice>(r#"{}"#);
+}
+
+#[test]
+fn block_device_quantity_round_trips() {
+    round_trip::<
+        api::BlockDeviceQuantity,
+    >(r#"{"free_blk":7,"free_disk":7,"free_scsi":7}"#);
+    round_trip::<api::BlockDeviceQuantity>(r#"{}"#);
+}
+
+#[test]
+fn block_device_list_round_trips() {
+    round_trip::<
+        api::BlockDeviceList,
+    >(
+        r#"{"attachableQuantity":{"free_blk":7,"free_disk":7,"free_scsi":7},"volumeAttachments":[{"bootIndex":7,"bus":"bus-1","device":"device-1","id":"id-1","pciAddress":"pciaddress-1","serverId":"serverid-1","size":7,"volumeId":"volumeid-1"}]}"#,
+    );
+    round_trip::<api::BlockDeviceList>(r#"{}"#);
+}
+
+#[test]
+fn block_device_answer_round_trips() {
+    round_trip::<
+        api::BlockDeviceAnswer,
+    >(
+        r#"{"volumeAttachment":{"bootIndex":7,"bus":"bus-1","device":"device-1","id":"id-1","pciAddress":"pciaddress-1","serverId":"serverid-1","size":7,"volumeId":"volumeid-1"}}"#,
+    );
+}
+
+#[test]
+fn shared_volume_target_round_trips() {
+    round_trip::<
+        api::SharedVolumeTarget,
+    >(r#"{"device":"device-1","server_id":"server-id-1"}"#);
+    round_trip::<api::SharedVolumeTarget>(r#"{"server_id":"server-id-1"}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

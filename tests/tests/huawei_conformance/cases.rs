@@ -16,6 +16,7 @@ pub const JOB_ID: &str = "ff80808288d41e1b018990260955686a";
 const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
 const KEYPAIR: &str = "deploy-key";
 const FLAVOR: &str = "s6.small.1";
+const VOLUME_ID: &str = "a3c2c4c8-6b0f-4a6e-8d1b-5f2e9c7d1a20";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
@@ -306,6 +307,48 @@ pub const CASES: &[(&str, Caller)] = &[
     ("server_metadata.update_options/required", |c| send(c.server_metadata().update_options(
         SERVER_ID,
         Default::default(),
+    ))),
+    ("server_volumes.attach/all", |c| send(c.server_volumes().attach(
+        SERVER_ID,
+        ServerVolumesAttachParams::new(
+            VolumeToAttach::new(VOLUME_ID)
+                .device("/dev/sdb")
+                .volume_type("SSD")
+                .count(1)
+                .passthrough("true"),
+        )
+        .dry_run(false),
+    ))),
+    ("server_volumes.attach/required", |c| send(c.server_volumes().attach(
+        SERVER_ID,
+        ServerVolumesAttachParams::new(VolumeToAttach::new(VOLUME_ID)),
+    ))),
+    ("server_volumes.detach/all", |c| send(c.server_volumes().detach(
+        SERVER_ID,
+        VOLUME_ID,
+        ServerVolumesDetachParams::default().delete_flag("1"),
+    ))),
+    ("server_volumes.detach/required", |c| send(c.server_volumes().detach(SERVER_ID, VOLUME_ID, Default::default()))),
+    ("server_volumes.detach/escaped_id", |c| send(c.server_volumes().detach(ESCAPED_ID, ESCAPED_ID, Default::default()))),
+    ("server_volumes.list/required", |c| send(c.server_volumes().list(SERVER_ID))),
+    ("server_volumes.quota/required", |c| send(c.server_volumes().quota(SERVER_ID))),
+    ("server_volumes.list_block_devices/required", |c| send(c.server_volumes().list_block_devices(SERVER_ID))),
+    ("server_volumes.block_device/required", |c| send(c.server_volumes().block_device(SERVER_ID, VOLUME_ID))),
+    ("server_volumes.update_block_device/required", |c| send(c.server_volumes().update_block_device(
+        SERVER_ID,
+        VOLUME_ID,
+        ServerVolumesUpdateBlockDeviceParams::new(true),
+    ))),
+    ("shared_volumes.attach/required", |c| send(c.shared_volumes().attach(
+        VOLUME_ID,
+        SharedVolumesAttachParams::new(vec![
+            SharedVolumeTarget::new(SERVER_ID).device("/dev/sdc"),
+            SharedVolumeTarget::new(OTHER_SERVER_ID),
+        ]),
+    ))),
+    ("shared_volumes.detach/required", |c| send(c.shared_volumes().detach(
+        VOLUME_ID,
+        SharedVolumesDetachParams::new(strings(&[SERVER_ID, OTHER_SERVER_ID])),
     ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),

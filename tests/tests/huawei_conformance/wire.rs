@@ -20,6 +20,20 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.contains("/block_device") {
+            let device = json!({"id": "v-1", "volumeId": "v-1", "serverId": SERVER_ID, "device": "/dev/vda", "bootIndex": 0});
+            match method {
+                "PUT" => return ResponseTemplate::new(204),
+                _ if path.ends_with("/block_device") => json!({
+                    "attachableQuantity": {"free_scsi": 20, "free_blk": 10, "free_disk": 30},
+                    "volumeAttachments": [device]
+                }),
+                _ => json!({"volumeAttachment": device}),
+            }
+        } else if path.ends_with("/os-volume_attachments") {
+            json!({"volumeAttachments": [{"id": "v-1", "device": "/dev/vda", "serverId": SERVER_ID, "volumeId": "v-1"}]})
+        } else if path.ends_with("/appendvolumequota") {
+            json!({"free_scsi": 20, "free_blk": 10, "count": 30})
         } else if path.contains("/recycle-bin") {
             match method {
                 "DELETE" => return ResponseTemplate::new(204),
