@@ -1285,6 +1285,108 @@ def _(client):
     )
 
 
+# --- changing ECSs --------------------------------------------------------------------------
+
+
+@case("cloud_servers.update/all")
+def _(client):
+    client.update_server(
+        ecs().UpdateServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().UpdateServerRequestBody(
+                server=ecs().UpdateServerOption(
+                    name=NON_ASCII_NAME,
+                    description=NON_ASCII_TEXT,
+                    hostname="web-01",
+                    user_data="IyEvYmluL2Jhc2gK",
+                    security_options=ecs().SecurityOptions(
+                        secure_boot_enabled=True, tpm_enabled=False
+                    ),
+                )
+            ),
+        )
+    )
+
+
+@case("cloud_servers.update/required")
+def _(client):
+    client.update_server(
+        ecs().UpdateServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().UpdateServerRequestBody(server=ecs().UpdateServerOption()),
+        )
+    )
+
+
+@case("cloud_servers.rename_many/all")
+def _(client):
+    client.batch_update_servers_name(
+        ecs().BatchUpdateServersNameRequest(
+            body=ecs().BatchUpdateServersNameRequestBody(
+                name="web", dry_run=True, servers=servers(SERVER_ID, OTHER_SERVER_ID)
+            )
+        )
+    )
+
+
+@case("cloud_servers.rename_many/required")
+def _(client):
+    client.batch_update_servers_name(
+        ecs().BatchUpdateServersNameRequest(
+            body=ecs().BatchUpdateServersNameRequestBody(name="web", servers=servers(SERVER_ID))
+        )
+    )
+
+
+@case("cloud_servers.migrate/all")
+def _(client):
+    client.migrate_server(
+        ecs().MigrateServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().MigrateServerRequestBody(
+                migrate=ecs().MigrateServerOption(dedicated_host_id="dh-1")
+            ),
+        )
+    )
+
+
+@case("cloud_servers.migrate/required")
+def _(client):
+    client.migrate_server(
+        ecs().MigrateServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().MigrateServerRequestBody(migrate=ecs().MigrateServerOption()),
+        )
+    )
+
+
+@case("cloud_servers.update_auto_terminate_time/required")
+def _(client):
+    client.update_server_auto_terminate_time(
+        ecs().UpdateServerAutoTerminateTimeRequest(
+            server_id=SERVER_ID,
+            body=ecs().UpdateServerAutoTerminateTimeRequestBody(
+                auto_terminate_time="2030-09-25T12:05:00Z"
+            ),
+        )
+    )
+
+
+@case("cloud_servers.trigger_crash_dump/required")
+def _(client):
+    client.execute_server_dump(ecs().ExecuteServerDumpRequest(server_id=SERVER_ID))
+
+
+@case("cloud_servers.redeploy/required")
+def _(client):
+    client.execute_server_redeploy(ecs().ExecuteServerRedeployRequest(server_id=SERVER_ID))
+
+
+@case("cloud_servers.redeploy/escaped_id")
+def _(client):
+    client.execute_server_redeploy(ecs().ExecuteServerRedeployRequest(server_id=ESCAPED_ID))
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

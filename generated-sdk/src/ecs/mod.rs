@@ -84,7 +84,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), generated_sdk::Error> {
-//! use generated_sdk::ecs::{Client, ServerVolumesDetachParams};
+//! use generated_sdk::ecs::{Client, CloudServersMigrateParams};
 //! # let client = Client::builder()
 //! #     .access_key("my-access-key", "my-secret-key")
 //! #     .region("my-region")
@@ -93,7 +93,7 @@
 //! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //! #     .build()?;
 //!
-//! let started = client.server_volumes().detach("server-id", "volume-id", ServerVolumesDetachParams::default()).await?;
+//! let started = client.cloud_servers().migrate("server-id", CloudServersMigrateParams::default()).await?;
 //! let finished = started.wait(&client).await?;
 //! # Ok(())
 //! # }

@@ -375,3 +375,12 @@ pub struct AttachedVolume {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
+
+/// A link to a resource.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NovaLink {
+    /// The URL.
+    pub href: String,
+    /// Relation: `self`, `bookmark`, `alternate` or `describedby`.
+    pub rel: String,
+}

@@ -1054,3 +1054,253 @@ async fn cloud_servers_batch_reboot() {
         Some(r#"{"reboot":{"servers":[{"id":"id-1"}],"type":"SOFT"}}"#),
     );
 }
+
+/// `PUT /v1/{project_id}/cloudservers/{server_id}` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_update() {
+    let server = serve(
+            "PUT",
+            "/v1/project-id-1/cloudservers/server-id-1",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .update(
+            "server-id-1",
+            api::CloudServersUpdateParams::default()
+                .name(String::from("name-1"))
+                .description(String::from("description-1"))
+                .hostname(String::from("hostname-1"))
+                .user_data(String::from("user-data-1"))
+                .security_options(api::SecurityOptions {
+                    secure_boot_enabled: Some(true),
+                    tpm_enabled: Some(true),
+                }),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"server":{"description":"description-1","hostname":"hostname-1","name":"name-1","security_options":{"secure_boot_enabled":true,"tpm_enabled":true},"user_data":"user-data-1"}}"#,
+        ),
+    );
+}
+
+/// `PUT /v1/{project_id}/cloudservers/{server_id}` with only the required parameters.
+#[tokio::test]
+async fn cloud_servers_update_required_only() {
+    let server = serve(
+            "PUT",
+            "/v1/project-id-1/cloudservers/server-id-1",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .update("server-id-1", api::CloudServersUpdateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"server":{}}"#));
+}
+
+/// `PUT /v1/{project_id}/cloudservers/server-name` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_rename_many() {
+    let server = serve(
+            "PUT",
+            "/v1/project-id-1/cloudservers/server-name",
+            200,
+            Some(r#"{"response":[{"id":"id-1"}]}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .rename_many(
+            api::CloudServersRenameManyParams::new(
+                    String::from("name-1"),
+                    vec![api::ServerId { id : String::from("id-1"), }],
+                )
+                .dry_run(true),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"response":[{"id":"id-1"}]}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"dry_run":true,"name":"name-1","servers":[{"id":"id-1"}]}"#),
+    );
+}
+
+/// `PUT /v1/{project_id}/cloudservers/server-name` with only the required parameters.
+#[tokio::test]
+async fn cloud_servers_rename_many_required_only() {
+    let server = serve(
+            "PUT",
+            "/v1/project-id-1/cloudservers/server-name",
+            200,
+            Some(r#"{"response":[{"id":"id-1"}]}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .rename_many(
+            api::CloudServersRenameManyParams::new(
+                String::from("name-1"),
+                vec![api::ServerId { id : String::from("id-1"), }],
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"response":[{"id":"id-1"}]}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"name":"name-1","servers":[{"id":"id-1"}]}"#));
+}
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/migrate` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_migrate() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/migrate",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .migrate(
+            "server-id-1",
+            api::CloudServersMigrateParams::default()
+                .dedicated_host_id(String::from("dedicated-host-id-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"migrate":{"dedicated_host_id":"dedicated-host-id-1"}}"#),
+    );
+}
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/migrate` with only the required parameters.
+#[tokio::test]
+async fn cloud_servers_migrate_required_only() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/migrate",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .migrate("server-id-1", api::CloudServersMigrateParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"migrate":{}}"#));
+}
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_update_auto_terminate_time() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/actions/update-auto-terminate-time",
+            204,
+            None,
+        )
+        .await;
+    let client = client(&server);
+    client
+        .cloud_servers()
+        .update_auto_terminate_time(
+            "server-id-1",
+            api::CloudServersUpdateAutoTerminateTimeParams::new(
+                String::from("auto-terminate-time-1"),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"auto_terminate_time":"auto-terminate-time-1"}"#));
+}
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/actions/trigger-crash-dump` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_trigger_crash_dump() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/actions/trigger-crash-dump",
+            204,
+            None,
+        )
+        .await;
+    let client = client(&server);
+    client
+        .cloud_servers()
+        .trigger_crash_dump("server-id-1")
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
+}
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/actions/redeploy` with every parameter set.
+#[tokio::test]
+async fn cloud_servers_redeploy() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/actions/redeploy",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .cloud_servers()
+        .redeploy("server-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
+}

@@ -801,6 +801,45 @@ fn shared_volume_target_round_trips() {
 }
 
 #[test]
+fn updated_server_answer_round_trips() {
+    round_trip::<
+        api::UpdatedServerAnswer,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}}"#,
+    );
+}
+
+#[test]
+fn updated_server_round_trips() {
+    round_trip::<
+        api::UpdatedServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:user_data":"os-ext-srv-attr-user-data-1","accessIPv4":"accessipv4-1","accessIPv6":"accessipv6-1","addresses":{"key":[{"addr":"addr-1","version":7}]},"created":"created-1","description":"description-1","flavor":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]},"hostId":"hostid-1","id":"id-1","image":"image-1","links":[{"href":"href-1","rel":"rel-1"}],"locked":true,"metadata":{"key":"metadata-1"},"name":"name-1","progress":7,"status":"status-1","tags":["tags-1"],"tenant_id":"tenant-id-1","updated":"updated-1","user_id":"user-id-1"}"#,
+    );
+    round_trip::<api::UpdatedServer>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn updated_server_flavor_round_trips() {
+    round_trip::<
+        api::UpdatedServerFlavor,
+    >(r#"{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}]}"#);
+    round_trip::<api::UpdatedServerFlavor>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn updated_server_address_round_trips() {
+    round_trip::<api::UpdatedServerAddress>(r#"{"addr":"addr-1","version":7}"#);
+    round_trip::<api::UpdatedServerAddress>(r#"{}"#);
+}
+
+#[test]
+fn servers_renamed_round_trips() {
+    round_trip::<api::ServersRenamed>(r#"{"response":[{"id":"id-1"}]}"#);
+    round_trip::<api::ServersRenamed>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

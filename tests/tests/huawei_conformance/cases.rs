@@ -350,6 +350,34 @@ pub const CASES: &[(&str, Caller)] = &[
         VOLUME_ID,
         SharedVolumesDetachParams::new(strings(&[SERVER_ID, OTHER_SERVER_ID])),
     ))),
+    ("cloud_servers.update/all", |c| send(c.cloud_servers().update(
+        SERVER_ID,
+        CloudServersUpdateParams::default()
+            .name(NON_ASCII_NAME)
+            .description(NON_ASCII_TEXT)
+            .hostname("web-01")
+            .user_data("IyEvYmluL2Jhc2gK")
+            .security_options(SecurityOptions::default().secure_boot_enabled(true).tpm_enabled(false)),
+    ))),
+    ("cloud_servers.update/required", |c| send(c.cloud_servers().update(SERVER_ID, Default::default()))),
+    ("cloud_servers.rename_many/all", |c| send(c.cloud_servers().rename_many(
+        CloudServersRenameManyParams::new("web", servers(&[SERVER_ID, OTHER_SERVER_ID])).dry_run(true),
+    ))),
+    ("cloud_servers.rename_many/required", |c| send(c.cloud_servers().rename_many(
+        CloudServersRenameManyParams::new("web", servers(&[SERVER_ID])),
+    ))),
+    ("cloud_servers.migrate/all", |c| send(c.cloud_servers().migrate(
+        SERVER_ID,
+        CloudServersMigrateParams::default().dedicated_host_id("dh-1"),
+    ))),
+    ("cloud_servers.migrate/required", |c| send(c.cloud_servers().migrate(SERVER_ID, Default::default()))),
+    ("cloud_servers.update_auto_terminate_time/required", |c| send(c.cloud_servers().update_auto_terminate_time(
+        SERVER_ID,
+        CloudServersUpdateAutoTerminateTimeParams::new("2030-09-25T12:05:00Z"),
+    ))),
+    ("cloud_servers.trigger_crash_dump/required", |c| send(c.cloud_servers().trigger_crash_dump(SERVER_ID))),
+    ("cloud_servers.redeploy/required", |c| send(c.cloud_servers().redeploy(SERVER_ID))),
+    ("cloud_servers.redeploy/escaped_id", |c| send(c.cloud_servers().redeploy(ESCAPED_ID))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

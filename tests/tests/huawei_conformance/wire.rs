@@ -20,6 +20,17 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.ends_with("/server-name") {
+            json!({"response": [{"id": SERVER_ID}]})
+        } else if path.ends_with("/trigger-crash-dump")
+            || path.ends_with("/update-auto-terminate-time")
+        {
+            return ResponseTemplate::new(204);
+        } else if method == "PUT"
+            && path.matches('/').count() == 4
+            && path.contains("/cloudservers/")
+        {
+            json!({"server": {"id": SERVER_ID, "name": "web-01", "flavor": {"id": "s6.small.1"}}})
         } else if path.contains("/block_device") {
             let device = json!({"id": "v-1", "volumeId": "v-1", "serverId": SERVER_ID, "device": "/dev/vda", "bootIndex": 0});
             match method {

@@ -2,7 +2,8 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::ecs::{
-    PostPaidServer, PrePaidServer, RebootType, ServerId, ServerStatus, StopType,
+    PostPaidServer, PrePaidServer, RebootType, SecurityOptions, ServerId, ServerStatus,
+    StopType,
 };
 
 /// Parameters of [`CloudServers::list_details`](crate::ecs::resources::CloudServers::list_details).
@@ -442,6 +443,112 @@ impl CloudServersBatchRebootParams {
         Self {
             servers: servers.into(),
             reboot_type: reboot_type.into(),
+        }
+    }
+}
+
+/// Parameters of [`CloudServers::update`](crate::ecs::resources::CloudServers::update).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CloudServersUpdateParams {
+    /// New name.
+    pub name: Option<String>,
+    /// New description.
+    pub description: Option<String>,
+    /// New host name (applied after a restart).
+    pub hostname: Option<String>,
+    /// New user data, Base64-encoded.
+    pub user_data: Option<String>,
+    /// Secure boot options.
+    pub security_options: Option<SecurityOptions>,
+}
+
+impl CloudServersUpdateParams {
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(value.into());
+        self
+    }
+
+    /// Sets `security_options`.
+    pub fn security_options(mut self, value: impl Into<SecurityOptions>) -> Self {
+        self.security_options = Some(value.into());
+        self
+    }
+}
+
+/// Parameters of [`CloudServers::rename_many`](crate::ecs::resources::CloudServers::rename_many).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CloudServersRenameManyParams {
+    /// The new name.
+    pub name: String,
+    /// The ECSs (at most 1000).
+    pub servers: Vec<ServerId>,
+    /// Only check the request; nothing is changed.
+    pub dry_run: Option<bool>,
+}
+
+impl CloudServersRenameManyParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(name: impl Into<String>, servers: impl Into<Vec<ServerId>>) -> Self {
+        Self {
+            name: name.into(),
+            servers: servers.into(),
+            dry_run: None,
+        }
+    }
+
+    /// Sets `dry_run`.
+    pub fn dry_run(mut self, value: impl Into<bool>) -> Self {
+        self.dry_run = Some(value.into());
+        self
+    }
+}
+
+/// Parameters of [`CloudServers::migrate`](crate::ecs::resources::CloudServers::migrate).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CloudServersMigrateParams {
+    /// The dedicated host to move to; the public pool if not given.
+    pub dedicated_host_id: Option<String>,
+}
+
+impl CloudServersMigrateParams {
+    /// Sets `dedicated_host_id`.
+    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
+        self.dedicated_host_id = Some(value.into());
+        self
+    }
+}
+
+/// Parameters of [`CloudServers::update_auto_terminate_time`](crate::ecs::resources::CloudServers::update_auto_terminate_time).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CloudServersUpdateAutoTerminateTimeParams {
+    /// When to delete it (UTC, such as `2020-09-25T12:05:00Z`); empty to cancel.
+    pub auto_terminate_time: String,
+}
+
+impl CloudServersUpdateAutoTerminateTimeParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(auto_terminate_time: impl Into<String>) -> Self {
+        Self {
+            auto_terminate_time: auto_terminate_time.into(),
         }
     }
 }

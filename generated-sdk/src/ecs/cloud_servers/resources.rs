@@ -5,8 +5,11 @@ use crate::ecs::{
     Call, Client, CloudServer, CloudServersBatchRebootParams,
     CloudServersBatchStartParams, CloudServersBatchStopParams, CloudServersCreateParams,
     CloudServersCreatePostPaidParams, CloudServersDeleteParams,
-    CloudServersListDetailsParams, CloudServersListParams, CreatePostPaidServersResponse,
-    CreateServersResponse, JobRef, ListPage, ServerDetail, ShowServerResponse,
+    CloudServersListDetailsParams, CloudServersListParams, CloudServersMigrateParams,
+    CloudServersRenameManyParams, CloudServersUpdateAutoTerminateTimeParams,
+    CloudServersUpdateParams, CreatePostPaidServersResponse, CreateServersResponse,
+    JobRef, ListPage, ServerDetail, ServersRenamed, ShowServerResponse,
+    UpdatedServerAnswer,
 };
 use crate::runtime::{call, pagination, request};
 
@@ -215,6 +218,118 @@ impl<'a> CloudServers<'a> {
             .body_field("servers", &params.servers)
             .body_field("type", &params.reboot_type)
             .wrap_body("reboot");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Change the name, description, host name or boot options of an ECS.
+    ///
+    /// Sends `PUT /v1/{project_id}/cloudservers/{server_id}` (operation `UpdateServer`).
+    pub fn update(
+        &self,
+        server_id: &str,
+        params: CloudServersUpdateParams,
+    ) -> Call<UpdatedServerAnswer> {
+        let request = request::Request::new(
+                reqwest::Method::PUT,
+                "/v1/{project_id}/cloudservers/{server_id}",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id)
+            .body_field_opt("name", &params.name)
+            .body_field_opt("description", &params.description)
+            .body_field_opt("hostname", &params.hostname)
+            .body_field_opt("user_data", &params.user_data)
+            .body_field_opt("security_options", &params.security_options)
+            .wrap_body("server");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Give several ECSs one name.
+    ///
+    /// Sends `PUT /v1/{project_id}/cloudservers/server-name` (operation `BatchUpdateServersName`).
+    pub fn rename_many(
+        &self,
+        params: CloudServersRenameManyParams,
+    ) -> Call<ServersRenamed> {
+        let request = request::Request::new(
+                reqwest::Method::PUT,
+                "/v1/{project_id}/cloudservers/server-name",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .body_field("name", &params.name)
+            .body_field("servers", &params.servers)
+            .body_field_opt("dry_run", &params.dry_run);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Migrate an ECS to another host, or to a dedicated host.
+    ///
+    /// Sends `POST /v1/{project_id}/cloudservers/{server_id}/migrate` (operation `MigrateServer`).
+    ///
+    /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
+    pub fn migrate(
+        &self,
+        server_id: &str,
+        params: CloudServersMigrateParams,
+    ) -> Call<JobRef> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/{server_id}/migrate",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id)
+            .body_field_opt("dedicated_host_id", &params.dedicated_host_id)
+            .wrap_body("migrate");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Change when an ECS is deleted on its own.
+    ///
+    /// Sends `POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time` (operation `UpdateServerAutoTerminateTime`).
+    pub fn update_auto_terminate_time(
+        &self,
+        server_id: &str,
+        params: CloudServersUpdateAutoTerminateTimeParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id)
+            .body_field("auto_terminate_time", &params.auto_terminate_time);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Make the operating system of an ECS write a crash dump (it restarts).
+    ///
+    /// Sends `POST /v1/{project_id}/cloudservers/{server_id}/actions/trigger-crash-dump` (operation `ExecuteServerDump`).
+    pub fn trigger_crash_dump(&self, server_id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/{server_id}/actions/trigger-crash-dump",
+            )
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id);
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Move an ECS to a new host, keeping its configuration.
+    ///
+    /// Sends `POST /v1/{project_id}/cloudservers/{server_id}/actions/redeploy` (operation `ExecuteServerRedeploy`).
+    ///
+    /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
+    pub fn redeploy(&self, server_id: &str) -> Call<JobRef> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/{server_id}/actions/redeploy",
+            )
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }

@@ -2,8 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::ecs::{
-    AcceleratorInfo, AttachedVolume, CpuOptions, IpType, ServerDetail, ServerImage,
-    ServerSecurityGroup, ServerStatus,
+    AcceleratorInfo, AttachedVolume, CpuOptions, IpType, NovaLink, ServerDetail,
+    ServerId, ServerImage, ServerSecurityGroup, ServerStatus,
 };
 
 /// The answer to a request to create ECSs.
@@ -27,6 +27,118 @@ pub struct CreatePostPaidServersResponse {
     /// IDs of the ECSs.
     #[serde(rename = "serverIds")]
     pub server_ids: Vec<String>,
+}
+
+/// The answer to a change of an ECS.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdatedServerAnswer {
+    /// The ECS as changed.
+    pub server: UpdatedServer,
+}
+
+/// An ECS as a change of its name, description or host name returns it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdatedServer {
+    /// ID of the ECS.
+    pub id: String,
+    /// Name of the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description of the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Status of the ECS, such as `ACTIVE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// ID of the project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// ID of the user who created the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// ID of the image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The flavor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<UpdatedServerFlavor>,
+    /// Reserved.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_ipv4: Option<String>,
+    /// Reserved.
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_ipv6: Option<String>,
+    /// Metadata of the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, String>>,
+    /// Addresses, by network ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<std::collections::BTreeMap<String, Vec<UpdatedServerAddress>>>,
+    /// When the ECS was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// When the ECS was last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// ID of the host.
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// `AUTO` or `MANUAL`.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_config: Option<String>,
+    /// Progress of the current operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<i32>,
+    /// Links to the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<NovaLink>>,
+    /// Whether the ECS is locked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// Tags of the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// User data of the ECS.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_data: Option<String>,
+    /// Host name of the ECS.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+}
+
+/// The flavor of a changed ECS.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdatedServerFlavor {
+    /// ID of the flavor.
+    pub id: String,
+    /// Links to the flavor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<NovaLink>>,
+}
+
+/// An address of a changed ECS.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdatedServerAddress {
+    /// The IP address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addr: Option<String>,
+    /// `4` or `6`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i32>,
+}
+
+/// The ECSs a batch rename changed.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersRenamed {
+    /// The ECSs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Vec<ServerId>>,
 }
 
 /// The answer to a query of one ECS (native API).

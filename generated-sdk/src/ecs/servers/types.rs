@@ -2,7 +2,7 @@
 //! Object and map types the answers hold.
 
 use crate::ecs::{
-    AttachedVolume, IpType, NovaServerImage, ServerSecurityGroup, ServerStatus,
+    AttachedVolume, IpType, NovaLink, NovaServerImage, ServerSecurityGroup, ServerStatus,
 };
 
 /// The answer to a query of one ECS (Nova API).
@@ -292,13 +292,4 @@ pub struct NovaAddress {
     /// How the address is assigned.
     #[serde(rename = "OS-EXT-IPS:type")]
     pub os_ext_ips_type: IpType,
-}
-
-/// A link to a resource.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NovaLink {
-    /// The URL.
-    pub href: String,
-    /// Relation: `self`, `bookmark`, `alternate` or `describedby`.
-    pub rel: String,
 }
