@@ -67,5 +67,13 @@ mod server_volumes;
 mod shared_volumes;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/api_versions.rs"]
+mod api_versions;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_monitoring.rs"]
+mod server_monitoring;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

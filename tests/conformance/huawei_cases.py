@@ -1387,6 +1387,58 @@ def _(client):
     client.execute_server_redeploy(ecs().ExecuteServerRedeployRequest(server_id=ESCAPED_ID))
 
 
+# --- consoles, API versions, monitoring ----------------------------------------------------
+
+
+@case("server_consoles.serial/required")
+def _(client):
+    client.show_serial_console_actions(ecs().ShowSerialConsoleActionsRequest(server_id=SERVER_ID))
+
+
+@case("server_consoles.update_serial_options/required")
+def _(client):
+    client.update_serial_console_options(
+        ecs().UpdateSerialConsoleOptionsRequest(
+            server_id=SERVER_ID,
+            body=ecs().UpdateSerialConsoleOptionsRequestBody(
+                serial_console_options=ecs().UpdateSerialConsoleOptionsOption(enabled=True)
+            ),
+        )
+    )
+
+
+@case("server_consoles.output/all")
+def _(client):
+    client.show_server_console_output(
+        ecs().ShowServerConsoleOutputRequest(server_id=SERVER_ID, length=50)
+    )
+
+
+@case("server_consoles.output/required")
+def _(client):
+    client.show_server_console_output(ecs().ShowServerConsoleOutputRequest(server_id=SERVER_ID))
+
+
+@case("api_versions.list/required")
+def _(client):
+    client.nova_list_versions(ecs().NovaListVersionsRequest())
+
+
+@case("api_versions.get/required")
+def _(client):
+    client.nova_show_version(ecs().NovaShowVersionRequest(api_version="v2.1"))
+
+
+@case("server_monitoring.register/required")
+def _(client):
+    client.register_server_monitor(
+        ecs().RegisterServerMonitorRequest(
+            server_id=SERVER_ID,
+            body=ecs().RegisterServerMonitorRequestBody(monitor_metrics=""),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

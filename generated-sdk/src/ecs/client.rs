@@ -154,6 +154,20 @@ impl Client {
         }
     }
 
+    /// Versions of the Nova API.
+    pub fn api_versions(&self) -> super::resources::ApiVersions<'_> {
+        super::resources::ApiVersions {
+            client: self,
+        }
+    }
+
+    /// Monitoring of ECSs.
+    pub fn server_monitoring(&self) -> super::resources::ServerMonitoring<'_> {
+        super::resources::ServerMonitoring {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

@@ -161,6 +161,14 @@ mod shared_volumes;
 
 pub use shared_volumes::*;
 
+mod api_versions;
+
+pub use api_versions::*;
+
+mod server_monitoring;
+
+pub use server_monitoring::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -15,4 +15,6 @@ pub use super::server_tags::resources::*;
 pub use super::server_metadata::resources::*;
 pub use super::server_volumes::resources::*;
 pub use super::shared_volumes::resources::*;
+pub use super::api_versions::resources::*;
+pub use super::server_monitoring::resources::*;
 pub use super::jobs::resources::*;

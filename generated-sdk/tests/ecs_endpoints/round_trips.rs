@@ -840,6 +840,58 @@ fn servers_renamed_round_trips() {
 }
 
 #[test]
+fn serial_console_answer_round_trips() {
+    round_trip::<api::SerialConsoleAnswer>(r#"{"serial_console":{"url":"url-1"}}"#);
+    round_trip::<api::SerialConsoleAnswer>(r#"{}"#);
+}
+
+#[test]
+fn serial_console_round_trips() {
+    round_trip::<api::SerialConsole>(r#"{"url":"url-1"}"#);
+    round_trip::<api::SerialConsole>(r#"{}"#);
+}
+
+#[test]
+fn console_output_round_trips() {
+    round_trip::<api::ConsoleOutput>(r#"{"output":"output-1"}"#);
+    round_trip::<api::ConsoleOutput>(r#"{}"#);
+}
+
+#[test]
+fn nova_version_list_round_trips() {
+    round_trip::<
+        api::NovaVersionList,
+    >(
+        r#"{"versions":[{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"media-types":[{"base":"base-1","type":"type-1"}],"min_version":"min-version-1","status":"status-1","updated":"updated-1","version":"version-1"}]}"#,
+    );
+}
+
+#[test]
+fn nova_version_round_trips() {
+    round_trip::<
+        api::NovaVersion,
+    >(
+        r#"{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"media-types":[{"base":"base-1","type":"type-1"}],"min_version":"min-version-1","status":"status-1","updated":"updated-1","version":"version-1"}"#,
+    );
+    round_trip::<api::NovaVersion>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn nova_media_type_round_trips() {
+    round_trip::<api::NovaMediaType>(r#"{"base":"base-1","type":"type-1"}"#);
+    round_trip::<api::NovaMediaType>(r#"{}"#);
+}
+
+#[test]
+fn nova_version_answer_round_trips() {
+    round_trip::<
+        api::NovaVersionAnswer,
+    >(
+        r#"{"version":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"media-types":[{"base":"base-1","type":"type-1"}],"min_version":"min-version-1","status":"status-1","updated":"updated-1","version":"version-1"}}"#,
+    );
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

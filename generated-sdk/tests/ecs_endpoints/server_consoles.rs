@@ -38,3 +38,94 @@ async fn server_consoles_remote() {
         Some(r#"{"remote_console":{"protocol":"protocol-1","type":"type-1"}}"#),
     );
 }
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/actions/serial-console` with every parameter set.
+#[tokio::test]
+async fn server_consoles_serial() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/actions/serial-console",
+            200,
+            Some(r#"{"serial_console":{"url":"url-1"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .server_consoles()
+        .serial("server-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"serial_console":{"url":"url-1"}}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+    expect_header(&request, "content-length", Some("0"));
+}
+
+/// `PUT /v1/{project_id}/cloudservers/{server_id}/serial-console-options` with every parameter set.
+#[tokio::test]
+async fn server_consoles_update_serial_options() {
+    let server = serve(
+            "PUT",
+            "/v1/project-id-1/cloudservers/server-id-1/serial-console-options",
+            204,
+            None,
+        )
+        .await;
+    let client = client(&server);
+    client
+        .server_consoles()
+        .update_serial_options(
+            "server-id-1",
+            api::ServerConsolesUpdateSerialOptionsParams::new(true),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"serial_console_options":{"enabled":true}}"#));
+}
+
+/// `GET /v1/{project_id}/cloudservers/{server_id}/console-output` with every parameter set.
+#[tokio::test]
+async fn server_consoles_output() {
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/cloudservers/server-id-1/console-output",
+            200,
+            Some(r#"{"output":"output-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .server_consoles()
+        .output("server-id-1", api::ServerConsolesOutputParams::default().length(7))
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"output":"output-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[("length", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v1/{project_id}/cloudservers/{server_id}/console-output` with only the required parameters.
+#[tokio::test]
+async fn server_consoles_output_required_only() {
+    let server = serve(
+            "GET",
+            "/v1/project-id-1/cloudservers/server-id-1/console-output",
+            200,
+            Some(r#"{"output":"output-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .server_consoles()
+        .output("server-id-1", api::ServerConsolesOutputParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"output":"output-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}

@@ -378,6 +378,22 @@ pub const CASES: &[(&str, Caller)] = &[
     ("cloud_servers.trigger_crash_dump/required", |c| send(c.cloud_servers().trigger_crash_dump(SERVER_ID))),
     ("cloud_servers.redeploy/required", |c| send(c.cloud_servers().redeploy(SERVER_ID))),
     ("cloud_servers.redeploy/escaped_id", |c| send(c.cloud_servers().redeploy(ESCAPED_ID))),
+    ("server_consoles.serial/required", |c| send(c.server_consoles().serial(SERVER_ID))),
+    ("server_consoles.update_serial_options/required", |c| send(c.server_consoles().update_serial_options(
+        SERVER_ID,
+        ServerConsolesUpdateSerialOptionsParams::new(true),
+    ))),
+    ("server_consoles.output/all", |c| send(c.server_consoles().output(
+        SERVER_ID,
+        ServerConsolesOutputParams::default().length(50),
+    ))),
+    ("server_consoles.output/required", |c| send(c.server_consoles().output(SERVER_ID, Default::default()))),
+    ("api_versions.list/required", |c| send(c.api_versions().list())),
+    ("api_versions.get/required", |c| send(c.api_versions().get("v2.1"))),
+    ("server_monitoring.register/required", |c| send(c.server_monitoring().register(
+        SERVER_ID,
+        ServerMonitoringRegisterParams::new(""),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

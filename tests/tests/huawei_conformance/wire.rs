@@ -20,6 +20,16 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path == "/" {
+            json!({"versions": [{"id": "v2.1", "status": "CURRENT", "version": "2.60", "min_version": "2.1"}]})
+        } else if path == "/v2.1" {
+            json!({"version": {"id": "v2.1", "status": "CURRENT"}})
+        } else if path.starts_with("/v1.0/") || path.ends_with("/serial-console-options") {
+            return ResponseTemplate::new(204);
+        } else if path.ends_with("/actions/serial-console") {
+            json!({"serial_console": {"url": "wss://console.example/serial"}})
+        } else if path.ends_with("/console-output") {
+            json!({"output": "login:"})
         } else if path.ends_with("/server-name") {
             json!({"response": [{"id": SERVER_ID}]})
         } else if path.ends_with("/trigger-crash-dump")

@@ -19,3 +19,32 @@ impl ServerConsolesRemoteParams {
         }
     }
 }
+
+/// Parameters of [`ServerConsoles::update_serial_options`](crate::ecs::resources::ServerConsoles::update_serial_options).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerConsolesUpdateSerialOptionsParams {
+    /// Whether the serial console is on.
+    pub enabled: bool,
+}
+
+impl ServerConsolesUpdateSerialOptionsParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}
+
+/// Parameters of [`ServerConsoles::output`](crate::ecs::resources::ServerConsoles::output).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServerConsolesOutputParams {
+    /// Number of lines (all if not given).
+    pub length: Option<i32>,
+}
+
+impl ServerConsolesOutputParams {
+    /// Sets `length`.
+    pub fn length(mut self, value: impl Into<i32>) -> Self {
+        self.length = Some(value.into());
+        self
+    }
+}

@@ -22,3 +22,27 @@ pub struct RemoteConsoleAnswer {
     /// The console.
     pub remote_console: RemoteConsole,
 }
+
+/// The answer to a request for the serial console of an ECS.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SerialConsoleAnswer {
+    /// The console.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_console: Option<SerialConsole>,
+}
+
+/// How to reach the serial console of an ECS.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SerialConsole {
+    /// Address of the console.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The last lines an ECS wrote to its console.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ConsoleOutput {
+    /// The lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+}
