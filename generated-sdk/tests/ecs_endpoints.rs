@@ -75,5 +75,9 @@ mod api_versions;
 mod server_monitoring;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/scheduled_events.rs"]
+mod scheduled_events;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -1439,6 +1439,57 @@ def _(client):
     )
 
 
+# --- scheduled events -----------------------------------------------------------------------
+
+EVENT_ID = "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9"
+
+
+@case("scheduled_events.list/all")
+def _(client):
+    client.list_scheduled_events(
+        ecs().ListScheduledEventsRequest(
+            id=EVENT_ID,
+            instance_id=[SERVER_ID, OTHER_SERVER_ID],
+            type=["instance_redeploy", "localdisk_recovery"],
+            state=["inquiring"],
+            publish_since="2025-01-01T00:00:00Z",
+            publish_until="2025-02-01T00:00:00Z",
+            limit=20,
+            marker=EVENT_ID,
+        )
+    )
+
+
+@case("scheduled_events.list/required")
+def _(client):
+    client.list_scheduled_events(ecs().ListScheduledEventsRequest())
+
+
+@case("scheduled_events.update/required")
+def _(client):
+    client.update_scheduled_event(
+        ecs().UpdateScheduledEventRequest(
+            id=EVENT_ID, body=ecs().ScheduledEventUpdateBody(not_before="2030-01-01T00:00:00Z")
+        )
+    )
+
+
+@case("scheduled_events.accept/all")
+def _(client):
+    client.accept_scheduled_event(
+        ecs().AcceptScheduledEventRequest(
+            id=EVENT_ID, body=ecs().ScheduledEventAcceptBody(not_before="2030-01-01T00:00:00Z")
+        )
+    )
+
+
+@case("scheduled_events.accept/required")
+def _(client):
+    client.accept_scheduled_event(
+        ecs().AcceptScheduledEventRequest(id=EVENT_ID, body=ecs().ScheduledEventAcceptBody())
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

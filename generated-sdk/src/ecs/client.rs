@@ -168,6 +168,13 @@ impl Client {
         }
     }
 
+    /// Maintenance the cloud plans on ECSs, which the user can reschedule or accept.
+    pub fn scheduled_events(&self) -> super::resources::ScheduledEvents<'_> {
+        super::resources::ScheduledEvents {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

@@ -169,6 +169,10 @@ mod server_monitoring;
 
 pub use server_monitoring::*;
 
+mod scheduled_events;
+
+pub use scheduled_events::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -17,4 +17,5 @@ pub use super::server_volumes::resources::*;
 pub use super::shared_volumes::resources::*;
 pub use super::api_versions::resources::*;
 pub use super::server_monitoring::resources::*;
+pub use super::scheduled_events::resources::*;
 pub use super::jobs::resources::*;

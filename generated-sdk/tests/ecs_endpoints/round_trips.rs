@@ -892,6 +892,51 @@ fn nova_version_answer_round_trips() {
 }
 
 #[test]
+fn scheduled_event_list_round_trips() {
+    round_trip::<
+        api::ScheduledEventList,
+    >(
+        r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1"}}"#,
+    );
+    round_trip::<api::ScheduledEventList>(r#"{}"#);
+}
+
+#[test]
+fn scheduled_event_page_info_round_trips() {
+    round_trip::<api::ScheduledEventPageInfo>(r#"{"next_marker":"next-marker-1"}"#);
+    round_trip::<api::ScheduledEventPageInfo>(r#"{"next_marker":null}"#);
+    round_trip::<api::ScheduledEventPageInfo>(r#"{}"#);
+}
+
+#[test]
+fn scheduled_event_round_trips() {
+    round_trip::<
+        api::ScheduledEvent,
+    >(
+        r#"{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}"#,
+    );
+    round_trip::<api::ScheduledEvent>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn scheduled_event_options_round_trips() {
+    round_trip::<
+        api::ScheduledEventOptions,
+    >(
+        r#"{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"}"#,
+    );
+    round_trip::<api::ScheduledEventOptions>(r#"{}"#);
+}
+
+#[test]
+fn scheduled_event_source_round_trips() {
+    round_trip::<
+        api::ScheduledEventSource,
+    >(r#"{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"}"#);
+    round_trip::<api::ScheduledEventSource>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -17,6 +17,7 @@ const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
 const KEYPAIR: &str = "deploy-key";
 const FLAVOR: &str = "s6.small.1";
 const VOLUME_ID: &str = "a3c2c4c8-6b0f-4a6e-8d1b-5f2e9c7d1a20";
+const EVENT_ID: &str = "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
@@ -394,6 +395,27 @@ pub const CASES: &[(&str, Caller)] = &[
         SERVER_ID,
         ServerMonitoringRegisterParams::new(""),
     ))),
+    ("scheduled_events.list/all", |c| send(c.scheduled_events().list(
+        ScheduledEventsListParams::default()
+            .id(EVENT_ID)
+            .instance_id(strings(&[SERVER_ID, OTHER_SERVER_ID]))
+            .event_type(strings(&["instance_redeploy", "localdisk_recovery"]))
+            .state(strings(&["inquiring"]))
+            .publish_since("2025-01-01T00:00:00Z")
+            .publish_until("2025-02-01T00:00:00Z")
+            .limit(20)
+            .marker(EVENT_ID),
+    ))),
+    ("scheduled_events.list/required", |c| send(c.scheduled_events().list(Default::default()))),
+    ("scheduled_events.update/required", |c| send(c.scheduled_events().update(
+        EVENT_ID,
+        ScheduledEventsUpdateParams::new("2030-01-01T00:00:00Z"),
+    ))),
+    ("scheduled_events.accept/all", |c| send(c.scheduled_events().accept(
+        EVENT_ID,
+        ScheduledEventsAcceptParams::default().not_before("2030-01-01T00:00:00Z"),
+    ))),
+    ("scheduled_events.accept/required", |c| send(c.scheduled_events().accept(EVENT_ID, Default::default()))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

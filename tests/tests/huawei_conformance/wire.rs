@@ -20,6 +20,14 @@ impl Respond for Canned {
         let method = request.method.as_str();
         let body = if path.ends_with("/detail") && method == "GET" {
             json!({"count": 0, "servers": [], "servers_links": []})
+        } else if path.contains("/instance-scheduled-events") {
+            match method {
+                "GET" => json!({
+                    "events": [{"id": "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9", "type": "instance_redeploy", "state": "inquiring"}],
+                    "page_info": {"next_marker": null}
+                }),
+                _ => return ResponseTemplate::new(204),
+            }
         } else if path == "/" {
             json!({"versions": [{"id": "v2.1", "status": "CURRENT", "version": "2.60", "min_version": "2.1"}]})
         } else if path == "/v2.1" {
