@@ -79,5 +79,13 @@ mod server_monitoring;
 mod scheduled_events;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_resize.rs"]
+mod server_resize;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_billing.rs"]
+mod server_billing;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

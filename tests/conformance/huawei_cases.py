@@ -1490,6 +1490,131 @@ def _(client):
     )
 
 
+# --- resizing and billing -------------------------------------------------------------------
+
+
+@case("server_resize.resize/all")
+def _(client):
+    client.resize_server(
+        ecs().ResizeServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResizeServerRequestBody(
+                resize=ecs().ResizePrePaidServerOption(
+                    flavor_ref="c6.large.2",
+                    dedicated_host_id="dh-1",
+                    extendparam=ecs().ResizeServerExtendParam(is_auto_pay="true"),
+                    mode="withStopServer",
+                    cpu_options=ecs().CpuOptions(hwcpu_threads=1),
+                ),
+                dry_run=False,
+            ),
+        )
+    )
+
+
+@case("server_resize.resize/required")
+def _(client):
+    client.resize_server(
+        ecs().ResizeServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResizeServerRequestBody(
+                resize=ecs().ResizePrePaidServerOption(flavor_ref="c6.large.2")
+            ),
+        )
+    )
+
+
+@case("server_resize.resize_post_paid/all")
+def _(client):
+    client.resize_post_paid_server(
+        ecs().ResizePostPaidServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResizePostPaidServerRequestBody(
+                resize=ecs().ResizePostPaidServerOption(
+                    flavor_ref="c6.large.2",
+                    mode="withStopServer",
+                    cpu_options=ecs().CpuOptions(hwcpu_threads=2),
+                ),
+                dry_run=True,
+            ),
+        )
+    )
+
+
+@case("server_resize.resize_post_paid/required")
+def _(client):
+    client.resize_post_paid_server(
+        ecs().ResizePostPaidServerRequest(
+            server_id=SERVER_ID,
+            body=ecs().ResizePostPaidServerRequestBody(
+                resize=ecs().ResizePostPaidServerOption(flavor_ref="c6.large.2")
+            ),
+        )
+    )
+
+
+@case("server_resize.resize_many/all")
+def _(client):
+    client.batch_resize_servers(
+        ecs().BatchResizeServersRequest(
+            body=ecs().BatchResizeServersReq(
+                resize=ecs().BatchResizeServersOption(
+                    flavor_ref="c6.large.2",
+                    servers=servers(SERVER_ID, OTHER_SERVER_ID),
+                    cpu_options=ecs().CpuOptions(hwcpu_threads=1),
+                    mode="withStopServer",
+                    promotion=ecs().Promotion(type="coupon", id="p-1"),
+                )
+            )
+        )
+    )
+
+
+@case("server_resize.resize_many/required")
+def _(client):
+    client.batch_resize_servers(
+        ecs().BatchResizeServersRequest(
+            body=ecs().BatchResizeServersReq(
+                resize=ecs().BatchResizeServersOption(
+                    flavor_ref="c6.large.2", servers=servers(SERVER_ID)
+                )
+            )
+        )
+    )
+
+
+@case("server_billing.change_charge_mode/all")
+def _(client):
+    client.change_server_charge_mode(
+        ecs().ChangeServerChargeModeRequest(
+            body=ecs().ChangeServerChargeModeRequestBody(
+                server_ids=[SERVER_ID],
+                charge_mode="prePaid",
+                prepaid_options=ecs().ChangeServerChargeModePrepaidOption(
+                    include_data_disks=True,
+                    include_publicips=False,
+                    period_type="month",
+                    period_num="3",
+                    auto_pay=True,
+                    auto_renew=False,
+                ),
+                dry_run=True,
+            )
+        )
+    )
+
+
+@case("server_billing.change_charge_mode/required")
+def _(client):
+    client.change_server_charge_mode(
+        ecs().ChangeServerChargeModeRequest(
+            body=ecs().ChangeServerChargeModeRequestBody(
+                server_ids=[SERVER_ID, OTHER_SERVER_ID], charge_mode="prePaid"
+            )
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -175,6 +175,20 @@ impl Client {
         }
     }
 
+    /// Changing the flavor of ECSs. Each change is a job, which `jobs().get` polls; a yearly/monthly ECS gets an order to pay first.
+    pub fn server_resize(&self) -> super::resources::ServerResize<'_> {
+        super::resources::ServerResize {
+            client: self,
+        }
+    }
+
+    /// How ECSs are billed.
+    pub fn server_billing(&self) -> super::resources::ServerBilling<'_> {
+        super::resources::ServerBilling {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

@@ -173,6 +173,14 @@ mod scheduled_events;
 
 pub use scheduled_events::*;
 
+mod server_resize;
+
+pub use server_resize::*;
+
+mod server_billing;
+
+pub use server_billing::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -18,4 +18,6 @@ pub use super::shared_volumes::resources::*;
 pub use super::api_versions::resources::*;
 pub use super::server_monitoring::resources::*;
 pub use super::scheduled_events::resources::*;
+pub use super::server_resize::resources::*;
+pub use super::server_billing::resources::*;
 pub use super::jobs::resources::*;

@@ -10,6 +10,17 @@ pub struct JobRef {
     pub job_id: String,
 }
 
+/// The answer to a change that may be billed: the order, for yearly/monthly ECSs, and the job, which `jobs().get` polls, once the order is paid.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OrderJobRef {
+    /// ID of the order, for yearly/monthly ECSs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// ID of the job.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+}
+
 /// Details of an ECS (native API). Names of the OpenStack extension attributes keep their prefixes, such as `OS-EXT-STS:vm_state`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerDetail {

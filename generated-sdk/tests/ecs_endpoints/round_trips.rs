@@ -937,6 +937,55 @@ fn scheduled_event_source_round_trips() {
 }
 
 #[test]
+fn order_job_ref_round_trips() {
+    round_trip::<api::OrderJobRef>(r#"{"job_id":"job-id-1","order_id":"order-id-1"}"#);
+    round_trip::<api::OrderJobRef>(r#"{}"#);
+}
+
+#[test]
+fn resize_options_round_trips() {
+    round_trip::<
+        api::ResizeOptions,
+    >(
+        r#"{"cpu_options":{"hw:cpu_threads":7},"dedicated_host_id":"dedicated-host-id-1","extendparam":{"isAutoPay":"isautopay-1"},"flavorRef":"flavorref-1","mode":"mode-1"}"#,
+    );
+    round_trip::<api::ResizeOptions>(r#"{"flavorRef":"flavorref-1"}"#);
+}
+
+#[test]
+fn resize_extend_param_round_trips() {
+    round_trip::<api::ResizeExtendParam>(r#"{"isAutoPay":"isautopay-1"}"#);
+    round_trip::<api::ResizeExtendParam>(r#"{}"#);
+}
+
+#[test]
+fn resize_post_paid_options_round_trips() {
+    round_trip::<
+        api::ResizePostPaidOptions,
+    >(
+        r#"{"cpu_options":{"hw:cpu_threads":7},"flavorRef":"flavorref-1","mode":"mode-1"}"#,
+    );
+    round_trip::<api::ResizePostPaidOptions>(r#"{"flavorRef":"flavorref-1"}"#);
+}
+
+#[test]
+fn promotion_round_trips() {
+    round_trip::<api::Promotion>(r#"{"id":"id-1","type":"type-1"}"#);
+}
+
+#[test]
+fn charge_mode_prepaid_options_round_trips() {
+    round_trip::<
+        api::ChargeModePrepaidOptions,
+    >(
+        r#"{"auto_pay":true,"auto_renew":true,"include_data_disks":true,"include_publicips":true,"period_num":"period-num-1","period_type":"period-type-1"}"#,
+    );
+    round_trip::<
+        api::ChargeModePrepaidOptions,
+    >(r#"{"period_num":"period-num-1","period_type":"period-type-1"}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -416,6 +416,57 @@ pub const CASES: &[(&str, Caller)] = &[
         ScheduledEventsAcceptParams::default().not_before("2030-01-01T00:00:00Z"),
     ))),
     ("scheduled_events.accept/required", |c| send(c.scheduled_events().accept(EVENT_ID, Default::default()))),
+    ("server_resize.resize/all", |c| send(c.server_resize().resize(
+        SERVER_ID,
+        ServerResizeResizeParams::new(
+            ResizeOptions::new("c6.large.2")
+                .dedicated_host_id("dh-1")
+                .extendparam(ResizeExtendParam::default().is_auto_pay("true"))
+                .mode("withStopServer")
+                .cpu_options(CpuOptions::default().hw_cpu_threads(1)),
+        )
+        .dry_run(false),
+    ))),
+    ("server_resize.resize/required", |c| send(c.server_resize().resize(
+        SERVER_ID,
+        ServerResizeResizeParams::new(ResizeOptions::new("c6.large.2")),
+    ))),
+    ("server_resize.resize_post_paid/all", |c| send(c.server_resize().resize_post_paid(
+        SERVER_ID,
+        ServerResizeResizePostPaidParams::new(
+            ResizePostPaidOptions::new("c6.large.2")
+                .mode("withStopServer")
+                .cpu_options(CpuOptions::default().hw_cpu_threads(2)),
+        )
+        .dry_run(true),
+    ))),
+    ("server_resize.resize_post_paid/required", |c| send(c.server_resize().resize_post_paid(
+        SERVER_ID,
+        ServerResizeResizePostPaidParams::new(ResizePostPaidOptions::new("c6.large.2")),
+    ))),
+    ("server_resize.resize_many/all", |c| send(c.server_resize().resize_many(
+        ServerResizeResizeManyParams::new("c6.large.2", servers(&[SERVER_ID, OTHER_SERVER_ID]))
+            .cpu_options(CpuOptions::default().hw_cpu_threads(1))
+            .mode("withStopServer")
+            .promotion(Promotion::new("coupon", "p-1")),
+    ))),
+    ("server_resize.resize_many/required", |c| send(c.server_resize().resize_many(
+        ServerResizeResizeManyParams::new("c6.large.2", servers(&[SERVER_ID])),
+    ))),
+    ("server_billing.change_charge_mode/all", |c| send(c.server_billing().change_charge_mode(
+        ServerBillingChangeChargeModeParams::new(strings(&[SERVER_ID]), "prePaid")
+            .prepaid_options(
+                ChargeModePrepaidOptions::new("month", "3")
+                    .include_data_disks(true)
+                    .include_publicips(false)
+                    .auto_pay(true)
+                    .auto_renew(false),
+            )
+            .dry_run(true),
+    ))),
+    ("server_billing.change_charge_mode/required", |c| send(c.server_billing().change_charge_mode(
+        ServerBillingChangeChargeModeParams::new(strings(&[SERVER_ID, OTHER_SERVER_ID]), "prePaid"),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];
