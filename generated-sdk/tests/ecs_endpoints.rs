@@ -59,5 +59,9 @@ mod server_tags;
 mod server_metadata;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_nics.rs"]
+mod server_nics;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

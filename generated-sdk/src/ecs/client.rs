@@ -140,6 +140,13 @@ impl Client {
         }
     }
 
+    /// NICs of ECSs: adding and removing them, their settings, and the virtual IP addresses bound to them.
+    pub fn server_nics(&self) -> super::resources::ServerNics<'_> {
+        super::resources::ServerNics {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

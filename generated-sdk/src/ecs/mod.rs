@@ -132,6 +132,10 @@ mod server_metadata;
 
 pub use server_metadata::*;
 
+mod server_nics;
+
+pub use server_nics::*;
+
 mod jobs;
 
 pub use jobs::*;

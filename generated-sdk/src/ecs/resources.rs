@@ -13,4 +13,5 @@ pub use super::limits::resources::*;
 pub use super::recycle_bin::resources::*;
 pub use super::server_tags::resources::*;
 pub use super::server_metadata::resources::*;
+pub use super::server_nics::resources::*;
 pub use super::jobs::resources::*;

@@ -3,6 +3,13 @@
 
 use super::{CpuOptions, EnclaveOptions, IpType, SecurityOptions, ServerStatus};
 
+/// The answer to an asynchronous request: the job to poll with `client.jobs().get(job_id)`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JobRef {
+    /// ID of the job.
+    pub job_id: String,
+}
+
 /// Details of an ECS (native API). Names of the OpenStack extension attributes keep their prefixes, such as `OS-EXT-STS:vm_state`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerDetail {

@@ -17,6 +17,9 @@ const SERVER_GROUP_ID: &str = "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d";
 const KEYPAIR: &str = "deploy-key";
 const FLAVOR: &str = "s6.small.1";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
+const PORT_ID: &str = "5e9b7c2a-8f3d-4b1e-a6c4-2d7f0e9a1b3c";
+const SUBNET_ID: &str = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+const SECURITY_GROUP_ID: &str = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
 const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
@@ -307,6 +310,82 @@ pub const CASES: &[(&str, Caller)] = &[
         SERVER_ID,
         Default::default(),
     ))),
+    ("server_nics.add/required", |c| send(c.server_nics().add(
+        SERVER_ID,
+        ServerNicsAddParams::new(vec![
+            AddServerNic::default()
+                .subnet_id(SUBNET_ID)
+                .port_id(PORT_ID)
+                .security_groups(vec![NicSecurityGroup::new(SECURITY_GROUP_ID)])
+                .ip_address("192.168.0.20")
+                .ipv6_enable(true)
+                .ipv6_bandwidth(Ipv6Bandwidth::default().id("bw-1"))
+                .efi_enable(false),
+            AddServerNic::default().subnet_id(SUBNET_ID),
+        ]),
+    ))),
+    ("server_nics.delete/required", |c| send(c.server_nics().delete(
+        SERVER_ID,
+        ServerNicsDeleteParams::new(vec![NicId::new(PORT_ID)]),
+    ))),
+    ("server_nics.list/required", |c| send(c.server_nics().list(SERVER_ID))),
+    ("server_nics.list/escaped_id", |c| send(c.server_nics().list(ESCAPED_ID))),
+    ("server_nics.attachable/required", |c| send(c.server_nics().attachable(SERVER_ID))),
+    ("server_nics.update/required", |c| send(c.server_nics().update(
+        SERVER_ID,
+        PORT_ID,
+        ServerNicsUpdateParams::new(
+            InterfaceAttachment::default()
+                .fixed_ips(vec![InterfaceFixedIp::default().ip_address("192.168.0.20").subnet_id(SUBNET_ID)])
+                .mac_addr("fa:16:3e:00:00:01")
+                .net_id(SUBNET_ID)
+                .port_id(PORT_ID)
+                .port_state("ACTIVE")
+                .delete_on_termination(true)
+                .driver_mode("virtio")
+                .min_rate(100)
+                .multiqueue_num(4)
+                .pci_address("0000:00:05.0"),
+        ),
+    ))),
+    ("server_nics.change_network/all", |c| send(c.server_nics().change_network(
+        SERVER_ID,
+        PORT_ID,
+        ServerNicsChangeNetworkParams::default()
+            .subnet_id(SUBNET_ID)
+            .ip_address("192.168.1.30")
+            .ipv6_address("2001:db8::30"),
+    ))),
+    ("server_nics.change_network/required", |c| send(c.server_nics().change_network(
+        SERVER_ID,
+        PORT_ID,
+        Default::default(),
+    ))),
+    ("server_nics.bind_virtual_ip/all", |c| send(c.server_nics().bind_virtual_ip(
+        PORT_ID,
+        ServerNicsBindVirtualIpParams::new(SUBNET_ID, "192.168.0.100").reverse_binding(true),
+    ))),
+    ("server_nics.bind_virtual_ip/required", |c| send(c.server_nics().bind_virtual_ip(
+        PORT_ID,
+        ServerNicsBindVirtualIpParams::new(SUBNET_ID, "192.168.0.100"),
+    ))),
+    ("server_nics.unbind_virtual_ip/all", |c| send(c.server_nics().unbind_virtual_ip(
+        PORT_ID,
+        ServerNicsUnbindVirtualIpParams::new("", "").reverse_binding(false),
+    ))),
+    ("server_nics.unbind_virtual_ip/required", |c| send(c.server_nics().unbind_virtual_ip(
+        PORT_ID,
+        ServerNicsUnbindVirtualIpParams::new("", ""),
+    ))),
+    ("server_nics.attach/all", |c| send(c.server_nics().attach(
+        SERVER_ID,
+        ServerNicsAttachParams::default()
+            .fixed_ips(vec![NovaFixedIp::default().ip_address("192.168.0.40")])
+            .net_id(SUBNET_ID)
+            .port_id(PORT_ID),
+    ))),
+    ("server_nics.attach/required", |c| send(c.server_nics().attach(SERVER_ID, Default::default()))),
+    ("server_nics.get_nova/required", |c| send(c.server_nics().get_nova(SERVER_ID, PORT_ID))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

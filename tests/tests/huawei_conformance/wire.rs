@@ -70,6 +70,25 @@ impl Respond for Canned {
                 }
                 _ => json!({"keypair": keypair}),
             }
+        } else if path.contains("/os-interface") {
+            let fixed_ips = json!([{"ip_address": "192.168.0.20", "subnet_id": "s-1"}]);
+            let nic = json!({
+                "fixed_ips": fixed_ips, "mac_addr": "fa:16:3e:00:00:01", "net_id": "n-1",
+                "port_id": "p-1", "port_state": "ACTIVE"
+            });
+            if path.starts_with("/v2.1/") {
+                json!({"interfaceAttachment": nic})
+            } else if method == "PUT" {
+                return ResponseTemplate::new(204);
+            } else if path.ends_with("/change-network-interface") {
+                json!({"id": "p-1", "subnet_id": "s-2", "ip_address": "192.168.1.30", "ipv6_address": "2001:db8::30"})
+            } else if path.ends_with("/os-interface_extension") {
+                json!({"attachableQuantity": {"free_nic": 3, "free_efi_nic": 0, "free_scsi": 20, "free_blk": 20, "free_disk": 20}, "interfaceAttachments": [nic]})
+            } else {
+                json!({"attachableQuantity": {"free_nic": 3}, "interfaceAttachments": [nic]})
+            }
+        } else if path.contains("/cloudservers/nics/") {
+            json!({"port_id": "p-1"})
         } else if path.starts_with("/v2.1/") {
             match method {
                 "POST" => return ResponseTemplate::new(202),

@@ -6,13 +6,6 @@ use crate::ecs::{
     ServerSecurityGroup, ServerStatus,
 };
 
-/// The answer to an asynchronous request: the job to poll with `client.jobs().get(job_id)`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct JobRef {
-    /// ID of the job.
-    pub job_id: String,
-}
-
 /// The answer to a request to create ECSs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateServersResponse {
