@@ -63,5 +63,9 @@ mod server_metadata;
 mod server_nics;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_security_groups.rs"]
+mod server_security_groups;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

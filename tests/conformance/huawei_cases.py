@@ -1380,6 +1380,74 @@ def _(client):
     )
 
 
+@case("server_nics.change_vpc/required")
+def _(client):
+    m = ecs()
+    nic = full(
+        m.ChangeVpcNicBody(
+            port_id=PORT_ID,
+            subnet_id=SUBNET_ID,
+            security_groups=[m.ChangeVpcSecurityGroups(id=SECURITY_GROUP_ID)],
+            ip_address="10.0.0.8",
+        )
+    )
+    client.change_vpc(
+        m.ChangeVpcRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeVpcRequestBody(vpc_id="vpc-2", nic=nic),
+        )
+    )
+
+
+# --- server security groups -----------------------------------------------------------------
+
+
+@case("server_security_groups.list/required")
+def _(client):
+    client.nova_list_server_security_groups(
+        ecs().NovaListServerSecurityGroupsRequest(server_id=SERVER_ID)
+    )
+
+
+@case("server_security_groups.add/required")
+def _(client):
+    m = ecs()
+    client.nova_associate_security_group(
+        m.NovaAssociateSecurityGroupRequest(
+            server_id=SERVER_ID,
+            body=m.NovaAssociateSecurityGroupRequestBody(
+                add_security_group=m.NovaAddSecurityGroupOption(name=NON_ASCII_NAME)
+            ),
+        )
+    )
+
+
+@case("server_security_groups.add/escaped_id")
+def _(client):
+    m = ecs()
+    client.nova_associate_security_group(
+        m.NovaAssociateSecurityGroupRequest(
+            server_id=ESCAPED_ID,
+            body=m.NovaAssociateSecurityGroupRequestBody(
+                add_security_group=m.NovaAddSecurityGroupOption(name="default")
+            ),
+        )
+    )
+
+
+@case("server_security_groups.remove/required")
+def _(client):
+    m = ecs()
+    client.nova_disassociate_security_group(
+        m.NovaDisassociateSecurityGroupRequest(
+            server_id=SERVER_ID,
+            body=m.NovaDisassociateSecurityGroupRequestBody(
+                remove_security_group=m.NovaRemoveSecurityGroupOption(name=SECURITY_GROUP_ID)
+            ),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

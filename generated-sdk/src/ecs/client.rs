@@ -147,6 +147,13 @@ impl Client {
         }
     }
 
+    /// Security groups of ECSs (Nova API).
+    pub fn server_security_groups(&self) -> super::resources::ServerSecurityGroups<'_> {
+        super::resources::ServerSecurityGroups {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

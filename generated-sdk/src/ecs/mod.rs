@@ -136,6 +136,10 @@ mod server_nics;
 
 pub use server_nics::*;
 
+mod server_security_groups;
+
+pub use server_security_groups::*;
+
 mod jobs;
 
 pub use jobs::*;

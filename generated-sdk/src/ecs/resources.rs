@@ -14,4 +14,5 @@ pub use super::recycle_bin::resources::*;
 pub use super::server_tags::resources::*;
 pub use super::server_metadata::resources::*;
 pub use super::server_nics::resources::*;
+pub use super::server_security_groups::resources::*;
 pub use super::jobs::resources::*;

@@ -840,6 +840,63 @@ fn nova_interface_answer_round_trips() {
 }
 
 #[test]
+fn nova_security_group_list_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupList,
+    >(
+        r#"{"security_groups":[{"description":"description-1","id":"id-1","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}],"tenant_id":"tenant-id-1"}]}"#,
+    );
+    round_trip::<api::NovaSecurityGroupList>(r#"{}"#);
+}
+
+#[test]
+fn nova_security_group_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroup,
+    >(
+        r#"{"description":"description-1","id":"id-1","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}],"tenant_id":"tenant-id-1"}"#,
+    );
+}
+
+#[test]
+fn nova_security_group_rule_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupRule,
+    >(
+        r#"{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}"#,
+    );
+    round_trip::<
+        api::NovaSecurityGroupRule,
+    >(
+        r#"{"from_port":null,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":null,"ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":null}"#,
+    );
+}
+
+#[test]
+fn nova_security_group_rule_group_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupRuleGroup,
+    >(r#"{"name":"name-1","tenant_id":"tenant-id-1"}"#);
+    round_trip::<api::NovaSecurityGroupRuleGroup>(r#"{}"#);
+}
+
+#[test]
+fn nova_security_group_rule_ip_range_round_trips() {
+    round_trip::<api::NovaSecurityGroupRuleIpRange>(r#"{"cidr":"cidr-1"}"#);
+    round_trip::<api::NovaSecurityGroupRuleIpRange>(r#"{}"#);
+}
+
+#[test]
+fn change_vpc_nic_round_trips() {
+    round_trip::<
+        api::ChangeVpcNic,
+    >(
+        r#"{"ip_address":"ip-address-1","port_id":"port-id-1","security_groups":[{"id":"id-1"}],"subnet_id":"subnet-id-1"}"#,
+    );
+    round_trip::<api::ChangeVpcNic>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

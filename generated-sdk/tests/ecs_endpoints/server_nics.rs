@@ -466,3 +466,43 @@ async fn server_nics_get_nova() {
     expect_query(&request, &[]);
     expect_body(&request, None);
 }
+
+/// `POST /v1/{project_id}/cloudservers/{server_id}/changevpc` with every parameter set.
+#[tokio::test]
+async fn server_nics_change_vpc() {
+    let server = serve(
+            "POST",
+            "/v1/project-id-1/cloudservers/server-id-1/changevpc",
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .server_nics()
+        .change_vpc(
+            "server-id-1",
+            api::ServerNicsChangeVpcParams::new(
+                String::from("vpc-id-1"),
+                api::ChangeVpcNic {
+                    port_id: Some(String::from("port-id-1")),
+                    subnet_id: Some(String::from("subnet-id-1")),
+                    security_groups: Some(
+                        vec![api::NicSecurityGroup { id : String::from("id-1"), }],
+                    ),
+                    ip_address: Some(String::from("ip-address-1")),
+                },
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"nic":{"ip_address":"ip-address-1","port_id":"port-id-1","security_groups":[{"id":"id-1"}],"subnet_id":"subnet-id-1"},"vpc_id":"vpc-id-1"}"#,
+        ),
+    );
+}

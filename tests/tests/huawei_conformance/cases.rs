@@ -386,6 +386,21 @@ pub const CASES: &[(&str, Caller)] = &[
     ))),
     ("server_nics.attach/required", |c| send(c.server_nics().attach(SERVER_ID, Default::default()))),
     ("server_nics.get_nova/required", |c| send(c.server_nics().get_nova(SERVER_ID, PORT_ID))),
+    ("server_nics.change_vpc/required", |c| send(c.server_nics().change_vpc(
+        SERVER_ID,
+        ServerNicsChangeVpcParams::new(
+            "vpc-2",
+            ChangeVpcNic::default()
+                .port_id(PORT_ID)
+                .subnet_id(SUBNET_ID)
+                .security_groups(vec![NicSecurityGroup::new(SECURITY_GROUP_ID)])
+                .ip_address("10.0.0.8"),
+        ),
+    ))),
+    ("server_security_groups.list/required", |c| send(c.server_security_groups().list(SERVER_ID))),
+    ("server_security_groups.add/required", |c| send(c.server_security_groups().add(SERVER_ID, NON_ASCII_NAME))),
+    ("server_security_groups.add/escaped_id", |c| send(c.server_security_groups().add(ESCAPED_ID, "default"))),
+    ("server_security_groups.remove/required", |c| send(c.server_security_groups().remove(SERVER_ID, SECURITY_GROUP_ID))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -89,6 +89,15 @@ impl Respond for Canned {
             }
         } else if path.contains("/cloudservers/nics/") {
             json!({"port_id": "p-1"})
+        } else if path.ends_with("/os-security-groups") {
+            json!({"security_groups": [{
+                "description": "default group", "id": "sg-1", "name": "default",
+                "tenant_id": PROJECT_ID,
+                "rules": [{
+                    "from_port": 22, "group": {}, "id": "r-1", "ip_protocol": "tcp",
+                    "ip_range": {"cidr": "0.0.0.0/0"}, "parent_group_id": "sg-1", "to_port": 22
+                }]
+            }]})
         } else if path.starts_with("/v2.1/") {
             match method {
                 "POST" => return ResponseTemplate::new(202),

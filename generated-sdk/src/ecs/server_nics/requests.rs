@@ -238,3 +238,46 @@ impl NovaFixedIp {
         self
     }
 }
+
+/// The NIC of an ECS in the VPC it moves to.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ChangeVpcNic {
+    /// ID of an existing port in the new VPC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_id: Option<String>,
+    /// ID of the subnet in the new VPC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+    /// Security groups of the NIC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<NicSecurityGroup>>,
+    /// IPv4 address of the NIC (from the subnet when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_address: Option<String>,
+}
+
+impl ChangeVpcNic {
+    /// Sets `port_id`.
+    pub fn port_id(mut self, value: impl Into<String>) -> Self {
+        self.port_id = Some(value.into());
+        self
+    }
+
+    /// Sets `subnet_id`.
+    pub fn subnet_id(mut self, value: impl Into<String>) -> Self {
+        self.subnet_id = Some(value.into());
+        self
+    }
+
+    /// Sets `security_groups`.
+    pub fn security_groups(mut self, value: impl Into<Vec<NicSecurityGroup>>) -> Self {
+        self.security_groups = Some(value.into());
+        self
+    }
+
+    /// Sets `ip_address`.
+    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
+        self.ip_address = Some(value.into());
+        self
+    }
+}

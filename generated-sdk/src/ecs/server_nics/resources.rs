@@ -4,8 +4,9 @@
 use crate::ecs::{
     AttachableNics, Call, Client, JobRef, NicNetworkChange, NovaInterfaceAnswer,
     ServerInterfaceList, ServerNicsAddParams, ServerNicsAttachParams,
-    ServerNicsBindVirtualIpParams, ServerNicsChangeNetworkParams, ServerNicsDeleteParams,
-    ServerNicsUnbindVirtualIpParams, ServerNicsUpdateParams, VirtualIpPort,
+    ServerNicsBindVirtualIpParams, ServerNicsChangeNetworkParams,
+    ServerNicsChangeVpcParams, ServerNicsDeleteParams, ServerNicsUnbindVirtualIpParams,
+    ServerNicsUpdateParams, VirtualIpPort,
 };
 use crate::runtime::{call, request};
 
@@ -201,6 +202,28 @@ impl<'a> ServerNics<'a> {
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id)
             .path_param("port_id", port_id);
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Move an ECS to another VPC, by its primary NIC; answers a job.
+    ///
+    /// Sends `POST /v1/{project_id}/cloudservers/{server_id}/changevpc` (operation `ChangeVpc`).
+    ///
+    /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
+    pub fn change_vpc(
+        &self,
+        server_id: &str,
+        params: ServerNicsChangeVpcParams,
+    ) -> Call<JobRef> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v1/{project_id}/cloudservers/{server_id}/changevpc",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .path_param("server_id", server_id)
+            .body_field("vpc_id", &params.vpc_id)
+            .body_field("nic", &params.nic);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }
