@@ -87,5 +87,13 @@ mod server_resize;
 mod server_billing;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_nics.rs"]
+mod server_nics;
+
+#[rustfmt::skip]
+#[path = "ecs_endpoints/server_security_groups.rs"]
+mod server_security_groups;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -1615,6 +1615,288 @@ def _(client):
     )
 
 
+# --- server NICs ----------------------------------------------------------------------------
+
+PORT_ID = "5e9b7c2a-8f3d-4b1e-a6c4-2d7f0e9a1b3c"
+SUBNET_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+SECURITY_GROUP_ID = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e"
+
+
+@case("server_nics.add/required")
+def _(client):
+    m = ecs()
+    client.batch_add_server_nics(
+        m.BatchAddServerNicsRequest(
+            server_id=SERVER_ID,
+            body=m.BatchAddServerNicsRequestBody(
+                nics=[
+                    full(
+                        m.BatchAddServerNicOption(
+                            subnet_id=SUBNET_ID,
+                            port_id=PORT_ID,
+                            security_groups=[m.ServerNicSecurityGroup(id=SECURITY_GROUP_ID)],
+                            ip_address="192.168.0.20",
+                            ipv6_enable=True,
+                            ipv6_bandwidth=m.Ipv6Bandwidth(id="bw-1"),
+                            efi_enable=False,
+                        )
+                    ),
+                    m.BatchAddServerNicOption(subnet_id=SUBNET_ID),
+                ]
+            ),
+        )
+    )
+
+
+@case("server_nics.delete/required")
+def _(client):
+    m = ecs()
+    client.batch_delete_server_nics(
+        m.BatchDeleteServerNicsRequest(
+            server_id=SERVER_ID,
+            body=m.BatchDeleteServerNicsRequestBody(nics=[m.BatchDeleteServerNicOption(id=PORT_ID)]),
+        )
+    )
+
+
+@case("server_nics.list/required")
+def _(client):
+    client.list_server_interfaces(ecs().ListServerInterfacesRequest(server_id=SERVER_ID))
+
+
+@case("server_nics.list/escaped_id")
+def _(client):
+    client.list_server_interfaces(ecs().ListServerInterfacesRequest(server_id=ESCAPED_ID))
+
+
+@case("server_nics.attachable/required")
+def _(client):
+    client.show_server_attachable_nic_num(
+        ecs().ShowServerAttachableNicNumRequest(server_id=SERVER_ID)
+    )
+
+
+@case("server_nics.update/required")
+def _(client):
+    m = ecs()
+    attachment = full(
+        m.InterfaceAttachment(
+            fixed_ips=[m.ServerInterfaceFixedIp(ip_address="192.168.0.20", subnet_id=SUBNET_ID)],
+            mac_addr="fa:16:3e:00:00:01",
+            net_id=SUBNET_ID,
+            port_id=PORT_ID,
+            port_state="ACTIVE",
+            delete_on_termination=True,
+            driver_mode="virtio",
+            min_rate=100,
+            multiqueue_num=4,
+            pci_address="0000:00:05.0",
+        )
+    )
+    client.update_server_interface(
+        m.UpdateServerInterfaceRequest(
+            server_id=SERVER_ID,
+            port_id=PORT_ID,
+            body=m.UpdateNicInfoRequestBody(interface_attachment=attachment),
+        )
+    )
+
+
+@case("server_nics.change_network/all")
+def _(client):
+    m = ecs()
+    client.change_server_network_interface(
+        m.ChangeServerNetworkInterfaceRequest(
+            server_id=SERVER_ID,
+            port_id=PORT_ID,
+            body=full(
+                m.ChangeServerNetworkInterfaceRequestBody(
+                    subnet_id=SUBNET_ID, ip_address="192.168.1.30", ipv6_address="2001:db8::30"
+                )
+            ),
+        )
+    )
+
+
+@case("server_nics.change_network/required")
+def _(client):
+    m = ecs()
+    client.change_server_network_interface(
+        m.ChangeServerNetworkInterfaceRequest(
+            server_id=SERVER_ID,
+            port_id=PORT_ID,
+            body=m.ChangeServerNetworkInterfaceRequestBody(),
+        )
+    )
+
+
+@case("server_nics.bind_virtual_ip/all")
+def _(client):
+    m = ecs()
+    client.associate_server_virtual_ip(
+        m.AssociateServerVirtualIpRequest(
+            nic_id=PORT_ID,
+            body=m.AssociateServerVirtualIpRequestBody(
+                nic=full(
+                    m.AssociateServerVirtualIpOption(
+                        subnet_id=SUBNET_ID, ip_address="192.168.0.100", reverse_binding=True
+                    )
+                )
+            ),
+        )
+    )
+
+
+@case("server_nics.bind_virtual_ip/required")
+def _(client):
+    m = ecs()
+    client.associate_server_virtual_ip(
+        m.AssociateServerVirtualIpRequest(
+            nic_id=PORT_ID,
+            body=m.AssociateServerVirtualIpRequestBody(
+                nic=m.AssociateServerVirtualIpOption(subnet_id=SUBNET_ID, ip_address="192.168.0.100")
+            ),
+        )
+    )
+
+
+@case("server_nics.unbind_virtual_ip/all")
+def _(client):
+    m = ecs()
+    client.disassociate_server_virtual_ip(
+        m.DisassociateServerVirtualIpRequest(
+            nic_id=PORT_ID,
+            body=m.DisassociateServerVirtualIpRequestBody(
+                nic=full(
+                    m.DisassociateServerVirtualIpOption(
+                        subnet_id="", ip_address="", reverse_binding=False
+                    )
+                )
+            ),
+        )
+    )
+
+
+@case("server_nics.unbind_virtual_ip/required")
+def _(client):
+    m = ecs()
+    client.disassociate_server_virtual_ip(
+        m.DisassociateServerVirtualIpRequest(
+            nic_id=PORT_ID,
+            body=m.DisassociateServerVirtualIpRequestBody(
+                nic=m.DisassociateServerVirtualIpOption(subnet_id="", ip_address="")
+            ),
+        )
+    )
+
+
+@case("server_nics.attach/all")
+def _(client):
+    m = ecs()
+    client.nova_attach_interface(
+        m.NovaAttachInterfaceRequest(
+            server_id=SERVER_ID,
+            body=m.NovaAttachInterfaceRequestBody(
+                interface_attachment=full(
+                    m.NovaAttachInterfaceOption(
+                        fixed_ips=[m.NovaAttachInterfaceFixedIp(ip_address="192.168.0.40")],
+                        net_id=SUBNET_ID,
+                        port_id=PORT_ID,
+                    )
+                )
+            ),
+        )
+    )
+
+
+@case("server_nics.attach/required")
+def _(client):
+    m = ecs()
+    client.nova_attach_interface(
+        m.NovaAttachInterfaceRequest(
+            server_id=SERVER_ID,
+            body=m.NovaAttachInterfaceRequestBody(
+                interface_attachment=m.NovaAttachInterfaceOption()
+            ),
+        )
+    )
+
+
+@case("server_nics.get_nova/required")
+def _(client):
+    client.nova_show_server_interface(
+        ecs().NovaShowServerInterfaceRequest(server_id=SERVER_ID, port_id=PORT_ID)
+    )
+
+
+@case("server_nics.change_vpc/required")
+def _(client):
+    m = ecs()
+    nic = full(
+        m.ChangeVpcNicBody(
+            port_id=PORT_ID,
+            subnet_id=SUBNET_ID,
+            security_groups=[m.ChangeVpcSecurityGroups(id=SECURITY_GROUP_ID)],
+            ip_address="10.0.0.8",
+        )
+    )
+    client.change_vpc(
+        m.ChangeVpcRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeVpcRequestBody(vpc_id="vpc-2", nic=nic),
+        )
+    )
+
+
+# --- server security groups -----------------------------------------------------------------
+
+
+@case("server_security_groups.list/required")
+def _(client):
+    client.nova_list_server_security_groups(
+        ecs().NovaListServerSecurityGroupsRequest(server_id=SERVER_ID)
+    )
+
+
+@case("server_security_groups.add/required")
+def _(client):
+    m = ecs()
+    client.nova_associate_security_group(
+        m.NovaAssociateSecurityGroupRequest(
+            server_id=SERVER_ID,
+            body=m.NovaAssociateSecurityGroupRequestBody(
+                add_security_group=m.NovaAddSecurityGroupOption(name=NON_ASCII_NAME)
+            ),
+        )
+    )
+
+
+@case("server_security_groups.add/escaped_id")
+def _(client):
+    m = ecs()
+    client.nova_associate_security_group(
+        m.NovaAssociateSecurityGroupRequest(
+            server_id=ESCAPED_ID,
+            body=m.NovaAssociateSecurityGroupRequestBody(
+                add_security_group=m.NovaAddSecurityGroupOption(name="default")
+            ),
+        )
+    )
+
+
+@case("server_security_groups.remove/required")
+def _(client):
+    m = ecs()
+    client.nova_disassociate_security_group(
+        m.NovaDisassociateSecurityGroupRequest(
+            server_id=SERVER_ID,
+            body=m.NovaDisassociateSecurityGroupRequestBody(
+                remove_security_group=m.NovaRemoveSecurityGroupOption(name=SECURITY_GROUP_ID)
+            ),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

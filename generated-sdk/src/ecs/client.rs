@@ -189,6 +189,20 @@ impl Client {
         }
     }
 
+    /// NICs of ECSs: adding and removing them, their settings, and the virtual IP addresses bound to them.
+    pub fn server_nics(&self) -> super::resources::ServerNics<'_> {
+        super::resources::ServerNics {
+            client: self,
+        }
+    }
+
+    /// Security groups of ECSs (Nova API).
+    pub fn server_security_groups(&self) -> super::resources::ServerSecurityGroups<'_> {
+        super::resources::ServerSecurityGroups {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

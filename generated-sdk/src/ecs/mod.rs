@@ -181,6 +181,14 @@ mod server_billing;
 
 pub use server_billing::*;
 
+mod server_nics;
+
+pub use server_nics::*;
+
+mod server_security_groups;
+
+pub use server_security_groups::*;
+
 mod jobs;
 
 pub use jobs::*;

@@ -57,6 +57,22 @@ impl SecurityOptions {
     }
 }
 
+/// The shared bandwidth an IPv6 address is bound to.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Ipv6Bandwidth {
+    /// ID of the shared bandwidth.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl Ipv6Bandwidth {
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+
 /// Instance metadata service (IMDS) options.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MetadataOptions {

@@ -20,4 +20,6 @@ pub use super::server_monitoring::resources::*;
 pub use super::scheduled_events::resources::*;
 pub use super::server_resize::resources::*;
 pub use super::server_billing::resources::*;
+pub use super::server_nics::resources::*;
+pub use super::server_security_groups::resources::*;
 pub use super::jobs::resources::*;

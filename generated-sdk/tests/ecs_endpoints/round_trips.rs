@@ -986,6 +986,185 @@ fn charge_mode_prepaid_options_round_trips() {
 }
 
 #[test]
+fn add_server_nic_round_trips() {
+    round_trip::<
+        api::AddServerNic,
+    >(
+        r#"{"efi_enable":true,"ip_address":"ip-address-1","ipv6_bandwidth":{"id":"id-1"},"ipv6_enable":true,"port_id":"port-id-1","security_groups":[{"id":"id-1"}],"subnet_id":"subnet-id-1"}"#,
+    );
+    round_trip::<api::AddServerNic>(r#"{}"#);
+}
+
+#[test]
+fn nic_security_group_round_trips() {
+    round_trip::<api::NicSecurityGroup>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn nic_id_round_trips() {
+    round_trip::<api::NicId>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn interface_fixed_ip_round_trips() {
+    round_trip::<
+        api::InterfaceFixedIp,
+    >(r#"{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}"#);
+    round_trip::<api::InterfaceFixedIp>(r#"{}"#);
+}
+
+#[test]
+fn interface_attachment_round_trips() {
+    round_trip::<
+        api::InterfaceAttachment,
+    >(
+        r#"{"delete_on_termination":true,"driver_mode":"driver-mode-1","fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","min_rate":7,"multiqueue_num":7,"net_id":"net-id-1","pci_address":"pci-address-1","port_id":"port-id-1","port_state":"port-state-1"}"#,
+    );
+    round_trip::<api::InterfaceAttachment>(r#"{}"#);
+}
+
+#[test]
+fn interface_attachable_quantity_round_trips() {
+    round_trip::<api::InterfaceAttachableQuantity>(r#"{"free_nic":7}"#);
+    round_trip::<api::InterfaceAttachableQuantity>(r#"{}"#);
+}
+
+#[test]
+fn server_interface_list_round_trips() {
+    round_trip::<
+        api::ServerInterfaceList,
+    >(
+        r#"{"attachableQuantity":{"free_nic":7},"interfaceAttachments":[{"delete_on_termination":true,"driver_mode":"driver-mode-1","fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","min_rate":7,"multiqueue_num":7,"net_id":"net-id-1","pci_address":"pci-address-1","port_id":"port-id-1","port_state":"port-state-1"}]}"#,
+    );
+    round_trip::<api::ServerInterfaceList>(r#"{}"#);
+}
+
+#[test]
+fn attachable_quantity_round_trips() {
+    round_trip::<
+        api::AttachableQuantity,
+    >(r#"{"free_blk":7,"free_disk":7,"free_efi_nic":7,"free_nic":7,"free_scsi":7}"#);
+    round_trip::<api::AttachableQuantity>(r#"{}"#);
+}
+
+#[test]
+fn interface_attachment_ext_round_trips() {
+    round_trip::<
+        api::InterfaceAttachmentExt,
+    >(
+        r#"{"delete_on_termination":true,"driver_mode":"driver-mode-1","fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","min_rate":7,"multiqueue_num":7,"net_id":"net-id-1","pci_address":"pci-address-1","port_id":"port-id-1","port_state":"port-state-1","preserve_on_delete":true}"#,
+    );
+    round_trip::<api::InterfaceAttachmentExt>(r#"{}"#);
+}
+
+#[test]
+fn attachable_nics_round_trips() {
+    round_trip::<
+        api::AttachableNics,
+    >(
+        r#"{"attachableQuantity":{"free_blk":7,"free_disk":7,"free_efi_nic":7,"free_nic":7,"free_scsi":7},"interfaceAttachments":[{"delete_on_termination":true,"driver_mode":"driver-mode-1","fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","min_rate":7,"multiqueue_num":7,"net_id":"net-id-1","pci_address":"pci-address-1","port_id":"port-id-1","port_state":"port-state-1","preserve_on_delete":true}]}"#,
+    );
+    round_trip::<api::AttachableNics>(r#"{}"#);
+}
+
+#[test]
+fn nic_network_change_round_trips() {
+    round_trip::<
+        api::NicNetworkChange,
+    >(
+        r#"{"id":"id-1","ip_address":"ip-address-1","ipv6_address":"ipv6-address-1","subnet_id":"subnet-id-1"}"#,
+    );
+    round_trip::<api::NicNetworkChange>(r#"{}"#);
+}
+
+#[test]
+fn virtual_ip_port_round_trips() {
+    round_trip::<api::VirtualIpPort>(r#"{"port_id":"port-id-1"}"#);
+    round_trip::<api::VirtualIpPort>(r#"{}"#);
+}
+
+#[test]
+fn nova_fixed_ip_round_trips() {
+    round_trip::<api::NovaFixedIp>(r#"{"ip_address":"ip-address-1"}"#);
+    round_trip::<api::NovaFixedIp>(r#"{}"#);
+}
+
+#[test]
+fn nova_interface_round_trips() {
+    round_trip::<
+        api::NovaInterface,
+    >(
+        r#"{"fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","net_id":"net-id-1","port_id":"port-id-1","port_state":"port-state-1"}"#,
+    );
+}
+
+#[test]
+fn nova_interface_answer_round_trips() {
+    round_trip::<
+        api::NovaInterfaceAnswer,
+    >(
+        r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"ip-address-1","subnet_id":"subnet-id-1"}],"mac_addr":"mac-addr-1","net_id":"net-id-1","port_id":"port-id-1","port_state":"port-state-1"}}"#,
+    );
+}
+
+#[test]
+fn nova_security_group_list_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupList,
+    >(
+        r#"{"security_groups":[{"description":"description-1","id":"id-1","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}],"tenant_id":"tenant-id-1"}]}"#,
+    );
+    round_trip::<api::NovaSecurityGroupList>(r#"{}"#);
+}
+
+#[test]
+fn nova_security_group_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroup,
+    >(
+        r#"{"description":"description-1","id":"id-1","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}],"tenant_id":"tenant-id-1"}"#,
+    );
+}
+
+#[test]
+fn nova_security_group_rule_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupRule,
+    >(
+        r#"{"from_port":7,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":7}"#,
+    );
+    round_trip::<
+        api::NovaSecurityGroupRule,
+    >(
+        r#"{"from_port":null,"group":{"name":"name-1","tenant_id":"tenant-id-1"},"id":"id-1","ip_protocol":null,"ip_range":{"cidr":"cidr-1"},"parent_group_id":"parent-group-id-1","to_port":null}"#,
+    );
+}
+
+#[test]
+fn nova_security_group_rule_group_round_trips() {
+    round_trip::<
+        api::NovaSecurityGroupRuleGroup,
+    >(r#"{"name":"name-1","tenant_id":"tenant-id-1"}"#);
+    round_trip::<api::NovaSecurityGroupRuleGroup>(r#"{}"#);
+}
+
+#[test]
+fn nova_security_group_rule_ip_range_round_trips() {
+    round_trip::<api::NovaSecurityGroupRuleIpRange>(r#"{"cidr":"cidr-1"}"#);
+    round_trip::<api::NovaSecurityGroupRuleIpRange>(r#"{}"#);
+}
+
+#[test]
+fn change_vpc_nic_round_trips() {
+    round_trip::<
+        api::ChangeVpcNic,
+    >(
+        r#"{"ip_address":"ip-address-1","port_id":"port-id-1","security_groups":[{"id":"id-1"}],"subnet_id":"subnet-id-1"}"#,
+    );
+    round_trip::<api::ChangeVpcNic>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -19,6 +19,9 @@ const FLAVOR: &str = "s6.small.1";
 const VOLUME_ID: &str = "a3c2c4c8-6b0f-4a6e-8d1b-5f2e9c7d1a20";
 const EVENT_ID: &str = "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
+const PORT_ID: &str = "5e9b7c2a-8f3d-4b1e-a6c4-2d7f0e9a1b3c";
+const SUBNET_ID: &str = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+const SECURITY_GROUP_ID: &str = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
 const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
@@ -467,6 +470,97 @@ pub const CASES: &[(&str, Caller)] = &[
     ("server_billing.change_charge_mode/required", |c| send(c.server_billing().change_charge_mode(
         ServerBillingChangeChargeModeParams::new(strings(&[SERVER_ID, OTHER_SERVER_ID]), "prePaid"),
     ))),
+    ("server_nics.add/required", |c| send(c.server_nics().add(
+        SERVER_ID,
+        ServerNicsAddParams::new(vec![
+            AddServerNic::default()
+                .subnet_id(SUBNET_ID)
+                .port_id(PORT_ID)
+                .security_groups(vec![NicSecurityGroup::new(SECURITY_GROUP_ID)])
+                .ip_address("192.168.0.20")
+                .ipv6_enable(true)
+                .ipv6_bandwidth(Ipv6Bandwidth::default().id("bw-1"))
+                .efi_enable(false),
+            AddServerNic::default().subnet_id(SUBNET_ID),
+        ]),
+    ))),
+    ("server_nics.delete/required", |c| send(c.server_nics().delete(
+        SERVER_ID,
+        ServerNicsDeleteParams::new(vec![NicId::new(PORT_ID)]),
+    ))),
+    ("server_nics.list/required", |c| send(c.server_nics().list(SERVER_ID))),
+    ("server_nics.list/escaped_id", |c| send(c.server_nics().list(ESCAPED_ID))),
+    ("server_nics.attachable/required", |c| send(c.server_nics().attachable(SERVER_ID))),
+    ("server_nics.update/required", |c| send(c.server_nics().update(
+        SERVER_ID,
+        PORT_ID,
+        ServerNicsUpdateParams::new(
+            InterfaceAttachment::default()
+                .fixed_ips(vec![InterfaceFixedIp::default().ip_address("192.168.0.20").subnet_id(SUBNET_ID)])
+                .mac_addr("fa:16:3e:00:00:01")
+                .net_id(SUBNET_ID)
+                .port_id(PORT_ID)
+                .port_state("ACTIVE")
+                .delete_on_termination(true)
+                .driver_mode("virtio")
+                .min_rate(100)
+                .multiqueue_num(4)
+                .pci_address("0000:00:05.0"),
+        ),
+    ))),
+    ("server_nics.change_network/all", |c| send(c.server_nics().change_network(
+        SERVER_ID,
+        PORT_ID,
+        ServerNicsChangeNetworkParams::default()
+            .subnet_id(SUBNET_ID)
+            .ip_address("192.168.1.30")
+            .ipv6_address("2001:db8::30"),
+    ))),
+    ("server_nics.change_network/required", |c| send(c.server_nics().change_network(
+        SERVER_ID,
+        PORT_ID,
+        Default::default(),
+    ))),
+    ("server_nics.bind_virtual_ip/all", |c| send(c.server_nics().bind_virtual_ip(
+        PORT_ID,
+        ServerNicsBindVirtualIpParams::new(SUBNET_ID, "192.168.0.100").reverse_binding(true),
+    ))),
+    ("server_nics.bind_virtual_ip/required", |c| send(c.server_nics().bind_virtual_ip(
+        PORT_ID,
+        ServerNicsBindVirtualIpParams::new(SUBNET_ID, "192.168.0.100"),
+    ))),
+    ("server_nics.unbind_virtual_ip/all", |c| send(c.server_nics().unbind_virtual_ip(
+        PORT_ID,
+        ServerNicsUnbindVirtualIpParams::new("", "").reverse_binding(false),
+    ))),
+    ("server_nics.unbind_virtual_ip/required", |c| send(c.server_nics().unbind_virtual_ip(
+        PORT_ID,
+        ServerNicsUnbindVirtualIpParams::new("", ""),
+    ))),
+    ("server_nics.attach/all", |c| send(c.server_nics().attach(
+        SERVER_ID,
+        ServerNicsAttachParams::default()
+            .fixed_ips(vec![NovaFixedIp::default().ip_address("192.168.0.40")])
+            .net_id(SUBNET_ID)
+            .port_id(PORT_ID),
+    ))),
+    ("server_nics.attach/required", |c| send(c.server_nics().attach(SERVER_ID, Default::default()))),
+    ("server_nics.get_nova/required", |c| send(c.server_nics().get_nova(SERVER_ID, PORT_ID))),
+    ("server_nics.change_vpc/required", |c| send(c.server_nics().change_vpc(
+        SERVER_ID,
+        ServerNicsChangeVpcParams::new(
+            "vpc-2",
+            ChangeVpcNic::default()
+                .port_id(PORT_ID)
+                .subnet_id(SUBNET_ID)
+                .security_groups(vec![NicSecurityGroup::new(SECURITY_GROUP_ID)])
+                .ip_address("10.0.0.8"),
+        ),
+    ))),
+    ("server_security_groups.list/required", |c| send(c.server_security_groups().list(SERVER_ID))),
+    ("server_security_groups.add/required", |c| send(c.server_security_groups().add(SERVER_ID, NON_ASCII_NAME))),
+    ("server_security_groups.add/escaped_id", |c| send(c.server_security_groups().add(ESCAPED_ID, "default"))),
+    ("server_security_groups.remove/required", |c| send(c.server_security_groups().remove(SERVER_ID, SECURITY_GROUP_ID))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -113,6 +113,34 @@ impl Respond for Canned {
                 }
                 _ => json!({"keypair": keypair}),
             }
+        } else if path.contains("/os-interface") {
+            let fixed_ips = json!([{"ip_address": "192.168.0.20", "subnet_id": "s-1"}]);
+            let nic = json!({
+                "fixed_ips": fixed_ips, "mac_addr": "fa:16:3e:00:00:01", "net_id": "n-1",
+                "port_id": "p-1", "port_state": "ACTIVE"
+            });
+            if path.starts_with("/v2.1/") {
+                json!({"interfaceAttachment": nic})
+            } else if method == "PUT" {
+                return ResponseTemplate::new(204);
+            } else if path.ends_with("/change-network-interface") {
+                json!({"id": "p-1", "subnet_id": "s-2", "ip_address": "192.168.1.30", "ipv6_address": "2001:db8::30"})
+            } else if path.ends_with("/os-interface_extension") {
+                json!({"attachableQuantity": {"free_nic": 3, "free_efi_nic": 0, "free_scsi": 20, "free_blk": 20, "free_disk": 20}, "interfaceAttachments": [nic]})
+            } else {
+                json!({"attachableQuantity": {"free_nic": 3}, "interfaceAttachments": [nic]})
+            }
+        } else if path.contains("/cloudservers/nics/") {
+            json!({"port_id": "p-1"})
+        } else if path.ends_with("/os-security-groups") {
+            json!({"security_groups": [{
+                "description": "default group", "id": "sg-1", "name": "default",
+                "tenant_id": PROJECT_ID,
+                "rules": [{
+                    "from_port": 22, "group": {}, "id": "r-1", "ip_protocol": "tcp",
+                    "ip_range": {"cidr": "0.0.0.0/0"}, "parent_group_id": "sg-1", "to_port": 22
+                }]
+            }]})
         } else if path.starts_with("/v2.1/") {
             match method {
                 "POST" => return ResponseTemplate::new(202),

@@ -2,8 +2,8 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::ecs::{
-    BandwidthShareType, ChargingMode, CpuOptions, EnclaveOptions, MetadataOptions,
-    PeriodType, SecurityOptions, VolumeType,
+    BandwidthShareType, ChargingMode, CpuOptions, EnclaveOptions, Ipv6Bandwidth,
+    MetadataOptions, PeriodType, SecurityOptions, VolumeType,
 };
 
 /// The ECSs to create (`POST /v1.1/{project_id}/cloudservers`), yearly/monthly or pay-per-use as `extendparam.chargingMode` says.
@@ -895,22 +895,6 @@ impl CreateServerNic {
     /// Sets `efi_enable`.
     pub fn efi_enable(mut self, value: impl Into<bool>) -> Self {
         self.efi_enable = Some(value.into());
-        self
-    }
-}
-
-/// The shared bandwidth an IPv6 address is bound to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Ipv6Bandwidth {
-    /// ID of the shared bandwidth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
-impl Ipv6Bandwidth {
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
         self
     }
 }
