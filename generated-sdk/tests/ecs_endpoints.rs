@@ -95,5 +95,9 @@ mod server_nics;
 mod server_security_groups;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/server_os.rs"]
+mod server_os;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

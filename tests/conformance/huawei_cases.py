@@ -1897,6 +1897,157 @@ def _(client):
     )
 
 
+# --- operating systems ----------------------------------------------------------------------
+
+IMAGE_ID = "67f433d8-ed0e-4321-a8a2-a71838539e09"
+
+
+@case("server_os.change/all")
+def _(client):
+    m = ecs()
+    client.change_server_os_with_cloud_init(
+        m.ChangeServerOsWithCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeServerOsWithCloudInitRequestBody(
+                os_change=m.ChangeServerOsWithCloudInitOption(
+                    imageid=IMAGE_ID,
+                    adminpass="Pa55word!",
+                    keyname="deploy-key",
+                    userid="u-1",
+                    mode="withStopServer",
+                    is_auto_pay="true",
+                    metadata=m.ChangeSeversOsMetadata(
+                        system__encrypted="1",
+                        system__cmkid="cmk-1",
+                        user_data="IyEvYmluL2Jhc2gK",
+                        byol="true",
+                    ),
+                )
+            ),
+        )
+    )
+
+
+@case("server_os.change/required")
+def _(client):
+    m = ecs()
+    client.change_server_os_with_cloud_init(
+        m.ChangeServerOsWithCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeServerOsWithCloudInitRequestBody(
+                os_change=m.ChangeServerOsWithCloudInitOption(imageid=IMAGE_ID)
+            ),
+        )
+    )
+
+
+@case("server_os.change_without_cloud_init/all")
+def _(client):
+    m = ecs()
+    client.change_server_os_without_cloud_init(
+        m.ChangeServerOsWithoutCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeServerOsWithoutCloudInitRequestBody(
+                os_change=m.ChangeServerOsWithoutCloudInitOption(
+                    imageid=IMAGE_ID,
+                    adminpass=NON_ASCII_TEXT,
+                    keyname="deploy-key",
+                    userid="u-1",
+                    mode="withStopServer",
+                    is_auto_pay="false",
+                    metadata=m.ChangeSeversOsMetadataWithoutCloudInitOption(
+                        system__encrypted="0", system__cmkid="cmk-1", byol="false"
+                    ),
+                )
+            ),
+        )
+    )
+
+
+@case("server_os.change_without_cloud_init/required")
+def _(client):
+    m = ecs()
+    client.change_server_os_without_cloud_init(
+        m.ChangeServerOsWithoutCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ChangeServerOsWithoutCloudInitRequestBody(
+                os_change=m.ChangeServerOsWithoutCloudInitOption(imageid=IMAGE_ID)
+            ),
+        )
+    )
+
+
+@case("server_os.reinstall/all")
+def _(client):
+    m = ecs()
+    client.reinstall_server_with_cloud_init(
+        m.ReinstallServerWithCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ReinstallServerWithCloudInitRequestBody(
+                os_reinstall=m.ReinstallServerWithCloudInitOption(
+                    adminpass="Pa55word!",
+                    keyname="deploy-key",
+                    userid="u-1",
+                    mode="withStopServer",
+                    metadata=m.ReinstallSeverMetadata(
+                        system__encrypted="1",
+                        system__cmkid="cmk-1",
+                        user_data="IyEvYmluL2Jhc2gK",
+                        byol="true",
+                    ),
+                )
+            ),
+        )
+    )
+
+
+@case("server_os.reinstall/required")
+def _(client):
+    m = ecs()
+    client.reinstall_server_with_cloud_init(
+        m.ReinstallServerWithCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ReinstallServerWithCloudInitRequestBody(
+                os_reinstall=m.ReinstallServerWithCloudInitOption()
+            ),
+        )
+    )
+
+
+@case("server_os.reinstall_without_cloud_init/all")
+def _(client):
+    m = ecs()
+    client.reinstall_server_without_cloud_init(
+        m.ReinstallServerWithoutCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ReinstallServerWithoutCloudInitRequestBody(
+                os_reinstall=m.ReinstallServerWithoutCloudInitOption(
+                    adminpass="Pa55word!",
+                    keyname="deploy-key",
+                    userid="u-1",
+                    mode="withStopServer",
+                    metadata=m.ReinstallSeverMetadataWithoutCloudInitOption(
+                        system__encrypted="0", system__cmkid="cmk-1", byol="false"
+                    ),
+                )
+            ),
+        )
+    )
+
+
+@case("server_os.reinstall_without_cloud_init/required")
+def _(client):
+    m = ecs()
+    client.reinstall_server_without_cloud_init(
+        m.ReinstallServerWithoutCloudInitRequest(
+            server_id=SERVER_ID,
+            body=m.ReinstallServerWithoutCloudInitRequestBody(
+                os_reinstall=m.ReinstallServerWithoutCloudInitOption()
+            ),
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -203,6 +203,13 @@ impl Client {
         }
     }
 
+    /// The operating system of ECSs: changing it to another image, or reinstalling it. Each is a job, which `JobRef::wait` polls. The ECS must be stopped, unless `mode` asks for it.
+    pub fn server_os(&self) -> super::resources::ServerOs<'_> {
+        super::resources::ServerOs {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

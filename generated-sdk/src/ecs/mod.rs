@@ -189,6 +189,10 @@ mod server_security_groups;
 
 pub use server_security_groups::*;
 
+mod server_os;
+
+pub use server_os::*;
+
 mod jobs;
 
 pub use jobs::*;

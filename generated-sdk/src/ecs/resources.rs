@@ -22,4 +22,5 @@ pub use super::server_resize::resources::*;
 pub use super::server_billing::resources::*;
 pub use super::server_nics::resources::*;
 pub use super::server_security_groups::resources::*;
+pub use super::server_os::resources::*;
 pub use super::jobs::resources::*;

@@ -1165,6 +1165,26 @@ fn change_vpc_nic_round_trips() {
 }
 
 #[test]
+fn os_metadata_round_trips() {
+    round_trip::<
+        api::OsMetadata,
+    >(
+        r#"{"BYOL":"byol-1","__system__cmkid":"system--cmkid-1","__system__encrypted":"system--encrypted-1","user_data":"user-data-1"}"#,
+    );
+    round_trip::<api::OsMetadata>(r#"{}"#);
+}
+
+#[test]
+fn os_metadata_without_cloud_init_round_trips() {
+    round_trip::<
+        api::OsMetadataWithoutCloudInit,
+    >(
+        r#"{"BYOL":"byol-1","__system__cmkid":"system--cmkid-1","__system__encrypted":"system--encrypted-1"}"#,
+    );
+    round_trip::<api::OsMetadataWithoutCloudInit>(r#"{}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

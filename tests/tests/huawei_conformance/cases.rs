@@ -18,6 +18,7 @@ const KEYPAIR: &str = "deploy-key";
 const FLAVOR: &str = "s6.small.1";
 const VOLUME_ID: &str = "a3c2c4c8-6b0f-4a6e-8d1b-5f2e9c7d1a20";
 const EVENT_ID: &str = "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9";
+const IMAGE_ID: &str = "67f433d8-ed0e-4321-a8a2-a71838539e09";
 const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@example";
 const PORT_ID: &str = "5e9b7c2a-8f3d-4b1e-a6c4-2d7f0e9a1b3c";
 const SUBNET_ID: &str = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -561,6 +562,66 @@ pub const CASES: &[(&str, Caller)] = &[
     ("server_security_groups.add/required", |c| send(c.server_security_groups().add(SERVER_ID, NON_ASCII_NAME))),
     ("server_security_groups.add/escaped_id", |c| send(c.server_security_groups().add(ESCAPED_ID, "default"))),
     ("server_security_groups.remove/required", |c| send(c.server_security_groups().remove(SERVER_ID, SECURITY_GROUP_ID))),
+    ("server_os.change/all", |c| send(c.server_os().change(
+        SERVER_ID,
+        ServerOsChangeParams::new(IMAGE_ID)
+            .adminpass("Pa55word!")
+            .keyname("deploy-key")
+            .userid("u-1")
+            .mode("withStopServer")
+            .is_auto_pay("true")
+            .metadata(
+                OsMetadata::default()
+                    .system_encrypted("1")
+                    .system_cmk_id("cmk-1")
+                    .user_data("IyEvYmluL2Jhc2gK")
+                    .byol("true"),
+            ),
+    ))),
+    ("server_os.change/required", |c| send(c.server_os().change(SERVER_ID, ServerOsChangeParams::new(IMAGE_ID)))),
+    ("server_os.change_without_cloud_init/all", |c| send(c.server_os().change_without_cloud_init(
+        SERVER_ID,
+        ServerOsChangeWithoutCloudInitParams::new(IMAGE_ID)
+            .adminpass(NON_ASCII_TEXT)
+            .keyname("deploy-key")
+            .userid("u-1")
+            .mode("withStopServer")
+            .is_auto_pay("false")
+            .metadata(OsMetadataWithoutCloudInit::default().system_encrypted("0").system_cmk_id("cmk-1").byol("false")),
+    ))),
+    ("server_os.change_without_cloud_init/required", |c| send(c.server_os().change_without_cloud_init(
+        SERVER_ID,
+        ServerOsChangeWithoutCloudInitParams::new(IMAGE_ID),
+    ))),
+    ("server_os.reinstall/all", |c| send(c.server_os().reinstall(
+        SERVER_ID,
+        ServerOsReinstallParams::default()
+            .adminpass("Pa55word!")
+            .keyname("deploy-key")
+            .userid("u-1")
+            .mode("withStopServer")
+            .metadata(
+                OsMetadata::default()
+                    .system_encrypted("1")
+                    .system_cmk_id("cmk-1")
+                    .user_data("IyEvYmluL2Jhc2gK")
+                    .byol("true"),
+            ),
+    ))),
+    ("server_os.reinstall/required", |c| send(c.server_os().reinstall(SERVER_ID, Default::default()))),
+    ("server_os.reinstall_without_cloud_init/all", |c| send(c.server_os().reinstall_without_cloud_init(
+        SERVER_ID,
+        ServerOsReinstallWithoutCloudInitParams::default()
+            .adminpass("Pa55word!")
+            .keyname("deploy-key")
+            .userid("u-1")
+            .mode("withStopServer")
+            .metadata(OsMetadataWithoutCloudInit::default().system_encrypted("0").system_cmk_id("cmk-1").byol("false")),
+    ))),
+    ("server_os.reinstall_without_cloud_init/required", |c| send(c.server_os().reinstall_without_cloud_init(
+        SERVER_ID,
+        Default::default(),
+    ))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];
