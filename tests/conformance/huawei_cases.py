@@ -2048,6 +2048,38 @@ def _(client):
     )
 
 
+# --- Nova list without details --------------------------------------------------------------
+
+
+@case("servers.list/all")
+def _(client):
+    client.nova_list_servers(
+        full(
+            ecs().NovaListServersRequest(
+                changes_since="2025-01-01T00:00:00Z",
+                flavor="s6.small.1",
+                host="host-1",
+                image="image-1",
+                ip="192.168.0.",
+                limit=50,
+                marker=SERVER_ID,
+                name="web 01",
+                not_tags="k2",
+                reservation_id="r-0123",
+                sort_key="display_name",
+                status="ACTIVE",
+                tags="k1",
+                open_stack_api_version=MICROVERSION,
+            )
+        )
+    )
+
+
+@case("servers.list/required")
+def _(client):
+    client.nova_list_servers(ecs().NovaListServersRequest())
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

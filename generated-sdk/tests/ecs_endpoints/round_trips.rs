@@ -1185,6 +1185,14 @@ fn os_metadata_without_cloud_init_round_trips() {
 }
 
 #[test]
+fn nova_server_summary_round_trips() {
+    round_trip::<
+        api::NovaServerSummary,
+    >(r#"{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}"#);
+    round_trip::<api::NovaServerSummary>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
 fn show_server_response_round_trips() {
     round_trip::<
         api::ShowServerResponse,

@@ -206,3 +206,91 @@ async fn servers_list_details_required_only() {
     expect_query(&request, &[]);
     expect_body(&request, None);
 }
+
+/// `GET /v2.1/{project_id}/servers` with every parameter set.
+#[tokio::test]
+async fn servers_list() {
+    let server = serve(
+            "GET",
+            "/v2.1/project-id-1/servers",
+            200,
+            Some(
+                r#"{"servers":[{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}],"servers_links":[]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .list(
+            api::ServersListParams::default()
+                .changes_since(String::from("changes-since-1"))
+                .flavor(String::from("flavor-1"))
+                .host(String::from("host-1"))
+                .image(String::from("image-1"))
+                .ip(String::from("ip-1"))
+                .limit(7)
+                .marker(String::from("marker-1"))
+                .name(String::from("name-1"))
+                .not_tags(String::from("not-tags-1"))
+                .reservation_id(String::from("reservation-id-1"))
+                .sort_key(api::NovaSortKey::CreatedAt)
+                .status(api::ServerStatus::Active)
+                .tags(String::from("tags-1"))
+                .open_stack_api_version(String::from("openstack-api-version-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}],"total":null}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(
+        &request,
+        &[
+            ("changes-since", "changes-since-1"),
+            ("flavor", "flavor-1"),
+            ("host", "host-1"),
+            ("image", "image-1"),
+            ("ip", "ip-1"),
+            ("limit", "7"),
+            ("marker", "marker-1"),
+            ("name", "name-1"),
+            ("not-tags", "not-tags-1"),
+            ("reservation_id", "reservation-id-1"),
+            ("sort_key", "created_at"),
+            ("status", "ACTIVE"),
+            ("tags", "tags-1"),
+        ],
+    );
+    expect_body(&request, None);
+    expect_header(&request, "OpenStack-API-Version", Some("openstack-api-version-1"));
+}
+
+/// `GET /v2.1/{project_id}/servers` with only the required parameters.
+#[tokio::test]
+async fn servers_list_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/project-id-1/servers",
+            200,
+            Some(
+                r#"{"servers":[{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}],"servers_links":[]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .list(api::ServersListParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"items":[{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}],"total":null}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, None);
+}

@@ -622,6 +622,24 @@ pub const CASES: &[(&str, Caller)] = &[
         SERVER_ID,
         Default::default(),
     ))),
+    ("servers.list/all", |c| send(c.servers().list(
+        ServersListParams::default()
+            .changes_since("2025-01-01T00:00:00Z")
+            .flavor("s6.small.1")
+            .host("host-1")
+            .image("image-1")
+            .ip("192.168.0.")
+            .limit(50)
+            .marker(SERVER_ID)
+            .name("web 01")
+            .not_tags("k2")
+            .reservation_id("r-0123")
+            .sort_key(NovaSortKey::DisplayName)
+            .status(ServerStatus::Active)
+            .tags("k1")
+            .open_stack_api_version(MICROVERSION),
+    ))),
+    ("servers.list/required", |c| send(c.servers().list(Default::default()))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];

@@ -141,6 +141,8 @@ impl Respond for Canned {
                     "ip_range": {"cidr": "0.0.0.0/0"}, "parent_group_id": "sg-1", "to_port": 22
                 }]
             }]})
+        } else if path.starts_with("/v2.1/") && path.ends_with("/servers") && method == "GET" {
+            json!({"servers": [{"id": SERVER_ID, "name": "web-01", "links": []}], "servers_links": []})
         } else if path.starts_with("/v2.1/") {
             match method {
                 "POST" => return ResponseTemplate::new(202),

@@ -128,3 +128,122 @@ impl ServersListDetailsParams {
         self
     }
 }
+
+/// Parameters of [`Servers::list`](crate::ecs::resources::Servers::list).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServersListParams {
+    /// ECSs updated since this time (UTC).
+    pub changes_since: Option<String>,
+    /// ID of the flavor.
+    pub flavor: Option<String>,
+    /// Host of the ECS (administrators only).
+    pub host: Option<String>,
+    /// ID of the image.
+    pub image: Option<String>,
+    /// IPv4 address (fuzzy match).
+    pub ip: Option<String>,
+    /// Page size.
+    pub limit: Option<i32>,
+    /// ID of the last ECS of the previous page.
+    pub marker: Option<String>,
+    /// Name of the ECS.
+    pub name: Option<String>,
+    /// ECSs whose tags do not contain this key.
+    pub not_tags: Option<String>,
+    /// Reservation ID of the ECSs created in one batch.
+    pub reservation_id: Option<String>,
+    /// Attribute to sort by (default `created_at`, descending).
+    pub sort_key: Option<NovaSortKey>,
+    /// Status of the ECS.
+    pub status: Option<ServerStatus>,
+    /// ECSs whose tags contain this key.
+    pub tags: Option<String>,
+    /// Microversion to use, such as `compute 2.60`.
+    pub open_stack_api_version: Option<String>,
+}
+
+impl ServersListParams {
+    /// Sets `changes-since`.
+    pub fn changes_since(mut self, value: impl Into<String>) -> Self {
+        self.changes_since = Some(value.into());
+        self
+    }
+
+    /// Sets `flavor`.
+    pub fn flavor(mut self, value: impl Into<String>) -> Self {
+        self.flavor = Some(value.into());
+        self
+    }
+
+    /// Sets `host`.
+    pub fn host(mut self, value: impl Into<String>) -> Self {
+        self.host = Some(value.into());
+        self
+    }
+
+    /// Sets `image`.
+    pub fn image(mut self, value: impl Into<String>) -> Self {
+        self.image = Some(value.into());
+        self
+    }
+
+    /// Sets `ip`.
+    pub fn ip(mut self, value: impl Into<String>) -> Self {
+        self.ip = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i32>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
+    /// Sets `marker`.
+    pub fn marker(mut self, value: impl Into<String>) -> Self {
+        self.marker = Some(value.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `not-tags`.
+    pub fn not_tags(mut self, value: impl Into<String>) -> Self {
+        self.not_tags = Some(value.into());
+        self
+    }
+
+    /// Sets `reservation_id`.
+    pub fn reservation_id(mut self, value: impl Into<String>) -> Self {
+        self.reservation_id = Some(value.into());
+        self
+    }
+
+    /// Sets `sort_key`.
+    pub fn sort_key(mut self, value: impl Into<NovaSortKey>) -> Self {
+        self.sort_key = Some(value.into());
+        self
+    }
+
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ServerStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<String>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+
+    /// Sets `OpenStack-API-Version`.
+    pub fn open_stack_api_version(mut self, value: impl Into<String>) -> Self {
+        self.open_stack_api_version = Some(value.into());
+        self
+    }
+}

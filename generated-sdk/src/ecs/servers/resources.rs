@@ -2,8 +2,8 @@
 //! The handles of the `servers` resource. Get one from [`Client`] and call its methods.
 
 use crate::ecs::{
-    Call, Client, ListPage, NovaServer, NovaShowServerResponse, RebootType,
-    ServersListDetailsParams, ServersStopParams,
+    Call, Client, ListPage, NovaServer, NovaServerSummary, NovaShowServerResponse,
+    RebootType, ServersListDetailsParams, ServersListParams, ServersStopParams,
 };
 use crate::runtime::{call, pagination, request};
 
@@ -100,6 +100,39 @@ impl<'a> Servers<'a> {
             .path_param("project_id", &self.client.project_id)
             .query("changes-since", &params.changes_since)
             .query("flavor", &params.flavor)
+            .query("image", &params.image)
+            .query("ip", &params.ip)
+            .query("limit", &params.limit)
+            .query("marker", &params.marker)
+            .query("name", &params.name)
+            .query("not-tags", &params.not_tags)
+            .query("reservation_id", &params.reservation_id)
+            .query("sort_key", &params.sort_key)
+            .query("status", &params.status)
+            .query("tags", &params.tags)
+            .header("OpenStack-API-Version", &params.open_stack_api_version)
+            .paging(pagination::Paging::Marker {
+                items: "servers",
+                marker_param: "marker",
+                marker_field: "id",
+                limit_param: "limit",
+                links: Some("servers_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
+    }
+
+    /// List ECSs by ID and name (NovaListServers), by marker: the next page starts after the last ECS of this one while `servers_links` has a `next` link.
+    ///
+    /// Sends `GET /v2.1/{project_id}/servers` (operation `NovaListServers`).
+    pub fn list(&self, params: ServersListParams) -> Call<ListPage<NovaServerSummary>> {
+        let request = request::Request::new(
+                reqwest::Method::GET,
+                "/v2.1/{project_id}/servers",
+            )
+            .path_param("project_id", &self.client.project_id)
+            .query("changes-since", &params.changes_since)
+            .query("flavor", &params.flavor)
+            .query("host", &params.host)
             .query("image", &params.image)
             .query("ip", &params.ip)
             .query("limit", &params.limit)

@@ -5,6 +5,19 @@ use crate::ecs::{
     AttachedVolume, IpType, NovaLink, NovaServerImage, ServerSecurityGroup, ServerStatus,
 };
 
+/// An ECS as the Nova list without details shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NovaServerSummary {
+    /// ID of the ECS.
+    pub id: String,
+    /// Name of the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Links to the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<NovaLink>>,
+}
+
 /// The answer to a query of one ECS (Nova API).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaShowServerResponse {
