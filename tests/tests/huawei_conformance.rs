@@ -66,6 +66,21 @@ fn case_names() -> Vec<&'static str> {
     CASES.iter().map(|(name, _)| *name).collect()
 }
 
+/// README's figures for this test: operations, cases, and requests and signatures compared.
+#[test]
+fn the_readme_states_what_this_test_covers() {
+    let readme = include_str!("../../README.md").replace('\n', " ");
+    let operations = spec::methods(&spec::load()).len();
+    let cases = CASES.len();
+    for claim in [
+        format!("**{operations} of {operations} operations, {cases} cases**"),
+        format!("**{} requests** compared", 2 * cases),
+        format!("**{} signatures verified**", 2 * cases),
+    ] {
+        assert!(readme.contains(&claim), "README.md should say {claim}");
+    }
+}
+
 #[test]
 fn the_case_table_covers_every_method_of_the_spec() {
     let api = spec::load();
