@@ -99,5 +99,9 @@ mod server_security_groups;
 mod server_os;
 
 #[rustfmt::skip]
+#[path = "ecs_endpoints/launch_templates.rs"]
+mod launch_templates;
+
+#[rustfmt::skip]
 #[path = "ecs_endpoints/jobs.rs"]
 mod jobs;

@@ -2080,6 +2080,222 @@ def _(client):
     client.nova_list_servers(ecs().NovaListServersRequest())
 
 
+# --- launch_templates -------------------------------------------------------------------------
+
+LAUNCH_TEMPLATE_ID = "lt-0123456789abcdef"
+
+
+def every_launch_template_field():
+    m = ecs()
+    return m.TemplateData(
+        flavor_id="s6.small.1",
+        name=NON_ASCII_NAME,
+        description=NON_ASCII_TEXT,
+        availability_zone_id="cn-north-4a",
+        enterprise_project_id="0",
+        auto_recovery=True,
+        os_profile=m.TemplateOsProfile(
+            key_name=KEYPAIR,
+            user_data="IyEvYmluL2Jhc2g=",
+            iam_agency_name="ecs-agency",
+            enable_monitoring_service=True,
+        ),
+        security_group_ids=[SECURITY_GROUP_ID],
+        network_interfaces=[
+            m.TemplateNetworkInterfaceOption(
+                virsubnet_id=SUBNET_ID,
+                attachment=m.TemplateNetworkInterfaceAttachmentOption(device_index=0),
+            )
+        ],
+        block_device_mappings=[
+            m.TemplateBlockDeviceMappingOption(
+                source_id=IMAGE_ID,
+                source_type="image",
+                encrypted=True,
+                cmk_id="cmk-0123",
+                volume_type="SSD",
+                volume_size=40,
+                attachment=m.TemplateBlockDeviceMappingAttachmentOption(
+                    boot_index=0, delete_on_termination=True
+                ),
+            )
+        ],
+        market_options=m.TemplateMarketOptions(
+            market_type="spot",
+            spot_options=m.TemplateSpotOptions(
+                spot_price=0.25,
+                block_duration_minutes=60,
+                instance_interruption_behavior="immediate",
+            ),
+        ),
+        internet_access=m.TemplateInternetAccessOption(
+            publicip=m.TemplatePublicIpOption(
+                publicip_type="5_bgp",
+                charging_mode="postPaid",
+                bandwidth=m.TemplateBandwidthOption(
+                    share_type="PER", size=10, charge_mode="traffic", id="bw-1"
+                ),
+                delete_on_termination=True,
+            )
+        ),
+        metadata={"owner": "team-a"},
+        tag_options=[m.TemplateTagOptions(tags=[m.TemplateTag(key="env", value="prod")])],
+    )
+
+
+@case("launch_templates.create/all")
+def _(client):
+    m = ecs()
+    client.create_launch_template(
+        full(
+            m.CreateLaunchTemplateRequest(
+                body=m.CreateLaunchTemplateRequestBody(
+                    launch_template=m.LaunchTemplateOption(
+                        name="web",
+                        description="web servers",
+                        version_description="first",
+                        template_data=every_launch_template_field(),
+                    ),
+                    dry_run=True,
+                )
+            )
+        )
+    )
+
+
+@case("launch_templates.create/required")
+def _(client):
+    m = ecs()
+    client.create_launch_template(
+        m.CreateLaunchTemplateRequest(
+            body=m.CreateLaunchTemplateRequestBody(
+                launch_template=m.LaunchTemplateOption(name="web")
+            )
+        )
+    )
+
+
+@case("launch_templates.delete/required")
+def _(client):
+    client.delete_launch_templates(
+        ecs().DeleteLaunchTemplatesRequest(launch_template_id=LAUNCH_TEMPLATE_ID)
+    )
+
+
+@case("launch_templates.list/all")
+def _(client):
+    client.list_templates(
+        full(
+            ecs().ListTemplatesRequest(
+                limit=20,
+                marker=LAUNCH_TEMPLATE_ID,
+                launch_template_id=[LAUNCH_TEMPLATE_ID, "lt-2"],
+                name=REORDERED,
+            )
+        )
+    )
+
+
+@case("launch_templates.list/required")
+def _(client):
+    client.list_templates(ecs().ListTemplatesRequest())
+
+
+@case("launch_templates.list_versions/all")
+def _(client):
+    client.list_launch_template_versions(
+        full(
+            ecs().ListLaunchTemplateVersionsRequest(
+                limit=20,
+                marker="ver-1",
+                launch_template_id=LAUNCH_TEMPLATE_ID,
+                image_id=IMAGE_ID,
+                flavor_id="s6.small.1",
+                version=["1", "2"],
+            )
+        )
+    )
+
+
+@case("launch_templates.list_versions/required")
+def _(client):
+    client.list_launch_template_versions(ecs().ListLaunchTemplateVersionsRequest())
+
+
+# --- servers.create (Nova) ------------------------------------------------------------------
+
+
+@case("servers.create/all")
+def _(client):
+    m = ecs()
+    client.nova_create_servers(
+        full(
+            m.NovaCreateServersRequest(
+                open_stack_api_version=MICROVERSION,
+                body=m.NovaCreateServersRequestBody(
+                    server=m.NovaCreateServersOption(
+                        auto_terminate_time="2030-01-01T00:00:00Z",
+                        image_ref=IMAGE_ID,
+                        flavor_ref="s6.small.1",
+                        name=NON_ASCII_NAME,
+                        metadata={"owner": "team-a"},
+                        admin_pass="Secret-Passw0rd",
+                        block_device_mapping_v2=[
+                            m.NovaServerBlockDeviceMapping(
+                                source_type="image",
+                                destination_type="volume",
+                                guest_format="ext4",
+                                device_name="/dev/vda",
+                                delete_on_termination=True,
+                                boot_index="0",
+                                uuid=IMAGE_ID,
+                                volume_size=40,
+                                volume_type="SSD",
+                            )
+                        ],
+                        config_drive="true",
+                        security_groups=[m.NovaServerSecurityGroup(name="default")],
+                        networks=[
+                            m.NovaServerNetwork(port=PORT_ID, uuid=SUBNET_ID, fixed_ip="192.168.0.20")
+                        ],
+                        key_name=KEYPAIR,
+                        user_data="IyEvYmluL2Jhc2g=",
+                        availability_zone="cn-north-4a",
+                        return_reservation_id=True,
+                        min_count=1,
+                        max_count=2,
+                        os_dc_fdisk_config="AUTO",
+                        description=NON_ASCII_TEXT,
+                    ),
+                    osscheduler_hints=m.NovaCreateServersSchedulerHint(
+                        group=SERVER_GROUP_ID,
+                        different_host=[OTHER_SERVER_ID],
+                        same_host=[SERVER_ID],
+                        cidr="192.168.0.0/24",
+                        build_near_host_ip="192.168.0.10",
+                        tenancy="dedicated",
+                        dedicated_host_id="dh-1",
+                    ),
+                ),
+            )
+        )
+    )
+
+
+@case("servers.create/required")
+def _(client):
+    m = ecs()
+    client.nova_create_servers(
+        m.NovaCreateServersRequest(
+            body=m.NovaCreateServersRequestBody(
+                server=m.NovaCreateServersOption(
+                    flavor_ref="s6.small.1", networks=[m.NovaServerNetwork(uuid=SUBNET_ID)]
+                )
+            )
+        )
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------------
 
 

@@ -210,6 +210,13 @@ impl Client {
         }
     }
 
+    /// Launch templates: named, versioned sets of ECS settings (flavor, image, disks, NICs, security groups...) to create ECSs from.
+    pub fn launch_templates(&self) -> super::resources::LaunchTemplates<'_> {
+        super::resources::LaunchTemplates {
+            client: self,
+        }
+    }
+
     /// Asynchronous jobs of the native API.
     pub fn jobs(&self) -> super::resources::Jobs<'_> {
         super::resources::Jobs {

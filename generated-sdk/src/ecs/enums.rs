@@ -297,6 +297,178 @@ impl<'de> serde::Deserialize<'de> for ServerStatus {
     }
 }
 
+/// Type of an EVS disk.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VolumeType {
+    /// Common I/O.
+    Sata,
+    /// High I/O.
+    Sas,
+    /// Ultra-high I/O.
+    Ssd,
+    /// General-purpose SSD.
+    Gpssd,
+    /// High I/O (performance-optimized I).
+    CoP1,
+    /// Ultra-high I/O (latency-optimized).
+    UhL1,
+    /// Extreme SSD.
+    Essd,
+    /// General-purpose SSD V2 (give `iops` and `throughput`).
+    Gpssd2,
+    /// Extreme SSD V2 (give `iops`).
+    Essd2,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VolumeType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "SATA",
+        "SAS",
+        "SSD",
+        "GPSSD",
+        "co-p1",
+        "uh-l1",
+        "ESSD",
+        "GPSSD2",
+        "ESSD2",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sata => "SATA",
+            Self::Sas => "SAS",
+            Self::Ssd => "SSD",
+            Self::Gpssd => "GPSSD",
+            Self::CoP1 => "co-p1",
+            Self::UhL1 => "uh-l1",
+            Self::Essd => "ESSD",
+            Self::Gpssd2 => "GPSSD2",
+            Self::Essd2 => "ESSD2",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for VolumeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SATA" => Self::Sata,
+            "SAS" => Self::Sas,
+            "SSD" => Self::Ssd,
+            "GPSSD" => Self::Gpssd,
+            "co-p1" => Self::CoP1,
+            "uh-l1" => Self::UhL1,
+            "ESSD" => Self::Essd,
+            "GPSSD2" => Self::Gpssd2,
+            "ESSD2" => Self::Essd2,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for VolumeType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for VolumeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for VolumeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VolumeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Whether a bandwidth is dedicated or shared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BandwidthShareType {
+    /// Dedicated bandwidth.
+    Per,
+    /// Shared bandwidth.
+    Whole,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl BandwidthShareType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["PER", "WHOLE"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Per => "PER",
+            Self::Whole => "WHOLE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for BandwidthShareType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PER" => Self::Per,
+            "WHOLE" => Self::Whole,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for BandwidthShareType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for BandwidthShareType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for BandwidthShareType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BandwidthShareType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// How an IP address is assigned (`OS-EXT-IPS:type`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IpType {

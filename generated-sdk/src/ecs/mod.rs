@@ -193,6 +193,10 @@ mod server_os;
 
 pub use server_os::*;
 
+mod launch_templates;
+
+pub use launch_templates::*;
+
 mod jobs;
 
 pub use jobs::*;

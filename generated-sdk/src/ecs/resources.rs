@@ -23,4 +23,5 @@ pub use super::server_billing::resources::*;
 pub use super::server_nics::resources::*;
 pub use super::server_security_groups::resources::*;
 pub use super::server_os::resources::*;
+pub use super::launch_templates::resources::*;
 pub use super::jobs::resources::*;

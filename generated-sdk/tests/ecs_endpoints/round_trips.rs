@@ -896,16 +896,9 @@ fn scheduled_event_list_round_trips() {
     round_trip::<
         api::ScheduledEventList,
     >(
-        r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1"}}"#,
+        r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
     );
     round_trip::<api::ScheduledEventList>(r#"{}"#);
-}
-
-#[test]
-fn scheduled_event_page_info_round_trips() {
-    round_trip::<api::ScheduledEventPageInfo>(r#"{"next_marker":"next-marker-1"}"#);
-    round_trip::<api::ScheduledEventPageInfo>(r#"{"next_marker":null}"#);
-    round_trip::<api::ScheduledEventPageInfo>(r#"{}"#);
 }
 
 #[test]
@@ -1190,6 +1183,262 @@ fn nova_server_summary_round_trips() {
         api::NovaServerSummary,
     >(r#"{"id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"name":"name-1"}"#);
     round_trip::<api::NovaServerSummary>(r#"{"id":"id-1"}"#);
+}
+
+#[test]
+fn launch_template_spec_round_trips() {
+    round_trip::<
+        api::LaunchTemplateSpec,
+    >(
+        r#"{"description":"description-1","name":"name-1","template_data":{"auto_recovery":true,"availability_zone_id":"availability-zone-id-1","block_device_mappings":[{"attachment":{"boot_index":7,"delete_on_termination":true},"cmk_id":"cmk-id-1","encrypted":true,"source_id":"source-id-1","source_type":"source-type-1","volume_size":7,"volume_type":"SATA"}],"description":"description-1","enterprise_project_id":"enterprise-project-id-1","flavor_id":"flavor-id-1","internet_access":{"publicip":{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}},"market_options":{"market_type":"market-type-1","spot_options":{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}},"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"attachment":{"device_index":7},"virsubnet_id":"virsubnet-id-1"}],"os_profile":{"enable_monitoring_service":true,"iam_agency_name":"iam-agency-name-1","key_name":"key-name-1","user_data":"user-data-1"},"security_group_ids":["security-group-ids-1"],"tag_options":[{"tags":[{"key":"key-1","value":"value-1"}]}]},"version_description":"version-description-1"}"#,
+    );
+    round_trip::<api::LaunchTemplateSpec>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn launch_template_created_round_trips() {
+    round_trip::<
+        api::LaunchTemplateCreated,
+    >(r#"{"launch_template_id":"launch-template-id-1"}"#);
+    round_trip::<api::LaunchTemplateCreated>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_data_round_trips() {
+    round_trip::<
+        api::LaunchTemplateData,
+    >(
+        r#"{"auto_recovery":true,"availability_zone_id":"availability-zone-id-1","block_device_mappings":[{"attachment":{"boot_index":7,"delete_on_termination":true},"cmk_id":"cmk-id-1","encrypted":true,"source_id":"source-id-1","source_type":"source-type-1","volume_size":7,"volume_type":"SATA"}],"description":"description-1","enterprise_project_id":"enterprise-project-id-1","flavor_id":"flavor-id-1","internet_access":{"publicip":{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}},"market_options":{"market_type":"market-type-1","spot_options":{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}},"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"attachment":{"device_index":7},"virsubnet_id":"virsubnet-id-1"}],"os_profile":{"enable_monitoring_service":true,"iam_agency_name":"iam-agency-name-1","key_name":"key-name-1","user_data":"user-data-1"},"security_group_ids":["security-group-ids-1"],"tag_options":[{"tags":[{"key":"key-1","value":"value-1"}]}]}"#,
+    );
+    round_trip::<api::LaunchTemplateData>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_os_profile_round_trips() {
+    round_trip::<
+        api::LaunchTemplateOsProfile,
+    >(
+        r#"{"enable_monitoring_service":true,"iam_agency_name":"iam-agency-name-1","key_name":"key-name-1","user_data":"user-data-1"}"#,
+    );
+    round_trip::<api::LaunchTemplateOsProfile>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_nic_round_trips() {
+    round_trip::<
+        api::LaunchTemplateNic,
+    >(r#"{"attachment":{"device_index":7},"virsubnet_id":"virsubnet-id-1"}"#);
+    round_trip::<api::LaunchTemplateNic>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_nic_attachment_round_trips() {
+    round_trip::<api::LaunchTemplateNicAttachment>(r#"{"device_index":7}"#);
+    round_trip::<api::LaunchTemplateNicAttachment>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_disk_round_trips() {
+    round_trip::<
+        api::LaunchTemplateDisk,
+    >(
+        r#"{"attachment":{"boot_index":7,"delete_on_termination":true},"cmk_id":"cmk-id-1","encrypted":true,"source_id":"source-id-1","source_type":"source-type-1","volume_size":7,"volume_type":"SATA"}"#,
+    );
+    round_trip::<api::LaunchTemplateDisk>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_disk_attachment_round_trips() {
+    round_trip::<
+        api::LaunchTemplateDiskAttachment,
+    >(r#"{"boot_index":7,"delete_on_termination":true}"#);
+    round_trip::<api::LaunchTemplateDiskAttachment>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_market_options_round_trips() {
+    round_trip::<
+        api::LaunchTemplateMarketOptions,
+    >(
+        r#"{"market_type":"market-type-1","spot_options":{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}}"#,
+    );
+    round_trip::<api::LaunchTemplateMarketOptions>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_spot_options_round_trips() {
+    round_trip::<
+        api::LaunchTemplateSpotOptions,
+    >(
+        r#"{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}"#,
+    );
+    round_trip::<api::LaunchTemplateSpotOptions>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_internet_access_round_trips() {
+    round_trip::<
+        api::LaunchTemplateInternetAccess,
+    >(
+        r#"{"publicip":{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}}"#,
+    );
+    round_trip::<api::LaunchTemplateInternetAccess>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_public_ip_round_trips() {
+    round_trip::<
+        api::LaunchTemplatePublicIp,
+    >(
+        r#"{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}"#,
+    );
+    round_trip::<api::LaunchTemplatePublicIp>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_bandwidth_round_trips() {
+    round_trip::<
+        api::LaunchTemplateBandwidth,
+    >(r#"{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7}"#);
+    round_trip::<api::LaunchTemplateBandwidth>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_tag_options_round_trips() {
+    round_trip::<
+        api::LaunchTemplateTagOptions,
+    >(r#"{"tags":[{"key":"key-1","value":"value-1"}]}"#);
+    round_trip::<api::LaunchTemplateTagOptions>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_tag_round_trips() {
+    round_trip::<api::LaunchTemplateTag>(r#"{"key":"key-1","value":"value-1"}"#);
+    round_trip::<api::LaunchTemplateTag>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_round_trips() {
+    round_trip::<
+        api::LaunchTemplate,
+    >(
+        r#"{"created_at":"created-at-1","default_version":7,"description":"description-1","id":"id-1","latest_version":7,"name":"name-1","updated_at":"updated-at-1"}"#,
+    );
+    round_trip::<
+        api::LaunchTemplate,
+    >(
+        r#"{"description":"description-1","id":"id-1","latest_version":7,"updated_at":"updated-at-1"}"#,
+    );
+}
+
+#[test]
+fn launch_template_list_round_trips() {
+    round_trip::<
+        api::LaunchTemplateList,
+    >(
+        r#"{"launch_templates":[{"created_at":"created-at-1","default_version":7,"description":"description-1","id":"id-1","latest_version":7,"name":"name-1","updated_at":"updated-at-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+    );
+    round_trip::<api::LaunchTemplateList>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_version_round_trips() {
+    round_trip::<
+        api::LaunchTemplateVersion,
+    >(
+        r#"{"created_at":"created-at-1","launch_template_id":"launch-template-id-1","template_data":{"auto_recovery":true,"availability_zone_id":"availability-zone-id-1","block_device_mappings":[{"attachment":{"boot_index":7,"delete_on_termination":true},"cmk_id":"cmk-id-1","encrypted":true,"source_id":"source-id-1","source_type":"source-type-1","volume_size":7,"volume_type":"SATA"}],"description":"description-1","enterprise_project_id":"enterprise-project-id-1","flavor_id":"flavor-id-1","internet_access":{"publicip":{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}},"market_options":{"market_type":"market-type-1","spot_options":{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}},"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"attachment":{"device_index":7},"virsubnet_id":"virsubnet-id-1"}],"os_profile":{"enable_monitoring_service":true,"iam_agency_name":"iam-agency-name-1","key_name":"key-name-1","user_data":"user-data-1"},"security_group_ids":["security-group-ids-1"],"tag_options":[{"tags":[{"key":"key-1","value":"value-1"}]}]},"version_description":"version-description-1","version_id":"version-id-1","version_number":7}"#,
+    );
+    round_trip::<api::LaunchTemplateVersion>(r#"{}"#);
+}
+
+#[test]
+fn launch_template_version_list_round_trips() {
+    round_trip::<
+        api::LaunchTemplateVersionList,
+    >(
+        r#"{"launch_template_versions":[{"created_at":"created-at-1","launch_template_id":"launch-template-id-1","template_data":{"auto_recovery":true,"availability_zone_id":"availability-zone-id-1","block_device_mappings":[{"attachment":{"boot_index":7,"delete_on_termination":true},"cmk_id":"cmk-id-1","encrypted":true,"source_id":"source-id-1","source_type":"source-type-1","volume_size":7,"volume_type":"SATA"}],"description":"description-1","enterprise_project_id":"enterprise-project-id-1","flavor_id":"flavor-id-1","internet_access":{"publicip":{"bandwidth":{"charge_mode":"charge-mode-1","id":"id-1","share_type":"PER","size":7},"charging_mode":"charging-mode-1","delete_on_termination":true,"publicip_type":"publicip-type-1"}},"market_options":{"market_type":"market-type-1","spot_options":{"block_duration_minutes":7,"instance_interruption_behavior":"instance-interruption-behavior-1","spot_price":2.5}},"metadata":{"key":"metadata-1"},"name":"name-1","network_interfaces":[{"attachment":{"device_index":7},"virsubnet_id":"virsubnet-id-1"}],"os_profile":{"enable_monitoring_service":true,"iam_agency_name":"iam-agency-name-1","key_name":"key-name-1","user_data":"user-data-1"},"security_group_ids":["security-group-ids-1"],"tag_options":[{"tags":[{"key":"key-1","value":"value-1"}]}]},"version_description":"version-description-1","version_id":"version-id-1","version_number":7}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+    );
+    round_trip::<api::LaunchTemplateVersionList>(r#"{}"#);
+}
+
+#[test]
+fn page_info_round_trips() {
+    round_trip::<
+        api::PageInfo,
+    >(r#"{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}"#);
+    round_trip::<api::PageInfo>(r#"{"next_marker":null,"previous_marker":null}"#);
+    round_trip::<api::PageInfo>(r#"{}"#);
+}
+
+#[test]
+fn nova_server_to_create_round_trips() {
+    round_trip::<
+        api::NovaServerToCreate,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","auto_terminate_time":"auto-terminate-time-1","availability_zone":"availability-zone-1","block_device_mapping_v2":[{"boot_index":"boot-index-1","delete_on_termination":true,"destination_type":"destination-type-1","device_name":"device-name-1","guest_format":"guest-format-1","source_type":"source-type-1","uuid":"uuid-1","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":"config-drive-1","description":"description-1","flavorRef":"flavorref-1","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"metadata-1"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"fixed-ip-1","port":"port-1","uuid":"uuid-1"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"user_data":"user-data-1"}"#,
+    );
+    round_trip::<
+        api::NovaServerToCreate,
+    >(
+        r#"{"flavorRef":"flavorref-1","networks":[{"fixed_ip":"fixed-ip-1","port":"port-1","uuid":"uuid-1"}]}"#,
+    );
+}
+
+#[test]
+fn nova_server_network_round_trips() {
+    round_trip::<
+        api::NovaServerNetwork,
+    >(r#"{"fixed_ip":"fixed-ip-1","port":"port-1","uuid":"uuid-1"}"#);
+    round_trip::<api::NovaServerNetwork>(r#"{}"#);
+}
+
+#[test]
+fn nova_block_device_mapping_round_trips() {
+    round_trip::<
+        api::NovaBlockDeviceMapping,
+    >(
+        r#"{"boot_index":"boot-index-1","delete_on_termination":true,"destination_type":"destination-type-1","device_name":"device-name-1","guest_format":"guest-format-1","source_type":"source-type-1","uuid":"uuid-1","volume_size":7,"volume_type":"volume-type-1"}"#,
+    );
+    round_trip::<api::NovaBlockDeviceMapping>(r#"{"source_type":"source-type-1"}"#);
+}
+
+#[test]
+fn nova_security_group_name_round_trips() {
+    round_trip::<api::NovaSecurityGroupName>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn nova_scheduler_hints_round_trips() {
+    round_trip::<
+        api::NovaSchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"build-near-host-ip-1","cidr":"cidr-1","dedicated_host_id":"dedicated-host-id-1","different_host":["different-host-1"],"group":"group-1","same_host":["same-host-1"],"tenancy":"tenancy-1"}"#,
+    );
+    round_trip::<api::NovaSchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn nova_created_server_answer_round_trips() {
+    round_trip::<
+        api::NovaCreatedServerAnswer,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}}"#,
+    );
+    round_trip::<api::NovaCreatedServerAnswer>(r#"{}"#);
+}
+
+#[test]
+fn nova_created_server_round_trips() {
+    round_trip::<
+        api::NovaCreatedServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}"#,
+    );
+    round_trip::<
+        api::NovaCreatedServer,
+    >(
+        r#"{"adminPass":"adminpass-1","id":"id-1","security_groups":[{"name":"name-1"}]}"#,
+    );
 }
 
 #[test]

@@ -86,6 +86,167 @@ async fn servers_stop_required_only() {
     expect_body(&request, Some(r#"{"os-stop":{}}"#));
 }
 
+/// `POST /v2.1/{project_id}/servers` with every parameter set.
+#[tokio::test]
+async fn servers_create() {
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .create(
+            api::ServersCreateParams::new(api::NovaServerToCreate {
+                    flavor_ref: String::from("flavorref-1"),
+                    networks: vec![
+                        api::NovaServerNetwork { uuid : Some(String::from("uuid-1")),
+                        port : Some(String::from("port-1")), fixed_ip :
+                        Some(String::from("fixed-ip-1")), }
+                    ],
+                    image_ref: Some(String::from("imageref-1")),
+                    name: Some(String::from("name-1")),
+                    description: Some(String::from("description-1")),
+                    metadata: Some(
+                        std::collections::BTreeMap::from([
+                            (String::from("key"), String::from("metadata-1")),
+                        ]),
+                    ),
+                    admin_pass: Some(String::from("adminpass-1")),
+                    block_device_mapping_v2: Some(
+                        vec![
+                            api::NovaBlockDeviceMapping { source_type :
+                            String::from("source-type-1"), destination_type :
+                            Some(String::from("destination-type-1")), guest_format :
+                            Some(String::from("guest-format-1")), device_name :
+                            Some(String::from("device-name-1")), delete_on_termination :
+                            Some(true), boot_index : Some(String::from("boot-index-1")),
+                            uuid : Some(String::from("uuid-1")), volume_size : Some(7),
+                            volume_type : Some(String::from("volume-type-1")), }
+                        ],
+                    ),
+                    config_drive: Some(String::from("config-drive-1")),
+                    security_groups: Some(
+                        vec![
+                            api::NovaSecurityGroupName { name : String::from("name-1"), }
+                        ],
+                    ),
+                    key_name: Some(String::from("key-name-1")),
+                    user_data: Some(String::from("user-data-1")),
+                    availability_zone: Some(String::from("availability-zone-1")),
+                    return_reservation_id: Some(true),
+                    min_count: Some(7),
+                    max_count: Some(7),
+                    os_dcf_disk_config: Some(String::from("os-dcf-diskconfig-1")),
+                    auto_terminate_time: Some(String::from("auto-terminate-time-1")),
+                })
+                .open_stack_api_version(String::from("openstack-api-version-1"))
+                .scheduler_hints(api::NovaSchedulerHints {
+                    group: Some(String::from("group-1")),
+                    different_host: Some(vec![String::from("different-host-1")]),
+                    same_host: Some(vec![String::from("same-host-1")]),
+                    cidr: Some(String::from("cidr-1")),
+                    build_near_host_ip: Some(String::from("build-near-host-ip-1")),
+                    tenancy: Some(String::from("tenancy-1")),
+                    dedicated_host_id: Some(String::from("dedicated-host-id-1")),
+                }),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"os:scheduler_hints":{"build_near_host_ip":"build-near-host-ip-1","cidr":"cidr-1","dedicated_host_id":"dedicated-host-id-1","different_host":["different-host-1"],"group":"group-1","same_host":["same-host-1"],"tenancy":"tenancy-1"},"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","auto_terminate_time":"auto-terminate-time-1","availability_zone":"availability-zone-1","block_device_mapping_v2":[{"boot_index":"boot-index-1","delete_on_termination":true,"destination_type":"destination-type-1","device_name":"device-name-1","guest_format":"guest-format-1","source_type":"source-type-1","uuid":"uuid-1","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":"config-drive-1","description":"description-1","flavorRef":"flavorref-1","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"metadata-1"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"fixed-ip-1","port":"port-1","uuid":"uuid-1"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"user_data":"user-data-1"}}"#,
+        ),
+    );
+    expect_header(&request, "OpenStack-API-Version", Some("openstack-api-version-1"));
+}
+
+/// `POST /v2.1/{project_id}/servers` with only the required parameters.
+#[tokio::test]
+async fn servers_create_required_only() {
+    let server = serve(
+            "POST",
+            "/v2.1/project-id-1/servers",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .create(
+            api::ServersCreateParams::new(api::NovaServerToCreate {
+                flavor_ref: String::from("flavorref-1"),
+                networks: vec![
+                    api::NovaServerNetwork { uuid : Some(String::from("uuid-1")), port :
+                    Some(String::from("port-1")), fixed_ip :
+                    Some(String::from("fixed-ip-1")), }
+                ],
+                image_ref: Some(String::from("imageref-1")),
+                name: Some(String::from("name-1")),
+                description: Some(String::from("description-1")),
+                metadata: Some(
+                    std::collections::BTreeMap::from([
+                        (String::from("key"), String::from("metadata-1")),
+                    ]),
+                ),
+                admin_pass: Some(String::from("adminpass-1")),
+                block_device_mapping_v2: Some(
+                    vec![
+                        api::NovaBlockDeviceMapping { source_type :
+                        String::from("source-type-1"), destination_type :
+                        Some(String::from("destination-type-1")), guest_format :
+                        Some(String::from("guest-format-1")), device_name :
+                        Some(String::from("device-name-1")), delete_on_termination :
+                        Some(true), boot_index : Some(String::from("boot-index-1")), uuid
+                        : Some(String::from("uuid-1")), volume_size : Some(7),
+                        volume_type : Some(String::from("volume-type-1")), }
+                    ],
+                ),
+                config_drive: Some(String::from("config-drive-1")),
+                security_groups: Some(
+                    vec![api::NovaSecurityGroupName { name : String::from("name-1"), }],
+                ),
+                key_name: Some(String::from("key-name-1")),
+                user_data: Some(String::from("user-data-1")),
+                availability_zone: Some(String::from("availability-zone-1")),
+                return_reservation_id: Some(true),
+                min_count: Some(7),
+                max_count: Some(7),
+                os_dcf_disk_config: Some(String::from("os-dcf-diskconfig-1")),
+                auto_terminate_time: Some(String::from("auto-terminate-time-1")),
+            }),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","id":"id-1","links":[{"href":"href-1","rel":"rel-1"}],"reservation_id":"reservation-id-1","security_groups":[{"name":"name-1"}]}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","adminPass":"adminpass-1","auto_terminate_time":"auto-terminate-time-1","availability_zone":"availability-zone-1","block_device_mapping_v2":[{"boot_index":"boot-index-1","delete_on_termination":true,"destination_type":"destination-type-1","device_name":"device-name-1","guest_format":"guest-format-1","source_type":"source-type-1","uuid":"uuid-1","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":"config-drive-1","description":"description-1","flavorRef":"flavorref-1","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"metadata-1"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"fixed-ip-1","port":"port-1","uuid":"uuid-1"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"user_data":"user-data-1"}}"#,
+        ),
+    );
+}
+
 /// `DELETE /v2.1/{project_id}/servers/{server_id}` with every parameter set.
 #[tokio::test]
 async fn servers_delete() {

@@ -23,6 +23,7 @@ const PUBLIC_KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKexample deploy@e
 const PORT_ID: &str = "5e9b7c2a-8f3d-4b1e-a6c4-2d7f0e9a1b3c";
 const SUBNET_ID: &str = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const SECURITY_GROUP_ID: &str = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
+const LAUNCH_TEMPLATE_ID: &str = "lt-0123456789abcdef";
 const CLIENT_TOKEN: &str = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
 /// An id needing every kind of escape in a path segment (see the driver).
 const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
@@ -640,6 +641,54 @@ pub const CASES: &[(&str, Caller)] = &[
             .open_stack_api_version(MICROVERSION),
     ))),
     ("servers.list/required", |c| send(c.servers().list(Default::default()))),
+    ("launch_templates.create/all", |c| send(c.launch_templates().create(
+        LaunchTemplatesCreateParams::new(
+            LaunchTemplateSpec::new("web")
+                .description("web servers")
+                .version_description("first")
+                .template_data(launch_template_data_all()),
+        )
+        .dry_run(true),
+    ))),
+    ("launch_templates.create/required", |c| send(c.launch_templates().create(
+        LaunchTemplatesCreateParams::new(LaunchTemplateSpec::new("web")),
+    ))),
+    ("launch_templates.delete/required", |c| send(c.launch_templates().delete(LAUNCH_TEMPLATE_ID))),
+    ("launch_templates.list/all", |c| send(c.launch_templates().list(
+        LaunchTemplatesListParams::default()
+            .limit(20)
+            .marker(LAUNCH_TEMPLATE_ID)
+            .launch_template_id(strings(&[LAUNCH_TEMPLATE_ID, "lt-2"]))
+            .name(strings(&REORDERED)),
+    ))),
+    ("launch_templates.list/required", |c| send(c.launch_templates().list(Default::default()))),
+    ("launch_templates.list_versions/all", |c| send(c.launch_templates().list_versions(
+        LaunchTemplatesListVersionsParams::default()
+            .limit(20)
+            .marker("ver-1")
+            .launch_template_id(LAUNCH_TEMPLATE_ID)
+            .image_id(IMAGE_ID)
+            .flavor_id(FLAVOR)
+            .version(strings(&["1", "2"])),
+    ))),
+    ("launch_templates.list_versions/required", |c| send(c.launch_templates().list_versions(Default::default()))),
+    ("servers.create/all", |c| send(c.servers().create(
+        ServersCreateParams::new(nova_server_all())
+            .open_stack_api_version(MICROVERSION)
+            .scheduler_hints(
+                NovaSchedulerHints::default()
+                    .group(SERVER_GROUP_ID)
+                    .different_host(strings(&[OTHER_SERVER_ID]))
+                    .same_host(strings(&[SERVER_ID]))
+                    .cidr("192.168.0.0/24")
+                    .build_near_host_ip("192.168.0.10")
+                    .tenancy("dedicated")
+                    .dedicated_host_id("dh-1"),
+            ),
+    ))),
+    ("servers.create/required", |c| send(c.servers().create(ServersCreateParams::new(
+        NovaServerToCreate::new(FLAVOR, vec![NovaServerNetwork::default().uuid(SUBNET_ID)]),
+    )))),
     ("jobs.get/required", |c| send(c.jobs().get(JOB_ID))),
     ("jobs.get/escaped_id", |c| send(c.jobs().get(ESCAPED_ID))),
 ];
@@ -869,4 +918,100 @@ fn postpaid_all() -> PostPaidServer {
         .spot_duration_count(2)
         .cb_csbs_backup(r#"{"policy_id": "p-1", "vault_id": "v-1"}"#);
     every_server_field!(PostPaidServer, extendparam)
+}
+
+fn launch_template_data_all() -> LaunchTemplateData {
+    let disk = LaunchTemplateDisk::default()
+        .source_id(IMAGE_ID)
+        .source_type("image")
+        .encrypted(true)
+        .cmk_id("cmk-0123")
+        .volume_type(VolumeType::Ssd)
+        .volume_size(40)
+        .attachment(
+            LaunchTemplateDiskAttachment::default()
+                .boot_index(0)
+                .delete_on_termination(true),
+        );
+    let publicip = LaunchTemplatePublicIp::default()
+        .publicip_type("5_bgp")
+        .charging_mode("postPaid")
+        .bandwidth(
+            LaunchTemplateBandwidth::default()
+                .share_type(BandwidthShareType::Per)
+                .size(10)
+                .charge_mode("traffic")
+                .id("bw-1"),
+        )
+        .delete_on_termination(true);
+    LaunchTemplateData::default()
+        .flavor_id(FLAVOR)
+        .name(NON_ASCII_NAME)
+        .description(NON_ASCII_TEXT)
+        .availability_zone_id("cn-north-4a")
+        .enterprise_project_id("0")
+        .auto_recovery(true)
+        .os_profile(
+            LaunchTemplateOsProfile::default()
+                .key_name(KEYPAIR)
+                .user_data("IyEvYmluL2Jhc2g=")
+                .iam_agency_name("ecs-agency")
+                .enable_monitoring_service(true),
+        )
+        .security_group_ids(strings(&[SECURITY_GROUP_ID]))
+        .network_interfaces(vec![
+            LaunchTemplateNic::default()
+                .virsubnet_id(SUBNET_ID)
+                .attachment(LaunchTemplateNicAttachment::default().device_index(0)),
+        ])
+        .block_device_mappings(vec![disk])
+        .market_options(
+            LaunchTemplateMarketOptions::default()
+                .market_type("spot")
+                .spot_options(
+                    LaunchTemplateSpotOptions::default()
+                        .spot_price(0.25)
+                        .block_duration_minutes(60)
+                        .instance_interruption_behavior("immediate"),
+                ),
+        )
+        .internet_access(LaunchTemplateInternetAccess::default().publicip(publicip))
+        .metadata(map(&[("owner", "team-a")]))
+        .tag_options(vec![
+            LaunchTemplateTagOptions::default()
+                .tags(vec![LaunchTemplateTag::default().key("env").value("prod")]),
+        ])
+}
+
+fn nova_server_all() -> NovaServerToCreate {
+    let disk = NovaBlockDeviceMapping::new("image")
+        .destination_type("volume")
+        .guest_format("ext4")
+        .device_name("/dev/vda")
+        .delete_on_termination(true)
+        .boot_index("0")
+        .uuid(IMAGE_ID)
+        .volume_size(40)
+        .volume_type("SSD");
+    let network = NovaServerNetwork::default()
+        .port(PORT_ID)
+        .uuid(SUBNET_ID)
+        .fixed_ip("192.168.0.20");
+    NovaServerToCreate::new(FLAVOR, vec![network])
+        .auto_terminate_time("2030-01-01T00:00:00Z")
+        .image_ref(IMAGE_ID)
+        .name(NON_ASCII_NAME)
+        .metadata(map(&[("owner", "team-a")]))
+        .admin_pass("Secret-Passw0rd")
+        .block_device_mapping_v2(vec![disk])
+        .config_drive("true")
+        .security_groups(vec![NovaSecurityGroupName::new("default")])
+        .key_name(KEYPAIR)
+        .user_data("IyEvYmluL2Jhc2g=")
+        .availability_zone("cn-north-4a")
+        .return_reservation_id(true)
+        .min_count(1)
+        .max_count(2)
+        .os_dcf_disk_config("AUTO")
+        .description(NON_ASCII_TEXT)
 }

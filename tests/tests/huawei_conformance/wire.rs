@@ -28,6 +28,20 @@ impl Respond for Canned {
                 }),
                 _ => return ResponseTemplate::new(204),
             }
+        } else if path.contains("/launch-template") {
+            match method {
+                "POST" => json!({"launch_template_id": "lt-0123456789abcdef"}),
+                "DELETE" => return ResponseTemplate::new(204),
+                _ if path.ends_with("/launch-templates") => json!({
+                    "launch_templates": [{"id": "lt-0123456789abcdef", "description": "", "updated_at": "2025-01-01T00:00:00Z", "latest_version": 1}],
+                    "page_info": {"next_marker": null}
+                }),
+                _ => {
+                    json!({"launch_template_versions": [{"version_number": 1, "template_data": {"flavor_id": "s6.small.1"}}], "page_info": {}})
+                }
+            }
+        } else if method == "POST" && path.ends_with("/servers") {
+            json!({"server": {"id": SERVER_ID, "adminPass": "Secret-Passw0rd", "security_groups": [{"name": "default"}]}})
         } else if path == "/" {
             json!({"versions": [{"id": "v2.1", "status": "CURRENT", "version": "2.60", "min_version": "2.1"}]})
         } else if path == "/v2.1" {

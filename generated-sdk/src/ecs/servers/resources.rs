@@ -2,8 +2,9 @@
 //! The handles of the `servers` resource. Get one from [`Client`] and call its methods.
 
 use crate::ecs::{
-    Call, Client, ListPage, NovaServer, NovaServerSummary, NovaShowServerResponse,
-    RebootType, ServersListDetailsParams, ServersListParams, ServersStopParams,
+    Call, Client, ListPage, NovaCreatedServerAnswer, NovaServer, NovaServerSummary,
+    NovaShowServerResponse, RebootType, ServersCreateParams, ServersListDetailsParams,
+    ServersListParams, ServersStopParams,
 };
 use crate::runtime::{call, pagination, request};
 
@@ -58,6 +59,22 @@ impl<'a> Servers<'a> {
             .body_field_opt("type", &params.stop_type)
             .wrap_body("os-stop");
         Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Create one or more ECSs (NovaCreateServers). The answer comes before the ECS is built: poll the server's status with `get` until it is `ACTIVE`.
+    ///
+    /// Sends `POST /v2.1/{project_id}/servers` (operation `NovaCreateServers`).
+    pub fn create(&self, params: ServersCreateParams) -> Call<NovaCreatedServerAnswer> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/{project_id}/servers",
+            )
+            .json_object()
+            .path_param("project_id", &self.client.project_id)
+            .header("OpenStack-API-Version", &params.open_stack_api_version)
+            .body_field("server", &params.server)
+            .body_field_opt("os:scheduler_hints", &params.scheduler_hints);
+        Call::new(self.client.transport.clone(), request, call::json)
     }
 
     /// Delete a single ECS (NovaDeleteServer).

@@ -2,7 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::ecs::{
-    AttachedVolume, IpType, NovaLink, NovaServerImage, ServerSecurityGroup, ServerStatus,
+    AttachedVolume, IpType, NovaLink, NovaSecurityGroupName, NovaServerImage,
+    ServerSecurityGroup, ServerStatus,
 };
 
 /// An ECS as the Nova list without details shows it.
@@ -16,6 +17,36 @@ pub struct NovaServerSummary {
     /// Links to the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<NovaLink>>,
+}
+
+/// The answer to a Nova ECS creation.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NovaCreatedServerAnswer {
+    /// The new ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<NovaCreatedServer>,
+}
+
+/// An ECS just created through the Nova-compatible API.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NovaCreatedServer {
+    /// ID of the ECS.
+    pub id: String,
+    /// Password of the administrator.
+    #[serde(rename = "adminPass")]
+    pub admin_pass: String,
+    /// Security groups of the ECS.
+    pub security_groups: Vec<NovaSecurityGroupName>,
+    /// Links to the ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<NovaLink>>,
+    /// Disk configuration: `AUTO` or `MANUAL`.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<String>,
+    /// Reservation ID of the batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reservation_id: Option<String>,
 }
 
 /// The answer to a query of one ECS (Nova API).
