@@ -967,3 +967,53 @@ resources:
         "`vms.list_all` names the operation `ListVms`, which `vms.list` names already",
     );
 }
+
+#[test]
+fn a_marker_comes_from_the_last_item_or_the_answer_not_both() {
+    let all = errors(
+        r#"name: bad
+title: Bad API
+base_url: https://api.example.com
+auth:
+  - scheme: bearer
+    setter: api_key
+types:
+  Vm:
+    fields:
+      id: {type: string}
+resources:
+  vms:
+    methods:
+      list:
+        method: GET
+        path: /v1/vms
+        query: {marker: {type: string}, limit: {type: int32}}
+        pagination:
+          style: marker
+          item: Vm
+          marker_field: id  # <- 21:25
+          next_marker: page_info.next_marker
+      list_all:
+        method: GET
+        path: /v1/vms/all
+        query: {marker: {type: string}, limit: {type: int32}}
+        pagination:
+          style: marker
+          item: Vm
+          next_marker: page_info..next  # <- 30:24
+"#,
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_at(
+        &all[0],
+        21,
+        25,
+        "`marker_field:` and `next_marker:` both say where the next marker comes from",
+    );
+    assert_at(&all[1], 30, 24, "`page_info..next` is not a field path");
+    assert!(
+        help(&all[1]).contains("page_info.next_marker"),
+        "{}",
+        all[1]
+    );
+}

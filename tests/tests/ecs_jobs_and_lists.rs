@@ -1,13 +1,14 @@
 //! The ECS client's asynchronous jobs and list pagination against a local server: a batch
 //! action's job waited on until `SUCCESS` (the job with its entities) or `FAIL` (a typed error
 //! carrying the job's `error_code` and `fail_reason`), the reference's job example decoding
-//! unchanged, and the native page-number list and the marker lists streaming every item.
+//! unchanged, and the native page-number list and the marker lists (the last item's id, or the
+//! answer's `page_info.next_marker`) streaming every item.
 
 use futures::TryStreamExt;
 use generated_sdk::Error;
 use generated_sdk::ecs::{
     Client, CloudServersBatchRebootParams, CloudServersListDetailsParams, Job, JobRef, JobStatus,
-    RebootType, ServerId, ServersListDetailsParams,
+    LaunchTemplatesListParams, RebootType, ServerId, ServersListDetailsParams,
 };
 use serde_json::{Value, json};
 use std::sync::Mutex;
@@ -228,6 +229,51 @@ async fn the_nova_list_follows_markers_until_there_is_no_next_link() {
         .expect("every page");
     let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["vm-a", "vm-b", "vm-c"]);
+    server_mock.verify().await;
+}
+
+/// A v3 list (launch templates) takes its next marker from `page_info.next_marker`, not from
+/// the last item: here the markers are not item ids, a short page still leads on, an empty
+/// page that carries a marker leads on, and a page without one ends the list.
+#[tokio::test]
+async fn the_v3_list_follows_page_info_next_marker() {
+    let server_mock = MockServer::start().await;
+    let list = format!("/v3/{PROJECT_ID}/launch-templates");
+    let template = |id: &str| json!({"id": id, "description": "", "updated_at": "2025-01-01T00:00:00Z", "latest_version": 1});
+    let pages = [
+        (
+            None,
+            json!({"launch_templates": [template("lt-a")], "page_info": {"next_marker": "m1"}}),
+        ),
+        (
+            Some("m1"),
+            json!({"launch_templates": [], "page_info": {"next_marker": "m2"}}),
+        ),
+        (
+            Some("m2"),
+            json!({"launch_templates": [template("lt-b")], "page_info": {}}),
+        ),
+    ];
+    for (marker, body) in pages {
+        let mock = Mock::given(method("GET")).and(path(list.as_str()));
+        let mock = match marker {
+            Some(marker) => mock.and(query_param("marker", marker)),
+            None => mock.and(query_param_is_missing("marker")),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .expect(1)
+            .mount(&server_mock)
+            .await;
+    }
+    let all: Vec<_> = client(&server_mock)
+        .launch_templates()
+        .list(LaunchTemplatesListParams::default().limit(5))
+        .items()
+        .try_collect()
+        .await
+        .expect("every page");
+    let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["lt-a", "lt-b"]);
     server_mock.verify().await;
 }
 

@@ -21,29 +21,6 @@ pub struct OrderJobRef {
     pub job_id: Option<String>,
 }
 
-/// Where the next page of a v3 list starts.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct PageInfo {
-    /// The `marker` of the next page; absent on the last one.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub next_marker: Option<Option<String>>,
-    /// The `marker` of the previous page.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub previous_marker: Option<Option<String>>,
-}
-
 /// Details of an ECS (native API). Names of the OpenStack extension attributes keep their prefixes, such as `OS-EXT-STS:vm_state`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerDetail {

@@ -33,8 +33,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// empty pages forever would keep a caller busy forever. So a run of up to this many empty
 /// pages is followed, and the page after such a run must have items or be the last.
 ///
-/// Page-number and marker lists need no such bound: there an empty page is always the last
-/// (page numbers: the page past the end; markers: no last item, hence no next marker).
+/// The same holds for marker lists whose next marker is a field of the response
+/// ([`NextMarker::ResponseField`]). Page-number lists and lists whose marker is the last item's
+/// need no such bound: there an empty page is always the last (page numbers: the page past the
+/// end; item markers: no last item, hence no next marker).
 pub const MAX_EMPTY_PAGES: usize = 10;
 
 /// The keys (cursors or markers) the pages of one chain were fetched with, each mapped to the
@@ -392,21 +394,33 @@ pub enum Paging {
         /// The response field counting every item, if the API sends one.
         total: Option<&'static str>,
     },
-    /// The next page starts after the item whose `marker_field` is sent in `marker_param`;
-    /// `links` (if any) holds `[{"rel": "next", "href": ...}]` while more pages exist.
-    /// (ECS v1.1 and Nova `marker`/`limit`/`servers_links`.)
+    /// The next page is fetched with a marker sent in `marker_param`: the last item's field
+    /// or a field of the response, as `next_marker` says. `links` (if any) holds
+    /// `[{"rel": "next", "href": ...}]` while more pages exist. (ECS v1.1 and Nova
+    /// `marker`/`limit`/`servers_links`; ECS v3 `marker`/`limit`/`page_info.next_marker`.)
     Marker {
         /// The response field holding the items.
         items: &'static str,
         /// The query parameter carrying the marker.
         marker_param: &'static str,
-        /// The item field whose value of the last item is the next marker.
-        marker_field: &'static str,
+        /// Where the next marker comes from.
+        next_marker: NextMarker,
         /// The query parameter carrying the page size.
         limit_param: &'static str,
         /// The response field holding the links, if the API sends them.
         links: Option<&'static str>,
     },
+}
+
+/// Where a marker list's next marker comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextMarker {
+    /// This field of the page's last item (`id`): a page without items is the last.
+    ItemField(&'static str),
+    /// The response field at this dot-separated path (`page_info.next_marker`): absent, `null`
+    /// or empty on the last page. An empty page that carries one leads on to the next, at
+    /// most [`MAX_EMPTY_PAGES`] in a row.
+    ResponseField(&'static str),
 }
 
 /// What a [`ListPage`] needs to fetch the one after it.
@@ -420,7 +434,7 @@ struct NextList {
     on_page: u64,
     /// Items on this page and the pages before it.
     fetched: u64,
-    /// The next marker (marker paging): the marker field of this page's last item.
+    /// The next marker (marker paging), from this page's last item or its response.
     marker: Option<String>,
     /// Whether the response's links include `rel: next`.
     next_link: bool,
@@ -473,6 +487,18 @@ fn marker_of(item: &serde_json::Value, field: &str) -> Option<String> {
     }
 }
 
+/// The marker at the dot-separated `path` of a response body: a non-empty string or a number.
+fn marker_at(body: &serde_json::Value, path: &str) -> Option<String> {
+    let value = path
+        .split('.')
+        .try_fold(body, |value, name| value.get(name))?;
+    match value {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// Whether the links in the field `field` include one with `rel: next`.
 fn has_next_link(body: &serde_json::Value, field: &str) -> bool {
     body.get(field)
@@ -496,21 +522,24 @@ fn decode_list<T: DeserializeOwned>(
             "a list request without paging".to_owned(),
         ));
     };
-    // `markers`: the item field giving the next marker, and the query parameter carrying it.
+    // `markers`: where the next marker comes from, and the query parameter carrying it.
     let (items_field, links_field, markers, total_field) = match paging {
         Paging::PageNumber { items, total, .. } => (items, None, None, total),
         Paging::Marker {
             items,
             links,
-            marker_field,
+            next_marker,
             marker_param,
             ..
-        } => (items, links, Some((marker_field, marker_param)), None),
+        } => (items, links, Some((next_marker, marker_param)), None),
     };
     let mut body: serde_json::Value =
         serde_json::from_slice(&response.body).map_err(|e| decode_error(&response, e))?;
     let raw_items = take_items(&mut body, items_field).map_err(|e| decode_error(&response, e))?;
-    let next_marker = markers.and_then(|(field, _)| marker_of(raw_items.last()?, field));
+    let next_marker = markers.and_then(|(source, _)| match source {
+        NextMarker::ItemField(field) => marker_of(raw_items.last()?, field),
+        NextMarker::ResponseField(path) => marker_at(&body, path),
+    });
     let next_link = links_field.is_some_and(|field| has_next_link(&body, field));
     let total = total_field
         .and_then(|field| body.get(field))
@@ -557,14 +586,23 @@ pub fn list_page<T: DeserializeOwned>(
 }
 
 impl<T: DeserializeOwned> ListPage<T> {
-    /// Whether another page exists. An empty page is the last (page numbers: the page past
-    /// the end; markers: without a last item there is no next marker); otherwise the API's
-    /// own signal decides: the total count (page numbers) or a `next` link (markers), and
-    /// when the API gives neither, a page shorter than the requested size is the last.
+    /// Whether another page exists. A marker the response carries decides on its own
+    /// ([`NextMarker::ResponseField`]: the next page exists while there is one, even after an
+    /// empty page). Otherwise an empty page is the last (page numbers: the page past the end;
+    /// item markers: without a last item there is no next marker), and the API's own signal
+    /// decides: the total count (page numbers) or a `next` link (markers), and when the API
+    /// gives neither, a page shorter than the requested size is the last.
     pub fn has_next_page(&self) -> bool {
         let Some(next) = &self.next else {
             return false;
         };
+        if let Paging::Marker {
+            next_marker: NextMarker::ResponseField(_),
+            ..
+        } = next.paging
+        {
+            return next.marker.is_some();
+        }
         if next.on_page == 0 {
             return false;
         }
@@ -696,7 +734,7 @@ mod tests {
     const MARKERS: Paging = Paging::Marker {
         items: "servers",
         marker_param: "marker",
-        marker_field: "id",
+        next_marker: NextMarker::ItemField("id"),
         limit_param: "limit",
         links: Some("servers_links"),
     };
@@ -1095,6 +1133,57 @@ mod tests {
         let first = page(&request, body, None);
         assert!(first.has_next_page());
         assert_pagination(first.next_page().await, "marker \"b\" again");
+    }
+
+    /// ECS v3 lists: the next marker is `page_info.next_marker`.
+    const V3_MARKERS: Paging = Paging::Marker {
+        items: "launch_templates",
+        marker_param: "marker",
+        next_marker: NextMarker::ResponseField("page_info.next_marker"),
+        limit_param: "limit",
+        links: None,
+    };
+
+    fn v3_body(ids: &[&str], next: Value) -> Value {
+        let items: Vec<Value> = ids.iter().map(|id| json!({"id": id})).collect();
+        json!({"launch_templates": items, "page_info": {"next_marker": next}})
+    }
+
+    #[test]
+    fn a_response_marker_is_followed_until_it_is_absent_null_or_empty() {
+        // A short page with a marker is not the last: the server's marker decides.
+        let first = page(&list(V3_MARKERS), v3_body(&["a"], json!("m1")), None);
+        assert!(first.has_next_page());
+        let (next, options, marker) = first.next_request().unwrap();
+        assert_eq!(marker, Some("m1"));
+        assert_eq!(sent_values(&next, &options, "marker").collect::<Vec<_>>(), ["m1"]);
+        let by_number = page(&next, v3_body(&["b"], json!(42)), Some(&first));
+        assert_eq!(by_number.next_request().unwrap().2, Some("42"));
+        for last in [json!(null), json!(""), json!({})] {
+            let body = v3_body(&["c"], last.clone());
+            assert!(!page(&next, body, Some(&first)).has_next_page(), "{last}");
+        }
+        let without_page_info = json!({"launch_templates": [{"id": "c"}]});
+        assert!(!page(&next, without_page_info, Some(&first)).has_next_page());
+    }
+
+    #[tokio::test]
+    async fn an_empty_page_with_a_response_marker_leads_on_but_not_forever() {
+        let mut current = page(&list(V3_MARKERS), v3_body(&[], json!("m0")), None);
+        assert!(current.has_next_page(), "an empty page that carries a marker");
+        for n in 1..=MAX_EMPTY_PAGES {
+            let body = v3_body(&[], json!(format!("m{n}")));
+            current = page(&list(V3_MARKERS), body, Some(&current));
+        }
+        assert!(current.has_next_page());
+        assert_pagination(current.next_page().await, "empty pages in a row");
+    }
+
+    #[tokio::test]
+    async fn a_repeated_response_marker_is_a_repeat() {
+        let request = list(V3_MARKERS).query("marker", "m1");
+        let first = page(&request, v3_body(&["a"], json!("m1")), None);
+        assert_pagination(first.next_page().await, "marker \"m1\" again");
     }
 
     #[test]

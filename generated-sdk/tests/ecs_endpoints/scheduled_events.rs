@@ -11,7 +11,7 @@ async fn scheduled_events_list() {
             "/v3/project-id-1/instance-scheduled-events",
             200,
             Some(
-                r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+                r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}]}"#,
             ),
         )
         .await;
@@ -33,7 +33,7 @@ async fn scheduled_events_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+        r#"{"items":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -60,7 +60,7 @@ async fn scheduled_events_list_required_only() {
             "/v3/project-id-1/instance-scheduled-events",
             200,
             Some(
-                r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+                r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}]}"#,
             ),
         )
         .await;
@@ -72,7 +72,7 @@ async fn scheduled_events_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"events":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"page_info":{"next_marker":"next-marker-1","previous_marker":"previous-marker-1"}}"#,
+        r#"{"items":[{"description":"description-1","execute_options":{"device":"device-1","executor":"executor-1","migrate_policy":"migrate-policy-1","resize_target_flavor_id":"resize-target-flavor-id-1","serial_number":"serial-number-1","wwn":"wwn-1"},"finish_time":"finish-time-1","id":"id-1","instance_id":"instance-id-1","not_after":"not-after-1","not_before":"not-before-1","not_before_deadline":"not-before-deadline-1","publish_time":"publish-time-1","source":{"host_scheduled_event_id":"host-scheduled-event-id-1","type":"type-1"},"start_time":"start-time-1","state":"state-1","type":"type-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

@@ -4,7 +4,7 @@
 use super::Part;
 use super::util::{Uses, cfg, doc, ident, rust_type_in};
 use crate::doc_text::code;
-use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
+use crate::model::{Api, Input, InputKind, ListPaging, Method, NextMarker, Resource, Response};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -107,15 +107,23 @@ fn paging_tokens(paging: &ListPaging) -> TokenStream {
         ListPaging::Marker {
             items,
             marker_param,
-            marker_field,
+            next_marker,
             limit_param,
             links,
         } => {
             let links = option(links);
+            let next_marker = match next_marker {
+                NextMarker::ItemField(field) => {
+                    quote!(pagination::NextMarker::ItemField(#field))
+                }
+                NextMarker::ResponseField(path) => {
+                    quote!(pagination::NextMarker::ResponseField(#path))
+                }
+            };
             quote!(pagination::Paging::Marker {
                 items: #items,
                 marker_param: #marker_param,
-                marker_field: #marker_field,
+                next_marker: #next_marker,
                 limit_param: #limit_param,
                 links: #links,
             })

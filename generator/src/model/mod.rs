@@ -459,13 +459,22 @@ pub enum ListPaging {
         items: String,
         /// Query parameter carrying the marker.
         marker_param: String,
-        /// Item field giving the next marker.
-        marker_field: String,
+        /// Where the next marker comes from.
+        next_marker: NextMarker,
         /// Query parameter carrying the page size.
         limit_param: String,
         /// Response field holding the links.
         links: Option<String>,
     },
+}
+
+/// Where a marker list's next marker comes from (the runtime's `NextMarker`).
+#[derive(Clone, Debug)]
+pub enum NextMarker {
+    /// This field of the last item.
+    ItemField(String),
+    /// The response field at this dot-separated path.
+    ResponseField(String),
 }
 
 /// One API call.

@@ -605,7 +605,11 @@ pub struct Pagination {
     pub marker_param: Option<S<String>>,
     /// `marker`: the item field whose last value is the next marker (default `id`).
     #[serde(default)]
-    pub marker_field: Option<String>,
+    pub marker_field: Option<S<String>>,
+    /// `marker`: the response field (a dot-separated path such as `page_info.next_marker`)
+    /// holding the next marker, instead of the last item's `marker_field`.
+    #[serde(default)]
+    pub next_marker: Option<S<String>>,
     /// `marker`: the response field holding `[{"rel": "next", ...}]` links, if any.
     #[serde(default)]
     pub links: Option<String>,

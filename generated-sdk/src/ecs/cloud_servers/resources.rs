@@ -86,7 +86,7 @@ impl<'a> CloudServers<'a> {
             .paging(pagination::Paging::Marker {
                 items: "servers",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: Some("servers_links"),
             });

@@ -31,7 +31,7 @@ impl<'a> Flavors<'a> {
             .paging(pagination::Paging::Marker {
                 items: "flavors",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: None,
             });
@@ -60,7 +60,7 @@ impl<'a> Flavors<'a> {
             .paging(pagination::Paging::Marker {
                 items: "flavors",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: None,
             });
@@ -131,7 +131,7 @@ impl<'a> Flavors<'a> {
             .paging(pagination::Paging::Marker {
                 items: "sell_policies",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: None,
             });

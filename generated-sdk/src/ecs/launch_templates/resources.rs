@@ -2,11 +2,11 @@
 //! The handles of the `launch_templates` resource. Get one from [`Client`] and call its methods.
 
 use crate::ecs::{
-    Call, Client, LaunchTemplateCreated, LaunchTemplateList, LaunchTemplateVersionList,
+    Call, Client, LaunchTemplate, LaunchTemplateCreated, LaunchTemplateVersion,
     LaunchTemplatesCreateParams, LaunchTemplatesListParams,
-    LaunchTemplatesListVersionsParams,
+    LaunchTemplatesListVersionsParams, ListPage,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// Launch templates: named, versioned sets of ECS settings (flavor, image, disks, NICs, security groups...) to create ECSs from.
 #[derive(Clone, Copy, Debug)]
@@ -46,10 +46,13 @@ impl<'a> LaunchTemplates<'a> {
         Call::new(self.client.transport.clone(), request, call::empty)
     }
 
-    /// List the launch templates of the project, a page at a time: pass the previous page's `page_info.next_marker` as `marker`.
+    /// List the launch templates of the project, by marker: the next page is fetched with the `page_info.next_marker` of this one while the answer has one.
     ///
     /// Sends `GET /v3/{project_id}/launch-templates` (operation `ListTemplates`).
-    pub fn list(&self, params: LaunchTemplatesListParams) -> Call<LaunchTemplateList> {
+    pub fn list(
+        &self,
+        params: LaunchTemplatesListParams,
+    ) -> Call<ListPage<LaunchTemplate>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v3/{project_id}/launch-templates",
@@ -58,17 +61,26 @@ impl<'a> LaunchTemplates<'a> {
             .query("launch_template_id", &params.launch_template_id)
             .query("name", &params.name)
             .query("limit", &params.limit)
-            .query("marker", &params.marker);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("marker", &params.marker)
+            .paging(pagination::Paging::Marker {
+                items: "launch_templates",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ResponseField(
+                    "page_info.next_marker",
+                ),
+                limit_param: "limit",
+                links: None,
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
-    /// List launch template versions, a page at a time: pass the previous page's `page_info.next_marker` as `marker`.
+    /// List launch template versions, by marker: the next page is fetched with the `page_info.next_marker` of this one while the answer has one.
     ///
     /// Sends `GET /v3/{project_id}/launch-template-versions` (operation `ListLaunchTemplateVersions`).
     pub fn list_versions(
         &self,
         params: LaunchTemplatesListVersionsParams,
-    ) -> Call<LaunchTemplateVersionList> {
+    ) -> Call<ListPage<LaunchTemplateVersion>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v3/{project_id}/launch-template-versions",
@@ -79,7 +91,16 @@ impl<'a> LaunchTemplates<'a> {
             .query("flavor_id", &params.flavor_id)
             .query("version", &params.version)
             .query("limit", &params.limit)
-            .query("marker", &params.marker);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("marker", &params.marker)
+            .paging(pagination::Paging::Marker {
+                items: "launch_template_versions",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ResponseField(
+                    "page_info.next_marker",
+                ),
+                limit_param: "limit",
+                links: None,
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 }

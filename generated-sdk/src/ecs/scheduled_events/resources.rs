@@ -2,10 +2,10 @@
 //! The handles of the `scheduled_events` resource. Get one from [`Client`] and call its methods.
 
 use crate::ecs::{
-    Call, Client, ScheduledEventList, ScheduledEventsAcceptParams,
+    Call, Client, ListPage, ScheduledEvent, ScheduledEventsAcceptParams,
     ScheduledEventsListParams, ScheduledEventsUpdateParams,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// Maintenance the cloud plans on ECSs, which the user can reschedule or accept.
 #[derive(Clone, Copy, Debug)]
@@ -14,10 +14,13 @@ pub struct ScheduledEvents<'a> {
 }
 
 impl<'a> ScheduledEvents<'a> {
-    /// List the scheduled events of the project.
+    /// List the scheduled events of the project, by marker: the next page is fetched with the `page_info.next_marker` of this one while the answer has one.
     ///
     /// Sends `GET /v3/{project_id}/instance-scheduled-events` (operation `ListScheduledEvents`).
-    pub fn list(&self, params: ScheduledEventsListParams) -> Call<ScheduledEventList> {
+    pub fn list(
+        &self,
+        params: ScheduledEventsListParams,
+    ) -> Call<ListPage<ScheduledEvent>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v3/{project_id}/instance-scheduled-events",
@@ -30,8 +33,17 @@ impl<'a> ScheduledEvents<'a> {
             .query("publish_since", &params.publish_since)
             .query("publish_until", &params.publish_until)
             .query("limit", &params.limit)
-            .query("marker", &params.marker);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("marker", &params.marker)
+            .paging(pagination::Paging::Marker {
+                items: "events",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ResponseField(
+                    "page_info.next_marker",
+                ),
+                limit_param: "limit",
+                links: None,
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Move the start of a scheduled event.

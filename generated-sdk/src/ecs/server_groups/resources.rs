@@ -46,7 +46,7 @@ impl<'a> ServerGroups<'a> {
             .paging(pagination::Paging::Marker {
                 items: "server_groups",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: None,
             });

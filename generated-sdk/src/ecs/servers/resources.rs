@@ -131,7 +131,7 @@ impl<'a> Servers<'a> {
             .paging(pagination::Paging::Marker {
                 items: "servers",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: Some("servers_links"),
             });
@@ -164,7 +164,7 @@ impl<'a> Servers<'a> {
             .paging(pagination::Paging::Marker {
                 items: "servers",
                 marker_param: "marker",
-                marker_field: "id",
+                next_marker: pagination::NextMarker::ItemField("id"),
                 limit_param: "limit",
                 links: Some("servers_links"),
             });

@@ -61,6 +61,39 @@ impl Resolver<'_> {
         }
     }
 
+    /// Where a marker list's next marker comes from: `next_marker:` (a response field) or
+    /// `marker_field:` (a field of the last item, by default `id`), not both.
+    fn next_marker(&mut self, page: &spec::Pagination, item: &TypeRef) -> NextMarker {
+        match (&page.next_marker, &page.marker_field) {
+            (Some(path), given) => {
+                if let Some(field) = given {
+                    self.report(
+                        Diagnostic::new(
+                            self.loc(field),
+                            "`marker_field:` and `next_marker:` both say where the next marker comes from",
+                        )
+                        .help("keep `next_marker:` (a response field) or `marker_field:` (a field of the last item)"),
+                    );
+                }
+                if path.value.split('.').any(str::is_empty) {
+                    self.report(
+                        Diagnostic::new(
+                            self.loc(path),
+                            format!("`{}` is not a field path", path.value),
+                        )
+                        .help("name the response field, with `.` between nested names: `page_info.next_marker`"),
+                    );
+                }
+                NextMarker::ResponseField(path.value.clone())
+            }
+            (None, given) => {
+                let field = given.as_ref().map_or("id", |f| f.value.as_str()).to_owned();
+                self.check_marker_field(page, item, &field);
+                NextMarker::ItemField(field)
+            }
+        }
+    }
+
     /// The response of a paginated method.
     pub(super) fn paginated(
         &mut self,
@@ -106,8 +139,7 @@ impl Resolver<'_> {
                 }
             }
             spec::PageStyle::Marker => {
-                let marker_field = page.marker_field.clone().unwrap_or_else(|| "id".to_owned());
-                self.check_marker_field(page, &item, &marker_field);
+                let next_marker = self.next_marker(page, &item);
                 let marker_param = self.page_param(
                     m,
                     page,
@@ -127,7 +159,7 @@ impl Resolver<'_> {
                     paging: ListPaging::Marker {
                         items: items(),
                         marker_param,
-                        marker_field,
+                        next_marker,
                         limit_param,
                         links: page.links.clone(),
                     },
