@@ -1156,7 +1156,10 @@ mod tests {
         assert!(first.has_next_page());
         let (next, options, marker) = first.next_request().unwrap();
         assert_eq!(marker, Some("m1"));
-        assert_eq!(sent_values(&next, &options, "marker").collect::<Vec<_>>(), ["m1"]);
+        assert_eq!(
+            sent_values(&next, &options, "marker").collect::<Vec<_>>(),
+            ["m1"]
+        );
         let by_number = page(&next, v3_body(&["b"], json!(42)), Some(&first));
         assert_eq!(by_number.next_request().unwrap().2, Some("42"));
         for last in [json!(null), json!(""), json!({})] {
@@ -1170,7 +1173,10 @@ mod tests {
     #[tokio::test]
     async fn an_empty_page_with_a_response_marker_leads_on_but_not_forever() {
         let mut current = page(&list(V3_MARKERS), v3_body(&[], json!("m0")), None);
-        assert!(current.has_next_page(), "an empty page that carries a marker");
+        assert!(
+            current.has_next_page(),
+            "an empty page that carries a marker"
+        );
         for n in 1..=MAX_EMPTY_PAGES {
             let body = v3_body(&[], json!(format!("m{n}")));
             current = page(&list(V3_MARKERS), body, Some(&current));
