@@ -32,6 +32,7 @@ ESCAPED_ID = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é"
 # < `é` (by code point); encoded, `%C3%A9` < `a%5B` < `aZ` < `z`. Signers sort decoded pairs.
 REORDERED = ["é", "aZ", "z", "a["]
 MICROVERSION = "compute 2.60"
+RESERVED_QUERY = "a&b=c+d%2F e/?#"
 # Non-ASCII, quotes, backslash, control characters and a character outside the BMP: the SDK
 # writes them as \uXXXX escapes (surrogate pairs for the emoji), our client as raw UTF-8.
 NON_ASCII_NAME = "服务器-é"
@@ -347,6 +348,13 @@ def _(client):
     client.list_cloud_servers(ecs().ListCloudServersRequest(expect_fields=REORDERED))
 
 
+@case("cloud_servers.list/reserved_query")
+def _(client):
+    # A query value with the characters that must be escaped in a query: `&`, `=`, `+`, `%`
+    # (before `2F`), a space, `/`, `?` and `#`.
+    client.list_cloud_servers(ecs().ListCloudServersRequest(name=RESERVED_QUERY))
+
+
 @case("cloud_servers.get/required")
 def _(client):
     client.show_server(ecs().ShowServerRequest(server_id=SERVER_ID))
@@ -411,7 +419,6 @@ def _(client):
     client.create_post_paid_servers(
         full(
             m.CreatePostPaidServersRequest(
-                # The SDK has X-Client-Token here too; spec/ecs.yaml does not.
                 x_client_token=CLIENT_TOKEN,
                 body=m.CreatePostPaidServersRequestBody(
                     dry_run=False,

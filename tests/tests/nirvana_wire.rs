@@ -376,3 +376,40 @@ async fn reads_and_deletes_send_no_body() {
     let problems = problems_of(Read, |seen| framing(seen, b"", None, None)).await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// (b) for PUT and PATCH, which neither spec has without a body: the runtime's transport sends
+/// each body-less write (POST, PUT, PATCH) with `content-length: 0`, no body and no content
+/// type, and a body-less DELETE with no framing at all.
+#[tokio::test]
+async fn the_transport_frames_every_bodyless_write_with_content_length_zero() {
+    use generated_sdk::reqwest::Method as Http;
+    use generated_sdk::runtime::request::Request;
+    use generated_sdk::runtime::transport::{Auth, CallOptions, Settings, Transport};
+
+    let server = RawServer::start(|_, _| json(200, &serde_json::json!({}))).await;
+    let transport = Transport::new(Settings::new(server.url(), Auth::None)).expect("transport");
+    let options = CallOptions {
+        max_retries: Some(0),
+        ..CallOptions::default()
+    };
+    let cases = [
+        (Http::POST, Some("0")),
+        (Http::PUT, Some("0")),
+        (Http::PATCH, Some("0")),
+        (Http::DELETE, None),
+    ];
+    let mut problems = Vec::new();
+    for (method, content_length) in &cases {
+        transport
+            .execute(&Request::new(method.clone(), "/v1/things/1"), &options)
+            .await
+            .unwrap_or_else(|e| panic!("{method}: {e}"));
+        let seen = server.seen().pop().expect("a request");
+        assert_eq!(seen.method, method.as_str());
+        for problem in framing(&seen, b"", *content_length, None) {
+            problems.push(format!("{method}: {problem}"));
+        }
+    }
+    assert_eq!(server.seen().len(), cases.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

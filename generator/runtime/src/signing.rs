@@ -280,7 +280,7 @@ mod tests {
     fn query_is_sorted_and_encoded_and_paths_are_not_encoded_twice() {
         let query = pairs(&[("offset", "1"), ("name", "web 01"), ("limit", "25")]);
         assert_eq!(canonical_query(&query), "limit=25&name=web%2001&offset=1");
-        // Sorted as decoded text, then encoded: `z` < `é` and `a[` < `aZ`... by code point.
+        // Sorted as decoded text, then encoded: `z` < `é` and `aZ` < `a[`, by code point.
         let pairs = |values: &[&str]| -> Vec<(String, String)> {
             values
                 .iter()

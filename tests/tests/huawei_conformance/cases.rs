@@ -30,6 +30,8 @@ const ESCAPED_ID: &str = "web 01/a%2Fb+c?d#e:f@g~h_i.j-服务器é";
 /// Repeated query values whose order changes with percent-encoding (see the driver).
 const REORDERED: [&str; 4] = ["é", "aZ", "z", "a["];
 const MICROVERSION: &str = "compute 2.60";
+/// A query value with every character a query must escape (see the driver).
+const RESERVED_QUERY: &str = "a&b=c+d%2F e/?#";
 const NON_ASCII_NAME: &str = "服务器-é";
 const NON_ASCII_TEXT: &str = "Serveur « é » \"quoted\" \\ / tab\there\nline 😀";
 /// The `Content-Type` the SDK sends with a JSON body.
@@ -72,6 +74,9 @@ pub const CASES: &[(&str, Caller)] = &[
     ("cloud_servers.list/required", |c| send(c.cloud_servers().list(Default::default()))),
     ("cloud_servers.list/repeated_query_order", |c| send(
         c.cloud_servers().list(CloudServersListParams::default().expect_fields(strings(&REORDERED))),
+    )),
+    ("cloud_servers.list/reserved_query", |c| send(
+        c.cloud_servers().list(CloudServersListParams::default().name(RESERVED_QUERY)),
     )),
     ("cloud_servers.get/required", |c| send(c.cloud_servers().get(SERVER_ID))),
     ("cloud_servers.get/escaped_id", |c| send(c.cloud_servers().get(ESCAPED_ID))),
