@@ -284,10 +284,21 @@ impl Module {
                         )?;
                     } else if globs.contains(&name) {
                         Module::walk((files, read), &sub_dir, path, gate, lines)?;
-                    } else if let Some(names) = named.get(&name) {
-                        // Only the names re-exported, with what belongs to them.
+                    } else {
+                        // Only the names re-exported, with what belongs to them; of a module
+                        // that re-exports nothing and declares no type (`waiters`), what its
+                        // impls add to the types of this one (`JobRef::wait`).
+                        let exports = named.get(&name);
+                        let names = exports.map(Vec::as_slice).unwrap_or_default();
                         let mut inner = BTreeSet::new();
                         Module::walk((files, read), &sub_dir, path, gate, &mut inner)?;
+                        // A module with types of its own is reached by another path, if any.
+                        let impls_only = exports.is_none()
+                            && !inner.iter().any(|line| {
+                                ["struct ", "enum ", "type "]
+                                    .iter()
+                                    .any(|k| line.starts_with(k))
+                            });
                         lines.extend(inner.into_iter().filter(|line| {
                             let subject = subject(line);
                             names.iter().any(|n| {
@@ -295,7 +306,7 @@ impl Module {
                                 subject == at
                                     || subject.starts_with(&format!("{at}::"))
                                     || subject.starts_with(&format!("{at}."))
-                            })
+                            }) || (impls_only && is_impl_line(line, path))
                         }));
                     }
                 }
@@ -567,6 +578,21 @@ fn wire_values(i: &syn::ItemImpl) -> Vec<(String, String)> {
         }
     }
     values
+}
+
+/// Whether `line` is one an impl of a type of module `path` gives: the impl of a trait, an
+/// enum's wire value, or an associated function or constant (`fn ecs::JobRef::wait`), which
+/// are public wherever the impl is written.
+fn is_impl_line(line: &str, path: &str) -> bool {
+    let (kind, _) = line.split_once(' ').unwrap_or((line, ""));
+    match kind {
+        "impl" | "value" => true,
+        "fn" | "const" => subject(line)
+            .strip_prefix(path)
+            .and_then(|rest| rest.strip_prefix("::"))
+            .is_some_and(|rest| rest.contains("::")),
+        _ => false,
+    }
 }
 
 /// The path of the item a line is about (`nirvana::Vm.name`; for an impl, its type's).

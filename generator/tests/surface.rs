@@ -67,3 +67,42 @@ fn renaming_a_nirvana_field_breaks_and_adding_an_optional_one_does_not() {
     assert_eq!(adding.breaking(), 0, "{adding}");
     assert_eq!(adding.0.len(), 1, "{adding}");
 }
+
+/// A waiter's methods live in a private module that re-exports nothing, yet they are public
+/// methods of the waited-on type: the listing shows them, and dropping the waiter breaks.
+#[test]
+fn a_waiters_methods_are_listed_and_removing_the_waiter_breaks() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/nirvana.yaml");
+    let spec = std::fs::read_to_string(path).expect("spec/nirvana.yaml");
+    let before = listing("spec/nirvana.yaml", &spec);
+    for line in [
+        "fn nirvana::Operation::wait(&self, client: &Client) -> Result<Operation>",
+        "fn nirvana::Operation::wait_with(&self, client: &Client, options: WaitOptions) -> Result<Operation>",
+        "const nirvana::Operation::WAIT_OPTIONS: WaitOptions",
+    ] {
+        assert!(before.contains(line), "{line} is not listed");
+    }
+    let waiter = "waiters:\n  Operation:\n    poll: operations.get\n    id: id\n    state: status\n    success: [done]\n    failure: [failed]\n";
+    assert!(
+        spec.contains(waiter),
+        "the waiter to remove is gone from spec/nirvana.yaml"
+    );
+    let after = listing("spec/nirvana.yaml", &spec.replacen(waiter, "", 1));
+    let gone = difference(&before, &after);
+    let waits = gone
+        .iter()
+        .filter(|l| l.contains("nirvana::Operation::"))
+        .count();
+    assert_eq!(waits, 3, "{gone:#?}");
+    let removal = summary(&before, &after).to_string();
+    for name in [
+        "Operation::wait(",
+        "Operation::wait_with(",
+        "Operation::WAIT_OPTIONS",
+    ] {
+        let marked = removal
+            .lines()
+            .any(|l| l.contains("BREAKING") && l.contains(name));
+        assert!(marked, "{name} not marked breaking:\n{removal}");
+    }
+}
