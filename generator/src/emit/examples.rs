@@ -6,6 +6,7 @@ use crate::model::{Api, FieldDecl, TypeDecl, TypeKind, TypeRef, Union, UnionMemb
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::{Map, Value, json};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// How deep nested objects, lists and maps go before the rest is left at its smallest.
@@ -20,6 +21,7 @@ const MAX_DEPTH: usize = 12;
 pub const EXTRA: usize = 256;
 
 /// A value as Rust code (building it in a test) and as JSON (what goes on the wire).
+#[derive(Clone)]
 pub struct Example {
     /// An expression of the owned Rust type, e.g. `String::from("x")`, `api::VolumeType::Nvme`.
     pub rust: TokenStream,
@@ -30,6 +32,10 @@ pub struct Example {
 /// Makes example values for the types of one API; generated code refers to them as `api::T`.
 pub struct Examples<'a> {
     types: HashMap<&'a str, &'a TypeDecl>,
+    /// The examples made so far, by type and hint: [`Examples::value`] depends on nothing
+    /// else, and a file's tests ask for the same ones again and again (a response type shared
+    /// by several methods, each tested twice). A clone shares the tokens (`Rc`).
+    made: RefCell<HashMap<(TypeRef, String), Example>>,
 }
 
 /// The example text for a string named `hint`, safe in a path segment without encoding.
@@ -52,14 +58,21 @@ impl<'a> Examples<'a> {
     pub fn new(api: &'a Api) -> Self {
         Examples {
             types: api.types.iter().map(|t| (t.rust.as_str(), t)).collect(),
+            made: RefCell::new(HashMap::new()),
         }
     }
 
     /// An example of `ty`; `hint` names the value (strings are derived from it). It holds at
     /// most the smallest value of `ty` and [`EXTRA`] values more.
     pub fn value(&self, ty: &TypeRef, hint: &str) -> Example {
+        let key = (ty.clone(), hint.to_owned());
+        if let Some(made) = self.made.borrow().get(&key) {
+            return made.clone();
+        }
         let mut extra = EXTRA;
-        self.at(ty, hint, 0, &mut extra)
+        let example = self.at(ty, hint, 0, &mut extra);
+        self.made.borrow_mut().insert(key, example.clone());
+        example
     }
 
     /// How many values the smallest value of `ty` holds (`TypeDecl::smallest`).
