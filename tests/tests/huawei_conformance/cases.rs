@@ -4,6 +4,8 @@
 
 use futures::future::BoxFuture;
 use generated_sdk::ecs::*;
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const AK: &str = "AccessKeyExample";
@@ -35,13 +37,17 @@ const NON_ASCII_TEXT: &str = "Serveur « é » \"quoted\" \\ / tab\there\nline �
 /// The `Content-Type` the SDK sends with a JSON body.
 pub const SDK_JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 
-/// Sends one call of a case; an error is the client's message.
-pub type Caller = fn(&Client) -> BoxFuture<'static, Result<(), String>>;
+/// Sends one call of a case: the decoded answer as JSON (`null` for an empty one, `{items,
+/// total}` for a page), or the client's error message.
+pub type Caller = fn(&Client) -> BoxFuture<'static, Result<Value, String>>;
 
 /// Sends `call` with the driver's `X-Sdk-Date` and no retry (each case is one request).
-fn send<T: Send + 'static>(call: Call<T>) -> BoxFuture<'static, Result<(), String>> {
+fn send<T: Serialize + Send + 'static>(call: Call<T>) -> BoxFuture<'static, Result<Value, String>> {
     let call = call.header("X-Sdk-Date", SDK_DATE).max_retries(0);
-    Box::pin(async move { call.await.map(drop).map_err(|e| e.to_string()) })
+    Box::pin(async move {
+        let answer = call.await.map_err(|e| e.to_string())?;
+        serde_json::to_value(answer).map_err(|e| format!("the answer does not encode: {e}"))
+    })
 }
 
 fn servers(ids: &[&str]) -> Vec<ServerId> {

@@ -3,7 +3,7 @@
 
 use crate::ecs::{
     AttachedVolume, IpType, NovaLink, NovaSecurityGroupName, NovaServerImage,
-    ServerSecurityGroup, ServerStatus,
+    ServerSchedulerHints, ServerSecurityGroup, ServerStatus,
 };
 
 /// An ECS as the Nova list without details shows it.
@@ -203,6 +203,10 @@ pub struct NovaServer {
         skip_serializing_if = "Option::is_none"
     )]
     pub progress: Option<Option<i32>>,
+    /// Where the ECS was placed (shared or dedicated host).
+    #[serde(rename = "os:scheduler_hints")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_scheduler_hints: Option<ServerSchedulerHints>,
     /// Status of nova-compute on the host: `UP`, `UNKNOWN`, `DOWN`, `MAINTENANCE` or empty (microversion 2.16).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_status: Option<String>,
