@@ -12,7 +12,11 @@
 //!   taking the SDK's JSON value (read from the spec's model, so a field or type problem is
 //!   named by its JSON path even when decoding fails);
 //! - every field comes back from the decoded value (re-encoded as JSON) with the same value; a
-//!   page is compared by its items (and its total), which are what a `ListPage` keeps.
+//!   page is compared by its items (and its total), which are what a `ListPage` keeps;
+//! - no field the spec requires is one the SDK's models leave optional (`ecs_responses.py
+//!   --optional`; below the response model's own attributes, which the SDK makes all optional);
+//! - the same holds for the SDK's smallest answers (`--smallest`: nested objects with their
+//!   required attributes only), which must decode too.
 //!
 //! Every operation runs even when an earlier one fails; the test prints the totals and then
 //! fails with every problem found. Without the Python packages it is skipped with a message,
@@ -113,6 +117,14 @@ fn fit_named(api: &Api, name: &str, value: &Value, at: &str, out: &mut Vec<Strin
     };
     match (&decl.kind, value) {
         (TypeKind::Object(fields), Value::Object(object)) => {
+            for field in fields {
+                if !field.optional && !field.nullable && !object.contains_key(&field.wire) {
+                    out.push(format!(
+                        "{at}.{}: required by {name}, optional in the SDK's model",
+                        field.wire
+                    ));
+                }
+            }
             for (key, inner) in object {
                 let here = format!("{at}.{key}");
                 match fields.iter().find(|f| &f.wire == key) {
@@ -142,6 +154,56 @@ fn fit_named(api: &Api, name: &str, value: &Value, at: &str, out: &mut Vec<Strin
             }
         }
         _ => mismatch(out),
+    }
+}
+
+/// The fields below `at` of the SDK's `value` (of the spec's type `ty`) that the spec requires
+/// and the SDK's models leave optional (`optional`, their paths in the answer).
+fn required_only_by_us(
+    api: &Api,
+    ty: &TypeRef,
+    value: &Value,
+    at: &str,
+    optional: &BTreeSet<String>,
+    out: &mut Vec<String>,
+) {
+    match (ty, value) {
+        (TypeRef::Nullable(inner), _) => required_only_by_us(api, inner, value, at, optional, out),
+        (TypeRef::List(inner), Value::Array(items)) => {
+            for item in items {
+                required_only_by_us(api, inner, item, &format!("{at}[]"), optional, out);
+            }
+        }
+        (TypeRef::Map(inner), Value::Object(entries)) => {
+            for item in entries.values() {
+                required_only_by_us(api, inner, item, &format!("{at}{{}}"), optional, out);
+            }
+        }
+        (TypeRef::Named(name), _) => {
+            let decl = api.types.iter().find(|t| &t.rust == name);
+            match (decl.map(|d| &d.kind), value) {
+                (Some(TypeKind::Object(fields)), Value::Object(object)) => {
+                    for field in fields {
+                        let here = format!("{at}.{}", field.wire);
+                        if !field.optional && !field.nullable && optional.contains(&here) {
+                            out.push(format!(
+                                "{here}: required by {name}, optional in the SDK's model"
+                            ));
+                        }
+                        if let Some(inner) = object.get(&field.wire) {
+                            required_only_by_us(api, &field.ty, inner, &here, optional, out);
+                        }
+                    }
+                }
+                (Some(TypeKind::Map { value: inner, .. }), Value::Object(entries)) => {
+                    for item in entries.values() {
+                        required_only_by_us(api, inner, item, &format!("{at}{{}}"), optional, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        _ => {}
     }
 }
 
@@ -177,6 +239,7 @@ fn check(
     api: &Api,
     response: &Response,
     theirs: &Value,
+    optional: &BTreeSet<String>,
     decoded: Result<Value, String>,
     fields: &mut usize,
     paging_fields: &mut Vec<String>,
@@ -212,20 +275,17 @@ fn check(
                 let paging = object.keys().filter(|key| !kept.contains(key));
                 paging_fields.extend(paging.cloned());
             }
-            let at = format!("$.{items}");
-            fit(
-                api,
-                &TypeRef::List(Box::new(item.clone())),
-                &body[items.as_str()],
-                &at,
-                &mut out,
-            );
+            let (at, list) = (format!("$.{items}"), TypeRef::List(Box::new(item.clone())));
+            fit(api, &list, &body[items.as_str()], &at, &mut out);
+            let items = &body[items.as_str()];
+            required_only_by_us(api, &list, items, &at, optional, &mut out);
             (Value::Object(page), None)
         }
         (Response::CursorPage { .. }, _) => unreachable!("ECS has no cursor pages"),
     };
     if let Some(ty) = &ty {
         fit(api, ty, &expected, "$", &mut out);
+        required_only_by_us(api, ty, &expected, "$", optional, &mut out);
     }
     match decoded {
         Err(e) => out.push(format!("our call failed: {e}")),
@@ -235,32 +295,46 @@ fn check(
     unique.into_iter().collect()
 }
 
-#[tokio::test]
-async fn our_client_decodes_every_answer_of_the_official_sdk() {
-    if !official_sdk_available() {
-        return;
-    }
-    let answers = wire::sdk_answers();
+/// What a run over every method of the spec found.
+#[derive(Default)]
+struct Run {
+    /// Operations whose answer was checked.
+    checked: usize,
+    /// Fields of the SDK's answers compared with our decoded values.
+    fields: usize,
+    /// Methods without an SDK operation.
+    skipped: Vec<String>,
+    /// Per operation, the page fields a page does not keep.
+    paging_fields: Vec<String>,
+    /// Problems, by method.
+    failures: BTreeMap<String, Vec<String>>,
+}
+
+/// Makes the `/required` call of every method of the spec naming an SDK operation, answered by
+/// `server` with that operation's body in `answers`, and checks what our client decodes.
+async fn run(answers: &BTreeMap<String, Value>, server: &wiremock::MockServer) -> Run {
+    // Where each answer holds a field the SDK's models leave optional.
+    let optional: BTreeMap<String, BTreeSet<String>> = serde_json::from_value(Value::Object(
+        wire::sdk_answers(&["--optional"]).into_iter().collect(),
+    ))
+    .expect("paths by operation");
     let api = spec::load();
-    // Answers each call with its operation's sample, as the wire test's server does.
-    let server = wire::capture_server().await;
     let client = Client::builder()
         .access_key(AK, SK)
         .project_id(PROJECT_ID)
         .base_url(server.uri())
         .build()
         .expect("client");
-    let (mut checked, mut fields, mut skipped) = (0, 0, Vec::new());
-    let mut paging_fields = Vec::new();
-    let mut failures = BTreeMap::new();
+    let mut run = Run::default();
     for (name, method) in spec::methods(&api) {
         let Some(operation) = &method.operation else {
             // Nova's reboot, start and stop actions: no SDK operation; `202` without a body.
-            skipped.push(name);
+            run.skipped.push(name);
             continue;
         };
         let Some(body) = answers.get(operation) else {
-            failures.insert(name, vec![format!("the SDK has no operation {operation}")]);
+            let problem = format!("the SDK has no operation {operation}");
+            run.failures.insert(name, vec![problem]);
             continue;
         };
         let case = format!("{name}/required");
@@ -270,38 +344,54 @@ async fn our_client_decodes_every_answer_of_the_official_sdk() {
             .unwrap_or_else(|| panic!("no case {case}"));
         let mut paging = Vec::new();
         let decoded = call(&client).await;
+        let optional = optional.get(operation).cloned().unwrap_or_default();
         let problems = check(
             &api,
             &method.response,
             body,
+            &optional,
             decoded,
-            &mut fields,
+            &mut run.fields,
             &mut paging,
         );
         if !paging.is_empty() {
-            paging_fields.push(format!("{operation} ({})", paging.join(", ")));
+            run.paging_fields
+                .push(format!("{operation} ({})", paging.join(", ")));
         }
-        checked += 1;
+        run.checked += 1;
         if !problems.is_empty() {
-            failures.insert(
-                name,
-                problems
-                    .into_iter()
-                    .map(|p| format!("{operation}: {p}"))
-                    .collect(),
-            );
+            let problems = problems.into_iter().map(|p| format!("{operation}: {p}"));
+            run.failures.insert(name, problems.collect());
         }
     }
+    run
+}
+
+#[tokio::test]
+async fn our_client_decodes_every_answer_of_the_official_sdk() {
+    if !official_sdk_available() {
+        return;
+    }
+    // Each call is answered with its operation's sample by the wire test's own server.
+    let server = wire::capture_server().await;
+    let run = run(&wire::sdk_answers(&[]), &server).await;
+    let Run {
+        checked, fields, ..
+    } = run;
     println!(
         "ECS responses: {checked} operations checked against the official SDK's models, \
          {fields} fields compared; skipped without an SDK operation (Nova actions answering \
          `202` without a body): {}; page fields read for paging, not kept by a page: {}; \
          failed: {}",
-        skipped.join(", "),
-        paging_fields.join("; "),
-        failures.len()
+        run.skipped.join(", "),
+        run.paging_fields.join("; "),
+        run.failures.len()
     );
-    assert!(failures.is_empty(), "answers that failed: {:#?}", failures);
+    assert!(
+        run.failures.is_empty(),
+        "answers that failed: {:#?}",
+        run.failures
+    );
     let readme = include_str!("../../README.md").replace('\n', " ");
     for claim in [
         format!("**{checked} operations**"),
@@ -309,4 +399,30 @@ async fn our_client_decodes_every_answer_of_the_official_sdk() {
     ] {
         assert!(readme.contains(&claim), "README.md should say {claim}");
     }
+}
+
+/// The same with the SDK's smallest answers: nested objects hold only the attributes the SDK's
+/// models require, so a field the spec requires and the SDK does not is found.
+#[tokio::test]
+async fn our_client_decodes_the_smallest_answers_of_the_official_sdk() {
+    if !official_sdk_available() {
+        return;
+    }
+    let answers = wire::sdk_answers(&["--smallest"]);
+    let server = wire::answering(&answers).await;
+    let run = run(&answers, &server).await;
+    println!(
+        "ECS smallest responses: {} operations checked, {} fields compared; failed: {}",
+        run.checked,
+        run.fields,
+        run.failures.len()
+    );
+    assert!(
+        run.failures.is_empty(),
+        "answers that failed: {:#?}",
+        run.failures
+    );
+    let readme = include_str!("../../README.md").replace('\n', " ");
+    let claim = format!("**{} fields**", run.fields);
+    assert!(readme.contains(&claim), "README.md should say {claim}");
 }

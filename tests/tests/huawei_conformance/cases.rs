@@ -886,7 +886,7 @@ macro_rules! every_server_field {
                 .http_endpoint("enabled")
                 .http_tokens("required"),
         )
-        .enclave_options(EnclaveOptions::new(false))
+        .enclave_options(EnclaveOptions::default().enabled(false))
     };
 }
 
@@ -1011,7 +1011,7 @@ fn nova_server_all() -> NovaServerToCreate {
         .admin_pass("Secret-Passw0rd")
         .block_device_mapping_v2(vec![disk])
         .config_drive("true")
-        .security_groups(vec![NovaSecurityGroupName::new("default")])
+        .security_groups(vec![NovaSecurityGroupName::default().name("default")])
         .key_name(KEYPAIR)
         .user_data("IyEvYmluL2Jhc2g=")
         .availability_zone("cn-north-4a")

@@ -17,10 +17,12 @@ pub const ANSWERS_SCRIPT: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/conformance/ecs_responses.py");
 
 /// The official SDK's sample answer of each of its operations, by operation name: the body its
-/// response model serialises to with every attribute set, `null` for an answer without one.
-pub fn sdk_answers() -> BTreeMap<String, Value> {
+/// response model serialises to with every attribute set, `null` for an answer without one
+/// (`args`: `--smallest` sets only the required attributes of nested models).
+pub fn sdk_answers(args: &[&str]) -> BTreeMap<String, Value> {
     let out = Command::new("python3")
         .arg(ANSWERS_SCRIPT)
+        .args(args)
         .output()
         .expect("python3 runs");
     assert!(
@@ -48,8 +50,8 @@ pub struct Answers {
 }
 
 impl Answers {
-    pub fn new() -> Self {
-        let answers = sdk_answers();
+    /// The answers `answers` (by SDK operation) for the methods of the spec.
+    pub fn new(answers: &BTreeMap<String, Value>) -> Self {
         let api = super::spec::load();
         let routes = super::spec::methods(&api)
             .into_values()
@@ -94,9 +96,14 @@ impl Respond for Answers {
 
 /// A server answering every method of the spec with the official SDK's sample answer.
 pub async fn capture_server() -> MockServer {
+    answering(&sdk_answers(&[])).await
+}
+
+/// A server answering every method of the spec with its SDK operation's answer in `answers`.
+pub async fn answering(answers: &BTreeMap<String, Value>) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any())
-        .respond_with(Answers::new())
+        .respond_with(Answers::new(answers))
         .mount(&server)
         .await;
     server

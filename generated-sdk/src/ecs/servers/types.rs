@@ -3,7 +3,7 @@
 
 use crate::ecs::{
     AttachedVolume, IpType, NovaLink, NovaSecurityGroupName, NovaServerImage,
-    ServerSchedulerHints, ServerSecurityGroup, ServerStatus,
+    ServerSchedulerHints, ServerStatus,
 };
 
 /// An ECS as the Nova list without details shows it.
@@ -98,7 +98,7 @@ pub struct NovaServer {
     pub config_drive: Option<String>,
     /// Security groups of the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerSecurityGroup>>,
+    pub security_groups: Option<Vec<NovaSecurityGroupName>>,
     /// Disk configuration: `AUTO` or `MANUAL`.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
