@@ -368,7 +368,7 @@ async fn cloud_servers_create() {
                         http_tokens: Some(String::from("http-tokens-1")),
                     }),
                     enclave_options: Some(api::EnclaveOptions {
-                        enabled: true,
+                        enabled: Some(true),
                     }),
                 })
                 .x_client_token(String::from("x-client-token-1"))
@@ -538,7 +538,7 @@ async fn cloud_servers_create_required_only() {
                     http_tokens: Some(String::from("http-tokens-1")),
                 }),
                 enclave_options: Some(api::EnclaveOptions {
-                    enabled: true,
+                    enabled: Some(true),
                 }),
             }),
         )
@@ -705,7 +705,7 @@ async fn cloud_servers_create_post_paid() {
                         http_tokens: Some(String::from("http-tokens-1")),
                     }),
                     enclave_options: Some(api::EnclaveOptions {
-                        enabled: true,
+                        enabled: Some(true),
                     }),
                 })
                 .x_client_token(String::from("x-client-token-1"))
@@ -866,7 +866,7 @@ async fn cloud_servers_create_post_paid_required_only() {
                     http_tokens: Some(String::from("http-tokens-1")),
                 }),
                 enclave_options: Some(api::EnclaveOptions {
-                    enabled: true,
+                    enabled: Some(true),
                 }),
             }),
         )

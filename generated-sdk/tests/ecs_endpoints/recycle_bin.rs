@@ -164,12 +164,17 @@ async fn recycle_bin_delete_server() {
     let server = serve(
             "DELETE",
             "/v1/project-id-1/recycle-bin/cloudservers/server-id-1",
-            204,
-            None,
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
         .await;
     let client = client(&server);
-    client.recycle_bin().delete_server("server-id-1").await.expect("the call succeeds");
+    let value = client
+        .recycle_bin()
+        .delete_server("server-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -181,12 +186,17 @@ async fn recycle_bin_restore_server() {
     let server = serve(
             "POST",
             "/v1/project-id-1/recycle-bin/cloudservers/server-id-1/actions/revert",
-            204,
-            None,
+            200,
+            Some(r#"{"job_id":"job-id-1"}"#),
         )
         .await;
     let client = client(&server);
-    client.recycle_bin().restore_server("server-id-1").await.expect("the call succeeds");
+    let value = client
+        .recycle_bin()
+        .restore_server("server-id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"job_id":"job-id-1"}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -4,6 +4,8 @@
 
 use futures::future::BoxFuture;
 use generated_sdk::ecs::*;
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const AK: &str = "AccessKeyExample";
@@ -37,13 +39,17 @@ const NON_ASCII_TEXT: &str = "Serveur « é » \"quoted\" \\ / tab\there\nline �
 /// The `Content-Type` the SDK sends with a JSON body.
 pub const SDK_JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 
-/// Sends one call of a case; an error is the client's message.
-pub type Caller = fn(&Client) -> BoxFuture<'static, Result<(), String>>;
+/// Sends one call of a case: the decoded answer as JSON (`null` for an empty one, `{items,
+/// total}` for a page), or the client's error message.
+pub type Caller = fn(&Client) -> BoxFuture<'static, Result<Value, String>>;
 
 /// Sends `call` with the driver's `X-Sdk-Date` and no retry (each case is one request).
-fn send<T: Send + 'static>(call: Call<T>) -> BoxFuture<'static, Result<(), String>> {
+fn send<T: Serialize + Send + 'static>(call: Call<T>) -> BoxFuture<'static, Result<Value, String>> {
     let call = call.header("X-Sdk-Date", SDK_DATE).max_retries(0);
-    Box::pin(async move { call.await.map(drop).map_err(|e| e.to_string()) })
+    Box::pin(async move {
+        let answer = call.await.map_err(|e| e.to_string())?;
+        serde_json::to_value(answer).map_err(|e| format!("the answer does not encode: {e}"))
+    })
 }
 
 fn servers(ids: &[&str]) -> Vec<ServerId> {
@@ -885,7 +891,7 @@ macro_rules! every_server_field {
                 .http_endpoint("enabled")
                 .http_tokens("required"),
         )
-        .enclave_options(EnclaveOptions::new(false))
+        .enclave_options(EnclaveOptions::default().enabled(false))
     };
 }
 
@@ -1010,7 +1016,7 @@ fn nova_server_all() -> NovaServerToCreate {
         .admin_pass("Secret-Passw0rd")
         .block_device_mapping_v2(vec![disk])
         .config_drive("true")
-        .security_groups(vec![NovaSecurityGroupName::new("default")])
+        .security_groups(vec![NovaSecurityGroupName::default().name("default")])
         .key_name(KEYPAIR)
         .user_data("IyEvYmluL2Jhc2g=")
         .availability_zone("cn-north-4a")

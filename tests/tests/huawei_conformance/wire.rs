@@ -1,7 +1,8 @@
-//! The capture server both clients send to, what a captured request holds, and the two signers
-//! run over exactly what was sent.
+//! The capture server both clients send to (answering every call with the official SDK's sample
+//! answer of its operation, as the response test `ecs_responses.rs` checks our client decodes),
+//! what a captured request holds, and the two signers run over exactly what was sent.
 
-use super::cases::{AK, JOB_ID, PROJECT_ID, SERVER_ID, SK};
+use super::cases::{AK, SK};
 use generated_sdk::runtime::signing::{Signable, authorization};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -11,233 +12,98 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 pub const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/conformance/huawei_sdk.py");
 
-/// Answers every call with what the API answers (status and body), so both clients succeed.
-struct Canned;
+/// The script building the official SDK's sample answers (`ecs_responses.py`).
+pub const ANSWERS_SCRIPT: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/conformance/ecs_responses.py");
 
-impl Respond for Canned {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let path = request.url.path();
-        let method = request.method.as_str();
-        let body = if path.ends_with("/detail") && method == "GET" {
-            json!({"count": 0, "servers": [], "servers_links": []})
-        } else if path.contains("/instance-scheduled-events") {
-            match method {
-                "GET" => json!({
-                    "events": [{"id": "0ce2ffa7-ab60-4f34-8ed6-cd2b62d9d8e9", "type": "instance_redeploy", "state": "inquiring"}],
-                    "page_info": {"next_marker": null}
-                }),
-                _ => return ResponseTemplate::new(204),
-            }
-        } else if path.contains("/launch-template") {
-            match method {
-                "POST" => json!({"launch_template_id": "lt-0123456789abcdef"}),
-                "DELETE" => return ResponseTemplate::new(204),
-                _ if path.ends_with("/launch-templates") => json!({
-                    "launch_templates": [{"id": "lt-0123456789abcdef", "description": "", "updated_at": "2025-01-01T00:00:00Z", "latest_version": 1}],
-                    "page_info": {"next_marker": null}
-                }),
-                _ => {
-                    json!({"launch_template_versions": [{"version_number": 1, "template_data": {"flavor_id": "s6.small.1"}}], "page_info": {}})
-                }
-            }
-        } else if method == "POST" && path.ends_with("/servers") {
-            json!({"server": {"id": SERVER_ID, "adminPass": "Secret-Passw0rd", "security_groups": [{"name": "default"}]}})
-        } else if path == "/" {
-            json!({"versions": [{"id": "v2.1", "status": "CURRENT", "version": "2.60", "min_version": "2.1"}]})
-        } else if path == "/v2.1" {
-            json!({"version": {"id": "v2.1", "status": "CURRENT"}})
-        } else if path.starts_with("/v1.0/") || path.ends_with("/serial-console-options") {
-            return ResponseTemplate::new(204);
-        } else if path.ends_with("/actions/serial-console") {
-            json!({"serial_console": {"url": "wss://console.example/serial"}})
-        } else if path.ends_with("/console-output") {
-            json!({"output": "login:"})
-        } else if path.ends_with("/server-name") {
-            json!({"response": [{"id": SERVER_ID}]})
-        } else if path.ends_with("/trigger-crash-dump")
-            || path.ends_with("/update-auto-terminate-time")
-        {
-            return ResponseTemplate::new(204);
-        } else if method == "PUT"
-            && path.matches('/').count() == 4
-            && path.contains("/cloudservers/")
-        {
-            json!({"server": {"id": SERVER_ID, "name": "web-01", "flavor": {"id": "s6.small.1"}}})
-        } else if path.contains("/block_device") {
-            let device = json!({"id": "v-1", "volumeId": "v-1", "serverId": SERVER_ID, "device": "/dev/vda", "bootIndex": 0});
-            match method {
-                "PUT" => return ResponseTemplate::new(204),
-                _ if path.ends_with("/block_device") => json!({
-                    "attachableQuantity": {"free_scsi": 20, "free_blk": 10, "free_disk": 30},
-                    "volumeAttachments": [device]
-                }),
-                _ => json!({"volumeAttachment": device}),
-            }
-        } else if path.ends_with("/os-volume_attachments") {
-            json!({"volumeAttachments": [{"id": "v-1", "device": "/dev/vda", "serverId": SERVER_ID, "volumeId": "v-1"}]})
-        } else if path.ends_with("/appendvolumequota") {
-            json!({"free_scsi": 20, "free_blk": 10, "count": 30})
-        } else if path.contains("/recycle-bin") {
-            match method {
-                "DELETE" => return ResponseTemplate::new(204),
-                "GET" if path.ends_with("/cloudservers") => json!({"servers": [server_detail()]}),
-                "GET" => json!({
-                    "project_id": PROJECT_ID, "switch": "on",
-                    "policy": {"recycle_threshold_day": 7, "retention_hour": 48}
-                }),
-                _ => return ResponseTemplate::new(204),
-            }
-        } else if path.ends_with("/availability-zones") {
-            json!({"availability_zones": [{"availability_zone_id": "cn-north-4a", "type": "Core"}]})
-        } else if path.ends_with("/os-availability-zone") {
-            json!({"availabilityZoneInfo": [{"zoneName": "cn-north-4a", "zoneState": {"available": true}, "hosts": null}]})
-        } else if path.ends_with("/cloudservers/limits") {
-            json!({"absolute": {"maxTotalInstances": -1, "totalInstancesUsed": 3, "limit_by_flavor": []}})
-        } else if path.ends_with("/os-server-password") {
-            match method {
-                "DELETE" => return ResponseTemplate::new(204),
-                _ => json!({"password": "c2VjcmV0"}),
-            }
-        } else if path.ends_with("/os-resetpwd-flag") {
-            json!({"resetpwd_flag": "True"})
-        } else if path.ends_with("/os-reset-password") {
-            return ResponseTemplate::new(204);
-        } else if path.ends_with("/os-reset-passwords") {
-            json!({"response": [{"id": SERVER_ID}]})
-        } else if path.ends_with("/remote_console") {
-            json!({"remote_console": {"protocol": "vnc", "type": "novnc", "url": "https://console.example/vnc"}})
-        } else if path.contains("flavor") {
-            let flavor =
-                json!({"id": "s6.small.1", "name": "s6.small.1", "vcpus": "1", "ram": 1024});
-            if path.ends_with("/os-extra_specs") {
-                json!({"extra_specs": {"ecs:performancetype": "normal"}})
-            } else if path.ends_with("/resources") {
-                json!({"resources": [{"region_id": "cn-north-4", "availability_zone": "cn-north-4a", "prefer": true}]})
-            } else if path.ends_with("/flavor-sell-policies") {
-                json!({"count": 1, "sell_policies": [{"id": 17, "flavor_id": "s6.small.1", "sell_status": "available"}]})
-            } else {
-                json!({"flavors": [flavor]})
-            }
-        } else if path.contains("/os-keypairs") {
-            let keypair = json!({"name": "deploy-key", "fingerprint": "f", "public_key": "k"});
-            match method {
-                "DELETE" => return ResponseTemplate::new(202),
-                "GET" if path.ends_with("/os-keypairs") => {
-                    json!({"keypairs": [{"keypair": keypair}]})
-                }
-                _ => json!({"keypair": keypair}),
-            }
-        } else if path.contains("/os-interface") {
-            let fixed_ips = json!([{"ip_address": "192.168.0.20", "subnet_id": "s-1"}]);
-            let nic = json!({
-                "fixed_ips": fixed_ips, "mac_addr": "fa:16:3e:00:00:01", "net_id": "n-1",
-                "port_id": "p-1", "port_state": "ACTIVE"
-            });
-            if path.starts_with("/v2.1/") {
-                json!({"interfaceAttachment": nic})
-            } else if method == "PUT" {
-                return ResponseTemplate::new(204);
-            } else if path.ends_with("/change-network-interface") {
-                json!({"id": "p-1", "subnet_id": "s-2", "ip_address": "192.168.1.30", "ipv6_address": "2001:db8::30"})
-            } else if path.ends_with("/os-interface_extension") {
-                json!({"attachableQuantity": {"free_nic": 3, "free_efi_nic": 0, "free_scsi": 20, "free_blk": 20, "free_disk": 20}, "interfaceAttachments": [nic]})
-            } else {
-                json!({"attachableQuantity": {"free_nic": 3}, "interfaceAttachments": [nic]})
-            }
-        } else if path.contains("/cloudservers/nics/") {
-            json!({"port_id": "p-1"})
-        } else if path.ends_with("/os-security-groups") {
-            json!({"security_groups": [{
-                "description": "default group", "id": "sg-1", "name": "default",
-                "tenant_id": PROJECT_ID,
-                "rules": [{
-                    "from_port": 22, "group": {}, "id": "r-1", "ip_protocol": "tcp",
-                    "ip_range": {"cidr": "0.0.0.0/0"}, "parent_group_id": "sg-1", "to_port": 22
-                }]
-            }]})
-        } else if path.starts_with("/v2.1/") && path.ends_with("/servers") && method == "GET" {
-            json!({"servers": [{"id": SERVER_ID, "name": "web-01", "links": []}], "servers_links": []})
-        } else if path.starts_with("/v2.1/") {
-            match method {
-                "POST" => return ResponseTemplate::new(202),
-                "DELETE" => return ResponseTemplate::new(204),
-                _ => json!({"server": nova_server()}),
-            }
-        } else if path.contains("/os-server-groups") {
-            let group = json!({
-                "id": "3d5e3a4d-2f1b-4a8e-9c5d-1e2f3a4b5c6d", "name": "group-1",
-                "members": [SERVER_ID], "metadata": {}, "policies": ["anti-affinity"]
-            });
-            match method {
-                "DELETE" => return ResponseTemplate::new(204),
-                "GET" if path.ends_with("/os-server-groups") => {
-                    json!({"server_groups": [group], "page_info": {"next_marker": null}})
-                }
-                "POST" if path.ends_with("/action") => return ResponseTemplate::new(200),
-                "POST" if path.ends_with("_members") => json!({
-                    "status": "SUCCESS",
-                    "servers": [{"server_id": SERVER_ID, "status": "SUCCESS"}]
-                }),
-                _ => json!({"server_group": group}),
-            }
-        } else if path.contains("/tags") || path.ends_with("/resource_instances/action") {
-            match method {
-                "POST" if path.ends_with("/tags/action") => return ResponseTemplate::new(204),
-                "POST" => json!({
-                    "resources": [{
-                        "resource_id": SERVER_ID, "resource_detail": "", "resource_name": "web-01",
-                        "tags": [{"key": "env", "value": "prod"}]
-                    }],
-                    "total_count": 1
-                }),
-                _ if path.ends_with("/cloudservers/tags") => {
-                    json!({"tags": [{"key": "env", "values": ["prod", "test"]}]})
-                }
-                _ => json!({"tags": [{"key": "env", "value": "prod"}]}),
-            }
-        } else if path.contains("/metadata") {
-            match method {
-                "DELETE" | "PUT" => return ResponseTemplate::new(204),
-                "GET" => json!({"http_endpoint": "enabled", "http_tokens": "optional"}),
-                _ => json!({"metadata": {"env": "prod"}}),
-            }
-        } else if path.contains("/jobs/") {
-            json!({
-                "status": "SUCCESS", "job_id": JOB_ID, "job_type": "deleteVMs",
-                "begin_time": "2025-01-01T00:00:00.000Z", "end_time": "2025-01-01T00:01:00.000Z",
-                "entities": {}, "error_code": null, "fail_reason": null
-            })
-        } else if path.ends_with("/cloudservers") {
-            json!({"job_id": JOB_ID, "serverIds": [SERVER_ID]})
-        } else if method == "GET" {
-            json!({"server": server_detail()})
-        } else {
-            json!({"job_id": JOB_ID})
-        };
-        ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
+/// The official SDK's sample answer of each of its operations, by operation name: the body its
+/// response model serialises to with every attribute set, `null` for an answer without one
+/// (`args`: `--smallest` sets only the required attributes of nested models).
+pub fn sdk_answers(args: &[&str]) -> BTreeMap<String, Value> {
+    let out = Command::new("python3")
+        .arg(ANSWERS_SCRIPT)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "ecs_responses.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("ecs_responses.py prints a JSON object")
+}
+
+/// The answer carrying `body`: `200` with the JSON, or `204` without a body for `null`.
+pub fn answer_with(body: &Value) -> ResponseTemplate {
+    match body {
+        Value::Null => ResponseTemplate::new(204),
+        body => ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json"),
     }
 }
 
-/// A server as the native API describes it (section 1.4 of the ECS reference).
-fn server_detail() -> Value {
-    serde_json::from_str(include_str!("../../fixtures/ecs_server_detail.json")).expect("fixture")
+/// Answers every call with the official SDK's sample answer of its operation
+/// ([`sdk_answers`]), found by the spec's method and path template; Nova's actions, which have
+/// no SDK operation, answer `202` without a body.
+pub struct Answers {
+    /// Each method of the spec: HTTP method, path template split at `/`, and its answer.
+    routes: Vec<(String, Vec<String>, ResponseTemplate)>,
 }
 
-/// A Nova server with the fields every microversion returns.
-fn nova_server() -> Value {
-    json!({
-        "id": SERVER_ID, "name": "web-01", "status": "ACTIVE", "tenant_id": PROJECT_ID,
-        "user_id": "u-1", "metadata": {}, "hostId": "h-1", "image": "",
-        "flavor": {"id": "s6.small.1", "links": []}, "created": "2025-01-01T00:00:00Z",
-        "updated": "2025-01-01T00:00:00Z", "addresses": {}, "accessIPv4": "", "accessIPv6": "",
-        "links": [], "key_name": null, "config_drive": ""
-    })
+impl Answers {
+    /// The answers `answers` (by SDK operation) for the methods of the spec.
+    pub fn new(answers: &BTreeMap<String, Value>) -> Self {
+        let api = super::spec::load();
+        let routes = super::spec::methods(&api)
+            .into_values()
+            .map(|method| {
+                let answer = match &method.operation {
+                    None => ResponseTemplate::new(202),
+                    Some(operation) => answer_with(
+                        answers
+                            .get(operation)
+                            .unwrap_or_else(|| panic!("the SDK has no operation {operation}")),
+                    ),
+                };
+                let segments = method.path.split('/').map(str::to_owned).collect();
+                (method.http.as_str().to_owned(), segments, answer)
+            })
+            .collect();
+        Self { routes }
+    }
 }
 
+impl Respond for Answers {
+    /// The answer of the route with the most literal segments that fits the request.
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let path: Vec<&str> = request.url.path().split('/').collect();
+        self.routes
+            .iter()
+            .filter(|(method, template, _)| {
+                *method == request.method.as_str()
+                    && template.len() == path.len()
+                    && template
+                        .iter()
+                        .zip(&path)
+                        .all(|(t, p)| t.starts_with('{') || t == p)
+            })
+            .max_by_key(|(_, template, _)| template.iter().filter(|t| !t.starts_with('{')).count())
+            .map(|(_, _, answer)| answer.clone())
+            .unwrap_or_else(|| {
+                ResponseTemplate::new(404).set_body_string("no method of spec/ecs.yaml")
+            })
+    }
+}
+
+/// A server answering every method of the spec with the official SDK's sample answer.
 pub async fn capture_server() -> MockServer {
+    answering(&sdk_answers(&[])).await
+}
+
+/// A server answering every method of the spec with its SDK operation's answer in `answers`.
+pub async fn answering(answers: &BTreeMap<String, Value>) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any())
-        .respond_with(Canned)
+        .respond_with(Answers::new(answers))
         .mount(&server)
         .await;
     server

@@ -3,7 +3,7 @@
 
 use crate::ecs::{
     AcceleratorInfo, AttachedVolume, CpuOptions, IpType, NovaLink, ServerDetail,
-    ServerId, ServerImage, ServerSecurityGroup, ServerStatus,
+    ServerId, ServerImage, ServerStatus,
 };
 
 /// The answer to a request to create ECSs.
@@ -148,6 +148,17 @@ pub struct ShowServerResponse {
     pub server: ServerDetail,
 }
 
+/// A security group of an ECS, as the v1.1 list shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CloudServerSecurityGroup {
+    /// Name of the security group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// ID of the security group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
 /// An ECS as the v1.1 list returns it. Fields outside the default set are returned only when named in `expect-fields`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CloudServer {
@@ -230,7 +241,7 @@ pub struct CloudServer {
     pub addresses: Option<std::collections::BTreeMap<String, Vec<CloudServerAddress>>>,
     /// Security groups of the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerSecurityGroup>>,
+    pub security_groups: Option<Vec<CloudServerSecurityGroup>>,
     /// Disks attached to the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes_attached: Option<Vec<AttachedVolume>>,

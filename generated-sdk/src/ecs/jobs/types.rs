@@ -55,12 +55,14 @@ pub struct JobEntities {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubJob {
     /// Status of the sub-job.
-    pub status: SubJobStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<SubJobStatus>,
     /// What the sub-job works on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<SubJobEntities>,
     /// ID of the sub-job.
-    pub job_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
     /// Type of the sub-job, such as `createSingleServer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_type: Option<String>,

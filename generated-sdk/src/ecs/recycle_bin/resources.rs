@@ -2,7 +2,7 @@
 //! The handles of the `recycle_bin` resource. Get one from [`Client`] and call its methods.
 
 use crate::ecs::{
-    Call, Client, RecycleBinListServersParams, RecycleBinServerList,
+    Call, Client, JobRef, RecycleBinListServersParams, RecycleBinServerList,
     RecycleBinUpdateParams, RecycleBinUpdatePolicyParams,
 };
 use crate::runtime::{call, request};
@@ -85,26 +85,30 @@ impl<'a> RecycleBin<'a> {
     /// Delete an ECS from the recycle bin for good.
     ///
     /// Sends `DELETE /v1/{project_id}/recycle-bin/cloudservers/{server_id}` (operation `DeleteRecycleBinServer`).
-    pub fn delete_server(&self, server_id: &str) -> Call<()> {
+    ///
+    /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
+    pub fn delete_server(&self, server_id: &str) -> Call<JobRef> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v1/{project_id}/recycle-bin/cloudservers/{server_id}",
             )
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id);
-        Call::new(self.client.transport.clone(), request, call::empty)
+        Call::new(self.client.transport.clone(), request, call::json)
     }
 
     /// Restore an ECS from the recycle bin.
     ///
     /// Sends `POST /v1/{project_id}/recycle-bin/cloudservers/{server_id}/actions/revert` (operation `RevertRecycleBinServer`).
-    pub fn restore_server(&self, server_id: &str) -> Call<()> {
+    ///
+    /// Wait for the work to finish with [`JobRef::wait`](crate::ecs::JobRef::wait).
+    pub fn restore_server(&self, server_id: &str) -> Call<JobRef> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v1/{project_id}/recycle-bin/cloudservers/{server_id}/actions/revert",
             )
             .path_param("project_id", &self.client.project_id)
             .path_param("server_id", server_id);
-        Call::new(self.client.transport.clone(), request, call::empty)
+        Call::new(self.client.transport.clone(), request, call::json)
     }
 }

@@ -326,17 +326,19 @@ impl NovaBlockDeviceMapping {
     }
 }
 
-/// A security group of an ECS, by name, as Nova ECS creation takes and answers it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+/// A security group of an ECS, by name, as Nova ECS creation takes it and Nova answers show it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NovaSecurityGroupName {
     /// Name (or UUID) of the security group.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl NovaSecurityGroupName {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::ecs::{
     AttachedVolume, IpType, NovaLink, NovaSecurityGroupName, NovaServerImage,
-    ServerSecurityGroup, ServerStatus,
+    ServerSchedulerHints, ServerStatus,
 };
 
 /// An ECS as the Nova list without details shows it.
@@ -98,7 +98,7 @@ pub struct NovaServer {
     pub config_drive: Option<String>,
     /// Security groups of the ECS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerSecurityGroup>>,
+    pub security_groups: Option<Vec<NovaSecurityGroupName>>,
     /// Disk configuration: `AUTO` or `MANUAL`.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,6 +203,10 @@ pub struct NovaServer {
         skip_serializing_if = "Option::is_none"
     )]
     pub progress: Option<Option<i32>>,
+    /// Where the ECS was placed (shared or dedicated host).
+    #[serde(rename = "os:scheduler_hints")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_scheduler_hints: Option<ServerSchedulerHints>,
     /// Status of nova-compute on the host: `UP`, `UNKNOWN`, `DOWN`, `MAINTENANCE` or empty (microversion 2.16).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_status: Option<String>,
