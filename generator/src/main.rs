@@ -1,44 +1,117 @@
-//! The `generator` binary:
-//! `generator <spec.yaml>... --out <crate dir> [--check]` generates (or checks) a crate;
-//! `generator check <spec.yaml>...` only validates the specs and prints every problem.
+//! The `generator` binary: `generator generate <spec.yaml>... --out <crate dir> [--check]`
+//! generates (or checks) a crate, `generator check <spec.yaml>...` only validates the specs and
+//! prints every problem. The exit codes are for scripts: see [`Exit`].
 
-use std::path::PathBuf;
+use clap::{Args, Parser, Subcommand};
+use generator::write::Stale;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 /// mimalloc: the generator allocates a token and a syntax node at a time, and glibc's allocator
 /// takes about a fifth of its time (`BENCHMARKS.md`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use generator::write::Stale;
-use std::process::ExitCode;
-use std::sync::{Mutex, PoisonError};
 
-const USAGE: &str = "usage: generator <spec.yaml>... --out <crate dir> [--check]\n       generator check <spec.yaml>...";
+/// Turns YAML API descriptions (spec/README.md) into a Rust client crate.
+///
+/// Exit codes: 0 success; 1 a spec has problems, or `--check` found the crate out of date;
+/// 2 the command line is wrong; 3 a file could not be read or written.
+#[derive(Parser)]
+#[command(
+    name = "generator",
+    version,
+    propagate_version = true,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Without a subcommand: the arguments of `generate`.
+    #[command(flatten)]
+    generate: GenerateArgs,
+}
 
-fn read(paths: &[String]) -> Result<Vec<generator::SpecSource>, String> {
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a crate from specs, or check that it is up to date.
+    Generate(GenerateArgs),
+    /// Validate specs only, printing every problem with its file, line and column.
+    Check {
+        /// The specs to validate.
+        #[arg(required = true, value_name = "SPEC")]
+        specs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// The specs to generate from, one API module each.
+    #[arg(value_name = "SPEC")]
+    specs: Vec<PathBuf>,
+    /// The crate directory to write (or check).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write nothing: list the files that would change and fail if any would.
+    #[arg(long)]
+    check: bool,
+}
+
+/// How the binary ends, as scripts see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exit {
+    /// Done: the crate is written, up to date, or the specs are valid.
+    Success = 0,
+    /// A spec has problems, or `--check` found the crate out of date.
+    Problems = 1,
+    /// The command line is wrong (clap's own code for usage errors).
+    Usage = 2,
+    /// A file could not be read or written.
+    Io = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+fn read(paths: &[PathBuf]) -> Result<Vec<generator::SpecSource>, String> {
     paths
         .iter()
         .map(|path| {
             std::fs::read_to_string(path)
                 .map(|text| generator::SpecSource {
-                    path: path.clone(),
+                    path: path.display().to_string(),
                     text,
                 })
-                .map_err(|e| format!("error: cannot read {path}: {e}"))
+                .map_err(|e| format!("error: cannot read {}: {e}", path.display()))
         })
         .collect()
 }
 
-/// `generator check`: validate only.
-fn check(paths: &[String]) -> ExitCode {
-    if paths.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+/// The exit code and message of a generator error.
+fn failure(error: &generator::Error) -> Exit {
+    match error {
+        generator::Error::Spec(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!("{} problem(s)", diagnostics.0.len());
+            Exit::Problems
+        }
+        other => {
+            eprintln!("{other}");
+            Exit::Problems
+        }
     }
+}
+
+/// `generator check`: validate only.
+fn check(paths: &[PathBuf]) -> Exit {
     let sources = match read(paths) {
         Ok(sources) => sources,
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::FAILURE;
+            return Exit::Io;
         }
     };
     match generator::models(&sources) {
@@ -51,17 +124,9 @@ fn check(paths: &[String]) -> ExitCode {
                     api.types.len()
                 );
             }
-            ExitCode::SUCCESS
+            Exit::Success
         }
-        Err(generator::Error::Spec(diagnostics)) => {
-            eprintln!("{diagnostics}");
-            eprintln!("{} problem(s)", diagnostics.0.len());
-            ExitCode::FAILURE
-        }
-        Err(other) => {
-            eprintln!("{other}");
-            ExitCode::FAILURE
-        }
+        Err(error) => failure(&error),
     }
 }
 
@@ -77,7 +142,7 @@ fn count_methods(resources: &[generator::model::Resource]) -> usize {
 /// reported (or removed).
 fn compare_or_write(
     sources: &[generator::SpecSource],
-    out: &std::path::Path,
+    out: &Path,
     check_only: bool,
 ) -> Result<std::io::Result<Vec<Stale>>, generator::Error> {
     use generator::write;
@@ -121,55 +186,44 @@ fn path_of(change: &Stale) -> &str {
     }
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("check") {
-        return check(&args[1..]);
-    }
-    let mut specs = Vec::new();
-    let mut out = None;
-    let mut check_only = false;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--out" => out = args.next().map(PathBuf::from),
-            "--check" => check_only = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            _ => specs.push(arg),
-        }
-    }
-    let Some(out) = out.filter(|_| !specs.is_empty()) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+/// `generator generate` (or no subcommand).
+fn generate(args: &GenerateArgs) -> Exit {
+    let (Some(out), false) = (&args.out, args.specs.is_empty()) else {
+        let mut command = <Cli as clap::CommandFactory>::command();
+        let usage = command.render_usage();
+        eprintln!("error: give at least one spec and `--out <DIR>`\n\n{usage}");
+        return Exit::Usage;
     };
-    let sources = match read(&specs) {
+    let sources = match read(&args.specs) {
         Ok(sources) => sources,
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::FAILURE;
+            return Exit::Io;
         }
     };
-    let result = match compare_or_write(&sources, &out, check_only) {
-        Ok(result) => result,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match result {
-        Ok(changes) if check_only && !changes.is_empty() => {
+    match compare_or_write(&sources, out, args.check) {
+        Err(error) => failure(&error),
+        Ok(Ok(changes)) if args.check && !changes.is_empty() => {
             for change in changes {
                 eprintln!("{change}");
             }
-            ExitCode::FAILURE
+            eprintln!("the crate at {} is out of date", out.display());
+            Exit::Problems
         }
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+        Ok(Ok(_)) => Exit::Success,
+        Ok(Err(e)) => {
+            eprintln!("error: {}: {e}", out.display());
+            Exit::Io
         }
     }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(Command::Check { specs }) => check(specs),
+        Some(Command::Generate(args)) => generate(args),
+        None => generate(&cli.generate),
+    }
+    .into()
 }
