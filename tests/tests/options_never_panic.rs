@@ -1,6 +1,7 @@
-//! Property test over every numeric option of the generated client builders, the per-call
-//! options and the waiter options: whatever the values (zero, `Duration::MAX`, `u32::MAX`,
-//! infinities, NaN), building and calling never panics. A value is either refused as
+//! Property test over every numeric option of the generated client builders (Nirvana and ECS),
+//! the per-call options and the waiter options, and over the spellings of a base URL: whatever
+//! the values (zero, `Duration::MAX`, `u32::MAX`, infinities, NaN; leading zeros, `..` segments,
+//! default ports, case), building and calling never panics. A value is either refused as
 //! `Error::Config` at `build()` or used; a call ends with a value or an error.
 
 use generated_sdk::Error;
@@ -35,8 +36,44 @@ fn float() -> impl Strategy<Value = f64> {
     ]
 }
 
+/// One spelling of the local server's address, with the port filled in later: the forms the
+/// `url` crate writes differently (shorter or longer) than they are typed.
+fn base_url() -> impl Strategy<Value = String> {
+    let host = prop_oneof![
+        Just("127.0.0.1".to_owned()),
+        Just("127.000.000.001".to_owned()),
+        Just("127.0000000000.0.1".to_owned()),
+        Just("0x7f.1".to_owned()),
+        Just("2130706433".to_owned()),
+        Just("LOCALHOST".to_owned()),
+        Just("localhost.".to_owned()),
+    ];
+    let segment = prop_oneof![
+        Just("/x/..".to_owned()),
+        Just("/.".to_owned()),
+        Just("/%2e%2E".to_owned()),
+        Just("/api".to_owned()),
+        Just("/".to_owned()),
+        Just("/a%20b".to_owned()),
+        Just("/é".to_owned()),
+    ];
+    let scheme = prop_oneof![Just("http"), Just("HTTP"), Just("hTtP")];
+    (
+        scheme,
+        host,
+        proptest::collection::vec(segment, 0..24),
+        any::<bool>(),
+    )
+        .prop_map(|(scheme, host, segments, slash)| {
+            let tail = if slash { "/" } else { "" };
+            format!("{scheme}://{host}:{{port}}{}{tail}", segments.concat())
+        })
+}
+
 #[derive(Debug, Clone)]
 struct Options {
+    /// A base URL with `{port}` where the server's port goes.
+    base_url: String,
     timeout: Option<Duration>,
     deadline: Option<Duration>,
     max_response_size: Option<u64>,
@@ -64,12 +101,13 @@ fn options() -> impl Strategy<Value = Options> {
         proptest::option::of(any::<u32>()),
     );
     let wait = (duration(), float(), duration(), duration());
-    (client, call, wait).prop_map(|(client, call, wait)| {
+    (client, call, wait, base_url()).prop_map(|(client, call, wait, base_url)| {
         let (timeout, deadline, max_response_size, retry, budget) = client;
         let (max_retries, initial_backoff, max_backoff, max_retry_after) = retry;
         let (call_timeout, call_deadline, call_size, call_retries) = call;
         let (initial_delay, multiplier, max_delay, limit) = wait;
         Options {
+            base_url,
             timeout,
             deadline,
             max_response_size,
@@ -101,9 +139,13 @@ async fn exercise(server: &RawServer, o: Options) {
             let _ = o.retry.backoff(retry, jitter);
         }
     }
+    let base_url = o
+        .base_url
+        .replace("{port}", &server.addr.port().to_string());
+    exercise_ecs(&base_url, &o).await;
     let mut builder = Client::builder()
         .api_key("nv-key")
-        .base_url(server.url())
+        .base_url(&base_url)
         .retry_policy(o.retry);
     if let Some(t) = o.timeout {
         builder = builder.timeout(t);
@@ -144,6 +186,46 @@ async fn exercise(server: &RawServer, o: Options) {
         running.wait_with(&client, o.wait),
     )
     .await;
+}
+
+/// The ECS builder with the same options: a region-free base URL, a token, and one call.
+async fn exercise_ecs(base_url: &str, o: &Options) {
+    let mut builder = generated_sdk::ecs::Client::builder()
+        .auth_token("iam-token")
+        .project_id("proj")
+        .base_url(base_url)
+        .retry_policy(o.retry);
+    if let Some(t) = o.timeout {
+        builder = builder.timeout(t);
+    }
+    if let Some(d) = o.deadline {
+        builder = builder.deadline(d);
+    }
+    if let Some(s) = o.max_response_size {
+        builder = builder.max_response_size(s);
+    }
+    if let Some(b) = o.budget {
+        builder = builder.retry_budget(b);
+    }
+    let client = match builder.build() {
+        Ok(client) => client,
+        Err(Error::Config(_)) => return,
+        Err(other) => panic!("build() may only fail with Config: {other:?}"),
+    };
+    let mut call = client.jobs().get("job_1");
+    if let Some(t) = o.call_timeout {
+        call = call.timeout(t);
+    }
+    if let Some(d) = o.call_deadline {
+        call = call.deadline(d);
+    }
+    if let Some(s) = o.call_size {
+        call = call.max_response_size(s);
+    }
+    if let Some(r) = o.call_retries {
+        call = call.max_retries(r);
+    }
+    let _ = tokio::time::timeout(Duration::from_millis(300), call).await;
 }
 
 proptest! {

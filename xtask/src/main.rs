@@ -153,10 +153,13 @@ mod tests {
         };
         for entry in entries.flatten() {
             let path = entry.path();
+            // Skipped whether a directory or a file: in a git worktree `.git` is a file naming
+            // the main repository's path.
+            if skip.iter().any(|s| entry.file_name() == *s) {
+                continue;
+            }
             if path.is_dir() {
-                if !skip.iter().any(|s| entry.file_name() == *s) {
-                    files_under(&path, skip, ext, out);
-                }
+                files_under(&path, skip, ext, out);
             } else if ext.is_none_or(|ext| path.extension().is_some_and(|e| e == ext)) {
                 out.push(path);
             }

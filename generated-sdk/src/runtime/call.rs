@@ -53,7 +53,10 @@ impl<T> std::fmt::Debug for Call<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Call")
             .field("request", &self.request)
-            .field("options", &self.options)
+            .field(
+                "options",
+                &self.options.redacted(&self.request.secret_headers),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -191,5 +194,28 @@ impl<P: Page> Call<P> {
                 Err(error) => futures::stream::once(async { Err(error) }).right_stream(),
             })
             .flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::secret::Secret;
+    use super::super::transport::{Auth, Settings};
+    use super::*;
+
+    /// A header the spec marks secret is hidden in a call's `Debug` however it is set: by its
+    /// parameter, or with the call's own `.header()` (any case).
+    #[test]
+    fn debug_hides_secret_headers_set_per_call() {
+        let settings = Settings::new("https://api.example", Auth::Bearer(Secret::new("sk")));
+        let transport = Arc::new(Transport::new(settings).expect("transport"));
+        let request = Request::new(reqwest::Method::GET, "/v1/vault")
+            .secret_header("X-Vault-Token", &None::<String>);
+        let call = Call::new(transport, request, empty)
+            .header("x-vault-token", "hunter2")
+            .header("X-Trace", "visible");
+        let shown = format!("{call:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("visible"), "{shown}");
     }
 }

@@ -145,6 +145,15 @@ impl Error {
     }
 }
 
+/// The largest index at most `limit` that is a character boundary of `text`.
+fn boundary(text: &str, limit: usize) -> usize {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// At most [`DISPLAY_BODY_LIMIT`] bytes of `body` as text, cut at a character boundary, with
 /// the size left out when it was cut.
 fn body_excerpt(body: &[u8], size: Option<u64>) -> String {
@@ -153,14 +162,36 @@ fn body_excerpt(body: &[u8], size: Option<u64>) -> String {
     if text.len() <= DISPLAY_BODY_LIMIT && total == body.len() as u64 {
         return text.into_owned();
     }
-    let mut end = DISPLAY_BODY_LIMIT.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = boundary(&text, DISPLAY_BODY_LIMIT);
     match size {
         Some(size) => format!("{}... ({size} bytes in all)", &text[..end]),
         None => format!("{}... (more than {} bytes)", &text[..end], body.len()),
     }
+}
+
+/// `text` as an error message may show it: whole up to [`DISPLAY_BODY_LIMIT`] bytes, else cut
+/// there (at a character boundary) and saying how many bytes were left out. Every text a
+/// server or caller controls (a code, a cursor, a state, a `Location`, serde's quote of a
+/// value) goes through here before it reaches an error's `Display`.
+pub(super) fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    clip_to(text, DISPLAY_BODY_LIMIT)
+}
+
+/// The most bytes an error's `Display` shows of an error code or a request id (short names;
+/// the body's excerpt follows them).
+const DISPLAY_ID_LIMIT: usize = 100;
+
+/// [`clip`] at `limit` bytes.
+fn clip_to(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    if text.len() <= limit {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let end = boundary(text, limit);
+    std::borrow::Cow::Owned(format!(
+        "{}... ({} more bytes)",
+        &text[..end],
+        text.len() - end
+    ))
 }
 
 /// The most bytes of a body an error's `Display` shows.
@@ -177,8 +208,8 @@ impl fmt::Display for Error {
                 "the call's deadline passed after {:.1} s and {attempts} attempt(s)",
                 elapsed.as_secs_f64()
             ),
-            Error::Connection(e) => write!(f, "connection error: {e}"),
-            Error::Tls(e) => write!(f, "TLS handshake failed: {e}"),
+            Error::Connection(e) => write!(f, "connection error: {}", clip(&e.to_string())),
+            Error::Tls(e) => write!(f, "TLS handshake failed: {}", clip(&e.to_string())),
             Error::Redirect(e) => fmt::Display::fmt(e, f),
             Error::ResponseTooLarge {
                 status,
@@ -194,14 +225,15 @@ impl fmt::Display for Error {
                     None => Ok(()),
                 }
             }
-            Error::InvalidRequest(msg) => write!(f, "invalid request: {msg}"),
-            Error::Config(msg) => write!(f, "invalid client configuration: {msg}"),
+            Error::InvalidRequest(msg) => write!(f, "invalid request: {}", clip(msg)),
+            Error::Config(msg) => write!(f, "invalid client configuration: {}", clip(msg)),
+            // The message quotes the cursor or marker clipped (`pagination.rs`).
             Error::Pagination(msg) => write!(f, "pagination stopped: {msg}"),
             Error::WaitFailed(failure) => {
                 write!(
                     f,
                     "the resource reached the failure state `{}`",
-                    failure.state
+                    clip(&failure.state)
                 )
             }
             Error::WaitTimeout {
@@ -209,8 +241,9 @@ impl fmt::Display for Error {
                 last_state,
             } => write!(
                 f,
-                "gave up waiting after {:.1} s; the resource was last `{last_state}`",
-                elapsed.as_secs_f64()
+                "gave up waiting after {:.1} s; the resource was last `{}`",
+                elapsed.as_secs_f64(),
+                clip(last_state)
             ),
         }
     }
@@ -287,7 +320,7 @@ impl fmt::Display for TimeoutError {
                 "request timed out: no complete answer within {:.1} s",
                 limit.as_secs_f64()
             ),
-            (None, Some(e)) => write!(f, "request timed out: {e}"),
+            (None, Some(e)) => write!(f, "request timed out: {}", clip(&e.to_string())),
             (None, None) => write!(f, "request timed out"),
         }
     }
@@ -333,7 +366,9 @@ impl fmt::Display for RedirectError {
         write!(
             f,
             "redirect {} to {} not followed ({} hops before it): {why}",
-            self.status, self.location, self.hops
+            self.status,
+            clip(&self.location),
+            self.hops
         )
     }
 }
@@ -460,7 +495,7 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "server answered {}", self.status)?;
         if let Some(code) = &self.code {
-            write!(f, " [{code}]")?;
+            write!(f, " [{}]", clip_to(code, DISPLAY_ID_LIMIT))?;
         }
         match &self.message {
             Some(message) => write!(
@@ -474,7 +509,7 @@ impl fmt::Display for ApiError {
             None => {}
         }
         if let Some(id) = &self.request_id {
-            write!(f, " (request id {id})")?;
+            write!(f, " (request id {})", clip_to(id, DISPLAY_ID_LIMIT))?;
         }
         Ok(())
     }
@@ -534,10 +569,22 @@ impl DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // serde quotes an offending value whole: clip it, keeping where it was.
+        let text = self.source.to_string();
+        let place = format!(
+            " at line {} column {}",
+            self.source.line(),
+            self.source.column()
+        );
+        let (what, place) = match text.strip_suffix(&place) {
+            Some(what) if self.source.line() > 0 => (what, place.as_str()),
+            _ => (text.as_str(), ""),
+        };
         write!(
             f,
-            "could not decode the {} response body: {}",
-            self.status, self.source
+            "could not decode the {} response body: {}{place}",
+            self.status,
+            clip(what)
         )
     }
 }
@@ -619,6 +666,87 @@ mod tests {
         assert_eq!(nova.code.as_deref(), Some("404"));
         assert_eq!(nova.message.as_deref(), Some("gone"));
         assert_eq!(nova.request_id.as_deref(), Some("req-1"));
+    }
+
+    #[test]
+    fn clip_cuts_long_text_on_a_character_boundary_and_says_how_much() {
+        assert_eq!(clip("short"), "short");
+        let exact = "a".repeat(DISPLAY_BODY_LIMIT);
+        assert_eq!(clip(&exact), exact);
+        // A two-byte character straddles the limit: the cut falls before it.
+        let text = format!(
+            "{}é{}",
+            "a".repeat(DISPLAY_BODY_LIMIT - 1),
+            "b".repeat(1000)
+        );
+        let clipped = clip(&text);
+        assert!(clipped.starts_with(&"a".repeat(DISPLAY_BODY_LIMIT - 1)));
+        assert!(clipped.ends_with("... (1002 more bytes)"), "{clipped}");
+    }
+
+    /// Every text a server or caller controls is clipped in `Display`: an API error's code and
+    /// request id, serde's quote of a value, a redirect's `Location`, a waiter's states, and
+    /// configuration and request messages.
+    #[test]
+    fn display_is_bounded_whatever_the_server_sent() {
+        let huge = "z".repeat(200_000);
+        let mut api = api_error(&format!(r#"{{"code":"{huge}","message":"{huge}"}}"#));
+        api.request_id = Some(huge.clone());
+        let decode_source = serde_json::from_str::<u32>(&format!("\"{huge}\"")).unwrap_err();
+        let errors = [
+            Error::Api(Box::new(api)),
+            Error::Decode(Box::new(DecodeError {
+                status: StatusCode::OK,
+                body: Vec::new(),
+                source: decode_source,
+            })),
+            Error::Redirect(Box::new(RedirectError {
+                status: StatusCode::FOUND,
+                location: format!("https://other.example/{huge}"),
+                reason: RedirectReason::CrossOrigin,
+                hops: 0,
+                headers: HeaderMap::new(),
+            })),
+            Error::WaitFailed(Box::new(WaitFailure::new(&huge, ()))),
+            Error::WaitTimeout {
+                elapsed: std::time::Duration::from_secs(1),
+                last_state: huge.clone(),
+            },
+            Error::Config(huge.clone()),
+            Error::InvalidRequest(huge.clone()),
+        ];
+        for error in errors {
+            let shown = error.to_string();
+            assert!(
+                shown.len() < 2 * DISPLAY_BODY_LIMIT,
+                "{} bytes",
+                shown.len()
+            );
+            assert!(shown.contains("more bytes"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_decode_error_keeps_where_the_value_was() {
+        let source = serde_json::from_str::<u32>(&format!("\"{}\"", "q".repeat(5000))).unwrap_err();
+        let shown = DecodeError {
+            status: StatusCode::OK,
+            body: Vec::new(),
+            source,
+        }
+        .to_string();
+        assert!(shown.ends_with(" at line 1 column 5002"), "{shown}");
+        let short = serde_json::from_str::<u32>("\"x\"").unwrap_err();
+        let shown = DecodeError {
+            status: StatusCode::OK,
+            body: Vec::new(),
+            source: short,
+        }
+        .to_string();
+        assert_eq!(
+            shown,
+            "could not decode the 200 OK response body: invalid type: string \"x\", expected u32 at line 1 column 3"
+        );
     }
 
     #[test]

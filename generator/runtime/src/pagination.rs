@@ -92,11 +92,12 @@ impl Chain {
         let mut fetched = self.lock();
         match fetched.get(key) {
             Some(&before) if before != depth => Err(Error::Pagination(format!(
-                "the server sent the {kind} {key:?} again: it already led to page {}, and now \
+                "the server sent the {kind} {key} again: it already led to page {}, and now \
                  would lead to page {}, so following it would go round in circles",
                 before + 1,
                 depth + 1,
                 kind = self.kind,
+                key = super::error::clip(&format!("{key:?}")),
             ))),
             Some(_) => Ok(()),
             None => {
@@ -813,6 +814,20 @@ mod tests {
             chain.lock().len(),
             4,
             "one entry per key: c0, a, b and \"\""
+        );
+    }
+
+    /// A repeated 1 MiB cursor is quoted clipped: the error's `Display` stays short.
+    #[test]
+    fn a_repeated_huge_key_is_quoted_clipped() {
+        let huge = "k".repeat(1 << 20);
+        let chain = Chain::new("marker", [huge.as_str()]);
+        let error = chain.check(&huge, 2).expect_err("a repeat");
+        let shown = error.to_string();
+        assert!(shown.len() < 700, "{} bytes", shown.len());
+        assert!(
+            shown.contains("more bytes") && shown.contains("marker"),
+            "{shown}"
         );
     }
 

@@ -213,19 +213,42 @@ pub struct CallOptions {
 
 impl fmt::Debug for CallOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
+        fmt::Debug::fmt(&self.redacted(&[]), f)
+    }
+}
+
+impl CallOptions {
+    /// These options for `Debug`, with credential headers and the headers named in `secret`
+    /// (the request's spec-declared secret headers) shown as `***`.
+    pub(super) fn redacted<'a>(&'a self, secret: &'a [&'a str]) -> impl fmt::Debug + 'a {
+        RedactedOptions {
+            options: self,
+            secret,
+        }
+    }
+}
+
+struct RedactedOptions<'a> {
+    options: &'a CallOptions,
+    secret: &'a [&'a str],
+}
+
+impl fmt::Debug for RedactedOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let o = self.options;
+        let headers: Vec<(&str, &str)> = o
             .headers
             .iter()
-            .map(|(name, value)| (name.as_str(), redact(name, value, &[])))
+            .map(|(name, value)| (name.as_str(), redact(name, value, self.secret)))
             .collect();
         f.debug_struct("CallOptions")
             .field("headers", &headers)
-            .field("query", &self.query)
-            .field("timeout", &self.timeout)
-            .field("deadline", &self.deadline)
-            .field("deadline_at", &self.deadline_at)
-            .field("max_response_size", &self.max_response_size)
-            .field("max_retries", &self.max_retries)
+            .field("query", &o.query)
+            .field("timeout", &o.timeout)
+            .field("deadline", &o.deadline)
+            .field("deadline_at", &o.deadline_at)
+            .field("max_response_size", &o.max_response_size)
+            .field("max_retries", &o.max_retries)
             .finish()
     }
 }
@@ -374,7 +397,9 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Checks a base URL: `http` or `https`, a host, an optional path prefix, no query, fragment,
-/// user name or surrounding whitespace. Returns it without a trailing slash.
+/// user name or surrounding whitespace. Returns it as the `url` crate normalises it (the form
+/// every request URL takes: `127.000.000.001` becomes `127.0.0.1`, `/x/..` goes, a default port
+/// is dropped), without a trailing slash.
 fn check_base_url(given: &str) -> Result<(String, reqwest::Url)> {
     let config = |why: &str| Err(Error::Config(format!("base URL {given:?} {why}")));
     if given.trim() != given || given.is_empty() {
@@ -399,7 +424,7 @@ fn check_base_url(given: &str) -> Result<(String, reqwest::Url)> {
     if parsed.fragment().is_some() {
         return config("must not have a fragment (`#...`)");
     }
-    Ok((given.trim_end_matches('/').to_owned(), parsed))
+    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
 }
 
 /// `now + duration`, or a far-off instant when that cannot be represented.
@@ -617,7 +642,9 @@ impl Transport {
                 .collect();
             url.set_query(Some(&query.join("&")));
         }
-        let length = url.as_str().len() - self.base_url.len();
+        // What the request line carries (the base URL's path prefix included), measured on
+        // the URL as sent: no arithmetic against the base URL's text.
+        let length = url.path().len() + url.query().map_or(0, |q| q.len() + 1);
         if length > MAX_URL_LENGTH {
             return Err(Error::InvalidRequest(format!(
                 "the path and query are {length} bytes; the limit is {MAX_URL_LENGTH}"
@@ -1037,6 +1064,33 @@ mod tests {
         }
         let prefixed = Transport::new(settings("https://example.com/api/v2/")).unwrap();
         assert_eq!(prefixed.base_url(), "https://example.com/api/v2");
+    }
+
+    /// A base URL is kept as the `url` crate normalises it, as every request URL is: a short
+    /// request after a base URL that normalising shortens used to panic (the request line's
+    /// length was the request URL's minus the base URL as typed).
+    #[test]
+    fn base_urls_are_kept_as_the_url_crate_normalises_them() {
+        let dotted = format!("http://127.0.0.1:1{}", "/x/..".repeat(20));
+        for (given, kept) in [
+            ("http://127.000.000.001:1", "http://127.0.0.1:1"),
+            ("http://127.0000000000.0.1:1/", "http://127.0.0.1:1"),
+            ("http://0x7f.1:1/api/", "http://127.0.0.1:1/api"),
+            (dotted.as_str(), "http://127.0.0.1:1"),
+            ("https://example.com:443", "https://example.com"),
+            (
+                "HTTPS://EXAMPLE.com/api/./v2/",
+                "https://example.com/api/v2",
+            ),
+        ] {
+            let transport = Transport::new(settings(given)).unwrap();
+            assert_eq!(transport.base_url(), kept, "{given}");
+            let request = Request::new(reqwest::Method::GET, "/v").query("q", "1");
+            let prepared = transport
+                .prepare(&request, &CallOptions::default())
+                .unwrap_or_else(|e| panic!("{given}: {e}"));
+            assert_eq!(prepared.url.as_str(), format!("{kept}/v?q=1"), "{given}");
+        }
     }
 
     #[test]
