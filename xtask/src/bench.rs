@@ -369,27 +369,33 @@ pub fn bench_gen(root: &Path, args: &[&str]) -> Outcome<()> {
     Ok(())
 }
 
-/// Lines of the Rust files directly in `dir`: all, and code (not blank, not a comment).
-fn lines_in(dir: &Path) -> (usize, usize) {
+/// Lines of the Rust files in `dir` and its folders (a module per resource): all, code (not
+/// blank, not a comment), and those of the files named `resources.rs`.
+fn lines_in(dir: &Path) -> (usize, usize, usize) {
     let Ok(entries) = fs::read_dir(dir) else {
-        return (0, 0);
+        return (0, 0, 0);
     };
-    let mut all = 0;
-    let mut code = 0;
+    let (mut all, mut code, mut resources) = (0, 0, 0);
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "rs") {
+        if path.is_dir() {
+            let (a, c, r) = lines_in(&path);
+            (all, code, resources) = (all + a, code + c, resources + r);
+        } else if path.extension().is_some_and(|e| e == "rs") {
             let text = fs::read_to_string(&path).unwrap_or_default();
-            for line in text.lines() {
-                all += 1;
-                let line = line.trim();
-                if !line.is_empty() && !line.starts_with("//") {
-                    code += 1;
-                }
+            let lines = text.lines().count();
+            all += lines;
+            code += text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with("//"))
+                .count();
+            if path.file_name().is_some_and(|n| n == "resources.rs") {
+                resources += lines;
             }
         }
     }
-    (all, code)
+    (all, code, resources)
 }
 
 /// Sets the modification time of `file` to now, so cargo rebuilds its crate (and only it).
@@ -448,7 +454,7 @@ pub fn bench_build(root: &Path, args: &[&str]) -> Outcome<()> {
     eprintln!("generated the scratch crate {}", krate.display());
 
     // Lines of generated code per endpoint.
-    let (runtime_all, runtime_code) = lines_in(&krate.join("src/runtime"));
+    let (runtime_all, runtime_code, _) = lines_in(&krate.join("src/runtime"));
     println!("lines of generated code (code = not blank, not a comment or doc line)");
     println!(
         "{:<9} {:>9} {:>9} {:>9} {:>12} {:>12} {:>14}",
@@ -461,10 +467,7 @@ pub fn bench_build(root: &Path, args: &[&str]) -> Outcome<()> {
     for api in &apis {
         let endpoints = count_methods(&api.resources);
         let dir = krate.join("src").join(&api.module);
-        let (all, code) = lines_in(&dir);
-        let resources = fs::read_to_string(dir.join("resources.rs"))
-            .map(|t| t.lines().count())
-            .unwrap_or(0);
+        let (all, code, resources) = lines_in(&dir);
         println!(
             "{:<9} {:>9} {:>9} {:>9} {:>12.1} {:>12.1} {:>14.1}",
             api.module,
