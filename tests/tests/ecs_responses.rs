@@ -37,25 +37,6 @@ use generated_sdk::ecs::Client;
 use generator::model::{Api, ListPaging, Response, TypeKind, TypeRef};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
-
-/// Whether the official SDK can be imported; outside CI a missing SDK skips the test.
-fn official_sdk_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import huaweicloudsdkcore, huaweicloudsdkecs"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install huaweicloudsdkcore and huaweicloudsdkecs (see .ci/run)"
-        );
-        eprintln!(
-            "skipped: `pip install huaweicloudsdkcore==3.1.219 huaweicloudsdkecs==3.1.219` to run"
-        );
-    }
-    found
-}
 
 /// The JSON type of `value`, as problems name it.
 fn json_type(value: &Value) -> &'static str {
@@ -369,7 +350,7 @@ async fn run(answers: &BTreeMap<String, Value>, server: &wiremock::MockServer) -
 
 #[tokio::test]
 async fn our_client_decodes_every_answer_of_the_official_sdk() {
-    if !official_sdk_available() {
+    if !sdk_tests::official_sdk_available() {
         return;
     }
     // Each call is answered with its operation's sample by the wire test's own server.
@@ -405,7 +386,7 @@ async fn our_client_decodes_every_answer_of_the_official_sdk() {
 /// models require, so a field the spec requires and the SDK does not is found.
 #[tokio::test]
 async fn our_client_decodes_the_smallest_answers_of_the_official_sdk() {
-    if !official_sdk_available() {
+    if !sdk_tests::official_sdk_available() {
         return;
     }
     let answers = wire::sdk_answers(&["--smallest"]);

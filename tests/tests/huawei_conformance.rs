@@ -40,27 +40,8 @@ mod wire;
 use cases::{AK, CASES, PROJECT_ID, SDK_DATE, SDK_JSON_CONTENT_TYPE, SK};
 use generated_sdk::ecs::Client;
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 use wire::{body, header, header_opt, our_signature, query, raw_query, signed_headers};
 use wiremock::Request;
-
-/// Whether the official SDK can be imported; outside CI a missing SDK skips the test.
-fn official_sdk_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import huaweicloudsdkcore, huaweicloudsdkecs"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install huaweicloudsdkcore and huaweicloudsdkecs (see .ci/run)"
-        );
-        eprintln!(
-            "skipped: `pip install huaweicloudsdkcore==3.1.219 huaweicloudsdkecs==3.1.219` to run"
-        );
-    }
-    found
-}
 
 fn case_names() -> Vec<&'static str> {
     CASES.iter().map(|(name, _)| *name).collect()
@@ -201,7 +182,7 @@ async fn our_requests() -> Vec<(Option<Request>, Result<(), String>)> {
 
 #[tokio::test]
 async fn our_client_and_the_official_sdk_send_the_same_signed_requests() {
-    if !official_sdk_available() {
+    if !sdk_tests::official_sdk_available() {
         return;
     }
     let names = case_names();

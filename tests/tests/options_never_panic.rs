@@ -142,42 +142,22 @@ async fn exercise(server: &RawServer, o: Options) {
     let base_url = o
         .base_url
         .replace("{port}", &server.addr.port().to_string());
-    exercise_ecs(&base_url, &o).await;
-    let mut builder = Client::builder()
-        .api_key("nv-key")
-        .base_url(&base_url)
-        .retry_policy(o.retry);
-    if let Some(t) = o.timeout {
-        builder = builder.timeout(t);
+    let ecs = generated_sdk::ecs::Client::builder()
+        .auth_token("iam-token")
+        .project_id("proj");
+    if let Some(client) = built(with_client_options!(ecs, base_url, o)) {
+        let _ = tokio::time::timeout(
+            Duration::from_millis(300),
+            with_call_options!(client.jobs().get("job_1"), o),
+        )
+        .await;
     }
-    if let Some(d) = o.deadline {
-        builder = builder.deadline(d);
-    }
-    if let Some(s) = o.max_response_size {
-        builder = builder.max_response_size(s);
-    }
-    if let Some(b) = o.budget {
-        builder = builder.retry_budget(b);
-    }
-    let client = match builder.build() {
-        Ok(client) => client,
-        Err(Error::Config(_)) => return,
-        Err(other) => panic!("build() may only fail with Config: {other:?}"),
+    let nirvana = Client::builder().api_key("nv-key");
+    let Some(client) = built(with_client_options!(nirvana, base_url, o)) else {
+        return;
     };
-    let mut call = client.operations().get("op_1");
-    if let Some(t) = o.call_timeout {
-        call = call.timeout(t);
-    }
-    if let Some(d) = o.call_deadline {
-        call = call.deadline(d);
-    }
-    if let Some(s) = o.call_size {
-        call = call.max_response_size(s);
-    }
-    if let Some(r) = o.call_retries {
-        call = call.max_retries(r);
-    }
     // A call whose options make it wait for hours is cut here: not panicking is the property.
+    let call = with_call_options!(client.operations().get("op_1"), o);
     let _ = tokio::time::timeout(Duration::from_millis(300), call).await;
     let running: Operation =
         serde_json::from_value(operation("op_1", "running")).expect("operation");
@@ -188,44 +168,56 @@ async fn exercise(server: &RawServer, o: Options) {
     .await;
 }
 
-/// The ECS builder with the same options: a region-free base URL, a token, and one call.
-async fn exercise_ecs(base_url: &str, o: &Options) {
-    let mut builder = generated_sdk::ecs::Client::builder()
-        .auth_token("iam-token")
-        .project_id("proj")
-        .base_url(base_url)
-        .retry_policy(o.retry);
-    if let Some(t) = o.timeout {
-        builder = builder.timeout(t);
-    }
-    if let Some(d) = o.deadline {
-        builder = builder.deadline(d);
-    }
-    if let Some(s) = o.max_response_size {
-        builder = builder.max_response_size(s);
-    }
-    if let Some(b) = o.budget {
-        builder = builder.retry_budget(b);
-    }
-    let client = match builder.build() {
-        Ok(client) => client,
-        Err(Error::Config(_)) => return,
+/// A client builder (Nirvana's or ECS's: the same methods) with every client option of `o`.
+macro_rules! with_client_options {
+    ($builder:expr, $base_url:expr, $o:expr) => {{
+        let mut builder = $builder.base_url(&$base_url).retry_policy($o.retry);
+        if let Some(t) = $o.timeout {
+            builder = builder.timeout(t);
+        }
+        if let Some(d) = $o.deadline {
+            builder = builder.deadline(d);
+        }
+        if let Some(s) = $o.max_response_size {
+            builder = builder.max_response_size(s);
+        }
+        if let Some(b) = $o.budget {
+            builder = builder.retry_budget(b);
+        }
+        builder.build()
+    }};
+}
+use with_client_options;
+
+/// A call with every per-call option of `o`.
+macro_rules! with_call_options {
+    ($call:expr, $o:expr) => {{
+        let mut call = $call;
+        if let Some(t) = $o.call_timeout {
+            call = call.timeout(t);
+        }
+        if let Some(d) = $o.call_deadline {
+            call = call.deadline(d);
+        }
+        if let Some(s) = $o.call_size {
+            call = call.max_response_size(s);
+        }
+        if let Some(r) = $o.call_retries {
+            call = call.max_retries(r);
+        }
+        call
+    }};
+}
+use with_call_options;
+
+/// The client `build()` made, or `None` when it refused the options with a `Config` error,
+/// the only error it may give.
+fn built<C>(result: Result<C, Error>) -> Option<C> {
+    match result {
+        Ok(client) => Some(client),
+        Err(Error::Config(_)) => None,
         Err(other) => panic!("build() may only fail with Config: {other:?}"),
-    };
-    let mut call = client.jobs().get("job_1");
-    if let Some(t) = o.call_timeout {
-        call = call.timeout(t);
     }
-    if let Some(d) = o.call_deadline {
-        call = call.deadline(d);
-    }
-    if let Some(s) = o.call_size {
-        call = call.max_response_size(s);
-    }
-    if let Some(r) = o.call_retries {
-        call = call.max_retries(r);
-    }
-    let _ = tokio::time::timeout(Duration::from_millis(300), call).await;
 }
 
 proptest! {
