@@ -16,7 +16,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Turns YAML API descriptions (spec/README.md) into a Rust client crate.
 ///
 /// Exit codes: 0 success; 1 a spec has problems, or `--check` found the crate out of date;
-/// 2 the command line is wrong; 3 a file could not be read or written.
+/// 2 the command line is wrong; 3 a file could not be read or written; 4 a generator bug (it
+/// produced invalid Rust: please report it with the spec).
 #[derive(Parser)]
 #[command(
     name = "generator",
@@ -68,6 +69,8 @@ enum Exit {
     Usage = 2,
     /// A file could not be read or written.
     Io = 3,
+    /// The generator produced invalid Rust: a bug in the generator, not in the spec.
+    Bug = 4,
 }
 
 impl From<Exit> for ExitCode {
@@ -98,9 +101,13 @@ fn failure(error: &generator::Error) -> Exit {
             eprintln!("{} problem(s)", diagnostics.0.len());
             Exit::Problems
         }
-        other => {
-            eprintln!("{other}");
-            Exit::Problems
+        generator::Error::Io(_) => {
+            eprintln!("{error}");
+            Exit::Io
+        }
+        generator::Error::Internal(_) => {
+            eprintln!("{error}");
+            Exit::Bug
         }
     }
 }
@@ -226,4 +233,30 @@ fn main() -> ExitCode {
         None => generate(&cli.generate),
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each kind of generator error has its own exit code (a bug is not a spec problem).
+    #[test]
+    fn each_error_maps_to_its_exit_code() {
+        let spec = generator::Error::Spec(generator::diag::Diagnostics(Vec::new()));
+        assert_eq!(failure(&spec), Exit::Problems);
+        assert_eq!(failure(&generator::Error::Io("gone".into())), Exit::Io);
+        let bug = generator::Error::Internal("invalid Rust".into());
+        assert_eq!(failure(&bug), Exit::Bug);
+        assert_eq!(
+            [
+                Exit::Success,
+                Exit::Problems,
+                Exit::Usage,
+                Exit::Io,
+                Exit::Bug
+            ]
+            .map(|e| e as u8),
+            [0, 1, 2, 3, 4]
+        );
+    }
 }
