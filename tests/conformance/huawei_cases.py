@@ -600,26 +600,28 @@ def _(client):
     )
 
 
+# Every filter the two Nova lists share (the list without details adds `host`).
+NOVA_LIST_FILTERS = dict(
+    changes_since="2025-01-01T00:00:00Z",
+    flavor="s6.small.1",
+    image="image-1",
+    ip="192.168.0.",
+    limit=50,
+    marker=SERVER_ID,
+    name="web 01",
+    not_tags="k2",
+    reservation_id="r-0123",
+    sort_key="display_name",
+    status="ACTIVE",
+    tags="k1",
+    open_stack_api_version=MICROVERSION,
+)
+
+
 @case("servers.list_details/all")
 def _(client):
     client.nova_list_servers_details(
-        full(
-            ecs().NovaListServersDetailsRequest(
-                changes_since="2025-01-01T00:00:00Z",
-                flavor="s6.small.1",
-                image="image-1",
-                ip="192.168.0.",
-                limit=50,
-                marker=SERVER_ID,
-                name="web 01",
-                not_tags="k2",
-                reservation_id="r-0123",
-                sort_key="display_name",
-                status="ACTIVE",
-                tags="k1",
-                open_stack_api_version=MICROVERSION,
-            )
-        )
+        full(ecs().NovaListServersDetailsRequest(**NOVA_LIST_FILTERS))
     )
 
 
@@ -2061,24 +2063,7 @@ def _(client):
 @case("servers.list/all")
 def _(client):
     client.nova_list_servers(
-        full(
-            ecs().NovaListServersRequest(
-                changes_since="2025-01-01T00:00:00Z",
-                flavor="s6.small.1",
-                host="host-1",
-                image="image-1",
-                ip="192.168.0.",
-                limit=50,
-                marker=SERVER_ID,
-                name="web 01",
-                not_tags="k2",
-                reservation_id="r-0123",
-                sort_key="display_name",
-                status="ACTIVE",
-                tags="k1",
-                open_stack_api_version=MICROVERSION,
-            )
-        )
+        full(ecs().NovaListServersRequest(host="host-1", **NOVA_LIST_FILTERS))
     )
 
 

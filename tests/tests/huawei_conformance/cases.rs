@@ -67,6 +67,27 @@ fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Every filter the two Nova lists share (the driver's `NOVA_LIST_FILTERS`), set on `params`
+/// (their parameter types differ; the list without details adds `host`).
+macro_rules! nova_list_filters {
+    ($params:expr) => {
+        $params
+            .changes_since("2025-01-01T00:00:00Z")
+            .flavor("s6.small.1")
+            .image("image-1")
+            .ip("192.168.0.")
+            .limit(50)
+            .marker(SERVER_ID)
+            .name("web 01")
+            .not_tags("k2")
+            .reservation_id("r-0123")
+            .sort_key(NovaSortKey::DisplayName)
+            .status(ServerStatus::Active)
+            .tags("k1")
+            .open_stack_api_version(MICROVERSION)
+    };
+}
+
 /// The cases, in the driver's order: `<resource>.<method>/<variant>`.
 #[rustfmt::skip]
 pub const CASES: &[(&str, Caller)] = &[
@@ -635,21 +656,7 @@ pub const CASES: &[(&str, Caller)] = &[
         Default::default(),
     ))),
     ("servers.list/all", |c| send(c.servers().list(
-        ServersListParams::default()
-            .changes_since("2025-01-01T00:00:00Z")
-            .flavor("s6.small.1")
-            .host("host-1")
-            .image("image-1")
-            .ip("192.168.0.")
-            .limit(50)
-            .marker(SERVER_ID)
-            .name("web 01")
-            .not_tags("k2")
-            .reservation_id("r-0123")
-            .sort_key(NovaSortKey::DisplayName)
-            .status(ServerStatus::Active)
-            .tags("k1")
-            .open_stack_api_version(MICROVERSION),
+        nova_list_filters!(ServersListParams::default()).host("host-1"),
     ))),
     ("servers.list/required", |c| send(c.servers().list(Default::default()))),
     ("launch_templates.create/all", |c| send(c.launch_templates().create(
@@ -746,20 +753,7 @@ fn list_all() -> CloudServersListParams {
 }
 
 fn nova_list_all() -> ServersListDetailsParams {
-    ServersListDetailsParams::default()
-        .changes_since("2025-01-01T00:00:00Z")
-        .flavor("s6.small.1")
-        .image("image-1")
-        .ip("192.168.0.")
-        .limit(50)
-        .marker(SERVER_ID)
-        .name("web 01")
-        .not_tags("k2")
-        .reservation_id("r-0123")
-        .sort_key(NovaSortKey::DisplayName)
-        .status(ServerStatus::Active)
-        .tags("k1")
-        .open_stack_api_version(MICROVERSION)
+    nova_list_filters!(ServersListDetailsParams::default())
 }
 
 /// Only what spec/ecs.yaml requires, plus the NIC's subnet (the API needs it though neither
