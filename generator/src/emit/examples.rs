@@ -36,6 +36,9 @@ pub struct Examples<'a> {
     /// else, and a file's tests ask for the same ones again and again (a response type shared
     /// by several methods, each tested twice). A clone shares the tokens (`Rc`).
     made: RefCell<HashMap<(TypeRef, String), Example>>,
+    /// Whether the Rust expressions are built: tests that only need the JSON (the round trips)
+    /// skip them, and their `rust` is empty.
+    tokens: bool,
 }
 
 /// The example text for a string named `hint`, safe in a path segment without encoding.
@@ -59,6 +62,25 @@ impl<'a> Examples<'a> {
         Examples {
             types: api.types.iter().map(|t| (t.rust.as_str(), t)).collect(),
             made: RefCell::new(HashMap::new()),
+            tokens: true,
+        }
+    }
+
+    /// Examples for the types of `api` as JSON only: the same JSON as [`Examples::new`]'s, with
+    /// an empty `rust`.
+    pub fn json_only(api: &'a Api) -> Self {
+        Examples {
+            tokens: false,
+            ..Examples::new(api)
+        }
+    }
+
+    /// `build()`, or nothing if this makes JSON only.
+    fn rust(&self, build: impl FnOnce() -> TokenStream) -> TokenStream {
+        if self.tokens {
+            build()
+        } else {
+            TokenStream::new()
         }
     }
 
@@ -111,13 +133,15 @@ impl<'a> Examples<'a> {
                     return empty(ty);
                 }
                 let item = self.at(inner, hint, depth + 1, extra);
-                container(ty, item, nulls == 1)
+                let json = container_json(ty, item.json, nulls == 1);
+                let rust = self.rust(|| container_rust(ty, item.rust, nulls == 1));
+                Example { rust, json }
             }
             TypeRef::Nullable(inner) => {
                 let value = self.at(inner, hint, depth, extra);
                 let rust = value.rust;
                 Example {
-                    rust: quote!(Some(#rust)),
+                    rust: self.rust(|| quote!(Some(#rust))),
                     json: value.json,
                 }
             }
@@ -216,7 +240,7 @@ impl<'a> Examples<'a> {
                 }
                 let rust = map.rust;
                 Example {
-                    rust: quote!(api::#ty(#rust)),
+                    rust: self.rust(|| quote!(api::#ty(#rust))),
                     json: map.json,
                 }
             }
@@ -274,23 +298,23 @@ impl<'a> Examples<'a> {
         extra: &mut usize,
     ) -> Example {
         let inner = self.at(&member.ty, hint, depth + 1, extra);
-        let variant = ident(&member.rust);
         let rust = inner.rust;
-        let rust = if member.boxed {
-            quote!(Box::new(#rust))
-        } else {
-            rust
-        };
+        let rust = self.rust(|| {
+            let variant = ident(&member.rust);
+            let rust = if member.boxed {
+                quote!(Box::new(#rust))
+            } else {
+                rust
+            };
+            quote!(api::#ty::#variant(#rust))
+        });
         let mut json = inner.json;
         if let (Some(field), Some(tag), Value::Object(object)) =
             (&union.discriminator, &member.tag, &mut json)
         {
             object.insert(field.clone(), Value::String(tag.clone()));
         }
-        Example {
-            rust: quote!(api::#ty::#variant(#rust)),
-            json,
-        }
+        Example { rust, json }
     }
 
     /// An object: required fields always, optional ones (and a value rather than `null` in
@@ -305,7 +329,6 @@ impl<'a> Examples<'a> {
         let mut json = Map::new();
         let mut inits = Vec::with_capacity(fields.len());
         for f in fields {
-            let field = ident(&f.rust);
             let cost = self.smallest(&f.ty);
             let filled = if f.optional {
                 Self::afford(depth, extra, cost)
@@ -319,25 +342,31 @@ impl<'a> Examples<'a> {
                 if !f.optional {
                     json.insert(f.wire.clone(), Value::Null);
                 }
-                inits.push(quote!(#field: None,));
+                if self.tokens {
+                    let field = ident(&f.rust);
+                    inits.push(quote!(#field: None,));
+                }
                 continue;
             }
             let value = self.at(&f.ty, &f.wire, depth + 1, extra);
             json.insert(f.wire.clone(), value.json);
-            let rust = value.rust;
-            let rust = if f.boxed {
-                quote!(Box::new(#rust))
-            } else {
-                rust
-            };
-            inits.push(match (f.optional, f.nullable) {
-                (true, true) => quote!(#field: Some(Some(#rust)),),
-                (false, false) => quote!(#field: #rust,),
-                _ => quote!(#field: Some(#rust),),
-            });
+            if self.tokens {
+                let field = ident(&f.rust);
+                let rust = value.rust;
+                let rust = if f.boxed {
+                    quote!(Box::new(#rust))
+                } else {
+                    rust
+                };
+                inits.push(match (f.optional, f.nullable) {
+                    (true, true) => quote!(#field: Some(Some(#rust)),),
+                    (false, false) => quote!(#field: #rust,),
+                    _ => quote!(#field: Some(#rust),),
+                });
+            }
         }
         Example {
-            rust: quote!(api::#ty { #(#inits)* }),
+            rust: self.rust(|| quote!(api::#ty { #(#inits)* })),
             json: Value::Object(json),
         }
     }
@@ -357,29 +386,26 @@ fn empty(ty: &TypeRef) -> Example {
     }
 }
 
-/// A list or map (as `ty` is) holding `item`, and a `null` as well if `nulls`.
-fn container(ty: &TypeRef, item: Example, nulls: bool) -> Example {
-    let rust = item.rust;
+/// A list or map (as `ty` is) holding `item`, and a `null` as well if `nulls`, as JSON.
+fn container_json(ty: &TypeRef, item: Value, nulls: bool) -> Value {
     match (ty, nulls) {
-        (TypeRef::List(_), false) => Example {
-            rust: quote!(vec![#rust]),
-            json: Value::Array(vec![item.json]),
-        },
-        (TypeRef::List(_), true) => Example {
-            rust: quote!(vec![None, #rust]),
-            json: Value::Array(vec![Value::Null, item.json]),
-        },
-        (_, false) => Example {
-            rust: quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
-            json: json!({ "key": item.json }),
-        },
-        (_, true) => Example {
-            rust: quote!(std::collections::BTreeMap::from([
-                (String::from("key"), #rust),
-                (String::from("null"), None),
-            ])),
-            json: json!({ "key": item.json, "null": null }),
-        },
+        (TypeRef::List(_), false) => Value::Array(vec![item]),
+        (TypeRef::List(_), true) => Value::Array(vec![Value::Null, item]),
+        (_, false) => json!({ "key": item }),
+        (_, true) => json!({ "key": item, "null": null }),
+    }
+}
+
+/// [`container_json`] as a Rust expression.
+fn container_rust(ty: &TypeRef, rust: TokenStream, nulls: bool) -> TokenStream {
+    match (ty, nulls) {
+        (TypeRef::List(_), false) => quote!(vec![#rust]),
+        (TypeRef::List(_), true) => quote!(vec![None, #rust]),
+        (_, false) => quote!(std::collections::BTreeMap::from([(String::from("key"), #rust)])),
+        (_, true) => quote!(std::collections::BTreeMap::from([
+            (String::from("key"), #rust),
+            (String::from("null"), None),
+        ])),
     }
 }
 

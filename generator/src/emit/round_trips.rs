@@ -32,7 +32,7 @@ fn covered(decl: &TypeDecl) -> bool {
 
 /// The test file, or `None` if no type needs one. `support` is the module holding `api`.
 pub fn file(api: &Api, support: &str) -> Option<TokenStream> {
-    let examples = Examples::new(api);
+    let examples = Examples::json_only(api);
     let kinds: Kinds<'_> = api
         .types
         .iter()

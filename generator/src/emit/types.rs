@@ -8,17 +8,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
-/// The object types a caller builds: those reachable from any method's inputs.
-fn request_types(api: &Api) -> BTreeSet<String> {
-    let mut roots = BTreeSet::new();
-    crate::model::visit_methods(&api.resources, &mut |_, method| {
-        for input in method.inputs() {
-            input.ty.collect_named(&mut roots);
-        }
-    });
-    api.reachable(roots)
-}
-
 /// `new` taking the required fields (or `Default` when none is) and a setter per optional
 /// field, for an object type callers build.
 fn builder(name: &proc_macro2::Ident, fields: &[FieldDecl]) -> (TokenStream, TokenStream) {
@@ -105,7 +94,7 @@ pub fn requests(api: &Api, part: super::Part) -> Option<TokenStream> {
 }
 
 fn of_part(api: &Api, part: super::Part, requests: bool) -> Option<TokenStream> {
-    let built = request_types(api);
+    let built = &api.requests;
     let mut uses = Uses::default();
     let mut defined = BTreeSet::new();
     let mut items = Vec::new();

@@ -55,6 +55,9 @@ pub struct Api {
     /// and answers and the types those contain; a type several resources use, or none, is
     /// shared and not in here. Its module holds the type.
     pub owners: std::collections::BTreeMap<String, usize>,
+    /// The named types a caller builds: those reachable from any method's inputs (each object
+    /// among them gets `new` and setters).
+    pub requests: BTreeSet<String>,
     /// Statuses with which the server says it did nothing, besides 429 and 503: a request that
     /// is not idempotent is retried after them too.
     pub unprocessed_statuses: Vec<u16>,
@@ -71,6 +74,17 @@ pub fn visit_methods<'a>(resources: &'a [Resource], f: &mut impl FnMut(&'a Resou
 }
 
 impl Api {
+    /// The named types reachable from any method's inputs ([`Api::requests`]).
+    pub fn request_types(&self) -> BTreeSet<String> {
+        let mut roots = BTreeSet::new();
+        visit_methods(&self.resources, &mut |_, method| {
+            for input in method.inputs() {
+                input.ty.collect_named(&mut roots);
+            }
+        });
+        self.reachable(roots)
+    }
+
     /// The named types in `roots` and every type they contain, however deep.
     pub fn reachable(&self, roots: BTreeSet<String>) -> BTreeSet<String> {
         let declared: std::collections::HashMap<&str, &TypeDecl> =

@@ -195,9 +195,11 @@ impl Resolver<'_> {
             waiters,
             features: None,
             owners: std::collections::BTreeMap::new(),
+            requests: BTreeSet::new(),
             unprocessed_statuses: self.unprocessed_statuses(&spec.unprocessed_statuses),
         };
         api.owners = super::features::owners(&api);
+        api.requests = api.request_types();
         if spec.resource_features {
             api.features = Some(self.features(&api));
         }
