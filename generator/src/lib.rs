@@ -7,6 +7,7 @@
 pub mod diag;
 pub mod doc_text;
 pub mod emit;
+pub mod import;
 pub mod model;
 pub mod naming;
 pub mod spec;

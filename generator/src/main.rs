@@ -59,6 +59,23 @@ enum Command {
         #[arg(required = true, value_name = "SPEC")]
         specs: Vec<PathBuf>,
     },
+    /// Write a spec from an OpenAPI 3.0 or 3.1 document (JSON or YAML). What the spec format
+    /// cannot say is printed as a warning with the JSON pointer of the construct and what was
+    /// done instead.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The OpenAPI document.
+    #[arg(value_name = "OPENAPI")]
+    document: PathBuf,
+    /// Where to write the spec (default: standard output).
+    #[arg(long, value_name = "SPEC")]
+    out: Option<PathBuf>,
+    /// The API's module name (default: the `--out` file's name, else the document's).
+    #[arg(long)]
+    name: Option<String>,
 }
 
 #[derive(Args)]
@@ -150,6 +167,63 @@ fn check(paths: &[PathBuf]) -> Exit {
             Exit::Success
         }
         Err(error) => failure(&error),
+    }
+}
+
+fn import(args: &ImportArgs) -> Exit {
+    let text = match std::fs::read_to_string(&args.document) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: {}: {e}", args.document.display());
+            return Exit::Io;
+        }
+    };
+    let stem = |path: &Path| path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = args
+        .name
+        .clone()
+        .or_else(|| args.out.as_deref().and_then(stem))
+        .or_else(|| stem(&args.document))
+        .unwrap_or_else(|| "api".into());
+    let shown = args.document.display().to_string();
+    let imported = match generator::import::import(&shown, &text, &name) {
+        Ok(imported) => imported,
+        Err(generator::import::Failure::Document(message)) => {
+            eprintln!("error: {shown}: {message}");
+            return Exit::Problems;
+        }
+        Err(generator::import::Failure::Check { yaml, problems }) => {
+            eprintln!("{problems}");
+            eprintln!(
+                "error: the spec imported from {shown} does not pass `check` (a bug of the importer: please report it with the document)"
+            );
+            if let Some(out) = &args.out {
+                let _ = std::fs::write(out, yaml);
+            }
+            return Exit::Bug;
+        }
+    };
+    for note in &imported.notes {
+        eprintln!(
+            "warning: {shown}#{}: {}; {}",
+            note.pointer, note.what, note.instead
+        );
+    }
+    let written = match &args.out {
+        Some(out) => {
+            std::fs::write(out, &imported.yaml).map_err(|e| format!("{}: {e}", out.display()))
+        }
+        None => {
+            print!("{}", imported.yaml);
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => Exit::Success,
+        Err(message) => {
+            eprintln!("error: {message}");
+            Exit::Io
+        }
     }
 }
 
@@ -247,6 +321,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Check { specs }) => check(specs),
         Some(Command::Generate(args)) => generate(args),
+        Some(Command::Import(args)) => import(args),
         None => generate(&cli.generate),
     }
     .into()

@@ -69,6 +69,7 @@ fn help_and_version_answer_on_the_binary_and_every_subcommand() {
         &["-h"],
         &["generate", "--help"],
         &["check", "--help"],
+        &["import", "--help"],
         &["help", "check"],
     ] {
         let out = generator(args);
@@ -80,7 +81,7 @@ fn help_and_version_answer_on_the_binary_and_every_subcommand() {
         );
     }
     let help = stdout(&generator(&["--help"]));
-    for word in ["generate", "check", "Exit codes"] {
+    for word in ["generate", "check", "import", "Exit codes"] {
         assert!(
             help.contains(word),
             "--help does not mention {word}:\n{help}"
@@ -91,6 +92,7 @@ fn help_and_version_answer_on_the_binary_and_every_subcommand() {
         &["-V"],
         &["check", "--version"],
         &["generate", "--version"],
+        &["import", "--version"],
     ] {
         let out = generator(args);
         assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
@@ -181,4 +183,37 @@ fn generate_writes_then_check_passes_until_the_crate_changes() {
     let out = generator(&["generate", &bad, "--out", &out_arg]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_exits_0_with_notes_as_warnings_1_on_what_is_not_openapi_and_3_on_a_missing_file() {
+    let dir = scratch("import");
+    let document = format!(
+        "{}/../../shared/specs/progenitor-sample-keeper.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let spec = dir.join("keeper.yaml").display().to_string();
+    let out = generator(&["import", &document, "--out", &spec]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The note keeps the JSON pointer of the construct and says what was done instead.
+    assert!(
+        stderr(&out)
+            .contains("#/components/schemas/ReportId/properties/pid: an unsigned 64-bit integer"),
+        "{}",
+        stderr(&out)
+    );
+    // The module is named after the file written, and the spec passes `check`.
+    let written = std::fs::read_to_string(&spec).expect("the spec is written");
+    assert!(written.contains("\nname: keeper\n"), "{written}");
+    assert_eq!(code(&generator(&["check", &spec])), 0);
+    // Without `--out`, the spec goes to standard output.
+    let out = generator(&["import", &document, "--name", "keeper"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(stdout(&out), written);
+    let swagger = write(&dir, "swagger.json", r#"{"swagger": "2.0"}"#);
+    let out = generator(&["import", &swagger]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("Swagger 2.0"), "{}", stderr(&out));
+    let missing = dir.join("missing.json").display().to_string();
+    assert_eq!(code(&generator(&["import", &missing])), 3);
 }

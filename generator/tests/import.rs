@@ -1,0 +1,185 @@
+//! `generator import` on published OpenAPI documents nobody here wrote (`../shared/specs/`):
+//! each imports to a spec that passes `check` (the import runs it), what the format cannot say
+//! is a note with its JSON pointer, and random structural edits of the documents never make the
+//! importer panic or write a spec that fails `check`.
+
+use generator::import::{Failure, import};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// A document of `../shared/specs/`.
+fn document(name: &str) -> String {
+    let path = format!("{}/../../shared/specs/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The imported spec's text, failing the test with the problems if it does not pass `check`.
+fn imported(name: &str, module: &str) -> generator::import::Imported {
+    match import(&format!("../shared/specs/{name}"), &document(name), module) {
+        Ok(imported) => imported,
+        Err(Failure::Document(message)) => panic!("{name}: {message}"),
+        Err(Failure::Check { yaml, problems }) => panic!("{problems}\n---\n{yaml}"),
+    }
+}
+
+/// How many methods a spec text declares (`method: GET`..., in a block or on one line).
+fn methods(yaml: &str) -> usize {
+    ["GET", "POST", "PUT", "PATCH", "DELETE"]
+        .iter()
+        .map(|m| {
+            yaml.matches(&format!("method: {m}\n")).count()
+                + yaml.matches(&format!("method: {m},")).count()
+        })
+        .sum()
+}
+
+#[test]
+fn keeper_imports_every_operation() {
+    let keeper = imported("progenitor-sample-keeper.json", "keeper");
+    assert_eq!(methods(&keeper.yaml), 6);
+    // The inline answers titled `ReportResult` in three operations are one type.
+    assert_eq!(keeper.yaml.matches("response: ReportResult\n").count(), 3);
+    assert_eq!(keeper.yaml.matches("\n  ReportResult:\n").count(), 1);
+    // The `Authorization` header parameter is a secret.
+    assert_eq!(keeper.yaml.matches("secret: true").count(), 6);
+    insta::assert_snapshot!("keeper", keeper.yaml);
+}
+
+#[test]
+fn propolis_imports_all_but_what_the_format_cannot_send_and_says_so() {
+    let propolis = imported("progenitor-sample-propolis-server.json", "propolis");
+    assert_eq!(methods(&propolis.yaml), 4);
+    let left_out: Vec<&str> = propolis
+        .notes
+        .iter()
+        .filter(|n| n.instead.contains("left out"))
+        .map(|n| n.pointer.as_str())
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            "/paths/~1instance~1migrate~1status/get/requestBody",
+            "/paths/~1instance~1serial/get/responses/101",
+            "/paths/~1instance~1state-monitor/get/requestBody",
+        ]
+    );
+    // A `oneOf` whose members each fix `type` to a value of their own has a discriminator.
+    assert!(propolis.yaml.contains("      discriminator: type\n"));
+}
+
+#[test]
+fn what_is_not_an_openapi_3_document_is_refused() {
+    for text in ["{}", r#"{"swagger": "2.0"}"#, "openapi: 2.0\n", "[1, 2", ""] {
+        assert!(
+            matches!(import("x.json", text, "x"), Err(Failure::Document(_))),
+            "{text}"
+        );
+    }
+}
+
+/// Random structural edits of a JSON document: a value replaced (by another JSON value of any
+/// kind), a key removed, a key added, picked by walking the tree with `path`.
+fn edit(value: &mut Value, path: &[usize], how: u8, replacement: &Value) {
+    let (step, rest) = match path.split_first() {
+        Some(split) => split,
+        None => return,
+    };
+    let child = match value {
+        Value::Object(map) if !map.is_empty() => {
+            let key = map
+                .keys()
+                .nth(step % map.len())
+                .cloned()
+                .unwrap_or_default();
+            if rest.is_empty() || how.is_multiple_of(7) {
+                match how % 3 {
+                    0 => {
+                        map.remove(&key);
+                    }
+                    1 => {
+                        map.insert(key, replacement.clone());
+                    }
+                    _ => {
+                        map.insert(format!("{key}x"), replacement.clone());
+                    }
+                }
+                return;
+            }
+            map.get_mut(&key)
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let i = step % items.len();
+            if rest.is_empty() || how.is_multiple_of(7) {
+                items[i] = replacement.clone();
+                return;
+            }
+            items.get_mut(i)
+        }
+        _ => {
+            *value = replacement.clone();
+            return;
+        }
+    };
+    if let Some(child) = child {
+        edit(child, rest, how, replacement);
+    }
+}
+
+/// JSON values that schemas and operations meet: wrong kinds, references that lead nowhere or
+/// round in circles, nulls, the schema keywords.
+fn replacement() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(serde_json::json!(true)),
+        Just(serde_json::json!(-1)),
+        Just(serde_json::json!("")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+        Just(serde_json::json!({"$ref": "#/components/schemas/Nowhere"})),
+        Just(serde_json::json!({"$ref": "#/paths"})),
+        Just(serde_json::json!({"$ref": "#"})),
+        Just(serde_json::json!({"type": ["null", "integer", "string"]})),
+        Just(
+            serde_json::json!({"oneOf": [{"type": "string"}, {"type": "string", "format": "date-time"}]})
+        ),
+        Just(
+            serde_json::json!({"anyOf": [{"type": "object", "properties": {"a": {"type": "string"}}}, {"type": "object"}]})
+        ),
+        Just(
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Nowhere"}, {"type": "integer"}]})
+        ),
+        Just(serde_json::json!({"enum": [1, "a", null]})),
+        Just(serde_json::json!({"type": "object", "additionalProperties": {"type": "array"}})),
+        Just(
+            serde_json::json!({"type": "string", "enum": ["", " ", "null", "Unknown", "unknown", "a-b", "a_b"]})
+        ),
+        Just(serde_json::json!({"name": "type", "in": "query", "schema": {"type": "object"}})),
+        Just(serde_json::json!({"content": {"multipart/form-data": {}}})),
+        "[a-z{}/_ -]{0,12}".prop_map(Value::String),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever the edit, the importer returns a spec that passes `check` or says the document
+    /// is not one it reads: it never panics, and never writes a spec that fails `check`.
+    #[test]
+    fn edited_documents_import_or_are_refused(
+        which in 0usize..2,
+        path in proptest::collection::vec(any::<usize>(), 1..8),
+        how in any::<u8>(),
+        replacement in replacement(),
+    ) {
+        let name = ["progenitor-sample-keeper.json", "progenitor-sample-propolis-server.json"][which];
+        let mut value: Value = serde_json::from_str(&document(name)).expect("the document is JSON");
+        edit(&mut value, &path, how, &replacement);
+        let text = value.to_string();
+        match import("edited.json", &text, "edited") {
+            Ok(_) | Err(Failure::Document(_)) => {}
+            Err(Failure::Check { yaml, problems }) => {
+                return Err(TestCaseError::fail(format!("{problems}\n---\n{yaml}\n--- from\n{text}")));
+            }
+        }
+    }
+}
