@@ -10,6 +10,7 @@
 mod doc;
 mod names;
 mod ops;
+mod repair;
 mod schema;
 mod unions;
 pub mod yaml;
@@ -47,7 +48,7 @@ pub enum Failure {
 pub fn import(source: &str, text: &str, name: &str) -> Result<Imported, Failure> {
     let doc = Doc::read(text).map_err(Failure::Document)?;
     let mut schemas = schema::Schemas::new(&doc);
-    let resources = ops::resources(&doc, &mut schemas);
+    let mut resources = ops::resources(&doc, &mut schemas);
     schemas.all_components();
     let mut spec = Node::map();
     spec.set("name", Node::str(names::snake(name)));
@@ -69,33 +70,74 @@ pub fn import(source: &str, text: &str, name: &str) -> Result<Imported, Failure>
     spec.set_some("doc", schema::description(&info).map(Node::str));
     spec.set("base_url", Node::str(base_url(&doc)));
     spec.set("auth", auth(&doc));
-    spec.set("types", Node::Map(schemas.finish()));
-    spec.set("resources", resources);
+    let (mut types, pointers) = schemas.finish();
     let version = doc
         .at("/openapi")
         .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
         .unwrap_or_default();
-    let mut text = format!(
+    let header = format!(
         "# Imported from `{source}` (OpenAPI {version}) by `generator import`; format: spec/README.md.\n"
     );
-    text.push_str(&spec.to_yaml());
+    let render = |types: &[(String, Node)], resources: &Node| {
+        let mut whole = spec.clone();
+        whole.set("types", Node::Map(types.to_vec()));
+        whole.set("resources", resources.clone());
+        format!("{header}{}", whole.to_yaml())
+    };
+    let mut text = render(&types, &resources);
+    // What `check` refuses in the unions is repaired, a round at a time (a repair may show the
+    // next problem); anything else it refuses is a bug of the importer.
+    for round in 0..MAX_REPAIRS {
+        let Err(problems) = check(&text) else {
+            break;
+        };
+        if round + 1 == MAX_REPAIRS
+            || !repair::unions(
+                &doc,
+                (&mut types, &mut resources),
+                &pointers,
+                &text,
+                &problems,
+                round,
+            )
+        {
+            return Err(Failure::Check {
+                yaml: text,
+                problems: crate::diag::Diagnostics(problems).to_string(),
+            });
+        }
+        text = render(&types, &resources);
+    }
+    repair::unused(&doc, &mut types, &resources);
+    text = render(&types, &resources);
+    check(&text).map_err(|problems| Failure::Check {
+        yaml: text.clone(),
+        problems: crate::diag::Diagnostics(problems).to_string(),
+    })?;
     let notes = doc.notes();
-    check(&text)?;
     Ok(Imported { yaml: text, notes })
 }
 
-/// Whether the spec passes `check`.
-fn check(yaml: &str) -> Result<(), Failure> {
+/// How many rounds of repairs an import may take.
+const MAX_REPAIRS: usize = 8;
+
+/// The problems `check` finds in the spec text, if any.
+fn check(yaml: &str) -> Result<(), Vec<crate::diag::Diagnostic>> {
     let source = crate::SpecSource {
         path: "imported.yaml".into(),
         text: yaml.to_owned(),
     };
     match crate::models(std::slice::from_ref(&source)) {
         Ok(_) => Ok(()),
-        Err(error) => Err(Failure::Check {
-            yaml: yaml.to_owned(),
-            problems: error.to_string(),
-        }),
+        Err(crate::Error::Spec(problems)) => Err(problems.0),
+        Err(other) => Err(vec![crate::diag::Diagnostic::new(
+            crate::diag::Loc {
+                file: "imported.yaml".into(),
+                line: 0,
+                column: 0,
+            },
+            other.to_string(),
+        )]),
     }
 }
 

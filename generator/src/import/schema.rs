@@ -50,6 +50,8 @@ pub struct Schemas<'d> {
     components: HashMap<String, Option<Ty>>,
     /// Names taken, lowercased without `_` (the generator's Rust names must not collide).
     taken: HashSet<String>,
+    /// The JSON pointer each union was made from, for the notes of [`super::repair`].
+    pub pointers: HashMap<String, String>,
 }
 
 /// The deepest nesting of inline schemas followed; deeper ones are read as `json`.
@@ -63,6 +65,7 @@ impl<'d> Schemas<'d> {
             defs: IndexMap::new(),
             components: HashMap::new(),
             taken: HashSet::new(),
+            pointers: HashMap::new(),
         }
     }
 
@@ -136,11 +139,13 @@ impl<'d> Schemas<'d> {
     }
 
     /// The definitions to write under `types:`, in order.
-    pub fn finish(self) -> Vec<(String, Node)> {
-        self.defs
+    pub fn finish(self) -> (Vec<(String, Node)>, HashMap<String, String>) {
+        let defs = self
+            .defs
             .into_iter()
             .filter(|(name, _)| !name.starts_with('\u{0}'))
-            .collect()
+            .collect();
+        (defs, self.pointers)
     }
 
     /// The type of `schema` at `pointer`; `hint` names it if it needs a name.

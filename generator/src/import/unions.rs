@@ -45,9 +45,23 @@ pub fn union(
                 }
             }
             exprs.sort_by_key(|e| strictness(e));
+            if let [only] = exprs.as_slice() {
+                // Members that are one type here (`ipv4` and `ipv6` strings): that type.
+                schemas.defs.shift_remove(&type_name);
+                let (expr, nullable) = match only.strip_suffix('?') {
+                    Some(inner) => (inner.to_owned(), true),
+                    None => (only.clone(), false),
+                };
+                return Ty {
+                    expr,
+                    nullable,
+                    doc: None,
+                };
+            }
             Node::Seq(exprs.into_iter().map(Node::str).collect())
         }
     };
+    schemas.pointers.insert(type_name.clone(), at.to_owned());
     let mut node = Node::map();
     node.set_some(
         "doc",

@@ -1,0 +1,416 @@
+//! Unions the spec's checks refuse, made into types they accept. OpenStack's documents list an
+//! answer's microversions as `oneOf` members that no field tells apart; the format decodes a
+//! union by trying members in order, so such a union would lose fields. Those become one object
+//! with every member's fields (optional unless every member requires them); a union whose
+//! members only stand in the wrong order is put in order; a union with a member that takes any
+//! value is that member. Then the types no method reaches are left out. Each change is a note.
+
+use super::doc::Doc;
+use super::yaml::Node;
+use crate::diag::Diagnostic;
+use indexmap::IndexMap;
+use std::collections::{BTreeSet, HashMap};
+
+/// Repairs the unions of `types` that `problems` (found in the spec text `yaml`) are about.
+/// Whether anything changed.
+pub fn unions(
+    doc: &Doc,
+    (types, resources): (&mut Vec<(String, Node)>, &mut Node),
+    pointers: &HashMap<String, String>,
+    yaml: &str,
+    problems: &[Diagnostic],
+    round: usize,
+) -> bool {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let named: BTreeSet<String> = problems
+        .iter()
+        .filter_map(|p| type_at(&lines, usize::try_from(p.loc.line).ok()?))
+        .collect();
+    let mut changed = false;
+    for name in named {
+        let Some(index) = types.iter().position(|(n, _)| *n == name) else {
+            continue;
+        };
+        let Some((doc_text, members)) = union_members(&types[index].1) else {
+            continue;
+        };
+        let pointer = pointers.get(&name).cloned().unwrap_or_default();
+        // A member that takes any value makes the union any value; one that takes any object
+        // among objects, any object.
+        let any = members.iter().any(|m| m.trim_end_matches('?') == "json");
+        let any_object = members
+            .iter()
+            .any(|m| m.trim_end_matches('?') == "map<json>")
+            && members.iter().all(|m| {
+                let m = m.trim_end_matches('?');
+                m.starts_with("map<") || fields_of(types, m).is_some()
+            });
+        if any || any_object {
+            let expr = if any { "json" } else { "map<json>" };
+            doc.note(
+                &pointer,
+                format!(
+                    "a union with a member that takes any value ({})",
+                    members.join(", ")
+                ),
+                format!("read as `{expr}`"),
+            );
+            replace(types, resources, &name, expr);
+            changed = true;
+            continue;
+        }
+        // Members an earlier one takes every value of can never be decoded: the earlier one
+        // keeps them (its JSON is written back the same).
+        let hidden: Vec<&String> = problems
+            .iter()
+            .filter(|p| p.message.contains("can never be decoded"))
+            .filter_map(|p| p.message.split('`').nth(1))
+            .filter_map(|m| members.iter().find(|x| *x == m))
+            .collect();
+        if !hidden.is_empty() {
+            let kept: Vec<String> = members
+                .iter()
+                .filter(|m| !hidden.contains(m))
+                .cloned()
+                .collect();
+            doc.note(
+                &pointer,
+                format!(
+                    "union members an earlier one takes every value of ({})",
+                    hidden
+                        .iter()
+                        .map(|h| h.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "left out of the union: the earlier member decodes them",
+            );
+            match kept.as_slice() {
+                [only] => replace(types, resources, &name, only),
+                _ => {
+                    let mut def = Node::map();
+                    def.set_some("doc", doc_text.map(Node::str));
+                    def.set(
+                        "union",
+                        Node::Seq(kept.iter().map(|m| Node::str(m.clone())).collect()),
+                    );
+                    types[index].1 = def;
+                }
+            }
+            changed = true;
+            continue;
+        }
+        let (objects, others): (Vec<&String>, Vec<&String>) = members
+            .iter()
+            .partition(|m| fields_of(types, m.trim_end_matches('?')).is_some());
+        if objects.len() >= 2 {
+            let fields: Vec<IndexMap<String, Node>> = objects
+                .iter()
+                .filter_map(|m| fields_of(types, m.trim_end_matches('?')))
+                .collect();
+            let merged_fields = Node::Map(superset(&fields).into_iter().collect());
+            let listed: Vec<&str> = objects.iter().map(|m| m.as_str()).collect();
+            doc.note(
+                &pointer,
+                format!(
+                    "a union whose object members no field tells apart ({})",
+                    listed.join(", ")
+                ),
+                "one object with every member's fields, optional unless every member requires them",
+            );
+            if others.is_empty() {
+                let mut merged = Node::map();
+                merged.set_some("doc", doc_text.map(Node::str));
+                merged.set("fields", merged_fields);
+                types[index].1 = merged;
+            } else {
+                let mut merged = Node::map();
+                merged.set("fields", merged_fields);
+                let mut object_name = format!("{name}Object");
+                while types.iter().any(|(n, _)| *n == object_name) {
+                    object_name.push('_');
+                }
+                let mut kept: Vec<String> = others.iter().map(|m| (*m).clone()).collect();
+                kept.push(object_name.clone());
+                kept.sort_by_key(|m| specificity(types, m));
+                let mut def = Node::map();
+                def.set_some("doc", doc_text.map(Node::str));
+                def.set(
+                    "union",
+                    Node::Seq(kept.into_iter().map(Node::str).collect()),
+                );
+                types[index].1 = def;
+                types.push((object_name, merged));
+            }
+            changed = true;
+            continue;
+        }
+        let mut ordered = members.clone();
+        ordered.sort_by_key(|m| specificity(types, m));
+        if ordered != members && round == 0 {
+            let mut def = Node::map();
+            def.set_some("doc", doc_text.map(Node::str));
+            def.set(
+                "union",
+                Node::Seq(ordered.iter().map(|m| Node::str(m.clone())).collect()),
+            );
+            types[index].1 = def;
+            doc.note(
+                &pointer,
+                "union members in an order that hides some",
+                format!("tried in the order {}", ordered.join(", ")),
+            );
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Removes the type `name` and writes `expr` wherever a type expression names it.
+fn replace(types: &mut Vec<(String, Node)>, resources: &mut Node, name: &str, expr: &str) {
+    types.retain(|(n, _)| n != name);
+    for (_, def) in types.iter_mut() {
+        rename(def, name, expr, false);
+    }
+    rename(resources, name, expr, false);
+}
+
+/// Rewrites the type expressions in `node` (values of `type`, `response`, `item`, `map`, union
+/// members) that name `name`.
+fn rename(node: &mut Node, name: &str, expr: &str, is_type: bool) {
+    match node {
+        Node::Map(entries) => {
+            for (key, value) in entries.iter_mut() {
+                let typed = matches!(key.as_str(), "type" | "response" | "item" | "map");
+                match value {
+                    Node::Seq(items) if key == "union" => {
+                        items.iter_mut().for_each(|i| rename(i, name, expr, true));
+                    }
+                    Node::Map(members) if key == "members" => {
+                        members
+                            .iter_mut()
+                            .for_each(|(_, m)| rename(m, name, expr, true));
+                    }
+                    _ => rename(value, name, expr, typed),
+                }
+            }
+        }
+        Node::Seq(items) => items.iter_mut().for_each(|i| rename(i, name, expr, false)),
+        Node::Str(text) if is_type => *text = replace_name(text, name, expr),
+        _ => {}
+    }
+}
+
+/// `text` (a type expression) with each whole-word `name` replaced by `expr`.
+fn replace_name(text: &str, name: &str, expr: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once('\u{0}')) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        out.push_str(if word == name { expr } else { &word });
+        word.clear();
+        if c != '\u{0}' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The type defined around line `line` (1-based) of the spec text, if it is under `types:`.
+fn type_at(lines: &[&str], line: usize) -> Option<String> {
+    let types = lines.iter().position(|l| *l == "types:")?;
+    for l in lines[..line.min(lines.len())].iter().rev() {
+        if l.is_empty() {
+            // A blank line of a `|` block.
+            continue;
+        }
+        if !l.starts_with(' ') {
+            return None;
+        }
+        if let Some(name) = l.strip_prefix("  ").and_then(|r| r.strip_suffix(':'))
+            && !name.starts_with(' ')
+        {
+            return (line > types).then(|| name.to_owned());
+        }
+    }
+    None
+}
+
+/// An untagged union's docs and member expressions.
+fn union_members(def: &Node) -> Option<(Option<String>, Vec<String>)> {
+    let Node::Map(entries) = def else {
+        return None;
+    };
+    let doc = entries
+        .iter()
+        .find(|(k, _)| k == "doc")
+        .and_then(|(_, v)| match v {
+            Node::Str(t) => Some(t.clone()),
+            _ => None,
+        });
+    let (_, Node::Seq(members)) = entries.iter().find(|(k, _)| k == "union")? else {
+        return None;
+    };
+    let members = members
+        .iter()
+        .map(|m| match m {
+            Node::Str(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((doc, members))
+}
+
+/// The fields of the object type `name`.
+fn fields_of(types: &[(String, Node)], name: &str) -> Option<IndexMap<String, Node>> {
+    let (_, Node::Map(def)) = types.iter().find(|(n, _)| n == name)? else {
+        return None;
+    };
+    let (_, Node::Map(fields)) = def.iter().find(|(k, _)| k == "fields")? else {
+        return None;
+    };
+    Some(fields.iter().cloned().collect())
+}
+
+/// One field list with every field of `objects`: required (not `optional`) only if every
+/// object requires it, of its type where they agree and `json` where they do not, nullable if
+/// any says so.
+fn superset(objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
+    let mut merged: IndexMap<String, Node> = IndexMap::new();
+    let key = |field: &Node, k: &str| match field {
+        Node::Map(e) => e.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    let names: Vec<String> =
+        objects
+            .iter()
+            .flat_map(|o| o.keys().cloned())
+            .fold(Vec::new(), |mut all, n| {
+                if !all.contains(&n) {
+                    all.push(n);
+                }
+                all
+            });
+    for name in names {
+        let present: Vec<&Node> = objects.iter().filter_map(|o| o.get(&name)).collect();
+        let types: BTreeSet<String> = present
+            .iter()
+            .filter_map(|f| match key(f, "type") {
+                Some(Node::Str(t)) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let ty = match types.len() {
+            1 => types.into_iter().next().unwrap_or_else(|| "json".into()),
+            _ => "json".into(),
+        };
+        let required =
+            present.len() == objects.len() && present.iter().all(|f| key(f, "optional").is_none());
+        let nullable = present.iter().any(|f| key(f, "nullable").is_some());
+        let mut field = Node::map();
+        field.set("type", Node::str(ty));
+        if !required {
+            field.set("optional", Node::bool(true));
+        }
+        if nullable {
+            field.set("nullable", Node::bool(true));
+        }
+        field.set_some("doc", present.iter().find_map(|f| key(f, "doc")));
+        merged.insert(name, field);
+    }
+    merged
+}
+
+/// Where a member goes so that no earlier one takes its values: enums and strict text formats,
+/// then numbers, objects, lists, then plain text and any value.
+fn specificity(types: &[(String, Node)], member: &str) -> u8 {
+    let bare = member.trim_end_matches('?');
+    if let Some((_, Node::Map(def))) = types.iter().find(|(n, _)| n == bare) {
+        return match def.first().map(|(k, _)| k.as_str()) {
+            Some("enum" | "int_enum") => 0,
+            Some("doc") if def.iter().any(|(k, _)| k == "enum" || k == "int_enum") => 0,
+            _ if def.iter().any(|(k, _)| k == "fields") => 3,
+            _ => 4,
+        };
+    }
+    match bare {
+        "datetime" | "date" | "decimal" => 1,
+        "int32" | "int64" => 2,
+        "float64" | "bool" => 5,
+        "string" => 6,
+        "json" => 8,
+        _ if bare.starts_with("list<") => 4,
+        _ => 7,
+    }
+}
+
+/// Removes the types no method reaches (through its parameters, body, answer or page, and the
+/// types those contain), with one note listing them: the schemas the document declares but
+/// none of the imported operations uses, and the members of unions made one object.
+pub fn unused(doc: &Doc, types: &mut Vec<(String, Node)>, resources: &Node) {
+    let defined: HashMap<&str, &Node> = types.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut pending = Vec::new();
+    collect(resources, false, &mut pending);
+    while let Some(expr) = pending.pop() {
+        for word in words(&expr) {
+            if let Some(def) = defined.get(word.as_str())
+                && reached.insert(word)
+            {
+                collect(def, false, &mut pending);
+            }
+        }
+    }
+    let unused: Vec<String> = types
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| !reached.contains(n))
+        .collect();
+    if unused.is_empty() {
+        return;
+    }
+    doc.note(
+        "/components/schemas",
+        format!(
+            "{} schemas that no imported operation uses ({})",
+            unused.len(),
+            unused.join(", ")
+        ),
+        "left out of the spec",
+    );
+    types.retain(|(n, _)| reached.contains(n));
+}
+
+/// The type expressions in `node` (values of `type`, `response`, `item`, `map`, union members).
+fn collect(node: &Node, is_type: bool, out: &mut Vec<String>) {
+    match node {
+        Node::Map(entries) => {
+            for (key, value) in entries {
+                let typed = matches!(key.as_str(), "type" | "response" | "item" | "map");
+                match value {
+                    Node::Seq(items) if key == "union" => {
+                        items.iter().for_each(|i| collect(i, true, out));
+                    }
+                    Node::Map(members) if key == "members" => {
+                        members.iter().for_each(|(_, m)| collect(m, true, out));
+                    }
+                    _ => collect(value, typed, out),
+                }
+            }
+        }
+        Node::Seq(items) => items.iter().for_each(|i| collect(i, false, out)),
+        Node::Str(text) if is_type => out.push(text.clone()),
+        _ => {}
+    }
+}
+
+/// The names in a type expression (`list<map<Foo?>>` gives `list`, `map`, `Foo`).
+fn words(expr: &str) -> Vec<String> {
+    expr.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
