@@ -76,6 +76,10 @@ struct ImportArgs {
     /// The API's module name (default: the `--out` file's name, else the document's).
     #[arg(long)]
     name: Option<String>,
+    /// Overwrite `--out` from the document alone, without keeping its hand edits (`rust:`
+    /// names, resource grouping, `errors`, `waiters`...: spec/README.md lists them).
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Args)]
@@ -186,7 +190,17 @@ fn import(args: &ImportArgs) -> Exit {
         .or_else(|| stem(&args.document))
         .unwrap_or_else(|| "api".into());
     let shown = args.document.display().to_string();
-    let imported = match generator::import::import(&shown, &text, &name) {
+    let existing = match &args.out {
+        Some(out) if !args.fresh && out.exists() => match std::fs::read_to_string(out) {
+            Ok(existing) => Some(existing),
+            Err(e) => {
+                eprintln!("error: {}: {e}", out.display());
+                return Exit::Io;
+            }
+        },
+        _ => None,
+    };
+    let imported = match generator::import::import_into(&shown, &text, &name, existing.as_deref()) {
         Ok(imported) => imported,
         Err(generator::import::Failure::Document(message)) => {
             eprintln!("error: {shown}: {message}");

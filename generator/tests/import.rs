@@ -3,7 +3,7 @@
 //! is a note with its JSON pointer, and random structural edits of the documents never make the
 //! importer panic or write a spec that fails `check`.
 
-use generator::import::{Failure, import};
+use generator::import::{Failure, import, import_into};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -89,6 +89,154 @@ fn nova_imports_every_operation() {
     for note in nova.notes.iter().filter(|n| n.pointer != "/servers") {
         assert!(document.pointer(&note.pointer).is_some(), "{note:?}");
     }
+}
+
+/// A maintainer edits an imported spec (a `rust:` name on a type, a field, a method and a
+/// parameter; a method moved to another resource under another name; a client parameter that
+/// fills a path placeholder; `errors:`; a new title), then imports a newer version of the
+/// document (an operation and a field more): every edit survives, the API's change comes in,
+/// and the result passes `check`.
+#[test]
+fn re_importing_a_newer_document_keeps_the_hand_edits() {
+    let v1 = document("progenitor-sample-keeper.json");
+    let base = import("keeper.json", &v1, "keeper").expect("v1 imports");
+    let mut edited: Value = serde_saphyr::from_str(&base.yaml).expect("the spec is YAML");
+    let set = |value: &mut Value, pointer: &str, key: &str, new: Value| {
+        value
+            .pointer_mut(pointer)
+            .and_then(Value::as_object_mut)
+            .unwrap_or_else(|| panic!("{pointer}"))
+            .insert(key.to_owned(), new);
+    };
+    set(&mut edited, "", "title", "Keeper".into());
+    set(&mut edited, "/types/ReportId", "rust", "ReportKey".into());
+    set(
+        &mut edited,
+        "/types/ReportId/fields/pid",
+        "rust",
+        "process_id".into(),
+    );
+    set(
+        &mut edited,
+        "/resources/report/methods/finish",
+        "rust",
+        "complete".into(),
+    );
+    set(
+        &mut edited,
+        "/resources/report/methods/finish/headers/Authorization",
+        "rust",
+        "authorization_header".into(),
+    );
+    // `ping` moves under `global`, as `health`.
+    let ping = edited
+        .pointer("/resources/ping/methods/ping")
+        .cloned()
+        .expect("ping");
+    set(&mut edited, "/resources/global/methods", "health", ping);
+    edited
+        .pointer_mut("/resources")
+        .and_then(Value::as_object_mut)
+        .expect("resources")
+        .remove("ping");
+    set(
+        &mut edited,
+        "",
+        "errors",
+        serde_json::json!({"shapes": [{"code": "/error_code", "message": "/message"}]}),
+    );
+    let existing = generator::import::merge::from_json(&edited).to_yaml();
+    assert!(generator::import::import_into("x", &v1, "keeper", Some(&existing)).is_ok());
+    // Upstream adds a field and an operation.
+    let mut v2: Value = serde_json::from_str(&v1).expect("JSON");
+    set(
+        &mut v2,
+        "/components/schemas/ReportId/properties",
+        "exit_signal",
+        serde_json::json!({"type": "string"}),
+    );
+    let mut jobs = v2.pointer("/paths/~1global~1jobs").cloned().expect("jobs");
+    set(
+        &mut jobs,
+        "/get",
+        "operationId",
+        "global_jobs_detail".into(),
+    );
+    set(&mut v2, "/paths", "/global/jobs/detail", jobs);
+    let after = match import_into("keeper.json", &v2.to_string(), "keeper", Some(&existing)) {
+        Ok(after) => after.yaml,
+        Err(Failure::Check { yaml, problems }) => panic!(
+            "{problems}
+---
+{yaml}"
+        ),
+        Err(Failure::Document(message)) => panic!("{message}"),
+    };
+    let spec: Value = serde_saphyr::from_str(&after).expect("YAML");
+    let at = |pointer: &str| spec.pointer(pointer).cloned();
+    assert_eq!(at("/title"), Some("Keeper".into()));
+    assert_eq!(at("/types/ReportId/rust"), Some("ReportKey".into()));
+    assert_eq!(
+        at("/types/ReportId/fields/pid/rust"),
+        Some("process_id".into())
+    );
+    assert!(
+        at("/types/ReportId/fields/exit_signal").is_some(),
+        "{after}"
+    );
+    assert_eq!(
+        at("/resources/report/methods/finish/rust"),
+        Some("complete".into())
+    );
+    assert_eq!(
+        at("/resources/report/methods/finish/headers/Authorization/rust"),
+        Some("authorization_header".into())
+    );
+    assert_eq!(
+        at("/resources/global/methods/health/operation"),
+        Some("ping".into())
+    );
+    assert!(at("/resources/ping").is_none(), "{after}");
+    assert!(
+        at("/resources/global/methods/jobs_detail").is_some(),
+        "{after}"
+    );
+    assert_eq!(at("/errors/shapes/0/code"), Some("/error_code".into()));
+}
+
+/// A client parameter the maintainer adds fills its placeholder in every path: on re-import,
+/// it is no longer a path parameter of the methods.
+#[test]
+fn re_importing_leaves_client_parameters_out_of_the_paths() {
+    let text = document("progenitor-sample-propolis-server.json");
+    let base = import("propolis.json", &text, "propolis").expect("imports");
+    let mut edited: Value = serde_saphyr::from_str(&base.yaml).expect("YAML");
+    let method = "/resources/instance/methods/issue_crucible_snapshot_request";
+    assert!(
+        edited
+            .pointer(&format!("{method}/path_params/id"))
+            .is_some(),
+        "{}",
+        base.yaml
+    );
+    edited.as_object_mut().expect("mapping").insert(
+        "client_params".into(),
+        serde_json::json!({"id": {"doc": "The instance."}}),
+    );
+    let existing = generator::import::merge::from_json(&edited).to_yaml();
+    let after = import_into("propolis.json", &text, "propolis", Some(&existing))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let spec: Value = serde_saphyr::from_str(&after.yaml).expect("YAML");
+    assert!(
+        spec.pointer(&format!("{method}/path_params/id")).is_none(),
+        "{}",
+        after.yaml
+    );
+    assert!(
+        spec.pointer(&format!("{method}/path_params/snapshot_id"))
+            .is_some()
+    );
+    assert!(spec.pointer("/client_params/id").is_some());
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! the check; `yaml` writes the text.
 
 mod doc;
+pub mod merge;
 mod names;
 mod ops;
 mod repair;
@@ -46,6 +47,17 @@ pub enum Failure {
 /// Imports the document `text` read from `source` (shown in the spec's header) as the API
 /// module `name`.
 pub fn import(source: &str, text: &str, name: &str) -> Result<Imported, Failure> {
+    import_into(source, text, name, None)
+}
+
+/// [`import`], keeping the edits of the `existing` spec text the format allows (`merge.rs`
+/// lists them) when there is one.
+pub fn import_into(
+    source: &str,
+    text: &str,
+    name: &str,
+    existing: Option<&str>,
+) -> Result<Imported, Failure> {
     let doc = Doc::read(text).map_err(Failure::Document)?;
     let mut schemas = schema::Schemas::new(&doc);
     let mut resources = ops::resources(&doc, &mut schemas);
@@ -71,6 +83,10 @@ pub fn import(source: &str, text: &str, name: &str) -> Result<Imported, Failure>
     spec.set("base_url", Node::str(base_url(&doc)));
     spec.set("auth", auth(&doc));
     let (mut types, pointers) = schemas.finish();
+    if let Some(existing) = existing {
+        merge::apply(&doc, existing, (&mut spec, &mut types, &mut resources))
+            .map_err(Failure::Document)?;
+    }
     let version = doc
         .at("/openapi")
         .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
