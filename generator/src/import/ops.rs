@@ -139,6 +139,9 @@ fn method_name(operation: &Value, verb: &str, path: &str, group: &str) -> String
             .collect();
         return names::snake(&format!("{verb} {}", segments.join(" ")));
     };
+    if id.contains('/') || id.contains(':') {
+        return rest_name(verb, path, group);
+    }
     let name = names::snake(id);
     let words: Vec<&str> = name.split('_').collect();
     let group_words: Vec<&str> = group.split('_').collect();
@@ -162,6 +165,46 @@ fn method_name(operation: &Value, verb: &str, path: &str, group: &str) -> String
         }
     }
     name
+}
+
+/// A name for an operation whose id is its path (`flavors/flavor_id/os-extra_specs:get`, as
+/// OpenStack's documents have them): what the verb does to the path (`list` or `get` as the
+/// path ends with a collection or an item, `create`, `update`, `delete`), then the path's fixed
+/// segments after the resource's own (`list_os_extra_specs`); `action` for a POST to `/action`.
+fn rest_name(verb: &str, path: &str, group: &str) -> String {
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !is_version(s))
+        .collect();
+    let item = segments.last().is_some_and(|s| s.starts_with('{'));
+    let fixed: Vec<String> = segments
+        .iter()
+        .filter(|s| !s.starts_with('{'))
+        .map(|s| names::snake(s))
+        .skip_while(|s| *s == group)
+        .collect();
+    if verb == "post" && fixed.last().is_some_and(|s| s == "action") {
+        let rest = &fixed[..fixed.len() - 1];
+        return if rest.is_empty() {
+            "action".into()
+        } else {
+            format!("{}_action", rest.join("_"))
+        };
+    }
+    let action = match (verb, item) {
+        ("get", true) => "get",
+        ("get", false) => "list",
+        ("post", _) => "create",
+        ("put" | "patch", true) => "update",
+        ("put" | "patch", false) => "replace",
+        ("delete", true) => "delete",
+        _ => "delete_all",
+    };
+    if fixed.is_empty() {
+        action.to_owned()
+    } else {
+        format!("{action}_{}", fixed.join("_"))
+    }
 }
 
 /// One operation as a method, or `None` (noted) if the format cannot express it.
