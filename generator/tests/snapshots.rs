@@ -96,8 +96,11 @@ fn parallel_generation_equals_sequential_generation() {
     assert!(sources.len() >= 2, "both specs are read");
     let parallel = generator::generate(&sources).unwrap_or_else(|e| panic!("{e}"));
     let apis = generator::models(&sources).unwrap_or_else(|e| panic!("{e}"));
-    let mut sequential = generator::write::render(generator::emit::crate_files(&apis))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut sequential = generator::write::render(generator::emit::crate_files(
+        &generator::model::Krate::default(),
+        &apis,
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
     let surface = generator::surface::listing(&sequential).unwrap_or_else(|e| panic!("{e}"));
     sequential.insert(generator::surface::FILE.to_owned(), surface);
     assert_eq!(

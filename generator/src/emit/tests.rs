@@ -120,6 +120,7 @@ pub fn support(api: &Api) -> TokenStream {
         uses_json |= !matches!(method.response, Response::Empty);
     });
     let module = ident(&api.module);
+    let krate = ident(&api.krate.ident());
     let doc = format!(
         " What the tests of the {} share: a client aimed at the mock server, and the checks of the request it received.",
         inline(&api.title)
@@ -154,7 +155,7 @@ pub fn support(api: &Api) -> TokenStream {
         #![doc = #doc]
 
         /// The API under test, as the test files name it.
-        pub use generated_sdk::#module as api;
+        pub use #krate::#module as api;
 
         #client
 
