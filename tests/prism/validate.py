@@ -28,6 +28,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -151,17 +152,17 @@ def send(port, request):
     text = response.read().decode("utf-8", "replace")
     violations = response.getheader("sl-violations")
     connection.close()
-    messages = []
+    errors = []
     if violations:
-        messages += [describe(v) for v in json.loads(violations)]
+        errors += [describe(v) for v in json.loads(violations) if v.get("severity") == "Error"]
     if response.status >= 400:
         try:
             problem = json.loads(text)
-            details = problem.get("validation") or []
-            messages += [describe(v) for v in details] or [f"{problem.get('title')}: {problem.get('detail')}"]
+            details = [describe(v) for v in problem.get("validation") or []]
+            errors += details or [f"{problem.get('title')}: {problem.get('detail')}"]
         except (ValueError, AttributeError):
-            messages.append(text[:500])
-    return response.status, messages
+            errors.append(text[:500])
+    return response.status, errors
 
 
 def describe(violation):
@@ -169,8 +170,10 @@ def describe(violation):
     return f"{location}: {violation.get('message')} ({violation.get('severity')})"
 
 
-def rejected(status, messages):
-    return status >= 400 or bool(messages)
+def rejected(status, errors):
+    """Prism rejects a request with an error status, or (with a status the document gives for
+    it) with violations of severity `Error`."""
+    return status >= 400 or bool(errors)
 
 
 def free_port():
@@ -179,17 +182,19 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_prism(prism, document, port):
+def start_prism(prism, document, port, log):
+    """Starts `prism mock` on `document`; its output goes to the file `log` (a pipe nobody
+    reads would fill up and stall it)."""
     process = subprocess.Popen(
         [prism, "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), document],
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"prism exited ({process.returncode}):\n{process.stdout.read()}")
+            log.seek(0)
+            sys.exit(f"prism exited ({process.returncode}):\n{log.read().decode(errors='replace')}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return process
@@ -212,7 +217,8 @@ def main():
         return 2
     document = load_document(args.document)
     port = free_port()
-    prism = start_prism(args.prism, args.document, port)
+    log = tempfile.TemporaryFile()
+    prism = start_prism(args.prism, args.document, port, log)
     failures = []
     try:
         for request in requests:
