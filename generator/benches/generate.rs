@@ -5,6 +5,7 @@
 //! holds the method and the figures.
 
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
+use generator::model::Krate;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -97,7 +98,7 @@ fn whole(c: &mut Criterion, cases: &[Case]) {
 
 /// The Rust token streams of the emitted files (everything but the runtime and `Cargo.toml`).
 fn rust_files(apis: &[generator::model::Api]) -> Vec<proc_macro2::TokenStream> {
-    generator::emit::crate_files(apis)
+    generator::emit::crate_files(&Krate::default(), apis)
         .into_iter()
         .filter_map(|file| match file.content {
             generator::emit::Content::Rust(tokens) => Some(tokens),
@@ -118,11 +119,11 @@ fn stages(c: &mut Criterion, cases: &[Case]) {
         });
         let apis = generator::models(&case.sources).expect("models");
         group.bench_function("emit", |b| {
-            b.iter(|| generator::emit::crate_files(black_box(&apis)))
+            b.iter(|| generator::emit::crate_files(&Krate::default(), black_box(&apis)))
         });
         group.bench_function("format", |b| {
             b.iter_batched(
-                || generator::emit::crate_files(&apis),
+                || generator::emit::crate_files(&Krate::default(), &apis),
                 |files| generator::write::render(files).expect("render"),
                 BatchSize::PerIteration,
             )

@@ -106,18 +106,37 @@ pub fn models(specs: &[SpecSource]) -> Result<Vec<model::Api>, Error> {
     }
 }
 
-/// Generates the whole client crate from `specs`.
+/// Generates the whole client crate `generated-sdk` from `specs`.
 pub fn generate(specs: &[SpecSource]) -> Result<Files, Error> {
     generate_with(specs, &|_, _| {})
 }
 
-/// Generates the whole client crate from `specs`, handing each file (path, text) to `sink` as
-/// soon as it is formatted, on the thread that formatted it, so that writing it overlaps with
-/// formatting the others. A spec error stops generation before any file is formatted.
+/// Generates the client crate `krate` (its name and spec directory, which its manifest, docs,
+/// doctests and tests name) from `specs`.
+pub fn generate_crate(krate: &model::Krate, specs: &[SpecSource]) -> Result<Files, Error> {
+    generate_crate_with(krate, specs, &|_, _| {})
+}
+
+/// Generates the whole client crate `generated-sdk` from `specs`, handing each file (path,
+/// text) to `sink` as soon as it is formatted, on the thread that formatted it, so that writing
+/// it overlaps with formatting the others. A spec error stops generation before any file is
+/// formatted.
 pub fn generate_with(specs: &[SpecSource], sink: write::Sink<'_>) -> Result<Files, Error> {
-    let apis = models(specs)?;
+    generate_crate_with(&model::Krate::default(), specs, sink)
+}
+
+/// [`generate_with`] for the crate `krate`.
+pub fn generate_crate_with(
+    krate: &model::Krate,
+    specs: &[SpecSource],
+    sink: write::Sink<'_>,
+) -> Result<Files, Error> {
+    let mut apis = models(specs)?;
+    for api in &mut apis {
+        api.krate = krate.clone();
+    }
     let (mut files, lines) =
-        write::render_jobs(&apis, &emit::jobs(&apis), sink).map_err(Error::Internal)?;
+        write::render_jobs(&apis, &emit::jobs(krate, &apis), sink).map_err(Error::Internal)?;
     let surface = surface::listing_from(&files, &lines).map_err(Error::Internal)?;
     sink(surface::FILE, &surface);
     files.insert(surface::FILE.to_owned(), surface);

@@ -349,6 +349,7 @@ pub mod reserved {
         ("expect_json", "a test helper"),
         ("expect_query", "a test helper"),
         ("only_request", "a test helper"),
+        ("record_request", "a test helper"),
         ("serve", "a test helper"),
     ];
 }

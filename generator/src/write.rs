@@ -114,12 +114,13 @@ fn render_file(file: EmittedFile) -> Result<Rendered, String> {
                 "copied from `{source}`. Do not edit: edit that file and run `cargo xtask codegen`."
             )
         }
+        Some(dir) if dir.ends_with('/') => {
+            format!("from `{dir}`. Do not edit: change the specs and run `cargo xtask codegen`.")
+        }
         Some(source) => {
             format!("from `{source}`. Do not edit: change the spec and run `cargo xtask codegen`.")
         }
-        None => {
-            "from `spec/`. Do not edit: change the specs and run `cargo xtask codegen`.".to_owned()
-        }
+        None => "by the generator. Do not edit: run `cargo xtask codegen`.".to_owned(),
     };
     let mut surface = None;
     let text = match file.content {

@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`: regenerates `generated-sdk` from `spec/*.yaml`, or with
+//! `cargo xtask codegen [--check]`: regenerates each generated crate from its specs
+//! (`generated-sdk` from `spec/*.yaml`, `imported-sdk` from `imported/*.yaml`), or with
 //! `--check` generates in memory and fails listing every file that is stale. Also the benchmark
 //! helpers `synth-spec`, `bench-gen`, `bench-build` and `bench-adversarial` (`BENCHMARKS.md`).
 
@@ -17,12 +18,23 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Generates the SDK; returns the files that differ from disk (written unless `check`).
-/// Prints what changed in the public API against the listing on disk, breaking changes first.
-fn codegen(root: &Path, check: bool) -> Result<Vec<generator::Stale>, String> {
-    let specs = generator::read_spec_dir(&root.join("spec"), root).map_err(|e| e.to_string())?;
-    let files = generator::generate(&specs).map_err(|e| e.to_string())?;
-    let out = root.join("generated-sdk");
+/// The generated crates: the directory of their specs, and the crate's name and directory.
+/// `imported/` holds the specs the OpenAPI importer makes from published documents.
+const CRATES: &[(&str, &str)] = &[("spec", "generated-sdk"), ("imported", "imported-sdk")];
+
+/// Generates the crate `name` from the specs in `spec_dir`; returns the files that differ from
+/// disk (written unless `check`). Prints what changed in the public API against the listing on
+/// disk, breaking changes first.
+fn codegen(
+    root: &Path,
+    spec_dir: &str,
+    name: &str,
+    check: bool,
+) -> Result<Vec<generator::Stale>, String> {
+    let krate = generator::model::Krate::new(name, spec_dir)?;
+    let specs = generator::read_spec_dir(&root.join(spec_dir), root).map_err(|e| e.to_string())?;
+    let files = generator::generate_crate(&krate, &specs).map_err(|e| e.to_string())?;
+    let out = root.join(name);
     let before = std::fs::read_to_string(out.join(generator::surface::FILE)).unwrap_or_default();
     if let Some(after) = files.get(generator::surface::FILE) {
         let summary = generator::surface::summary(&before, after);
@@ -76,32 +88,39 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match codegen(&root, check) {
-        Ok(stale) if check && !stale.is_empty() => {
-            // Listed with the same labels as when writing: missing, stale, extra.
-            eprintln!("generated-sdk is out of date with spec/:");
-            for file in &stale {
-                eprintln!("  {file}");
-            }
-            eprintln!("run `cargo xtask codegen` and commit the result");
-            ExitCode::FAILURE
-        }
-        Ok(changed) => {
-            if !check {
-                for file in &changed {
-                    println!("  {file}");
+    let mut failed = false;
+    for (spec_dir, name) in CRATES {
+        match codegen(&root, spec_dir, name, check) {
+            Ok(stale) if check && !stale.is_empty() => {
+                // Listed with the same labels as when writing: missing, stale, extra.
+                eprintln!("{name} is out of date with {spec_dir}/:");
+                for file in &stale {
+                    eprintln!("  {file}");
                 }
-                match changed.len() {
-                    0 => println!("generated-sdk is up to date"),
-                    n => println!("generated-sdk: {n} file(s) written from spec/"),
+                eprintln!("run `cargo xtask codegen` and commit the result");
+                failed = true;
+            }
+            Ok(changed) => {
+                if !check {
+                    for file in &changed {
+                        println!("  {file}");
+                    }
+                    match changed.len() {
+                        0 => println!("{name} is up to date"),
+                        n => println!("{name}: {n} file(s) written from {spec_dir}/"),
+                    }
                 }
             }
-            ExitCode::SUCCESS
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
         }
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -113,13 +132,47 @@ mod tests {
     /// `cargo test` fails on stale output).
     #[test]
     fn generated_sdk_is_fresh() {
-        let stale = codegen(&workspace_root(), true).unwrap_or_else(|e| panic!("{e}"));
+        assert_fresh("spec", "generated-sdk");
+    }
+
+    /// The checked-in `imported-sdk` matches what `imported/` generates.
+    #[test]
+    fn imported_sdk_is_fresh() {
+        assert_fresh("imported", "imported-sdk");
+    }
+
+    fn assert_fresh(spec_dir: &str, name: &str) {
+        let stale =
+            codegen(&workspace_root(), spec_dir, name, true).unwrap_or_else(|e| panic!("{e}"));
         let list: Vec<String> = stale.iter().map(ToString::to_string).collect();
         assert!(
             stale.is_empty(),
-            "generated-sdk is out of date; run `cargo xtask codegen` and commit:\n{}",
+            "{name} is out of date; run `cargo xtask codegen` and commit:\n{}",
             list.join("\n")
         );
+    }
+
+    /// Every generated crate is one of `CRATES` and a member of the workspace (its tests run
+    /// under `cargo test --workspace`), and names itself in its manifest.
+    #[test]
+    fn every_generated_crate_is_a_workspace_member() {
+        let root = workspace_root();
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+        let members = manifest
+            .lines()
+            .find(|line| line.starts_with("members"))
+            .expect("workspace members");
+        for (_, name) in CRATES {
+            assert!(
+                members.contains(&format!("\"{name}\"")),
+                "{name} is not a member"
+            );
+            let own = std::fs::read_to_string(root.join(name).join("Cargo.toml")).expect(name);
+            assert!(
+                own.contains(&format!("\nname = \"{name}\"\n")),
+                "{name}'s manifest"
+            );
+        }
     }
 
     /// Editing one description in a spec makes exactly the file that carries it stale.
@@ -312,7 +365,13 @@ mod tests {
     fn every_rust_file_starts_with_a_module_doc() {
         let root = workspace_root();
         let mut files = Vec::new();
-        for dir in ["generator", "xtask", "generated-sdk", "tests"] {
+        for dir in [
+            "generator",
+            "xtask",
+            "generated-sdk",
+            "imported-sdk",
+            "tests",
+        ] {
             rust_files(&root.join(dir), &mut files);
         }
         assert!(files.len() > 20, "found only {} Rust files", files.len());
@@ -320,7 +379,10 @@ mod tests {
         for file in &files {
             let text = std::fs::read_to_string(file).unwrap_or_default();
             let mut lines = text.lines();
-            if file.starts_with(root.join("generated-sdk")) {
+            if CRATES
+                .iter()
+                .any(|(_, name)| file.starts_with(root.join(name)))
+            {
                 let header = lines.next().unwrap_or_default();
                 if !header.starts_with("// @generated by `cargo xtask codegen`") {
                     bad.push(format!("{}: no `// @generated` header", file.display()));

@@ -36,11 +36,77 @@ pub async fn serve(
     server
 }
 
-/// The one request the server received.
+/// The one request the server received (recorded if `SDK_RECORD_REQUESTS` is set).
 pub async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
     let mut requests = server.received_requests().await.expect("requests are recorded");
     assert_eq!(requests.len(), 1, "expected exactly one request");
+    record_request(&requests[0]);
     requests.remove(0)
+}
+
+/// If `SDK_RECORD_REQUESTS` names a file, appends `request` to it as one JSON line
+/// (the test, method, path, raw query, headers and the body in base64), for replaying
+/// against the API's published description (`tests/prism/validate.py`).
+pub fn record_request(request: &wiremock::Request) {
+    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    #[derive(serde::Serialize)]
+    struct Recorded<'a> {
+        test: Option<&'a str>,
+        method: &'a str,
+        path: &'a str,
+        query: Option<&'a str>,
+        headers: Vec<(String, String)>,
+        body_base64: String,
+    }
+
+    let Some(file) = std::env::var_os("SDK_RECORD_REQUESTS") else {
+        return;
+    };
+
+    let mut body = String::new();
+    for chunk in request.body.chunks(3) {
+        let bits = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |bits, (i, byte)| bits | (u32::from(*byte) << (16 - 8 * i)));
+        for i in 0..4 {
+            body.push(
+                if i <= chunk.len() {
+                    char::from(BASE64[((bits >> (18 - 6 * i)) & 63) as usize])
+                } else {
+                    '='
+                },
+            );
+        }
+    }
+
+    let headers: Vec<(String, String)> = request
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.to_string(), value)
+        })
+        .collect();
+    let thread = std::thread::current();
+    let line = Recorded {
+        test: thread.name(),
+        method: request.method.as_str(),
+        path: request.url.path(),
+        query: request.url.query(),
+        headers,
+        body_base64: body,
+    };
+
+    let line = serde_json::to_string(&line).expect("the request encodes");
+    let mut out = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&file)
+        .expect("SDK_RECORD_REQUESTS names a file that can be appended to");
+    std::io::Write::write_all(&mut out, format!("{line}\n").as_bytes())
+        .expect("the request is recorded");
 }
 
 /// Checks the query of `request`: exactly these pairs, in any order.

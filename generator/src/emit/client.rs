@@ -113,8 +113,9 @@ fn example(api: &Api) -> String {
     }
     example.push_str("\n     .build()?;");
     format!(
-        " ```\n # fn main() -> Result<(), generated_sdk::Error> {{\n use generated_sdk::{}::Client;\n\n {example}\n # let _ = client;\n # Ok(())\n # }}\n ```",
-        api.module
+        " ```\n # fn main() -> Result<(), {krate}::Error> {{\n use {krate}::{}::Client;\n\n {example}\n # let _ = client;\n # Ok(())\n # }}\n ```",
+        api.module,
+        krate = api.krate.ident(),
     )
 }
 

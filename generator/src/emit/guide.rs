@@ -106,9 +106,10 @@ fn imports(api: &Api, found: &[&Found<'_>]) -> String {
     names.sort();
     names.dedup();
     match names.as_slice() {
-        [one] => format!("use generated_sdk::{}::{one};", api.module),
+        [one] => format!("use {}::{}::{one};", api.krate.ident(), api.module),
         _ => format!(
-            "use generated_sdk::{}::{{{}}};",
+            "use {}::{}::{{{}}};",
+            api.krate.ident(),
             api.module,
             names.join(", ")
         ),
@@ -154,7 +155,8 @@ fn example(
         hidden.join("\n")
     };
     format!(
-        "```no_run\n# async fn demo() -> Result<(), generated_sdk::Error> {{\n{}{}\n{}\n\n{}\n# Ok(())\n# }}\n```",
+        "```no_run\n# async fn demo() -> Result<(), {}::Error> {{\n{}{}\n{}\n\n{}\n# Ok(())\n# }}\n```",
+        api.krate.ident(),
         imports(api, found),
         extra_use,
         client,

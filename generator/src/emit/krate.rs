@@ -3,7 +3,7 @@
 
 use super::util::{ident, module_doc};
 use crate::doc_text::{code, inline, toml_string};
-use crate::model::Api;
+use crate::model::{Api, Krate};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -31,17 +31,18 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 ];
 
 /// The generated crate's `Cargo.toml`.
-pub fn cargo_toml(apis: &[Api]) -> String {
+pub fn cargo_toml(krate: &Krate, apis: &[Api]) -> String {
     let names: Vec<String> = apis.iter().map(|a| toml_string(&a.module)).collect();
     let features: String = apis.iter().map(api_features).collect();
     let titles: Vec<&str> = apis.iter().map(|a| a.title.as_str()).collect();
     let description = toml_string(&format!(
-        "Rust clients for {}, generated from spec/*.yaml",
-        titles.join(" and ")
+        "Rust clients for {}, generated from {}/*.yaml",
+        titles.join(" and "),
+        krate.spec_dir
     ));
     format!(
         r#"[package]
-name = "generated-sdk"
+name = {name}
 version = "0.1.0"
 description = {description}
 edition = {edition}
@@ -56,6 +57,7 @@ default = [{default}]
 {dependencies}
 [dev-dependencies]
 {dev_dependencies}"#,
+        name = toml_string(&krate.name),
         default = names.join(", "),
         edition = package_setting("edition"),
         rust_version = package_setting("rust-version"),
@@ -195,9 +197,10 @@ fn toml_key(key: &str) -> String {
 }
 
 /// The generated crate's `lib.rs`.
-pub fn lib_rs(apis: &[Api]) -> TokenStream {
-    let mut text = String::from(
-        "Rust clients generated from the API descriptions in `spec/`.\n\nOne module per API, each behind a cargo feature of the same name (all on by default):\n",
+pub fn lib_rs(krate: &Krate, apis: &[Api]) -> TokenStream {
+    let mut text = format!(
+        "Rust clients generated from the API descriptions in `{}/`.\n\nOne module per API, each behind a cargo feature of the same name (all on by default):\n",
+        krate.spec_dir
     );
     for api in apis {
         text.push_str(&format!(

@@ -19,7 +19,7 @@ mod waiters;
 pub use krate::RUNTIME_FILES;
 pub(crate) use krate::entries as manifest_entries;
 
-use crate::model::Api;
+use crate::model::{Api, Krate};
 use proc_macro2::TokenStream;
 
 /// What a generated file holds before formatting.
@@ -36,7 +36,8 @@ pub enum Content {
 pub struct EmittedFile {
     /// Path relative to the crate root (`src/nirvana/types.rs`).
     pub path: String,
-    /// The spec it comes from, for its header (`None` for crate-level files).
+    /// What it comes from, for its header: the spec, the runtime's file, or for files of the
+    /// whole crate the directory of the specs (ending in `/`).
     pub source: Option<String>,
     /// Content.
     pub content: Content,
@@ -156,7 +157,7 @@ fn parts(api: &Api) -> impl Iterator<Item = Part> {
 /// files that turn out not to be empty: [`api_mod`]). Roughly the largest first, so that the
 /// threads running them finish together: the concept files (`params.rs` and `resources.rs`
 /// hold the most code), then the test files, then the small and the copied ones.
-pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
+pub fn jobs<'a>(krate: &'a Krate, apis: &'a [Api]) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
     for api in apis {
         for part in parts(api) {
@@ -176,18 +177,21 @@ pub fn jobs(apis: &[Api]) -> Vec<Job<'_>> {
     for api in apis {
         test_jobs(api, &mut jobs);
     }
+    // Files of the whole crate name the directory of its specs as their source.
+    let specs = format!("{}/", krate.spec_dir);
+    let lib_source = specs.clone();
     jobs.push(job(move || {
         Some(EmittedFile::new(
             "src/lib.rs".into(),
-            None,
-            Content::Rust(krate::lib_rs(apis)),
+            Some(&lib_source),
+            Content::Rust(krate::lib_rs(krate, apis)),
         ))
     }));
     jobs.push(job(move || {
         Some(EmittedFile::new(
             "Cargo.toml".into(),
-            None,
-            Content::Text(krate::cargo_toml(apis)),
+            Some(&specs),
+            Content::Text(krate::cargo_toml(krate, apis)),
         ))
     }));
     for (name, text) in RUNTIME_FILES {
@@ -294,8 +298,8 @@ pub fn api_mods<'a>(api: &'a Api, emitted: &dyn Fn(&str) -> bool) -> Vec<Job<'a>
 }
 
 /// Every file of the generated crate for these APIs, emitted one after the other.
-pub fn crate_files(apis: &[Api]) -> Vec<EmittedFile> {
-    let mut files: Vec<EmittedFile> = jobs(apis).iter().filter_map(Job::run).collect();
+pub fn crate_files(krate: &Krate, apis: &[Api]) -> Vec<EmittedFile> {
+    let mut files: Vec<EmittedFile> = jobs(krate, apis).iter().filter_map(Job::run).collect();
     for api in apis {
         let modules = api_mods(api, &|path| files.iter().any(|f| f.path == path));
         files.extend(modules.iter().filter_map(Job::run));

@@ -61,6 +61,64 @@ pub struct Api {
     /// Statuses with which the server says it did nothing, besides 429 and 503: a request that
     /// is not idempotent is retried after them too.
     pub unprocessed_statuses: Vec<u16>,
+    /// The crate the API's module is generated into, which its doctests and tests name.
+    pub krate: Krate,
+}
+
+/// The crate being generated: its package name and the directory of its specs, which its
+/// manifest, docs, doctests, tests and file headers name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Krate {
+    /// The package name (`generated-sdk`).
+    pub name: String,
+    /// The directory the specs are read from, relative to the repository (`spec`).
+    pub spec_dir: String,
+}
+
+impl Krate {
+    /// A crate named `name` (letters, digits, `-` and `_`, starting with a letter), generated
+    /// from the specs in `spec_dir` (a relative path of plain characters, without a trailing `/`).
+    pub fn new(name: &str, spec_dir: &str) -> Result<Krate, String> {
+        let name_ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !name_ok {
+            return Err(format!(
+                "`{name}` is not a crate name: letters, digits, `-` and `_`, starting with a letter"
+            ));
+        }
+        let dir_ok = !spec_dir.is_empty()
+            && !spec_dir.starts_with('/')
+            && !spec_dir.ends_with('/')
+            && spec_dir
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+        if !dir_ok {
+            return Err(format!(
+                "`{spec_dir}` is not a spec directory: a relative path of letters, digits, `-`, `_`, `.` and `/`"
+            ));
+        }
+        Ok(Krate {
+            name: name.to_owned(),
+            spec_dir: spec_dir.to_owned(),
+        })
+    }
+
+    /// The crate as Rust code names it (`generated_sdk`).
+    pub fn ident(&self) -> String {
+        self.name.replace('-', "_")
+    }
+}
+
+impl Default for Krate {
+    /// The checked-in `generated-sdk`, from `spec/`.
+    fn default() -> Krate {
+        Krate {
+            name: "generated-sdk".to_owned(),
+            spec_dir: "spec".to_owned(),
+        }
+    }
 }
 
 /// Calls `f` for every method of `resources` and their sub-resources, depth first in spec order.

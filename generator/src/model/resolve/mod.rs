@@ -197,6 +197,7 @@ impl Resolver<'_> {
             owners: std::collections::BTreeMap::new(),
             requests: BTreeSet::new(),
             unprocessed_statuses: self.unprocessed_statuses(&spec.unprocessed_statuses),
+            krate: super::Krate::default(),
         };
         api.owners = super::features::owners(&api);
         api.requests = api.request_types();
