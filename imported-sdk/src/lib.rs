@@ -4,6 +4,7 @@
 //! One module per API, each behind a cargo feature of the same name (all on by default):
 //!
 //! - [`keeper`] (feature `keeper`): the Keeper API.
+//! - [`propolis`] (feature `propolis`): the Oxide Propolis Server API.
 //!
 //! Every call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers and the raw body), timeouts, connection failures and undecodable bodies apart.
 
@@ -15,6 +16,10 @@ pub mod runtime;
 #[cfg(feature = "keeper")]
 #[rustfmt::skip]
 pub mod keeper;
+
+#[cfg(feature = "propolis")]
+#[rustfmt::skip]
+pub mod propolis;
 
 pub use runtime::{Error, Result};
 

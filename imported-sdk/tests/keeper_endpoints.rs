@@ -11,16 +11,16 @@ mod support;
 mod round_trips;
 
 #[rustfmt::skip]
-#[path = "keeper_endpoints/enrolment.rs"]
-mod enrolment;
+#[path = "keeper_endpoints/enrol.rs"]
+mod enrol;
 
 #[rustfmt::skip]
 #[path = "keeper_endpoints/global.rs"]
 mod global;
 
 #[rustfmt::skip]
-#[path = "keeper_endpoints/health.rs"]
-mod health;
+#[path = "keeper_endpoints/ping.rs"]
+mod ping;
 
 #[rustfmt::skip]
 #[path = "keeper_endpoints/report.rs"]

@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`: regenerates each generated crate from its specs
+//! `cargo xtask codegen [--check]`: imports the OpenAPI documents of `imported/documents.tsv`
+//! into `imported/*.yaml`, then regenerates each generated crate from its specs
 //! (`generated-sdk` from `spec/*.yaml`, `imported-sdk` from `imported/*.yaml`), or with
 //! `--check` generates in memory and fails listing every file that is stale. Also the benchmark
 //! helpers `synth-spec`, `bench-gen`, `bench-build` and `bench-adversarial` (`BENCHMARKS.md`).
@@ -50,6 +51,46 @@ fn codegen(
     result.map_err(|e| format!("error: {e}"))
 }
 
+/// The imported APIs and their OpenAPI documents (`imported/documents.tsv`).
+fn imported_documents(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let table = root.join("imported/documents.tsv");
+    let text = std::fs::read_to_string(&table).map_err(|e| format!("{}: {e}", table.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('\t') {
+            Some((api, document)) => Ok((api.trim().to_owned(), document.trim().to_owned())),
+            None => Err(format!("imported/documents.tsv: `{l}` is not `api<TAB>document`")),
+        })
+        .collect()
+}
+
+/// Imports each document of `imported/documents.tsv` into `imported/<api>.yaml`, keeping the
+/// spec's hand edits; returns the specs that differ from disk (written unless `check`).
+fn import_documents(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let mut stale = Vec::new();
+    for (api, document) in imported_documents(root)? {
+        let text = std::fs::read_to_string(root.join(&document))
+            .map_err(|e| format!("{document}: {e}"))?;
+        let path = root.join("imported").join(format!("{api}.yaml"));
+        let existing = std::fs::read_to_string(&path).ok();
+        let imported = generator::import::import_into(&document, &text, &api, existing.as_deref())
+            .map_err(|failure| match failure {
+                generator::import::Failure::Document(message) => format!("{document}: {message}"),
+                generator::import::Failure::Check { problems, .. } => {
+                    format!("{problems}\nerror: {document} imports to a spec that fails `check`")
+                }
+            })?;
+        if existing.as_deref() == Some(imported.yaml.as_str()) {
+            continue;
+        }
+        stale.push(format!("imported/{api}.yaml (from {document})"));
+        if !check {
+            std::fs::write(&path, &imported.yaml).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(stale)
+}
+
 const USAGE: &str = "usage: cargo xtask codegen [--check]
        cargo xtask synth-spec N [PATH] [--chain]   (default PATH: target/synth/synth-N.yaml)
        cargo xtask bench-gen [--runs R] [--synth N]
@@ -89,6 +130,25 @@ fn main() -> ExitCode {
         }
     };
     let mut failed = false;
+    match import_documents(&root, check) {
+        Ok(stale) if check && !stale.is_empty() => {
+            eprintln!("imported specs out of date with their documents:");
+            for spec in &stale {
+                eprintln!("  {spec}");
+            }
+            eprintln!("run `cargo xtask codegen` and commit the result");
+            failed = true;
+        }
+        Ok(written) => {
+            for spec in &written {
+                println!("  imported {spec}");
+            }
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            failed = true;
+        }
+    }
     for (spec_dir, name) in CRATES {
         match codegen(&root, spec_dir, name, check) {
             Ok(stale) if check && !stale.is_empty() => {
@@ -133,6 +193,13 @@ mod tests {
     #[test]
     fn generated_sdk_is_fresh() {
         assert_fresh("spec", "generated-sdk");
+    }
+
+    /// Each spec of `imported/` is what importing its document gives (with its hand edits).
+    #[test]
+    fn imported_specs_are_fresh() {
+        let stale = import_documents(&workspace_root(), true).unwrap_or_else(|e| panic!("{e}"));
+        assert!(stale.is_empty(), "run `cargo xtask codegen` and commit: {stale:?}");
     }
 
     /// The checked-in `imported-sdk` matches what `imported/` generates.

@@ -47,9 +47,9 @@ impl Client {
         self.transport.base_url()
     }
 
-    /// The `enrolment` resource.
-    pub fn enrolment(&self) -> super::resources::Enrolment<'_> {
-        super::resources::Enrolment {
+    /// The `enrol` resource.
+    pub fn enrol(&self) -> super::resources::Enrol<'_> {
+        super::resources::Enrol {
             client: self,
         }
     }
@@ -61,9 +61,9 @@ impl Client {
         }
     }
 
-    /// The `health` resource.
-    pub fn health(&self) -> super::resources::Health<'_> {
-        super::resources::Health {
+    /// The `ping` resource.
+    pub fn ping(&self) -> super::resources::Ping<'_> {
+        super::resources::Ping {
             client: self,
         }
     }
@@ -77,8 +77,6 @@ impl Client {
 }
 
 /// Configures a [`Client`] for the Keeper API.
-///
-/// Environment variables read by [`ClientBuilder::from_env`]: `KEEPER_BASE_URL`.
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
     base_url: Option<BaseUrl>,
@@ -92,10 +90,7 @@ impl ClientBuilder {
     }
 
     /// Sets every value found in the environment, replacing values set before.
-    pub fn with_env(mut self) -> Self {
-        if let Ok(value) = std::env::var("KEEPER_BASE_URL") {
-            self.base_url = Some(BaseUrl::from(value));
-        }
+    pub fn with_env(self) -> Self {
         self
     }
 

@@ -40,17 +40,17 @@
 
 mod client;
 pub mod resources;
-mod enrolment;
+mod enrol;
 
-pub use enrolment::*;
+pub use enrol::*;
 
 mod global;
 
 pub use global::*;
 
-mod health;
+mod ping;
 
-pub use health::*;
+pub use ping::*;
 
 mod report;
 

@@ -17,19 +17,19 @@ async fn report_finish() {
     let value = client
         .report()
         .finish(
-            &api::ReportFinishBody {
-                duration_millis: 7,
-                end_time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
-                exit_status: 7,
-                id: api::ReportId {
+            api::ReportFinishParams::new(
+                String::from("authorization-1"),
+                7,
+                "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
+                7,
+                api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
                     pid: 7,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
-            },
-            api::ReportFinishParams::new(String::from("authorization-1")),
+            ),
         )
         .await
         .expect("the call succeeds");
@@ -59,21 +59,21 @@ async fn report_output() {
     let value = client
         .report()
         .output(
-            &api::ReportOutputBody {
-                id: api::ReportId {
+            api::ReportOutputParams::new(
+                String::from("authorization-1"),
+                api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
                     pid: 7,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
-                record: api::OutputRecord {
+                api::OutputRecord {
                     msg: String::from("msg-1"),
                     stream: String::from("stream-1"),
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                 },
-            },
-            api::ReportOutputParams::new(String::from("authorization-1")),
+            ),
         )
         .await
         .expect("the call succeeds");
@@ -98,18 +98,18 @@ async fn report_start() {
     let value = client
         .report()
         .start(
-            &api::ReportStartBody {
-                id: api::ReportId {
+            api::ReportStartParams::new(
+                String::from("authorization-1"),
+                api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
                     pid: 7,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
-                script: String::from("script-1"),
-                start_time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
-            },
-            api::ReportStartParams::new(String::from("authorization-1")),
+                String::from("script-1"),
+                "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
+            ),
         )
         .await
         .expect("the call succeeds");

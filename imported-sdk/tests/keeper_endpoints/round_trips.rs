@@ -14,18 +14,11 @@ fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(text: &str) -> 
 }
 
 #[test]
-fn output_record_round_trips() {
+fn global_jobs_result_round_trips() {
     round_trip::<
-        api::OutputRecord,
-    >(r#"{"msg":"msg-1","stream":"stream-1","time":"2025-01-02T03:04:05Z"}"#);
-}
-
-#[test]
-fn report_id_round_trips() {
-    round_trip::<
-        api::ReportId,
+        api::GlobalJobsResult,
     >(
-        r#"{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}"#,
+        r#"{"summary":[{"age_seconds":7,"duration_seconds":7,"host":"host-1","job":"job-1","status":7,"when":"2025-01-02T03:04:05Z"}]}"#,
     );
 }
 
@@ -39,52 +32,27 @@ fn report_summary_round_trips() {
 }
 
 #[test]
-fn enrol_body_round_trips() {
-    round_trip::<api::EnrolBody>(r#"{"host":"host-1","key":"key-1"}"#);
-}
-
-#[test]
-fn global_jobs_result_round_trips() {
-    round_trip::<
-        api::GlobalJobsResult,
-    >(
-        r#"{"summary":[{"age_seconds":7,"duration_seconds":7,"host":"host-1","job":"job-1","status":7,"when":"2025-01-02T03:04:05Z"}]}"#,
-    );
-}
-
-#[test]
 fn ping_result_round_trips() {
     round_trip::<api::PingResult>(r#"{"host":"host-1","ok":true}"#);
 }
 
 #[test]
-fn report_finish_body_round_trips() {
+fn report_id_round_trips() {
     round_trip::<
-        api::ReportFinishBody,
+        api::ReportId,
     >(
-        r#"{"duration_millis":7,"end_time":"2025-01-02T03:04:05Z","exit_status":7,"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}}"#,
-    );
-}
-
-#[test]
-fn report_output_body_round_trips() {
-    round_trip::<
-        api::ReportOutputBody,
-    >(
-        r#"{"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"record":{"msg":"msg-1","stream":"stream-1","time":"2025-01-02T03:04:05Z"}}"#,
-    );
-}
-
-#[test]
-fn report_start_body_round_trips() {
-    round_trip::<
-        api::ReportStartBody,
-    >(
-        r#"{"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"script":"script-1","start_time":"2025-01-02T03:04:05Z"}"#,
+        r#"{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}"#,
     );
 }
 
 #[test]
 fn report_result_round_trips() {
     round_trip::<api::ReportResult>(r#"{"existed_already":true}"#);
+}
+
+#[test]
+fn output_record_round_trips() {
+    round_trip::<
+        api::OutputRecord,
+    >(r#"{"msg":"msg-1","stream":"stream-1","time":"2025-01-02T03:04:05Z"}"#);
 }

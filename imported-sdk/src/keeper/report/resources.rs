@@ -2,8 +2,7 @@
 //! The handles of the `report` resource. Get one from [`Client`] and call its methods.
 
 use crate::keeper::{
-    Call, Client, ReportFinishBody, ReportFinishParams, ReportOutputBody,
-    ReportOutputParams, ReportResult, ReportStartBody, ReportStartParams,
+    Call, Client, ReportFinishParams, ReportOutputParams, ReportResult, ReportStartParams,
 };
 use crate::runtime::{call, request};
 
@@ -15,38 +14,35 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     /// Sends `POST /report/finish` (operation `report_finish`).
-    pub fn finish(
-        &self,
-        body: &ReportFinishBody,
-        params: ReportFinishParams,
-    ) -> Call<ReportResult> {
+    pub fn finish(&self, params: ReportFinishParams) -> Call<ReportResult> {
         let request = request::Request::new(reqwest::Method::POST, "/report/finish")
-            .json(body)
-            .secret_header("Authorization", &params.authorization);
+            .json_object()
+            .secret_header("Authorization", &params.authorization)
+            .body_field("duration_millis", &params.duration_millis)
+            .body_field("end_time", &params.end_time)
+            .body_field("exit_status", &params.exit_status)
+            .body_field("id", &params.id);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
     /// Sends `POST /report/output` (operation `report_output`).
-    pub fn output(
-        &self,
-        body: &ReportOutputBody,
-        params: ReportOutputParams,
-    ) -> Call<ReportResult> {
+    pub fn output(&self, params: ReportOutputParams) -> Call<ReportResult> {
         let request = request::Request::new(reqwest::Method::POST, "/report/output")
-            .json(body)
-            .secret_header("Authorization", &params.authorization);
+            .json_object()
+            .secret_header("Authorization", &params.authorization)
+            .body_field("id", &params.id)
+            .body_field("record", &params.record);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
     /// Sends `POST /report/start` (operation `report_start`).
-    pub fn start(
-        &self,
-        body: &ReportStartBody,
-        params: ReportStartParams,
-    ) -> Call<ReportResult> {
+    pub fn start(&self, params: ReportStartParams) -> Call<ReportResult> {
         let request = request::Request::new(reqwest::Method::POST, "/report/start")
-            .json(body)
-            .secret_header("Authorization", &params.authorization);
+            .json_object()
+            .secret_header("Authorization", &params.authorization)
+            .body_field("id", &params.id)
+            .body_field("script", &params.script)
+            .body_field("start_time", &params.start_time);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }
