@@ -275,6 +275,22 @@ impl Emitter {
             Some(operation) => text.push_str(&format!(" (operation {}).", code(operation))),
             None => text.push('.'),
         }
+        if let Some(content_type) = &m.raw_body {
+            text.push_str(&format!(
+                " `body` is sent as it is given, as {}.",
+                code(content_type)
+            ));
+        }
+        if m.form {
+            text.push_str(" The body is a form (`application/x-www-form-urlencoded`).");
+        }
+        match m.response {
+            Response::Bytes => text.push_str(" Answers the body's bytes as they came."),
+            Response::Text => {
+                text.push_str(" Answers the body as text (UTF-8, else `Error::Text`).")
+            }
+            _ => {}
+        }
         if let Some(header) = &m.idempotency_header {
             text.push_str(&format!(
                 " Idempotent: unless `{header}` is given, a key is generated and every retry sends it."
