@@ -1017,3 +1017,238 @@ resources:
         all[1]
     );
 }
+
+/// Where `needle` first starts in `text` (line and column from 1), so the tests of the
+/// additions below point at what they mean without counting columns by hand.
+#[track_caller]
+fn place(text: &str, needle: &str) -> (u64, u64) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the spec"));
+    let line = text[..at].matches('\n').count() as u64 + 1;
+    let column = (at - text[..at].rfind('\n').map_or(0, |n| n + 1)) as u64 + 1;
+    (line, column)
+}
+
+/// Asserts that `d` points at the first `needle` of `text` and its message holds `fragment`.
+#[track_caller]
+fn assert_on(d: &Diagnostic, text: &str, needle: &str, fragment: &str) {
+    let (line, column) = place(text, needle);
+    assert_at(d, line, column, fragment);
+}
+
+/// A spec with one resource `things` whose methods are `methods` (indented by six spaces),
+/// and the types `types` (indented by two).
+fn methods_spec(types: &str, methods: &str) -> String {
+    format!(
+        "name: bad\ntitle: Bad API\nbase_url: https://api.example.com\nauth: []\ntypes:\n  \
+         Thing:\n    fields:\n      id: {{type: string}}\n{types}resources:\n  things:\n    \
+         methods:\n{methods}"
+    )
+}
+
+/// `explode:` is for list query parameters only: on a scalar query parameter, a header or a
+/// path parameter it is reported at the key's value, saying what to do.
+#[test]
+fn explode_is_for_list_query_parameters() {
+    let text = methods_spec(
+        "",
+        r#"      get:
+        method: GET
+        path: /v1/things/{id}
+        path_params:
+          id: {type: string, explode: false}
+        query:
+          limit: {type: int32, explode: false}
+          ids: {type: list<string>, explode: false}
+        headers:
+          X-Ids: {type: list<string>, explode: true}
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "false}\n        query",
+        "`id` is a path parameter",
+    );
+    assert!(help(&all[0]).contains("remove `explode:`"), "{}", all[0]);
+    assert_on(
+        &all[1],
+        &text,
+        "false}\n          ids",
+        "`limit` has the type `int32`",
+    );
+    assert!(help(&all[1]).contains("`list<...>`"), "{}", all[1]);
+    assert_on(&all[2], &text, "true}", "`X-Ids` is a header");
+}
+
+/// A raw body is the bytes the caller gives: `type:`, `fields:`, `wrap:` and `form:` beside
+/// it are reported, and so is a content type that is not a media type.
+#[test]
+fn a_raw_body_stands_alone_and_names_a_media_type() {
+    let text = methods_spec(
+        "",
+        r#"      upload:
+        method: PUT
+        path: /v1/things/a
+        body: {raw: application/octet-stream, type: Thing, wrap: x}
+      note:
+        method: POST
+        path: /v1/things/b
+        body:
+          raw: plain text
+      ok:
+        method: POST
+        path: /v1/things/c
+        body: {raw: "text/plain; charset=utf-8"}
+        response: text
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "application/octet-stream",
+        "the raw body of `things.upload` cannot also have `type:`, `wrap:`",
+    );
+    assert!(
+        help(&all[0]).contains("remove the other keys"),
+        "{}",
+        all[0]
+    );
+    assert_on(
+        &all[1],
+        &text,
+        "plain text",
+        "`plain text` is not a content type",
+    );
+    assert!(
+        help(&all[1]).contains("application/octet-stream"),
+        "{}",
+        all[1]
+    );
+}
+
+/// A form body sends its inline fields: with `type:` or `wrap:`, without `fields:`, with a
+/// field that is not text or one that may be `null`, it is reported.
+#[test]
+fn a_form_body_sends_text_fields() {
+    let text = methods_spec(
+        "",
+        r#"      named:
+        method: POST
+        path: /v1/things/a
+        body: {form: true, type: Thing}
+      empty:
+        method: POST
+        path: /v1/things/b
+        body: {form: true}
+      fields:
+        method: POST
+        path: /v1/things/c
+        body:
+          form: true
+          fields:
+            thing: {type: Thing}
+            names: {type: list<string>}
+            note: {type: string, nullable: true}
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "true, type",
+        "the form body of `things.named` cannot also have `type:`",
+    );
+    assert_on(&all[1], &text, "true}\n      fields", "has no `fields:`");
+    assert!(help(&all[1]).contains("under `fields:`"), "{}", all[1]);
+    assert_on(
+        &all[2],
+        &text,
+        "Thing}\n            names",
+        "form field `thing`",
+    );
+    assert!(help(&all[2]).contains("JSON body"), "{}", all[2]);
+    assert_on(
+        &all[3],
+        &text,
+        "note:",
+        "form field `note` cannot be nullable",
+    );
+}
+
+/// `bytes` and `text` are the answer as it came in `response:`, and the scalar names are
+/// the scalars: a type cannot take any of them.
+#[test]
+fn types_cannot_be_named_like_answer_kinds_or_scalars() {
+    let text = methods_spec(
+        "  bytes:\n    fields:\n      a: {type: string}\n  uint64:\n    fields:\n      b: {type: string}\n",
+        r#"      get:
+        method: GET
+        path: /v1/things
+        response: bytes
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_on(&all[0], &text, "bytes:", "a type cannot be named `bytes`");
+    assert!(help(&all[0]).contains("rename the type"), "{}", all[0]);
+    assert_on(&all[1], &text, "uint64:", "a type cannot be named `uint64`");
+}
+
+/// An unsigned and a signed integer each hold values the other does not, so either may come
+/// first in a union; a type that takes every value of a later one may not: `int64` takes
+/// every `uint32`, `uint64` every `uint32`.
+#[test]
+fn unions_order_unsigned_integers_by_the_values_they_take() {
+    let text = methods_spec(
+        r#"  Mixed:
+    union: [uint64, int64, uint32, int32]
+  Wide:
+    union: [int64, uint32]
+  Wider:
+    union: [uint64, int32, uint32]
+"#,
+        r#"      get:
+        method: GET
+        path: /v1/things
+        response: Mixed
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "uint32, int32]",
+        "the earlier member `uint64`",
+    );
+    assert_on(
+        &all[1],
+        &text,
+        "int32]\n  Wide",
+        "the earlier member `int64`",
+    );
+    assert_on(
+        &all[2],
+        &text,
+        "uint32]\n  Wider",
+        "the earlier member `int64`",
+    );
+    assert_on(
+        &all[3],
+        &text,
+        "uint32]\nresources",
+        "the earlier member `uint64`",
+    );
+    assert!(
+        help(&all[3]).contains("put the more specific one first"),
+        "{}",
+        all[3]
+    );
+}

@@ -66,6 +66,7 @@ snapshots!(
     doc_text,
     recursion,
     std_names,
+    wire_formats,
 );
 
 /// Every fixture file has a test above: one added without a test would never be checked.

@@ -263,6 +263,7 @@ fn check(
             (Value::Object(page), None)
         }
         (Response::CursorPage { .. }, _) => unreachable!("ECS has no cursor pages"),
+        (Response::Bytes | Response::Text, _) => unreachable!("ECS answers JSON only"),
     };
     if let Some(ty) = &ty {
         fit(api, ty, &expected, "$", &mut out);

@@ -59,7 +59,9 @@ fn imported_documents(root: &Path) -> Result<Vec<(String, String)>, String> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| match l.split_once('\t') {
             Some((api, document)) => Ok((api.trim().to_owned(), document.trim().to_owned())),
-            None => Err(format!("imported/documents.tsv: `{l}` is not `api<TAB>document`")),
+            None => Err(format!(
+                "imported/documents.tsv: `{l}` is not `api<TAB>document`"
+            )),
         })
         .collect()
 }
@@ -85,7 +87,8 @@ fn import_documents(root: &Path, check: bool) -> Result<Vec<String>, String> {
         }
         stale.push(format!("imported/{api}.yaml (from {document})"));
         if !check {
-            std::fs::write(&path, &imported.yaml).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, &imported.yaml)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     Ok(stale)
@@ -199,7 +202,10 @@ mod tests {
     #[test]
     fn imported_specs_are_fresh() {
         let stale = import_documents(&workspace_root(), true).unwrap_or_else(|e| panic!("{e}"));
-        assert!(stale.is_empty(), "run `cargo xtask codegen` and commit: {stale:?}");
+        assert!(
+            stale.is_empty(),
+            "run `cargo xtask codegen` and commit: {stale:?}"
+        );
     }
 
     /// The checked-in `imported-sdk` matches what `imported/` generates.

@@ -22,7 +22,7 @@ pub mod waiter;
 pub use call::{Call, Response};
 pub use error::{
     ApiError, DecodeError, Error, ErrorFormat, ErrorShape, RedirectError, RedirectReason, Result,
-    TimeoutError, WaitFailure,
+    TextError, TimeoutError, WaitFailure,
 };
 pub use pagination::{CursorPage, CursorPagination, ListPage, Paging};
 pub use retry::RetryPolicy;

@@ -58,6 +58,8 @@ pub enum Error {
     Api(Box<ApiError>),
     /// The server answered with success, but the body did not match the expected type.
     Decode(Box<DecodeError>),
+    /// The server answered with success, but the text body it should have sent was not UTF-8.
+    Text(Box<TextError>),
     /// An attempt did not finish within its timeout (the last one, after any retries).
     Timeout(Box<TimeoutError>),
     /// The call's deadline passed before it finished: attempts and backoff together took
@@ -110,6 +112,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::Text(e) => Some(e.status),
             Error::Redirect(e) => Some(e.status),
             Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
@@ -201,6 +204,7 @@ impl fmt::Display for Error {
         match self {
             Error::Api(e) => fmt::Display::fmt(e, f),
             Error::Decode(e) => fmt::Display::fmt(e, f),
+            Error::Text(e) => fmt::Display::fmt(e, f),
             Error::Timeout(e) => fmt::Display::fmt(e, f),
             Error::DeadlineExceeded { elapsed, attempts } => write!(
                 f,
@@ -252,6 +256,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Decode(e) => Some(&e.source),
+            Error::Text(e) => Some(&e.source),
             Error::Timeout(e) => e
                 .source
                 .as_ref()
@@ -584,6 +589,29 @@ impl fmt::Display for DecodeError {
             "could not decode the {} response body: {}{place}",
             self.status,
             clip(what)
+        )
+    }
+}
+
+/// A success response whose body should have been text but was not valid UTF-8.
+#[derive(Debug)]
+pub struct TextError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The raw response body, exactly as received.
+    pub body: Vec<u8>,
+    /// Where the body stops being UTF-8.
+    pub source: std::str::Utf8Error,
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the {} response body is not UTF-8 text: {} ({} bytes)",
+            self.status,
+            self.source,
+            self.body.len()
         )
     }
 }

@@ -1,5 +1,6 @@
 //! A request under construction: path parameters encoded per segment, query and header
-//! parameters from any serializable value, and a JSON body built whole or field by field.
+//! parameters from any serializable value, and a body: JSON built whole or field by field, the
+//! same fields form-encoded, or raw bytes with their content type.
 //!
 //! Building never fails on the spot: the first problem is kept and reported as
 //! [`Error::InvalidRequest`](super::Error::InvalidRequest) when the request is sent, before any
@@ -27,8 +28,15 @@ pub struct Request {
     pub(super) method: Method,
     pub(super) path: String,
     pub(super) query: Vec<(String, String)>,
+    /// Lists sent as one comma-separated value (`ids=a,b`, OpenAPI's `explode: false`): each
+    /// item percent-encoded on its own, the commas between them literal.
+    pub(super) joined_query: Vec<(String, Vec<String>)>,
     pub(super) headers: Vec<(&'static str, String)>,
     pub(super) body: Option<Value>,
+    /// The body fields are sent as `application/x-www-form-urlencoded` rather than JSON.
+    pub(super) form: bool,
+    /// A body sent as given, with its content type (instead of `body`).
+    pub(super) raw: Option<(&'static str, bytes::Bytes)>,
     pub(super) problem: Option<String>,
     pub(super) idempotency_header: Option<&'static str>,
     pub(super) idempotency_prefix: &'static str,
@@ -45,8 +53,11 @@ impl Request {
             method,
             path: template.to_owned(),
             query: Vec::new(),
+            joined_query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            form: false,
+            raw: None,
             problem: None,
             idempotency_header: None,
             idempotency_prefix: "",
@@ -115,9 +126,49 @@ impl Request {
         &self.query
     }
 
-    /// The JSON body, if any.
+    /// The lists sent as one comma-separated value each (`ids=a,b`), by name.
+    pub fn joined_query(&self) -> &[(String, Vec<String>)] {
+        &self.joined_query
+    }
+
+    /// The JSON body (or the fields of a form body), if any.
     pub fn body(&self) -> Option<&Value> {
         self.body.as_ref()
+    }
+
+    /// The raw body and its content type, if the request has one.
+    pub fn raw_body(&self) -> Option<(&'static str, &bytes::Bytes)> {
+        self.raw
+            .as_ref()
+            .map(|(content_type, body)| (*content_type, body))
+    }
+
+    /// The content type of the body as sent, if there is a body.
+    pub fn content_type(&self) -> Option<&'static str> {
+        match (&self.raw, &self.body) {
+            (Some((content_type, _)), _) => Some(content_type),
+            (None, Some(_)) if self.form => Some(FORM),
+            (None, Some(_)) => Some("application/json"),
+            (None, None) => None,
+        }
+    }
+
+    /// The body's bytes as every attempt sends them: the raw body (a cheap clone), the JSON
+    /// body, or the form fields encoded. A form field that is not a scalar or a list of
+    /// scalars is a problem, reported before sending.
+    pub fn encoded_body(&self) -> Result<Option<bytes::Bytes>, String> {
+        if let Some((_, raw)) = &self.raw {
+            return Ok(Some(raw.clone()));
+        }
+        let Some(body) = &self.body else {
+            return Ok(None);
+        };
+        if self.form {
+            return form_encode(body).map(|text| Some(bytes::Bytes::from(text)));
+        }
+        serde_json::to_vec(body)
+            .map(|bytes| Some(bytes::Bytes::from(bytes)))
+            .map_err(|e| format!("body: {e}"))
     }
 
     fn fail(mut self, problem: String) -> Self {
@@ -152,6 +203,22 @@ impl Request {
             Ok(values) => {
                 self.query
                     .extend(values.into_iter().map(|v| (name.to_owned(), v)));
+                self
+            }
+            Err(problem) => self.fail(format!("query parameter `{name}`: {problem}")),
+        }
+    }
+
+    /// Adds a list query parameter sent as one value, its items joined with commas
+    /// (`ids=a,b`; OpenAPI's `style: form, explode: false`). Each item is percent-encoded on
+    /// its own, so a comma inside an item is sent as `%2C` and the server can split the value.
+    /// `None` adds nothing; an empty list is sent as `ids=`.
+    pub fn query_joined<T: Serialize + ?Sized>(mut self, name: &str, value: &T) -> Self {
+        let absent = matches!(serde_json::to_value(value), Ok(Value::Null));
+        match scalars(value) {
+            Ok(_) if absent => self,
+            Ok(values) => {
+                self.joined_query.push((name.to_owned(), values));
                 self
             }
             Err(problem) => self.fail(format!("query parameter `{name}`: {problem}")),
@@ -193,6 +260,20 @@ impl Request {
             }
             Err(e) => self.fail(format!("body: {e}")),
         }
+    }
+
+    /// Sends the body fields as `application/x-www-form-urlencoded` instead of JSON: a field
+    /// per pair, a list as the field repeated, an unset or `null` field left out.
+    pub fn form(mut self) -> Self {
+        self.form = true;
+        self
+    }
+
+    /// Uses `body` as the whole body, sent byte for byte with the content type given
+    /// (`application/octet-stream`). Every attempt resends the same bytes.
+    pub fn raw<B: Into<bytes::Bytes>>(mut self, content_type: &'static str, body: B) -> Self {
+        self.raw = Some((content_type, body.into()));
+        self
     }
 
     /// Sets one field of a JSON object body, starting the object if there is none yet.
@@ -263,10 +344,53 @@ impl std::fmt::Debug for Request {
             .field("query", &self.query)
             .field("headers", &headers)
             .field("body", &self.body)
+            .field("form", &self.form)
+            .field(
+                "raw",
+                &self
+                    .raw
+                    .as_ref()
+                    .map(|(content_type, body)| format!("{} bytes of {content_type}", body.len())),
+            )
             .field("problem", &self.problem)
             .field("idempotent", &self.is_idempotent())
             .finish_non_exhaustive()
     }
+}
+
+/// The content type of a form body.
+pub const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Bytes that stay unencoded in a form value (WHATWG `application/x-www-form-urlencoded`:
+/// alphanumerics and `*-._`; a space becomes `+`).
+const FORM_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'*')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b' ');
+
+/// One name or value of a form body, encoded.
+fn form_text(text: &str) -> String {
+    utf8_percent_encode(text, FORM_SET)
+        .to_string()
+        .replace(' ', "+")
+}
+
+/// The fields of a body object as a form: `name=value` pairs joined by `&`, a list as the name
+/// repeated, `null` left out. A nested object or list cannot be sent in a form.
+fn form_encode(body: &Value) -> Result<String, String> {
+    let Value::Object(fields) = body else {
+        return Err("a form body is a set of fields".to_owned());
+    };
+    let mut pairs = Vec::new();
+    for (name, value) in fields {
+        let values = scalars(value).map_err(|problem| format!("form field `{name}`: {problem}"))?;
+        for value in values {
+            pairs.push(format!("{}={}", form_text(name), form_text(&value)));
+        }
+    }
+    Ok(pairs.join("&"))
 }
 
 /// Turns a value into the strings a query or header carries.
@@ -397,5 +521,81 @@ mod tests {
             .path_param("a", "")
             .query("q", &serde_json::json!({"nested": 1}));
         assert!(request.validate().unwrap_err().contains("`a`"));
+    }
+
+    #[test]
+    fn joined_lists_keep_their_items_apart() {
+        let request = Request::new(Method::GET, "/x")
+            .query_joined("ids", &vec!["a", "b,c", "d e"])
+            .query_joined("none", &None::<Vec<String>>)
+            .query_joined("empty", &Vec::<String>::new())
+            .query("tags", &vec!["x", "y"]);
+        assert_eq!(
+            request.joined_query(),
+            [
+                (
+                    "ids".to_owned(),
+                    vec!["a".to_owned(), "b,c".to_owned(), "d e".to_owned()]
+                ),
+                ("empty".to_owned(), Vec::new()),
+            ]
+        );
+        assert_eq!(
+            request.query_pairs().len(),
+            2,
+            "exploded lists stay repeated"
+        );
+        let nested = Request::new(Method::GET, "/x").query_joined("ids", &vec![vec![1]]);
+        assert!(nested.validate().is_err());
+    }
+
+    #[test]
+    fn form_bodies_encode_fields_lists_and_leave_out_unset_ones() {
+        let request = Request::new(Method::POST, "/x")
+            .json_object()
+            .body_field("name", "a b&c=d")
+            .body_field_opt("unset", &None::<String>)
+            .body_field("ids", &vec![1, 2])
+            .body_field("flag", &true)
+            .body_field("utf", "é*-._~")
+            .form();
+        assert_eq!(request.content_type(), Some(FORM));
+        let body = request.encoded_body().unwrap().unwrap();
+        assert_eq!(
+            std::str::from_utf8(&body).unwrap(),
+            "flag=true&ids=1&ids=2&name=a+b%26c%3Dd&utf=%C3%A9*-._%7E"
+        );
+        let empty = Request::new(Method::POST, "/x").json_object().form();
+        assert_eq!(&empty.encoded_body().unwrap().unwrap()[..], b"");
+        let nested = Request::new(Method::POST, "/x")
+            .body_field("o", &serde_json::json!({"a": 1}))
+            .form();
+        assert!(nested.encoded_body().unwrap_err().contains("`o`"));
+    }
+
+    #[test]
+    fn raw_bodies_are_sent_as_given_with_their_type() {
+        let bytes: &'static [u8] = &[0, 1, 0xff];
+        let request = Request::new(Method::PUT, "/x").raw("application/octet-stream", bytes);
+        assert_eq!(request.content_type(), Some("application/octet-stream"));
+        let sent = request.encoded_body().unwrap().unwrap();
+        assert_eq!(&sent[..], bytes);
+        // Every attempt gets the same bytes.
+        assert_eq!(request.clone().encoded_body().unwrap().unwrap(), sent);
+        assert_eq!(
+            request.raw_body().map(|(t, b)| (t, b.len())),
+            Some(("application/octet-stream", 3))
+        );
+        let shown = format!("{request:?}");
+        assert!(
+            shown.contains("3 bytes of application/octet-stream"),
+            "{shown}"
+        );
+        let text = Request::new(Method::POST, "/x").raw("text/plain", "hello".to_owned());
+        assert_eq!(&text.encoded_body().unwrap().unwrap()[..], b"hello");
+        assert_eq!(Request::new(Method::GET, "/x").content_type(), None);
+        let json = Request::new(Method::POST, "/x").body_field("a", &1);
+        assert_eq!(json.content_type(), Some("application/json"));
+        assert_eq!(&json.encoded_body().unwrap().unwrap()[..], br#"{"a":1}"#);
     }
 }

@@ -515,10 +515,7 @@ impl Transport {
     fn headers(&self, request: &Request, options: &CallOptions) -> Result<HeaderMap> {
         let mut headers = self.base_headers.clone();
         let request_headers = request.headers.iter().map(|(n, v)| (*n, v.as_str()));
-        let content_type = request
-            .body
-            .as_ref()
-            .map(|_| ("content-type", "application/json"));
+        let content_type = request.content_type().map(|t| ("content-type", t));
         let call_headers = options
             .headers
             .iter()
@@ -626,20 +623,23 @@ impl Transport {
         request.validate().map_err(Error::InvalidRequest)?;
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base_url, request.path))
             .map_err(|e| Error::InvalidRequest(format!("bad URL: {e}")))?;
-        if !request.query.is_empty() || !options.query.is_empty() {
+        if !request.query.is_empty()
+            || !request.joined_query.is_empty()
+            || !options.query.is_empty()
+        {
             // `%20` for a space, never `+`: the query is sent as the signers canonicalize it.
-            let query: Vec<String> = request
+            let encode = super::signing::encode;
+            let mut query: Vec<String> = request
                 .query
                 .iter()
                 .chain(&options.query)
-                .map(|(k, v)| {
-                    format!(
-                        "{}={}",
-                        super::signing::encode(k),
-                        super::signing::encode(v)
-                    )
-                })
+                .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
                 .collect();
+            // A list sent as one value: its items encoded one by one, the commas literal.
+            query.extend(request.joined_query.iter().map(|(k, items)| {
+                let items: Vec<String> = items.iter().map(|item| encode(item)).collect();
+                format!("{}={}", encode(k), items.join(","))
+            }));
             url.set_query(Some(&query.join("&")));
         }
         // What the request line carries (the base URL's path prefix included), measured on
@@ -651,13 +651,7 @@ impl Transport {
             )));
         }
         let headers = self.headers(request, options)?;
-        let body = match &request.body {
-            Some(body) => Some(bytes::Bytes::from(
-                serde_json::to_vec(body)
-                    .map_err(|e| Error::InvalidRequest(format!("body: {e}")))?,
-            )),
-            None => None,
-        };
+        let body = request.encoded_body().map_err(Error::InvalidRequest)?;
         let idempotent = request.is_idempotent()
             || request
                 .idempotency_header
@@ -1333,5 +1327,39 @@ mod tests {
             .idempotency_key_header("Idempotency-Key");
         let headers = transport.headers(&given, &CallOptions::default()).unwrap();
         assert_eq!(headers["idempotency-key"], "mine");
+    }
+
+    /// What an attempt sends for the new body kinds and for a list sent as one value: the
+    /// content type of a raw or form body, its bytes, and the commas of a joined list literal
+    /// between items encoded one by one.
+    #[test]
+    fn raw_and_form_bodies_and_joined_lists_as_sent() {
+        let transport = Transport::new(settings("http://127.0.0.1:1")).unwrap();
+        let none = CallOptions::default();
+        let raw = Request::new(reqwest::Method::PUT, "/blob").raw("text/plain", "a b");
+        let prepared = transport.prepare(&raw, &none).unwrap();
+        assert_eq!(prepared.headers["content-type"], "text/plain");
+        assert_eq!(prepared.body.as_deref(), Some(&b"a b"[..]));
+        let form = Request::new(reqwest::Method::POST, "/token")
+            .body_field("grant_type", "password")
+            .form();
+        let prepared = transport.prepare(&form, &none).unwrap();
+        assert_eq!(
+            prepared.headers["content-type"],
+            "application/x-www-form-urlencoded"
+        );
+        assert_eq!(prepared.body.as_deref(), Some(&b"grant_type=password"[..]));
+        let listed = Request::new(reqwest::Method::GET, "/x")
+            .query("limit", &2)
+            .query_joined("ids", &vec!["a", "b,c", "d e"]);
+        let prepared = transport.prepare(&listed, &none).unwrap();
+        assert_eq!(prepared.url.query(), Some("limit=2&ids=a,b%2Cc,d%20e"));
+        let bad_form = Request::new(reqwest::Method::POST, "/x")
+            .body_field("o", &serde_json::json!({"a": 1}))
+            .form();
+        assert!(matches!(
+            transport.prepare(&bad_form, &none),
+            Err(Error::InvalidRequest(_))
+        ));
     }
 }

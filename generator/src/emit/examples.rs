@@ -168,6 +168,15 @@ impl<'a> Examples<'a> {
                 rust: quote!(7),
                 json: json!(7),
             },
+            // The largest values: what no signed type of the same width holds.
+            TypeRef::UInt32 => Example {
+                rust: quote!(4_294_967_295_u32),
+                json: json!(u32::MAX),
+            },
+            TypeRef::UInt64 => Example {
+                rust: quote!(18_446_744_073_709_551_615_u64),
+                json: json!(u64::MAX),
+            },
             TypeRef::Float64 => Example {
                 rust: quote!(2.5),
                 json: json!(2.5),

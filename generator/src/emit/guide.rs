@@ -53,7 +53,9 @@ fn example_value(api: &Api, ty: &TypeRef, name: &str) -> Option<(String, Option<
 /// Whether an example can fill every required argument and parameter.
 fn simple(api: &Api, m: &Method) -> bool {
     m.args.iter().all(|a| {
-        a.kind != InputKind::Body && a.required && example_value(api, &a.ty, &a.rust).is_some()
+        !matches!(a.kind, InputKind::Body | InputKind::RawBody)
+            && a.required
+            && example_value(api, &a.ty, &a.rust).is_some()
     }) && m.params.as_ref().is_none_or(|p| {
         p.fields
             .iter()

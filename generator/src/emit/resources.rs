@@ -210,8 +210,12 @@ impl Emitter {
 
     /// How an argument is declared and how its value is passed to the request builder.
     fn argument(&mut self, input: &Input) -> (TokenStream, TokenStream) {
-        self.uses.add_type(&input.ty, None);
         let name = ident(&input.rust);
+        if input.kind == InputKind::RawBody {
+            // Bytes, a `Vec<u8>`, a `String` or a `&'static str`, held without a copy.
+            return (quote!(#name: impl Into<bytes::Bytes>), quote!(#name));
+        }
+        self.uses.add_type(&input.ty, None);
         let by_ref = input.ty.is_string() || input.kind == InputKind::Body;
         let ty = match (&input.kind, input.ty.is_string(), input.required) {
             (InputKind::Body, _, _) => {
@@ -235,10 +239,12 @@ impl Emitter {
     }
 }
 
-/// The builder call that puts one input into the request.
-fn put(input: &Input, value: TokenStream) -> TokenStream {
+/// The builder call that puts one input into the request; `raw_body` is the method's raw
+/// body content type, if it has one.
+fn put(input: &Input, value: TokenStream, raw_body: Option<&str>) -> TokenStream {
     let wire = &input.wire;
     match input.kind {
+        InputKind::Query if input.joined => quote!(.query_joined(#wire, #value)),
         InputKind::Path if input.ty.is_string() => quote!(.path_param(#wire, #value)),
         InputKind::Path => quote!(.path_param(#wire, &#value.to_string())),
         InputKind::Query => quote!(.query(#wire, #value)),
@@ -247,6 +253,10 @@ fn put(input: &Input, value: TokenStream) -> TokenStream {
         InputKind::BodyField if input.required => quote!(.body_field(#wire, #value)),
         InputKind::BodyField => quote!(.body_field_opt(#wire, #value)),
         InputKind::Body => quote!(.json(#value)),
+        InputKind::RawBody => {
+            let content_type = raw_body.unwrap_or("application/octet-stream");
+            quote!(.raw(#content_type, #value))
+        }
     }
 }
 
@@ -264,6 +274,22 @@ impl Emitter {
             // The name to look for in the vendor's API reference and SDKs.
             Some(operation) => text.push_str(&format!(" (operation {}).", code(operation))),
             None => text.push('.'),
+        }
+        if let Some(content_type) = &m.raw_body {
+            text.push_str(&format!(
+                " `body` is sent as it is given, as {}.",
+                code(content_type)
+            ));
+        }
+        if m.form {
+            text.push_str(" The body is a form (`application/x-www-form-urlencoded`).");
+        }
+        match m.response {
+            Response::Bytes => text.push_str(" Answers the body's bytes as they came."),
+            Response::Text => {
+                text.push_str(" Answers the body as text (UTF-8, else `Error::Text`).")
+            }
+            _ => {}
         }
         if let Some(header) = &m.idempotency_header {
             text.push_str(&format!(
@@ -305,7 +331,7 @@ impl Emitter {
         for input in &m.args {
             let (param, value) = self.argument(input);
             params.push(param);
-            calls.push(put(input, value));
+            calls.push(put(input, value, m.raw_body.as_deref()));
         }
         if let Some(p) = &m.params {
             let ty = self.rust_type(&crate::model::TypeRef::Named(p.rust.clone()));
@@ -314,11 +340,14 @@ impl Emitter {
             // Field types are named in params.rs; here only the struct is.
             for field in &p.fields {
                 let f = ident(&field.rust);
-                calls.push(put(field, quote!(&params.#f)));
+                calls.push(put(field, quote!(&params.#f), None));
             }
         }
         if let Some(key) = &m.wrap {
             calls.push(quote!(.wrap_body(#key)));
+        }
+        if m.form {
+            calls.push(quote!(.form()));
         }
         if let Some(header) = &m.idempotency_header {
             calls.push(quote!(.idempotency_key_header(#header)));
@@ -356,6 +385,17 @@ impl Emitter {
                 self.runtime("call");
                 self.uses.add_type(ty, None);
                 (self.rust_type(ty), quote!(call::json))
+            }
+            // Any content type will do: the default `Accept: application/json` is replaced.
+            Response::Bytes => {
+                self.runtime("call");
+                calls.push(quote!(.header("accept", "*/*")));
+                (quote!(bytes::Bytes), quote!(call::bytes))
+            }
+            Response::Text => {
+                self.runtime("call");
+                calls.push(quote!(.header("accept", "*/*")));
+                (quote!(String), quote!(call::text))
             }
             Response::List { item, paging } => {
                 self.runtime("pagination");

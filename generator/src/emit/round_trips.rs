@@ -174,7 +174,9 @@ fn kind(api: &Kinds<'_>, ty: &TypeRef) -> Option<char> {
     match ty {
         TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Decimal => Some('s'),
         TypeRef::Bool => Some('b'),
-        TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float64 => Some('n'),
+        TypeRef::Int32 | TypeRef::Int64 | TypeRef::UInt32 | TypeRef::UInt64 | TypeRef::Float64 => {
+            Some('n')
+        }
         TypeRef::List(_) => Some('a'),
         TypeRef::Map(_) => Some('o'),
         TypeRef::Json | TypeRef::Nullable(_) => None,

@@ -1,13 +1,14 @@
 //! Emits the per-endpoint tests of each API, as the Stainless SDKs ship them: a file per
 //! top-level resource, each test calling the client against a local mock server (wiremock) and
-//! asserting the method, path, query, headers and JSON body it sent, then decoding an example
-//! answer built from the model and checking it encodes back to the same JSON. Methods with
-//! optional inputs get a second test with only the required ones.
+//! asserting the method, path, query, headers and body it sent (JSON, a form byte for byte, or
+//! raw bytes, with its content type), then decoding an example answer built from the model and
+//! checking it encodes back to the same JSON (or, for bytes and text answers, that it is the
+//! body sent). Methods with optional inputs get a second test with only the required ones.
 
 use super::examples::{Example, Examples, text, wire_texts};
 use super::util::{cfg, ident, path_segment, path_template};
 use crate::doc_text::{code, inline};
-use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response};
+use crate::model::{Api, Input, InputKind, ListPaging, Method, Resource, Response, TypeRef};
 use crate::naming::{Scope, unraw};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -103,21 +104,61 @@ fn sends_no_body_where_one_is_defined(method: &Method) -> bool {
         method.http,
         HttpMethod::Post | HttpMethod::Put | HttpMethod::Patch
     ) && method.wrap.is_none()
-        && !method
-            .inputs()
-            .any(|i| matches!(i.kind, InputKind::Body | InputKind::BodyField))
+        && !method.form
+        && !method.inputs().any(|i| {
+            matches!(
+                i.kind,
+                InputKind::Body | InputKind::BodyField | InputKind::RawBody
+            )
+        })
+}
+
+/// Whether `method` sends a body that is not JSON (raw bytes or a form): its test checks the
+/// bytes and the content type.
+fn sends_bytes(method: &Method) -> bool {
+    method.form || method.raw_body.is_some()
+}
+
+/// Whether `method` answers with a body that is not JSON (bytes or text).
+fn answers_bytes(method: &Method) -> bool {
+    matches!(method.response, Response::Bytes | Response::Text)
+}
+
+/// The example answer of a method that answers bytes or text: not UTF-8 for bytes (the
+/// client must not read them as text), and text beyond ASCII.
+fn raw_answer(method: &Method) -> Option<(&'static [u8], &'static str)> {
+    match method.response {
+        Response::Bytes => Some((b"\x00\x01bytes\xff\n", "application/octet-stream")),
+        Response::Text => Some((
+            "text answer: caf\u{e9}\n".as_bytes(),
+            "text/plain; charset=utf-8",
+        )),
+        _ => None,
+    }
 }
 
 /// The helpers the tests share: the client aimed at the mock server, and the checks of what it
 /// received. A check no test of the API calls is left out.
 pub fn support(api: &Api) -> TokenStream {
     let (mut uses_headers, mut uses_json) = (false, false);
+    let (mut uses_bytes, mut uses_raw_answer, mut uses_joined) = (false, false, false);
+    let (mut uses_serve, mut uses_body) = (false, false);
     crate::model::visit_methods(&api.resources, &mut |_, method| {
-        // The same conditions under which `test` calls `expect_header` and `expect_json`.
+        // The same conditions under which `test` calls `expect_header`, `expect_json`,
+        // `expect_bytes`, `serve_raw` and `expect_query_text`.
         uses_headers |= method.idempotency_header.is_some()
             || method.inputs().any(|i| i.kind == InputKind::Header)
-            || sends_no_body_where_one_is_defined(method);
-        uses_json |= !matches!(method.response, Response::Empty);
+            || sends_no_body_where_one_is_defined(method)
+            || sends_bytes(method);
+        uses_json |= !matches!(
+            method.response,
+            Response::Empty | Response::Bytes | Response::Text
+        );
+        uses_bytes |= sends_bytes(method);
+        uses_body |= !sends_bytes(method);
+        uses_serve |= !answers_bytes(method);
+        uses_raw_answer |= answers_bytes(method);
+        uses_joined |= method.inputs().any(|i| i.joined);
     });
     let module = ident(&api.module);
     let krate = ident(&api.krate.ident());
@@ -151,14 +192,8 @@ pub fn support(api: &Api) -> TokenStream {
             }
         }
     });
-    quote! {
-        #![doc = #doc]
-
-        /// The API under test, as the test files name it.
-        pub use #krate::#module as api;
-
-        #client
-
+    let serve_fn = uses_serve.then(|| {
+        quote! {
         /// A mock server that answers one `method` request for `path` with `status` and, if
         /// given, the JSON `body`.
         pub async fn serve(
@@ -180,6 +215,82 @@ pub fn support(api: &Api) -> TokenStream {
                 .await;
             server
         }
+        }
+    });
+    let body_fn = uses_body.then(|| {
+        quote! {
+        /// Checks the body of `request`: this JSON value, or no body at all.
+        pub fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
+            let actual: Option<serde_json::Value> = (!request.body.is_empty())
+                .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
+            let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
+            assert_eq!(actual, expected, "body");
+        }
+        }
+    });
+    let bytes_fn = uses_bytes.then(|| {
+        quote! {
+            /// Checks the body of `request` byte for byte (a raw or form body).
+            pub fn expect_bytes(request: &wiremock::Request, expected: &[u8]) {
+                assert_eq!(
+                    String::from_utf8_lossy(&request.body),
+                    String::from_utf8_lossy(expected),
+                    "body"
+                );
+                assert_eq!(request.body, expected, "body bytes");
+            }
+        }
+    });
+    let raw_answer_fn = uses_raw_answer.then(|| {
+        quote! {
+            /// Checks a bytes or text answer: exactly the bytes the server sent.
+            pub fn expect_answer(value: impl AsRef<[u8]>, expected: &[u8]) {
+                assert_eq!(
+                    String::from_utf8_lossy(value.as_ref()),
+                    String::from_utf8_lossy(expected),
+                    "answer"
+                );
+                assert_eq!(value.as_ref(), expected, "answer bytes");
+            }
+
+            /// A mock server that answers one `method` request for `path` with `200` and `body`
+            /// as it is, of `content_type`.
+            pub async fn serve_raw(
+                method: &str,
+                path: &str,
+                body: &[u8],
+                content_type: &str,
+            ) -> wiremock::MockServer {
+                let server = wiremock::MockServer::start().await;
+                let answer = wiremock::ResponseTemplate::new(200).set_body_raw(body, content_type);
+                wiremock::Mock::given(wiremock::matchers::method(method))
+                    .and(wiremock::matchers::path(path))
+                    .respond_with(answer)
+                    .expect(1)
+                    .mount(&server)
+                    .await;
+                server
+            }
+        }
+    });
+    let joined_fn = uses_joined.then(|| {
+        quote! {
+            /// Checks that the query of `request`, as sent (not decoded), holds the pair `pair`.
+            pub fn expect_query_text(request: &wiremock::Request, pair: &str) {
+                let query = request.url.query().unwrap_or_default();
+                assert!(query.split('&').any(|p| p == pair), "{pair} in {query}");
+            }
+        }
+    });
+    quote! {
+        #![doc = #doc]
+
+        /// The API under test, as the test files name it.
+        pub use #krate::#module as api;
+
+        #client
+
+        #serve_fn
 
         /// The one request the server received (recorded if `SDK_RECORD_REQUESTS` is set).
         pub async fn only_request(server: &wiremock::MockServer) -> wiremock::Request {
@@ -249,6 +360,7 @@ pub fn support(api: &Api) -> TokenStream {
                 .expect("the request is recorded");
         }
 
+
         /// Checks the query of `request`: exactly these pairs, in any order.
         pub fn expect_query(request: &wiremock::Request, expected: &[(&str, &str)]) {
             let mut actual: Vec<(String, String)> = request
@@ -265,17 +377,17 @@ pub fn support(api: &Api) -> TokenStream {
             assert_eq!(actual, expected, "query");
         }
 
-        /// Checks the body of `request`: this JSON value, or no body at all.
-        pub fn expect_body(request: &wiremock::Request, expected: Option<&str>) {
-            let actual: Option<serde_json::Value> = (!request.body.is_empty())
-                .then(|| serde_json::from_slice(&request.body).expect("the body is JSON"));
-            let expected = expected.map(|text| serde_json::from_str(text).expect("expected JSON"));
-            assert_eq!(actual, expected, "body");
-        }
+        #body_fn
 
         #json_fn
 
         #header_fn
+
+        #bytes_fn
+
+        #raw_answer_fn
+
+        #joined_fn
     }
 }
 
@@ -345,7 +457,7 @@ fn client_fn(api: &Api) -> TokenStream {
 /// (the same, except for list pages, which the client reshapes).
 fn response(examples: &Examples<'_>, method: &Method) -> Option<(Value, Value)> {
     match &method.response {
-        Response::Empty => None,
+        Response::Empty | Response::Bytes | Response::Text => None,
         Response::Json(ty) => {
             let json = examples.value(ty, "value").json;
             Some((json.clone(), json))
@@ -414,11 +526,25 @@ fn test(
     let mut headers = Vec::new();
     let mut body = Map::new();
     let mut whole_body = None;
+    let mut raw_body = None;
+    let mut joined = Vec::new();
     let mut record = |input: &Input, value: &Example| match input.kind {
         InputKind::Path => {
             let texts = wire_texts(&value.json);
             let segment = texts.first().cloned().unwrap_or_default();
             path = path.replace(&format!("{{{}}}", input.wire), &path_segment(&segment));
+        }
+        InputKind::Query if input.joined => {
+            let texts = wire_texts(&value.json);
+            // Decoded, the pair holds the items joined; as sent, each item is encoded on its own
+            // and the commas stay literal.
+            query.push((input.wire.clone(), texts.join(",")));
+            let encoded: Vec<String> = texts.iter().map(|t| path_segment(t)).collect();
+            joined.push(format!(
+                "{}={}",
+                path_segment(&input.wire),
+                encoded.join(",")
+            ));
         }
         InputKind::Query => {
             for t in wire_texts(&value.json) {
@@ -430,12 +556,13 @@ fn test(
             body.insert(input.wire.clone(), value.json.clone());
         }
         InputKind::Body => whole_body = Some(value.json.clone()),
+        InputKind::RawBody => raw_body = wire_texts(&value.json).first().cloned(),
     };
 
     // Arguments.
     let mut args = Vec::new();
     for input in &method.args {
-        let value = examples.value(&input.ty, &input.wire);
+        let value = input_example(examples, input);
         let present = included(input);
         if present {
             record(input, &value);
@@ -449,7 +576,7 @@ fn test(
             .iter()
             .filter(|f| f.required)
             .map(|f| {
-                let value = examples.value(&f.ty, &f.wire);
+                let value = input_example(examples, f);
                 record(f, &value);
                 value.rust
             })
@@ -459,7 +586,7 @@ fn test(
             .iter()
             .filter(|f| !f.required && all)
             .map(|f| {
-                let value = examples.value(&f.ty, &f.wire);
+                let value = input_example(examples, f);
                 record(f, &value);
                 let setter = ident(&f.setter);
                 let rust = value.rust;
@@ -474,6 +601,7 @@ fn test(
         });
     }
 
+    let form_body = method.form.then(|| form_text(&body));
     let mut expected_body = match whole_body {
         Some(value) => Some(value),
         None if method.inputs().any(|i| i.kind == InputKind::BodyField) => {
@@ -485,13 +613,35 @@ fn test(
         let inner = expected_body.take().unwrap_or_else(|| json!({}));
         expected_body = Some(json!({ key.clone(): inner }));
     }
-    let expected_body = match &expected_body {
-        Some(value) => {
-            let text = raw(&value.to_string());
-            quote!(Some(#text))
+    let body_check = match (&method.raw_body, form_body) {
+        (Some(content_type), _) => {
+            let bytes = proc_macro2::Literal::byte_string(raw_body.unwrap_or_default().as_bytes());
+            quote! {
+                expect_bytes(&request, #bytes);
+                expect_header(&request, "content-type", Some(#content_type));
+            }
         }
-        None => quote!(None),
+        (None, Some(form)) => {
+            let bytes = proc_macro2::Literal::byte_string(form.as_bytes());
+            quote! {
+                expect_bytes(&request, #bytes);
+                expect_header(&request, "content-type", Some("application/x-www-form-urlencoded"));
+            }
+        }
+        (None, None) => {
+            let expected_body = match &expected_body {
+                Some(value) => {
+                    let text = raw(&value.to_string());
+                    quote!(Some(#text))
+                }
+                None => quote!(None),
+            };
+            quote!(expect_body(&request, #expected_body);)
+        }
     };
+    let joined_checks = joined
+        .iter()
+        .map(|pair| quote!(expect_query_text(&request, #pair);));
 
     query.sort();
     let query_pairs = query.iter().map(|(k, v)| quote!((#k, #v)));
@@ -512,25 +662,37 @@ fn test(
     }
 
     let example = response(examples, method);
-    let serve = match &example {
-        Some((json, _)) => {
+    let serve = match (&example, raw_answer(method)) {
+        (_, Some((bytes, content_type))) => {
+            let bytes = proc_macro2::Literal::byte_string(bytes);
+            quote!(serve_raw(#verb, #path, #bytes, #content_type))
+        }
+        (Some((json, _)), None) => {
             let text = raw(&json.to_string());
             quote!(serve(#verb, #path, 200, Some(#text)))
         }
-        None => quote!(serve(#verb, #path, 204, None)),
+        (None, None) => quote!(serve(#verb, #path, 204, None)),
     };
     let accessors = accessor_chain(api, resource);
     let method_name = ident(&method.rust);
     let call = quote!(client #(.#accessors())* .#method_name(#(#args),*));
-    let check_value = match &example {
-        Some((_, json)) => {
+    let check_value = match (&example, raw_answer(method)) {
+        (_, Some((bytes, _))) => {
+            // Bytes are the body itself; text its characters, which are the same bytes.
+            let bytes = proc_macro2::Literal::byte_string(bytes);
+            quote! {
+                let value = #call.await.expect("the call succeeds");
+                expect_answer(value, #bytes);
+            }
+        }
+        (Some((_, json)), None) => {
             let text = raw(&json.to_string());
             quote! {
                 let value = #call.await.expect("the call succeeds");
                 expect_json(&value, #text);
             }
         }
-        None => quote! {
+        (None, None) => quote! {
             #call.await.expect("the call succeeds");
         },
     };
@@ -552,7 +714,8 @@ fn test(
             #check_value
             let request = only_request(&server).await;
             expect_query(&request, &[#(#query_pairs),*]);
-            expect_body(&request, #expected_body);
+            #(#joined_checks)*
+            #body_check
             #(#header_checks)*
         }
     }
@@ -595,4 +758,63 @@ fn accessor_chain(api: &Api, target: &Resource) -> Vec<proc_macro2::Ident> {
     let mut chain = Vec::new();
     walk(&api.resources, &target.path, &mut chain);
     chain.iter().map(|a| ident(a)).collect()
+}
+
+/// The example of an input: its type's, except that a list sent as one value (`explode:
+/// false`) holds two items, so the test sees the comma between them; a second string item
+/// holds a comma and a space, which are sent encoded.
+fn input_example(examples: &Examples<'_>, input: &Input) -> Example {
+    let value = examples.value(&input.ty, &input.wire);
+    if !input.joined {
+        return value;
+    }
+    let (TypeRef::List(item), Value::Array(items)) = (&input.ty, &value.json) else {
+        return value;
+    };
+    if items.is_empty() {
+        return value;
+    }
+    let first = examples.value(item, &input.wire);
+    let second = match (&**item, &first.json) {
+        (TypeRef::String, Value::String(text)) => {
+            let text = format!("{text}, 2");
+            Example {
+                rust: quote!(String::from(#text)),
+                json: Value::String(text),
+            }
+        }
+        _ => first.clone(),
+    };
+    let (a, b) = (&first.rust, &second.rust);
+    Example {
+        rust: quote!(vec![#a, #b]),
+        json: Value::Array(vec![first.json, second.json]),
+    }
+}
+
+/// The fields of a form body as the runtime encodes them: by name (as serde_json's map orders
+/// them), a list as the name repeated, `null` left out, names and values encoded as WHATWG's
+/// `application/x-www-form-urlencoded` (a space as `+`).
+fn form_text(fields: &Map<String, Value>) -> String {
+    fn encode(text: &str) -> String {
+        let mut out = String::new();
+        for byte in text.bytes() {
+            match byte {
+                b' ' => out.push('+'),
+                b'*' | b'-' | b'.' | b'_' => out.push(char::from(byte)),
+                b if b.is_ascii_alphanumeric() => out.push(char::from(b)),
+                b => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    }
+    let mut sorted: Vec<(&String, &Value)> = fields.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    let mut pairs = Vec::new();
+    for (name, value) in sorted {
+        for text in wire_texts(value) {
+            pairs.push(format!("{}={}", encode(name), encode(&text)));
+        }
+    }
+    pairs.join("&")
 }

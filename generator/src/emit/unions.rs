@@ -146,6 +146,7 @@ fn describe(ty: &TypeRef) -> String {
         TypeRef::String => "a string".into(),
         TypeRef::Bool => "a boolean".into(),
         TypeRef::Int32 | TypeRef::Int64 => "an integer".into(),
+        TypeRef::UInt32 | TypeRef::UInt64 => "an integer of at least 0".into(),
         TypeRef::Float64 => "a number".into(),
         TypeRef::DateTime => "an RFC 3339 date-time".into(),
         TypeRef::Date => "a date".into(),

@@ -146,6 +146,8 @@ pub fn rust_type_in(ty: &TypeRef, shadowed: &BTreeSet<String>, api: &TokenStream
         TypeRef::Bool => quote!(bool),
         TypeRef::Int32 => quote!(i32),
         TypeRef::Int64 => quote!(i64),
+        TypeRef::UInt32 => quote!(u32),
+        TypeRef::UInt64 => quote!(u64),
         TypeRef::Float64 => quote!(f64),
         TypeRef::DateTime => quote!(crate::runtime::DateTime),
         TypeRef::Date => quote!(crate::runtime::Date),

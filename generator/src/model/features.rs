@@ -150,7 +150,7 @@ fn method_types(method: &Method, into: &mut BTreeSet<String>) {
 
 fn response_types(response: &Response, into: &mut BTreeSet<String>) {
     match response {
-        Response::Empty => {}
+        Response::Empty | Response::Bytes | Response::Text => {}
         Response::Json(ty) => ty.collect_named(into),
         Response::CursorPage { item, .. } | Response::List { item, .. } => item.collect_named(into),
     }

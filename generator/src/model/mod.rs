@@ -453,6 +453,10 @@ pub enum InputKind {
     BodyField,
     /// The whole JSON body.
     Body,
+    /// The whole body as bytes the caller gives (`body: impl Into<bytes::Bytes>`), sent as they
+    /// are with the method's [`Method::raw_body`] content type. Its `ty` is `string`: the
+    /// examples pass text.
+    RawBody,
 }
 
 /// One value the caller passes to a method.
@@ -475,6 +479,9 @@ pub struct Input {
     pub kind: InputKind,
     /// A header whose value is a secret: kept out of logs and `Debug` output.
     pub secret: bool,
+    /// A list query parameter sent as one comma-separated value (`ids=a,b`, the spec's
+    /// `explode: false`) rather than repeated.
+    pub joined: bool,
     /// Description.
     pub doc: Option<Doc>,
 }
@@ -495,6 +502,10 @@ pub enum Response {
     Empty,
     /// A JSON body of this type.
     Json(TypeRef),
+    /// The body as it came, as bytes (`response: bytes`).
+    Bytes,
+    /// The body as UTF-8 text (`response: text`).
+    Text,
     /// A cursor page of this item type.
     CursorPage {
         /// Item type.
@@ -572,6 +583,12 @@ pub struct Method {
     pub params: Option<ParamsStruct>,
     /// Key the JSON body is wrapped under.
     pub wrap: Option<String>,
+    /// The body fields are sent form-encoded (`application/x-www-form-urlencoded`), not as
+    /// JSON.
+    pub form: bool,
+    /// The content type of a raw body (the [`InputKind::RawBody`] argument), if the method
+    /// takes one.
+    pub raw_body: Option<String>,
     /// Header that carries a generated idempotency key when the caller sets none.
     pub idempotency_header: Option<String>,
     /// Put before the UUID of a generated idempotency key (empty: a bare UUID).

@@ -15,6 +15,10 @@ pub enum TypeRef {
     Int32,
     /// 64-bit integer.
     Int64,
+    /// Unsigned 32-bit integer.
+    UInt32,
+    /// Unsigned 64-bit integer.
+    UInt64,
     /// 64-bit float.
     Float64,
     /// RFC 3339 timestamp.
@@ -37,7 +41,8 @@ pub enum TypeRef {
 
 /// The scalar names a type expression may use.
 pub const SCALARS: &[&str] = &[
-    "string", "bool", "int32", "int64", "float64", "datetime", "date", "decimal", "json",
+    "string", "bool", "int32", "int64", "uint32", "uint64", "float64", "datetime", "date",
+    "decimal", "json",
 ];
 
 /// How many lists and maps one type may nest (`list<map<...>>`): every pass over a type recurses
@@ -125,6 +130,8 @@ impl TypeRef {
             "bool" => TypeRef::Bool,
             "int32" => TypeRef::Int32,
             "int64" => TypeRef::Int64,
+            "uint32" => TypeRef::UInt32,
+            "uint64" => TypeRef::UInt64,
             "float64" => TypeRef::Float64,
             "datetime" => TypeRef::DateTime,
             "date" => TypeRef::Date,
@@ -150,6 +157,18 @@ impl TypeRef {
         })
     }
 
+    /// The integers a value of this type can hold, as an inclusive range, for an integer
+    /// scalar (`int32`, `int64`, `uint32`, `uint64`).
+    pub fn integer_range(&self) -> Option<(i128, i128)> {
+        match self {
+            TypeRef::Int32 => Some((i32::MIN.into(), i32::MAX.into())),
+            TypeRef::Int64 => Some((i64::MIN.into(), i64::MAX.into())),
+            TypeRef::UInt32 => Some((0, u32::MAX.into())),
+            TypeRef::UInt64 => Some((0, u64::MAX.into())),
+            _ => None,
+        }
+    }
+
     /// Whether the Rust type is `String` (taken as `&str` in arguments).
     pub fn is_string(&self) -> bool {
         matches!(self, TypeRef::String)
@@ -173,7 +192,7 @@ impl TypeRef {
         match self {
             TypeRef::String => "String".into(),
             TypeRef::Bool => "Bool".into(),
-            TypeRef::Int32 | TypeRef::Int64 => "Integer".into(),
+            TypeRef::Int32 | TypeRef::Int64 | TypeRef::UInt32 | TypeRef::UInt64 => "Integer".into(),
             TypeRef::Float64 => "Number".into(),
             TypeRef::DateTime => "DateTime".into(),
             TypeRef::Date => "Date".into(),
@@ -192,6 +211,8 @@ impl TypeRef {
         match self {
             TypeRef::Int32 => "Int32".into(),
             TypeRef::Int64 => "Int64".into(),
+            TypeRef::UInt32 => "UInt32".into(),
+            TypeRef::UInt64 => "UInt64".into(),
             TypeRef::List(inner) => format!("{}List", inner.precise_variant_name()),
             TypeRef::Map(inner) => format!("{}Map", inner.precise_variant_name()),
             TypeRef::Nullable(inner) => format!("Nullable{}", inner.precise_variant_name()),

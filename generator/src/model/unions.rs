@@ -173,7 +173,11 @@ impl<'a> Checker<'a> {
         match ty {
             TypeRef::String | TypeRef::DateTime | TypeRef::Date | TypeRef::Decimal => STRING,
             TypeRef::Bool => BOOL,
-            TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float64 => NUMBER,
+            TypeRef::Int32
+            | TypeRef::Int64
+            | TypeRef::UInt32
+            | TypeRef::UInt64
+            | TypeRef::Float64 => NUMBER,
             TypeRef::Json => ANY,
             TypeRef::List(_) => ARRAY,
             TypeRef::Map(_) => OBJECT,
@@ -221,6 +225,8 @@ impl<'a> Checker<'a> {
             TypeRef::Bool => "bool".into(),
             TypeRef::Int32 => "int32".into(),
             TypeRef::Int64 => "int64".into(),
+            TypeRef::UInt32 => "uint32".into(),
+            TypeRef::UInt64 => "uint64".into(),
             TypeRef::Float64 => "float64".into(),
             TypeRef::DateTime => "datetime".into(),
             TypeRef::Date => "date".into(),

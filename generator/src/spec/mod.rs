@@ -527,7 +527,8 @@ pub struct Method {
     /// JSON request body.
     #[serde(default)]
     pub body: Option<Body>,
-    /// Response type; absent for an empty response (202/204).
+    /// Response type; absent for an empty response (202/204). `bytes` and `text` are the body
+    /// as it came (raw bytes, or UTF-8 text) rather than a JSON type.
     #[serde(default)]
     pub response: Option<S<String>>,
     /// Pagination; the response is then a page of `item`.
@@ -567,6 +568,10 @@ pub struct Param {
     /// A header whose value is a secret: never shown in logs or `Debug` output.
     #[serde(default)]
     pub secret: Option<S<bool>>,
+    /// `false` on a list query parameter: sent as one comma-separated value (`ids=a,b`)
+    /// rather than repeated (`ids=a&ids=b`, the default), as OpenAPI's `explode: false`.
+    #[serde(default)]
+    pub explode: Option<S<bool>>,
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
@@ -575,7 +580,8 @@ pub struct Param {
     pub rust: Option<S<String>>,
 }
 
-/// A JSON request body: a named type, or inline fields; optionally wrapped in a one-key object.
+/// A request body: JSON (a named type, or inline fields; optionally wrapped in a one-key
+/// object), inline fields form-encoded, or raw bytes of a content type.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
@@ -588,6 +594,13 @@ pub struct Body {
     /// Key the body is wrapped under (`reboot` gives `{"reboot": {...}}`).
     #[serde(default)]
     pub wrap: Option<String>,
+    /// The inline fields are sent as `application/x-www-form-urlencoded`, not JSON.
+    #[serde(default)]
+    pub form: Option<S<bool>>,
+    /// The body is bytes the caller gives, sent as they are with this content type
+    /// (`application/octet-stream`).
+    #[serde(default)]
+    pub raw: Option<S<String>>,
 }
 
 /// Pagination styles.

@@ -34,6 +34,25 @@ pub fn json<T: DeserializeOwned>(response: RawResponse, _: &Context<'_>) -> Resu
     decode(response)
 }
 
+/// The body as it came, for an endpoint that answers with bytes (`application/octet-stream`,
+/// an image, an archive).
+pub fn bytes(response: RawResponse, _: &Context<'_>) -> Result<bytes::Bytes> {
+    Ok(bytes::Bytes::from(response.body))
+}
+
+/// The body as text, for an endpoint that answers with plain text. A body that is not UTF-8
+/// is [`Error::Text`](super::Error::Text), which keeps the bytes.
+pub fn text(response: RawResponse, _: &Context<'_>) -> Result<String> {
+    String::from_utf8(response.body).map_err(|e| {
+        let source = e.utf8_error();
+        super::Error::Text(Box::new(super::error::TextError {
+            status: response.status,
+            body: e.into_bytes(),
+            source,
+        }))
+    })
+}
+
 /// Ignores the body of an endpoint that answers without one (`202 Accepted`, `204`).
 pub fn empty(_: RawResponse, _: &Context<'_>) -> Result<()> {
     Ok(())
@@ -217,5 +236,51 @@ mod tests {
         let shown = format!("{call:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("visible"), "{shown}");
+    }
+
+    fn context_for(
+        transport: &Arc<Transport>,
+        request: &Request,
+        check: impl FnOnce(&Context<'_>),
+    ) {
+        let options = CallOptions::default();
+        let context = Context {
+            transport,
+            request,
+            options: &options,
+        };
+        check(&context);
+    }
+
+    fn answer(body: &[u8]) -> RawResponse {
+        RawResponse {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: body.to_vec(),
+        }
+    }
+
+    /// A bytes answer is the body as it came; a text answer is the body if it is UTF-8, else a
+    /// typed error keeping every byte (never a panic, never a lossy string).
+    #[test]
+    fn bytes_and_text_answers() {
+        let settings = Settings::new("https://api.example", Auth::Bearer(Secret::new("sk")));
+        let transport = Arc::new(Transport::new(settings).expect("transport"));
+        let request = Request::new(reqwest::Method::GET, "/v1/blob");
+        context_for(&transport, &request, |context| {
+            let raw = [0u8, 0xff, b'a', b'\n'];
+            let got = bytes(answer(&raw), context).expect("bytes decode");
+            assert_eq!(&got[..], &raw[..]);
+            let got = text(answer("héllo\n".as_bytes()), context).expect("text decodes");
+            assert_eq!(got, "héllo\n");
+            let Err(super::super::Error::Text(error)) = text(answer(&raw), context) else {
+                panic!("invalid UTF-8 was accepted as text");
+            };
+            assert_eq!(error.body, raw);
+            assert_eq!(error.status, StatusCode::OK);
+            assert_eq!(error.source.valid_up_to(), 1);
+            let shown = super::super::Error::Text(error).to_string();
+            assert!(shown.contains("not UTF-8"), "{shown}");
+        });
     }
 }

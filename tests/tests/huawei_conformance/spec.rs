@@ -120,7 +120,7 @@ fn missing_fields(api: &Api, ty: &TypeRef, value: &Value, at: &str, out: &mut Ve
 /// Whether `request` carries `input`.
 fn carries(request: &Request, body: Option<&Value>, input: &Input) -> bool {
     match input.kind {
-        InputKind::Path | InputKind::Body => true,
+        InputKind::Path | InputKind::Body | InputKind::RawBody => true,
         InputKind::Query => request.url.query_pairs().any(|(k, _)| k == input.wire),
         InputKind::Header => request.headers.contains_key(input.wire.as_str()),
         InputKind::BodyField => body

@@ -2,6 +2,54 @@
 
 use super::*;
 
+/// What a method's `body:` gives it (see `Resolver::body`).
+#[derive(Default)]
+struct BodyParts {
+    /// The `body` argument, of a named type or raw bytes.
+    input: Option<Input>,
+    /// Key the JSON body is wrapped under.
+    wrap: Option<String>,
+    /// The inline fields are form-encoded.
+    form: bool,
+    /// A raw body's content type.
+    raw: Option<String>,
+}
+
+/// The `body` argument (`body` is reserved among the arguments: no input can take it).
+fn body_argument(ty: TypeRef, kind: InputKind, doc: &str) -> Input {
+    Input {
+        wire: "body".into(),
+        rust: "body".into(),
+        setter: "body".into(),
+        ty,
+        required: true,
+        nullable: false,
+        kind,
+        secret: false,
+        joined: false,
+        doc: Some(Doc::trusted(doc)),
+    }
+}
+
+/// Whether `text` is a media type as a `Content-Type` header carries it: `type/subtype`, each
+/// an RFC 9110 token, then optional `; parameters` of visible ASCII.
+fn is_media_type(text: &str) -> bool {
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    };
+    let (essence, parameters) = text.split_once(';').unwrap_or((text, ""));
+    let Some((kind, subtype)) = essence.trim().split_once('/') else {
+        return false;
+    };
+    token(kind)
+        && token(subtype)
+        && parameters
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_graphic())
+}
+
 /// The names a method's inputs take: its arguments, and its parameters struct's fields and
 /// setters.
 struct InputNames {
@@ -29,8 +77,8 @@ impl Resolver<'_> {
         };
         let mut args = self.path_args(m, &template, client_params, &mut names.args);
         let client_path_params = self.client_path_params(m, &template, client_params);
-        let (body, wrap) = self.body(m, &origin);
-        args.extend(body);
+        let body = self.body(m, &origin);
+        args.extend(body.input);
         let mut inputs: Vec<(&S<String>, &spec::Param, InputKind)> = Vec::new();
         inputs.extend(m.query.iter().map(|(k, p)| (k, p, InputKind::Query)));
         inputs.extend(m.headers.iter().map(|(k, p)| (k, p, InputKind::Header)));
@@ -41,6 +89,9 @@ impl Resolver<'_> {
         for (wire, param, kind) in inputs {
             let loc = self.loc(wire);
             let input = self.input(wire, param, kind, param.required);
+            if body.form && input.kind == InputKind::BodyField {
+                self.check_form_field(wire, param, &input.ty);
+            }
             if param.positional {
                 args.push(self.argument(input, param, &mut names.args, &loc));
             } else {
@@ -64,7 +115,9 @@ impl Resolver<'_> {
             client_path_params,
             args,
             params: self.params_struct(handle, name, m, &origin, fields),
-            wrap,
+            wrap: body.wrap,
+            form: body.form,
+            raw_body: body.raw,
             idempotency_header: m.idempotency_key.as_ref().map(|h| {
                 self.check_header_name(h);
                 h.value.clone()
@@ -168,11 +221,12 @@ impl Resolver<'_> {
         filled
     }
 
-    /// The body: the `body` argument of a named body type (its inline fields are inputs like
-    /// query parameters), and the key it is wrapped in. A GET has none.
-    fn body(&mut self, m: &spec::Method, origin: &str) -> (Option<Input>, Option<String>) {
+    /// The body: the `body` argument of a named body type or of a raw body (inline fields are
+    /// inputs like query parameters), the key it is wrapped in, whether its fields are
+    /// form-encoded, and a raw body's content type. A GET has none.
+    fn body(&mut self, m: &spec::Method, origin: &str) -> BodyParts {
         let Some(body) = &m.body else {
-            return (None, None);
+            return BodyParts::default();
         };
         if matches!(m.method.value, spec::HttpMethod::GET) {
             let loc = self.loc(&m.method);
@@ -181,25 +235,28 @@ impl Resolver<'_> {
                     .help("GET requests carry no body: send the values as `query:` parameters"),
             );
         }
+        if let Some(raw) = &body.raw {
+            return self.raw_body(body, raw, origin);
+        }
+        let form = body.form.as_ref().is_some_and(|f| f.value);
+        if let Some(given) = body.form.as_ref().filter(|f| f.value) {
+            self.check_form(body, given, origin);
+        }
         let wrap = body.wrap.clone();
+        let mut parts = BodyParts {
+            input: None,
+            wrap,
+            form,
+            raw: None,
+        };
         match (&body.ty, &body.fields) {
             // `body` is reserved among the arguments: no input can take it.
             (Some(ty), None) => {
-                let input = Input {
-                    wire: "body".into(),
-                    rust: "body".into(),
-                    setter: "body".into(),
-                    ty: self.type_ref(ty),
-                    required: true,
-                    nullable: false,
-                    kind: InputKind::Body,
-                    secret: false,
-                    doc: Some(Doc::trusted("The request body.")),
-                };
-                return (Some(input), wrap);
+                let ty = self.type_ref(ty);
+                parts.input = Some(body_argument(ty, InputKind::Body, "The request body."));
             }
             (None, Some(_)) => {}
-            (None, None) if wrap.is_some() => {}
+            (None, None) if parts.wrap.is_some() || form => {}
             _ => {
                 let path_loc = self.loc(&m.path);
                 self.report(
@@ -209,11 +266,122 @@ impl Resolver<'_> {
                             "the body of `{origin}` needs exactly one of `type:` and `fields:`"
                         ),
                     )
-                    .help("name a type with `type:`, or list inline `fields:`"),
+                    .help(
+                        "name a type with `type:`, list inline `fields:`, or send bytes with \
+                         `raw: <content type>`",
+                    ),
                 );
             }
         }
-        (None, wrap)
+        parts
+    }
+
+    /// A raw body: bytes the caller gives, with the content type `raw` names. Nothing else
+    /// describes such a body.
+    fn raw_body(&mut self, body: &spec::Body, raw: &S<String>, origin: &str) -> BodyParts {
+        let loc = self.loc(raw);
+        let others: Vec<&str> = [
+            body.ty.as_ref().map(|_| "`type:`"),
+            body.fields.as_ref().map(|_| "`fields:`"),
+            body.wrap.as_ref().map(|_| "`wrap:`"),
+            body.form.as_ref().map(|_| "`form:`"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !others.is_empty() {
+            self.report(
+                Diagnostic::new(
+                    loc.clone(),
+                    format!(
+                        "the raw body of `{origin}` cannot also have {}",
+                        others.join(", ")
+                    ),
+                )
+                .help(
+                    "a raw body is the bytes the caller gives: remove the other keys, or remove \
+                     `raw:` to describe a JSON or form body",
+                ),
+            );
+        }
+        if !is_media_type(&raw.value) {
+            self.report(
+                Diagnostic::new(loc, format!("`{}` is not a content type", raw.value)).help(
+                    "give the media type the body is sent as, e.g. `application/octet-stream` \
+                     or `text/plain; charset=utf-8`",
+                ),
+            );
+        }
+        let doc = format!(
+            "The request body, sent as it is given ({}).",
+            crate::doc_text::code(&raw.value)
+        );
+        BodyParts {
+            input: Some(body_argument(TypeRef::String, InputKind::RawBody, &doc)),
+            wrap: None,
+            form: false,
+            raw: Some(raw.value.clone()),
+        }
+    }
+
+    /// A form body sends its inline fields: not a named type, and not wrapped.
+    fn check_form(&mut self, body: &spec::Body, given: &S<bool>, origin: &str) {
+        let others: Vec<&str> = [
+            body.ty.as_ref().map(|_| "`type:`"),
+            body.wrap.as_ref().map(|_| "`wrap:`"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let loc = self.loc(given);
+        if !others.is_empty() {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "the form body of `{origin}` cannot also have {}",
+                        others.join(", ")
+                    ),
+                )
+                .help(
+                    "a form body sends its inline `fields:` as `name=value` pairs: list the \
+                     fields, or remove `form:` to send JSON",
+                ),
+            );
+        } else if body.fields.is_none() {
+            self.report(
+                Diagnostic::new(loc, format!("the form body of `{origin}` has no `fields:`"))
+                    .help("list the form's fields under `fields:`, as for a JSON body"),
+            );
+        }
+    }
+
+    /// A field of a form body must be text (a scalar, an enum, or a list of them) and cannot
+    /// be sent as `null`.
+    fn check_form_field(&mut self, wire: &S<String>, param: &spec::Param, ty: &TypeRef) {
+        if !self.is_text(ty, true) {
+            let loc = self.loc(&param.ty);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "form field `{}` cannot be sent in a form: its type `{}` is not text",
+                        wire.value, param.ty.value
+                    ),
+                )
+                .help("use a scalar type or an enum, or a list of them; or send a JSON body"),
+            );
+        }
+        if param.nullable {
+            let loc = self.loc(wire);
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("form field `{}` cannot be nullable", wire.value),
+                )
+                .help("a form has no `null`: remove `nullable:`; an unset field is left out"),
+            );
+        }
     }
 
     /// The parameters struct holding `fields` (`<Handle><Method>Params`, or `params_name:`),
@@ -279,6 +447,9 @@ impl Resolver<'_> {
                 let item = self.type_ref(&page.item);
                 self.paginated(m, page, item)
             }
+            // Keywords here only: a type cannot be named `bytes` or `text` (`declare_types`).
+            (None, Some(response)) if response.value.trim() == "bytes" => Response::Bytes,
+            (None, Some(response)) if response.value.trim() == "text" => Response::Text,
             (None, Some(response)) => Response::Json(self.type_ref(response)),
             (None, None) => Response::Empty,
         }
@@ -311,11 +482,14 @@ impl Resolver<'_> {
                 .help("only parameters under `headers:` can be `secret`; remove `secret:`"),
             );
         }
+        if let Some(explode) = &param.explode {
+            self.check_explode(wire, param, explode, &input);
+        }
         let (what, allow_list) = match input.kind {
             InputKind::Path => ("a path parameter", false),
             InputKind::Query => ("a query parameter", true),
             InputKind::Header => ("a header", true),
-            InputKind::BodyField | InputKind::Body => return input,
+            InputKind::BodyField | InputKind::Body | InputKind::RawBody => return input,
         };
         if !self.is_text(&input.ty, allow_list) {
             let loc = self.loc(&param.ty);
@@ -341,6 +515,47 @@ impl Resolver<'_> {
             self.check_header_name(wire);
         }
         input
+    }
+
+    /// `explode:` is for a list query parameter; `false` sends it as one comma-separated value.
+    fn check_explode(
+        &mut self,
+        wire: &S<String>,
+        param: &spec::Param,
+        explode: &S<bool>,
+        input: &Input,
+    ) {
+        let loc = self.loc(explode);
+        if input.kind != InputKind::Query {
+            let what = match input.kind {
+                InputKind::Path => "a path parameter",
+                InputKind::Header => "a header",
+                _ => "a body field",
+            };
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "`{}` is {what}: `explode:` is for query parameters",
+                        wire.value
+                    ),
+                )
+                .help(
+                    "remove `explode:`; only a `list<...>` query parameter can be sent unexploded",
+                ),
+            );
+        } else if !matches!(input.ty, TypeRef::List(_)) {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "query parameter `{}` has the type `{}`: `explode:` is for lists",
+                        wire.value, param.ty.value
+                    ),
+                )
+                .help("remove `explode:`, or make the type a `list<...>`"),
+            );
+        }
     }
 
     /// A method argument, named in the method's `arguments`: a derived name the generator
@@ -399,6 +614,7 @@ impl Resolver<'_> {
             nullable: param.nullable,
             kind,
             secret: param.secret.as_ref().is_some_and(|s| s.value),
+            joined: param.explode.as_ref().is_some_and(|e| !e.value),
             doc: Doc::from_option(param.doc.as_deref()),
         }
     }

@@ -262,6 +262,28 @@ impl Resolver<'_> {
     fn declare_types(&mut self) {
         for (name, def) in &self.file.api.types {
             let loc = self.loc(name);
+            let keyword = ["bytes", "text"].contains(&name.value.as_str());
+            if keyword || super::typeref::SCALARS.contains(&name.value.as_str()) {
+                let (what, help) = if keyword {
+                    (
+                        "`response:` reads it as the body as it came",
+                        "rename the type (`rust:` does not help: the spec name is what \
+                         `response:` reads)",
+                    )
+                } else {
+                    (
+                        "type expressions read it as the scalar",
+                        "rename the type; a field or parameter naming it gets the scalar",
+                    )
+                };
+                self.report(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!("a type cannot be named `{}`: {what}", name.value),
+                    )
+                    .help(help),
+                );
+            }
             let mut items = std::mem::replace(&mut self.items, Scope::new(""));
             let rust = self.allocate(
                 &mut [&mut items],

@@ -237,9 +237,16 @@ impl Resolver<'_> {
             TypeRef::Named(n) => self.enums.contains(n) && !self.int_enums.contains(n),
             _ => false,
         };
-        let integer_like = |t: &TypeRef| match t {
-            TypeRef::Int32 | TypeRef::Int64 => true,
-            TypeRef::Named(n) => self.int_enums.contains(n),
+        // The integers each integer type takes: an open integer enum any `i64`.
+        let integers = |t: &TypeRef| match t {
+            TypeRef::Named(n) if self.int_enums.contains(n) => TypeRef::Int64.integer_range(),
+            other => other.integer_range(),
+        };
+        let integer_like = |t: &TypeRef| integers(t).is_some();
+        // `int64` takes every `int32` and `uint32`, `uint64` every `uint32`; a signed and an
+        // unsigned type of the same width each hold values the other does not.
+        let takes_integers = match (integers(earlier), integers(later)) {
+            (Some((low, high)), Some((from, to))) => low <= from && to <= high,
             _ => false,
         };
         // Open enums accept any string (or integer), like the plain scalar.
@@ -252,8 +259,7 @@ impl Resolver<'_> {
             || *earlier == TypeRef::Json
             || (accepts_all_strings(earlier) && string_like(later))
             || (*earlier == TypeRef::Float64 && integer_like(later))
-            // An `int64` or an open integer enum takes any integer; an `int32` only some.
-            || (integer_like(earlier) && *earlier != TypeRef::Int32 && integer_like(later))
+            || takes_integers
             || match (earlier, later) {
                 // `list<string>` takes every `list<decimal>`; `list<T?>` every `list<T>`.
                 (TypeRef::List(a), TypeRef::List(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {

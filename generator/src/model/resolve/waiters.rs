@@ -130,7 +130,9 @@ impl Resolver<'_> {
             return None;
         };
         match (&method.response, method.args.as_slice(), &method.params) {
-            (Response::Json(TypeRef::Named(polled)), [arg], None) if arg.ty == TypeRef::String => {
+            (Response::Json(TypeRef::Named(polled)), [arg], None)
+                if arg.ty == TypeRef::String && arg.kind != InputKind::RawBody =>
+            {
                 Some((method, accessors, polled.clone()))
             }
             _ => {
