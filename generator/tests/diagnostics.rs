@@ -1252,3 +1252,31 @@ fn unions_order_unsigned_integers_by_the_values_they_take() {
         all[3]
     );
 }
+
+/// `format:` and `pattern:` are for strings (or lists and maps of them), and a format is a
+/// lowercase name: each mistake is reported at the key's value.
+#[test]
+fn format_and_pattern_are_for_strings() {
+    let text = methods_spec(
+        "  Box:\n    fields:\n      size: {type: int64, format: uuid}\n      tags: {type: list<string>, format: uuid, pattern: '^[a-z]+$'}\n",
+        r#"      get:
+        method: GET
+        path: /v1/things/{id}
+        path_params:
+          id: {type: string, format: UUID}
+        query:
+          limit: {type: int32, pattern: '^\d+$'}
+        response: Box
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "uuid}\n      tags",
+        "`format: uuid` is for strings",
+    );
+    assert_on(&all[1], &text, "UUID}", "`UUID` is not a format name");
+    assert_on(&all[2], &text, "'^\\d+$'}", "`pattern:` is for strings");
+}

@@ -3,7 +3,9 @@
 //!
 //! One module per API, each behind a cargo feature of the same name (all on by default):
 //!
+//! - [`buildomat`] (feature `buildomat`): the Buildomat.
 //! - [`keeper`] (feature `keeper`): the Keeper API.
+//! - [`nexus`] (feature `nexus`): the Oxide Region API.
 //! - [`propolis`] (feature `propolis`): the Oxide Propolis Server API.
 //!
 //! Every call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers and the raw body), timeouts, connection failures and undecodable bodies apart.
@@ -13,9 +15,17 @@
 #[rustfmt::skip]
 pub mod runtime;
 
+#[cfg(feature = "buildomat")]
+#[rustfmt::skip]
+pub mod buildomat;
+
 #[cfg(feature = "keeper")]
 #[rustfmt::skip]
 pub mod keeper;
+
+#[cfg(feature = "nexus")]
+#[rustfmt::skip]
+pub mod nexus;
 
 #[cfg(feature = "propolis")]
 #[rustfmt::skip]

@@ -111,7 +111,8 @@ def corruptions(document, request):
             bad["headers"] = [h for h in bad["headers"] if h[0].lower() != name]
             out.append((f"required header {parameter['name']} removed", bad))
     content = resolve(document, operation.get("requestBody", {})).get("content", {})
-    schema = resolve(document, content.get("application/json", {}).get("schema", {}))
+    json_media = [m for m in content if m.split(";")[0].strip().lower() == "application/json"]
+    schema = resolve(document, content.get(json_media[0], {}).get("schema", {})) if json_media else {}
     try:
         body = json.loads(base64.b64decode(request["body_base64"]))
     except ValueError:
@@ -177,9 +178,12 @@ def describe(violation):
 
 
 def rejected(status, errors):
-    """Prism rejects a request with an error status, or (with a status the document gives for
-    it) with violations of severity `Error`."""
-    return status >= 400 or bool(errors)
+    """Prism rejects a request with a 4xx status (422 a violation, 404 no such path, 405 no
+    such method, 401 no credentials...), or with a violation of severity `Error` in the request.
+    A 5xx with violations of the response only is Prism failing to make up an answer (a
+    `pattern` it cannot generate, a body of a media type it does not mock) for a request it
+    found valid."""
+    return 400 <= status < 500 or any(e.startswith("request") for e in errors)
 
 
 def free_port():

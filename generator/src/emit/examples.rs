@@ -35,10 +35,47 @@ pub struct Examples<'a> {
     /// The examples made so far, by type and hint: [`Examples::value`] depends on nothing
     /// else, and a file's tests ask for the same ones again and again (a response type shared
     /// by several methods, each tested twice). A clone shares the tokens (`Rc`).
-    made: RefCell<HashMap<(TypeRef, String), Example>>,
+    made: RefCell<HashMap<(TypeRef, String, Option<String>, Option<String>), Example>>,
     /// Whether the Rust expressions are built: tests that only need the JSON (the round trips)
     /// skip them, and their `rust` is empty.
     tokens: bool,
+}
+
+/// What a string's example must be: of a text format (`uuid`...) and matching a pattern.
+#[derive(Clone, Copy, Default)]
+pub struct TextRule<'a> {
+    /// OpenAPI's `format`.
+    pub format: Option<&'a str>,
+    /// A regular expression.
+    pub pattern: Option<&'a str>,
+}
+
+/// The example text for a string named `hint` in the text `format` (OpenAPI's names): a value
+/// of that format for the ones validators check, else [`text`].
+pub fn formatted(hint: &str, format: Option<&str>) -> String {
+    let name = text(hint);
+    match format.unwrap_or_default() {
+        "uuid" => {
+            // A version-4 UUID of its own for each name, so that two values differ.
+            let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("00000000-0000-4000-8000-{:012x}", hash & 0xffff_ffff_ffff)
+        }
+        "ipv4" | "ip" => "192.0.2.1".into(),
+        "ipv6" => "2001:db8::1".into(),
+        "cidr" | "ipv4-net" | "ip-net" => "192.0.2.0/24".into(),
+        "ipv6-net" => "2001:db8::/32".into(),
+        "uri" | "url" | "uri-reference" | "iri" => format!("https://example.com/{name}"),
+        "email" | "idn-email" => format!("{name}@example.com"),
+        "hostname" | "idn-hostname" => format!("{name}.example.com"),
+        "mac" | "mac-address" => "02:00:00:00:00:01".into(),
+        "byte" | "base64" => "ZXhhbXBsZQ==".into(),
+        "time" => "03:04:05Z".into(),
+        "duration" => "PT1S".into(),
+        "regex" => format!("^{name}$"),
+        _ => name,
+    }
 }
 
 /// The example text for a string named `hint`, safe in a path segment without encoding.
@@ -87,12 +124,22 @@ impl<'a> Examples<'a> {
     /// An example of `ty`; `hint` names the value (strings are derived from it). It holds at
     /// most the smallest value of `ty` and [`EXTRA`] values more.
     pub fn value(&self, ty: &TypeRef, hint: &str) -> Example {
-        let key = (ty.clone(), hint.to_owned());
+        self.value_in(ty, hint, TextRule::default())
+    }
+
+    /// [`Examples::value`] of a value whose strings follow `rule` (a format, a pattern).
+    pub fn value_in(&self, ty: &TypeRef, hint: &str, rule: TextRule<'_>) -> Example {
+        let key = (
+            ty.clone(),
+            hint.to_owned(),
+            rule.format.map(str::to_owned),
+            rule.pattern.map(str::to_owned),
+        );
         if let Some(made) = self.made.borrow().get(&key) {
             return made.clone();
         }
         let mut extra = EXTRA;
-        let example = self.at(ty, hint, 0, &mut extra);
+        let example = self.at(ty, (hint, rule), 0, &mut extra);
         self.made.borrow_mut().insert(key, example.clone());
         example
     }
@@ -116,7 +163,13 @@ impl<'a> Examples<'a> {
 
     /// An example of `ty` at nesting `depth`. Its smallest value is paid for; anything more
     /// comes out of `extra`.
-    fn at(&self, ty: &TypeRef, hint: &str, depth: usize, extra: &mut usize) -> Example {
+    fn at(
+        &self,
+        ty: &TypeRef,
+        (hint, rule): (&str, TextRule<'_>),
+        depth: usize,
+        extra: &mut usize,
+    ) -> Example {
         if depth > 4 * (MAX_DEPTH + crate::model::MAX_SMALLEST_DEPTH) {
             // Only a type the model should have rejected could get here (its smallest values
             // end well before): stop rather than recurse forever.
@@ -132,13 +185,13 @@ impl<'a> Examples<'a> {
                 if !Self::afford(depth, extra, self.smallest(inner) + nulls) {
                     return empty(ty);
                 }
-                let item = self.at(inner, hint, depth + 1, extra);
+                let item = self.at(inner, (hint, rule), depth + 1, extra);
                 let json = container_json(ty, item.json, nulls == 1);
                 let rust = self.rust(|| container_rust(ty, item.rust, nulls == 1));
                 Example { rust, json }
             }
             TypeRef::Nullable(inner) => {
-                let value = self.at(inner, hint, depth, extra);
+                let value = self.at(inner, (hint, rule), depth, extra);
                 let rust = value.rust;
                 Example {
                     rust: self.rust(|| quote!(Some(#rust))),
@@ -146,15 +199,18 @@ impl<'a> Examples<'a> {
                 }
             }
             TypeRef::Named(name) => self.named(name, hint, depth, extra),
-            scalar => Self::scalar(scalar, hint),
+            scalar => Self::scalar(scalar, hint, rule),
         }
     }
 
     /// A scalar's example; `hint` names it.
-    fn scalar(ty: &TypeRef, hint: &str) -> Example {
+    fn scalar(ty: &TypeRef, hint: &str, rule: TextRule<'_>) -> Example {
         match ty {
             TypeRef::String => {
-                let s = text(hint);
+                let s = rule
+                    .pattern
+                    .and_then(super::pattern::example)
+                    .unwrap_or_else(|| formatted(hint, rule.format));
                 Example {
                     rust: quote!(String::from(#s)),
                     json: Value::String(s),
@@ -243,7 +299,12 @@ impl<'a> Examples<'a> {
             },
             TypeKind::Union(union) => self.union(&ty, union, hint, depth, extra),
             TypeKind::Map { value, newtype } => {
-                let map = self.at(&TypeRef::Map(Box::new(value.clone())), hint, depth, extra);
+                let map = self.at(
+                    &TypeRef::Map(Box::new(value.clone())),
+                    (hint, TextRule::default()),
+                    depth,
+                    extra,
+                );
                 if !newtype {
                     return map;
                 }
@@ -306,7 +367,7 @@ impl<'a> Examples<'a> {
         depth: usize,
         extra: &mut usize,
     ) -> Example {
-        let inner = self.at(&member.ty, hint, depth + 1, extra);
+        let inner = self.at(&member.ty, (hint, TextRule::default()), depth + 1, extra);
         let rust = inner.rust;
         let rust = self.rust(|| {
             let variant = ident(&member.rust);
@@ -357,7 +418,11 @@ impl<'a> Examples<'a> {
                 }
                 continue;
             }
-            let value = self.at(&f.ty, &f.wire, depth + 1, extra);
+            let rule = TextRule {
+                format: f.format.as_deref(),
+                pattern: f.pattern.as_deref(),
+            };
+            let value = self.at(&f.ty, (&f.wire, rule), depth + 1, extra);
             json.insert(f.wire.clone(), value.json);
             if self.tokens {
                 let field = ident(&f.rust);

@@ -8,6 +8,7 @@ mod examples;
 mod guide;
 mod krate;
 mod params;
+mod pattern;
 mod resources;
 mod round_trips;
 mod tests;

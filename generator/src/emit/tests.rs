@@ -764,8 +764,12 @@ fn accessor_chain(api: &Api, target: &Resource) -> Vec<proc_macro2::Ident> {
 /// false`) holds two items, so the test sees the comma between them; a second string item
 /// holds a comma and a space, which are sent encoded.
 fn input_example(examples: &Examples<'_>, input: &Input) -> Example {
-    let value = examples.value(&input.ty, &input.wire);
-    if !input.joined {
+    let rule = super::examples::TextRule {
+        format: input.format.as_deref(),
+        pattern: input.pattern.as_deref(),
+    };
+    let value = examples.value_in(&input.ty, &input.wire, rule);
+    if !input.joined || input.format.is_some() || input.pattern.is_some() {
         return value;
     }
     let (TypeRef::List(item), Value::Array(items)) = (&input.ty, &value.json) else {

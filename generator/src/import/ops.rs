@@ -288,7 +288,10 @@ fn method(
             &hint,
             &names_used,
         )?;
-        method.set("body", body);
+        // A body with no media type is noted, and none is sent.
+        if !body.is_empty() {
+            method.set("body", body);
+        }
     }
     let answer = response(doc, schemas, operation, at, &hint)?;
     match pagination(schemas, &answer, &query) {
@@ -414,9 +417,9 @@ fn parameters(
         if required && place != "path" {
             node.set("required", Node::bool(true));
         }
-        if ty.nullable && place != "path" {
-            node.set("nullable", Node::bool(true));
-        }
+        // A query or header value cannot be `null` on the wire: a nullable one is optional.
+        node.set_some("format", ty.format.clone().map(Node::str));
+        node.set_some("pattern", ty.pattern.clone().map(Node::str));
         if place == "query" && is_list && param.get("explode") == Some(&Value::Bool(false)) {
             node.set("explode", Node::bool(false));
         }
@@ -605,6 +608,8 @@ fn inline_fields(schemas: &mut Schemas<'_>, schema: &Value, at: &str, hint: &str
         if ty.nullable {
             field.set("nullable", Node::bool(true));
         }
+        field.set_some("format", ty.format.clone().map(Node::str));
+        field.set_some("pattern", ty.pattern.clone().map(Node::str));
         field.set_some(
             "doc",
             with_default(ty.doc.clone().or_else(|| description(property)), property).map(Node::str),

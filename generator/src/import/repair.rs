@@ -310,13 +310,21 @@ fn superset(objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
         let required =
             present.len() == objects.len() && present.iter().all(|f| key(f, "optional").is_none());
         let nullable = present.iter().any(|f| key(f, "nullable").is_some());
+        // The first member's format: its values are the union's too.
+        let format = present.iter().find_map(|f| key(f, "format"));
+        let pattern = present.iter().find_map(|f| key(f, "pattern"));
         let mut field = Node::map();
-        field.set("type", Node::str(ty));
+        field.set("type", Node::str(ty.clone()));
         if !required {
             field.set("optional", Node::bool(true));
         }
         if nullable {
             field.set("nullable", Node::bool(true));
+        }
+        if ty.starts_with("string") || ty.starts_with("list<string") || ty.starts_with("map<string")
+        {
+            field.set_some("format", format);
+            field.set_some("pattern", pattern);
         }
         field.set_some("doc", present.iter().find_map(|f| key(f, "doc")));
         merged.insert(name, field);
@@ -338,7 +346,7 @@ fn specificity(types: &[(String, Node)], member: &str) -> u8 {
     }
     match bare {
         "datetime" | "date" | "decimal" => 1,
-        "int32" | "int64" => 2,
+        "int32" | "int64" | "uint32" | "uint64" => 2,
         "float64" | "bool" => 5,
         "string" => 6,
         "json" => 8,

@@ -19,6 +19,10 @@ pub struct Ty {
     pub nullable: bool,
     /// The schema's description, if it has one (for the field or parameter using it).
     pub doc: Option<String>,
+    /// The text format of its strings (`uuid`...), if it is a string or a list or map of them.
+    pub format: Option<String>,
+    /// The regular expression its strings match, likewise.
+    pub pattern: Option<String>,
 }
 
 impl Ty {
@@ -27,6 +31,8 @@ impl Ty {
             expr: expr.into(),
             nullable: false,
             doc: None,
+            format: None,
+            pattern: None,
         }
     }
 
@@ -305,7 +311,17 @@ impl<'d> Schemas<'d> {
             [] => Ty::plain("json"),
             ["object"] => self.object(&object, pointer, name, depth, component),
             ["array"] => self.array(&object, pointer, name, depth),
-            [single] => Ty::plain(self.scalar(single, &object, pointer)),
+            [single] => {
+                let mut ty = Ty::plain(self.scalar(single, &object, pointer));
+                if ty.expr == "string" {
+                    ty.format = string_format(self.doc, &object, pointer);
+                    ty.pattern = object
+                        .get("pattern")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned);
+                }
+                ty
+            }
             several => {
                 let members: Vec<Value> = several
                     .iter()
@@ -353,15 +369,9 @@ impl<'d> Schemas<'d> {
             ("string", "decimal") => "decimal".into(),
             ("string", _) => "string".into(),
             ("boolean", _) => "bool".into(),
-            ("integer", "int32" | "int16" | "int8" | "uint8" | "uint16") => "int32".into(),
-            ("integer", "uint64" | "uint") => {
-                self.doc.note(
-                    pointer,
-                    format!("an unsigned 64-bit integer (`{format}`)"),
-                    "read as int64: values above 9223372036854775807 do not decode",
-                );
-                "int64".into()
-            }
+            ("integer", "int32" | "int16" | "int8") => "int32".into(),
+            ("integer", "uint32" | "uint16" | "uint8") => "uint32".into(),
+            ("integer", "uint64" | "uint") => "uint64".into(),
             ("integer", _) => "int64".into(),
             ("number", _) => "float64".into(),
             (other, _) => {
@@ -395,7 +405,11 @@ impl<'d> Schemas<'d> {
         };
         let item_name = format!("{}Item", name);
         let item = self.ty(items, &join(pointer, "items"), &item_name, depth + 1);
-        Ty::plain(format!("list<{}>", item.item()))
+        Ty {
+            format: item.format.clone(),
+            pattern: item.pattern.clone(),
+            ..Ty::plain(format!("list<{}>", item.item()))
+        }
     }
 
     /// An object schema: a named type with fields, or a map, or any JSON object.
@@ -423,13 +437,18 @@ impl<'d> Schemas<'d> {
                 (Some(Value::Bool(true)), _) => None,
                 _ => return Ty::plain("json"),
             };
-            let value = match value {
-                Some((schema, at)) => self
-                    .ty(&schema, &at, &format!("{name}Value"), depth + 1)
-                    .item(),
-                None => "json".into(),
+            let (value, format, pattern) = match value {
+                Some((schema, at)) => {
+                    let ty = self.ty(&schema, &at, &format!("{name}Value"), depth + 1);
+                    (ty.item(), ty.format, ty.pattern)
+                }
+                None => ("json".into(), None, None),
             };
-            return Ty::plain(format!("map<{value}>"));
+            return Ty {
+                format,
+                pattern,
+                ..Ty::plain(format!("map<{value}>"))
+            };
         }
         if additional.is_some_and(|a| a != &Value::Bool(false)) || pattern.is_some() {
             self.doc.note(
@@ -496,6 +515,8 @@ impl<'d> Schemas<'d> {
             if ty.nullable {
                 field.set("nullable", Node::bool(true));
             }
+            field.set_some("format", ty.format.clone().map(Node::str));
+            field.set_some("pattern", ty.pattern.clone().map(Node::str));
             let doc = with_default(ty.doc.clone(), schema);
             field.set_some("doc", doc.map(Node::str));
             fields.set(wire.clone(), field);
@@ -574,6 +595,33 @@ impl<'d> Schemas<'d> {
             "read as any JSON value",
         );
         Ty::plain("json")
+    }
+}
+
+/// The `format` of a string schema, as the spec's `format:` takes it (lowercase letters,
+/// digits, `-`, `_`), unless it is one the type says already (`date-time`...).
+fn string_format(
+    doc: &Doc,
+    object: &serde_json::Map<String, Value>,
+    pointer: &str,
+) -> Option<String> {
+    let format = object.get("format")?.as_str()?;
+    if ["date-time", "date", "decimal", ""].contains(&format) {
+        return None;
+    }
+    let lower = format.to_ascii_lowercase();
+    let valid = lower
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if valid {
+        Some(lower)
+    } else {
+        doc.note(
+            pointer,
+            format!("the format `{format}`"),
+            "not kept: a format is named by letters, digits, `-` and `_`",
+        );
+        None
     }
 }
 

@@ -18,6 +18,30 @@ pub fn union(
     (name, component): (&str, bool),
     depth: usize,
 ) -> Ty {
+    if let Some(values) = string_values(schemas, at, members) {
+        // `oneOf` string enums (each value with its own description): one enum.
+        let type_name = schemas.name_for(name, component);
+        let mut variants = Node::map();
+        for (value, doc) in values {
+            let mut variant = Node::map();
+            variant.set_some("doc", doc.map(Node::str));
+            variants.set(value, variant);
+        }
+        let mut node = Node::map();
+        node.set_some(
+            "doc",
+            super::schema::description(&Value::Object(object.clone())).map(Node::str),
+        );
+        node.set("enum", variants);
+        schemas.defs.insert(type_name.clone(), node);
+        return Ty {
+            expr: type_name,
+            nullable: false,
+            doc: None,
+            format: None,
+            pattern: None,
+        };
+    }
     let type_name = schemas.name_for(name, component);
     // Taken before the members are made, for a member that refers back to the union.
     schemas.defs.insert(type_name.clone(), Node::map());
@@ -56,6 +80,8 @@ pub fn union(
                     expr,
                     nullable,
                     doc: None,
+                    format: None,
+                    pattern: None,
                 };
             }
             Node::Seq(exprs.into_iter().map(Node::str).collect())
@@ -73,7 +99,35 @@ pub fn union(
         expr: type_name,
         nullable: false,
         doc: None,
+        format: None,
+        pattern: None,
     }
+}
+
+/// The values and descriptions of members that are all string enums (or `const` strings), in
+/// order without repeats, if they are.
+fn string_values(
+    schemas: &Schemas<'_>,
+    at: &str,
+    members: &[(usize, Value)],
+) -> Option<Vec<(String, Option<String>)>> {
+    let mut values: Vec<(String, Option<String>)> = Vec::new();
+    for (i, member) in members {
+        let (schema, _) = schemas.doc().deref(member, &join(at, &i.to_string()));
+        let doc = super::schema::description(schema);
+        let listed: Vec<&Value> = match (schema.get("enum"), schema.get("const")) {
+            (Some(Value::Array(values)), _) => values.iter().collect(),
+            (None, Some(value)) => vec![value],
+            _ => return None,
+        };
+        for value in listed {
+            let text = value.as_str()?.to_owned();
+            if !values.iter().any(|(v, _)| *v == text) {
+                values.push((text, doc.clone()));
+            }
+        }
+    }
+    (!values.is_empty()).then_some(values)
 }
 
 /// A name for an untagged member: its component's name, or its position.
@@ -90,7 +144,7 @@ fn member_hint(member: &Value, index: usize) -> String {
 fn strictness(expr: &str) -> u8 {
     match expr.trim_end_matches('?') {
         "datetime" | "date" | "decimal" => 0,
-        "int32" | "int64" => 1,
+        "int32" | "int64" | "uint32" | "uint64" => 1,
         "string" | "float64" | "bool" => 2,
         "json" | "list<json>" | "map<json>" => 4,
         _ => 3,

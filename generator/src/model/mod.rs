@@ -332,6 +332,10 @@ pub struct FieldDecl {
     pub optional: bool,
     /// May be `null`.
     pub nullable: bool,
+    /// The text format of its string values (`uuid`...), for example values.
+    pub format: Option<String>,
+    /// A regular expression its string values match, for example values.
+    pub pattern: Option<String>,
     /// Held in a `Box`: the field's type contains the field's owner inline again, through
     /// fields and union members (a recursive type).
     pub boxed: bool,
@@ -479,6 +483,10 @@ pub struct Input {
     pub kind: InputKind,
     /// A header whose value is a secret: kept out of logs and `Debug` output.
     pub secret: bool,
+    /// The text format of its string values (`uuid`...), for example values.
+    pub format: Option<String>,
+    /// A regular expression its string values match, for example values.
+    pub pattern: Option<String>,
     /// A list query parameter sent as one comma-separated value (`ids=a,b`, the spec's
     /// `explode: false`) rather than repeated.
     pub joined: bool,

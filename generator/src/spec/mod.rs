@@ -447,6 +447,14 @@ pub struct Field {
     /// The field may be `null`.
     #[serde(default)]
     pub nullable: bool,
+    /// The text format of its string values (`uuid`, `ipv4`, `uri`...: OpenAPI's `format`):
+    /// the generated tests' example values follow it; the Rust type stays `String`.
+    #[serde(default)]
+    pub format: Option<S<String>>,
+    /// A regular expression its string values match (OpenAPI's `pattern`): the generated tests'
+    /// example values follow it where it can be read (no look-around).
+    #[serde(default)]
+    pub pattern: Option<S<String>>,
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,
@@ -572,6 +580,14 @@ pub struct Param {
     /// rather than repeated (`ids=a&ids=b`, the default), as OpenAPI's `explode: false`.
     #[serde(default)]
     pub explode: Option<S<bool>>,
+    /// The text format of its string values (`uuid`, `ipv4`, `uri`...: OpenAPI's `format`):
+    /// the generated tests' example values follow it; the Rust type stays `String`.
+    #[serde(default)]
+    pub format: Option<S<String>>,
+    /// A regular expression its string values match (OpenAPI's `pattern`): the generated tests'
+    /// example values follow it where it can be read (no look-around).
+    #[serde(default)]
+    pub pattern: Option<S<String>>,
     /// Description.
     #[serde(default)]
     pub doc: Option<String>,

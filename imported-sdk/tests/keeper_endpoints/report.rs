@@ -25,7 +25,7 @@ async fn report_finish() {
                 api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
-                    pid: 7,
+                    pid: 18_446_744_073_709_551_615_u64,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
@@ -39,7 +39,7 @@ async fn report_finish() {
     expect_body(
         &request,
         Some(
-            r#"{"duration_millis":7,"end_time":"2025-01-02T03:04:05Z","exit_status":7,"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}}"#,
+            r#"{"duration_millis":7,"end_time":"2025-01-02T03:04:05Z","exit_status":7,"id":{"host":"host-1","job":"job-1","pid":18446744073709551615,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}}"#,
         ),
     );
     expect_header(&request, "Authorization", Some("authorization-1"));
@@ -64,7 +64,7 @@ async fn report_output() {
                 api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
-                    pid: 7,
+                    pid: 18_446_744_073_709_551_615_u64,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
@@ -83,7 +83,7 @@ async fn report_output() {
     expect_body(
         &request,
         Some(
-            r#"{"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"record":{"msg":"msg-1","stream":"stream-1","time":"2025-01-02T03:04:05Z"}}"#,
+            r#"{"id":{"host":"host-1","job":"job-1","pid":18446744073709551615,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"record":{"msg":"msg-1","stream":"stream-1","time":"2025-01-02T03:04:05Z"}}"#,
         ),
     );
     expect_header(&request, "Authorization", Some("authorization-1"));
@@ -103,7 +103,7 @@ async fn report_start() {
                 api::ReportId {
                     host: String::from("host-1"),
                     job: String::from("job-1"),
-                    pid: 7,
+                    pid: 18_446_744_073_709_551_615_u64,
                     time: "2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap(),
                     uuid: String::from("uuid-1"),
                 },
@@ -119,7 +119,7 @@ async fn report_start() {
     expect_body(
         &request,
         Some(
-            r#"{"id":{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"script":"script-1","start_time":"2025-01-02T03:04:05Z"}"#,
+            r#"{"id":{"host":"host-1","job":"job-1","pid":18446744073709551615,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"},"script":"script-1","start_time":"2025-01-02T03:04:05Z"}"#,
         ),
     );
     expect_header(&request, "Authorization", Some("authorization-1"));

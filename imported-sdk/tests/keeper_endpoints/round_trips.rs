@@ -41,7 +41,7 @@ fn report_id_round_trips() {
     round_trip::<
         api::ReportId,
     >(
-        r#"{"host":"host-1","job":"job-1","pid":7,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}"#,
+        r#"{"host":"host-1","job":"job-1","pid":18446744073709551615,"time":"2025-01-02T03:04:05Z","uuid":"uuid-1"}"#,
     );
 }
 

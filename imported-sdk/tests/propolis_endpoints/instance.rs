@@ -11,7 +11,7 @@ async fn instance_get() {
             "/instance",
             200,
             Some(
-                r#"{"instance":{"disks":[{"disk_id":"disk-id-1","generation_id":7,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7},"state":"Creating"}}"#,
+                r#"{"instance":{"disks":[{"disk_id":"00000000-0000-4000-8000-a7b2e2f91c80","generation_id":18446744073709551615,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295},"state":"Creating"}}"#,
             ),
         )
         .await;
@@ -19,7 +19,7 @@ async fn instance_get() {
     let value = client.instance().get().await.expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"instance":{"disks":[{"disk_id":"disk-id-1","generation_id":7,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7},"state":"Creating"}}"#,
+        r#"{"instance":{"disks":[{"disk_id":"00000000-0000-4000-8000-a7b2e2f91c80","generation_id":18446744073709551615,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295},"state":"Creating"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -33,7 +33,9 @@ async fn instance_ensure() {
             "PUT",
             "/instance",
             200,
-            Some(r#"{"migrate":{"migration_id":"migration-id-1"}}"#),
+            Some(
+                r#"{"migrate":{"migration_id":"00000000-0000-4000-8000-0d29ba06db05"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -44,96 +46,137 @@ async fn instance_ensure() {
                 cloud_init_bytes: Some(Some(String::from("cloud-init-bytes-1"))),
                 disks: Some(
                     vec![
-                        api::DiskRequest { device : String::from("device-1"), r#gen : 7,
-                        name : String::from("name-1"), read_only : true, slot : 7,
+                        api::DiskRequest { device : String::from("device-1"), r#gen :
+                        18_446_744_073_709_551_615_u64, name : String::from("name-1"),
+                        read_only : true, slot : 4_294_967_295_u32,
                         volume_construction_request :
                         api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
-                        None, sub_volumes : Vec::new(), })))), sub_volumes :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent : None, sub_volumes : Vec::new(), })))),
+                        sub_volumes :
                         vec![api::VolumeConstructionRequest::Url(api::VolumeConstructionRequestUrl
-                        { block_size : 7, id : String::from("id-1"), url :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"), url :
                         String::from("url-1"), })], })))), sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Url(api::VolumeConstructionRequestUrl
-                        { block_size : 7, id : String::from("id-1"), url :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"), url :
                         String::from("url-1"), }))), sub_volumes : Vec::new(), }))],
                         })))), sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Url(api::VolumeConstructionRequestUrl
-                        { block_size : 7, id : String::from("id-1"), url :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"), url :
                         String::from("url-1"), }))), sub_volumes : Vec::new(), })))),
                         sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
-                        None, sub_volumes : Vec::new(), }))], }))], })))), sub_volumes :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent : None, sub_volumes : Vec::new(), }))], }))],
+                        })))), sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Url(api::VolumeConstructionRequestUrl
-                        { block_size : 7, id : String::from("id-1"), url :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"), url :
                         String::from("url-1"), }))), sub_volumes : Vec::new(), })))),
                         sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
-                        None, sub_volumes : Vec::new(), }))], })))), sub_volumes :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent : None, sub_volumes : Vec::new(), }))], })))),
+                        sub_volumes :
                         vec![api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent :
                         Some(Some(api::VolumeConstructionRequest::Volume(Box::new(api::VolumeConstructionRequestVolume
-                        { block_size : 7, id : String::from("id-1"), read_only_parent :
-                        None, sub_volumes : Vec::new(), })))), sub_volumes :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                        read_only_parent : None, sub_volumes : Vec::new(), })))),
+                        sub_volumes :
                         vec![api::VolumeConstructionRequest::Url(api::VolumeConstructionRequestUrl
-                        { block_size : 7, id : String::from("id-1"), url :
+                        { block_size : 18_446_744_073_709_551_615_u64, id :
+                        String::from("00000000-0000-4000-8000-dcc549df43b2"), url :
                         String::from("url-1"), })], }))], }))], })), }
                     ],
                 ),
                 migrate: Some(
                     Some(api::InstanceMigrateInitiateRequest {
-                        migration_id: String::from("migration-id-1"),
+                        migration_id: String::from(
+                            "00000000-0000-4000-8000-0d29ba06db05",
+                        ),
                         src_addr: String::from("src-addr-1"),
-                        src_uuid: String::from("src-uuid-1"),
+                        src_uuid: String::from("00000000-0000-4000-8000-cdb53a31615d"),
                     }),
                 ),
                 nics: Some(
                     vec![
                         api::NetworkInterfaceRequest { name : String::from("name-1"),
-                        slot : 7, }
+                        slot : 4_294_967_295_u32, }
                     ],
                 ),
                 properties: api::InstanceProperties {
-                    bootrom_id: String::from("bootrom-id-1"),
+                    bootrom_id: String::from("00000000-0000-4000-8000-7c19673bb50f"),
                     description: String::from("description-1"),
-                    id: String::from("id-1"),
-                    image_id: String::from("image-id-1"),
-                    memory: 7,
+                    id: String::from("00000000-0000-4000-8000-dcc549df43b2"),
+                    image_id: String::from("00000000-0000-4000-8000-e9ffc35bad22"),
+                    memory: 18_446_744_073_709_551_615_u64,
                     name: String::from("name-1"),
-                    vcpus: 7,
+                    vcpus: 4_294_967_295_u32,
                 },
             },
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"migrate":{"migration_id":"migration-id-1"}}"#);
+    expect_json(
+        &value,
+        r#"{"migrate":{"migration_id":"00000000-0000-4000-8000-0d29ba06db05"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
         &request,
         Some(
-            r#"{"cloud_init_bytes":"cloud-init-bytes-1","disks":[{"device":"device-1","gen":7,"name":"name-1","read_only":true,"slot":7,"volume_construction_request":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":{"migration_id":"migration-id-1","src_addr":"src-addr-1","src_uuid":"src-uuid-1"},"nics":[{"name":"name-1","slot":7}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7}}"#,
+            r#"{"cloud_init_bytes":"cloud-init-bytes-1","disks":[{"device":"device-1","gen":18446744073709551615,"name":"name-1","read_only":true,"slot":4294967295,"volume_construction_request":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":{"migration_id":"00000000-0000-4000-8000-0d29ba06db05","src_addr":"src-addr-1","src_uuid":"00000000-0000-4000-8000-cdb53a31615d"},"nics":[{"name":"name-1","slot":4294967295}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295}}"#,
         ),
     );
 }
@@ -143,7 +186,7 @@ async fn instance_ensure() {
 async fn instance_issue_crucible_snapshot_request() {
     let server = serve(
             "POST",
-            "/instance/disk/id-1/snapshot/snapshot-id-1",
+            "/instance/disk/00000000-0000-4000-8000-dcc549df43b2/snapshot/00000000-0000-4000-8000-202e97617c73",
             200,
             Some(r#"{"key":"value"}"#),
         )
@@ -151,7 +194,10 @@ async fn instance_issue_crucible_snapshot_request() {
     let client = client(&server);
     let value = client
         .instance()
-        .issue_crucible_snapshot_request("id-1", "snapshot-id-1")
+        .issue_crucible_snapshot_request(
+            "00000000-0000-4000-8000-dcc549df43b2",
+            "00000000-0000-4000-8000-202e97617c73",
+        )
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"key":"value"}"#);

@@ -18,7 +18,7 @@ fn instance_get_response_round_trips() {
     round_trip::<
         api::InstanceGetResponse,
     >(
-        r#"{"instance":{"disks":[{"disk_id":"disk-id-1","generation_id":7,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7},"state":"Creating"}}"#,
+        r#"{"instance":{"disks":[{"disk_id":"00000000-0000-4000-8000-a7b2e2f91c80","generation_id":18446744073709551615,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295},"state":"Creating"}}"#,
     );
 }
 
@@ -27,7 +27,7 @@ fn instance_round_trips() {
     round_trip::<
         api::Instance,
     >(
-        r#"{"disks":[{"disk_id":"disk-id-1","generation_id":7,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7},"state":"Creating"}"#,
+        r#"{"disks":[{"disk_id":"00000000-0000-4000-8000-a7b2e2f91c80","generation_id":18446744073709551615,"state":"Detached"}],"nics":[{"attachment":"Detached","name":"name-1"}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295},"state":"Creating"}"#,
     );
 }
 
@@ -35,7 +35,9 @@ fn instance_round_trips() {
 fn disk_attachment_round_trips() {
     round_trip::<
         api::DiskAttachment,
-    >(r#"{"disk_id":"disk-id-1","generation_id":7,"state":"Detached"}"#);
+    >(
+        r#"{"disk_id":"00000000-0000-4000-8000-a7b2e2f91c80","generation_id":18446744073709551615,"state":"Detached"}"#,
+    );
 }
 
 #[test]
@@ -45,7 +47,9 @@ fn disk_attachment_state_round_trips() {
         matches!(value, api::DiskAttachmentState::DiskAttachmentStateVariant1(_)),
         "{value:?}"
     );
-    let value = round_trip::<api::DiskAttachmentState>(r#"{"Attached":"attached-1"}"#);
+    let value = round_trip::<
+        api::DiskAttachmentState,
+    >(r#"{"Attached":"00000000-0000-4000-8000-ee5954b7011b"}"#);
     assert!(
         matches!(value, api::DiskAttachmentState::DiskAttachmentStateVariant2(_)),
         "{value:?}"
@@ -74,7 +78,9 @@ fn disk_attachment_state_variant1_round_trips() {
 
 #[test]
 fn disk_attachment_state_variant2_round_trips() {
-    round_trip::<api::DiskAttachmentStateVariant2>(r#"{"Attached":"attached-1"}"#);
+    round_trip::<
+        api::DiskAttachmentStateVariant2,
+    >(r#"{"Attached":"00000000-0000-4000-8000-ee5954b7011b"}"#);
 }
 
 #[test]
@@ -90,7 +96,9 @@ fn network_interface_attachment_state_round_trips() {
         api::NetworkInterfaceAttachmentState::NetworkInterfaceAttachmentStateVariant1(_)),
         "{value:?}"
     );
-    let value = round_trip::<api::NetworkInterfaceAttachmentState>(r#"{"Attached":7}"#);
+    let value = round_trip::<
+        api::NetworkInterfaceAttachmentState,
+    >(r#"{"Attached":4294967295}"#);
     assert!(
         matches!(value,
         api::NetworkInterfaceAttachmentState::NetworkInterfaceAttachmentStateVariant2(_)),
@@ -119,7 +127,9 @@ fn network_interface_attachment_state_variant1_round_trips() {
 
 #[test]
 fn network_interface_attachment_state_variant2_round_trips() {
-    round_trip::<api::NetworkInterfaceAttachmentStateVariant2>(r#"{"Attached":7}"#);
+    round_trip::<
+        api::NetworkInterfaceAttachmentStateVariant2,
+    >(r#"{"Attached":4294967295}"#);
 }
 
 #[test]
@@ -127,7 +137,7 @@ fn instance_properties_round_trips() {
     round_trip::<
         api::InstanceProperties,
     >(
-        r#"{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7}"#,
+        r#"{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295}"#,
     );
 }
 
@@ -179,17 +189,17 @@ fn instance_ensure_request_round_trips() {
     round_trip::<
         api::InstanceEnsureRequest,
     >(
-        r#"{"cloud_init_bytes":"cloud-init-bytes-1","disks":[{"device":"device-1","gen":7,"name":"name-1","read_only":true,"slot":7,"volume_construction_request":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":{"migration_id":"migration-id-1","src_addr":"src-addr-1","src_uuid":"src-uuid-1"},"nics":[{"name":"name-1","slot":7}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7}}"#,
+        r#"{"cloud_init_bytes":"cloud-init-bytes-1","disks":[{"device":"device-1","gen":18446744073709551615,"name":"name-1","read_only":true,"slot":4294967295,"volume_construction_request":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":{"migration_id":"00000000-0000-4000-8000-0d29ba06db05","src_addr":"src-addr-1","src_uuid":"00000000-0000-4000-8000-cdb53a31615d"},"nics":[{"name":"name-1","slot":4294967295}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295}}"#,
     );
     round_trip::<
         api::InstanceEnsureRequest,
     >(
-        r#"{"cloud_init_bytes":null,"disks":[{"device":"device-1","gen":7,"name":"name-1","read_only":true,"slot":7,"volume_construction_request":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":null,"nics":[{"name":"name-1","slot":7}],"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7}}"#,
+        r#"{"cloud_init_bytes":null,"disks":[{"device":"device-1","gen":18446744073709551615,"name":"name-1","read_only":true,"slot":4294967295,"volume_construction_request":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}],"migrate":null,"nics":[{"name":"name-1","slot":4294967295}],"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295}}"#,
     );
     round_trip::<
         api::InstanceEnsureRequest,
     >(
-        r#"{"properties":{"bootrom_id":"bootrom-id-1","description":"description-1","id":"id-1","image_id":"image-id-1","memory":7,"name":"name-1","vcpus":7}}"#,
+        r#"{"properties":{"bootrom_id":"00000000-0000-4000-8000-7c19673bb50f","description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","image_id":"00000000-0000-4000-8000-e9ffc35bad22","memory":18446744073709551615,"name":"name-1","vcpus":4294967295}}"#,
     );
 }
 
@@ -198,7 +208,7 @@ fn disk_request_round_trips() {
     round_trip::<
         api::DiskRequest,
     >(
-        r#"{"device":"device-1","gen":7,"name":"name-1","read_only":true,"slot":7,"volume_construction_request":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}"#,
+        r#"{"device":"device-1","gen":18446744073709551615,"name":"name-1","read_only":true,"slot":4294967295,"volume_construction_request":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"}}"#,
     );
 }
 
@@ -207,22 +217,26 @@ fn volume_construction_request_round_trips() {
     let value = round_trip::<
         api::VolumeConstructionRequest,
     >(
-        r#"{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}"#,
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}"#,
     );
     assert!(matches!(value, api::VolumeConstructionRequest::Volume(_)), "{value:?}");
     let value = round_trip::<
         api::VolumeConstructionRequest,
-    >(r#"{"block_size":7,"id":"id-1","type":"url","url":"url-1"}"#);
+    >(
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}"#,
+    );
     assert!(matches!(value, api::VolumeConstructionRequest::Url(_)), "{value:?}");
     let value = round_trip::<
         api::VolumeConstructionRequest,
     >(
-        r#"{"block_size":7,"gen":7,"opts":{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":7,"id":"id-1","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]},"type":"region"}"#,
+        r#"{"block_size":18446744073709551615,"gen":18446744073709551615,"opts":{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":4294967295,"id":"00000000-0000-4000-8000-dcc549df43b2","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]},"type":"region"}"#,
     );
     assert!(matches!(value, api::VolumeConstructionRequest::Region(_)), "{value:?}");
     let value = round_trip::<
         api::VolumeConstructionRequest,
-    >(r#"{"block_size":7,"id":"id-1","path":"path-1","type":"file"}"#);
+    >(
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","path":"path-1","type":"file"}"#,
+    );
     assert!(matches!(value, api::VolumeConstructionRequest::File(_)), "{value:?}");
     let value = round_trip::<
         api::VolumeConstructionRequest,
@@ -235,17 +249,17 @@ fn volume_construction_request_volume_round_trips() {
     round_trip::<
         api::VolumeConstructionRequestVolume,
     >(
-        r#"{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"}],"type":"volume"}],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
     );
     round_trip::<
         api::VolumeConstructionRequestVolume,
     >(
-        r#"{"block_size":7,"id":"id-1","read_only_parent":null,"sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":null,"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
     );
     round_trip::<
         api::VolumeConstructionRequestVolume,
     >(
-        r#"{"block_size":7,"id":"id-1","sub_volumes":[{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","read_only_parent":{"block_size":7,"id":"id-1","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":7,"id":"id-1","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","read_only_parent":{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","type":"url","url":"url-1"},"sub_volumes":[],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","sub_volumes":[],"type":"volume"}],"type":"volume"},"sub_volumes":[],"type":"volume"},"sub_volumes":[],"type":"volume"}]}"#,
     );
 }
 
@@ -253,7 +267,9 @@ fn volume_construction_request_volume_round_trips() {
 fn volume_construction_request_url_round_trips() {
     round_trip::<
         api::VolumeConstructionRequestUrl,
-    >(r#"{"block_size":7,"id":"id-1","url":"url-1"}"#);
+    >(
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","url":"url-1"}"#,
+    );
 }
 
 #[test]
@@ -261,7 +277,7 @@ fn volume_construction_request_region_round_trips() {
     round_trip::<
         api::VolumeConstructionRequestRegion,
     >(
-        r#"{"block_size":7,"gen":7,"opts":{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":7,"id":"id-1","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]}}"#,
+        r#"{"block_size":18446744073709551615,"gen":18446744073709551615,"opts":{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":4294967295,"id":"00000000-0000-4000-8000-dcc549df43b2","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]}}"#,
     );
 }
 
@@ -270,23 +286,27 @@ fn crucible_opts_round_trips() {
     round_trip::<
         api::CrucibleOpts,
     >(
-        r#"{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":7,"id":"id-1","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]}"#,
+        r#"{"cert_pem":"cert-pem-1","control":"control-1","flush_timeout":4294967295,"id":"00000000-0000-4000-8000-dcc549df43b2","key":"key-1","key_pem":"key-pem-1","lossy":true,"read_only":true,"root_cert_pem":"root-cert-pem-1","target":["target-1"]}"#,
     );
     round_trip::<
         api::CrucibleOpts,
     >(
-        r#"{"cert_pem":null,"control":null,"flush_timeout":null,"id":"id-1","key":null,"key_pem":null,"lossy":true,"read_only":true,"root_cert_pem":null,"target":["target-1"]}"#,
+        r#"{"cert_pem":null,"control":null,"flush_timeout":null,"id":"00000000-0000-4000-8000-dcc549df43b2","key":null,"key_pem":null,"lossy":true,"read_only":true,"root_cert_pem":null,"target":["target-1"]}"#,
     );
     round_trip::<
         api::CrucibleOpts,
-    >(r#"{"id":"id-1","lossy":true,"read_only":true,"target":["target-1"]}"#);
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","lossy":true,"read_only":true,"target":["target-1"]}"#,
+    );
 }
 
 #[test]
 fn volume_construction_request_file_round_trips() {
     round_trip::<
         api::VolumeConstructionRequestFile,
-    >(r#"{"block_size":7,"id":"id-1","path":"path-1"}"#);
+    >(
+        r#"{"block_size":18446744073709551615,"id":"00000000-0000-4000-8000-dcc549df43b2","path":"path-1"}"#,
+    );
 }
 
 #[test]
@@ -294,20 +314,20 @@ fn instance_migrate_initiate_request_round_trips() {
     round_trip::<
         api::InstanceMigrateInitiateRequest,
     >(
-        r#"{"migration_id":"migration-id-1","src_addr":"src-addr-1","src_uuid":"src-uuid-1"}"#,
+        r#"{"migration_id":"00000000-0000-4000-8000-0d29ba06db05","src_addr":"src-addr-1","src_uuid":"00000000-0000-4000-8000-cdb53a31615d"}"#,
     );
 }
 
 #[test]
 fn network_interface_request_round_trips() {
-    round_trip::<api::NetworkInterfaceRequest>(r#"{"name":"name-1","slot":7}"#);
+    round_trip::<api::NetworkInterfaceRequest>(r#"{"name":"name-1","slot":4294967295}"#);
 }
 
 #[test]
 fn instance_ensure_response_round_trips() {
     round_trip::<
         api::InstanceEnsureResponse,
-    >(r#"{"migrate":{"migration_id":"migration-id-1"}}"#);
+    >(r#"{"migrate":{"migration_id":"00000000-0000-4000-8000-0d29ba06db05"}}"#);
     round_trip::<api::InstanceEnsureResponse>(r#"{"migrate":null}"#);
     round_trip::<api::InstanceEnsureResponse>(r#"{}"#);
 }
@@ -316,7 +336,7 @@ fn instance_ensure_response_round_trips() {
 fn instance_migrate_initiate_response_round_trips() {
     round_trip::<
         api::InstanceMigrateInitiateResponse,
-    >(r#"{"migration_id":"migration-id-1"}"#);
+    >(r#"{"migration_id":"00000000-0000-4000-8000-0d29ba06db05"}"#);
 }
 
 #[test]

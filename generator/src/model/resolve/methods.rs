@@ -26,6 +26,8 @@ fn body_argument(ty: TypeRef, kind: InputKind, doc: &str) -> Input {
         nullable: false,
         kind,
         secret: false,
+        format: None,
+        pattern: None,
         joined: false,
         doc: Some(Doc::trusted(doc)),
     }
@@ -605,11 +607,16 @@ impl Resolver<'_> {
         required: bool,
     ) -> Input {
         let rust = self.name(param.rust.as_ref(), snake(&wire.value), false);
+        let ty = self.type_ref(&param.ty);
+        let format = self.format(param.format.as_ref(), &ty);
+        let pattern = self.pattern(param.pattern.as_ref(), &ty);
         Input {
             wire: wire.value.clone(),
             setter: rust.clone(),
             rust,
-            ty: self.type_ref(&param.ty),
+            ty,
+            format,
+            pattern,
             required,
             nullable: param.nullable,
             kind,

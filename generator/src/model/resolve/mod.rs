@@ -123,6 +123,58 @@ impl Resolver<'_> {
         }
     }
 
+    /// A `format:` of string values of type `ty` (through lists, maps and `?`): a name of
+    /// lowercase letters, digits, `-` and `_`, on a string type.
+    fn format(&mut self, format: Option<&S<String>>, ty: &TypeRef) -> Option<String> {
+        let format = format?;
+        let mut inner = ty;
+        while let TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Nullable(t) = inner {
+            inner = t;
+        }
+        let name = &format.value;
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        let loc = self.loc(format);
+        if !valid {
+            self.report(
+                Diagnostic::new(loc, format!("`{name}` is not a format name"))
+                    .help("a format is lowercase letters, digits, `-` and `_`: `uuid`, `ipv4`, `uri`, `email`..."),
+            );
+            return None;
+        }
+        if *inner != TypeRef::String {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("`format: {name}` is for strings, and this is not one"),
+                )
+                .help("give `format:` on `string` (or a list or map of them), or remove it"),
+            );
+            return None;
+        }
+        Some(name.clone())
+    }
+
+    /// A `pattern:` of string values of type `ty` (through lists, maps and `?`).
+    fn pattern(&mut self, pattern: Option<&S<String>>, ty: &TypeRef) -> Option<String> {
+        let pattern = pattern?;
+        let mut inner = ty;
+        while let TypeRef::List(t) | TypeRef::Map(t) | TypeRef::Nullable(t) = inner {
+            inner = t;
+        }
+        if *inner != TypeRef::String {
+            let loc = self.loc(pattern);
+            self.report(
+                Diagnostic::new(loc, "`pattern:` is for strings, and this is not one")
+                    .help("give `pattern:` on `string` (or a list or map of them), or remove it"),
+            );
+            return None;
+        }
+        Some(pattern.value.clone())
+    }
+
     fn type_ref(&mut self, text: &S<String>) -> TypeRef {
         let loc = self.loc(text);
         TypeRef::parse(&text.value, &self.named, &loc).unwrap_or_else(|d| {

@@ -333,12 +333,17 @@ impl Resolver<'_> {
                         &loc,
                     )
                 });
+                let ty = self.type_ref(&field.ty);
+                let format = self.format(field.format.as_ref(), &ty);
+                let pattern = self.pattern(field.pattern.as_ref(), &ty);
                 FieldDecl {
                     wire: wire.value.clone(),
                     rust,
                     setter,
                     clear,
-                    ty: self.type_ref(&field.ty),
+                    ty,
+                    format,
+                    pattern,
                     optional: field.optional,
                     nullable: field.nullable,
                     boxed: false,

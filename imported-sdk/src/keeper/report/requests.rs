@@ -9,7 +9,7 @@ pub struct ReportId {
     /// `job`
     pub job: String,
     /// `pid`
-    pub pid: i64,
+    pub pid: u64,
     /// `time`
     pub time: crate::runtime::DateTime,
     /// `uuid`
@@ -21,7 +21,7 @@ impl ReportId {
     pub fn new(
         host: impl Into<String>,
         job: impl Into<String>,
-        pid: impl Into<i64>,
+        pid: impl Into<u64>,
         time: impl Into<crate::runtime::DateTime>,
         uuid: impl Into<String>,
     ) -> Self {

@@ -15,11 +15,11 @@ pub struct InstanceProperties {
     /// ID of the image used to initialize this Instance.
     pub image_id: String,
     /// Size of memory allocated to the Instance, in MiB.
-    pub memory: i64,
+    pub memory: u64,
     /// Human-readable name of the Instance.
     pub name: String,
     /// Number of vCPUs to be allocated to the Instance.
-    pub vcpus: i32,
+    pub vcpus: u32,
 }
 
 impl InstanceProperties {
@@ -29,9 +29,9 @@ impl InstanceProperties {
         description: impl Into<String>,
         id: impl Into<String>,
         image_id: impl Into<String>,
-        memory: impl Into<i64>,
+        memory: impl Into<u64>,
         name: impl Into<String>,
-        vcpus: impl Into<i32>,
+        vcpus: impl Into<u32>,
     ) -> Self {
         Self {
             bootrom_id: bootrom_id.into(),
@@ -131,13 +131,13 @@ pub struct DiskRequest {
     /// `device`
     pub device: String,
     /// `gen`
-    pub r#gen: i64,
+    pub r#gen: u64,
     /// `name`
     pub name: String,
     /// `read_only`
     pub read_only: bool,
     /// `slot`
-    pub slot: i32,
+    pub slot: u32,
     /// `volume_construction_request`
     pub volume_construction_request: VolumeConstructionRequest,
 }
@@ -146,10 +146,10 @@ impl DiskRequest {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
         device: impl Into<String>,
-        r#gen: impl Into<i64>,
+        r#gen: impl Into<u64>,
         name: impl Into<String>,
         read_only: impl Into<bool>,
-        slot: impl Into<i32>,
+        slot: impl Into<u32>,
         volume_construction_request: impl Into<VolumeConstructionRequest>,
     ) -> Self {
         Self {
@@ -167,7 +167,7 @@ impl DiskRequest {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeConstructionRequestVolume {
     /// `block_size`
-    pub block_size: i64,
+    pub block_size: u64,
     /// `id`
     pub id: String,
     /// `read_only_parent`
@@ -186,7 +186,7 @@ pub struct VolumeConstructionRequestVolume {
 impl VolumeConstructionRequestVolume {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_size: impl Into<i64>,
+        block_size: impl Into<u64>,
         id: impl Into<String>,
         sub_volumes: impl Into<Vec<VolumeConstructionRequest>>,
     ) -> Self {
@@ -218,7 +218,7 @@ impl VolumeConstructionRequestVolume {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeConstructionRequestUrl {
     /// `block_size`
-    pub block_size: i64,
+    pub block_size: u64,
     /// `id`
     pub id: String,
     /// `url`
@@ -228,7 +228,7 @@ pub struct VolumeConstructionRequestUrl {
 impl VolumeConstructionRequestUrl {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_size: impl Into<i64>,
+        block_size: impl Into<u64>,
         id: impl Into<String>,
         url: impl Into<String>,
     ) -> Self {
@@ -244,9 +244,9 @@ impl VolumeConstructionRequestUrl {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeConstructionRequestRegion {
     /// `block_size`
-    pub block_size: i64,
+    pub block_size: u64,
     /// `gen`
-    pub r#gen: i64,
+    pub r#gen: u64,
     /// `opts`
     pub opts: CrucibleOpts,
 }
@@ -254,8 +254,8 @@ pub struct VolumeConstructionRequestRegion {
 impl VolumeConstructionRequestRegion {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_size: impl Into<i64>,
-        r#gen: impl Into<i64>,
+        block_size: impl Into<u64>,
+        r#gen: impl Into<u64>,
         opts: impl Into<CrucibleOpts>,
     ) -> Self {
         Self {
@@ -295,7 +295,7 @@ pub struct CrucibleOpts {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub flush_timeout: Option<Option<i64>>,
+    pub flush_timeout: Option<Option<u32>>,
     /// `id`
     pub id: String,
     /// `key`
@@ -380,7 +380,7 @@ impl CrucibleOpts {
     }
 
     /// Sets `flush_timeout`.
-    pub fn flush_timeout(mut self, value: impl Into<i64>) -> Self {
+    pub fn flush_timeout(mut self, value: impl Into<u32>) -> Self {
         self.flush_timeout = Some(Some(value.into()));
         self
     }
@@ -432,7 +432,7 @@ impl CrucibleOpts {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumeConstructionRequestFile {
     /// `block_size`
-    pub block_size: i64,
+    pub block_size: u64,
     /// `id`
     pub id: String,
     /// `path`
@@ -442,7 +442,7 @@ pub struct VolumeConstructionRequestFile {
 impl VolumeConstructionRequestFile {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_size: impl Into<i64>,
+        block_size: impl Into<u64>,
         id: impl Into<String>,
         path: impl Into<String>,
     ) -> Self {
@@ -486,12 +486,12 @@ pub struct NetworkInterfaceRequest {
     /// `name`
     pub name: String,
     /// `slot`
-    pub slot: i32,
+    pub slot: u32,
 }
 
 impl NetworkInterfaceRequest {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(name: impl Into<String>, slot: impl Into<i32>) -> Self {
+    pub fn new(name: impl Into<String>, slot: impl Into<u32>) -> Self {
         Self {
             name: name.into(),
             slot: slot.into(),

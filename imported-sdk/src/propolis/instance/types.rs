@@ -32,7 +32,7 @@ pub struct DiskAttachment {
     /// `disk_id`
     pub disk_id: String,
     /// `generation_id`
-    pub generation_id: i64,
+    pub generation_id: u64,
     /// `state`
     pub state: DiskAttachmentState,
 }
@@ -59,7 +59,7 @@ pub struct NetworkInterface {
 pub struct NetworkInterfaceAttachmentStateVariant2 {
     /// `Attached`
     #[serde(rename = "Attached")]
-    pub attached: i32,
+    pub attached: u32,
 }
 
 /// The `InstanceEnsureResponse` type.
