@@ -29,13 +29,16 @@ pub struct Example {
     pub json: Value,
 }
 
+/// What an example is made from: its type, name, and its strings' format and pattern.
+type MadeKey = (TypeRef, String, Option<String>, Option<String>);
+
 /// Makes example values for the types of one API; generated code refers to them as `api::T`.
 pub struct Examples<'a> {
     types: HashMap<&'a str, &'a TypeDecl>,
     /// The examples made so far, by type and hint: [`Examples::value`] depends on nothing
     /// else, and a file's tests ask for the same ones again and again (a response type shared
     /// by several methods, each tested twice). A clone shares the tokens (`Rc`).
-    made: RefCell<HashMap<(TypeRef, String, Option<String>, Option<String>), Example>>,
+    made: RefCell<HashMap<MadeKey, Example>>,
     /// Whether the Rust expressions are built: tests that only need the JSON (the round trips)
     /// skip them, and their `rust` is empty.
     tokens: bool,
