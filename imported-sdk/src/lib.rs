@@ -6,6 +6,7 @@
 //! - [`buildomat`] (feature `buildomat`): the Buildomat.
 //! - [`keeper`] (feature `keeper`): the Keeper API.
 //! - [`nexus`] (feature `nexus`): the Oxide Region API.
+//! - [`nova`] (feature `nova`): the OpenStack Compute API.
 //! - [`propolis`] (feature `propolis`): the Oxide Propolis Server API.
 //!
 //! Every call returns [`Result`]; [`Error`] tells HTTP status errors (with status, headers and the raw body), timeouts, connection failures and undecodable bodies apart.
@@ -26,6 +27,10 @@ pub mod keeper;
 #[cfg(feature = "nexus")]
 #[rustfmt::skip]
 pub mod nexus;
+
+#[cfg(feature = "nova")]
+#[rustfmt::skip]
+pub mod nova;
 
 #[cfg(feature = "propolis")]
 #[rustfmt::skip]

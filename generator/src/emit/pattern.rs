@@ -13,11 +13,20 @@ pub fn example(pattern: &str) -> Option<String> {
         .parse(pattern)
         .ok()?;
     let mut out = String::new();
-    write(&hir, &mut out).then_some(out)
+    if !write(&hir, &mut out, 0) {
+        return None;
+    }
+    if out.is_empty() {
+        // An empty value is rarely meant (a `minLength` often goes with the pattern): each
+        // repetition once instead.
+        write(&hir, &mut out, 1);
+    }
+    Some(out)
 }
 
-/// Appends the shortest match of `hir` to `out`; `false` if it cannot be made.
-fn write(hir: &Hir, out: &mut String) -> bool {
+/// Appends the shortest match of `hir` to `out`, each repetition at least `least` times;
+/// `false` if it cannot be made.
+fn write(hir: &Hir, out: &mut String, least: u32) -> bool {
     match hir.kind() {
         HirKind::Empty => true,
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
@@ -48,10 +57,17 @@ fn write(hir: &Hir, out: &mut String) -> bool {
             look,
             Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
         ),
-        HirKind::Repetition(repetition) => (0..repetition.min).all(|_| write(&repetition.sub, out)),
-        HirKind::Capture(capture) => write(&capture.sub, out),
-        HirKind::Concat(parts) => parts.iter().all(|part| write(part, out)),
-        HirKind::Alternation(choices) => choices.first().is_some_and(|first| write(first, out)),
+        HirKind::Repetition(repetition) => {
+            let times = repetition
+                .min
+                .max(least.min(repetition.max.unwrap_or(u32::MAX)));
+            (0..times).all(|_| write(&repetition.sub, out, least))
+        }
+        HirKind::Capture(capture) => write(&capture.sub, out, least),
+        HirKind::Concat(parts) => parts.iter().all(|part| write(part, out, least)),
+        HirKind::Alternation(choices) => choices
+            .first()
+            .is_some_and(|first| write(first, out, least)),
     }
 }
 
@@ -87,6 +103,9 @@ mod tests {
         );
         assert_eq!(example("^[^a-z]{2}x$").as_deref(), Some("00x"));
         assert_eq!(example("^(?:abc|d)+$").as_deref(), Some("abc"));
+        // Not empty: each repetition once.
+        assert_eq!(example("^.*$").as_deref(), Some("a"));
+        assert_eq!(example("^[a-z]*(x)?$").as_deref(), Some("ax"));
         // Look-around is not read: no example.
         assert_eq!(example("^(?!x)[a-z]$"), None);
         assert_eq!(example(r"\bword\b"), None);
