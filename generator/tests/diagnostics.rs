@@ -1087,6 +1087,41 @@ fn explode_is_for_list_query_parameters() {
 /// A raw body is the bytes the caller gives: `type:`, `fields:`, `wrap:` and `form:` beside
 /// it are reported, and so is a content type that is not a media type.
 #[test]
+fn a_wrapped_null_body_needs_its_key_and_nothing_else() {
+    let text = methods_spec(
+        "",
+        r#"      unkeyed:
+        method: POST
+        path: /v1/things/a
+        body: {wrap_null: true}
+      filled:
+        method: POST
+        path: /v1/things/b
+        body: {wrap: reserve, wrap_null: true, type: Thing}
+      ok:
+        method: POST
+        path: /v1/things/c
+        body: {wrap: unreserve, wrap_null: true}
+"#,
+    );
+    let all = errors(&text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_on(
+        &all[0],
+        &text,
+        "true}\n      filled",
+        "the body of `things.unkeyed` has `wrap_null: true` but no `wrap:`",
+    );
+    assert!(help(&all[0]).contains("add `wrap: <key>`"), "{}", all[0]);
+    assert_on(
+        &all[1],
+        &text,
+        "true, type",
+        "the wrapped `null` body of `things.filled` cannot also have `type:` or `fields:`",
+    );
+}
+
+#[test]
 fn a_raw_body_stands_alone_and_names_a_media_type() {
     let text = methods_spec(
         "",

@@ -313,6 +313,15 @@ impl Request {
         self
     }
 
+    /// Sets the body to `{"<key>": null}`, as actions without arguments whose value must be
+    /// `null` expect (`{"reserve": null}`).
+    pub fn wrap_null(mut self, key: &str) -> Self {
+        let mut outer = Map::new();
+        outer.insert(key.to_owned(), Value::Null);
+        self.body = Some(Value::Object(outer));
+        self
+    }
+
     /// Checks that the request is complete: no recorded problem, no unfilled path parameter.
     pub(super) fn validate(&self) -> Result<(), String> {
         if let Some(problem) = &self.problem {
@@ -476,6 +485,8 @@ mod tests {
         assert_eq!(set.body().unwrap().to_string(), r#"{"name":"a"}"#);
         let empty = Request::new(Method::POST, "/x").wrap_body("os-start");
         assert_eq!(empty.body().unwrap().to_string(), r#"{"os-start":{}}"#);
+        let null = Request::new(Method::POST, "/x").wrap_null("reserve");
+        assert_eq!(null.body().unwrap().to_string(), r#"{"reserve":null}"#);
     }
 
     #[test]

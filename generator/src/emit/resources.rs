@@ -343,8 +343,10 @@ impl Emitter {
                 calls.push(put(field, quote!(&params.#f), None));
             }
         }
-        if let Some(key) = &m.wrap {
-            calls.push(quote!(.wrap_body(#key)));
+        match &m.wrap {
+            Some(key) if m.wrap_null => calls.push(quote!(.wrap_null(#key))),
+            Some(key) => calls.push(quote!(.wrap_body(#key))),
+            None => {}
         }
         if m.form {
             calls.push(quote!(.form()));

@@ -610,7 +610,12 @@ fn test(
         None => None,
     };
     if let Some(key) = &method.wrap {
-        let inner = expected_body.take().unwrap_or_else(|| json!({}));
+        let empty = if method.wrap_null {
+            Value::Null
+        } else {
+            json!({})
+        };
+        let inner = expected_body.take().unwrap_or(empty);
         expected_body = Some(json!({ key.clone(): inner }));
     }
     let body_check = match (&method.raw_body, form_body) {

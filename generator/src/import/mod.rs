@@ -7,6 +7,7 @@
 //! `ops` the resources and methods; this file the API's metadata (title, servers, security) and
 //! the check; `yaml` writes the text.
 
+mod actions;
 mod doc;
 pub mod merge;
 mod names;

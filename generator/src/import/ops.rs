@@ -3,6 +3,7 @@
 //! the resource's own words, its parameters, body and answer, and the page it returns where the
 //! shape is one the spec's pagination knows.
 
+use super::actions::{Action, action_body, action_method_name, action_operation, actions};
 use super::doc::{Doc, join};
 use super::names;
 use super::schema::{Schemas, Ty, description, with_default};
@@ -52,16 +53,32 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
                 continue;
             }
             let inherited = item.get("parameters").cloned().unwrap_or(Value::Null);
-            let Some(method) = method(
-                doc,
-                schemas,
-                (path, verb, operation, &at),
-                &inherited,
-                &mut operation_ids,
-            ) else {
-                continue;
-            };
             let group = group_of(operation, path);
+            let wanted = method_name(operation, verb, path, &group);
+            let place = (path.as_str(), verb.as_str(), operation, at.as_str());
+            // An action endpoint becomes a method per action; any other operation, one method.
+            let actions = if verb == "post" {
+                actions(doc, operation, &at)
+            } else {
+                Vec::new()
+            };
+            let made: Vec<(String, Node)> = if actions.is_empty() {
+                method(doc, schemas, place, &inherited, &mut operation_ids, None)
+                    .map(|m| (wanted.clone(), m))
+                    .into_iter()
+                    .collect()
+            } else {
+                actions
+                    .iter()
+                    .filter_map(|a| {
+                        let own = action_operation(doc, operation, &a.key);
+                        let place = (place.0, place.1, &own, place.3);
+                        let m =
+                            method(doc, schemas, place, &inherited, &mut operation_ids, Some(a))?;
+                        Some((action_method_name(&wanted, &a.key), m))
+                    })
+                    .collect()
+            };
             let resource = resources.entry(group.clone()).or_default();
             if resource.doc.is_none() {
                 resource.doc = tag_docs
@@ -69,14 +86,15 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
                     .find(|(t, _)| names::snake(t) == group)
                     .map(|(_, d)| d.clone());
             }
-            let wanted = method_name(operation, verb, path, &group);
-            let mut name = wanted.clone();
-            let mut n = 2;
-            while !resource.taken.insert(names::key(&name)) {
-                name = format!("{wanted}_{n}");
-                n += 1;
+            for (wanted, method) in made {
+                let mut name = wanted.clone();
+                let mut n = 2;
+                while !resource.taken.insert(names::key(&name)) {
+                    name = format!("{wanted}_{n}");
+                    n += 1;
+                }
+                resource.methods.insert(name, method);
             }
-            resource.methods.insert(name, method);
         }
     }
     let mut node = Node::map();
@@ -207,29 +225,41 @@ fn rest_name(verb: &str, path: &str, group: &str) -> String {
     }
 }
 
-/// One operation as a method, or `None` (noted) if the format cannot express it.
+/// One operation (or one of its actions) as a method, or `None` (noted) if the format cannot
+/// express it.
 fn method(
     doc: &Doc,
     schemas: &mut Schemas<'_>,
     (path, verb, operation, at): (&str, &str, &Value, &str),
     inherited: &Value,
     operation_ids: &mut HashSet<String>,
+    action: Option<&Action>,
 ) -> Option<Node> {
     let mut method = Node::map();
-    method.set_some("doc", operation_doc(operation).map(Node::str));
+    let method_doc = action
+        .and_then(|a| a.doc.clone())
+        .or_else(|| operation_doc(operation));
+    method.set_some("doc", method_doc.map(Node::str));
     if let Some(id) = operation.get("operationId").and_then(Value::as_str) {
+        let id = match action {
+            Some(a) => format!("{id}_{}", names::type_name(&a.key)),
+            None => id.to_owned(),
+        };
         let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
             && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if valid && operation_ids.insert(id.to_owned()) {
+        if valid && operation_ids.insert(id.clone()) {
             method.set("operation", Node::str(id));
         }
     }
     method.set("method", Node::str(verb.to_uppercase()));
     method.set("path", Node::str(path));
-    let hint = operation
+    let mut hint = operation
         .get("operationId")
         .and_then(Value::as_str)
         .map_or_else(|| format!("{verb} {path}"), str::to_owned);
+    if let Some(a) = action {
+        hint = format!("{hint} {}", a.key);
+    }
     let params = parameters(doc, schemas, operation, inherited, at, &hint);
     let mut path_params = Node::map();
     let mut query = Node::map();
@@ -271,7 +301,9 @@ fn method(
             method.set(key, value);
         }
     }
-    if let Some(body) = operation.get("requestBody") {
+    if let Some(a) = action {
+        method.set("body", action_body(doc, schemas, a, &hint, &names_used));
+    } else if let Some(body) = operation.get("requestBody") {
         if verb == "get" {
             doc.note(
                 &join(at, "requestBody"),
@@ -401,8 +433,21 @@ fn parameters(
             continue;
         };
         let type_hint = format!("{hint} {name}");
-        let ty: Ty = schemas.ty(schema, &join(&param_at, "schema"), &type_hint, 0);
+        let mut ty: Ty = schemas.ty(schema, &join(&param_at, "schema"), &type_hint, 0);
         let is_list = ty.expr.starts_with("list<");
+        // `type: [integer, string]`: a query value is text either way, so the first (strictest)
+        // of the scalar types it may be.
+        if let Some(members) = scalar_union(schemas, &ty.expr).filter(|_| place == "query") {
+            doc.note(
+                &param_at,
+                format!(
+                    "the query parameter `{name}` may be any of {}",
+                    members.join(", ")
+                ),
+                format!("sent as `{}`, the first", members[0]),
+            );
+            ty.expr = members[0].clone();
+        }
         if place == "query" && !is_list && !is_scalar(schemas, &ty.expr) {
             doc.note(
                 &param_at,
@@ -454,6 +499,25 @@ fn is_secret(name: &str) -> bool {
 }
 
 /// Whether a type expression is a scalar or an enum (what a query can carry).
+/// The members of the union type `expr` if every one is a scalar or an enum.
+fn scalar_union(schemas: &Schemas<'_>, expr: &str) -> Option<Vec<String>> {
+    let Some(Node::Map(entries)) = schemas.defs.get(expr) else {
+        return None;
+    };
+    let (_, Node::Seq(members)) = entries.iter().find(|(k, _)| k == "union")? else {
+        return None;
+    };
+    let members: Vec<String> = members
+        .iter()
+        .map(|m| match m {
+            Node::Str(m) => Some(m.clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let scalar = |m: &String| !m.ends_with('?') && !m.starts_with("list<") && is_scalar(schemas, m);
+    (!members.is_empty() && members.iter().all(scalar)).then_some(members)
+}
+
 fn is_scalar(schemas: &Schemas<'_>, expr: &str) -> bool {
     match schemas.defs.get(expr) {
         Some(Node::Map(entries)) => entries.iter().any(|(k, _)| k == "enum" || k == "int_enum"),
@@ -463,7 +527,7 @@ fn is_scalar(schemas: &Schemas<'_>, expr: &str) -> bool {
 }
 
 /// The media type a body or answer is read as JSON from, if it has one.
-fn json_media(content: &serde_json::Map<String, Value>) -> Option<(&String, &Value)> {
+pub(super) fn json_media(content: &serde_json::Map<String, Value>) -> Option<(&String, &Value)> {
     content.iter().find(|(media, _)| {
         let media = media
             .split(';')
@@ -501,39 +565,14 @@ fn request_body(
             .cloned()
             .unwrap_or(Value::Bool(true));
         let schema_at = join(&join(&content_at, media), "schema");
-        let (resolved, _) = doc.deref(&schema, &schema_at);
-        let inline_object = schema.get("$ref").is_none()
-            && resolved
-                .get("properties")
-                .and_then(Value::as_object)
-                .is_some_and(|p| !p.is_empty())
-            && resolved.get("oneOf").is_none()
-            && resolved.get("anyOf").is_none()
-            && resolved.get("allOf").is_none();
-        let clash = resolved
-            .get("properties")
-            .and_then(Value::as_object)
-            .is_some_and(|p| p.keys().any(|k| names_used.contains(&names::key(k))));
-        // A field that must be sent and may be `null` is for a named type: inline fields are
-        // arguments and setters, where `null` means "not sent".
-        let null_required = resolved
-            .get("properties")
-            .and_then(Value::as_object)
-            .is_some_and(|p| {
-                p.iter().any(|(k, v)| {
-                    let required = resolved
-                        .get("required")
-                        .and_then(Value::as_array)
-                        .is_some_and(|r| r.iter().any(|n| n == k));
-                    required && may_be_null(doc, v)
-                })
-            });
-        if inline_object && !clash && !null_required {
-            node.set("fields", inline_fields(schemas, resolved, &schema_at, hint));
-        } else {
-            let ty = schemas.ty(&schema, &schema_at, &format!("{hint} body"), 0);
-            node.set("type", Node::str(ty.expr));
-        }
+        json_body(
+            doc,
+            schemas,
+            (&schema, &schema_at),
+            hint,
+            names_used,
+            &mut node,
+        );
         return Some(node);
     }
     let Some((media, media_type)) = content.iter().next() else {
@@ -569,6 +608,65 @@ fn request_body(
     }
     node.set("raw", Node::str(media.clone()));
     Some(node)
+}
+
+/// A JSON body of `schema` into `node`: its properties as inline `fields:` where that reads
+/// well, otherwise its `type:`.
+pub(super) fn json_body(
+    doc: &Doc,
+    schemas: &mut Schemas<'_>,
+    (schema, schema_at): (&Value, &str),
+    hint: &str,
+    names_used: &HashSet<String>,
+    node: &mut Node,
+) {
+    let outside = std::mem::replace(&mut schemas.in_request, true);
+    json_request_body(doc, schemas, (schema, schema_at), hint, names_used, node);
+    schemas.in_request = outside;
+}
+
+/// [`json_body`], with `schemas` reading a request body.
+fn json_request_body(
+    doc: &Doc,
+    schemas: &mut Schemas<'_>,
+    (schema, schema_at): (&Value, &str),
+    hint: &str,
+    names_used: &HashSet<String>,
+    node: &mut Node,
+) {
+    let (resolved, _) = doc.deref(schema, schema_at);
+    let inline_object = schema.get("$ref").is_none()
+        && resolved
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|p| !p.is_empty())
+        && resolved.get("oneOf").is_none()
+        && resolved.get("anyOf").is_none()
+        && resolved.get("allOf").is_none();
+    let clash = resolved
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| p.keys().any(|k| names_used.contains(&names::key(k))));
+    // A field that must be sent and may be `null` is for a named type: inline fields are
+    // arguments and setters, where `null` means "not sent".
+    let null_required = resolved
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| {
+            p.iter().any(|(k, v)| {
+                let required = resolved
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .is_some_and(|r| r.iter().any(|n| n == k));
+                required && may_be_null(doc, v)
+            })
+        });
+    if inline_object && !clash && !null_required {
+        node.set("fields", inline_fields(schemas, resolved, schema_at, hint));
+    } else {
+        let ty = schemas.ty(schema, schema_at, &format!("{hint} body"), 0);
+        node.set("type", Node::str(ty.expr));
+    }
 }
 
 /// Whether a property's schema lets it be `null` (3.0 `nullable`, a 3.1 type list, a `null`

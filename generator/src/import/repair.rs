@@ -87,15 +87,60 @@ pub fn unions(
             );
             match kept.as_slice() {
                 [only] => replace(types, resources, &name, only),
-                _ => {
-                    let mut def = Node::map();
-                    def.set_some("doc", doc_text.map(Node::str));
-                    def.set(
-                        "union",
-                        Node::Seq(kept.iter().map(|m| Node::str(m.clone())).collect()),
-                    );
-                    types[index].1 = def;
-                }
+                _ => types[index].1 = union_def(doc_text, &kept),
+            }
+            changed = true;
+            continue;
+        }
+        // Object members of the same shape as an earlier one (microversions that changed only
+        // what the format does not check, such as a `format`): the earlier one is them.
+        let mut shapes: Vec<Vec<(String, Node)>> = Vec::new();
+        let same: Vec<&String> = members
+            .iter()
+            .filter(|m| {
+                let Some(shape) = shape_of(types, m) else {
+                    return false;
+                };
+                let seen = shapes.contains(&shape);
+                shapes.push(shape);
+                seen
+            })
+            .collect();
+        if !same.is_empty() {
+            let kept: Vec<String> = members
+                .iter()
+                .filter(|m| !same.contains(m))
+                .cloned()
+                .collect();
+            doc.note(
+                &pointer,
+                format!(
+                    "union members of the same shape as an earlier one ({})",
+                    same.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "left out of the union: the earlier member sends and decodes the same JSON",
+            );
+            match kept.as_slice() {
+                // The union's name stays, for the one shape (`IpRange`, not `Ipv4Range`).
+                [only] => match types.iter().position(|(n, _)| n == only) {
+                    Some(at) if only != &name => {
+                        // The kept member's formats stay: its values are the union's too.
+                        let mut def = types[at].1.clone();
+                        if let Node::Map(entries) = &mut def {
+                            entries.retain(|(k, _)| k != "doc");
+                            if let Some(text) = doc_text {
+                                entries.insert(0, ("doc".into(), Node::str(text)));
+                            }
+                        }
+                        types[index].1 = def;
+                        replace(types, resources, only, &name);
+                    }
+                    _ => replace(types, resources, &name, only),
+                },
+                _ => types[index].1 = union_def(doc_text, &kept),
             }
             changed = true;
             continue;
@@ -108,7 +153,7 @@ pub fn unions(
                 .iter()
                 .filter_map(|m| fields_of(types, m.trim_end_matches('?')))
                 .collect();
-            let merged_fields = Node::Map(superset(&fields).into_iter().collect());
+            let merged_fields = Node::Map(superset(types, &fields).into_iter().collect());
             let listed: Vec<&str> = objects.iter().map(|m| m.as_str()).collect();
             doc.note(
                 &pointer,
@@ -133,13 +178,7 @@ pub fn unions(
                 let mut kept: Vec<String> = others.iter().map(|m| (*m).clone()).collect();
                 kept.push(object_name.clone());
                 kept.sort_by_key(|m| specificity(types, m));
-                let mut def = Node::map();
-                def.set_some("doc", doc_text.map(Node::str));
-                def.set(
-                    "union",
-                    Node::Seq(kept.into_iter().map(Node::str).collect()),
-                );
-                types[index].1 = def;
+                types[index].1 = union_def(doc_text, &kept);
                 types.push((object_name, merged));
             }
             changed = true;
@@ -148,22 +187,40 @@ pub fn unions(
         let mut ordered = members.clone();
         ordered.sort_by_key(|m| specificity(types, m));
         if ordered != members && round == 0 {
-            let mut def = Node::map();
-            def.set_some("doc", doc_text.map(Node::str));
-            def.set(
-                "union",
-                Node::Seq(ordered.iter().map(|m| Node::str(m.clone())).collect()),
-            );
-            types[index].1 = def;
+            types[index].1 = union_def(doc_text, &ordered);
             doc.note(
                 &pointer,
                 "union members in an order that hides some",
                 format!("tried in the order {}", ordered.join(", ")),
             );
             changed = true;
+        } else if round > 0 {
+            // Nothing above applies (members that are lists of objects no field tells apart):
+            // any value, which keeps every one.
+            doc.note(
+                &pointer,
+                format!(
+                    "a union whose members no field tells apart ({})",
+                    members.join(", ")
+                ),
+                "read as `json`",
+            );
+            replace(types, resources, &name, "json");
+            changed = true;
         }
     }
     changed
+}
+
+/// A union type of `members`, with its docs.
+fn union_def(doc_text: Option<String>, members: &[String]) -> Node {
+    let mut def = Node::map();
+    def.set_some("doc", doc_text.map(Node::str));
+    def.set(
+        "union",
+        Node::Seq(members.iter().map(|m| Node::str(m.clone())).collect()),
+    );
+    def
 }
 
 /// Removes the type `name` and writes `expr` wherever a type expression names it.
@@ -265,6 +322,84 @@ fn union_members(def: &Node) -> Option<(Option<String>, Vec<String>)> {
 }
 
 /// The fields of the object type `name`.
+/// One of the field types `exprs` that holds the values of all: any of them if they are the
+/// same shape under different names (each member's own `...Cores` union), or the string enum
+/// with every value of the others (a value added in a later microversion).
+fn common_type(defs: &[(String, Node)], exprs: &BTreeSet<String>) -> Option<String> {
+    let shapes: Vec<Node> = exprs
+        .iter()
+        .map(|e| canonical(defs, &Node::Str(e.clone()), 0))
+        .collect();
+    if shapes.windows(2).all(|w| w[0] == w[1]) {
+        return exprs.iter().next().cloned();
+    }
+    let values = |expr: &String| -> Option<Vec<String>> {
+        let (_, Node::Map(def)) = defs.iter().find(|(n, _)| n == expr)? else {
+            return None;
+        };
+        let (_, Node::Map(variants)) = def.iter().find(|(k, _)| k == "enum")? else {
+            return None;
+        };
+        Some(variants.iter().map(|(v, _)| v.clone()).collect())
+    };
+    let all: Vec<(&String, Vec<String>)> = exprs
+        .iter()
+        .map(|e| Some((e, values(e)?)))
+        .collect::<Option<_>>()?;
+    all.iter()
+        .find(|(_, widest)| {
+            all.iter()
+                .all(|(_, v)| v.iter().all(|x| widest.contains(x)))
+        })
+        .map(|(e, _)| (*e).clone())
+}
+
+/// A type expression or definition as the wire sees it: every type it names written out in
+/// its place, without docs, formats and patterns (six levels deep at most).
+fn canonical(defs: &[(String, Node)], node: &Node, depth: usize) -> Node {
+    match node {
+        Node::Map(entries) => Node::Map(
+            entries
+                .iter()
+                .filter(|(k, _)| !["doc", "format", "pattern"].contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), canonical(defs, v, depth)))
+                .collect(),
+        ),
+        Node::Seq(items) => Node::Seq(items.iter().map(|i| canonical(defs, i, depth)).collect()),
+        Node::Str(text) => {
+            let mut shape = text.clone();
+            let mut named = Vec::new();
+            for word in words(text) {
+                if let Some((_, def)) = defs.iter().find(|(n, _)| *n == word) {
+                    shape = shape.replacen(&word, "$", 1);
+                    named.push(if depth < 6 {
+                        canonical(defs, def, depth + 1)
+                    } else {
+                        Node::Str(word)
+                    });
+                }
+            }
+            if named.is_empty() {
+                Node::Str(shape)
+            } else {
+                Node::Seq(std::iter::once(Node::Str(shape)).chain(named).collect())
+            }
+        }
+        Node::Plain(text) => Node::Plain(text.clone()),
+    }
+}
+
+/// The fields of object type `name` as the wire sees them ([`canonical`]).
+fn shape_of(types: &[(String, Node)], name: &str) -> Option<Vec<(String, Node)>> {
+    let fields = fields_of(types, name.trim_end_matches('?'))?;
+    Some(
+        fields
+            .iter()
+            .map(|(k, v)| (k.clone(), canonical(types, v, 0)))
+            .collect(),
+    )
+}
+
 fn fields_of(types: &[(String, Node)], name: &str) -> Option<IndexMap<String, Node>> {
     let (_, Node::Map(def)) = types.iter().find(|(n, _)| n == name)? else {
         return None;
@@ -278,7 +413,7 @@ fn fields_of(types: &[(String, Node)], name: &str) -> Option<IndexMap<String, No
 /// One field list with every field of `objects`: required (not `optional`) only if every
 /// object requires it, of its type where they agree and `json` where they do not, nullable if
 /// any says so.
-fn superset(objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
+fn superset(defs: &[(String, Node)], objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
     let mut merged: IndexMap<String, Node> = IndexMap::new();
     let key = |field: &Node, k: &str| match field {
         Node::Map(e) => e.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()),
@@ -305,7 +440,7 @@ fn superset(objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
             .collect();
         let ty = match types.len() {
             1 => types.into_iter().next().unwrap_or_else(|| "json".into()),
-            _ => "json".into(),
+            _ => common_type(defs, &types).unwrap_or_else(|| "json".into()),
         };
         let required =
             present.len() == objects.len() && present.iter().all(|f| key(f, "optional").is_none());

@@ -58,6 +58,9 @@ pub struct Schemas<'d> {
     taken: HashSet<String>,
     /// The JSON pointer each union was made from, for the notes of [`super::repair`].
     pub pointers: HashMap<String, String>,
+    /// Whether a request body is being read: its versions by microversion are the newest one
+    /// ([`super::unions`]).
+    pub in_request: bool,
 }
 
 /// The deepest nesting of inline schemas followed; deeper ones are read as `json`.
@@ -72,6 +75,7 @@ impl<'d> Schemas<'d> {
             components: HashMap::new(),
             taken: HashSet::new(),
             pointers: HashMap::new(),
+            in_request: false,
         }
     }
 
@@ -175,7 +179,7 @@ impl<'d> Schemas<'d> {
 
     /// The type of an inline or component `schema`; for a component, `name` is its allocated
     /// name and any type it needs gets that name.
-    fn named_or_expr(
+    pub(super) fn named_or_expr(
         &mut self,
         schema: &Value,
         pointer: &str,
@@ -225,7 +229,7 @@ impl<'d> Schemas<'d> {
         component: bool,
         nullable: &mut bool,
     ) -> Ty {
-        let object = schema.as_object().cloned().unwrap_or_default();
+        let mut object = schema.as_object().cloned().unwrap_or_default();
         // A reference with siblings (3.1, or 3.0 documents that rely on it).
         if let Some(target) = schema_ref(schema) {
             let mut ty = self.component(target);
@@ -240,6 +244,42 @@ impl<'d> Schemas<'d> {
         for key in ["oneOf", "anyOf"] {
             if let Some(Value::Array(members)) = object.get(key) {
                 let at = join(pointer, key);
+                // `anyOf: [{required: [a]}, {required: [b]}]` next to the properties: which of
+                // them must be there, a rule on the values and not another shape.
+                // `anyOf: [{required: [a]}, {required: [b]}]` next to the properties, or
+                // `oneOf: [{format: ipv4}, {format: ipv6}]` next to `type: string`: rules on
+                // the values of the one shape the schema gives, not other shapes.
+                const RULES: [&str; 10] = [
+                    "required",
+                    "description",
+                    "title",
+                    "format",
+                    "pattern",
+                    "minLength",
+                    "maxLength",
+                    "minimum",
+                    "maximum",
+                    "example",
+                ];
+                let only_rules = |m: &Value| {
+                    m.as_object()
+                        .is_some_and(|m| m.keys().all(|k| RULES.contains(&k.as_str())))
+                };
+                let shaped = object.contains_key("properties") || object.contains_key("type");
+                if shaped && members.iter().all(only_rules) {
+                    // One of the formats (`ipv4` of `ipv4 | ipv6`) for the examples: a value of
+                    // it is a value of the schema.
+                    let first_format = members.first().and_then(|m| m.get("format")).cloned();
+                    if let (false, Some(format)) = (object.contains_key("format"), first_format) {
+                        object.insert("format".into(), format);
+                    }
+                    self.doc.note(
+                        &at,
+                        "members that only add rules on the values (required properties, formats)",
+                        "read as the schema's own type; the rules are the API's to check",
+                    );
+                    break;
+                }
                 let mut kept = Vec::new();
                 for (i, member) in members.iter().enumerate() {
                     let (resolved, _) = self.doc.deref(member, &join(&at, &i.to_string()));
@@ -589,12 +629,42 @@ impl<'d> Schemas<'d> {
             self.defs.insert(type_name.clone(), def);
             return Ty::plain(type_name);
         }
+        // Values of several JSON types (`[true, "yes", 1]`): the union of those types.
+        let kinds: Vec<&str> = [
+            ("bool", values.iter().any(|v| v.is_boolean())),
+            ("int64", values.iter().any(|v| v.is_i64() || v.is_u64())),
+            ("float64", values.iter().any(|v| v.is_f64())),
+            ("string", values.iter().any(|v| v.is_string())),
+        ]
+        .into_iter()
+        .filter_map(|(kind, any)| any.then_some(kind))
+        .collect();
+        let only_scalars = values
+            .iter()
+            .all(|v| v.is_boolean() || v.is_number() || v.is_string());
+        if !only_scalars || kinds.len() < 2 {
+            self.doc.note(
+                pointer,
+                "an enum of values that are not all strings or all integers",
+                "read as any JSON value",
+            );
+            return Ty::plain("json");
+        }
         self.doc.note(
             pointer,
-            "an enum of values that are not all strings or all integers",
-            "read as any JSON value",
+            "an enum of values of several JSON types",
+            format!(
+                "read as a union of {}; which values are allowed is the API's to check",
+                kinds.join(", ")
+            ),
         );
-        Ty::plain("json")
+        let type_name = self.name_for(name, component);
+        let mut def = Node::map();
+        def.set(
+            "union",
+            Node::Seq(kinds.iter().map(|k| Node::str(*k)).collect()),
+        );
+        Ty::plain(self.define(type_name, def))
     }
 }
 

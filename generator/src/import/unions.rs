@@ -42,6 +42,71 @@ pub fn union(
             pattern: None,
         };
     }
+    // A request body sent in the newest microversion the document describes: one shape the
+    // caller fills, where a union of versions would be a choice whose older members' bodies
+    // the document's `oneOf` often takes by several members at once.
+    // The versions oldest first, by the `min-ver` each gives (the document lists them by name,
+    // where `2.102` comes before `2.55`).
+    let by_version: Vec<(usize, Value)>;
+    let members = if is_microversions(object) {
+        let mut sorted = members.to_vec();
+        sorted.sort_by_key(|(i, m)| (min_version(schemas, m, &join(at, &i.to_string())), *i));
+        by_version = sorted;
+        &by_version[..]
+    } else {
+        members
+    };
+    if let (true, Some((i, newest))) = (
+        is_microversions(object) && schemas.in_request,
+        members.last(),
+    ) {
+        let listed: Vec<String> = members[..members.len() - 1]
+            .iter()
+            .map(|(i, m)| {
+                super::doc::schema_ref(m).map_or_else(|| format!("member {i}"), str::to_owned)
+            })
+            .collect();
+        schemas.doc().note(
+            at,
+            format!(
+                "a request body that differs by microversion ({} older)",
+                listed.join(", ")
+            ),
+            "typed as the newest microversion's body (the highest `min-ver`)",
+        );
+        return schemas.ty(newest, &join(at, &i.to_string()), name, depth + 1);
+    }
+    // OpenStack lists a body's microversions oldest first; the newest is tried first, so that
+    // the members an older one would take every value of are the ones left out.
+    let newest_first: Vec<(usize, Value)>;
+    let members = if is_microversions(object) {
+        newest_first = members.iter().rev().cloned().collect();
+        &newest_first[..]
+    } else {
+        members
+    };
+    if let Some(hoisted) = one_key_versions(schemas, object, at, members) {
+        // `oneOf: [{"flavor": v1}, {"flavor": v2}]` is `{"flavor": oneOf [v1, v2]}`.
+        let parent = at
+            .strip_suffix("/oneOf")
+            .or_else(|| at.strip_suffix("/anyOf"))
+            .unwrap_or(at);
+        let ty = schemas.named_or_expr(&hoisted, parent, name, depth + 1, component);
+        // The union of the values is where no document pointer leads: its notes go to the
+        // versions' `oneOf`.
+        let key = hoisted["properties"]
+            .as_object()
+            .and_then(|p| p.keys().next())
+            .cloned()
+            .unwrap_or_default();
+        let made_up = join(&join(parent, "properties"), &key);
+        for pointer in schemas.pointers.values_mut() {
+            if pointer.starts_with(&made_up) {
+                *pointer = at.to_owned();
+            }
+        }
+        return ty;
+    }
     let type_name = schemas.name_for(name, component);
     // Taken before the members are made, for a member that refers back to the union.
     schemas.defs.insert(type_name.clone(), Node::map());
@@ -102,6 +167,93 @@ pub fn union(
         format: None,
         pattern: None,
     }
+}
+
+/// Versions of one body that each are an object of the same single property (OpenStack's
+/// `{"server_group": {...}}` in each microversion), as one object of that property whose value
+/// is the union of the versions' values (still newest first); `None` if they are not.
+fn one_key_versions(
+    schemas: &Schemas<'_>,
+    object: &Map<String, Value>,
+    at: &str,
+    members: &[(usize, Value)],
+) -> Option<Value> {
+    if !is_microversions(object) || members.len() < 2 {
+        return None;
+    }
+    let mut key: Option<String> = None;
+    let mut values = Vec::new();
+    let mut all_require = true;
+    for (i, member) in members {
+        let (resolved, member_at) = schemas.doc().deref(member, &join(at, &i.to_string()));
+        let properties = resolved.get("properties")?.as_object()?;
+        let [(k, _)] = properties.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let allowed = [
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "description",
+            "title",
+            "x-openstack",
+            "summary",
+        ];
+        if resolved
+            .as_object()?
+            .keys()
+            .any(|x| !allowed.contains(&x.as_str()))
+        {
+            return None;
+        }
+        if key.get_or_insert_with(|| k.clone()) != k {
+            return None;
+        }
+        all_require &= resolved
+            .get("required")
+            .and_then(Value::as_array)
+            .is_some_and(|r| r.iter().any(|n| n == k));
+        values.push(serde_json::json!({
+            "$ref": format!("#{}", join(&join(&member_at, "properties"), k))
+        }));
+    }
+    let key = key?;
+    // In the document's order again: the union of the values puts the newest first itself.
+    values.reverse();
+    let mut hoisted = serde_json::json!({
+        "type": "object",
+        "properties": {
+            key.clone(): {"oneOf": values, "x-openstack": {"discriminator": "microversion"}},
+        },
+    });
+    if all_require {
+        hoisted["required"] = serde_json::json!([key]);
+    }
+    if let Some(d) = object.get("description") {
+        hoisted["description"] = d.clone();
+    }
+    Some(hoisted)
+}
+
+/// The `x-openstack: {min-ver: "2.55"}` of a member as `(2, 55)`; `(0, 0)` without one.
+fn min_version(schemas: &Schemas<'_>, member: &Value, at: &str) -> (u64, u64) {
+    let (resolved, _) = schemas.doc().deref(member, at);
+    let text = resolved
+        .get("x-openstack")
+        .and_then(|x| x.get("min-ver"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let mut parts = text.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// Whether the members are versions of one value (`x-openstack: {discriminator: microversion}`).
+fn is_microversions(object: &Map<String, Value>) -> bool {
+    object
+        .get("x-openstack")
+        .and_then(|x| x.get("discriminator"))
+        .is_some_and(|d| d == "microversion")
 }
 
 /// The values and descriptions of members that are all string enums (or `const` strings), in

@@ -591,6 +591,8 @@ pub struct Method {
     pub params: Option<ParamsStruct>,
     /// Key the JSON body is wrapped under.
     pub wrap: Option<String>,
+    /// The wrapped value is `null` rather than an object (`{"reserve": null}`).
+    pub wrap_null: bool,
     /// The body fields are sent form-encoded (`application/x-www-form-urlencoded`), not as
     /// JSON.
     pub form: bool,

@@ -610,6 +610,9 @@ pub struct Body {
     /// Key the body is wrapped under (`reboot` gives `{"reboot": {...}}`).
     #[serde(default)]
     pub wrap: Option<String>,
+    /// The wrapped value is `null` (`{"reserve": null}`), not an object: with `wrap:` only.
+    #[serde(default)]
+    pub wrap_null: Option<S<bool>>,
     /// The inline fields are sent as `application/x-www-form-urlencoded`, not JSON.
     #[serde(default)]
     pub form: Option<S<bool>>,

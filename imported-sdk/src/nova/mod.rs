@@ -88,9 +88,6 @@ mod server_consoles;
 pub use server_consoles::*;
 
 mod os_fixed_ips;
-
-pub use os_fixed_ips::*;
-
 mod os_floating_ip_dns;
 mod os_floating_ip_pools;
 

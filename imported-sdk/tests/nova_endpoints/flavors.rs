@@ -10,7 +10,9 @@ async fn flavors_list() {
             "GET",
             "/v2.1/flavors",
             200,
-            Some(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#),
+            Some(
+                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -19,6 +21,7 @@ async fn flavors_list() {
         .list(
             api::FlavorsListParams::default()
                 .is_public(String::from("is-public-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
@@ -30,13 +33,14 @@ async fn flavors_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#,
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
         &request,
         &[
             ("is_public", "is-public-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("minDisk", "mindisk-1"),
             ("minRam", "minram-1"),
@@ -55,7 +59,9 @@ async fn flavors_list_required_only() {
             "GET",
             "/v2.1/flavors",
             200,
-            Some(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#),
+            Some(
+                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -66,7 +72,7 @@ async fn flavors_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#,
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -87,8 +93,22 @@ async fn flavors_create() {
     let value = client
         .flavors()
         .create(
-            &api::FlavorsCreateRequest {
-                flavor: serde_json::json!({ "key" : "value" }),
+            &api::FlavorsCreate2102 {
+                flavor: api::FlavorsCreate2102Flavor {
+                    os_flv_ext_data_ephemeral: Some(
+                        api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral::Integer(7),
+                    ),
+                    description: Some(Some(String::from("a"))),
+                    disk: api::FlavorsCreate2102FlavorDisk::Integer(7),
+                    id: Some(Some(api::FlavorsCreate2102FlavorId::Number(2.5))),
+                    name: String::from("name-1"),
+                    os_flavor_access_is_public: Some(
+                        api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic::Bool(true),
+                    ),
+                    ram: api::FlavorsCreate2102FlavorRam::Integer(7),
+                    swap: Some(api::FlavorsCreate2102FlavorSwap::Integer(7)),
+                    vcpus: api::FlavorsCreate2102FlavorVcpus::Integer(7),
+                },
             },
         )
         .await
@@ -96,7 +116,12 @@ async fn flavors_create() {
     expect_json(&value, r#"{"flavor":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"flavor":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"flavor":{"OS-FLV-EXT-DATA:ephemeral":7,"description":"a","disk":7,"id":2.5,"name":"name-1","os-flavor-access:is_public":true,"ram":7,"swap":7,"vcpus":7}}"#,
+        ),
+    );
 }
 
 /// `GET /v2.1/flavors/detail` with every parameter set.
@@ -106,7 +131,9 @@ async fn flavors_list_detail() {
             "GET",
             "/v2.1/flavors/detail",
             200,
-            Some(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#),
+            Some(
+                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -115,6 +142,7 @@ async fn flavors_list_detail() {
         .list_detail(
             api::FlavorsListDetailParams::default()
                 .is_public(String::from("is-public-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
@@ -126,13 +154,14 @@ async fn flavors_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#,
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
         &request,
         &[
             ("is_public", "is-public-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("minDisk", "mindisk-1"),
             ("minRam", "minram-1"),
@@ -151,7 +180,9 @@ async fn flavors_list_detail_required_only() {
             "GET",
             "/v2.1/flavors/detail",
             200,
-            Some(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#),
+            Some(
+                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -162,7 +193,7 @@ async fn flavors_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#,
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -372,29 +403,56 @@ async fn flavors_update() {
 
 /// `POST /v2.1/flavors/{id}/action` with every parameter set.
 #[tokio::test]
-async fn flavors_action() {
+async fn flavors_add_tenant_access() {
     let server = serve(
             "POST",
             "/v2.1/flavors/id-1/action",
             200,
-            Some(r#"{"flavor_access":{"key":"value"}}"#),
+            Some(r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#),
         )
         .await;
     let client = client(&server);
     let value = client
         .flavors()
-        .action(
+        .add_tenant_access(
             "id-1",
-            &api::FlavorsIdActionPostBody::FlavorsActionAddTenantAccess(api::FlavorsActionAddTenantAccess {
-                add_tenant_access: api::FlavorsActionAddTenantAccessAddTenantAccess {
-                    tenant: String::from("tenant-1"),
-                },
-            }),
+            api::FlavorsAddTenantAccessParams::new(String::from("tenant-1")),
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"flavor_access":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, Some(r#"{"addTenantAccess":{"tenant":"tenant-1"}}"#));
+}
+
+/// `POST /v2.1/flavors/{id}/action` with every parameter set.
+#[tokio::test]
+async fn flavors_remove_tenant_access() {
+    let server = serve(
+            "POST",
+            "/v2.1/flavors/id-1/action",
+            200,
+            Some(r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .flavors()
+        .remove_tenant_access(
+            "id-1",
+            api::FlavorsRemoveTenantAccessParams::new(String::from("tenant-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"removeTenantAccess":{"tenant":"tenant-1"}}"#));
 }

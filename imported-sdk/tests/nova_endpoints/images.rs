@@ -21,10 +21,13 @@ async fn images_list() {
         .list(
             api::ImagesListParams::default()
                 .changes_since(String::from("changes-since-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
+                .offset(7)
+                .page_size(7)
                 .server(String::from("server-1"))
                 .status(String::from("status-1"))
                 .r#type(String::from("type-1")),
@@ -40,10 +43,13 @@ async fn images_list() {
         &request,
         &[
             ("changes-since", "changes-since-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("minDisk", "mindisk-1"),
             ("minRam", "minram-1"),
             ("name", "name-1"),
+            ("offset", "7"),
+            ("page_size", "7"),
             ("server", "server-1"),
             ("status", "status-1"),
             ("type", "type-1"),
@@ -97,10 +103,13 @@ async fn images_list_detail() {
         .list_detail(
             api::ImagesListDetailParams::default()
                 .changes_since(String::from("changes-since-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
+                .offset(7)
+                .page_size(7)
                 .server(String::from("server-1"))
                 .status(String::from("status-1"))
                 .r#type(String::from("type-1")),
@@ -116,10 +125,13 @@ async fn images_list_detail() {
         &request,
         &[
             ("changes-since", "changes-since-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("minDisk", "mindisk-1"),
             ("minRam", "minram-1"),
             ("name", "name-1"),
+            ("offset", "7"),
+            ("page_size", "7"),
             ("server", "server-1"),
             ("status", "status-1"),
             ("type", "type-1"),

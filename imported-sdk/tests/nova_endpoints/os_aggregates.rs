@@ -35,8 +35,11 @@ async fn os_aggregates_create() {
     let value = client
         .os_aggregates()
         .create(
-            &api::OsAggregatesCreateRequest {
-                aggregate: serde_json::json!({ "key" : "value" }),
+            &api::OsAggregatesCreate21 {
+                aggregate: api::OsAggregatesCreate21Aggregate {
+                    availability_zone: Some(Some(String::from("availability-zone-1"))),
+                    name: String::from("name-1"),
+                },
             },
         )
         .await
@@ -44,7 +47,12 @@ async fn os_aggregates_create() {
     expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"aggregate":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"aggregate":{"availability_zone":"availability-zone-1","name":"name-1"}}"#,
+        ),
+    );
 }
 
 /// `DELETE /v2.1/os-aggregates/{id}` with every parameter set.
@@ -91,8 +99,11 @@ async fn os_aggregates_update() {
         .os_aggregates()
         .update(
             "id-1",
-            &api::OsAggregateUpdateRequest {
-                aggregate: serde_json::json!({ "key" : "value" }),
+            &api::OsAggregateUpdate21 {
+                aggregate: api::OsAggregateUpdate21Aggregate {
+                    availability_zone: Some(Some(String::from("availability-zone-1"))),
+                    name: Some(String::from("name-1")),
+                },
             },
         )
         .await
@@ -100,36 +111,98 @@ async fn os_aggregates_update() {
     expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"aggregate":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"aggregate":{"availability_zone":"availability-zone-1","name":"name-1"}}"#,
+        ),
+    );
 }
 
 /// `POST /v2.1/os-aggregates/{id}/action` with every parameter set.
 #[tokio::test]
-async fn os_aggregates_action() {
+async fn os_aggregates_add_host() {
     let server = serve(
             "POST",
             "/v2.1/os-aggregates/id-1/action",
             200,
-            Some(r#"{"aggregate":{"key":"value"}}"#),
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client
         .os_aggregates()
-        .action(
-            "id-1",
-            &api::OsAggregatesIdActionPostBody::OsAggregatesActionAddHost(api::OsAggregatesActionAddHost {
-                add_host: api::OsAggregatesActionAddHostAddHost {
-                    host: String::from("a"),
-                },
-            }),
-        )
+        .add_host("id-1", api::OsAggregatesAddHostParams::new(String::from("a")))
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, Some(r#"{"add_host":{"host":"a"}}"#));
+}
+
+/// `POST /v2.1/os-aggregates/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_aggregates_remove_host() {
+    let server = serve(
+            "POST",
+            "/v2.1/os-aggregates/id-1/action",
+            200,
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_aggregates()
+        .remove_host("id-1", api::OsAggregatesRemoveHostParams::new(String::from("a")))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"remove_host":{"host":"a"}}"#));
+}
+
+/// `POST /v2.1/os-aggregates/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_aggregates_set_metadata() {
+    let server = serve(
+            "POST",
+            "/v2.1/os-aggregates/id-1/action",
+            200,
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_aggregates()
+        .set_metadata(
+            "id-1",
+            &api::OsAggregatesIdActionPostSetMetadataBody {
+                metadata: serde_json::json!({ "key" : "value" }),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"set_metadata":{"metadata":{"key":"value"}}}"#));
 }
 
 /// `POST /v2.1/os-aggregates/{id}/images` with every parameter set.

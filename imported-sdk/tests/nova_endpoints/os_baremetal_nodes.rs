@@ -78,24 +78,26 @@ async fn os_baremetal_nodes_get() {
 
 /// `POST /v2.1/os-baremetal-nodes/{id}/action` with every parameter set.
 #[tokio::test]
-async fn os_baremetal_nodes_action() {
+async fn os_baremetal_nodes_add_interface() {
+    let server = serve("POST", "/v2.1/os-baremetal-nodes/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_baremetal_nodes().add_interface("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"add_interface":null}"#));
+}
+
+/// `POST /v2.1/os-baremetal-nodes/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_baremetal_nodes_remove_interface() {
     let server = serve("POST", "/v2.1/os-baremetal-nodes/id-1/action", 204, None).await;
     let client = client(&server);
     client
         .os_baremetal_nodes()
-        .action(
-            "id-1",
-            &api::OsBaremetalNodesIdActionPostBody {
-                add_interface: Some(Some(serde_json::json!({ "key" : "value" }))),
-                remove_interface: Some(Some(serde_json::json!({ "key" : "value" }))),
-            },
-        )
+        .remove_interface("id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(
-        &request,
-        Some(r#"{"add_interface":{"key":"value"},"remove_interface":{"key":"value"}}"#),
-    );
+    expect_body(&request, Some(r#"{"remove_interface":null}"#));
 }

@@ -16,24 +16,22 @@ async fn os_fixed_ips_get() {
 
 /// `POST /v2.1/os-fixed-ips/{id}/action` with every parameter set.
 #[tokio::test]
-async fn os_fixed_ips_action() {
+async fn os_fixed_ips_reserve() {
     let server = serve("POST", "/v2.1/os-fixed-ips/id-1/action", 204, None).await;
     let client = client(&server);
-    client
-        .os_fixed_ips()
-        .action(
-            "id-1",
-            &api::OsFixedIpsIdActionPostBody {
-                reserve: Some(Some(serde_json::json!({ "key" : "value" }))),
-                unreserve: Some(Some(serde_json::json!({ "key" : "value" }))),
-            },
-        )
-        .await
-        .expect("the call succeeds");
+    client.os_fixed_ips().reserve("id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(
-        &request,
-        Some(r#"{"reserve":{"key":"value"},"unreserve":{"key":"value"}}"#),
-    );
+    expect_body(&request, Some(r#"{"reserve":null}"#));
+}
+
+/// `POST /v2.1/os-fixed-ips/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_fixed_ips_unreserve() {
+    let server = serve("POST", "/v2.1/os-fixed-ips/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_fixed_ips().unreserve("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"unreserve":null}"#));
 }

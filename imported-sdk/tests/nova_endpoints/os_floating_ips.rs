@@ -11,7 +11,7 @@ async fn os_floating_ips_list() {
             "/v2.1/os-floating-ips",
             200,
             Some(
-                r#"{"floating_ips":[{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}]}"#,
+                r#"{"floating_ips":[{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}]}"#,
             ),
         )
         .await;
@@ -19,7 +19,7 @@ async fn os_floating_ips_list() {
     let value = client.os_floating_ips().list().await.expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"floating_ips":[{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}]}"#,
+        r#"{"floating_ips":[{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -34,7 +34,7 @@ async fn os_floating_ips_create() {
             "/v2.1/os-floating-ips",
             200,
             Some(
-                r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+                r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
             ),
         )
         .await;
@@ -42,7 +42,7 @@ async fn os_floating_ips_create() {
     let value = client.os_floating_ips().create().await.expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+        r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -69,7 +69,7 @@ async fn os_floating_ips_get() {
             "/v2.1/os-floating-ips/id-1",
             200,
             Some(
-                r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+                r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
             ),
         )
         .await;
@@ -77,7 +77,7 @@ async fn os_floating_ips_get() {
     let value = client.os_floating_ips().get("id-1").await.expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+        r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

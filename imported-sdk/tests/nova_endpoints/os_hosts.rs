@@ -95,7 +95,13 @@ async fn os_hosts_update() {
     let client = client(&server);
     let value = client
         .os_hosts()
-        .update("id-1", &serde_json::json!({ "key" : "value" }))
+        .update(
+            "id-1",
+            &api::OsHostUpdate21 {
+                maintenance_mode: Some(api::OsHostUpdate21MaintenanceMode::DisableUpper),
+                status: Some(api::OsHostUpdate21Status::DisableUpper),
+            },
+        )
         .await
         .expect("the call succeeds");
     expect_json(
@@ -104,7 +110,7 @@ async fn os_hosts_update() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"key":"value"}"#));
+    expect_body(&request, Some(r#"{"maintenance_mode":"DISABLE","status":"DISABLE"}"#));
 }
 
 /// `GET /v2.1/os-hosts/{id}/reboot` with every parameter set.

@@ -11,7 +11,7 @@ async fn os_hypervisors_list() {
             "/v2.1/os-hypervisors",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -21,18 +21,25 @@ async fn os_hypervisors_list() {
         .list(
             api::OsHypervisorsListParams::default()
                 .hypervisor_hostname_pattern(String::from("a"))
-                .marker(String::from("marker-1")),
+                .limit(7)
+                .marker(String::from("marker-1"))
+                .with_servers(true),
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
         &request,
-        &[("hypervisor_hostname_pattern", "a"), ("marker", "marker-1")],
+        &[
+            ("hypervisor_hostname_pattern", "a"),
+            ("limit", "7"),
+            ("marker", "marker-1"),
+            ("with_servers", "true"),
+        ],
     );
     expect_body(&request, None);
 }
@@ -45,7 +52,7 @@ async fn os_hypervisors_list_required_only() {
             "/v2.1/os-hypervisors",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -57,7 +64,7 @@ async fn os_hypervisors_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -72,7 +79,7 @@ async fn os_hypervisors_list_detail() {
             "/v2.1/os-hypervisors/detail",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -82,18 +89,25 @@ async fn os_hypervisors_list_detail() {
         .list_detail(
             api::OsHypervisorsListDetailParams::default()
                 .hypervisor_hostname_pattern(String::from("a"))
-                .marker(String::from("marker-1")),
+                .limit(7)
+                .marker(String::from("marker-1"))
+                .with_servers(true),
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
         &request,
-        &[("hypervisor_hostname_pattern", "a"), ("marker", "marker-1")],
+        &[
+            ("hypervisor_hostname_pattern", "a"),
+            ("limit", "7"),
+            ("marker", "marker-1"),
+            ("with_servers", "true"),
+        ],
     );
     expect_body(&request, None);
 }
@@ -106,7 +120,7 @@ async fn os_hypervisors_list_detail_required_only() {
             "/v2.1/os-hypervisors/detail",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -118,7 +132,7 @@ async fn os_hypervisors_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#,
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -163,7 +177,33 @@ async fn os_hypervisors_get() {
         )
         .await;
     let client = client(&server);
-    let value = client.os_hypervisors().get("id-1").await.expect("the call succeeds");
+    let value = client
+        .os_hypervisors()
+        .get("id-1", api::OsHypervisorsGetParams::default().with_servers(true))
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"hypervisor":{"key":"value"}}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[("with_servers", "true")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/os-hypervisors/{id}` with only the required parameters.
+#[tokio::test]
+async fn os_hypervisors_get_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/os-hypervisors/id-1",
+            200,
+            Some(r#"{"hypervisor":{"key":"value"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_hypervisors()
+        .get("id-1", api::OsHypervisorsGetParams::default())
+        .await
+        .expect("the call succeeds");
     expect_json(&value, r#"{"hypervisor":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);

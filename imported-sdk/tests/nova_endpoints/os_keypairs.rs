@@ -20,6 +20,7 @@ async fn os_keypairs_list() {
         .os_keypairs()
         .list(
             api::OsKeypairsListParams::default()
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .user_id(String::from("user-id-1")),
         )
@@ -30,7 +31,10 @@ async fn os_keypairs_list() {
         r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
-    expect_query(&request, &[("marker", "marker-1"), ("user_id", "user-id-1")]);
+    expect_query(
+        &request,
+        &[("limit", "7"), ("marker", "marker-1"), ("user_id", "user-id-1")],
+    );
     expect_body(&request, None);
 }
 
@@ -75,8 +79,13 @@ async fn os_keypairs_create() {
     let value = client
         .os_keypairs()
         .create(
-            &api::OsKeypairsCreateRequest {
-                keypair: serde_json::json!({ "key" : "value" }),
+            &api::OsKeypairsCreate292 {
+                keypair: api::OsKeypairsCreate292Keypair {
+                    name: serde_json::json!({ "key" : "value" }),
+                    public_key: String::from("public-key-1"),
+                    r#type: Some(api::OsKeypairsCreate292KeypairType::Ssh),
+                    user_id: Some(String::from("user-id-1")),
+                },
             },
         )
         .await
@@ -84,7 +93,12 @@ async fn os_keypairs_create() {
     expect_json(&value, r#"{"keypair":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"keypair":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"keypair":{"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","user_id":"user-id-1"}}"#,
+        ),
+    );
 }
 
 /// `DELETE /v2.1/os-keypairs/{id}` with every parameter set.

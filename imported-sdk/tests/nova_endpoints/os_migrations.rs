@@ -10,7 +10,9 @@ async fn os_migrations_list() {
             "GET",
             "/v2.1/os-migrations",
             200,
-            Some(r#"{"migrations":{"key":"value"},"migrations_links":{"key":"value"}}"#),
+            Some(
+                r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -23,6 +25,7 @@ async fn os_migrations_list() {
                 .hidden(String::from("hidden-1"))
                 .host(String::from("host-1"))
                 .instance_uuid(String::from("instance-uuid-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .migration_type(String::from("migration-type-1"))
                 .project_id(String::from("project-id-1"))
@@ -34,7 +37,7 @@ async fn os_migrations_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"migrations":{"key":"value"},"migrations_links":{"key":"value"}}"#,
+        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -45,6 +48,7 @@ async fn os_migrations_list() {
             ("hidden", "hidden-1"),
             ("host", "host-1"),
             ("instance_uuid", "instance-uuid-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("migration_type", "migration-type-1"),
             ("project_id", "project-id-1"),
@@ -63,7 +67,9 @@ async fn os_migrations_list_required_only() {
             "GET",
             "/v2.1/os-migrations",
             200,
-            Some(r#"{"migrations":{"key":"value"},"migrations_links":{"key":"value"}}"#),
+            Some(
+                r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -74,7 +80,7 @@ async fn os_migrations_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"migrations":{"key":"value"},"migrations_links":{"key":"value"}}"#,
+        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

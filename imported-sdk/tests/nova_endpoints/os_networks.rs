@@ -86,28 +86,44 @@ async fn os_networks_get() {
 
 /// `POST /v2.1/os-networks/{id}/action` with every parameter set.
 #[tokio::test]
-async fn os_networks_action() {
+async fn os_networks_associate_host() {
     let server = serve("POST", "/v2.1/os-networks/id-1/action", 204, None).await;
     let client = client(&server);
-    client
-        .os_networks()
-        .action(
-            "id-1",
-            &api::OsNetworksIdActionPostBody {
-                associate_host: Some(Some(serde_json::json!({ "key" : "value" }))),
-                disassociate: Some(Some(serde_json::json!({ "key" : "value" }))),
-                disassociate_host: Some(Some(serde_json::json!({ "key" : "value" }))),
-                disassociate_project: Some(Some(serde_json::json!({ "key" : "value" }))),
-            },
-        )
-        .await
-        .expect("the call succeeds");
+    client.os_networks().associate_host("id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(
-        &request,
-        Some(
-            r#"{"associate_host":{"key":"value"},"disassociate":{"key":"value"},"disassociate_host":{"key":"value"},"disassociate_project":{"key":"value"}}"#,
-        ),
-    );
+    expect_body(&request, Some(r#"{"associate_host":null}"#));
+}
+
+/// `POST /v2.1/os-networks/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_networks_disassociate() {
+    let server = serve("POST", "/v2.1/os-networks/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_networks().disassociate("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"disassociate":null}"#));
+}
+
+/// `POST /v2.1/os-networks/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_networks_disassociate_host() {
+    let server = serve("POST", "/v2.1/os-networks/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_networks().disassociate_host("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"disassociate_host":null}"#));
+}
+
+/// `POST /v2.1/os-networks/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_networks_disassociate_project() {
+    let server = serve("POST", "/v2.1/os-networks/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_networks().disassociate_project("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"disassociate_project":null}"#));
 }

@@ -20,7 +20,9 @@ async fn os_security_groups_list() {
         .os_security_groups()
         .list(
             api::OsSecurityGroupsListParams::default()
-                .all_tenants(String::from("all-tenants-1")),
+                .all_tenants(String::from("all-tenants-1"))
+                .limit(7)
+                .offset(7),
         )
         .await
         .expect("the call succeeds");
@@ -29,7 +31,10 @@ async fn os_security_groups_list() {
         r#"{"security_groups":[{"description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}],"tenant_id":"a"}]}"#,
     );
     let request = only_request(&server).await;
-    expect_query(&request, &[("all_tenants", "all-tenants-1")]);
+    expect_query(
+        &request,
+        &[("all_tenants", "all-tenants-1"), ("limit", "7"), ("offset", "7")],
+    );
     expect_body(&request, None);
 }
 

@@ -17,8 +17,15 @@ async fn os_server_external_events_create() {
     let value = client
         .os_server_external_events()
         .create(
-            &api::OsServerExternalEventsCreateRequest {
-                events: serde_json::json!({ "key" : "value" }),
+            &api::OsServerExternalEventsCreate293 {
+                events: vec![
+                    api::OsServerExternalEventsCreate293EventsItem { name :
+                    api::OsServerExternalEventsCreate293EventsItemName::AcceleratorRequestBound,
+                    server_uuid : String::from("00000000-0000-4000-8000-242a37631a5c"),
+                    status :
+                    Some(api::OsServerExternalEventsCreate293EventsItemStatus::Completed),
+                    tag : Some(String::from("tag-1")), }
+                ],
             },
         )
         .await
@@ -26,5 +33,10 @@ async fn os_server_external_events_create() {
     expect_json(&value, r#"{"events":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"events":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"events":[{"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}]}"#,
+        ),
+    );
 }

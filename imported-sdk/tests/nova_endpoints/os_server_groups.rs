@@ -18,13 +18,18 @@ async fn os_server_groups_list() {
         .os_server_groups()
         .list(
             api::OsServerGroupsListParams::default()
-                .all_projects(String::from("all-projects-1")),
+                .all_projects(String::from("all-projects-1"))
+                .limit(7)
+                .offset(7),
         )
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"server_groups":{"key":"value"}}"#);
     let request = only_request(&server).await;
-    expect_query(&request, &[("all_projects", "all-projects-1")]);
+    expect_query(
+        &request,
+        &[("all_projects", "all-projects-1"), ("limit", "7"), ("offset", "7")],
+    );
     expect_body(&request, None);
 }
 
@@ -64,8 +69,18 @@ async fn os_server_groups_create() {
     let value = client
         .os_server_groups()
         .create(
-            &api::OsServerGroupsCreateRequest {
-                server_group: serde_json::json!({ "key" : "value" }),
+            &api::OsServerGroupsCreate264 {
+                server_group: api::OsServerGroupsCreate264ServerGroup {
+                    name: String::from("name-1"),
+                    policy: api::OsServerGroupsCreate264ServerGroupPolicy::Affinity,
+                    rules: Some(api::OsServerGroupsCreate264ServerGroupRules {
+                        max_server_per_host: Some(
+                            api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost::Integer(
+                                7,
+                            ),
+                        ),
+                    }),
+                },
             },
         )
         .await
@@ -73,7 +88,12 @@ async fn os_server_groups_create() {
     expect_json(&value, r#"{"server_group":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"server_group":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"server_group":{"name":"name-1","policy":"affinity","rules":{"max_server_per_host":7}}}"#,
+        ),
+    );
 }
 
 /// `DELETE /v2.1/os-server-groups/{id}` with every parameter set.

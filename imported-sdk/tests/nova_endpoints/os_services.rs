@@ -77,11 +77,9 @@ async fn os_services_update() {
         .os_services()
         .update(
             "id-1",
-            &api::OsServiceUpdateRequest {
-                binary: Some(String::from("binary-1")),
+            &api::OsServiceUpdate253 {
                 disabled_reason: Some(String::from("disabled-reason-1")),
-                host: Some(String::from("a")),
-                forced_down: Some(serde_json::json!({ "key" : "value" })),
+                forced_down: Some(api::OsServiceUpdate253ForcedDown::Bool(true)),
                 status: Some(api::OsServiceUpdate253Status::Disabled),
             },
         )
@@ -93,7 +91,7 @@ async fn os_services_update() {
     expect_body(
         &request,
         Some(
-            r#"{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":{"key":"value"},"host":"a","status":"disabled"}"#,
+            r#"{"disabled_reason":"disabled-reason-1","forced_down":true,"status":"disabled"}"#,
         ),
     );
 }

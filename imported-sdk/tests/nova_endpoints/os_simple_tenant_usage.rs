@@ -11,7 +11,7 @@ async fn os_simple_tenant_usage_list() {
             "/v2.1/os-simple-tenant-usage",
             200,
             Some(
-                r#"{"tenant_usages":{"key":"value"},"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -22,6 +22,7 @@ async fn os_simple_tenant_usage_list() {
             api::OsSimpleTenantUsageListParams::default()
                 .detailed(String::from("detailed-1"))
                 .end(String::from("end-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .start(String::from("start-1")),
         )
@@ -29,7 +30,7 @@ async fn os_simple_tenant_usage_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"tenant_usages":{"key":"value"},"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -37,6 +38,7 @@ async fn os_simple_tenant_usage_list() {
         &[
             ("detailed", "detailed-1"),
             ("end", "end-1"),
+            ("limit", "7"),
             ("marker", "marker-1"),
             ("start", "start-1"),
         ],
@@ -52,7 +54,7 @@ async fn os_simple_tenant_usage_list_required_only() {
             "/v2.1/os-simple-tenant-usage",
             200,
             Some(
-                r#"{"tenant_usages":{"key":"value"},"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -64,7 +66,7 @@ async fn os_simple_tenant_usage_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"tenant_usages":{"key":"value"},"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -90,6 +92,7 @@ async fn os_simple_tenant_usage_get() {
             "id-1",
             api::OsSimpleTenantUsageGetParams::default()
                 .end(String::from("end-1"))
+                .limit(7)
                 .marker(String::from("marker-1"))
                 .start(String::from("start-1")),
         )
@@ -102,7 +105,7 @@ async fn os_simple_tenant_usage_get() {
     let request = only_request(&server).await;
     expect_query(
         &request,
-        &[("end", "end-1"), ("marker", "marker-1"), ("start", "start-1")],
+        &[("end", "end-1"), ("limit", "7"), ("marker", "marker-1"), ("start", "start-1")],
     );
     expect_body(&request, None);
 }

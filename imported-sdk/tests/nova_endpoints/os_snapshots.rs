@@ -16,7 +16,38 @@ async fn os_snapshots_list() {
         )
         .await;
     let client = client(&server);
-    let value = client.os_snapshots().list().await.expect("the call succeeds");
+    let value = client
+        .os_snapshots()
+        .list(api::OsSnapshotsListParams::default().limit(7).offset(7))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("limit", "7"), ("offset", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/os-snapshots` with only the required parameters.
+#[tokio::test]
+async fn os_snapshots_list_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/os-snapshots",
+            200,
+            Some(
+                r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_snapshots()
+        .list(api::OsSnapshotsListParams::default())
+        .await
+        .expect("the call succeeds");
     expect_json(
         &value,
         r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
@@ -46,7 +77,7 @@ async fn os_snapshots_create() {
                 snapshot: api::OsSnapshotsCreate21Snapshot {
                     display_description: Some(String::from("display-description-1")),
                     display_name: Some(String::from("display-name-1")),
-                    force: Some(serde_json::json!({ "key" : "value" })),
+                    force: Some(api::OsSnapshotsCreate21SnapshotForce::Bool(true)),
                     volume_id: String::from("volume-id-1"),
                 },
             },
@@ -62,7 +93,7 @@ async fn os_snapshots_create() {
     expect_body(
         &request,
         Some(
-            r#"{"snapshot":{"display_description":"display-description-1","display_name":"display-name-1","force":{"key":"value"},"volume_id":"volume-id-1"}}"#,
+            r#"{"snapshot":{"display_description":"display-description-1","display_name":"display-name-1","force":true,"volume_id":"volume-id-1"}}"#,
         ),
     );
 }
@@ -80,7 +111,38 @@ async fn os_snapshots_list_detail() {
         )
         .await;
     let client = client(&server);
-    let value = client.os_snapshots().list_detail().await.expect("the call succeeds");
+    let value = client
+        .os_snapshots()
+        .list_detail(api::OsSnapshotsListDetailParams::default().limit(7).offset(7))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("limit", "7"), ("offset", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/os-snapshots/detail` with only the required parameters.
+#[tokio::test]
+async fn os_snapshots_list_detail_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/os-snapshots/detail",
+            200,
+            Some(
+                r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_snapshots()
+        .list_detail(api::OsSnapshotsListDetailParams::default())
+        .await
+        .expect("the call succeeds");
     expect_json(
         &value,
         r#"{"snapshots":[{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,

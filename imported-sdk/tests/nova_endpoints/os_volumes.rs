@@ -16,7 +16,38 @@ async fn os_volumes_list() {
         )
         .await;
     let client = client(&server);
-    let value = client.os_volumes().list().await.expect("the call succeeds");
+    let value = client
+        .os_volumes()
+        .list(api::OsVolumesListParams::default().limit(7).offset(7))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("limit", "7"), ("offset", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/os-volumes` with only the required parameters.
+#[tokio::test]
+async fn os_volumes_list_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/os-volumes",
+            200,
+            Some(
+                r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_volumes()
+        .list(api::OsVolumesListParams::default())
+        .await
+        .expect("the call succeeds");
     expect_json(
         &value,
         r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,
@@ -87,7 +118,38 @@ async fn os_volumes_list_detail() {
         )
         .await;
     let client = client(&server);
-    let value = client.os_volumes().list_detail().await.expect("the call succeeds");
+    let value = client
+        .os_volumes()
+        .list_detail(api::OsVolumesListDetailParams::default().limit(7).offset(7))
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[("limit", "7"), ("offset", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/os-volumes/detail` with only the required parameters.
+#[tokio::test]
+async fn os_volumes_list_detail_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/os-volumes/detail",
+            200,
+            Some(
+                r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_volumes()
+        .list_detail(api::OsVolumesListDetailParams::default())
+        .await
+        .expect("the call succeeds");
     expect_json(
         &value,
         r#"{"volumes":[{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}]}"#,

@@ -10,7 +10,9 @@ async fn os_volumes_boot_list() {
             "GET",
             "/v2.1/os-volumes_boot",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -44,6 +46,7 @@ async fn os_volumes_boot_list() {
                 .key_name(String::from("^key-name-1$"))
                 .launch_index(String::from("launch-index-1"))
                 .launched_at(String::from("^launched-at-1$"))
+                .limit(7)
                 .locked(String::from("locked-1"))
                 .locked_by(String::from("^locked-by-1$"))
                 .marker(String::from("marker-1"))
@@ -79,7 +82,7 @@ async fn os_volumes_boot_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -111,6 +114,7 @@ async fn os_volumes_boot_list() {
             ("key_name", "^key-name-1$"),
             ("launch_index", "launch-index-1"),
             ("launched_at", "^launched-at-1$"),
+            ("limit", "7"),
             ("locked", "locked-1"),
             ("locked_by", "^locked-by-1$"),
             ("marker", "marker-1"),
@@ -153,7 +157,9 @@ async fn os_volumes_boot_list_required_only() {
             "GET",
             "/v2.1/os-volumes_boot",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -164,7 +170,7 @@ async fn os_volumes_boot_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -185,10 +191,163 @@ async fn os_volumes_boot_create() {
     let value = client
         .os_volumes_boot()
         .create(
-            &api::OsVolumesBootCreateRequest {
-                os_sch_hnt_scheduler_hints: Some(serde_json::json!({ "key" : "value" })),
-                os_scheduler_hints: Some(serde_json::json!({ "key" : "value" })),
-                server: serde_json::json!({ "key" : "value" }),
+            &api::OsVolumesBootCreate294 {
+                os_sch_hnt_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchHntSchedulerHints {
+                    build_near_host_ip: Some(String::from("192.0.2.1")),
+                    cidr: Some(String::from("/a")),
+                    different_cell: Some(
+                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell::String(
+                            String::from("different-cell-1"),
+                        ),
+                    ),
+                    different_host: Some(
+                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost::String(
+                            String::from("different-host-1"),
+                        ),
+                    ),
+                    group: Some(
+                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup::String(
+                            String::from("group-1"),
+                        ),
+                    ),
+                    query: Some(
+                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsQuery::String(
+                            String::from("query-1"),
+                        ),
+                    ),
+                    same_host: Some(
+                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost::String(
+                            String::from("same-host-1"),
+                        ),
+                    ),
+                    target_cell: Some(String::from("target-cell-1")),
+                }),
+                os_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchedulerHints {
+                    build_near_host_ip: Some(String::from("192.0.2.1")),
+                    cidr: Some(String::from("/a")),
+                    different_cell: Some(
+                        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell::String(
+                            String::from("different-cell-1"),
+                        ),
+                    ),
+                    different_host: Some(
+                        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost::String(
+                            String::from("different-host-1"),
+                        ),
+                    ),
+                    group: Some(
+                        api::OsVolumesBootCreate294OsSchedulerHintsGroup::String(
+                            String::from("group-1"),
+                        ),
+                    ),
+                    query: Some(
+                        api::OsVolumesBootCreate294OsSchedulerHintsQuery::String(
+                            String::from("query-1"),
+                        ),
+                    ),
+                    same_host: Some(
+                        api::OsVolumesBootCreate294OsSchedulerHintsSameHost::String(
+                            String::from("same-host-1"),
+                        ),
+                    ),
+                    target_cell: Some(String::from("target-cell-1")),
+                }),
+                server: api::OsVolumesBootCreate294Server {
+                    os_dcf_disk_config: Some(
+                        api::OsVolumesBootCreate294ServerOsDcfDiskConfig::Auto,
+                    ),
+                    access_i_pv4: Some(String::from("192.0.2.1")),
+                    access_i_pv6: Some(String::from("2001:db8::1")),
+                    admin_pass: Some(String::from("adminpass-1")),
+                    availability_zone: Some(String::from("availability-zone-1")),
+                    block_device_mapping: Some(
+                        vec![
+                            api::OsVolumesBootCreate294ServerBlockDeviceMappingItem {
+                            connection_info : Some(String::from("connection-info-1")),
+                            delete_on_termination :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(true)),
+                            device_name : Some(String::from("a")), no_device :
+                            Some(serde_json::json!({ "key" : "value" })), snapshot_id :
+                            Some(String::from("00000000-0000-4000-8000-202e97617c73")),
+                            virtual_name : Some(String::from("virtual-name-1")),
+                            volume_id :
+                            Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
+                            volume_size :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(7)),
+                            }
+                        ],
+                    ),
+                    block_device_mapping_v2: Some(
+                        vec![
+                            api::OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
+                            boot_index :
+                            Some(Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(7))),
+                            connection_info : Some(String::from("connection-info-1")),
+                            delete_on_termination :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(true)),
+                            destination_type :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
+                            device_name : Some(String::from("a")), device_type :
+                            Some(String::from("device-type-1")), disk_bus :
+                            Some(String::from("disk-bus-1")), guest_format :
+                            Some(String::from("guest-format-1")), image_id :
+                            Some(String::from("00000000-0000-4000-8000-e9ffc35bad22")),
+                            no_device : Some(serde_json::json!({ "key" : "value" })),
+                            snapshot_id :
+                            Some(String::from("00000000-0000-4000-8000-202e97617c73")),
+                            source_type :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
+                            tag : Some(String::from("a")), uuid :
+                            Some(String::from("a")), virtual_name :
+                            Some(String::from("virtual-name-1")), volume_id :
+                            Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
+                            volume_size :
+                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(7)),
+                            volume_type : Some(Some(String::from("volume-type-1"))), }
+                        ],
+                    ),
+                    config_drive: Some(
+                        api::OsVolumesBootCreate294ServerConfigDrive::Bool(true),
+                    ),
+                    description: Some(Some(String::from("a"))),
+                    flavor_ref: api::OsVolumesBootCreate294ServerFlavorRef::Integer(7),
+                    host: Some(String::from("a")),
+                    hostname: Some(String::from("a")),
+                    hypervisor_hostname: Some(String::from("a")),
+                    image_ref: Some(String::from("imageref-1")),
+                    key_name: Some(String::from("key-name-1")),
+                    max_count: Some(
+                        api::OsVolumesBootCreate294ServerMaxCount::Integer(7),
+                    ),
+                    metadata: Some(serde_json::json!({ "key" : "value" })),
+                    min_count: Some(
+                        api::OsVolumesBootCreate294ServerMinCount::Integer(7),
+                    ),
+                    name: String::from("name-1"),
+                    networks: api::OsVolumesBootCreate294ServerNetworks::OsVolumesBootCreate294ServerNetworksVariant1ItemList(
+                        vec![
+                            api::OsVolumesBootCreate294ServerNetworksVariant1Item {
+                            fixed_ip : Some(String::from("192.0.2.1")), port :
+                            Some(Some(String::from("00000000-0000-4000-8000-b3d110031b00"))),
+                            tag : Some(String::from("a")), uuid :
+                            Some(String::from("00000000-0000-4000-8000-7858a1676f94")), }
+                        ],
+                    ),
+                    return_reservation_id: Some(
+                        api::OsVolumesBootCreate294ServerReturnReservationId::Bool(true),
+                    ),
+                    security_groups: Some(
+                        vec![
+                            api::OsVolumesBootCreate294ServerSecurityGroupsItem { name :
+                            Some(String::from("name-1")), }
+                        ],
+                    ),
+                    tags: Some(vec![String::from("a")]),
+                    trusted_image_certificates: Some(
+                        Some(vec![String::from("trusted-image-certificates-1")]),
+                    ),
+                    user_data: Some(String::from("ZXhhbXBsZQ==")),
+                },
             },
         )
         .await
@@ -199,7 +358,7 @@ async fn os_volumes_boot_create() {
     expect_body(
         &request,
         Some(
-            r#"{"OS-SCH-HNT:scheduler_hints":{"key":"value"},"os:scheduler_hints":{"key":"value"},"server":{"key":"value"}}"#,
+            r#"{"OS-SCH-HNT:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"os:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
         ),
     );
 }
@@ -211,7 +370,9 @@ async fn os_volumes_boot_list_detail() {
             "GET",
             "/v2.1/os-volumes_boot/detail",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -245,6 +406,7 @@ async fn os_volumes_boot_list_detail() {
                 .key_name(String::from("^key-name-1$"))
                 .launch_index(String::from("launch-index-1"))
                 .launched_at(String::from("^launched-at-1$"))
+                .limit(7)
                 .locked(String::from("locked-1"))
                 .locked_by(String::from("^locked-by-1$"))
                 .marker(String::from("marker-1"))
@@ -280,7 +442,7 @@ async fn os_volumes_boot_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -312,6 +474,7 @@ async fn os_volumes_boot_list_detail() {
             ("key_name", "^key-name-1$"),
             ("launch_index", "launch-index-1"),
             ("launched_at", "^launched-at-1$"),
+            ("limit", "7"),
             ("locked", "locked-1"),
             ("locked_by", "^locked-by-1$"),
             ("marker", "marker-1"),
@@ -354,7 +517,9 @@ async fn os_volumes_boot_list_detail_required_only() {
             "GET",
             "/v2.1/os-volumes_boot/detail",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -365,7 +530,7 @@ async fn os_volumes_boot_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -416,8 +581,17 @@ async fn os_volumes_boot_update() {
         .os_volumes_boot()
         .update(
             "id-1",
-            &api::OsVolumesBootUpdateRequest {
-                server: serde_json::json!({ "key" : "value" }),
+            &api::OsVolumesBootUpdate294 {
+                server: api::OsVolumesBootUpdate294Server {
+                    os_dcf_disk_config: Some(
+                        api::OsVolumesBootUpdate294ServerOsDcfDiskConfig::Auto,
+                    ),
+                    access_i_pv4: Some(String::from("192.0.2.1")),
+                    access_i_pv6: Some(String::from("2001:db8::1")),
+                    description: Some(Some(String::from("a"))),
+                    hostname: Some(String::from("a")),
+                    name: Some(String::from("name-1")),
+                },
             },
         )
         .await
@@ -425,37 +599,223 @@ async fn os_volumes_boot_update() {
     expect_json(&value, r#"{"server":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"server":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1"}}"#,
+        ),
+    );
 }
 
 /// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
 #[tokio::test]
-async fn os_volumes_boot_action() {
+async fn os_volumes_boot_create_image() {
+    let server = serve(
+            "POST",
+            "/v2.1/os-volumes_boot/id-1/action",
+            200,
+            Some(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .os_volumes_boot()
+        .create_image(
+            "id-1",
+            &api::OsVolumesBootIdActionPostCreateImageBody {
+                metadata: Some(serde_json::json!({ "key" : "value" })),
+                name: String::from("name-1"),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"createImage":{"metadata":{"key":"value"},"name":"name-1"}}"#),
+    );
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_rebuild() {
     let server = serve(
             "POST",
             "/v2.1/os-volumes_boot/id-1/action",
             200,
             Some(
-                r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22","server":{"key":"value"}}"#,
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
             ),
         )
         .await;
     let client = client(&server);
     let value = client
         .os_volumes_boot()
-        .action(
+        .rebuild(
             "id-1",
-            &api::OsVolumesBootIdActionPostBody::OsVolumesBootActionCreateimageRequest(api::OsVolumesBootActionCreateimageRequest {
-                create_image: serde_json::json!({ "key" : "value" }),
-            }),
+            &api::OsVolumesBootIdActionPostRebuildBody {
+                os_dcf_disk_config: Some(
+                    api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Auto,
+                ),
+                access_i_pv4: Some(String::from("192.0.2.1")),
+                access_i_pv6: Some(String::from("2001:db8::1")),
+                admin_pass: Some(String::from("adminpass-1")),
+                description: Some(Some(String::from("a"))),
+                hostname: Some(String::from("a")),
+                image_ref: String::from("00000000-0000-4000-8000-713c242c4f91"),
+                key_name: Some(Some(String::from("key-name-1"))),
+                metadata: Some(serde_json::json!({ "key" : "value" })),
+                name: Some(String::from("name-1")),
+                preserve_ephemeral: Some(
+                    api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::Bool(
+                        true,
+                    ),
+                ),
+                trusted_image_certificates: Some(
+                    Some(vec![String::from("trusted-image-certificates-1")]),
+                ),
+                user_data: Some(Some(String::from("ZXhhbXBsZQ=="))),
+            },
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22","server":{"key":"value"}}"#,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"createImage":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"rebuild":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
+        ),
+    );
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_confirm_resize() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_volumes_boot().confirm_resize("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"confirmResize":{}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_reboot() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .os_volumes_boot()
+        .reboot(
+            "id-1",
+            api::OsVolumesBootRebootParams::new(
+                api::OsVolumesBootIdActionPostRebootType::HardUpper,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"reboot":{"type":"HARD"}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_resize() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .os_volumes_boot()
+        .resize(
+            "id-1",
+            api::OsVolumesBootResizeParams::new(
+                    api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(7),
+                )
+                .os_dcf_disk_config(
+                    api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Auto,
+                ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7}}"#),
+    );
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn os_volumes_boot_resize_required_only() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .os_volumes_boot()
+        .resize(
+            "id-1",
+            api::OsVolumesBootResizeParams::new(
+                api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(7),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"resize":{"flavorRef":7}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_revert_resize() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_volumes_boot().revert_resize("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"revertResize":{}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_start() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_volumes_boot().start("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-start":{}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_stop() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.os_volumes_boot().stop("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-stop":{}}"#));
+}
+
+/// `POST /v2.1/os-volumes_boot/{id}/action` with every parameter set.
+#[tokio::test]
+async fn os_volumes_boot_trigger_crash_dump() {
+    let server = serve("POST", "/v2.1/os-volumes_boot/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .os_volumes_boot()
+        .trigger_crash_dump("id-1")
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"trigger_crash_dump":null}"#));
 }

@@ -40,8 +40,34 @@ async fn quota_class_sets_os_quota_class_sets_update_os_quota_class_sets() {
         .quota_class_sets_os_quota_class_sets()
         .update_os_quota_class_sets(
             "id-1",
-            &api::OsQuotaClassSetUpdateRequest {
-                quota_class_set: serde_json::json!({ "key" : "value" }),
+            &api::OsQuotaClassSetUpdate257 {
+                quota_class_set: api::OsQuotaClassSetUpdate257QuotaClassSet {
+                    cores: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetCores::Integer(7),
+                    ),
+                    instances: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetInstances::Integer(7),
+                    ),
+                    key_pairs: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs::Integer(7),
+                    ),
+                    metadata_items: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems::Integer(
+                            7,
+                        ),
+                    ),
+                    ram: Some(api::OsQuotaClassSetUpdate257QuotaClassSetRam::Integer(7)),
+                    server_group_members: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers::Integer(
+                            7,
+                        ),
+                    ),
+                    server_groups: Some(
+                        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups::Integer(
+                            7,
+                        ),
+                    ),
+                },
             },
         )
         .await
@@ -49,5 +75,10 @@ async fn quota_class_sets_os_quota_class_sets_update_os_quota_class_sets() {
     expect_json(&value, r#"{"quota_class_set":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"quota_class_set":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"quota_class_set":{"cores":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}}"#,
+        ),
+    );
 }

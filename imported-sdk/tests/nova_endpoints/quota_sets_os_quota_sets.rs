@@ -106,8 +106,27 @@ async fn quota_sets_os_quota_sets_update_os_quota_sets() {
         .quota_sets_os_quota_sets()
         .update_os_quota_sets(
             "id-1",
-            &api::OsQuotaSetUpdateRequest {
-                quota_set: serde_json::json!({ "key" : "value" }),
+            &api::OsQuotaSetUpdate257 {
+                quota_set: api::OsQuotaSetUpdate257QuotaSet {
+                    cores: Some(api::OsQuotaSetUpdate257QuotaSetCores::Integer(7)),
+                    force: Some(api::OsQuotaSetUpdate257QuotaSetForce::Bool(true)),
+                    instances: Some(
+                        api::OsQuotaSetUpdate257QuotaSetInstances::Integer(7),
+                    ),
+                    key_pairs: Some(
+                        api::OsQuotaSetUpdate257QuotaSetKeyPairs::Integer(7),
+                    ),
+                    metadata_items: Some(
+                        api::OsQuotaSetUpdate257QuotaSetMetadataItems::Integer(7),
+                    ),
+                    ram: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    server_group_members: Some(
+                        api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::Integer(7),
+                    ),
+                    server_groups: Some(
+                        api::OsQuotaSetUpdate257QuotaSetServerGroups::Integer(7),
+                    ),
+                },
             },
             api::QuotaSetsOsQuotaSetsUpdateOsQuotaSetsParams::default()
                 .user_id(String::from("user-id-1")),
@@ -117,7 +136,12 @@ async fn quota_sets_os_quota_sets_update_os_quota_sets() {
     expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[("user_id", "user-id-1")]);
-    expect_body(&request, Some(r#"{"quota_set":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"quota_set":{"cores":7,"force":true,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}}"#,
+        ),
+    );
 }
 
 /// `PUT /v2.1/os-quota-sets/{id}` with only the required parameters.
@@ -135,8 +159,27 @@ async fn quota_sets_os_quota_sets_update_os_quota_sets_required_only() {
         .quota_sets_os_quota_sets()
         .update_os_quota_sets(
             "id-1",
-            &api::OsQuotaSetUpdateRequest {
-                quota_set: serde_json::json!({ "key" : "value" }),
+            &api::OsQuotaSetUpdate257 {
+                quota_set: api::OsQuotaSetUpdate257QuotaSet {
+                    cores: Some(api::OsQuotaSetUpdate257QuotaSetCores::Integer(7)),
+                    force: Some(api::OsQuotaSetUpdate257QuotaSetForce::Bool(true)),
+                    instances: Some(
+                        api::OsQuotaSetUpdate257QuotaSetInstances::Integer(7),
+                    ),
+                    key_pairs: Some(
+                        api::OsQuotaSetUpdate257QuotaSetKeyPairs::Integer(7),
+                    ),
+                    metadata_items: Some(
+                        api::OsQuotaSetUpdate257QuotaSetMetadataItems::Integer(7),
+                    ),
+                    ram: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    server_group_members: Some(
+                        api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::Integer(7),
+                    ),
+                    server_groups: Some(
+                        api::OsQuotaSetUpdate257QuotaSetServerGroups::Integer(7),
+                    ),
+                },
             },
             api::QuotaSetsOsQuotaSetsUpdateOsQuotaSetsParams::default(),
         )
@@ -145,7 +188,12 @@ async fn quota_sets_os_quota_sets_update_os_quota_sets_required_only() {
     expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"quota_set":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"quota_set":{"cores":7,"force":true,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}}"#,
+        ),
+    );
 }
 
 /// `GET /v2.1/os-quota-sets/{id}/defaults` with every parameter set.

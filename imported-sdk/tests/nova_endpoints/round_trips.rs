@@ -213,13 +213,117 @@ fn flavors_get_sort_key_round_trips() {
 fn flavors_get_response_round_trips() {
     round_trip::<
         api::FlavorsGetResponse,
-    >(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#);
+    >(
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+    );
     round_trip::<api::FlavorsGetResponse>(r#"{"flavors":{"key":"value"}}"#);
 }
 
 #[test]
-fn flavors_create_request_round_trips() {
-    round_trip::<api::FlavorsCreateRequest>(r#"{"flavor":{"key":"value"}}"#);
+fn flavors_index_response20_flavors_links_item_round_trips() {
+    round_trip::<
+        api::FlavorsIndexResponse20FlavorsLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"rel-1"}"#);
+}
+
+#[test]
+fn flavors_create2102_round_trips() {
+    round_trip::<
+        api::FlavorsCreate2102,
+    >(
+        r#"{"flavor":{"OS-FLV-EXT-DATA:ephemeral":7,"description":"a","disk":7,"id":2.5,"name":"name-1","os-flavor-access:is_public":true,"ram":7,"swap":7,"vcpus":7}}"#,
+    );
+}
+
+#[test]
+fn flavors_create2102_flavor_round_trips() {
+    round_trip::<
+        api::FlavorsCreate2102Flavor,
+    >(
+        r#"{"OS-FLV-EXT-DATA:ephemeral":7,"description":"a","disk":7,"id":2.5,"name":"name-1","os-flavor-access:is_public":true,"ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsCreate2102Flavor,
+    >(
+        r#"{"OS-FLV-EXT-DATA:ephemeral":7,"description":null,"disk":7,"id":null,"name":"name-1","os-flavor-access:is_public":true,"ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsCreate2102Flavor,
+    >(r#"{"disk":7,"name":"name-1","ram":7,"vcpus":7}"#);
+}
+
+#[test]
+fn flavors_create2102_flavor_os_flv_ext_data_ephemeral_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral>(r#"7"#);
+    assert!(
+        matches!(value, api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn flavors_create2102_flavor_disk_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorDisk>(r#"7"#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorDisk::Integer(_)), "{value:?}");
+    let value = round_trip::<api::FlavorsCreate2102FlavorDisk>(r#""string-1""#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorDisk::String(_)), "{value:?}");
+}
+
+#[test]
+fn flavors_create2102_flavor_id_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorId>(r#"2.5"#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorId::Number(_)), "{value:?}");
+    let value = round_trip::<api::FlavorsCreate2102FlavorId>(r#""string-1""#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorId::String(_)), "{value:?}");
+}
+
+#[test]
+fn flavors_create2102_flavor_os_flavor_access_is_public_round_trips() {
+    let value = round_trip::<
+        api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic,
+    >(r#"true"#);
+    assert!(
+        matches!(value, api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn flavors_create2102_flavor_ram_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorRam>(r#"7"#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorRam::Integer(_)), "{value:?}");
+    let value = round_trip::<api::FlavorsCreate2102FlavorRam>(r#""string-1""#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorRam::String(_)), "{value:?}");
+}
+
+#[test]
+fn flavors_create2102_flavor_swap_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorSwap>(r#"7"#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorSwap::Integer(_)), "{value:?}");
+    let value = round_trip::<api::FlavorsCreate2102FlavorSwap>(r#""string-1""#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorSwap::String(_)), "{value:?}");
+}
+
+#[test]
+fn flavors_create2102_flavor_vcpus_round_trips() {
+    let value = round_trip::<api::FlavorsCreate2102FlavorVcpus>(r#"7"#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorVcpus::Integer(_)), "{value:?}");
+    let value = round_trip::<api::FlavorsCreate2102FlavorVcpus>(r#""string-1""#);
+    assert!(matches!(value, api::FlavorsCreate2102FlavorVcpus::String(_)), "{value:?}");
 }
 
 #[test]
@@ -315,8 +419,17 @@ fn flavors_detail_get_sort_key_round_trips() {
 fn flavors_detail_get_response_round_trips() {
     round_trip::<
         api::FlavorsDetailGetResponse,
-    >(r#"{"flavors":{"key":"value"},"flavors_links":{"key":"value"}}"#);
+    >(
+        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+    );
     round_trip::<api::FlavorsDetailGetResponse>(r#"{"flavors":{"key":"value"}}"#);
+}
+
+#[test]
+fn flavors_detail_detail_response20_flavors_links_item_round_trips() {
+    round_trip::<
+        api::FlavorsDetailDetailResponse20FlavorsLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"rel-1"}"#);
 }
 
 #[test]
@@ -374,56 +487,31 @@ fn flavors_id_put_response_round_trips() {
 }
 
 #[test]
-fn flavors_id_action_post_body_round_trips() {
-    let value = round_trip::<
-        api::FlavorsIdActionPostBody,
-    >(r#"{"addTenantAccess":{"tenant":"tenant-1"}}"#);
-    assert!(
-        matches!(value, api::FlavorsIdActionPostBody::FlavorsActionAddTenantAccess(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::FlavorsIdActionPostBody,
-    >(r#"{"removeTenantAccess":{"tenant":"tenant-1"}}"#);
-    assert!(
-        matches!(value,
-        api::FlavorsIdActionPostBody::FlavorsActionRemoveTenantAccess(_)), "{value:?}"
-    );
+fn flavors_action_add_tenant_access_response_round_trips() {
+    round_trip::<
+        api::FlavorsActionAddTenantAccessResponse,
+    >(r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#);
 }
 
 #[test]
-fn flavors_action_add_tenant_access_round_trips() {
+fn flavors_action_add_tenant_access_response_flavor_access_item_round_trips() {
     round_trip::<
-        api::FlavorsActionAddTenantAccess,
-    >(r#"{"addTenantAccess":{"tenant":"tenant-1"}}"#);
+        api::FlavorsActionAddTenantAccessResponseFlavorAccessItem,
+    >(r#"{"flavor_id":"flavor-id-1","tenant_id":"a"}"#);
 }
 
 #[test]
-fn flavors_action_add_tenant_access_add_tenant_access_round_trips() {
+fn flavors_action_remove_tenant_access_response_round_trips() {
     round_trip::<
-        api::FlavorsActionAddTenantAccessAddTenantAccess,
-    >(r#"{"tenant":"tenant-1"}"#);
+        api::FlavorsActionRemoveTenantAccessResponse,
+    >(r#"{"flavor_access":[{"flavor_id":"flavor-id-1","tenant_id":"a"}]}"#);
 }
 
 #[test]
-fn flavors_action_remove_tenant_access_round_trips() {
+fn flavors_action_remove_tenant_access_response_flavor_access_item_round_trips() {
     round_trip::<
-        api::FlavorsActionRemoveTenantAccess,
-    >(r#"{"removeTenantAccess":{"tenant":"tenant-1"}}"#);
-}
-
-#[test]
-fn flavors_action_remove_tenant_access_remove_tenant_access_round_trips() {
-    round_trip::<
-        api::FlavorsActionRemoveTenantAccessRemoveTenantAccess,
-    >(r#"{"tenant":"tenant-1"}"#);
-}
-
-#[test]
-fn flavors_id_action_post_response_round_trips() {
-    round_trip::<
-        api::FlavorsIdActionPostResponse,
-    >(r#"{"flavor_access":{"key":"value"}}"#);
+        api::FlavorsActionRemoveTenantAccessResponseFlavorAccessItem,
+    >(r#"{"flavor_id":"flavor-id-1","tenant_id":"a"}"#);
 }
 
 #[test]
@@ -778,8 +866,21 @@ fn os_aggregates_get_response_round_trips() {
 }
 
 #[test]
-fn os_aggregates_create_request_round_trips() {
-    round_trip::<api::OsAggregatesCreateRequest>(r#"{"aggregate":{"key":"value"}}"#);
+fn os_aggregates_create21_round_trips() {
+    round_trip::<
+        api::OsAggregatesCreate21,
+    >(r#"{"aggregate":{"availability_zone":"availability-zone-1","name":"name-1"}}"#);
+}
+
+#[test]
+fn os_aggregates_create21_aggregate_round_trips() {
+    round_trip::<
+        api::OsAggregatesCreate21Aggregate,
+    >(r#"{"availability_zone":"availability-zone-1","name":"name-1"}"#);
+    round_trip::<
+        api::OsAggregatesCreate21Aggregate,
+    >(r#"{"availability_zone":null,"name":"name-1"}"#);
+    round_trip::<api::OsAggregatesCreate21Aggregate>(r#"{"name":"name-1"}"#);
 }
 
 #[test]
@@ -793,8 +894,21 @@ fn os_aggregates_id_get_response_round_trips() {
 }
 
 #[test]
-fn os_aggregate_update_request_round_trips() {
-    round_trip::<api::OsAggregateUpdateRequest>(r#"{"aggregate":{"key":"value"}}"#);
+fn os_aggregate_update21_round_trips() {
+    round_trip::<
+        api::OsAggregateUpdate21,
+    >(r#"{"aggregate":{"availability_zone":"availability-zone-1","name":"name-1"}}"#);
+}
+
+#[test]
+fn os_aggregate_update21_aggregate_round_trips() {
+    round_trip::<
+        api::OsAggregateUpdate21Aggregate,
+    >(r#"{"availability_zone":"availability-zone-1","name":"name-1"}"#);
+    round_trip::<
+        api::OsAggregateUpdate21Aggregate,
+    >(r#"{"availability_zone":null,"name":"name-1"}"#);
+    round_trip::<api::OsAggregateUpdate21Aggregate>(r#"{}"#);
 }
 
 #[test]
@@ -803,69 +917,193 @@ fn os_aggregates_id_put_response_round_trips() {
 }
 
 #[test]
-fn os_aggregates_id_action_post_body_round_trips() {
+fn os_aggregates_id_action_post_add_host_response_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostAddHostResponse,
+    >(
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_add_host_response_aggregate_round_trips() {
     let value = round_trip::<
-        api::OsAggregatesIdActionPostBody,
-    >(r#"{"add_host":{"host":"a"}}"#);
+        api::OsAggregatesIdActionPostAddHostResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
     assert!(
-        matches!(value, api::OsAggregatesIdActionPostBody::OsAggregatesActionAddHost(_)),
+        matches!(value,
+        api::OsAggregatesIdActionPostAddHostResponseAggregate::OsAggregatesIdActionPostAddHostResponseAggregateVariant2(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::OsAggregatesIdActionPostBody,
-    >(r#"{"remove_host":{"host":"a"}}"#);
+        api::OsAggregatesIdActionPostAddHostResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostBody::OsAggregatesActionRemoveHost(_)), "{value:?}"
+        api::OsAggregatesIdActionPostAddHostResponseAggregate::OsAggregatesIdActionPostAddHostResponseAggregateVariant1(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_add_host_response_aggregate_variant2_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_add_host_response_aggregate_variant1_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_remove_host_response_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostRemoveHostResponse,
+    >(
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_remove_host_response_aggregate_round_trips() {
+    let value = round_trip::<
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    assert!(
+        matches!(value,
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregate::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2(_)),
+        "{value:?}"
     );
     let value = round_trip::<
-        api::OsAggregatesIdActionPostBody,
-    >(r#"{"set_metadata":{"metadata":{"key":"value"}}}"#);
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostBody::OsAggregatesActionSetMetadata(_)), "{value:?}"
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregate::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1(_)),
+        "{value:?}"
     );
 }
 
 #[test]
-fn os_aggregates_action_add_host_round_trips() {
-    round_trip::<api::OsAggregatesActionAddHost>(r#"{"add_host":{"host":"a"}}"#);
-}
-
-#[test]
-fn os_aggregates_action_add_host_add_host_round_trips() {
-    round_trip::<api::OsAggregatesActionAddHostAddHost>(r#"{"host":"a"}"#);
-}
-
-#[test]
-fn os_aggregates_action_remove_host_round_trips() {
-    round_trip::<api::OsAggregatesActionRemoveHost>(r#"{"remove_host":{"host":"a"}}"#);
-}
-
-#[test]
-fn os_aggregates_action_remove_host_remove_host_round_trips() {
-    round_trip::<api::OsAggregatesActionRemoveHostRemoveHost>(r#"{"host":"a"}"#);
-}
-
-#[test]
-fn os_aggregates_action_set_metadata_round_trips() {
+fn os_aggregates_id_action_post_remove_host_response_aggregate_variant2_round_trips() {
     round_trip::<
-        api::OsAggregatesActionSetMetadata,
-    >(r#"{"set_metadata":{"metadata":{"key":"value"}}}"#);
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
 }
 
 #[test]
-fn os_aggregates_action_set_metadata_set_metadata_round_trips() {
+fn os_aggregates_id_action_post_remove_host_response_aggregate_variant1_round_trips() {
     round_trip::<
-        api::OsAggregatesActionSetMetadataSetMetadata,
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_set_metadata_body_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataBody,
     >(r#"{"metadata":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_aggregates_id_action_post_response_round_trips() {
+fn os_aggregates_id_action_post_set_metadata_response_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostResponse,
-    >(r#"{"aggregate":{"key":"value"}}"#);
+        api::OsAggregatesIdActionPostSetMetadataResponse,
+    >(
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_set_metadata_response_aggregate_round_trips() {
+    let value = round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    assert!(
+        matches!(value,
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregate::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    assert!(
+        matches!(value,
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregate::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_set_metadata_response_aggregate_variant2_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+}
+
+#[test]
+fn os_aggregates_id_action_post_set_metadata_response_aggregate_variant1_round_trips() {
+    round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+    round_trip::<
+        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
+    );
 }
 
 #[test]
@@ -1096,32 +1334,10 @@ fn os_baremetal_node_show_response21_node_interfaces_item_round_trips() {
 }
 
 #[test]
-fn os_baremetal_nodes_id_action_post_body_round_trips() {
-    round_trip::<
-        api::OsBaremetalNodesIdActionPostBody,
-    >(r#"{"add_interface":{"key":"value"},"remove_interface":{"key":"value"}}"#);
-    round_trip::<
-        api::OsBaremetalNodesIdActionPostBody,
-    >(r#"{"add_interface":null,"remove_interface":null}"#);
-    round_trip::<api::OsBaremetalNodesIdActionPostBody>(r#"{}"#);
-}
-
-#[test]
 fn os_console_auth_tokens_id_get_response_round_trips() {
     round_trip::<
         api::OsConsoleAuthTokensIdGetResponse,
     >(r#"{"console":{"key":"value"}}"#);
-}
-
-#[test]
-fn os_fixed_ips_id_action_post_body_round_trips() {
-    round_trip::<
-        api::OsFixedIpsIdActionPostBody,
-    >(r#"{"reserve":{"key":"value"},"unreserve":{"key":"value"}}"#);
-    round_trip::<
-        api::OsFixedIpsIdActionPostBody,
-    >(r#"{"reserve":null,"unreserve":null}"#);
-    round_trip::<api::OsFixedIpsIdActionPostBody>(r#"{}"#);
 }
 
 #[test]
@@ -1143,7 +1359,7 @@ fn os_floating_ips_index_response21_round_trips() {
     round_trip::<
         api::OsFloatingIpsIndexResponse21,
     >(
-        r#"{"floating_ips":[{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}]}"#,
+        r#"{"floating_ips":[{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}]}"#,
     );
 }
 
@@ -1152,12 +1368,12 @@ fn os_floating_ips_index_response21_floating_ips_item_round_trips() {
     round_trip::<
         api::OsFloatingIpsIndexResponse21FloatingIpsItem,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}"#,
     );
     round_trip::<
         api::OsFloatingIpsIndexResponse21FloatingIpsItem,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":null,"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":"192.0.2.1","pool":"pool-1"}"#,
     );
 }
 
@@ -1166,7 +1382,7 @@ fn os_floating_ips_create_response21_round_trips() {
     round_trip::<
         api::OsFloatingIpsCreateResponse21,
     >(
-        r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+        r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
     );
 }
 
@@ -1175,12 +1391,12 @@ fn os_floating_ips_create_response21_floating_ip_round_trips() {
     round_trip::<
         api::OsFloatingIpsCreateResponse21FloatingIp,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}"#,
     );
     round_trip::<
         api::OsFloatingIpsCreateResponse21FloatingIp,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":null,"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":"192.0.2.1","pool":"pool-1"}"#,
     );
 }
 
@@ -1189,7 +1405,7 @@ fn os_floating_ip_show_response21_round_trips() {
     round_trip::<
         api::OsFloatingIpShowResponse21,
     >(
-        r#"{"floating_ip":{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}}"#,
+        r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
     );
 }
 
@@ -1198,12 +1414,12 @@ fn os_floating_ip_show_response21_floating_ip_round_trips() {
     round_trip::<
         api::OsFloatingIpShowResponse21FloatingIp,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}"#,
     );
     round_trip::<
         api::OsFloatingIpShowResponse21FloatingIp,
     >(
-        r#"{"fixed_ip":{"key":"value"},"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":{"key":"value"},"pool":"pool-1"}"#,
+        r#"{"fixed_ip":null,"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":"192.0.2.1","pool":"pool-1"}"#,
     );
 }
 
@@ -1246,6 +1462,80 @@ fn os_host_show_response21_host_item_resource_round_trips() {
     round_trip::<
         api::OsHostShowResponse21HostItemResource,
     >(r#"{"cpu":7,"disk_gb":7,"host":"host-1","memory_mb":7,"project":"project-1"}"#);
+}
+
+#[test]
+fn os_host_update21_round_trips() {
+    round_trip::<
+        api::OsHostUpdate21,
+    >(r#"{"maintenance_mode":"DISABLE","status":"DISABLE"}"#);
+    round_trip::<api::OsHostUpdate21>(r#"{}"#);
+}
+
+#[test]
+fn os_host_update21_maintenance_mode_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""DISABLE""#),
+        api::OsHostUpdate21MaintenanceMode::DisableUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""Disable""#),
+        api::OsHostUpdate21MaintenanceMode::Disable
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""ENABLE""#),
+        api::OsHostUpdate21MaintenanceMode::EnableUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""Enable""#),
+        api::OsHostUpdate21MaintenanceMode::Enable
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""disable""#),
+        api::OsHostUpdate21MaintenanceMode::DisableLower
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21MaintenanceMode > (r#""enable""#),
+        api::OsHostUpdate21MaintenanceMode::EnableLower
+    );
+    let value = round_trip::<
+        api::OsHostUpdate21MaintenanceMode,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsHostUpdate21MaintenanceMode::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_host_update21_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""DISABLE""#),
+        api::OsHostUpdate21Status::DisableUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""Disable""#),
+        api::OsHostUpdate21Status::Disable
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""ENABLE""#),
+        api::OsHostUpdate21Status::EnableUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""Enable""#),
+        api::OsHostUpdate21Status::Enable
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""disable""#),
+        api::OsHostUpdate21Status::DisableLower
+    );
+    assert_eq!(
+        round_trip:: < api::OsHostUpdate21Status > (r#""enable""#),
+        api::OsHostUpdate21Status::EnableLower
+    );
+    let value = round_trip::<
+        api::OsHostUpdate21Status,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::OsHostUpdate21Status::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -1318,18 +1608,69 @@ fn os_hosts_startup_startup_response21_round_trips() {
 fn os_hypervisors_get_response_round_trips() {
     round_trip::<
         api::OsHypervisorsGetResponse,
-    >(r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#);
+    >(
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::OsHypervisorsGetResponse>(r#"{"hypervisors":{"key":"value"}}"#);
+}
+
+#[test]
+fn os_hypervisors_index_response233_hypervisors_links_item_round_trips() {
+    round_trip::<
+        api::OsHypervisorsIndexResponse233HypervisorsLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn os_hypervisors_index_response233_hypervisors_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsHypervisorsIndexResponse233HypervisorsLinksItemRel >
+        (r#""next""#), api::OsHypervisorsIndexResponse233HypervisorsLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsHypervisorsIndexResponse233HypervisorsLinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
 fn os_hypervisors_detail_get_response_round_trips() {
     round_trip::<
         api::OsHypervisorsDetailGetResponse,
-    >(r#"{"hypervisors":{"key":"value"},"hypervisors_links":{"key":"value"}}"#);
+    >(
+        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<
         api::OsHypervisorsDetailGetResponse,
     >(r#"{"hypervisors":{"key":"value"}}"#);
+}
+
+#[test]
+fn os_hypervisors_detail_detail_response233_hypervisors_links_item_round_trips() {
+    round_trip::<
+        api::OsHypervisorsDetailDetailResponse233HypervisorsLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn os_hypervisors_detail_detail_response233_hypervisors_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel >
+        (r#""next""#),
+        api::OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -1637,8 +1978,42 @@ fn os_keypairs_index_response235_keypairs_links_item_rel_round_trips() {
 }
 
 #[test]
-fn os_keypairs_create_request_round_trips() {
-    round_trip::<api::OsKeypairsCreateRequest>(r#"{"keypair":{"key":"value"}}"#);
+fn os_keypairs_create292_round_trips() {
+    round_trip::<
+        api::OsKeypairsCreate292,
+    >(
+        r#"{"keypair":{"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","user_id":"user-id-1"}}"#,
+    );
+}
+
+#[test]
+fn os_keypairs_create292_keypair_round_trips() {
+    round_trip::<
+        api::OsKeypairsCreate292Keypair,
+    >(
+        r#"{"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","user_id":"user-id-1"}"#,
+    );
+    round_trip::<
+        api::OsKeypairsCreate292Keypair,
+    >(r#"{"name":{"key":"value"},"public_key":"public-key-1"}"#);
+}
+
+#[test]
+fn os_keypairs_create292_keypair_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsKeypairsCreate292KeypairType > (r#""ssh""#),
+        api::OsKeypairsCreate292KeypairType::Ssh
+    );
+    assert_eq!(
+        round_trip:: < api::OsKeypairsCreate292KeypairType > (r#""x509""#),
+        api::OsKeypairsCreate292KeypairType::X509
+    );
+    let value = round_trip::<
+        api::OsKeypairsCreate292KeypairType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsKeypairsCreate292KeypairType::Unknown(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -1655,8 +2030,32 @@ fn os_keypairs_id_get_response_round_trips() {
 fn os_migrations_get_response_round_trips() {
     round_trip::<
         api::OsMigrationsGetResponse,
-    >(r#"{"migrations":{"key":"value"},"migrations_links":{"key":"value"}}"#);
+    >(
+        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::OsMigrationsGetResponse>(r#"{"migrations":{"key":"value"}}"#);
+}
+
+#[test]
+fn os_migrations_index_response259_migrations_links_item_round_trips() {
+    round_trip::<
+        api::OsMigrationsIndexResponse259MigrationsLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn os_migrations_index_response259_migrations_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsMigrationsIndexResponse259MigrationsLinksItemRel >
+        (r#""next""#), api::OsMigrationsIndexResponse259MigrationsLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::OsMigrationsIndexResponse259MigrationsLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsMigrationsIndexResponse259MigrationsLinksItemRel::Unknown(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -1716,21 +2115,6 @@ fn os_network_show_response21_network_round_trips() {
 }
 
 #[test]
-fn os_networks_id_action_post_body_round_trips() {
-    round_trip::<
-        api::OsNetworksIdActionPostBody,
-    >(
-        r#"{"associate_host":{"key":"value"},"disassociate":{"key":"value"},"disassociate_host":{"key":"value"},"disassociate_project":{"key":"value"}}"#,
-    );
-    round_trip::<
-        api::OsNetworksIdActionPostBody,
-    >(
-        r#"{"associate_host":null,"disassociate":null,"disassociate_host":null,"disassociate_project":null}"#,
-    );
-    round_trip::<api::OsNetworksIdActionPostBody>(r#"{}"#);
-}
-
-#[test]
 fn os_quota_class_sets_id_get_response_round_trips() {
     round_trip::<
         api::OsQuotaClassSetsIdGetResponse,
@@ -1738,10 +2122,144 @@ fn os_quota_class_sets_id_get_response_round_trips() {
 }
 
 #[test]
-fn os_quota_class_set_update_request_round_trips() {
+fn os_quota_class_set_update257_round_trips() {
     round_trip::<
-        api::OsQuotaClassSetUpdateRequest,
-    >(r#"{"quota_class_set":{"key":"value"}}"#);
+        api::OsQuotaClassSetUpdate257,
+    >(
+        r#"{"quota_class_set":{"cores":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}}"#,
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_round_trips() {
+    round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSet,
+    >(
+        r#"{"cores":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<api::OsQuotaClassSetUpdate257QuotaClassSet>(r#"{}"#);
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_cores_round_trips() {
+    let value = round_trip::<api::OsQuotaClassSetUpdate257QuotaClassSetCores>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetCores::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetCores,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetCores::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_instances_round_trips() {
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetInstances,
+    >(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetInstances::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetInstances,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetInstances::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_key_pairs_round_trips() {
+    let value = round_trip::<api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_metadata_items_round_trips() {
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_ram_round_trips() {
+    let value = round_trip::<api::OsQuotaClassSetUpdate257QuotaClassSetRam>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetRam::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetRam,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaClassSetUpdate257QuotaClassSetRam::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_server_group_members_round_trips() {
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_class_set_update257_quota_class_set_server_groups_round_trips() {
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups::String(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -1757,8 +2275,133 @@ fn os_quota_sets_id_get_response_round_trips() {
 }
 
 #[test]
-fn os_quota_set_update_request_round_trips() {
-    round_trip::<api::OsQuotaSetUpdateRequest>(r#"{"quota_set":{"key":"value"}}"#);
+fn os_quota_set_update257_round_trips() {
+    round_trip::<
+        api::OsQuotaSetUpdate257,
+    >(
+        r#"{"quota_set":{"cores":7,"force":true,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}}"#,
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_round_trips() {
+    round_trip::<
+        api::OsQuotaSetUpdate257QuotaSet,
+    >(
+        r#"{"cores":7,"force":true,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<api::OsQuotaSetUpdate257QuotaSet>(r#"{}"#);
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_cores_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetCores>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetCores::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetCores>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetCores::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_force_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetForce>(r#"true"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetForce::Bool(_)), "{value:?}"
+    );
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetForce>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetForce::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_instances_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetInstances>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetInstances::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetInstances>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetInstances::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_key_pairs_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetKeyPairs>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetKeyPairs::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetKeyPairs>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetKeyPairs::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_metadata_items_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetMetadataItems>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetMetadataItems::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaSetUpdate257QuotaSetMetadataItems,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetMetadataItems::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_ram_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetRam>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetRam::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetRam>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetRam::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_server_group_members_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetServerGroupMembers>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaSetUpdate257QuotaSetServerGroupMembers,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_quota_set_update257_quota_set_server_groups_round_trips() {
+    let value = round_trip::<api::OsQuotaSetUpdate257QuotaSetServerGroups>(r#"7"#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetServerGroups::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsQuotaSetUpdate257QuotaSetServerGroups,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsQuotaSetUpdate257QuotaSetServerGroups::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -2104,10 +2747,102 @@ fn os_security_group_update_response21_security_group_rules_item_ip_range_round_
 }
 
 #[test]
-fn os_server_external_events_create_request_round_trips() {
+fn os_server_external_events_create293_round_trips() {
     round_trip::<
-        api::OsServerExternalEventsCreateRequest,
-    >(r#"{"events":{"key":"value"}}"#);
+        api::OsServerExternalEventsCreate293,
+    >(
+        r#"{"events":[{"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}]}"#,
+    );
+}
+
+#[test]
+fn os_server_external_events_create293_events_item_round_trips() {
+    round_trip::<
+        api::OsServerExternalEventsCreate293EventsItem,
+    >(
+        r#"{"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}"#,
+    );
+    round_trip::<
+        api::OsServerExternalEventsCreate293EventsItem,
+    >(
+        r#"{"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c"}"#,
+    );
+}
+
+#[test]
+fn os_server_external_events_create293_events_item_name_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""accelerator-request-bound""#),
+        api::OsServerExternalEventsCreate293EventsItemName::AcceleratorRequestBound
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""network-changed""#),
+        api::OsServerExternalEventsCreate293EventsItemName::NetworkChanged
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""network-vif-deleted""#),
+        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifDeleted
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""network-vif-plugged""#),
+        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifPlugged
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""network-vif-unplugged""#),
+        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifUnplugged
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""power-update""#),
+        api::OsServerExternalEventsCreate293EventsItemName::PowerUpdate
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""volume-extended""#),
+        api::OsServerExternalEventsCreate293EventsItemName::VolumeExtended
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
+        (r#""volume-reimaged""#),
+        api::OsServerExternalEventsCreate293EventsItemName::VolumeReimaged
+    );
+    let value = round_trip::<
+        api::OsServerExternalEventsCreate293EventsItemName,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsServerExternalEventsCreate293EventsItemName::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_server_external_events_create293_events_item_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
+        (r#""completed""#),
+        api::OsServerExternalEventsCreate293EventsItemStatus::Completed
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
+        (r#""failed""#), api::OsServerExternalEventsCreate293EventsItemStatus::Failed
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
+        (r#""in-progress""#),
+        api::OsServerExternalEventsCreate293EventsItemStatus::InProgress
+    );
+    let value = round_trip::<
+        api::OsServerExternalEventsCreate293EventsItemStatus,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsServerExternalEventsCreate293EventsItemStatus::Unknown(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -2123,10 +2858,80 @@ fn os_server_groups_get_response_round_trips() {
 }
 
 #[test]
-fn os_server_groups_create_request_round_trips() {
+fn os_server_groups_create264_round_trips() {
     round_trip::<
-        api::OsServerGroupsCreateRequest,
-    >(r#"{"server_group":{"key":"value"}}"#);
+        api::OsServerGroupsCreate264,
+    >(
+        r#"{"server_group":{"name":"name-1","policy":"affinity","rules":{"max_server_per_host":7}}}"#,
+    );
+}
+
+#[test]
+fn os_server_groups_create264_server_group_round_trips() {
+    round_trip::<
+        api::OsServerGroupsCreate264ServerGroup,
+    >(r#"{"name":"name-1","policy":"affinity","rules":{"max_server_per_host":7}}"#);
+    round_trip::<
+        api::OsServerGroupsCreate264ServerGroup,
+    >(r#"{"name":"name-1","policy":"affinity"}"#);
+}
+
+#[test]
+fn os_server_groups_create264_server_group_policy_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsServerGroupsCreate264ServerGroupPolicy > (r#""affinity""#),
+        api::OsServerGroupsCreate264ServerGroupPolicy::Affinity
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerGroupsCreate264ServerGroupPolicy >
+        (r#""anti-affinity""#),
+        api::OsServerGroupsCreate264ServerGroupPolicy::AntiAffinity
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerGroupsCreate264ServerGroupPolicy >
+        (r#""soft-affinity""#),
+        api::OsServerGroupsCreate264ServerGroupPolicy::SoftAffinity
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerGroupsCreate264ServerGroupPolicy >
+        (r#""soft-anti-affinity""#),
+        api::OsServerGroupsCreate264ServerGroupPolicy::SoftAntiAffinity
+    );
+    let value = round_trip::<
+        api::OsServerGroupsCreate264ServerGroupPolicy,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsServerGroupsCreate264ServerGroupPolicy::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_server_groups_create264_server_group_rules_round_trips() {
+    round_trip::<
+        api::OsServerGroupsCreate264ServerGroupRules,
+    >(r#"{"max_server_per_host":7}"#);
+    round_trip::<api::OsServerGroupsCreate264ServerGroupRules>(r#"{}"#);
+}
+
+#[test]
+fn os_server_groups_create264_server_group_rules_max_server_per_host_round_trips() {
+    let value = round_trip::<
+        api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -2147,13 +2952,21 @@ fn os_services_get_response_round_trips() {
 }
 
 #[test]
-fn os_service_update_request_round_trips() {
+fn os_service_update253_round_trips() {
     round_trip::<
-        api::OsServiceUpdateRequest,
+        api::OsServiceUpdate253,
     >(
-        r#"{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":{"key":"value"},"host":"a","status":"disabled"}"#,
+        r#"{"disabled_reason":"disabled-reason-1","forced_down":true,"status":"disabled"}"#,
     );
-    round_trip::<api::OsServiceUpdateRequest>(r#"{}"#);
+    round_trip::<api::OsServiceUpdate253>(r#"{}"#);
+}
+
+#[test]
+fn os_service_update253_forced_down_round_trips() {
+    let value = round_trip::<api::OsServiceUpdate253ForcedDown>(r#"true"#);
+    assert!(matches!(value, api::OsServiceUpdate253ForcedDown::Bool(_)), "{value:?}");
+    let value = round_trip::<api::OsServiceUpdate253ForcedDown>(r#""string-1""#);
+    assert!(matches!(value, api::OsServiceUpdate253ForcedDown::String(_)), "{value:?}");
 }
 
 #[test]
@@ -2182,11 +2995,124 @@ fn os_simple_tenant_usage_get_response_round_trips() {
     round_trip::<
         api::OsSimpleTenantUsageGetResponse,
     >(
-        r#"{"tenant_usages":{"key":"value"},"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
         api::OsSimpleTenantUsageGetResponse,
-    >(r#"{"tenant_usages":{"key":"value"}}"#);
+    >(
+        r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}]}"#,
+    );
+}
+
+#[test]
+fn os_simple_tenant_usage_index_response21_tenant_usages_item_round_trips() {
+    round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItem,
+    >(
+        r#"{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}"#,
+    );
+    round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItem,
+    >(
+        r#"{"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}"#,
+    );
+}
+
+#[test]
+fn os_simple_tenant_usage_index_response21_tenant_usages_item_server_usages_item_round_trips() {
+    round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+    >(
+        r#"{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}"#,
+    );
+    round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+    >(
+        r#"{"ended_at":null,"flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}"#,
+    );
+    round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+    >(
+        r#"{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7}"#,
+    );
+}
+
+#[test]
+fn os_simple_tenant_usage_index_response21_tenant_usages_item_server_usages_item_state_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""active""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Active
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""building""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Building
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""error""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Error
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""paused""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Paused
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""rescued""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Rescued
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""resized""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Resized
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""shelved""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Shelved
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""shelved_offloaded""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::ShelvedOffloaded
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""stopped""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Stopped
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""suspended""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Suspended
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
+        (r#""terminated""#),
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Terminated
+    );
+    let value = round_trip::<
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -2327,7 +3253,7 @@ fn os_snapshots_create21_round_trips() {
     round_trip::<
         api::OsSnapshotsCreate21,
     >(
-        r#"{"snapshot":{"display_description":"display-description-1","display_name":"display-name-1","force":{"key":"value"},"volume_id":"volume-id-1"}}"#,
+        r#"{"snapshot":{"display_description":"display-description-1","display_name":"display-name-1","force":true,"volume_id":"volume-id-1"}}"#,
     );
 }
 
@@ -2336,9 +3262,21 @@ fn os_snapshots_create21_snapshot_round_trips() {
     round_trip::<
         api::OsSnapshotsCreate21Snapshot,
     >(
-        r#"{"display_description":"display-description-1","display_name":"display-name-1","force":{"key":"value"},"volume_id":"volume-id-1"}"#,
+        r#"{"display_description":"display-description-1","display_name":"display-name-1","force":true,"volume_id":"volume-id-1"}"#,
     );
     round_trip::<api::OsSnapshotsCreate21Snapshot>(r#"{"volume_id":"volume-id-1"}"#);
+}
+
+#[test]
+fn os_snapshots_create21_snapshot_force_round_trips() {
+    let value = round_trip::<api::OsSnapshotsCreate21SnapshotForce>(r#"true"#);
+    assert!(
+        matches!(value, api::OsSnapshotsCreate21SnapshotForce::Bool(_)), "{value:?}"
+    );
+    let value = round_trip::<api::OsSnapshotsCreate21SnapshotForce>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsSnapshotsCreate21SnapshotForce::String(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -3329,18 +4267,608 @@ fn os_volumes_boot_get_sort_key_round_trips() {
 fn os_volumes_boot_get_response_round_trips() {
     round_trip::<
         api::OsVolumesBootGetResponse,
-    >(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#);
+    >(
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::OsVolumesBootGetResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_volumes_boot_create_request_round_trips() {
+fn os_volumes_boot_index_response21_servers_links_item_round_trips() {
     round_trip::<
-        api::OsVolumesBootCreateRequest,
-    >(
-        r#"{"OS-SCH-HNT:scheduler_hints":{"key":"value"},"os:scheduler_hints":{"key":"value"},"server":{"key":"value"}}"#,
+        api::OsVolumesBootIndexResponse21ServersLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn os_volumes_boot_index_response21_servers_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIndexResponse21ServersLinksItemRel >
+        (r#""next""#), api::OsVolumesBootIndexResponse21ServersLinksItemRel::Next
     );
-    round_trip::<api::OsVolumesBootCreateRequest>(r#"{"server":{"key":"value"}}"#);
+    let value = round_trip::<
+        api::OsVolumesBootIndexResponse21ServersLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIndexResponse21ServersLinksItemRel::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294,
+    >(
+        r#"{"OS-SCH-HNT:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"os:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::OsVolumesBootCreate294OsSchHntSchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsQuery::String(_)), "{value:?}"
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsQuery,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_os_sch_hnt_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::OsVolumesBootCreate294OsSchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294OsSchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294OsSchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294OsSchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
+    round_trip::<api::OsVolumesBootCreate294OsSchedulerHintsQuery>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_os_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294OsSchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294OsSchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294OsSchedulerHintsSameHost::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":null,"flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":null,"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294Server,
+    >(
+        r#"{"flavorRef":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootCreate294ServerOsDcfDiskConfig > (r#""AUTO""#),
+        api::OsVolumesBootCreate294ServerOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootCreate294ServerOsDcfDiskConfig >
+        (r#""MANUAL""#), api::OsVolumesBootCreate294ServerOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItem,
+    >(
+        r#"{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}"#,
+    );
+    round_trip::<api::OsVolumesBootCreate294ServerBlockDeviceMappingItem>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_item_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_item_volume_size_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":null,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":null}"#,
+    );
+    round_trip::<api::OsVolumesBootCreate294ServerBlockDeviceMappingV2Item>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_boot_index_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_destination_type_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType >
+        (r#""local""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType >
+        (r#""volume""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType::Volume
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_source_type_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""blank""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""image""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Image
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""snapshot""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Snapshot
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""volume""#),
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Volume
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_block_device_mapping_v2_item_volume_size_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_config_drive_round_trips() {
+    let value = round_trip::<api::OsVolumesBootCreate294ServerConfigDrive>(r#"true"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerConfigDrive::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerConfigDrive,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerConfigDrive::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_flavor_ref_round_trips() {
+    let value = round_trip::<api::OsVolumesBootCreate294ServerFlavorRef>(r#"7"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerFlavorRef::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerFlavorRef,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerFlavorRef::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_max_count_round_trips() {
+    let value = round_trip::<api::OsVolumesBootCreate294ServerMaxCount>(r#"7"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerMaxCount::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::OsVolumesBootCreate294ServerMaxCount>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerMaxCount::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_min_count_round_trips() {
+    let value = round_trip::<api::OsVolumesBootCreate294ServerMinCount>(r#"7"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerMinCount::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::OsVolumesBootCreate294ServerMinCount>(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerMinCount::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_networks_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerNetworks,
+    >(
+        r#"[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]"#,
+    );
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerNetworks::OsVolumesBootCreate294ServerNetworksVariant1ItemList(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::OsVolumesBootCreate294ServerNetworks>(r#""auto""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootCreate294ServerNetworks::OsVolumesBootCreate294ServerNetworksVariant2(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_networks_variant1_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootCreate294ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":null,"tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<api::OsVolumesBootCreate294ServerNetworksVariant1Item>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_create294_server_networks_variant2_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootCreate294ServerNetworksVariant2 > (r#""auto""#),
+        api::OsVolumesBootCreate294ServerNetworksVariant2::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootCreate294ServerNetworksVariant2 > (r#""none""#),
+        api::OsVolumesBootCreate294ServerNetworksVariant2::None
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerNetworksVariant2,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerNetworksVariant2::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_return_reservation_id_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerReturnReservationId,
+    >(r#"true"#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerReturnReservationId::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootCreate294ServerReturnReservationId,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootCreate294ServerReturnReservationId::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_create294_server_security_groups_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootCreate294ServerSecurityGroupsItem,
+    >(r#"{"name":"name-1"}"#);
+    round_trip::<api::OsVolumesBootCreate294ServerSecurityGroupsItem>(r#"{}"#);
 }
 
 #[test]
@@ -3672,8 +5200,34 @@ fn os_volumes_boot_detail_get_sort_key_round_trips() {
 fn os_volumes_boot_detail_get_response_round_trips() {
     round_trip::<
         api::OsVolumesBootDetailGetResponse,
-    >(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#);
+    >(
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::OsVolumesBootDetailGetResponse>(r#"{"servers":{"key":"value"}}"#);
+}
+
+#[test]
+fn os_volumes_boot_detail_detail_response2100_servers_links_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootDetailDetailResponse2100ServersLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn os_volumes_boot_detail_detail_response2100_servers_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootDetailDetailResponse2100ServersLinksItemRel >
+        (r#""next""#),
+        api::OsVolumesBootDetailDetailResponse2100ServersLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::OsVolumesBootDetailDetailResponse2100ServersLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootDetailDetailResponse2100ServersLinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -3682,8 +5236,46 @@ fn os_volumes_boot_id_get_response_round_trips() {
 }
 
 #[test]
-fn os_volumes_boot_update_request_round_trips() {
-    round_trip::<api::OsVolumesBootUpdateRequest>(r#"{"server":{"key":"value"}}"#);
+fn os_volumes_boot_update294_round_trips() {
+    round_trip::<
+        api::OsVolumesBootUpdate294,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1"}}"#,
+    );
+}
+
+#[test]
+fn os_volumes_boot_update294_server_round_trips() {
+    round_trip::<
+        api::OsVolumesBootUpdate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootUpdate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":null,"hostname":"a","name":"name-1"}"#,
+    );
+    round_trip::<api::OsVolumesBootUpdate294Server>(r#"{}"#);
+}
+
+#[test]
+fn os_volumes_boot_update294_server_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootUpdate294ServerOsDcfDiskConfig > (r#""AUTO""#),
+        api::OsVolumesBootUpdate294ServerOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootUpdate294ServerOsDcfDiskConfig >
+        (r#""MANUAL""#), api::OsVolumesBootUpdate294ServerOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::OsVolumesBootUpdate294ServerOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsVolumesBootUpdate294ServerOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -3692,229 +5284,583 @@ fn os_volumes_boot_id_put_response_round_trips() {
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_body_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"createImage":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionCreateimageRequest(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"rebuild":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionRebuildRequest(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"confirmResize":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionConfirmResize21(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"reboot":{"type":"HARD"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionReboot21(_)), "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionResize21(_)), "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"revertResize":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionRevertResize21(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"os-start":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionStart21(_)), "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"os-stop":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionStop21(_)), "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostBody,
-    >(r#"{"trigger_crash_dump":{"key":"value"}}"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostBody::OsVolumesBootActionTriggerCrashDump217(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_action_createimage_request_round_trips() {
+fn os_volumes_boot_id_action_post_create_image_body_round_trips() {
     round_trip::<
-        api::OsVolumesBootActionCreateimageRequest,
-    >(r#"{"createImage":{"key":"value"}}"#);
+        api::OsVolumesBootIdActionPostCreateImageBody,
+    >(r#"{"metadata":{"key":"value"},"name":"name-1"}"#);
+    round_trip::<api::OsVolumesBootIdActionPostCreateImageBody>(r#"{"name":"name-1"}"#);
 }
 
 #[test]
-fn os_volumes_boot_action_rebuild_request_round_trips() {
+fn os_volumes_boot_action_create_image_response245_round_trips() {
     round_trip::<
-        api::OsVolumesBootActionRebuildRequest,
-    >(r#"{"rebuild":{"key":"value"}}"#);
+        api::OsVolumesBootActionCreateImageResponse245,
+    >(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
+    round_trip::<api::OsVolumesBootActionCreateImageResponse245>(r#"{"image_id":null}"#);
 }
 
 #[test]
-fn os_volumes_boot_action_confirm_resize21_round_trips() {
+fn os_volumes_boot_id_action_post_rebuild_body_round_trips() {
     round_trip::<
-        api::OsVolumesBootActionConfirmResize21,
-    >(r#"{"confirmResize":{"key":"value"}}"#);
+        api::OsVolumesBootIdActionPostRebuildBody,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildBody,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":null,"hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":null,"metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":null,"user_data":null}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildBody,
+    >(r#"{"imageRef":"00000000-0000-4000-8000-713c242c4f91"}"#);
 }
 
 #[test]
-fn os_volumes_boot_action_reboot21_round_trips() {
-    round_trip::<api::OsVolumesBootActionReboot21>(r#"{"reboot":{"type":"HARD"}}"#);
-}
-
-#[test]
-fn os_volumes_boot_action_reboot21_reboot_round_trips() {
-    round_trip::<api::OsVolumesBootActionReboot21Reboot>(r#"{"type":"HARD"}"#);
-}
-
-#[test]
-fn os_volumes_boot_action_reboot21_reboot_type_round_trips() {
+fn os_volumes_boot_id_action_post_rebuild_body_os_dcf_disk_config_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""HARD""#),
-        api::OsVolumesBootActionReboot21RebootType::HardUpper
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig >
+        (r#""AUTO""#), api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Auto
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""Hard""#),
-        api::OsVolumesBootActionReboot21RebootType::Hard
-    );
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""SOFT""#),
-        api::OsVolumesBootActionReboot21RebootType::SoftUpper
-    );
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""Soft""#),
-        api::OsVolumesBootActionReboot21RebootType::Soft
-    );
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""hard""#),
-        api::OsVolumesBootActionReboot21RebootType::HardLower
-    );
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionReboot21RebootType > (r#""soft""#),
-        api::OsVolumesBootActionReboot21RebootType::SoftLower
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig >
+        (r#""MANUAL""#), api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Manual
     );
     let value = round_trip::<
-        api::OsVolumesBootActionReboot21RebootType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::OsVolumesBootActionReboot21RebootType::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_action_resize21_round_trips() {
-    round_trip::<
-        api::OsVolumesBootActionResize21,
-    >(r#"{"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7}}"#);
-}
-
-#[test]
-fn os_volumes_boot_action_resize21_resize_round_trips() {
-    round_trip::<
-        api::OsVolumesBootActionResize21Resize,
-    >(r#"{"OS-DCF:diskConfig":"AUTO","flavorRef":7}"#);
-    round_trip::<api::OsVolumesBootActionResize21Resize>(r#"{"flavorRef":7}"#);
-}
-
-#[test]
-fn os_volumes_boot_action_resize21_resize_os_dcf_disk_config_round_trips() {
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig >
-        (r#""AUTO""#), api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig::Auto
-    );
-    assert_eq!(
-        round_trip:: < api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig >
-        (r#""MANUAL""#), api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig::Manual
-    );
-    let value = round_trip::<
-        api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig,
+        api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootActionResize21ResizeOsDcfDiskConfig::Unknown(_)), "{value:?}"
+        api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_action_resize21_resize_flavor_ref_round_trips() {
-    let value = round_trip::<api::OsVolumesBootActionResize21ResizeFlavorRef>(r#"7"#);
+fn os_volumes_boot_id_action_post_rebuild_body_preserve_ephemeral_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
+    >(r#"true"#);
     assert!(
-        matches!(value, api::OsVolumesBootActionResize21ResizeFlavorRef::Integer(_)),
-        "{value:?}"
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::Bool(_)), "{value:?}"
     );
     let value = round_trip::<
-        api::OsVolumesBootActionResize21ResizeFlavorRef,
+        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
     >(r#""string-1""#);
     assert!(
-        matches!(value, api::OsVolumesBootActionResize21ResizeFlavorRef::String(_)),
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::String(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_action_revert_resize21_round_trips() {
+fn os_volumes_boot_id_action_post_rebuild_response_round_trips() {
     round_trip::<
-        api::OsVolumesBootActionRevertResize21,
-    >(r#"{"revertResize":{"key":"value"}}"#);
+        api::OsVolumesBootIdActionPostRebuildResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+    );
 }
 
 #[test]
-fn os_volumes_boot_action_start21_round_trips() {
-    round_trip::<api::OsVolumesBootActionStart21>(r#"{"os-start":{"key":"value"}}"#);
+fn os_volumes_boot_id_action_post_rebuild_response_server_round_trips() {
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"key":"value"},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
 }
 
 #[test]
-fn os_volumes_boot_action_stop21_round_trips() {
-    round_trip::<api::OsVolumesBootActionStop21>(r#"{"os-stop":{"key":"value"}}"#);
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_round_trips() {
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >(r#"{}"#);
 }
 
 #[test]
-fn os_volumes_boot_action_trigger_crash_dump217_round_trips() {
-    round_trip::<
-        api::OsVolumesBootActionTriggerCrashDump217,
-    >(r#"{"trigger_crash_dump":{"key":"value"}}"#);
-    round_trip::<
-        api::OsVolumesBootActionTriggerCrashDump217,
-    >(r#"{"trigger_crash_dump":null}"#);
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_response_round_trips() {
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
     round_trip::<
-        api::OsVolumesBootIdActionPostResponse,
-    >(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22","server":{"key":"value"}}"#);
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_os_ext_sts_power_state_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"0"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value0
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"1"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value1
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"3"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value3
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"4"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value4
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"6"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value6
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"7"#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value7
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+    >(r#"8"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_config_drive_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_os_extended_volumes_volumes_attached_item_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostResponse,
-    >(r#"{"image_id":null,"server":{"key":"value"}}"#);
-    round_trip::<api::OsVolumesBootIdActionPostResponse>(r#"{}"#);
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+    >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_security_groups_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem,
+    >(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv4_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    >(r#""""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(_)),
+        "{value:?}"
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv4_variant1_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 >
+        (r#""""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::V
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv6_round_trips() {
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    >(r#""""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(_)),
+        "{value:?}"
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv6_variant1_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 >
+        (r#""""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::V
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_fault_round_trips() {
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault,
+    >(
+        r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
+    );
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault,
+    >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_links_item_round_trips() {
+    round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"bookmark"}"#);
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel >
+        (r#""bookmark""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Bookmark
+    );
+    assert_eq!(
+        round_trip:: <
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel >
+        (r#""self""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Self_
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""ACTIVE""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Active
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""BUILD""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Build
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""DELETED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Deleted
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""ERROR""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Error
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""HARD_REBOOT""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::HardReboot
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""MIGRATING""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Migrating
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""PASSWORD""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Password
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""PAUSED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Paused
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""REBOOT""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Reboot
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""REBUILD""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Rebuild
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""RESCUE""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Rescue
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""RESIZE""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Resize
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""REVERT_RESIZE""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::RevertResize
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""SHELVED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Shelved
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""SHELVED_OFFLOADED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::ShelvedOffloaded
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""SHUTOFF""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Shutoff
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""SOFT_DELETED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::SoftDeleted
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""SUSPENDED""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Suspended
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""UNKNOWN""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::UnknownValue
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
+        > (r#""VERIFY_RESIZE""#),
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::VerifyResize
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_reboot_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""HARD""#),
+        api::OsVolumesBootIdActionPostRebootType::HardUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""Hard""#),
+        api::OsVolumesBootIdActionPostRebootType::Hard
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""SOFT""#),
+        api::OsVolumesBootIdActionPostRebootType::SoftUpper
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""Soft""#),
+        api::OsVolumesBootIdActionPostRebootType::Soft
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""hard""#),
+        api::OsVolumesBootIdActionPostRebootType::HardLower
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""soft""#),
+        api::OsVolumesBootIdActionPostRebootType::SoftLower
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostRebootType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsVolumesBootIdActionPostRebootType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_resize_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig >
+        (r#""AUTO""#), api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig >
+        (r#""MANUAL""#), api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_volumes_boot_id_action_post_resize_flavor_ref_round_trips() {
+    let value = round_trip::<api::OsVolumesBootIdActionPostResizeFlavorRef>(r#"7"#);
+    assert!(
+        matches!(value, api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsVolumesBootIdActionPostResizeFlavorRef,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::OsVolumesBootIdActionPostResizeFlavorRef::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -4132,18 +6078,577 @@ fn servers_get_sort_key_round_trips() {
 fn servers_get_response_round_trips() {
     round_trip::<
         api::ServersGetResponse,
-    >(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#);
+    >(
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::ServersGetResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_create_request_round_trips() {
+fn servers_index_response21_servers_links_item_round_trips() {
     round_trip::<
-        api::ServersCreateRequest,
-    >(
-        r#"{"OS-SCH-HNT:scheduler_hints":{"key":"value"},"os:scheduler_hints":{"key":"value"},"server":{"key":"value"}}"#,
+        api::ServersIndexResponse21ServersLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn servers_index_response21_servers_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIndexResponse21ServersLinksItemRel > (r#""next""#),
+        api::ServersIndexResponse21ServersLinksItemRel::Next
     );
-    round_trip::<api::ServersCreateRequest>(r#"{"server":{"key":"value"}}"#);
+    let value = round_trip::<
+        api::ServersIndexResponse21ServersLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIndexResponse21ServersLinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_round_trips() {
+    round_trip::<
+        api::ServersCreate294,
+    >(
+        r#"{"OS-SCH-HNT:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"os:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
+    );
+    round_trip::<
+        api::ServersCreate294,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
+    );
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_round_trips() {
+    round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::ServersCreate294OsSchHntSchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchHntSchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchHntSchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchHntSchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
+    round_trip::<api::ServersCreate294OsSchHntSchedulerHintsQuery>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn servers_create294_os_sch_hnt_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchHntSchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchHntSchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchHntSchedulerHintsSameHost::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_round_trips() {
+    round_trip::<
+        api::ServersCreate294OsSchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::ServersCreate294OsSchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchedulerHintsDifferentCell::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294OsSchedulerHintsDifferentHost::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
+    round_trip::<api::ServersCreate294OsSchedulerHintsQuery>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn servers_create294_os_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294OsSchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::ServersCreate294OsSchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_round_trips() {
+    round_trip::<
+        api::ServersCreate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::ServersCreate294Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":null,"flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":null,"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::ServersCreate294Server,
+    >(
+        r#"{"flavorRef":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
+}
+
+#[test]
+fn servers_create294_server_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerOsDcfDiskConfig > (r#""AUTO""#),
+        api::ServersCreate294ServerOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerOsDcfDiskConfig > (r#""MANUAL""#),
+        api::ServersCreate294ServerOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_item_round_trips() {
+    round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingItem,
+    >(
+        r#"{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}"#,
+    );
+    round_trip::<api::ServersCreate294ServerBlockDeviceMappingItem>(r#"{}"#);
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_item_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_item_volume_size_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_round_trips() {
+    round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}"#,
+    );
+    round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":null,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":null}"#,
+    );
+    round_trip::<api::ServersCreate294ServerBlockDeviceMappingV2Item>(r#"{}"#);
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_boot_index_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_destination_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType
+        > (r#""local""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType
+        > (r#""volume""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Volume
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_source_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""blank""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""image""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Image
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""snapshot""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Snapshot
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
+        (r#""volume""#),
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Volume
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_block_device_mapping_v2_item_volume_size_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_config_drive_round_trips() {
+    let value = round_trip::<api::ServersCreate294ServerConfigDrive>(r#"true"#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerConfigDrive::Bool(_)), "{value:?}"
+    );
+    let value = round_trip::<api::ServersCreate294ServerConfigDrive>(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerConfigDrive::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_flavor_ref_round_trips() {
+    let value = round_trip::<api::ServersCreate294ServerFlavorRef>(r#"7"#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerFlavorRef::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::ServersCreate294ServerFlavorRef>(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerFlavorRef::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_max_count_round_trips() {
+    let value = round_trip::<api::ServersCreate294ServerMaxCount>(r#"7"#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerMaxCount::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::ServersCreate294ServerMaxCount>(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerMaxCount::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_min_count_round_trips() {
+    let value = round_trip::<api::ServersCreate294ServerMinCount>(r#"7"#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerMinCount::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::ServersCreate294ServerMinCount>(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerMinCount::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_networks_round_trips() {
+    let value = round_trip::<
+        api::ServersCreate294ServerNetworks,
+    >(
+        r#"[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]"#,
+    );
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<api::ServersCreate294ServerNetworks>(r#""auto""#);
+    assert!(
+        matches!(value,
+        api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant2(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_networks_variant1_item_round_trips() {
+    round_trip::<
+        api::ServersCreate294ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::ServersCreate294ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":null,"tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<api::ServersCreate294ServerNetworksVariant1Item>(r#"{}"#);
+}
+
+#[test]
+fn servers_create294_server_networks_variant2_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerNetworksVariant2 > (r#""auto""#),
+        api::ServersCreate294ServerNetworksVariant2::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServersCreate294ServerNetworksVariant2 > (r#""none""#),
+        api::ServersCreate294ServerNetworksVariant2::None
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerNetworksVariant2,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerNetworksVariant2::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_return_reservation_id_round_trips() {
+    let value = round_trip::<api::ServersCreate294ServerReturnReservationId>(r#"true"#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerReturnReservationId::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersCreate294ServerReturnReservationId,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersCreate294ServerReturnReservationId::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_create294_server_security_groups_item_round_trips() {
+    round_trip::<api::ServersCreate294ServerSecurityGroupsItem>(r#"{"name":"name-1"}"#);
+    round_trip::<api::ServersCreate294ServerSecurityGroupsItem>(r#"{}"#);
 }
 
 #[test]
@@ -4464,8 +6969,32 @@ fn servers_detail_get_sort_key_round_trips() {
 fn servers_detail_get_response_round_trips() {
     round_trip::<
         api::ServersDetailGetResponse,
-    >(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#);
+    >(
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+    );
     round_trip::<api::ServersDetailGetResponse>(r#"{"servers":{"key":"value"}}"#);
+}
+
+#[test]
+fn servers_detail_detail_response2100_servers_links_item_round_trips() {
+    round_trip::<
+        api::ServersDetailDetailResponse2100ServersLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn servers_detail_detail_response2100_servers_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersDetailDetailResponse2100ServersLinksItemRel >
+        (r#""next""#), api::ServersDetailDetailResponse2100ServersLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::ServersDetailDetailResponse2100ServersLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersDetailDetailResponse2100ServersLinksItemRel::Unknown(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -4474,8 +7003,46 @@ fn servers_id_get_response_round_trips() {
 }
 
 #[test]
-fn server_update_request_round_trips() {
-    round_trip::<api::ServerUpdateRequest>(r#"{"server":{"key":"value"}}"#);
+fn server_update2104_round_trips() {
+    round_trip::<
+        api::ServerUpdate2104,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1","pinned_availability_zone":"pinned-availability-zone-1"}}"#,
+    );
+}
+
+#[test]
+fn server_update2104_server_round_trips() {
+    round_trip::<
+        api::ServerUpdate2104Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1","pinned_availability_zone":"pinned-availability-zone-1"}"#,
+    );
+    round_trip::<
+        api::ServerUpdate2104Server,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":null,"hostname":"a","name":"name-1","pinned_availability_zone":null}"#,
+    );
+    round_trip::<api::ServerUpdate2104Server>(r#"{}"#);
+}
+
+#[test]
+fn server_update2104_server_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerUpdate2104ServerOsDcfDiskConfig > (r#""AUTO""#),
+        api::ServerUpdate2104ServerOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServerUpdate2104ServerOsDcfDiskConfig > (r#""MANUAL""#),
+        api::ServerUpdate2104ServerOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::ServerUpdate2104ServerOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerUpdate2104ServerOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -4484,325 +7051,903 @@ fn servers_id_put_response_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_body_round_trips() {
+fn servers_id_action_post_create_backup_body_round_trips() {
     round_trip::<
-        api::ServersIdActionPostBody,
+        api::ServersIdActionPostCreateBackupBody,
     >(
-        r#"{"addFixedIp":{"networkId":2.5},"addFloatingIp":{"address":{"key":"value"},"fixed_address":{"key":"value"}},"addSecurityGroup":{"name":"name-1"},"changePassword":{"adminPass":"adminpass-1"},"confirmResize":{"key":"value"},"createBackup":{"key":"value"},"createImage":{"key":"value"},"evacuate":{"key":"value"},"forceDelete":{"key":"value"},"injectNetworkInfo":{"key":"value"},"lock":{"key":"value"},"migrate":{"host":"a"},"os-getConsoleOutput":{"length":7},"os-getRDPConsole":{"key":"value"},"os-getSPICEConsole":{"type":"spice-html5"},"os-getSerialConsole":{"type":"serial"},"os-getVNCConsole":{"type":"novnc"},"os-migrateLive":{"key":"value"},"os-resetState":{"state":"active"},"os-start":{"key":"value"},"os-stop":{"key":"value"},"pause":{"key":"value"},"reboot":{"type":"HARD"},"rebuild":{"key":"value"},"removeFixedIp":{"address":{"key":"value"}},"removeFloatingIp":{"address":{"key":"value"}},"removeSecurityGroup":{"name":"name-1"},"rescue":{"adminPass":"adminpass-1","rescue_image_ref":"00000000-0000-4000-8000-d87a1c042282"},"resetNetwork":{"key":"value"},"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7},"restore":{"key":"value"},"resume":{"key":"value"},"revertResize":{"key":"value"},"shelve":{"key":"value"},"shelveOffload":{"key":"value"},"suspend":{"key":"value"},"trigger_crash_dump":{"key":"value"},"unlock":{"key":"value"},"unpause":{"key":"value"},"unrescue":{"key":"value"},"unshelve":{"key":"value"}}"#,
+        r#"{"backup_type":"backup-type-1","metadata":{"key":"value"},"name":"name-1","rotation":7}"#,
     );
     round_trip::<
-        api::ServersIdActionPostBody,
-    >(
-        r#"{"addFixedIp":{"networkId":2.5},"addFloatingIp":{"address":{"key":"value"},"fixed_address":{"key":"value"}},"addSecurityGroup":{"name":"name-1"},"changePassword":{"adminPass":"adminpass-1"},"confirmResize":{"key":"value"},"createBackup":{"key":"value"},"createImage":{"key":"value"},"evacuate":{"key":"value"},"forceDelete":{"key":"value"},"injectNetworkInfo":{"key":"value"},"lock":null,"migrate":null,"os-getConsoleOutput":{"length":7},"os-getRDPConsole":null,"os-getSPICEConsole":{"type":"spice-html5"},"os-getSerialConsole":{"type":"serial"},"os-getVNCConsole":{"type":"novnc"},"os-migrateLive":{"key":"value"},"os-resetState":{"state":"active"},"os-start":{"key":"value"},"os-stop":{"key":"value"},"pause":{"key":"value"},"reboot":{"type":"HARD"},"rebuild":{"key":"value"},"removeFixedIp":{"address":{"key":"value"}},"removeFloatingIp":{"address":{"key":"value"}},"removeSecurityGroup":{"name":"name-1"},"rescue":null,"resetNetwork":null,"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7},"restore":{"key":"value"},"resume":{"key":"value"},"revertResize":{"key":"value"},"shelve":{"key":"value"},"shelveOffload":{"key":"value"},"suspend":{"key":"value"},"trigger_crash_dump":null,"unlock":{"key":"value"},"unpause":{"key":"value"},"unrescue":{"key":"value"},"unshelve":null}"#,
-    );
-    round_trip::<api::ServersIdActionPostBody>(r#"{}"#);
+        api::ServersIdActionPostCreateBackupBody,
+    >(r#"{"backup_type":"backup-type-1","name":"name-1","rotation":7}"#);
 }
 
 #[test]
-fn servers_action_change_password_change_password_round_trips() {
-    round_trip::<
-        api::ServersActionChangePasswordChangePassword,
-    >(r#"{"adminPass":"adminpass-1"}"#);
-}
-
-#[test]
-fn servers_action_get_console_output_os_get_console_output_round_trips() {
-    round_trip::<
-        api::ServersActionGetConsoleOutputOsGetConsoleOutput,
-    >(r#"{"length":7}"#);
-    round_trip::<
-        api::ServersActionGetConsoleOutputOsGetConsoleOutput,
-    >(r#"{"length":null}"#);
-    round_trip::<api::ServersActionGetConsoleOutputOsGetConsoleOutput>(r#"{}"#);
-}
-
-#[test]
-fn servers_action_get_console_output_os_get_console_output_length_round_trips() {
-    let value = round_trip::<
-        api::ServersActionGetConsoleOutputOsGetConsoleOutputLength,
-    >(r#"7"#);
+fn servers_id_action_post_create_backup_body_rotation_round_trips() {
+    let value = round_trip::<api::ServersIdActionPostCreateBackupBodyRotation>(r#"7"#);
     assert!(
-        matches!(value,
-        api::ServersActionGetConsoleOutputOsGetConsoleOutputLength::Integer(_)),
+        matches!(value, api::ServersIdActionPostCreateBackupBodyRotation::Integer(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::ServersActionGetConsoleOutputOsGetConsoleOutputLength,
+        api::ServersIdActionPostCreateBackupBodyRotation,
     >(r#""string-1""#);
     assert!(
-        matches!(value,
-        api::ServersActionGetConsoleOutputOsGetConsoleOutputLength::String(_)),
+        matches!(value, api::ServersIdActionPostCreateBackupBodyRotation::String(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_get_serial_console21_os_get_serial_console_round_trips() {
+fn servers_action_create_backup_response245_round_trips() {
     round_trip::<
-        api::ServersActionGetSerialConsole21OsGetSerialConsole,
-    >(r#"{"type":"serial"}"#);
+        api::ServersActionCreateBackupResponse245,
+    >(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
 }
 
 #[test]
-fn servers_action_get_serial_console21_os_get_serial_console_type_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersActionGetSerialConsole21OsGetSerialConsoleType >
-        (r#""serial""#),
-        api::ServersActionGetSerialConsole21OsGetSerialConsoleType::Serial
+fn servers_id_action_post_create_image_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostCreateImageBody,
+    >(r#"{"metadata":{"key":"value"},"name":"name-1"}"#);
+    round_trip::<api::ServersIdActionPostCreateImageBody>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn servers_action_create_image_response245_round_trips() {
+    round_trip::<
+        api::ServersActionCreateImageResponse245,
+    >(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
+    round_trip::<api::ServersActionCreateImageResponse245>(r#"{"image_id":null}"#);
+}
+
+#[test]
+fn servers_id_action_post_evacuate_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostEvacuateBody,
+    >(r#"{"adminPass":"adminpass-1","host":"a"}"#);
+    round_trip::<api::ServersIdActionPostEvacuateBody>(r#"{}"#);
+}
+
+#[test]
+fn servers_action_evacuate_response_round_trips() {
+    round_trip::<api::ServersActionEvacuateResponse>(r#"{"adminPass":"adminpass-1"}"#);
+}
+
+#[test]
+fn servers_id_action_post_os_get_console_output_length_round_trips() {
+    let value = round_trip::<api::ServersIdActionPostOsGetConsoleOutputLength>(r#"7"#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsGetConsoleOutputLength::Integer(_)),
+        "{value:?}"
     );
     let value = round_trip::<
-        api::ServersActionGetSerialConsole21OsGetSerialConsoleType,
+        api::ServersIdActionPostOsGetConsoleOutputLength,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsGetConsoleOutputLength::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_action_get_console_output_response_round_trips() {
+    round_trip::<api::ServersActionGetConsoleOutputResponse>(r#"{"output":"output-1"}"#);
+}
+
+#[test]
+fn servers_id_action_post_os_get_serial_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsGetSerialConsoleType > (r#""serial""#),
+        api::ServersIdActionPostOsGetSerialConsoleType::Serial
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostOsGetSerialConsoleType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsGetSerialConsoleType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_action_get_serial_console_response21_round_trips() {
+    round_trip::<
+        api::ServersActionGetSerialConsoleResponse21,
+    >(r#"{"console":{"type":"serial","url":"https://example.com/url-1"}}"#);
+}
+
+#[test]
+fn servers_action_get_serial_console_response21_console_round_trips() {
+    round_trip::<
+        api::ServersActionGetSerialConsoleResponse21Console,
+    >(r#"{"type":"serial","url":"https://example.com/url-1"}"#);
+}
+
+#[test]
+fn servers_action_get_serial_console_response21_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersActionGetSerialConsoleResponse21ConsoleType >
+        (r#""serial""#), api::ServersActionGetSerialConsoleResponse21ConsoleType::Serial
+    );
+    let value = round_trip::<
+        api::ServersActionGetSerialConsoleResponse21ConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::ServersActionGetSerialConsole21OsGetSerialConsoleType::Unknown(_)),
+        api::ServersActionGetSerialConsoleResponse21ConsoleType::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_os_get_spice_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsGetSpiceConsoleType >
+        (r#""spice-html5""#), api::ServersIdActionPostOsGetSpiceConsoleType::SpiceHtml5
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostOsGetSpiceConsoleType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsGetSpiceConsoleType::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_get_spice_console21_os_get_spice_console_round_trips() {
+fn servers_action_get_spice_console_response21_round_trips() {
     round_trip::<
-        api::ServersActionGetSpiceConsole21OsGetSpiceConsole,
-    >(r#"{"type":"spice-html5"}"#);
+        api::ServersActionGetSpiceConsoleResponse21,
+    >(r#"{"console":{"type":"spice-html5","url":"https://example.com/url-1"}}"#);
+    round_trip::<api::ServersActionGetSpiceConsoleResponse21>(r#"{}"#);
 }
 
 #[test]
-fn servers_action_get_spice_console21_os_get_spice_console_type_round_trips() {
+fn servers_action_get_spice_console_response21_console_round_trips() {
+    round_trip::<
+        api::ServersActionGetSpiceConsoleResponse21Console,
+    >(r#"{"type":"spice-html5","url":"https://example.com/url-1"}"#);
+}
+
+#[test]
+fn servers_action_get_spice_console_response21_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersActionGetSpiceConsole21OsGetSpiceConsoleType >
+        round_trip:: < api::ServersActionGetSpiceConsoleResponse21ConsoleType >
         (r#""spice-html5""#),
-        api::ServersActionGetSpiceConsole21OsGetSpiceConsoleType::SpiceHtml5
+        api::ServersActionGetSpiceConsoleResponse21ConsoleType::SpiceHtml5
     );
     let value = round_trip::<
-        api::ServersActionGetSpiceConsole21OsGetSpiceConsoleType,
+        api::ServersActionGetSpiceConsoleResponse21ConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::ServersActionGetSpiceConsole21OsGetSpiceConsoleType::Unknown(_)),
+        api::ServersActionGetSpiceConsoleResponse21ConsoleType::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_os_get_vnc_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsGetVncConsoleType > (r#""novnc""#),
+        api::ServersIdActionPostOsGetVncConsoleType::Novnc
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsGetVncConsoleType > (r#""xvpvnc""#),
+        api::ServersIdActionPostOsGetVncConsoleType::Xvpvnc
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostOsGetVncConsoleType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsGetVncConsoleType::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_get_vnc_console21_os_get_vnc_console_round_trips() {
+fn servers_action_get_vnc_console_response21_round_trips() {
     round_trip::<
-        api::ServersActionGetVncConsole21OsGetVncConsole,
-    >(r#"{"type":"novnc"}"#);
+        api::ServersActionGetVncConsoleResponse21,
+    >(r#"{"console":{"type":"novnc","url":"https://example.com/url-1"}}"#);
 }
 
 #[test]
-fn servers_action_get_vnc_console21_os_get_vnc_console_type_round_trips() {
+fn servers_action_get_vnc_console_response21_console_round_trips() {
+    round_trip::<
+        api::ServersActionGetVncConsoleResponse21Console,
+    >(r#"{"type":"novnc","url":"https://example.com/url-1"}"#);
+}
+
+#[test]
+fn servers_action_get_vnc_console_response21_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersActionGetVncConsole21OsGetVncConsoleType >
-        (r#""novnc""#), api::ServersActionGetVncConsole21OsGetVncConsoleType::Novnc
+        round_trip:: < api::ServersActionGetVncConsoleResponse21ConsoleType >
+        (r#""novnc""#), api::ServersActionGetVncConsoleResponse21ConsoleType::Novnc
     );
     assert_eq!(
-        round_trip:: < api::ServersActionGetVncConsole21OsGetVncConsoleType >
-        (r#""xvpvnc""#), api::ServersActionGetVncConsole21OsGetVncConsoleType::Xvpvnc
+        round_trip:: < api::ServersActionGetVncConsoleResponse21ConsoleType >
+        (r#""xvpvnc""#), api::ServersActionGetVncConsoleResponse21ConsoleType::Xvpvnc
     );
     let value = round_trip::<
-        api::ServersActionGetVncConsole21OsGetVncConsoleType,
+        api::ServersActionGetVncConsoleResponse21ConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::ServersActionGetVncConsole21OsGetVncConsoleType::Unknown(_)), "{value:?}"
+        api::ServersActionGetVncConsoleResponse21ConsoleType::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_add_fixed_ip21_add_fixed_ip_round_trips() {
-    round_trip::<api::ServersActionAddFixedIp21AddFixedIp>(r#"{"networkId":2.5}"#);
+fn servers_id_action_post_lock_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostLockBody,
+    >(r#"{"locked_reason":"locked-reason-1"}"#);
+    round_trip::<api::ServersIdActionPostLockBody>(r#"{}"#);
 }
 
 #[test]
-fn servers_action_add_fixed_ip21_add_fixed_ip_network_id_round_trips() {
+fn servers_action_get_rdp_console_response21_round_trips() {
+    round_trip::<
+        api::ServersActionGetRdpConsoleResponse21,
+    >(r#"{"console":{"type":"rdp-html5","url":"https://example.com/url-1"}}"#);
+}
+
+#[test]
+fn servers_action_get_rdp_console_response21_console_round_trips() {
+    round_trip::<
+        api::ServersActionGetRdpConsoleResponse21Console,
+    >(r#"{"type":"rdp-html5","url":"https://example.com/url-1"}"#);
+}
+
+#[test]
+fn servers_action_get_rdp_console_response21_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersActionGetRdpConsoleResponse21ConsoleType >
+        (r#""rdp-html5""#),
+        api::ServersActionGetRdpConsoleResponse21ConsoleType::RdpHtml5
+    );
     let value = round_trip::<
-        api::ServersActionAddFixedIp21AddFixedIpNetworkId,
-    >(r#"2.5"#);
+        api::ServersActionGetRdpConsoleResponse21ConsoleType,
+    >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::ServersActionAddFixedIp21AddFixedIpNetworkId::Number(_)),
-        "{value:?}"
+        matches!(value,
+        api::ServersActionGetRdpConsoleResponse21ConsoleType::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_os_migrate_live_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostOsMigrateLiveBody,
+    >(r#"{"block_migration":true,"host":"a"}"#);
+    round_trip::<
+        api::ServersIdActionPostOsMigrateLiveBody,
+    >(r#"{"block_migration":true,"host":null}"#);
+}
+
+#[test]
+fn servers_id_action_post_os_migrate_live_body_block_migration_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::Bool(_)), "{value:?}"
     );
     let value = round_trip::<
-        api::ServersActionAddFixedIp21AddFixedIpNetworkId,
+        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration,
     >(r#""string-1""#);
     assert!(
-        matches!(value, api::ServersActionAddFixedIp21AddFixedIpNetworkId::String(_)),
+        matches!(value,
+        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::String(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildBody,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildBody,
+    >(
+        r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":null,"hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":null,"metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":null,"user_data":null}"#,
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildBody,
+    >(r#"{"imageRef":"00000000-0000-4000-8000-713c242c4f91"}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_body_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildBodyOsDcfDiskConfig >
+        (r#""AUTO""#), api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildBodyOsDcfDiskConfig >
+        (r#""MANUAL""#), api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildBodyOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_add_floating_ip21_add_floating_ip_round_trips() {
-    round_trip::<
-        api::ServersActionAddFloatingIp21AddFloatingIp,
-    >(r#"{"address":{"key":"value"},"fixed_address":{"key":"value"}}"#);
-    round_trip::<
-        api::ServersActionAddFloatingIp21AddFloatingIp,
-    >(r#"{"address":{"key":"value"}}"#);
+fn servers_id_action_post_rebuild_body_preserve_ephemeral_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildBodyPreserveEphemeral,
+    >(r#"true"#);
+    assert!(
+        matches!(value, api::ServersIdActionPostRebuildBodyPreserveEphemeral::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildBodyPreserveEphemeral,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostRebuildBodyPreserveEphemeral::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
-fn servers_action_addsecuritygroup_add_security_group_round_trips() {
+fn servers_id_action_post_rebuild_response_round_trips() {
     round_trip::<
-        api::ServersActionAddsecuritygroupAddSecurityGroup,
+        api::ServersIdActionPostRebuildResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"key":"value"},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >(r#"{}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant11_os_ext_sts_power_state_round_trips() {
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"0"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value0
+    );
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"1"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value1
+    );
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"3"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value3
+    );
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"4"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value4
+    );
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"6"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value6
+    );
+    assert_eq!(
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
+        (r#"7"#),
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value7
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+    >(r#"8"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant11_config_drive_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant11_os_extended_volumes_volumes_attached_item_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+    >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant11_security_groups_item_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem,
     >(r#"{"name":"name-1"}"#);
 }
 
 #[test]
-fn servers_action_migrate256_migrate_round_trips() {
-    round_trip::<api::ServersActionMigrate256Migrate>(r#"{"host":"a"}"#);
-    round_trip::<api::ServersActionMigrate256Migrate>(r#"{"host":null}"#);
-    round_trip::<api::ServersActionMigrate256Migrate>(r#"{}"#);
+fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv4_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    >(r#""""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(_)),
+        "{value:?}"
+    );
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    >(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn servers_action_reboot_reboot_round_trips() {
-    round_trip::<api::ServersActionRebootReboot>(r#"{"type":"HARD"}"#);
-}
-
-#[test]
-fn servers_action_reboot_reboot_type_round_trips() {
+fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv4_variant1_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""HARD""#),
-        api::ServersActionRebootRebootType::HardUpper
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""Hard""#),
-        api::ServersActionRebootRebootType::Hard
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""SOFT""#),
-        api::ServersActionRebootRebootType::SoftUpper
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""Soft""#),
-        api::ServersActionRebootRebootType::Soft
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""hard""#),
-        api::ServersActionRebootRebootType::HardLower
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionRebootRebootType > (r#""soft""#),
-        api::ServersActionRebootRebootType::SoftLower
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 >
+        (r#""""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::V
     );
     let value = round_trip::<
-        api::ServersActionRebootRebootType,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::ServersActionRebootRebootType::Unknown(_)), "{value:?}"
-    );
-}
-
-#[test]
-fn servers_action_remove_fixed_ip21_remove_fixed_ip_round_trips() {
-    round_trip::<
-        api::ServersActionRemoveFixedIp21RemoveFixedIp,
-    >(r#"{"address":{"key":"value"}}"#);
-}
-
-#[test]
-fn servers_action_remove_floating_ip21_remove_floating_ip_round_trips() {
-    round_trip::<
-        api::ServersActionRemoveFloatingIp21RemoveFloatingIp,
-    >(r#"{"address":{"key":"value"}}"#);
-}
-
-#[test]
-fn servers_action_removesecuritygroup_remove_security_group_round_trips() {
-    round_trip::<
-        api::ServersActionRemovesecuritygroupRemoveSecurityGroup,
-    >(r#"{"name":"name-1"}"#);
-}
-
-#[test]
-fn servers_action_rescue_rescue_round_trips() {
-    round_trip::<
-        api::ServersActionRescueRescue,
-    >(
-        r#"{"adminPass":"adminpass-1","rescue_image_ref":"00000000-0000-4000-8000-d87a1c042282"}"#,
-    );
-    round_trip::<api::ServersActionRescueRescue>(r#"{}"#);
-}
-
-#[test]
-fn servers_action_reset_state_os_reset_state_round_trips() {
-    round_trip::<api::ServersActionResetStateOsResetState>(r#"{"state":"active"}"#);
-}
-
-#[test]
-fn servers_action_reset_state_os_reset_state_state_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersActionResetStateOsResetStateState > (r#""active""#),
-        api::ServersActionResetStateOsResetStateState::Active
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionResetStateOsResetStateState > (r#""error""#),
-        api::ServersActionResetStateOsResetStateState::Error
-    );
-    let value = round_trip::<
-        api::ServersActionResetStateOsResetStateState,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersActionResetStateOsResetStateState::Unknown(_)),
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_resize_resize_round_trips() {
+fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv6_round_trips() {
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    >(r#""""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(_)),
+        "{value:?}"
+    );
     round_trip::<
-        api::ServersActionResizeResize,
-    >(r#"{"OS-DCF:diskConfig":"AUTO","flavorRef":7}"#);
-    round_trip::<api::ServersActionResizeResize>(r#"{"flavorRef":7}"#);
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    >(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn servers_action_resize_resize_os_dcf_disk_config_round_trips() {
+fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv6_variant1_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersActionResizeResizeOsDcfDiskConfig > (r#""AUTO""#),
-        api::ServersActionResizeResizeOsDcfDiskConfig::Auto
-    );
-    assert_eq!(
-        round_trip:: < api::ServersActionResizeResizeOsDcfDiskConfig > (r#""MANUAL""#),
-        api::ServersActionResizeResizeOsDcfDiskConfig::Manual
+        round_trip:: <
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 >
+        (r#""""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::V
     );
     let value = round_trip::<
-        api::ServersActionResizeResizeOsDcfDiskConfig,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::ServersActionResizeResizeOsDcfDiskConfig::Unknown(_)),
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_action_resize_resize_flavor_ref_round_trips() {
-    let value = round_trip::<api::ServersActionResizeResizeFlavorRef>(r#"7"#);
-    assert!(
-        matches!(value, api::ServersActionResizeResizeFlavorRef::Integer(_)), "{value:?}"
+fn servers_id_action_post_rebuild_response_server_variant10_fault_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10Fault,
+    >(
+        r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
     );
-    let value = round_trip::<api::ServersActionResizeResizeFlavorRef>(r#""string-1""#);
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10Fault,
+    >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant10_links_item_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10LinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"bookmark"}"#);
+}
+
+#[test]
+fn servers_id_action_post_rebuild_response_server_variant10_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel
+        > (r#""bookmark""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Bookmark
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel
+        > (r#""self""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Self_
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::ServersActionResizeResizeFlavorRef::String(_)), "{value:?}"
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Unknown(_)),
+        "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_response_round_trips() {
-    round_trip::<
-        api::ServersIdActionPostResponse,
-    >(
-        r#"{"adminPass":"adminpass-1","console":{"key":"value"},"image_id":"00000000-0000-4000-8000-e9ffc35bad22","output":"output-1","server":{"key":"value"}}"#,
+fn servers_id_action_post_rebuild_response_server_variant10_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""ACTIVE""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Active
     );
-    round_trip::<
-        api::ServersIdActionPostResponse,
-    >(
-        r#"{"adminPass":"adminpass-1","console":{"key":"value"},"image_id":null,"output":"output-1","server":{"key":"value"}}"#,
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""BUILD""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Build
     );
-    round_trip::<api::ServersIdActionPostResponse>(r#"{}"#);
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""DELETED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Deleted
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""ERROR""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Error
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""HARD_REBOOT""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::HardReboot
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""MIGRATING""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Migrating
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""PASSWORD""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Password
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""PAUSED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Paused
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""REBOOT""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Reboot
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""REBUILD""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Rebuild
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""RESCUE""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Rescue
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""RESIZE""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Resize
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""REVERT_RESIZE""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::RevertResize
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""SHELVED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Shelved
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""SHELVED_OFFLOADED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::ShelvedOffloaded
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""SHUTOFF""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Shutoff
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""SOFT_DELETED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::SoftDeleted
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""SUSPENDED""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Suspended
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""UNKNOWN""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::UnknownValue
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        (r#""VERIFY_RESIZE""#),
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::VerifyResize
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebuildResponseServerVariant10Status,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersIdActionPostRebuildResponseServerVariant10Status::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_unshelve_body_round_trips() {
+    round_trip::<
+        api::ServersIdActionPostUnshelveBody,
+    >(r#"{"availability_zone":"availability-zone-1","host":"host-1"}"#);
+    round_trip::<
+        api::ServersIdActionPostUnshelveBody,
+    >(r#"{"availability_zone":null,"host":"host-1"}"#);
+    round_trip::<api::ServersIdActionPostUnshelveBody>(r#"{}"#);
+}
+
+#[test]
+fn servers_id_action_post_add_fixed_ip_network_id_round_trips() {
+    let value = round_trip::<api::ServersIdActionPostAddFixedIpNetworkId>(r#"2.5"#);
+    assert!(
+        matches!(value, api::ServersIdActionPostAddFixedIpNetworkId::Number(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostAddFixedIpNetworkId,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostAddFixedIpNetworkId::String(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_reboot_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""HARD""#),
+        api::ServersIdActionPostRebootType::HardUpper
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""Hard""#),
+        api::ServersIdActionPostRebootType::Hard
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""SOFT""#),
+        api::ServersIdActionPostRebootType::SoftUpper
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""Soft""#),
+        api::ServersIdActionPostRebootType::Soft
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""hard""#),
+        api::ServersIdActionPostRebootType::HardLower
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostRebootType > (r#""soft""#),
+        api::ServersIdActionPostRebootType::SoftLower
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostRebootType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostRebootType::Unknown(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn servers_action_rescue_response_round_trips() {
+    round_trip::<api::ServersActionRescueResponse>(r#"{"adminPass":"adminpass-1"}"#);
+    round_trip::<api::ServersActionRescueResponse>(r#"{}"#);
+}
+
+#[test]
+fn servers_id_action_post_os_reset_state_state_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsResetStateState > (r#""active""#),
+        api::ServersIdActionPostOsResetStateState::Active
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostOsResetStateState > (r#""error""#),
+        api::ServersIdActionPostOsResetStateState::Error
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostOsResetStateState,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostOsResetStateState::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_resize_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostResizeOsDcfDiskConfig > (r#""AUTO""#),
+        api::ServersIdActionPostResizeOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServersIdActionPostResizeOsDcfDiskConfig > (r#""MANUAL""#),
+        api::ServersIdActionPostResizeOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::ServersIdActionPostResizeOsDcfDiskConfig,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostResizeOsDcfDiskConfig::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_id_action_post_resize_flavor_ref_round_trips() {
+    let value = round_trip::<api::ServersIdActionPostResizeFlavorRef>(r#"7"#);
+    assert!(
+        matches!(value, api::ServersIdActionPostResizeFlavorRef::Integer(_)), "{value:?}"
+    );
+    let value = round_trip::<api::ServersIdActionPostResizeFlavorRef>(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServersIdActionPostResizeFlavorRef::String(_)), "{value:?}"
+    );
 }
 
 #[test]
@@ -4867,16 +8012,6 @@ fn servers_server_id_migrations_id_get_response_round_trips() {
 }
 
 #[test]
-fn servers_migrations_action_force_complete222_round_trips() {
-    round_trip::<
-        api::ServersMigrationsActionForceComplete222,
-    >(r#"{"force_complete":{"key":"value"}}"#);
-    round_trip::<
-        api::ServersMigrationsActionForceComplete222,
-    >(r#"{"force_complete":null}"#);
-}
-
-#[test]
 fn servers_server_id_os_instance_actions_get_response_round_trips() {
     round_trip::<
         api::ServersServerIdOsInstanceActionsGetResponse,
@@ -4926,11 +8061,30 @@ fn servers_server_id_os_interface_get_response_round_trips() {
 }
 
 #[test]
-fn servers_os_interface_create_request_round_trips() {
+fn servers_os_interface_create249_round_trips() {
     round_trip::<
-        api::ServersOsInterfaceCreateRequest,
-    >(r#"{"interfaceAttachment":{"key":"value"}}"#);
-    round_trip::<api::ServersOsInterfaceCreateRequest>(r#"{}"#);
+        api::ServersOsInterfaceCreate249,
+    >(
+        r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1"}],"net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","tag":"a"}}"#,
+    );
+    round_trip::<api::ServersOsInterfaceCreate249>(r#"{}"#);
+}
+
+#[test]
+fn servers_os_interface_create249_interface_attachment_round_trips() {
+    round_trip::<
+        api::ServersOsInterfaceCreate249InterfaceAttachment,
+    >(
+        r#"{"fixed_ips":[{"ip_address":"192.0.2.1"}],"net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","tag":"a"}"#,
+    );
+    round_trip::<api::ServersOsInterfaceCreate249InterfaceAttachment>(r#"{}"#);
+}
+
+#[test]
+fn servers_os_interface_create249_interface_attachment_fixed_ips_item_round_trips() {
+    round_trip::<
+        api::ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem,
+    >(r#"{"ip_address":"192.0.2.1"}"#);
 }
 
 #[test]
@@ -5019,10 +8173,49 @@ fn servers_server_id_os_volume_attachments_get_response_round_trips() {
 }
 
 #[test]
-fn servers_os_volume_attachments_create_request_round_trips() {
+fn servers_os_volume_attachments_create279_round_trips() {
     round_trip::<
-        api::ServersOsVolumeAttachmentsCreateRequest,
-    >(r#"{"volumeAttachment":{"key":"value"}}"#);
+        api::ServersOsVolumeAttachmentsCreate279,
+    >(
+        r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
+}
+
+#[test]
+fn servers_os_volume_attachments_create279_volume_attachment_round_trips() {
+    round_trip::<
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":"/dev/a","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":null,"tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachment,
+    >(r#"{"volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#);
+}
+
+#[test]
+fn servers_os_volume_attachments_create279_volume_attachment_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -5040,10 +8233,49 @@ fn servers_server_id_os_volume_attachments_id_get_response_round_trips() {
 }
 
 #[test]
-fn servers_os_volume_attachment_update_request_round_trips() {
+fn servers_os_volume_attachment_update285_round_trips() {
     round_trip::<
-        api::ServersOsVolumeAttachmentUpdateRequest,
-    >(r#"{"volumeAttachment":{"key":"value"}}"#);
+        api::ServersOsVolumeAttachmentUpdate285,
+    >(
+        r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
+}
+
+#[test]
+fn servers_os_volume_attachment_update285_volume_attachment_round_trips() {
+    round_trip::<
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":null,"id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachment,
+    >(r#"{"volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#);
+}
+
+#[test]
+fn servers_os_volume_attachment_update285_volume_attachment_delete_on_termination_round_trips() {
+    let value = round_trip::<
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
+    >(r#"true"#);
+    assert!(
+        matches!(value,
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -5075,10 +8307,91 @@ fn servers_os_volume_attachment_update_response_volume_attachment_round_trips() 
 }
 
 #[test]
-fn servers_remote_consoles_create_request_round_trips() {
+fn servers_remote_consoles_create299_round_trips() {
     round_trip::<
-        api::ServersRemoteConsolesCreateRequest,
-    >(r#"{"remote_console":{"key":"value"}}"#);
+        api::ServersRemoteConsolesCreate299,
+    >(r#"{"remote_console":{"protocol":"mks","type":"novnc"}}"#);
+}
+
+#[test]
+fn servers_remote_consoles_create299_remote_console_round_trips() {
+    round_trip::<
+        api::ServersRemoteConsolesCreate299RemoteConsole,
+    >(r#"{"protocol":"mks","type":"novnc"}"#);
+}
+
+#[test]
+fn servers_remote_consoles_create299_remote_console_protocol_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
+        (r#""mks""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Mks
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
+        (r#""rdp""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Rdp
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
+        (r#""serial""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Serial
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
+        (r#""spice""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Spice
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
+        (r#""vnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Vnc
+    );
+    let value = round_trip::<
+        api::ServersRemoteConsolesCreate299RemoteConsoleProtocol,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_remote_consoles_create299_remote_console_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""novnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Novnc
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""rdp-html5""#),
+        api::ServersRemoteConsolesCreate299RemoteConsoleType::RdpHtml5
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""serial""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Serial
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""spice-direct""#),
+        api::ServersRemoteConsolesCreate299RemoteConsoleType::SpiceDirect
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""spice-html5""#),
+        api::ServersRemoteConsolesCreate299RemoteConsoleType::SpiceHtml5
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""webmks""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Webmks
+    );
+    assert_eq!(
+        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
+        (r#""xvpvnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Xvpvnc
+    );
+    let value = round_trip::<
+        api::ServersRemoteConsolesCreate299RemoteConsoleType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::ServersRemoteConsolesCreate299RemoteConsoleType::Unknown(_)), "{value:?}"
+    );
 }
 
 #[test]

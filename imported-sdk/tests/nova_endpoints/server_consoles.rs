@@ -40,8 +40,11 @@ async fn server_consoles_create_servers_remote_consoles() {
         .server_consoles()
         .create_servers_remote_consoles(
             "server-id-1",
-            &api::ServersRemoteConsolesCreateRequest {
-                remote_console: serde_json::json!({ "key" : "value" }),
+            &api::ServersRemoteConsolesCreate299 {
+                remote_console: api::ServersRemoteConsolesCreate299RemoteConsole {
+                    protocol: api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Mks,
+                    r#type: api::ServersRemoteConsolesCreate299RemoteConsoleType::Novnc,
+                },
             },
         )
         .await
@@ -49,5 +52,8 @@ async fn server_consoles_create_servers_remote_consoles() {
     expect_json(&value, r#"{"remote_console":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"remote_console":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(r#"{"remote_console":{"protocol":"mks","type":"novnc"}}"#),
+    );
 }

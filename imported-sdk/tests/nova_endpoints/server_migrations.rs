@@ -65,7 +65,7 @@ async fn server_migrations_get_servers_migrations() {
 
 /// `POST /v2.1/servers/{server_id}/migrations/{id}/action` with every parameter set.
 #[tokio::test]
-async fn server_migrations_servers_migrations_action() {
+async fn server_migrations_servers_migrations_force_complete() {
     let server = serve(
             "POST",
             "/v2.1/servers/server-id-1/migrations/id-1/action",
@@ -76,16 +76,10 @@ async fn server_migrations_servers_migrations_action() {
     let client = client(&server);
     client
         .server_migrations()
-        .servers_migrations_action(
-            "id-1",
-            "server-id-1",
-            &api::ServersMigrationsActionForceComplete222 {
-                force_complete: Some(serde_json::json!({ "key" : "value" })),
-            },
-        )
+        .servers_migrations_force_complete("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"force_complete":{"key":"value"}}"#));
+    expect_body(&request, Some(r#"{"force_complete":null}"#));
 }

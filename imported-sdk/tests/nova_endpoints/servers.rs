@@ -10,7 +10,9 @@ async fn servers_list() {
             "GET",
             "/v2.1/servers",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -44,6 +46,7 @@ async fn servers_list() {
                 .key_name(String::from("^key-name-1$"))
                 .launch_index(String::from("launch-index-1"))
                 .launched_at(String::from("^launched-at-1$"))
+                .limit(7)
                 .locked(String::from("locked-1"))
                 .locked_by(String::from("^locked-by-1$"))
                 .marker(String::from("marker-1"))
@@ -79,7 +82,7 @@ async fn servers_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -111,6 +114,7 @@ async fn servers_list() {
             ("key_name", "^key-name-1$"),
             ("launch_index", "launch-index-1"),
             ("launched_at", "^launched-at-1$"),
+            ("limit", "7"),
             ("locked", "locked-1"),
             ("locked_by", "^locked-by-1$"),
             ("marker", "marker-1"),
@@ -153,7 +157,9 @@ async fn servers_list_required_only() {
             "GET",
             "/v2.1/servers",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -164,7 +170,7 @@ async fn servers_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -185,10 +191,159 @@ async fn servers_create() {
     let value = client
         .servers()
         .create(
-            &api::ServersCreateRequest {
-                os_sch_hnt_scheduler_hints: Some(serde_json::json!({ "key" : "value" })),
-                os_scheduler_hints: Some(serde_json::json!({ "key" : "value" })),
-                server: serde_json::json!({ "key" : "value" }),
+            &api::ServersCreate294 {
+                os_sch_hnt_scheduler_hints: Some(api::ServersCreate294OsSchHntSchedulerHints {
+                    build_near_host_ip: Some(String::from("192.0.2.1")),
+                    cidr: Some(String::from("/a")),
+                    different_cell: Some(
+                        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell::String(
+                            String::from("different-cell-1"),
+                        ),
+                    ),
+                    different_host: Some(
+                        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost::String(
+                            String::from("different-host-1"),
+                        ),
+                    ),
+                    group: Some(
+                        api::ServersCreate294OsSchHntSchedulerHintsGroup::String(
+                            String::from("group-1"),
+                        ),
+                    ),
+                    query: Some(
+                        api::ServersCreate294OsSchHntSchedulerHintsQuery::String(
+                            String::from("query-1"),
+                        ),
+                    ),
+                    same_host: Some(
+                        api::ServersCreate294OsSchHntSchedulerHintsSameHost::String(
+                            String::from("same-host-1"),
+                        ),
+                    ),
+                    target_cell: Some(String::from("target-cell-1")),
+                }),
+                os_scheduler_hints: Some(api::ServersCreate294OsSchedulerHints {
+                    build_near_host_ip: Some(String::from("192.0.2.1")),
+                    cidr: Some(String::from("/a")),
+                    different_cell: Some(
+                        api::ServersCreate294OsSchedulerHintsDifferentCell::String(
+                            String::from("different-cell-1"),
+                        ),
+                    ),
+                    different_host: Some(
+                        api::ServersCreate294OsSchedulerHintsDifferentHost::String(
+                            String::from("different-host-1"),
+                        ),
+                    ),
+                    group: Some(
+                        api::ServersCreate294OsSchedulerHintsGroup::String(
+                            String::from("group-1"),
+                        ),
+                    ),
+                    query: Some(
+                        api::ServersCreate294OsSchedulerHintsQuery::String(
+                            String::from("query-1"),
+                        ),
+                    ),
+                    same_host: Some(
+                        api::ServersCreate294OsSchedulerHintsSameHost::String(
+                            String::from("same-host-1"),
+                        ),
+                    ),
+                    target_cell: Some(String::from("target-cell-1")),
+                }),
+                server: api::ServersCreate294Server {
+                    os_dcf_disk_config: Some(
+                        api::ServersCreate294ServerOsDcfDiskConfig::Auto,
+                    ),
+                    access_i_pv4: Some(String::from("192.0.2.1")),
+                    access_i_pv6: Some(String::from("2001:db8::1")),
+                    admin_pass: Some(String::from("adminpass-1")),
+                    availability_zone: Some(String::from("availability-zone-1")),
+                    block_device_mapping: Some(
+                        vec![
+                            api::ServersCreate294ServerBlockDeviceMappingItem {
+                            connection_info : Some(String::from("connection-info-1")),
+                            delete_on_termination :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(true)),
+                            device_name : Some(String::from("a")), no_device :
+                            Some(serde_json::json!({ "key" : "value" })), snapshot_id :
+                            Some(String::from("00000000-0000-4000-8000-202e97617c73")),
+                            virtual_name : Some(String::from("virtual-name-1")),
+                            volume_id :
+                            Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
+                            volume_size :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(7)),
+                            }
+                        ],
+                    ),
+                    block_device_mapping_v2: Some(
+                        vec![
+                            api::ServersCreate294ServerBlockDeviceMappingV2Item {
+                            boot_index :
+                            Some(Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(7))),
+                            connection_info : Some(String::from("connection-info-1")),
+                            delete_on_termination :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(true)),
+                            destination_type :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
+                            device_name : Some(String::from("a")), device_type :
+                            Some(String::from("device-type-1")), disk_bus :
+                            Some(String::from("disk-bus-1")), guest_format :
+                            Some(String::from("guest-format-1")), image_id :
+                            Some(String::from("00000000-0000-4000-8000-e9ffc35bad22")),
+                            no_device : Some(serde_json::json!({ "key" : "value" })),
+                            snapshot_id :
+                            Some(String::from("00000000-0000-4000-8000-202e97617c73")),
+                            source_type :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
+                            tag : Some(String::from("a")), uuid :
+                            Some(String::from("a")), virtual_name :
+                            Some(String::from("virtual-name-1")), volume_id :
+                            Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
+                            volume_size :
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(7)),
+                            volume_type : Some(Some(String::from("volume-type-1"))), }
+                        ],
+                    ),
+                    config_drive: Some(
+                        api::ServersCreate294ServerConfigDrive::Bool(true),
+                    ),
+                    description: Some(Some(String::from("a"))),
+                    flavor_ref: api::ServersCreate294ServerFlavorRef::Integer(7),
+                    host: Some(String::from("a")),
+                    hostname: Some(String::from("a")),
+                    hypervisor_hostname: Some(String::from("a")),
+                    image_ref: Some(String::from("imageref-1")),
+                    key_name: Some(String::from("key-name-1")),
+                    max_count: Some(api::ServersCreate294ServerMaxCount::Integer(7)),
+                    metadata: Some(serde_json::json!({ "key" : "value" })),
+                    min_count: Some(api::ServersCreate294ServerMinCount::Integer(7)),
+                    name: String::from("name-1"),
+                    networks: api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(
+                        vec![
+                            api::ServersCreate294ServerNetworksVariant1Item { fixed_ip :
+                            Some(String::from("192.0.2.1")), port :
+                            Some(Some(String::from("00000000-0000-4000-8000-b3d110031b00"))),
+                            tag : Some(String::from("a")), uuid :
+                            Some(String::from("00000000-0000-4000-8000-7858a1676f94")), }
+                        ],
+                    ),
+                    return_reservation_id: Some(
+                        api::ServersCreate294ServerReturnReservationId::Bool(true),
+                    ),
+                    security_groups: Some(
+                        vec![
+                            api::ServersCreate294ServerSecurityGroupsItem { name :
+                            Some(String::from("name-1")), }
+                        ],
+                    ),
+                    tags: Some(vec![String::from("a")]),
+                    trusted_image_certificates: Some(
+                        Some(vec![String::from("trusted-image-certificates-1")]),
+                    ),
+                    user_data: Some(String::from("ZXhhbXBsZQ==")),
+                },
             },
         )
         .await
@@ -199,7 +354,7 @@ async fn servers_create() {
     expect_body(
         &request,
         Some(
-            r#"{"OS-SCH-HNT:scheduler_hints":{"key":"value"},"os:scheduler_hints":{"key":"value"},"server":{"key":"value"}}"#,
+            r#"{"OS-SCH-HNT:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"os:scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","availability_zone":"availability-zone-1","block_device_mapping":[{"connection_info":"connection-info-1","delete_on_termination":true,"device_name":"a","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7}],"block_device_mapping_v2":[{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}],"config_drive":true,"description":"a","flavorRef":7,"host":"a","hostname":"a","hypervisor_hostname":"a","imageRef":"imageref-1","key_name":"key-name-1","max_count":7,"metadata":{"key":"value"},"min_count":7,"name":"name-1","networks":[{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"return_reservation_id":true,"security_groups":[{"name":"name-1"}],"tags":["a"],"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
         ),
     );
 }
@@ -211,7 +366,9 @@ async fn servers_list_detail() {
             "GET",
             "/v2.1/servers/detail",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -245,6 +402,7 @@ async fn servers_list_detail() {
                 .key_name(String::from("^key-name-1$"))
                 .launch_index(String::from("launch-index-1"))
                 .launched_at(String::from("^launched-at-1$"))
+                .limit(7)
                 .locked(String::from("locked-1"))
                 .locked_by(String::from("^locked-by-1$"))
                 .marker(String::from("marker-1"))
@@ -280,7 +438,7 @@ async fn servers_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -312,6 +470,7 @@ async fn servers_list_detail() {
             ("key_name", "^key-name-1$"),
             ("launch_index", "launch-index-1"),
             ("launched_at", "^launched-at-1$"),
+            ("limit", "7"),
             ("locked", "locked-1"),
             ("locked_by", "^locked-by-1$"),
             ("marker", "marker-1"),
@@ -354,7 +513,9 @@ async fn servers_list_detail_required_only() {
             "GET",
             "/v2.1/servers/detail",
             200,
-            Some(r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#),
+            Some(
+                r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -365,7 +526,7 @@ async fn servers_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"servers":{"key":"value"},"servers_links":{"key":"value"}}"#,
+        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -416,8 +577,20 @@ async fn servers_update() {
         .servers()
         .update(
             "id-1",
-            &api::ServerUpdateRequest {
-                server: serde_json::json!({ "key" : "value" }),
+            &api::ServerUpdate2104 {
+                server: api::ServerUpdate2104Server {
+                    os_dcf_disk_config: Some(
+                        api::ServerUpdate2104ServerOsDcfDiskConfig::Auto,
+                    ),
+                    access_i_pv4: Some(String::from("192.0.2.1")),
+                    access_i_pv6: Some(String::from("2001:db8::1")),
+                    description: Some(Some(String::from("a"))),
+                    hostname: Some(String::from("a")),
+                    name: Some(String::from("name-1")),
+                    pinned_availability_zone: Some(
+                        Some(String::from("pinned-availability-zone-1")),
+                    ),
+                },
             },
         )
         .await
@@ -425,135 +598,904 @@ async fn servers_update() {
     expect_json(&value, r#"{"server":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"server":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"server":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":"a","hostname":"a","name":"name-1","pinned_availability_zone":"pinned-availability-zone-1"}}"#,
+        ),
+    );
 }
 
 /// `POST /v2.1/servers/{id}/action` with every parameter set.
 #[tokio::test]
-async fn servers_action() {
+async fn servers_change_password() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .change_password(
+            "id-1",
+            api::ServersChangePasswordParams::new(String::from("adminpass-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"changePassword":{"adminPass":"adminpass-1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_create_backup() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .create_backup(
+            "id-1",
+            &api::ServersIdActionPostCreateBackupBody {
+                backup_type: String::from("backup-type-1"),
+                metadata: Some(serde_json::json!({ "key" : "value" })),
+                name: String::from("name-1"),
+                rotation: api::ServersIdActionPostCreateBackupBodyRotation::Integer(7),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"createBackup":{"backup_type":"backup-type-1","metadata":{"key":"value"},"name":"name-1","rotation":7}}"#,
+        ),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_create_image() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .create_image(
+            "id-1",
+            &api::ServersIdActionPostCreateImageBody {
+                metadata: Some(serde_json::json!({ "key" : "value" })),
+                name: String::from("name-1"),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"image_id":"00000000-0000-4000-8000-e9ffc35bad22"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"createImage":{"metadata":{"key":"value"},"name":"name-1"}}"#),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_evacuate() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"adminPass":"adminpass-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .evacuate(
+            "id-1",
+            &api::ServersIdActionPostEvacuateBody {
+                admin_pass: Some(String::from("adminpass-1")),
+                host: Some(String::from("a")),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"adminPass":"adminpass-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"evacuate":{"adminPass":"adminpass-1","host":"a"}}"#),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_get_console_output() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"output":"output-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .get_console_output(
+            "id-1",
+            api::ServersGetConsoleOutputParams::default()
+                .length(api::ServersIdActionPostOsGetConsoleOutputLength::Integer(7)),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"output":"output-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getConsoleOutput":{"length":7}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn servers_get_console_output_required_only() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"output":"output-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .get_console_output("id-1", api::ServersGetConsoleOutputParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"output":"output-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getConsoleOutput":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_get_serial_console() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"console":{"type":"serial","url":"https://example.com/url-1"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .get_serial_console(
+            "id-1",
+            api::ServersGetSerialConsoleParams::new(
+                api::ServersIdActionPostOsGetSerialConsoleType::Serial,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"console":{"type":"serial","url":"https://example.com/url-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getSerialConsole":{"type":"serial"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_get_spice_console() {
     let server = serve(
             "POST",
             "/v2.1/servers/id-1/action",
             200,
             Some(
-                r#"{"adminPass":"adminpass-1","console":{"key":"value"},"image_id":"00000000-0000-4000-8000-e9ffc35bad22","output":"output-1","server":{"key":"value"}}"#,
+                r#"{"console":{"type":"spice-html5","url":"https://example.com/url-1"}}"#,
             ),
         )
         .await;
     let client = client(&server);
     let value = client
         .servers()
-        .action(
+        .get_spice_console(
             "id-1",
-            &api::ServersIdActionPostBody {
-                change_password: Some(api::ServersActionChangePasswordChangePassword {
-                    admin_pass: String::from("adminpass-1"),
-                }),
-                create_backup: Some(serde_json::json!({ "key" : "value" })),
-                create_image: Some(serde_json::json!({ "key" : "value" })),
-                evacuate: Some(serde_json::json!({ "key" : "value" })),
-                os_get_console_output: Some(api::ServersActionGetConsoleOutputOsGetConsoleOutput {
-                    length: Some(
-                        Some(
-                            api::ServersActionGetConsoleOutputOsGetConsoleOutputLength::Integer(
-                                7,
-                            ),
-                        ),
-                    ),
-                }),
-                os_get_serial_console: Some(api::ServersActionGetSerialConsole21OsGetSerialConsole {
-                    r#type: api::ServersActionGetSerialConsole21OsGetSerialConsoleType::Serial,
-                }),
-                os_get_spice_console: Some(api::ServersActionGetSpiceConsole21OsGetSpiceConsole {
-                    r#type: api::ServersActionGetSpiceConsole21OsGetSpiceConsoleType::SpiceHtml5,
-                }),
-                os_get_vnc_console: Some(api::ServersActionGetVncConsole21OsGetVncConsole {
-                    r#type: api::ServersActionGetVncConsole21OsGetVncConsoleType::Novnc,
-                }),
-                lock: Some(Some(serde_json::json!({ "key" : "value" }))),
-                os_get_rdp_console: Some(Some(serde_json::json!({ "key" : "value" }))),
-                os_migrate_live: Some(serde_json::json!({ "key" : "value" })),
-                rebuild: Some(serde_json::json!({ "key" : "value" })),
-                reset_network: Some(Some(serde_json::json!({ "key" : "value" }))),
-                unshelve: Some(Some(serde_json::json!({ "key" : "value" }))),
-                add_fixed_ip: Some(api::ServersActionAddFixedIp21AddFixedIp {
-                    network_id: api::ServersActionAddFixedIp21AddFixedIpNetworkId::Number(
-                        2.5,
-                    ),
-                }),
-                add_floating_ip: Some(api::ServersActionAddFloatingIp21AddFloatingIp {
-                    address: serde_json::json!({ "key" : "value" }),
-                    fixed_address: Some(serde_json::json!({ "key" : "value" })),
-                }),
-                add_security_group: Some(api::ServersActionAddsecuritygroupAddSecurityGroup {
-                    name: String::from("name-1"),
-                }),
-                confirm_resize: Some(serde_json::json!({ "key" : "value" })),
-                force_delete: Some(serde_json::json!({ "key" : "value" })),
-                inject_network_info: Some(serde_json::json!({ "key" : "value" })),
-                migrate: Some(
-                    Some(api::ServersActionMigrate256Migrate {
-                        host: Some(Some(String::from("a"))),
-                    }),
+            api::ServersGetSpiceConsoleParams::new(
+                api::ServersIdActionPostOsGetSpiceConsoleType::SpiceHtml5,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"console":{"type":"spice-html5","url":"https://example.com/url-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getSPICEConsole":{"type":"spice-html5"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_get_vnc_console() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"console":{"type":"novnc","url":"https://example.com/url-1"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .get_vnc_console(
+            "id-1",
+            api::ServersGetVncConsoleParams::new(
+                api::ServersIdActionPostOsGetVncConsoleType::Novnc,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"console":{"type":"novnc","url":"https://example.com/url-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getVNCConsole":{"type":"novnc"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_lock() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .lock(
+            "id-1",
+            &api::ServersIdActionPostLockBody {
+                locked_reason: Some(String::from("locked-reason-1")),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"lock":{"locked_reason":"locked-reason-1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_get_rdp_console() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"console":{"type":"rdp-html5","url":"https://example.com/url-1"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .get_rdp_console("id-1")
+        .await
+        .expect("the call succeeds");
+    expect_json(
+        &value,
+        r#"{"console":{"type":"rdp-html5","url":"https://example.com/url-1"}}"#,
+    );
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-getRDPConsole":null}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_migrate_live() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .migrate_live(
+            "id-1",
+            &api::ServersIdActionPostOsMigrateLiveBody {
+                block_migration: api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::Bool(
+                    true,
                 ),
-                pause: Some(serde_json::json!({ "key" : "value" })),
-                reboot: Some(api::ServersActionRebootReboot {
-                    r#type: api::ServersActionRebootRebootType::HardUpper,
-                }),
-                remove_fixed_ip: Some(api::ServersActionRemoveFixedIp21RemoveFixedIp {
-                    address: serde_json::json!({ "key" : "value" }),
-                }),
-                remove_floating_ip: Some(api::ServersActionRemoveFloatingIp21RemoveFloatingIp {
-                    address: serde_json::json!({ "key" : "value" }),
-                }),
-                remove_security_group: Some(api::ServersActionRemovesecuritygroupRemoveSecurityGroup {
-                    name: String::from("name-1"),
-                }),
-                rescue: Some(
-                    Some(api::ServersActionRescueRescue {
-                        admin_pass: Some(String::from("adminpass-1")),
-                        rescue_image_ref: Some(
-                            String::from("00000000-0000-4000-8000-d87a1c042282"),
-                        ),
-                    }),
+                host: Some(String::from("a")),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"os-migrateLive":{"block_migration":true,"host":"a"}}"#),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_rebuild() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+            ),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .rebuild(
+            "id-1",
+            &api::ServersIdActionPostRebuildBody {
+                os_dcf_disk_config: Some(
+                    api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Auto,
                 ),
-                os_reset_state: Some(api::ServersActionResetStateOsResetState {
-                    state: api::ServersActionResetStateOsResetStateState::Active,
-                }),
-                resize: Some(api::ServersActionResizeResize {
-                    os_dcf_disk_config: Some(
-                        api::ServersActionResizeResizeOsDcfDiskConfig::Auto,
-                    ),
-                    flavor_ref: api::ServersActionResizeResizeFlavorRef::Integer(7),
-                }),
-                restore: Some(serde_json::json!({ "key" : "value" })),
-                resume: Some(serde_json::json!({ "key" : "value" })),
-                revert_resize: Some(serde_json::json!({ "key" : "value" })),
-                shelve: Some(serde_json::json!({ "key" : "value" })),
-                shelve_offload: Some(serde_json::json!({ "key" : "value" })),
-                os_start: Some(serde_json::json!({ "key" : "value" })),
-                os_stop: Some(serde_json::json!({ "key" : "value" })),
-                suspend: Some(serde_json::json!({ "key" : "value" })),
-                trigger_crash_dump: Some(Some(serde_json::json!({ "key" : "value" }))),
-                unlock: Some(serde_json::json!({ "key" : "value" })),
-                unpause: Some(serde_json::json!({ "key" : "value" })),
-                unrescue: Some(serde_json::json!({ "key" : "value" })),
+                access_i_pv4: Some(String::from("192.0.2.1")),
+                access_i_pv6: Some(String::from("2001:db8::1")),
+                admin_pass: Some(String::from("adminpass-1")),
+                description: Some(Some(String::from("a"))),
+                hostname: Some(String::from("a")),
+                image_ref: String::from("00000000-0000-4000-8000-713c242c4f91"),
+                key_name: Some(Some(String::from("key-name-1"))),
+                metadata: Some(serde_json::json!({ "key" : "value" })),
+                name: Some(String::from("name-1")),
+                preserve_ephemeral: Some(
+                    api::ServersIdActionPostRebuildBodyPreserveEphemeral::Bool(true),
+                ),
+                trusted_image_certificates: Some(
+                    Some(vec![String::from("trusted-image-certificates-1")]),
+                ),
+                user_data: Some(Some(String::from("ZXhhbXBsZQ=="))),
             },
         )
         .await
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"adminPass":"adminpass-1","console":{"key":"value"},"image_id":"00000000-0000-4000-8000-e9ffc35bad22","output":"output-1","server":{"key":"value"}}"#,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
         &request,
         Some(
-            r#"{"addFixedIp":{"networkId":2.5},"addFloatingIp":{"address":{"key":"value"},"fixed_address":{"key":"value"}},"addSecurityGroup":{"name":"name-1"},"changePassword":{"adminPass":"adminpass-1"},"confirmResize":{"key":"value"},"createBackup":{"key":"value"},"createImage":{"key":"value"},"evacuate":{"key":"value"},"forceDelete":{"key":"value"},"injectNetworkInfo":{"key":"value"},"lock":{"key":"value"},"migrate":{"host":"a"},"os-getConsoleOutput":{"length":7},"os-getRDPConsole":{"key":"value"},"os-getSPICEConsole":{"type":"spice-html5"},"os-getSerialConsole":{"type":"serial"},"os-getVNCConsole":{"type":"novnc"},"os-migrateLive":{"key":"value"},"os-resetState":{"state":"active"},"os-start":{"key":"value"},"os-stop":{"key":"value"},"pause":{"key":"value"},"reboot":{"type":"HARD"},"rebuild":{"key":"value"},"removeFixedIp":{"address":{"key":"value"}},"removeFloatingIp":{"address":{"key":"value"}},"removeSecurityGroup":{"name":"name-1"},"rescue":{"adminPass":"adminpass-1","rescue_image_ref":"00000000-0000-4000-8000-d87a1c042282"},"resetNetwork":{"key":"value"},"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7},"restore":{"key":"value"},"resume":{"key":"value"},"revertResize":{"key":"value"},"shelve":{"key":"value"},"shelveOffload":{"key":"value"},"suspend":{"key":"value"},"trigger_crash_dump":{"key":"value"},"unlock":{"key":"value"},"unpause":{"key":"value"},"unrescue":{"key":"value"},"unshelve":{"key":"value"}}"#,
+            r#"{"rebuild":{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}}"#,
         ),
     );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_reset_network() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().reset_network("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"resetNetwork":null}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_unshelve() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .unshelve(
+            "id-1",
+            &api::ServersIdActionPostUnshelveBody {
+                availability_zone: Some(Some(String::from("availability-zone-1"))),
+                host: Some(String::from("host-1")),
+            },
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"unshelve":{"availability_zone":"availability-zone-1","host":"host-1"}}"#,
+        ),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_add_fixed_ip() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .add_fixed_ip(
+            "id-1",
+            api::ServersAddFixedIpParams::new(
+                api::ServersIdActionPostAddFixedIpNetworkId::Number(2.5),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"addFixedIp":{"networkId":2.5}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_add_floating_ip() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .add_floating_ip(
+            "id-1",
+            api::ServersAddFloatingIpParams::new(String::from("192.0.2.1"))
+                .fixed_address(String::from("192.0.2.1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"addFloatingIp":{"address":"192.0.2.1","fixed_address":"192.0.2.1"}}"#),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn servers_add_floating_ip_required_only() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .add_floating_ip(
+            "id-1",
+            api::ServersAddFloatingIpParams::new(String::from("192.0.2.1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"addFloatingIp":{"address":"192.0.2.1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_add_security_group() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .add_security_group(
+            "id-1",
+            api::ServersAddSecurityGroupParams::new(String::from("name-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"addSecurityGroup":{"name":"name-1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_confirm_resize() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().confirm_resize("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"confirmResize":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_force_delete() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().force_delete("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"forceDelete":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_inject_network_info() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().inject_network_info("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"injectNetworkInfo":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_migrate() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .migrate("id-1", api::ServersMigrateParams::default().host(String::from("a")))
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"migrate":{"host":"a"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn servers_migrate_required_only() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .migrate("id-1", api::ServersMigrateParams::default())
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"migrate":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_pause() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().pause("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"pause":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_reboot() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .reboot(
+            "id-1",
+            api::ServersRebootParams::new(api::ServersIdActionPostRebootType::HardUpper),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"reboot":{"type":"HARD"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_remove_fixed_ip() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .remove_fixed_ip(
+            "id-1",
+            api::ServersRemoveFixedIpParams::new(String::from("192.0.2.1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"removeFixedIp":{"address":"192.0.2.1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_remove_floating_ip() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .remove_floating_ip(
+            "id-1",
+            api::ServersRemoveFloatingIpParams::new(String::from("192.0.2.1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"removeFloatingIp":{"address":"192.0.2.1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_remove_security_group() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .remove_security_group(
+            "id-1",
+            api::ServersRemoveSecurityGroupParams::new(String::from("name-1")),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"removeSecurityGroup":{"name":"name-1"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_rescue() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"adminPass":"adminpass-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .rescue(
+            "id-1",
+            api::ServersRescueParams::default()
+                .admin_pass(String::from("adminpass-1"))
+                .rescue_image_ref(String::from("00000000-0000-4000-8000-d87a1c042282")),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"adminPass":"adminpass-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(
+            r#"{"rescue":{"adminPass":"adminpass-1","rescue_image_ref":"00000000-0000-4000-8000-d87a1c042282"}}"#,
+        ),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn servers_rescue_required_only() {
+    let server = serve(
+            "POST",
+            "/v2.1/servers/id-1/action",
+            200,
+            Some(r#"{"adminPass":"adminpass-1"}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .rescue("id-1", api::ServersRescueParams::default())
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"adminPass":"adminpass-1"}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"rescue":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_reset_state() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .reset_state(
+            "id-1",
+            api::ServersResetStateParams::new(
+                api::ServersIdActionPostOsResetStateState::Active,
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-resetState":{"state":"active"}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_resize() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .resize(
+            "id-1",
+            api::ServersResizeParams::new(
+                    api::ServersIdActionPostResizeFlavorRef::Integer(7),
+                )
+                .os_dcf_disk_config(api::ServersIdActionPostResizeOsDcfDiskConfig::Auto),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(
+        &request,
+        Some(r#"{"resize":{"OS-DCF:diskConfig":"AUTO","flavorRef":7}}"#),
+    );
+}
+
+/// `POST /v2.1/servers/{id}/action` with only the required parameters.
+#[tokio::test]
+async fn servers_resize_required_only() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client
+        .servers()
+        .resize(
+            "id-1",
+            api::ServersResizeParams::new(
+                api::ServersIdActionPostResizeFlavorRef::Integer(7),
+            ),
+        )
+        .await
+        .expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"resize":{"flavorRef":7}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_restore() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().restore("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"restore":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_resume() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().resume("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"resume":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_revert_resize() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().revert_resize("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"revertResize":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_shelve() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().shelve("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"shelve":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_shelve_offload() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().shelve_offload("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"shelveOffload":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_start() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().start("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-start":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_stop() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().stop("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"os-stop":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_suspend() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().suspend("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"suspend":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_trigger_crash_dump() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().trigger_crash_dump("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"trigger_crash_dump":null}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_unlock() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().unlock("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"unlock":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_unpause() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().unpause("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"unpause":{}}"#));
+}
+
+/// `POST /v2.1/servers/{id}/action` with every parameter set.
+#[tokio::test]
+async fn servers_unrescue() {
+    let server = serve("POST", "/v2.1/servers/id-1/action", 204, None).await;
+    let client = client(&server);
+    client.servers().unrescue("id-1").await.expect("the call succeeds");
+    let request = only_request(&server).await;
+    expect_query(&request, &[]);
+    expect_body(&request, Some(r#"{"unrescue":{}}"#));
 }
 
 /// `GET /v2.1/servers/{server_id}/consoles` with every parameter set.
@@ -839,6 +1781,7 @@ async fn servers_list_os_instance_actions() {
             api::ServersListOsInstanceActionsParams::default()
                 .changes_before("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
                 .changes_since("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
+                .limit(7)
                 .marker(String::from("marker-1")),
         )
         .await
@@ -853,6 +1796,7 @@ async fn servers_list_os_instance_actions() {
         &[
             ("changes-before", "2025-01-02T03:04:05Z"),
             ("changes-since", "2025-01-02T03:04:05Z"),
+            ("limit", "7"),
             ("marker", "marker-1"),
         ],
     );
@@ -948,8 +1892,18 @@ async fn servers_create_os_interface() {
         .servers()
         .create_os_interface(
             "server-id-1",
-            &api::ServersOsInterfaceCreateRequest {
-                interface_attachment: Some(serde_json::json!({ "key" : "value" })),
+            &api::ServersOsInterfaceCreate249 {
+                interface_attachment: Some(api::ServersOsInterfaceCreate249InterfaceAttachment {
+                    fixed_ips: Some(
+                        vec![
+                            api::ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem
+                            { ip_address : String::from("192.0.2.1"), }
+                        ],
+                    ),
+                    net_id: Some(String::from("00000000-0000-4000-8000-f6db31821ec4")),
+                    port_id: Some(String::from("00000000-0000-4000-8000-e5a1b1600dae")),
+                    tag: Some(String::from("a")),
+                }),
             },
         )
         .await
@@ -957,7 +1911,12 @@ async fn servers_create_os_interface() {
     expect_json(&value, r#"{"interfaceAttachment":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"interfaceAttachment":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1"}],"net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","tag":"a"}}"#,
+        ),
+    );
 }
 
 /// `DELETE /v2.1/servers/{server_id}/os-interface/{id}` with every parameter set.
@@ -1107,7 +2066,35 @@ async fn servers_list_os_volume_attachments() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_volume_attachments("server-id-1")
+        .list_os_volume_attachments(
+            "server-id-1",
+            api::ServersListOsVolumeAttachmentsParams::default().limit(7).offset(7),
+        )
+        .await
+        .expect("the call succeeds");
+    expect_json(&value, r#"{"volumeAttachments":{"key":"value"}}"#);
+    let request = only_request(&server).await;
+    expect_query(&request, &[("limit", "7"), ("offset", "7")]);
+    expect_body(&request, None);
+}
+
+/// `GET /v2.1/servers/{server_id}/os-volume_attachments` with only the required parameters.
+#[tokio::test]
+async fn servers_list_os_volume_attachments_required_only() {
+    let server = serve(
+            "GET",
+            "/v2.1/servers/server-id-1/os-volume_attachments",
+            200,
+            Some(r#"{"volumeAttachments":{"key":"value"}}"#),
+        )
+        .await;
+    let client = client(&server);
+    let value = client
+        .servers()
+        .list_os_volume_attachments(
+            "server-id-1",
+            api::ServersListOsVolumeAttachmentsParams::default(),
+        )
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"volumeAttachments":{"key":"value"}}"#);
@@ -1131,8 +2118,17 @@ async fn servers_create_os_volume_attachments() {
         .servers()
         .create_os_volume_attachments(
             "server-id-1",
-            &api::ServersOsVolumeAttachmentsCreateRequest {
-                volume_attachment: serde_json::json!({ "key" : "value" }),
+            &api::ServersOsVolumeAttachmentsCreate279 {
+                volume_attachment: api::ServersOsVolumeAttachmentsCreate279VolumeAttachment {
+                    delete_on_termination: Some(
+                        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination::Bool(
+                            true,
+                        ),
+                    ),
+                    device: Some(Some(String::from("/dev/a"))),
+                    tag: Some(String::from("a")),
+                    volume_id: String::from("00000000-0000-4000-8000-2af7d5bdb884"),
+                },
             },
         )
         .await
@@ -1140,7 +2136,12 @@ async fn servers_create_os_volume_attachments() {
     expect_json(&value, r#"{"volumeAttachment":{"key":"value"}}"#);
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"volumeAttachment":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+        ),
+    );
 }
 
 /// `DELETE /v2.1/servers/{server_id}/os-volume_attachments/{id}` with every parameter set.
@@ -1204,8 +2205,21 @@ async fn servers_update_os_volume_attachments() {
         .update_os_volume_attachments(
             "id-1",
             "server-id-1",
-            &api::ServersOsVolumeAttachmentUpdateRequest {
-                volume_attachment: serde_json::json!({ "key" : "value" }),
+            &api::ServersOsVolumeAttachmentUpdate285 {
+                volume_attachment: api::ServersOsVolumeAttachmentUpdate285VolumeAttachment {
+                    delete_on_termination: Some(
+                        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination::Bool(
+                            true,
+                        ),
+                    ),
+                    device: Some(Some(String::from("/dev/a"))),
+                    id: Some(String::from("00000000-0000-4000-8000-dcc549df43b2")),
+                    server_id: Some(
+                        String::from("00000000-0000-4000-8000-461a4fae2d65"),
+                    ),
+                    tag: Some(String::from("a")),
+                    volume_id: String::from("00000000-0000-4000-8000-2af7d5bdb884"),
+                },
             },
         )
         .await
@@ -1216,7 +2230,12 @@ async fn servers_update_os_volume_attachments() {
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
-    expect_body(&request, Some(r#"{"volumeAttachment":{"key":"value"}}"#));
+    expect_body(
+        &request,
+        Some(
+            r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+        ),
+    );
 }
 
 /// `GET /v2.1/servers/{server_id}/shares` with every parameter set.

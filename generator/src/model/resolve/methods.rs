@@ -9,6 +9,8 @@ struct BodyParts {
     input: Option<Input>,
     /// Key the JSON body is wrapped under.
     wrap: Option<String>,
+    /// The wrapped value is `null`.
+    wrap_null: bool,
     /// The inline fields are form-encoded.
     form: bool,
     /// A raw body's content type.
@@ -118,6 +120,7 @@ impl Resolver<'_> {
             args,
             params: self.params_struct(handle, name, m, &origin, fields),
             wrap: body.wrap,
+            wrap_null: body.wrap_null,
             form: body.form,
             raw_body: body.raw,
             idempotency_header: m.idempotency_key.as_ref().map(|h| {
@@ -245,9 +248,11 @@ impl Resolver<'_> {
             self.check_form(body, given, origin);
         }
         let wrap = body.wrap.clone();
+        let wrap_null = self.wrap_null(body, origin);
         let mut parts = BodyParts {
             input: None,
             wrap,
+            wrap_null,
             form,
             raw: None,
         };
@@ -259,6 +264,8 @@ impl Resolver<'_> {
             }
             (None, Some(_)) => {}
             (None, None) if parts.wrap.is_some() || form => {}
+            // Its mistakes are reported by `wrap_null` already.
+            _ if wrap_null => {}
             _ => {
                 let path_loc = self.loc(&m.path);
                 self.report(
@@ -287,6 +294,7 @@ impl Resolver<'_> {
             body.fields.as_ref().map(|_| "`fields:`"),
             body.wrap.as_ref().map(|_| "`wrap:`"),
             body.form.as_ref().map(|_| "`form:`"),
+            body.wrap_null.as_ref().map(|_| "`wrap_null:`"),
         ]
         .into_iter()
         .flatten()
@@ -321,9 +329,35 @@ impl Resolver<'_> {
         BodyParts {
             input: Some(body_argument(TypeRef::String, InputKind::RawBody, &doc)),
             wrap: None,
+            wrap_null: false,
             form: false,
             raw: Some(raw.value.clone()),
         }
+    }
+
+    /// Whether the body is `{"<wrap>": null}`: `wrap_null: true` needs `wrap:` and names no type
+    /// or fields (reported otherwise).
+    fn wrap_null(&mut self, body: &spec::Body, origin: &str) -> bool {
+        let Some(given) = body.wrap_null.as_ref().filter(|n| n.value) else {
+            return false;
+        };
+        let loc = self.loc(given);
+        if body.wrap.is_none() {
+            self.report(
+                Diagnostic::new(loc.clone(), format!("the body of `{origin}` has `wrap_null: true` but no `wrap:`"))
+                    .help("`wrap_null: true` sends `{\"<wrap>\": null}`: add `wrap: <key>`, or remove `wrap_null:`"),
+            );
+        }
+        if body.ty.is_some() || body.fields.is_some() {
+            self.report(
+                Diagnostic::new(
+                    loc,
+                    format!("the wrapped `null` body of `{origin}` cannot also have `type:` or `fields:`"),
+                )
+                .help("a `null` value has no fields: remove `wrap_null: true` to send them, or remove the fields"),
+            );
+        }
+        true
     }
 
     /// A form body sends its inline fields: not a named type, and not wrapped.
@@ -331,6 +365,7 @@ impl Resolver<'_> {
         let others: Vec<&str> = [
             body.ty.as_ref().map(|_| "`type:`"),
             body.wrap.as_ref().map(|_| "`wrap:`"),
+            body.wrap_null.as_ref().map(|_| "`wrap_null:`"),
         ]
         .into_iter()
         .flatten()

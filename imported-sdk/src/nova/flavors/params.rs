@@ -11,6 +11,8 @@ use crate::nova::{
 pub struct FlavorsListParams {
     /// `is_public`
     pub is_public: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `minDisk`
@@ -29,6 +31,12 @@ impl FlavorsListParams {
     /// Sets `is_public`.
     pub fn is_public(mut self, value: impl Into<String>) -> Self {
         self.is_public = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 
@@ -74,6 +82,8 @@ impl FlavorsListParams {
 pub struct FlavorsListDetailParams {
     /// `is_public`
     pub is_public: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `minDisk`
@@ -92,6 +102,12 @@ impl FlavorsListDetailParams {
     /// Sets `is_public`.
     pub fn is_public(mut self, value: impl Into<String>) -> Self {
         self.is_public = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 
@@ -129,5 +145,33 @@ impl FlavorsListDetailParams {
     pub fn sort_key(mut self, value: impl Into<FlavorsDetailGetSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
+    }
+}
+
+/// Parameters of [`Flavors::add_tenant_access`](crate::nova::resources::Flavors::add_tenant_access).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlavorsAddTenantAccessParams {
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant: String,
+}
+
+impl FlavorsAddTenantAccessParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(tenant: impl Into<String>) -> Self {
+        Self { tenant: tenant.into() }
+    }
+}
+
+/// Parameters of [`Flavors::remove_tenant_access`](crate::nova::resources::Flavors::remove_tenant_access).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlavorsRemoveTenantAccessParams {
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant: String,
+}
+
+impl FlavorsRemoveTenantAccessParams {
+    /// Parameters with the required values set and every optional one unset.
+    pub fn new(tenant: impl Into<String>) -> Self {
+        Self { tenant: tenant.into() }
     }
 }

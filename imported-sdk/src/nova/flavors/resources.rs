@@ -2,12 +2,13 @@
 //! The handles of the `flavors` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, FlavorUpdate255, FlavorsCreateRequest, FlavorsDetailGetResponse,
-    FlavorsGetResponse, FlavorsIdActionPostBody, FlavorsIdActionPostResponse,
+    Call, Client, FlavorUpdate255, FlavorsActionAddTenantAccessResponse,
+    FlavorsActionRemoveTenantAccessResponse, FlavorsAddTenantAccessParams,
+    FlavorsCreate2102, FlavorsDetailGetResponse, FlavorsGetResponse,
     FlavorsIdGetResponse, FlavorsIdPutResponse, FlavorsListDetailParams,
     FlavorsListParams, FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
     FlavorsOsExtraSpecsIndexResponse, FlavorsOsFlavorAccessIndexResponse,
-    FlavorsPostResponse,
+    FlavorsPostResponse, FlavorsRemoveTenantAccessParams,
 };
 use crate::runtime::{call, request};
 
@@ -30,6 +31,7 @@ impl<'a> Flavors<'a> {
     pub fn list(&self, params: FlavorsListParams) -> Call<FlavorsGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors")
             .query("is_public", &params.is_public)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("minDisk", &params.min_disk)
             .query("minRam", &params.min_ram)
@@ -52,7 +54,7 @@ impl<'a> Flavors<'a> {
     /// conflict(409)
     ///
     /// Sends `POST /v2.1/flavors`.
-    pub fn create(&self, body: &FlavorsCreateRequest) -> Call<FlavorsPostResponse> {
+    pub fn create(&self, body: &FlavorsCreate2102) -> Call<FlavorsPostResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/flavors")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -73,6 +75,7 @@ impl<'a> Flavors<'a> {
     ) -> Call<FlavorsDetailGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors/detail")
             .query("is_public", &params.is_public)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("minDisk", &params.min_disk)
             .query("minRam", &params.min_ram)
@@ -279,18 +282,55 @@ impl<'a> Flavors<'a> {
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
+    /// Adds flavor access to a tenant and flavor.
+    ///
+    /// Specify the `addTenantAccess` action and the `tenant` in the request body.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
     /// Sends `POST /v2.1/flavors/{id}/action`.
-    pub fn action(
+    pub fn add_tenant_access(
         &self,
         id: &str,
-        body: &FlavorsIdActionPostBody,
-    ) -> Call<FlavorsIdActionPostResponse> {
+        params: FlavorsAddTenantAccessParams,
+    ) -> Call<FlavorsActionAddTenantAccessResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/flavors/{id}/action",
             )
+            .json_object()
             .path_param("id", id)
-            .json(body);
+            .body_field("tenant", &params.tenant)
+            .wrap_body("addTenantAccess");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Removes flavor access from a tenant and flavor.
+    ///
+    /// Specify the `removeTenantAccess` action and the `tenant` in the request body.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/flavors/{id}/action`.
+    pub fn remove_tenant_access(
+        &self,
+        id: &str,
+        params: FlavorsRemoveTenantAccessParams,
+    ) -> Call<FlavorsActionRemoveTenantAccessResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/flavors/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("tenant", &params.tenant)
+            .wrap_body("removeTenantAccess");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 }

@@ -8,7 +8,16 @@ pub struct FlavorsGetResponse {
     pub flavors: serde_json::Value,
     /// `flavors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavors_links: Option<serde_json::Value>,
+    pub flavors_links: Option<Vec<FlavorsIndexResponse20FlavorsLinksItem>>,
+}
+
+/// The `FlavorsIndexResponse20FlavorsLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FlavorsIndexResponse20FlavorsLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: String,
 }
 
 /// The `FlavorsPostResponse` type.
@@ -26,7 +35,16 @@ pub struct FlavorsDetailGetResponse {
     pub flavors: serde_json::Value,
     /// `flavors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavors_links: Option<serde_json::Value>,
+    pub flavors_links: Option<Vec<FlavorsDetailDetailResponse20FlavorsLinksItem>>,
+}
+
+/// The `FlavorsDetailDetailResponse20FlavorsLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FlavorsDetailDetailResponse20FlavorsLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: String,
 }
 
 /// The `FlavorsOsExtraSpecsIndexResponse` type.
@@ -80,9 +98,36 @@ pub struct FlavorsIdPutResponse {
     pub flavor: serde_json::Value,
 }
 
-/// The `FlavorsIdActionPostResponse` type.
+/// The `FlavorsActionAddTenantAccessResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsIdActionPostResponse {
+pub struct FlavorsActionAddTenantAccessResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: serde_json::Value,
+    pub flavor_access: Vec<FlavorsActionAddTenantAccessResponseFlavorAccessItem>,
+}
+
+/// The `FlavorsActionAddTenantAccessResponseFlavorAccessItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FlavorsActionAddTenantAccessResponseFlavorAccessItem {
+    /// The ID of the flavor. While people often make this look like
+    /// an int, this is really a string.
+    pub flavor_id: String,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
+}
+
+/// The `FlavorsActionRemoveTenantAccessResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FlavorsActionRemoveTenantAccessResponse {
+    /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
+    pub flavor_access: Vec<FlavorsActionRemoveTenantAccessResponseFlavorAccessItem>,
+}
+
+/// The `FlavorsActionRemoveTenantAccessResponseFlavorAccessItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FlavorsActionRemoveTenantAccessResponseFlavorAccessItem {
+    /// The ID of the flavor. While people often make this look like
+    /// an int, this is really a string.
+    pub flavor_id: String,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
 }

@@ -6,6 +6,8 @@
 pub struct ImagesListParams {
     /// `changes-since`
     pub changes_since: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `minDisk`
@@ -14,6 +16,10 @@ pub struct ImagesListParams {
     pub min_ram: Option<String>,
     /// `name`
     pub name: Option<String>,
+    /// `offset`
+    pub offset: Option<i64>,
+    /// `page_size`
+    pub page_size: Option<i64>,
     /// `server`
     pub server: Option<String>,
     /// `status`
@@ -26,6 +32,12 @@ impl ImagesListParams {
     /// Sets `changes-since`.
     pub fn changes_since(mut self, value: impl Into<String>) -> Self {
         self.changes_since = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 
@@ -50,6 +62,18 @@ impl ImagesListParams {
     /// Sets `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `offset`.
+    pub fn offset(mut self, value: impl Into<i64>) -> Self {
+        self.offset = Some(value.into());
+        self
+    }
+
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
         self
     }
 
@@ -77,6 +101,8 @@ impl ImagesListParams {
 pub struct ImagesListDetailParams {
     /// `changes-since`
     pub changes_since: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `minDisk`
@@ -85,6 +111,10 @@ pub struct ImagesListDetailParams {
     pub min_ram: Option<String>,
     /// `name`
     pub name: Option<String>,
+    /// `offset`
+    pub offset: Option<i64>,
+    /// `page_size`
+    pub page_size: Option<i64>,
     /// `server`
     pub server: Option<String>,
     /// `status`
@@ -97,6 +127,12 @@ impl ImagesListDetailParams {
     /// Sets `changes-since`.
     pub fn changes_since(mut self, value: impl Into<String>) -> Self {
         self.changes_since = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 
@@ -121,6 +157,18 @@ impl ImagesListDetailParams {
     /// Sets `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `offset`.
+    pub fn offset(mut self, value: impl Into<i64>) -> Self {
+        self.offset = Some(value.into());
+        self
+    }
+
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
         self
     }
 

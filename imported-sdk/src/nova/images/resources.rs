@@ -32,10 +32,13 @@ impl<'a> Images<'a> {
     pub fn list(&self, params: ImagesListParams) -> Call<ImagesIndexResponse21> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/images")
             .query("changes-since", &params.changes_since)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("minDisk", &params.min_disk)
             .query("minRam", &params.min_ram)
             .query("name", &params.name)
+            .query("offset", &params.offset)
+            .query("page_size", &params.page_size)
             .query("server", &params.server)
             .query("status", &params.status)
             .query("type", &params.r#type);
@@ -59,10 +62,13 @@ impl<'a> Images<'a> {
     ) -> Call<ImagesDetailDetailResponse21> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/images/detail")
             .query("changes-since", &params.changes_since)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("minDisk", &params.min_disk)
             .query("minRam", &params.min_ram)
             .query("name", &params.name)
+            .query("offset", &params.offset)
+            .query("page_size", &params.page_size)
             .query("server", &params.server)
             .query("status", &params.status)
             .query("type", &params.r#type);

@@ -2,10 +2,12 @@
 //! The handles of the `os_aggregates` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsAggregateUpdateRequest, OsAggregatesCreateRequest,
-    OsAggregatesGetResponse, OsAggregatesIdActionPostBody,
-    OsAggregatesIdActionPostResponse, OsAggregatesIdGetResponse,
+    Call, Client, OsAggregateUpdate21, OsAggregatesAddHostParams, OsAggregatesCreate21,
+    OsAggregatesGetResponse, OsAggregatesIdActionPostAddHostResponse,
+    OsAggregatesIdActionPostRemoveHostResponse, OsAggregatesIdActionPostSetMetadataBody,
+    OsAggregatesIdActionPostSetMetadataResponse, OsAggregatesIdGetResponse,
     OsAggregatesIdPutResponse, OsAggregatesImagesImages281, OsAggregatesPostResponse,
+    OsAggregatesRemoveHostParams,
 };
 use crate::runtime::{call, request};
 
@@ -40,10 +42,7 @@ impl<'a> OsAggregates<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-aggregates`.
-    pub fn create(
-        &self,
-        body: &OsAggregatesCreateRequest,
-    ) -> Call<OsAggregatesPostResponse> {
+    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<OsAggregatesPostResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-aggregates")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -100,7 +99,7 @@ impl<'a> OsAggregates<'a> {
     pub fn update(
         &self,
         id: &str,
-        body: &OsAggregateUpdateRequest,
+        body: &OsAggregateUpdate21,
     ) -> Call<OsAggregatesIdPutResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
@@ -112,17 +111,52 @@ impl<'a> OsAggregates<'a> {
     }
 
     /// Sends `POST /v2.1/os-aggregates/{id}/action`.
-    pub fn action(
+    pub fn add_host(
         &self,
         id: &str,
-        body: &OsAggregatesIdActionPostBody,
-    ) -> Call<OsAggregatesIdActionPostResponse> {
+        params: OsAggregatesAddHostParams,
+    ) -> Call<OsAggregatesIdActionPostAddHostResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-aggregates/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("host", &params.host)
+            .wrap_body("add_host");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Sends `POST /v2.1/os-aggregates/{id}/action`.
+    pub fn remove_host(
+        &self,
+        id: &str,
+        params: OsAggregatesRemoveHostParams,
+    ) -> Call<OsAggregatesIdActionPostRemoveHostResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-aggregates/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("host", &params.host)
+            .wrap_body("remove_host");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Sends `POST /v2.1/os-aggregates/{id}/action`.
+    pub fn set_metadata(
+        &self,
+        id: &str,
+        body: &OsAggregatesIdActionPostSetMetadataBody,
+    ) -> Call<OsAggregatesIdActionPostSetMetadataResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",
             )
             .path_param("id", id)
-            .json(body);
+            .json(body)
+            .wrap_body("set_metadata");
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

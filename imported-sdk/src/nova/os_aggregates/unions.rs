@@ -2,18 +2,52 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    OsAggregatesActionAddHost, OsAggregatesActionRemoveHost,
-    OsAggregatesActionSetMetadata,
+    OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+    OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
 };
 
-/// The `OsAggregatesIdActionPostBody` type.
+/// The `OsAggregatesIdActionPostAddHostResponseAggregate` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsAggregatesIdActionPostBody {
-    /// The value as [`OsAggregatesActionAddHost`].
-    OsAggregatesActionAddHost(OsAggregatesActionAddHost),
-    /// The value as [`OsAggregatesActionRemoveHost`].
-    OsAggregatesActionRemoveHost(OsAggregatesActionRemoveHost),
-    /// The value as [`OsAggregatesActionSetMetadata`].
-    OsAggregatesActionSetMetadata(OsAggregatesActionSetMetadata),
+pub enum OsAggregatesIdActionPostAddHostResponseAggregate {
+    /// The value as [`OsAggregatesIdActionPostAddHostResponseAggregateVariant2`].
+    OsAggregatesIdActionPostAddHostResponseAggregateVariant2(
+        OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+    ),
+    /// The value as [`OsAggregatesIdActionPostAddHostResponseAggregateVariant1`].
+    OsAggregatesIdActionPostAddHostResponseAggregateVariant1(
+        OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+    ),
+}
+
+/// The `OsAggregatesIdActionPostRemoveHostResponseAggregate` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsAggregatesIdActionPostRemoveHostResponseAggregate {
+    /// The value as [`OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2`].
+    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2(
+        OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+    ),
+    /// The value as [`OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1`].
+    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1(
+        OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+    ),
+}
+
+/// The `OsAggregatesIdActionPostSetMetadataResponseAggregate` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsAggregatesIdActionPostSetMetadataResponseAggregate {
+    /// The value as [`OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2`].
+    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2(
+        OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+    ),
+    /// The value as [`OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1`].
+    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1(
+        OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+    ),
 }

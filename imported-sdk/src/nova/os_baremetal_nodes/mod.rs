@@ -2,10 +2,8 @@
 //! The `os_baremetal_nodes` resource: its handles (in [`resources`](super::resources)), their methods, their parameters and the types only it uses.
 
 pub(super) mod resources;
-mod requests;
 mod types;
 mod enums;
 
-pub use requests::*;
 pub use types::*;
 pub use enums::*;

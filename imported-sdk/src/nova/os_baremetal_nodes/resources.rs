@@ -2,8 +2,7 @@
 //! The handles of the `os_baremetal_nodes` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsBaremetalNodeShowResponse21, OsBaremetalNodesIdActionPostBody,
-    OsBaremetalNodesIndexResponse21,
+    Call, Client, OsBaremetalNodeShowResponse21, OsBaremetalNodesIndexResponse21,
 };
 use crate::runtime::{call, request};
 
@@ -78,14 +77,29 @@ impl<'a> OsBaremetalNodes<'a> {
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
+    /// Empty body for add_interface action
+    ///
     /// Sends `POST /v2.1/os-baremetal-nodes/{id}/action`.
-    pub fn action(&self, id: &str, body: &OsBaremetalNodesIdActionPostBody) -> Call<()> {
+    pub fn add_interface(&self, id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-baremetal-nodes/{id}/action",
             )
             .path_param("id", id)
-            .json(body);
+            .wrap_null("add_interface");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Empty body for remove_interface action
+    ///
+    /// Sends `POST /v2.1/os-baremetal-nodes/{id}/action`.
+    pub fn remove_interface(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-baremetal-nodes/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_null("remove_interface");
         Call::new(self.client.transport.clone(), request, call::empty)
     }
 }

@@ -2,6 +2,3 @@
 //! The `os_fixed_ips` resource: its handles (in [`resources`](super::resources)), their methods, their parameters and the types only it uses.
 
 pub(super) mod resources;
-mod requests;
-
-pub use requests::*;

@@ -12,7 +12,7 @@ pub struct OsFloatingIpsIndexResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsFloatingIpsIndexResponse21FloatingIpsItem {
     /// Fixed IP associated with floating IP network.
-    pub fixed_ip: serde_json::Value,
+    pub fixed_ip: Option<String>,
     /// The floating IP id value.
     ///
     /// Note
@@ -23,7 +23,7 @@ pub struct OsFloatingIpsIndexResponse21FloatingIpsItem {
     /// The UUID of the server.
     pub instance_id: Option<String>,
     /// The floating ip address.
-    pub ip: serde_json::Value,
+    pub ip: String,
     /// The name or ID of the floating IP pool.
     pub pool: String,
 }
@@ -39,7 +39,7 @@ pub struct OsFloatingIpsCreateResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsFloatingIpsCreateResponse21FloatingIp {
     /// Fixed IP associated with floating IP network.
-    pub fixed_ip: serde_json::Value,
+    pub fixed_ip: Option<String>,
     /// The floating IP id value.
     ///
     /// Note
@@ -50,7 +50,7 @@ pub struct OsFloatingIpsCreateResponse21FloatingIp {
     /// The UUID of the server.
     pub instance_id: Option<String>,
     /// The floating ip address.
-    pub ip: serde_json::Value,
+    pub ip: String,
     /// The name or ID of the floating IP pool.
     pub pool: String,
 }
@@ -66,7 +66,7 @@ pub struct OsFloatingIpShowResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsFloatingIpShowResponse21FloatingIp {
     /// Fixed IP associated with floating IP network.
-    pub fixed_ip: serde_json::Value,
+    pub fixed_ip: Option<String>,
     /// The floating IP id value.
     ///
     /// Note
@@ -77,7 +77,7 @@ pub struct OsFloatingIpShowResponse21FloatingIp {
     /// The UUID of the server.
     pub instance_id: Option<String>,
     /// The floating ip address.
-    pub ip: serde_json::Value,
+    pub ip: String,
     /// The name or ID of the floating IP pool.
     pub pool: String,
 }

@@ -3,6 +3,186 @@
 
 use std::fmt;
 
+/// The `OsHostUpdate21MaintenanceMode` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsHostUpdate21MaintenanceMode {
+    /// `DISABLE`
+    DisableUpper,
+    /// `Disable`
+    Disable,
+    /// `ENABLE`
+    EnableUpper,
+    /// `Enable`
+    Enable,
+    /// `disable`
+    DisableLower,
+    /// `enable`
+    EnableLower,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsHostUpdate21MaintenanceMode {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "DISABLE",
+        "Disable",
+        "ENABLE",
+        "Enable",
+        "disable",
+        "enable",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DisableUpper => "DISABLE",
+            Self::Disable => "Disable",
+            Self::EnableUpper => "ENABLE",
+            Self::Enable => "Enable",
+            Self::DisableLower => "disable",
+            Self::EnableLower => "enable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsHostUpdate21MaintenanceMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "DISABLE" => Self::DisableUpper,
+            "Disable" => Self::Disable,
+            "ENABLE" => Self::EnableUpper,
+            "Enable" => Self::Enable,
+            "disable" => Self::DisableLower,
+            "enable" => Self::EnableLower,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsHostUpdate21MaintenanceMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsHostUpdate21MaintenanceMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsHostUpdate21MaintenanceMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsHostUpdate21MaintenanceMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsHostUpdate21Status` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsHostUpdate21Status {
+    /// `DISABLE`
+    DisableUpper,
+    /// `Disable`
+    Disable,
+    /// `ENABLE`
+    EnableUpper,
+    /// `Enable`
+    Enable,
+    /// `disable`
+    DisableLower,
+    /// `enable`
+    EnableLower,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsHostUpdate21Status {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "DISABLE",
+        "Disable",
+        "ENABLE",
+        "Enable",
+        "disable",
+        "enable",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DisableUpper => "DISABLE",
+            Self::Disable => "Disable",
+            Self::EnableUpper => "ENABLE",
+            Self::Enable => "Enable",
+            Self::DisableLower => "disable",
+            Self::EnableLower => "enable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsHostUpdate21Status {
+    fn from(value: &str) -> Self {
+        match value {
+            "DISABLE" => Self::DisableUpper,
+            "Disable" => Self::Disable,
+            "ENABLE" => Self::EnableUpper,
+            "Enable" => Self::Enable,
+            "disable" => Self::DisableLower,
+            "enable" => Self::EnableLower,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsHostUpdate21Status {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsHostUpdate21Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsHostUpdate21Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsHostUpdate21Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `OsHostUpdateResponse21MaintenanceMode` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsHostUpdateResponse21MaintenanceMode {

@@ -2,10 +2,12 @@
 //! The `os_hosts` resource: its handles (in [`resources`](super::resources)), their methods, their parameters and the types only it uses.
 
 pub(super) mod resources;
+mod requests;
 mod types;
 mod enums;
 mod params;
 
+pub use requests::*;
 pub use types::*;
 pub use enums::*;
 pub use params::*;

@@ -2,9 +2,9 @@
 //! The handles of the `os_hosts` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsHostShowResponse21, OsHostUpdateResponse21, OsHostsIndexResponse21,
-    OsHostsListParams, OsHostsRebootRebootResponse21, OsHostsShutdownShutdownResponse21,
-    OsHostsStartupStartupResponse21,
+    Call, Client, OsHostShowResponse21, OsHostUpdate21, OsHostUpdateResponse21,
+    OsHostsIndexResponse21, OsHostsListParams, OsHostsRebootRebootResponse21,
+    OsHostsShutdownShutdownResponse21, OsHostsStartupStartupResponse21,
 };
 use crate::runtime::{call, request};
 
@@ -64,7 +64,7 @@ impl<'a> OsHosts<'a> {
     pub fn update(
         &self,
         id: &str,
-        body: &serde_json::Value,
+        body: &OsHostUpdate21,
     ) -> Call<OsHostUpdateResponse21> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/os-hosts/{id}")
             .path_param("id", id)

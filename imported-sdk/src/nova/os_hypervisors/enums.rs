@@ -3,6 +3,134 @@
 
 use std::fmt;
 
+/// The `OsHypervisorsIndexResponse233HypervisorsLinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `OsHypervisorsSearchSearchResponse21HypervisorsItemState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsHypervisorsSearchSearchResponse21HypervisorsItemState {

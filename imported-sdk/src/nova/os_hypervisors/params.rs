@@ -6,8 +6,12 @@
 pub struct OsHypervisorsListParams {
     /// `hypervisor_hostname_pattern`
     pub hypervisor_hostname_pattern: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
+    /// `with_servers`
+    pub with_servers: Option<bool>,
 }
 
 impl OsHypervisorsListParams {
@@ -17,9 +21,21 @@ impl OsHypervisorsListParams {
         self
     }
 
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
     /// Sets `marker`.
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
+        self
+    }
+
+    /// Sets `with_servers`.
+    pub fn with_servers(mut self, value: impl Into<bool>) -> Self {
+        self.with_servers = Some(value.into());
         self
     }
 }
@@ -29,8 +45,12 @@ impl OsHypervisorsListParams {
 pub struct OsHypervisorsListDetailParams {
     /// `hypervisor_hostname_pattern`
     pub hypervisor_hostname_pattern: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
+    /// `with_servers`
+    pub with_servers: Option<bool>,
 }
 
 impl OsHypervisorsListDetailParams {
@@ -40,9 +60,36 @@ impl OsHypervisorsListDetailParams {
         self
     }
 
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
     /// Sets `marker`.
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());
+        self
+    }
+
+    /// Sets `with_servers`.
+    pub fn with_servers(mut self, value: impl Into<bool>) -> Self {
+        self.with_servers = Some(value.into());
+        self
+    }
+}
+
+/// Parameters of [`OsHypervisors::get`](crate::nova::resources::OsHypervisors::get).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OsHypervisorsGetParams {
+    /// `with_servers`
+    pub with_servers: Option<bool>,
+}
+
+impl OsHypervisorsGetParams {
+    /// Sets `with_servers`.
+    pub fn with_servers(mut self, value: impl Into<bool>) -> Self {
+        self.with_servers = Some(value.into());
         self
     }
 }

@@ -2,11 +2,11 @@
 //! The handles of the `os_hypervisors` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsHypervisorsDetailGetResponse, OsHypervisorsGetResponse,
-    OsHypervisorsIdGetResponse, OsHypervisorsIdUptimeGetResponse,
-    OsHypervisorsListDetailParams, OsHypervisorsListParams,
-    OsHypervisorsSearchSearchResponse21, OsHypervisorsServersServersResponse21,
-    OsHypervisorsStatisticsStatisticsResponse21,
+    Call, Client, OsHypervisorsDetailGetResponse, OsHypervisorsGetParams,
+    OsHypervisorsGetResponse, OsHypervisorsIdGetResponse,
+    OsHypervisorsIdUptimeGetResponse, OsHypervisorsListDetailParams,
+    OsHypervisorsListParams, OsHypervisorsSearchSearchResponse21,
+    OsHypervisorsServersServersResponse21, OsHypervisorsStatisticsStatisticsResponse21,
 };
 use crate::runtime::{call, request};
 
@@ -36,7 +36,9 @@ impl<'a> OsHypervisors<'a> {
     ) -> Call<OsHypervisorsGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-hypervisors")
             .query("hypervisor_hostname_pattern", &params.hypervisor_hostname_pattern)
-            .query("marker", &params.marker);
+            .query("limit", &params.limit)
+            .query("marker", &params.marker)
+            .query("with_servers", &params.with_servers);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -62,7 +64,9 @@ impl<'a> OsHypervisors<'a> {
                 "/v2.1/os-hypervisors/detail",
             )
             .query("hypervisor_hostname_pattern", &params.hypervisor_hostname_pattern)
-            .query("marker", &params.marker);
+            .query("limit", &params.limit)
+            .query("marker", &params.marker)
+            .query("with_servers", &params.with_servers);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -102,12 +106,17 @@ impl<'a> OsHypervisors<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/os-hypervisors/{id}`.
-    pub fn get(&self, id: &str) -> Call<OsHypervisorsIdGetResponse> {
+    pub fn get(
+        &self,
+        id: &str,
+        params: OsHypervisorsGetParams,
+    ) -> Call<OsHypervisorsIdGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/{id}",
             )
-            .path_param("id", id);
+            .path_param("id", id)
+            .query("with_servers", &params.with_servers);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

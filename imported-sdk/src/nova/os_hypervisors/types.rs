@@ -2,6 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel,
+    OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
     OsHypervisorsSearchSearchResponse21HypervisorsItemState,
     OsHypervisorsSearchSearchResponse21HypervisorsItemStatus,
     OsHypervisorsServersServersResponse21HypervisorsItemState,
@@ -15,7 +17,18 @@ pub struct OsHypervisorsGetResponse {
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<serde_json::Value>,
+    pub hypervisors_links: Option<
+        Vec<OsHypervisorsIndexResponse233HypervisorsLinksItem>,
+    >,
+}
+
+/// The `OsHypervisorsIndexResponse233HypervisorsLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsHypervisorsIndexResponse233HypervisorsLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
 }
 
 /// The `OsHypervisorsDetailGetResponse` type.
@@ -25,7 +38,18 @@ pub struct OsHypervisorsDetailGetResponse {
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<serde_json::Value>,
+    pub hypervisors_links: Option<
+        Vec<OsHypervisorsDetailDetailResponse233HypervisorsLinksItem>,
+    >,
+}
+
+/// The `OsHypervisorsDetailDetailResponse233HypervisorsLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsHypervisorsDetailDetailResponse233HypervisorsLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel,
 }
 
 /// The `OsHypervisorsStatisticsStatisticsResponse21` type.

@@ -65,3 +65,70 @@ impl<'de> serde::Deserialize<'de> for OsKeypairsIndexResponse235KeypairsLinksIte
         Ok(Self::from(value.as_str()))
     }
 }
+
+/// The `OsKeypairsCreate292KeypairType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsKeypairsCreate292KeypairType {
+    /// `ssh`
+    Ssh,
+    /// `x509`
+    X509,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsKeypairsCreate292KeypairType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["ssh", "x509"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ssh => "ssh",
+            Self::X509 => "x509",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsKeypairsCreate292KeypairType {
+    fn from(value: &str) -> Self {
+        match value {
+            "ssh" => Self::Ssh,
+            "x509" => Self::X509,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsKeypairsCreate292KeypairType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsKeypairsCreate292KeypairType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsKeypairsCreate292KeypairType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsKeypairsCreate292KeypairType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}

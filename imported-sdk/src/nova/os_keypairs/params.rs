@@ -4,6 +4,8 @@
 /// Parameters of [`OsKeypairs::list`](crate::nova::resources::OsKeypairs::list).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OsKeypairsListParams {
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `user_id`
@@ -11,6 +13,12 @@ pub struct OsKeypairsListParams {
 }
 
 impl OsKeypairsListParams {
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
     /// Sets `marker`.
     pub fn marker(mut self, value: impl Into<String>) -> Self {
         self.marker = Some(value.into());

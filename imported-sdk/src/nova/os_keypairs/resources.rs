@@ -2,7 +2,7 @@
 //! The handles of the `os_keypairs` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsKeypairsCreateRequest, OsKeypairsDeleteParams, OsKeypairsGetParams,
+    Call, Client, OsKeypairsCreate292, OsKeypairsDeleteParams, OsKeypairsGetParams,
     OsKeypairsGetResponse, OsKeypairsIdGetResponse, OsKeypairsListParams,
     OsKeypairsPostResponse,
 };
@@ -26,6 +26,7 @@ impl<'a> OsKeypairs<'a> {
     /// Sends `GET /v2.1/os-keypairs`.
     pub fn list(&self, params: OsKeypairsListParams) -> Call<OsKeypairsGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-keypairs")
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("user_id", &params.user_id);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -40,10 +41,7 @@ impl<'a> OsKeypairs<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-keypairs`.
-    pub fn create(
-        &self,
-        body: &OsKeypairsCreateRequest,
-    ) -> Call<OsKeypairsPostResponse> {
+    pub fn create(&self, body: &OsKeypairsCreate292) -> Call<OsKeypairsPostResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-keypairs")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)

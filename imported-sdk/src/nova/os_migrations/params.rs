@@ -14,6 +14,8 @@ pub struct OsMigrationsListParams {
     pub host: Option<String>,
     /// `instance_uuid`
     pub instance_uuid: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `migration_type`
@@ -56,6 +58,12 @@ impl OsMigrationsListParams {
     /// Sets `instance_uuid`.
     pub fn instance_uuid(mut self, value: impl Into<String>) -> Self {
         self.instance_uuid = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 

@@ -34,6 +34,7 @@ impl<'a> OsMigrations<'a> {
             .query("hidden", &params.hidden)
             .query("host", &params.host)
             .query("instance_uuid", &params.instance_uuid)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("migration_type", &params.migration_type)
             .query("project_id", &params.project_id)

@@ -2,8 +2,6 @@
 //! The `os_networks` resource: its handles (in [`resources`](super::resources)), their methods, their parameters and the types only it uses.
 
 pub(super) mod resources;
-mod requests;
 mod types;
 
-pub use requests::*;
 pub use types::*;

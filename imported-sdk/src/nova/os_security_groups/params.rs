@@ -6,12 +6,28 @@
 pub struct OsSecurityGroupsListParams {
     /// `all_tenants`
     pub all_tenants: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
+    /// `offset`
+    pub offset: Option<i64>,
 }
 
 impl OsSecurityGroupsListParams {
     /// Sets `all_tenants`.
     pub fn all_tenants(mut self, value: impl Into<String>) -> Self {
         self.all_tenants = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
+    /// Sets `offset`.
+    pub fn offset(mut self, value: impl Into<i64>) -> Self {
+        self.offset = Some(value.into());
         self
     }
 }

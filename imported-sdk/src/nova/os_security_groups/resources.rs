@@ -35,7 +35,9 @@ impl<'a> OsSecurityGroups<'a> {
                 reqwest::Method::GET,
                 "/v2.1/os-security-groups",
             )
-            .query("all_tenants", &params.all_tenants);
+            .query("all_tenants", &params.all_tenants)
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

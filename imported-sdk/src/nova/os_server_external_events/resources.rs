@@ -2,7 +2,7 @@
 //! The handles of the `os_server_external_events` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServerExternalEventsCreateRequest, OsServerExternalEventsPostResponse,
+    Call, Client, OsServerExternalEventsCreate293, OsServerExternalEventsPostResponse,
 };
 use crate::runtime::{call, request};
 
@@ -33,7 +33,7 @@ impl<'a> OsServerExternalEvents<'a> {
     /// Sends `POST /v2.1/os-server-external-events`.
     pub fn create(
         &self,
-        body: &OsServerExternalEventsCreateRequest,
+        body: &OsServerExternalEventsCreate293,
     ) -> Call<OsServerExternalEventsPostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,

@@ -6,12 +6,28 @@
 pub struct OsServerGroupsListParams {
     /// `all_projects`
     pub all_projects: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
+    /// `offset`
+    pub offset: Option<i64>,
 }
 
 impl OsServerGroupsListParams {
     /// Sets `all_projects`.
     pub fn all_projects(mut self, value: impl Into<String>) -> Self {
         self.all_projects = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
+        self
+    }
+
+    /// Sets `offset`.
+    pub fn offset(mut self, value: impl Into<i64>) -> Self {
+        self.offset = Some(value.into());
         self
     }
 }

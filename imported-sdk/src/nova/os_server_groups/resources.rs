@@ -2,7 +2,7 @@
 //! The handles of the `os_server_groups` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServerGroupsCreateRequest, OsServerGroupsGetResponse,
+    Call, Client, OsServerGroupsCreate264, OsServerGroupsGetResponse,
     OsServerGroupsIdGetResponse, OsServerGroupsListParams, OsServerGroupsPostResponse,
 };
 use crate::runtime::{call, request};
@@ -33,7 +33,9 @@ impl<'a> OsServerGroups<'a> {
                 reqwest::Method::GET,
                 "/v2.1/os-server-groups",
             )
-            .query("all_projects", &params.all_projects);
+            .query("all_projects", &params.all_projects)
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -48,7 +50,7 @@ impl<'a> OsServerGroups<'a> {
     /// Sends `POST /v2.1/os-server-groups`.
     pub fn create(
         &self,
-        body: &OsServerGroupsCreateRequest,
+        body: &OsServerGroupsCreate264,
     ) -> Call<OsServerGroupsPostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,

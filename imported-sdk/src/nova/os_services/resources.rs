@@ -2,7 +2,7 @@
 //! The handles of the `os_services` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServiceUpdateRequest, OsServicesGetResponse, OsServicesIdPutResponse,
+    Call, Client, OsServiceUpdate253, OsServicesGetResponse, OsServicesIdPutResponse,
     OsServicesListParams,
 };
 use crate::runtime::{call, request};
@@ -79,7 +79,7 @@ impl<'a> OsServices<'a> {
     pub fn update(
         &self,
         id: &str,
-        body: &OsServiceUpdateRequest,
+        body: &OsServiceUpdate253,
     ) -> Call<OsServicesIdPutResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,

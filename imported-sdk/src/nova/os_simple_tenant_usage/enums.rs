@@ -3,6 +3,126 @@
 
 use std::fmt;
 
+/// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    /// `active`
+    Active,
+    /// `building`
+    Building,
+    /// `error`
+    Error,
+    /// `paused`
+    Paused,
+    /// `rescued`
+    Rescued,
+    /// `resized`
+    Resized,
+    /// `shelved`
+    Shelved,
+    /// `shelved_offloaded`
+    ShelvedOffloaded,
+    /// `stopped`
+    Stopped,
+    /// `suspended`
+    Suspended,
+    /// `terminated`
+    Terminated,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "active",
+        "building",
+        "error",
+        "paused",
+        "rescued",
+        "resized",
+        "shelved",
+        "shelved_offloaded",
+        "stopped",
+        "suspended",
+        "terminated",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Building => "building",
+            Self::Error => "error",
+            Self::Paused => "paused",
+            Self::Rescued => "rescued",
+            Self::Resized => "resized",
+            Self::Shelved => "shelved",
+            Self::ShelvedOffloaded => "shelved_offloaded",
+            Self::Stopped => "stopped",
+            Self::Suspended => "suspended",
+            Self::Terminated => "terminated",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str>
+for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    fn from(value: &str) -> Self {
+        match value {
+            "active" => Self::Active,
+            "building" => Self::Building,
+            "error" => Self::Error,
+            "paused" => Self::Paused,
+            "rescued" => Self::Rescued,
+            "resized" => Self::Resized,
+            "shelved" => Self::Shelved,
+            "shelved_offloaded" => Self::ShelvedOffloaded,
+            "stopped" => Self::Stopped,
+            "suspended" => Self::Suspended,
+            "terminated" => Self::Terminated,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel {

@@ -8,6 +8,8 @@ pub struct OsSimpleTenantUsageListParams {
     pub detailed: Option<String>,
     /// `end`
     pub end: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `start`
@@ -24,6 +26,12 @@ impl OsSimpleTenantUsageListParams {
     /// Sets `end`.
     pub fn end(mut self, value: impl Into<String>) -> Self {
         self.end = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 
@@ -45,6 +53,8 @@ impl OsSimpleTenantUsageListParams {
 pub struct OsSimpleTenantUsageGetParams {
     /// `end`
     pub end: Option<String>,
+    /// `limit`
+    pub limit: Option<i64>,
     /// `marker`
     pub marker: Option<String>,
     /// `start`
@@ -55,6 +65,12 @@ impl OsSimpleTenantUsageGetParams {
     /// Sets `end`.
     pub fn end(mut self, value: impl Into<String>) -> Self {
         self.end = Some(value.into());
+        self
+    }
+
+    /// Sets `limit`.
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
 

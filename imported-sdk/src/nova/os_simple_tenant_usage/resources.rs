@@ -33,6 +33,7 @@ impl<'a> OsSimpleTenantUsage<'a> {
             )
             .query("detailed", &params.detailed)
             .query("end", &params.end)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("start", &params.start);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -58,6 +59,7 @@ impl<'a> OsSimpleTenantUsage<'a> {
             )
             .path_param("id", id)
             .query("end", &params.end)
+            .query("limit", &params.limit)
             .query("marker", &params.marker)
             .query("start", &params.start);
         Call::new(self.client.transport.clone(), request, call::json)

@@ -2,6 +2,7 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
     OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel,
     OsSimpleTenantUsageShowResponse240TenantUsageLinksItemRel,
 };
@@ -10,7 +11,7 @@ use crate::nova::{
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsSimpleTenantUsageGetResponse {
     /// A list of the tenant usage objects.
-    pub tenant_usages: serde_json::Value,
+    pub tenant_usages: Vec<OsSimpleTenantUsageIndexResponse21TenantUsagesItem>,
     /// Links pertaining to usage. See [API Guide / Links and
     /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
     /// for more info.
@@ -20,6 +21,84 @@ pub struct OsSimpleTenantUsageGetResponse {
     pub tenant_usages_links: Option<
         Vec<OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem>,
     >,
+}
+
+/// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsSimpleTenantUsageIndexResponse21TenantUsagesItem {
+    /// A list of the server usage objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_usages: Option<
+        Vec<OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem>,
+    >,
+    /// The beginning time to calculate usage statistics on compute and
+    /// storage resources. The date and time stamp format is as follows:
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss.NNNNNN
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58.123456`.
+    pub start: crate::runtime::DateTime,
+    /// The ending time to calculate usage statistics on compute and
+    /// storage resources. The date and time stamp format is as follows:
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss.NNNNNN
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58.123456`.
+    pub stop: crate::runtime::DateTime,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
+    /// The total duration that servers exist (in hours).
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub total_hours: f64,
+    /// Multiplying the server disk size (in GiB) by hours the server exists,
+    /// and then adding that all together for each server.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub total_local_gb_usage: f64,
+    /// Multiplying the server memory size (in MiB) by hours the server exists,
+    /// and then adding that all together for each server.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub total_memory_mb_usage: f64,
+    /// Multiplying the number of virtual CPUs of the server by hours the server exists,
+    /// and then adding that all together for each server.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub total_vcpus_usage: f64,
+}
+
+/// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem {
+    /// `ended_at`
+    pub ended_at: Option<crate::runtime::DateTime>,
+    /// `flavor`
+    pub flavor: String,
+    /// `hours`
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
+    pub hours: f64,
+    /// `instance_id`
+    pub instance_id: String,
+    /// `local_gb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_gb: Option<i64>,
+    /// `memory_mb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// `name`
+    pub name: String,
+    /// `started_at`
+    pub started_at: crate::runtime::DateTime,
+    /// `state`
+    pub state: OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
+    /// `uptime`
+    pub uptime: i64,
+    /// `vcpus`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
 }
 
 /// The `OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem` type.

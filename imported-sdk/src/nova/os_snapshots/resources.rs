@@ -4,7 +4,7 @@
 use crate::nova::{
     Call, Client, OsSnapshotShowResponse21, OsSnapshotsCreate21,
     OsSnapshotsCreateResponse21, OsSnapshotsDetailDetailResponse21,
-    OsSnapshotsIndexResponse21,
+    OsSnapshotsIndexResponse21, OsSnapshotsListDetailParams, OsSnapshotsListParams,
 };
 use crate::runtime::{call, request};
 
@@ -26,8 +26,13 @@ impl<'a> OsSnapshots<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-snapshots`.
-    pub fn list(&self) -> Call<OsSnapshotsIndexResponse21> {
-        let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-snapshots");
+    pub fn list(
+        &self,
+        params: OsSnapshotsListParams,
+    ) -> Call<OsSnapshotsIndexResponse21> {
+        let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-snapshots")
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -62,11 +67,16 @@ impl<'a> OsSnapshots<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-snapshots/detail`.
-    pub fn list_detail(&self) -> Call<OsSnapshotsDetailDetailResponse21> {
+    pub fn list_detail(
+        &self,
+        params: OsSnapshotsListDetailParams,
+    ) -> Call<OsSnapshotsDetailDetailResponse21> {
         let request = request::Request::new(
-            reqwest::Method::GET,
-            "/v2.1/os-snapshots/detail",
-        );
+                reqwest::Method::GET,
+                "/v2.1/os-snapshots/detail",
+            )
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

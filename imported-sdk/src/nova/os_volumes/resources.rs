@@ -3,7 +3,8 @@
 
 use crate::nova::{
     Call, Client, OsVolumeShowResponse21, OsVolumesCreate21, OsVolumesCreateResponse21,
-    OsVolumesDetailDetailResponse21, OsVolumesIndexResponse21,
+    OsVolumesDetailDetailResponse21, OsVolumesIndexResponse21, OsVolumesListDetailParams,
+    OsVolumesListParams,
 };
 use crate::runtime::{call, request};
 
@@ -25,8 +26,10 @@ impl<'a> OsVolumes<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-volumes`.
-    pub fn list(&self) -> Call<OsVolumesIndexResponse21> {
-        let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-volumes");
+    pub fn list(&self, params: OsVolumesListParams) -> Call<OsVolumesIndexResponse21> {
+        let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-volumes")
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -59,11 +62,16 @@ impl<'a> OsVolumes<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-volumes/detail`.
-    pub fn list_detail(&self) -> Call<OsVolumesDetailDetailResponse21> {
+    pub fn list_detail(
+        &self,
+        params: OsVolumesListDetailParams,
+    ) -> Call<OsVolumesDetailDetailResponse21> {
         let request = request::Request::new(
-            reqwest::Method::GET,
-            "/v2.1/os-volumes/detail",
-        );
+                reqwest::Method::GET,
+                "/v2.1/os-volumes/detail",
+            )
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 

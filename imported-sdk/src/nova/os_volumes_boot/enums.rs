@@ -318,6 +318,357 @@ impl<'de> serde::Deserialize<'de> for OsVolumesBootGetSortKey {
     }
 }
 
+/// The `OsVolumesBootIndexResponse21ServersLinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIndexResponse21ServersLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIndexResponse21ServersLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootIndexResponse21ServersLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootIndexResponse21ServersLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootIndexResponse21ServersLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootIndexResponse21ServersLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsVolumesBootIndexResponse21ServersLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsVolumesBootCreate294ServerOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    /// `local`
+    Local,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["local", "volume"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Local => "local",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "local" => Self::Local,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    /// `blank`
+    Blank,
+    /// `image`
+    Image,
+    /// `snapshot`
+    Snapshot,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "blank",
+        "image",
+        "snapshot",
+        "volume",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Blank => "blank",
+            Self::Image => "image",
+            Self::Snapshot => "snapshot",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "blank" => Self::Blank,
+            "image" => Self::Image,
+            "snapshot" => Self::Snapshot,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerNetworksVariant2` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootCreate294ServerNetworksVariant2 {
+    /// `auto`
+    Auto,
+    /// `none`
+    None,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootCreate294ServerNetworksVariant2 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["auto", "none"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "auto",
+            Self::None => "none",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootCreate294ServerNetworksVariant2 {
+    fn from(value: &str) -> Self {
+        match value {
+            "auto" => Self::Auto,
+            "none" => Self::None,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootCreate294ServerNetworksVariant2 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootCreate294ServerNetworksVariant2 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootCreate294ServerNetworksVariant2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsVolumesBootCreate294ServerNetworksVariant2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `OsVolumesBootCreateResponse21Variant2ServerOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsVolumesBootCreateResponse21Variant2ServerOsDcfDiskConfig {
@@ -769,9 +1120,652 @@ impl<'de> serde::Deserialize<'de> for OsVolumesBootDetailGetSortKey {
     }
 }
 
-/// The `OsVolumesBootActionReboot21RebootType` type.
+/// The `OsVolumesBootDetailDetailResponse2100ServersLinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootActionReboot21RebootType {
+pub enum OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootDetailDetailResponse2100ServersLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootUpdate294ServerOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsVolumesBootUpdate294ServerOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState` type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    /// `0`
+    Value0,
+    /// `1`
+    Value1,
+    /// `3`
+    Value3,
+    /// `4`
+    Value4,
+    /// `6`
+    Value6,
+    /// `7`
+    Value7,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownInt),
+}
+
+impl OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    /// Every value this SDK knows.
+    pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
+
+    /// The value as sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value3 => 3,
+            Self::Value4 => 4,
+            Self::Value6 => 6,
+            Self::Value7 => 7,
+            Self::Unknown(value) => value.value(),
+        }
+    }
+}
+
+impl From<i64>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            3 => Self::Value3,
+            4 => Self::Value4,
+            6 => Self::Value6,
+            7 => Self::Value7,
+            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
+        }
+    }
+}
+
+impl fmt::Display
+for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    /// ` `
+    V,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[""];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    /// ` `
+    V,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[""];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    /// `bookmark`
+    Bookmark,
+    /// `self`
+    Self_,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["bookmark", "self"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bookmark => "bookmark",
+            Self::Self_ => "self",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "bookmark" => Self::Bookmark,
+            "self" => Self::Self_,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10Status` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    /// `ACTIVE`
+    Active,
+    /// `BUILD`
+    Build,
+    /// `DELETED`
+    Deleted,
+    /// `ERROR`
+    Error,
+    /// `HARD_REBOOT`
+    HardReboot,
+    /// `MIGRATING`
+    Migrating,
+    /// `PASSWORD`
+    Password,
+    /// `PAUSED`
+    Paused,
+    /// `REBOOT`
+    Reboot,
+    /// `REBUILD`
+    Rebuild,
+    /// `RESCUE`
+    Rescue,
+    /// `RESIZE`
+    Resize,
+    /// `REVERT_RESIZE`
+    RevertResize,
+    /// `SHELVED`
+    Shelved,
+    /// `SHELVED_OFFLOADED`
+    ShelvedOffloaded,
+    /// `SHUTOFF`
+    Shutoff,
+    /// `SOFT_DELETED`
+    SoftDeleted,
+    /// `SUSPENDED`
+    Suspended,
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `VERIFY_RESIZE`
+    VerifyResize,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "ACTIVE",
+        "BUILD",
+        "DELETED",
+        "ERROR",
+        "HARD_REBOOT",
+        "MIGRATING",
+        "PASSWORD",
+        "PAUSED",
+        "REBOOT",
+        "REBUILD",
+        "RESCUE",
+        "RESIZE",
+        "REVERT_RESIZE",
+        "SHELVED",
+        "SHELVED_OFFLOADED",
+        "SHUTOFF",
+        "SOFT_DELETED",
+        "SUSPENDED",
+        "UNKNOWN",
+        "VERIFY_RESIZE",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Build => "BUILD",
+            Self::Deleted => "DELETED",
+            Self::Error => "ERROR",
+            Self::HardReboot => "HARD_REBOOT",
+            Self::Migrating => "MIGRATING",
+            Self::Password => "PASSWORD",
+            Self::Paused => "PAUSED",
+            Self::Reboot => "REBOOT",
+            Self::Rebuild => "REBUILD",
+            Self::Rescue => "RESCUE",
+            Self::Resize => "RESIZE",
+            Self::RevertResize => "REVERT_RESIZE",
+            Self::Shelved => "SHELVED",
+            Self::ShelvedOffloaded => "SHELVED_OFFLOADED",
+            Self::Shutoff => "SHUTOFF",
+            Self::SoftDeleted => "SOFT_DELETED",
+            Self::Suspended => "SUSPENDED",
+            Self::UnknownValue => "UNKNOWN",
+            Self::VerifyResize => "VERIFY_RESIZE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "BUILD" => Self::Build,
+            "DELETED" => Self::Deleted,
+            "ERROR" => Self::Error,
+            "HARD_REBOOT" => Self::HardReboot,
+            "MIGRATING" => Self::Migrating,
+            "PASSWORD" => Self::Password,
+            "PAUSED" => Self::Paused,
+            "REBOOT" => Self::Reboot,
+            "REBUILD" => Self::Rebuild,
+            "RESCUE" => Self::Rescue,
+            "RESIZE" => Self::Resize,
+            "REVERT_RESIZE" => Self::RevertResize,
+            "SHELVED" => Self::Shelved,
+            "SHELVED_OFFLOADED" => Self::ShelvedOffloaded,
+            "SHUTOFF" => Self::Shutoff,
+            "SOFT_DELETED" => Self::SoftDeleted,
+            "SUSPENDED" => Self::Suspended,
+            "UNKNOWN" => Self::UnknownValue,
+            "VERIFY_RESIZE" => Self::VerifyResize,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsVolumesBootIdActionPostRebootType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsVolumesBootIdActionPostRebootType {
     /// `HARD`
     HardUpper,
     /// `Hard`
@@ -788,7 +1782,7 @@ pub enum OsVolumesBootActionReboot21RebootType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootActionReboot21RebootType {
+impl OsVolumesBootIdActionPostRebootType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "HARD",
@@ -813,7 +1807,7 @@ impl OsVolumesBootActionReboot21RebootType {
     }
 }
 
-impl From<&str> for OsVolumesBootActionReboot21RebootType {
+impl From<&str> for OsVolumesBootIdActionPostRebootType {
     fn from(value: &str) -> Self {
         match value {
             "HARD" => Self::HardUpper,
@@ -831,26 +1825,26 @@ impl From<&str> for OsVolumesBootActionReboot21RebootType {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootActionReboot21RebootType {
+impl std::str::FromStr for OsVolumesBootIdActionPostRebootType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootActionReboot21RebootType {
+impl fmt::Display for OsVolumesBootIdActionPostRebootType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootActionReboot21RebootType {
+impl serde::Serialize for OsVolumesBootIdActionPostRebootType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootActionReboot21RebootType {
+impl<'de> serde::Deserialize<'de> for OsVolumesBootIdActionPostRebootType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -859,9 +1853,9 @@ impl<'de> serde::Deserialize<'de> for OsVolumesBootActionReboot21RebootType {
     }
 }
 
-/// The `OsVolumesBootActionResize21ResizeOsDcfDiskConfig` type.
+/// The `OsVolumesBootIdActionPostResizeOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+pub enum OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -870,7 +1864,7 @@ pub enum OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -884,7 +1878,7 @@ impl OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl From<&str> for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -898,26 +1892,26 @@ impl From<&str> for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl std::str::FromStr for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl fmt::Display for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl serde::Serialize for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootActionResize21ResizeOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -2,28 +2,50 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    OsVolumesBootActionReboot21RebootType, OsVolumesBootActionResize21ResizeFlavorRef,
-    OsVolumesBootActionResize21ResizeOsDcfDiskConfig,
+    OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
+    OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
+    OsVolumesBootCreate294OsSchHntSchedulerHintsGroup,
+    OsVolumesBootCreate294OsSchHntSchedulerHintsQuery,
+    OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost,
+    OsVolumesBootCreate294OsSchedulerHintsDifferentCell,
+    OsVolumesBootCreate294OsSchedulerHintsDifferentHost,
+    OsVolumesBootCreate294OsSchedulerHintsGroup,
+    OsVolumesBootCreate294OsSchedulerHintsQuery,
+    OsVolumesBootCreate294OsSchedulerHintsSameHost,
+    OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
+    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType,
+    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    OsVolumesBootCreate294ServerConfigDrive, OsVolumesBootCreate294ServerFlavorRef,
+    OsVolumesBootCreate294ServerMaxCount, OsVolumesBootCreate294ServerMinCount,
+    OsVolumesBootCreate294ServerNetworks, OsVolumesBootCreate294ServerOsDcfDiskConfig,
+    OsVolumesBootCreate294ServerReturnReservationId,
+    OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig,
+    OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
+    OsVolumesBootUpdate294ServerOsDcfDiskConfig,
 };
 
-/// The `OsVolumesBootCreateRequest` type.
+/// The `OsVolumesBootCreate294` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreateRequest {
+pub struct OsVolumesBootCreate294 {
     /// `OS-SCH-HNT:scheduler_hints`
     #[serde(rename = "OS-SCH-HNT:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_sch_hnt_scheduler_hints: Option<serde_json::Value>,
+    pub os_sch_hnt_scheduler_hints: Option<OsVolumesBootCreate294OsSchHntSchedulerHints>,
     /// `os:scheduler_hints`
     #[serde(rename = "os:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_scheduler_hints: Option<serde_json::Value>,
+    pub os_scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
     /// `server`
-    pub server: serde_json::Value,
+    pub server: OsVolumesBootCreate294Server,
 }
 
-impl OsVolumesBootCreateRequest {
+impl OsVolumesBootCreate294 {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(server: impl Into<serde_json::Value>) -> Self {
+    pub fn new(server: impl Into<OsVolumesBootCreate294Server>) -> Self {
         Self {
             os_sch_hnt_scheduler_hints: None,
             os_scheduler_hints: None,
@@ -34,215 +56,1214 @@ impl OsVolumesBootCreateRequest {
     /// Sets `OS-SCH-HNT:scheduler_hints`.
     pub fn os_sch_hnt_scheduler_hints(
         mut self,
-        value: impl Into<serde_json::Value>,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHints>,
     ) -> Self {
         self.os_sch_hnt_scheduler_hints = Some(value.into());
         self
     }
 
     /// Sets `os:scheduler_hints`.
-    pub fn os_scheduler_hints(mut self, value: impl Into<serde_json::Value>) -> Self {
+    pub fn os_scheduler_hints(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHints>,
+    ) -> Self {
         self.os_scheduler_hints = Some(value.into());
         self
     }
 }
 
-/// The `OsVolumesBootUpdateRequest` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootUpdateRequest {
-    /// `server`
-    pub server: serde_json::Value,
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHints` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294OsSchHntSchedulerHints {
+    /// `build_near_host_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_near_host_ip: Option<String>,
+    /// `cidr`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    /// `different_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_cell: Option<
+        OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
+    >,
+    /// `different_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_host: Option<
+        OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
+    >,
+    /// `group`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsGroup>,
+    /// `query`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsQuery>,
+    /// `same_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_host: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost>,
+    /// `target_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cell: Option<String>,
 }
 
-impl OsVolumesBootUpdateRequest {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(server: impl Into<serde_json::Value>) -> Self {
-        Self { server: server.into() }
+impl OsVolumesBootCreate294OsSchHntSchedulerHints {
+    /// Sets `build_near_host_ip`.
+    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
+        self.build_near_host_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `cidr`.
+    pub fn cidr(mut self, value: impl Into<String>) -> Self {
+        self.cidr = Some(value.into());
+        self
+    }
+
+    /// Sets `different_cell`.
+    pub fn different_cell(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell>,
+    ) -> Self {
+        self.different_cell = Some(value.into());
+        self
+    }
+
+    /// Sets `different_host`.
+    pub fn different_host(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost>,
+    ) -> Self {
+        self.different_host = Some(value.into());
+        self
+    }
+
+    /// Sets `group`.
+    pub fn group(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsGroup>,
+    ) -> Self {
+        self.group = Some(value.into());
+        self
+    }
+
+    /// Sets `query`.
+    pub fn query(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsQuery>,
+    ) -> Self {
+        self.query = Some(value.into());
+        self
+    }
+
+    /// Sets `same_host`.
+    pub fn same_host(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost>,
+    ) -> Self {
+        self.same_host = Some(value.into());
+        self
+    }
+
+    /// Sets `target_cell`.
+    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
+        self.target_cell = Some(value.into());
+        self
     }
 }
 
-/// The `OsVolumesBootActionCreateimageRequest` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionCreateimageRequest {
-    /// `createImage`
-    #[serde(rename = "createImage")]
-    pub create_image: serde_json::Value,
+/// The `OsVolumesBootCreate294OsSchedulerHints` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294OsSchedulerHints {
+    /// `build_near_host_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_near_host_ip: Option<String>,
+    /// `cidr`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    /// `different_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_cell: Option<OsVolumesBootCreate294OsSchedulerHintsDifferentCell>,
+    /// `different_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_host: Option<OsVolumesBootCreate294OsSchedulerHintsDifferentHost>,
+    /// `group`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<OsVolumesBootCreate294OsSchedulerHintsGroup>,
+    /// `query`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<OsVolumesBootCreate294OsSchedulerHintsQuery>,
+    /// `same_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_host: Option<OsVolumesBootCreate294OsSchedulerHintsSameHost>,
+    /// `target_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cell: Option<String>,
 }
 
-impl OsVolumesBootActionCreateimageRequest {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(create_image: impl Into<serde_json::Value>) -> Self {
-        Self {
-            create_image: create_image.into(),
-        }
+impl OsVolumesBootCreate294OsSchedulerHints {
+    /// Sets `build_near_host_ip`.
+    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
+        self.build_near_host_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `cidr`.
+    pub fn cidr(mut self, value: impl Into<String>) -> Self {
+        self.cidr = Some(value.into());
+        self
+    }
+
+    /// Sets `different_cell`.
+    pub fn different_cell(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsDifferentCell>,
+    ) -> Self {
+        self.different_cell = Some(value.into());
+        self
+    }
+
+    /// Sets `different_host`.
+    pub fn different_host(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsDifferentHost>,
+    ) -> Self {
+        self.different_host = Some(value.into());
+        self
+    }
+
+    /// Sets `group`.
+    pub fn group(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsGroup>,
+    ) -> Self {
+        self.group = Some(value.into());
+        self
+    }
+
+    /// Sets `query`.
+    pub fn query(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsQuery>,
+    ) -> Self {
+        self.query = Some(value.into());
+        self
+    }
+
+    /// Sets `same_host`.
+    pub fn same_host(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsSameHost>,
+    ) -> Self {
+        self.same_host = Some(value.into());
+        self
+    }
+
+    /// Sets `target_cell`.
+    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
+        self.target_cell = Some(value.into());
+        self
     }
 }
 
-/// The `OsVolumesBootActionRebuildRequest` type.
+/// The `OsVolumesBootCreate294Server` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionRebuildRequest {
-    /// `rebuild`
-    pub rebuild: serde_json::Value,
-}
-
-impl OsVolumesBootActionRebuildRequest {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(rebuild: impl Into<serde_json::Value>) -> Self {
-        Self { rebuild: rebuild.into() }
-    }
-}
-
-/// The `OsVolumesBootActionConfirmResize21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionConfirmResize21 {
-    /// `confirmResize`
-    #[serde(rename = "confirmResize")]
-    pub confirm_resize: serde_json::Value,
-}
-
-impl OsVolumesBootActionConfirmResize21 {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(confirm_resize: impl Into<serde_json::Value>) -> Self {
-        Self {
-            confirm_resize: confirm_resize.into(),
-        }
-    }
-}
-
-/// The `OsVolumesBootActionReboot21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionReboot21 {
-    /// `reboot`
-    pub reboot: OsVolumesBootActionReboot21Reboot,
-}
-
-impl OsVolumesBootActionReboot21 {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(reboot: impl Into<OsVolumesBootActionReboot21Reboot>) -> Self {
-        Self { reboot: reboot.into() }
-    }
-}
-
-/// The `OsVolumesBootActionReboot21Reboot` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionReboot21Reboot {
-    /// `type`
-    pub r#type: OsVolumesBootActionReboot21RebootType,
-}
-
-impl OsVolumesBootActionReboot21Reboot {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(r#type: impl Into<OsVolumesBootActionReboot21RebootType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
-}
-
-/// The `OsVolumesBootActionResize21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionResize21 {
-    /// `resize`
-    pub resize: OsVolumesBootActionResize21Resize,
-}
-
-impl OsVolumesBootActionResize21 {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(resize: impl Into<OsVolumesBootActionResize21Resize>) -> Self {
-        Self { resize: resize.into() }
-    }
-}
-
-/// The `OsVolumesBootActionResize21Resize` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionResize21Resize {
+pub struct OsVolumesBootCreate294Server {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<OsVolumesBootActionResize21ResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsVolumesBootCreate294ServerOsDcfDiskConfig>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// `adminPass`
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// `availability_zone`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone: Option<String>,
+    /// `block_device_mapping`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_device_mapping: Option<
+        Vec<OsVolumesBootCreate294ServerBlockDeviceMappingItem>,
+    >,
+    /// `block_device_mapping_v2`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_device_mapping_v2: Option<
+        Vec<OsVolumesBootCreate294ServerBlockDeviceMappingV2Item>,
+    >,
+    /// `config_drive`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_drive: Option<OsVolumesBootCreate294ServerConfigDrive>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
     /// `flavorRef`
     #[serde(rename = "flavorRef")]
-    pub flavor_ref: OsVolumesBootActionResize21ResizeFlavorRef,
+    pub flavor_ref: OsVolumesBootCreate294ServerFlavorRef,
+    /// `host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// `hostname`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// `hypervisor_hostname`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypervisor_hostname: Option<String>,
+    /// `imageRef`
+    #[serde(rename = "imageRef")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_ref: Option<String>,
+    /// `key_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_name: Option<String>,
+    /// `max_count`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_count: Option<OsVolumesBootCreate294ServerMaxCount>,
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `min_count`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_count: Option<OsVolumesBootCreate294ServerMinCount>,
+    /// `name`
+    pub name: String,
+    /// `networks`
+    pub networks: OsVolumesBootCreate294ServerNetworks,
+    /// `return_reservation_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_reservation_id: Option<OsVolumesBootCreate294ServerReturnReservationId>,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<OsVolumesBootCreate294ServerSecurityGroupsItem>>,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `user_data`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_data: Option<String>,
 }
 
-impl OsVolumesBootActionResize21Resize {
+impl OsVolumesBootCreate294Server {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        flavor_ref: impl Into<OsVolumesBootActionResize21ResizeFlavorRef>,
+        flavor_ref: impl Into<OsVolumesBootCreate294ServerFlavorRef>,
+        name: impl Into<String>,
+        networks: impl Into<OsVolumesBootCreate294ServerNetworks>,
     ) -> Self {
         Self {
             os_dcf_disk_config: None,
+            access_i_pv4: None,
+            access_i_pv6: None,
+            admin_pass: None,
+            availability_zone: None,
+            block_device_mapping: None,
+            block_device_mapping_v2: None,
+            config_drive: None,
+            description: None,
             flavor_ref: flavor_ref.into(),
+            host: None,
+            hostname: None,
+            hypervisor_hostname: None,
+            image_ref: None,
+            key_name: None,
+            max_count: None,
+            metadata: None,
+            min_count: None,
+            name: name.into(),
+            networks: networks.into(),
+            return_reservation_id: None,
+            security_groups: None,
+            tags: None,
+            trusted_image_certificates: None,
+            user_data: None,
         }
     }
 
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<OsVolumesBootActionResize21ResizeOsDcfDiskConfig>,
+        value: impl Into<OsVolumesBootCreate294ServerOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `availability_zone`.
+    pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.availability_zone = Some(value.into());
+        self
+    }
+
+    /// Sets `block_device_mapping`.
+    pub fn block_device_mapping(
+        mut self,
+        value: impl Into<Vec<OsVolumesBootCreate294ServerBlockDeviceMappingItem>>,
+    ) -> Self {
+        self.block_device_mapping = Some(value.into());
+        self
+    }
+
+    /// Sets `block_device_mapping_v2`.
+    pub fn block_device_mapping_v2(
+        mut self,
+        value: impl Into<Vec<OsVolumesBootCreate294ServerBlockDeviceMappingV2Item>>,
+    ) -> Self {
+        self.block_device_mapping_v2 = Some(value.into());
+        self
+    }
+
+    /// Sets `config_drive`.
+    pub fn config_drive(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerConfigDrive>,
+    ) -> Self {
+        self.config_drive = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `host`.
+    pub fn host(mut self, value: impl Into<String>) -> Self {
+        self.host = Some(value.into());
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `hypervisor_hostname`.
+    pub fn hypervisor_hostname(mut self, value: impl Into<String>) -> Self {
+        self.hypervisor_hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `imageRef`.
+    pub fn image_ref(mut self, value: impl Into<String>) -> Self {
+        self.image_ref = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(value.into());
+        self
+    }
+
+    /// Sets `max_count`.
+    pub fn max_count(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerMaxCount>,
+    ) -> Self {
+        self.max_count = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `min_count`.
+    pub fn min_count(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerMinCount>,
+    ) -> Self {
+        self.min_count = Some(value.into());
+        self
+    }
+
+    /// Sets `return_reservation_id`.
+    pub fn return_reservation_id(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerReturnReservationId>,
+    ) -> Self {
+        self.return_reservation_id = Some(value.into());
+        self
+    }
+
+    /// Sets `security_groups`.
+    pub fn security_groups(
+        mut self,
+        value: impl Into<Vec<OsVolumesBootCreate294ServerSecurityGroupsItem>>,
+    ) -> Self {
+        self.security_groups = Some(value.into());
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+
+    /// Sets `trusted_image_certificates`.
+    pub fn trusted_image_certificates(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.trusted_image_certificates = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `trusted_image_certificates` to `null`.
+    pub fn clear_trusted_image_certificates(mut self) -> Self {
+        self.trusted_image_certificates = Some(None);
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(value.into());
+        self
+    }
 }
 
-/// The `OsVolumesBootActionRevertResize21` type.
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingItem` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294ServerBlockDeviceMappingItem {
+    /// `connection_info`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_info: Option<String>,
+    /// `delete_on_termination`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >,
+    /// `device_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+    /// `no_device`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_device: Option<serde_json::Value>,
+    /// `snapshot_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+    /// `virtual_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_name: Option<String>,
+    /// `volume_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_id: Option<String>,
+    /// `volume_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
+    >,
+}
+
+impl OsVolumesBootCreate294ServerBlockDeviceMappingItem {
+    /// Sets `connection_info`.
+    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
+        self.connection_info = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<
+            OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+        >,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `device_name`.
+    pub fn device_name(mut self, value: impl Into<String>) -> Self {
+        self.device_name = Some(value.into());
+        self
+    }
+
+    /// Sets `no_device`.
+    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.no_device = Some(value.into());
+        self
+    }
+
+    /// Sets `snapshot_id`.
+    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
+        self.snapshot_id = Some(value.into());
+        self
+    }
+
+    /// Sets `virtual_name`.
+    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
+        self.virtual_name = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_id`.
+    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
+        self.volume_id = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_size`.
+    pub fn volume_size(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize>,
+    ) -> Self {
+        self.volume_size = Some(value.into());
+        self
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2Item` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
+    /// `boot_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub boot_index: Option<
+        Option<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
+    >,
+    /// `connection_info`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_info: Option<String>,
+    /// `delete_on_termination`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >,
+    /// `destination_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_type: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    >,
+    /// `device_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+    /// `device_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_type: Option<String>,
+    /// `disk_bus`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_bus: Option<String>,
+    /// `guest_format`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_format: Option<String>,
+    /// `image_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_id: Option<String>,
+    /// `no_device`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_device: Option<serde_json::Value>,
+    /// `snapshot_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+    /// `source_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType,
+    >,
+    /// `tag`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// `uuid`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// `virtual_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_name: Option<String>,
+    /// `volume_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_id: Option<String>,
+    /// `volume_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<
+        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    >,
+    /// `volume_type`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub volume_type: Option<Option<String>>,
+}
+
+impl OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
+    /// Sets `boot_index`.
+    pub fn boot_index(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
+    ) -> Self {
+        self.boot_index = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `boot_index` to `null`.
+    pub fn clear_boot_index(mut self) -> Self {
+        self.boot_index = Some(None);
+        self
+    }
+
+    /// Sets `connection_info`.
+    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
+        self.connection_info = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<
+            OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+        >,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `destination_type`.
+    pub fn destination_type(
+        mut self,
+        value: impl Into<
+            OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+        >,
+    ) -> Self {
+        self.destination_type = Some(value.into());
+        self
+    }
+
+    /// Sets `device_name`.
+    pub fn device_name(mut self, value: impl Into<String>) -> Self {
+        self.device_name = Some(value.into());
+        self
+    }
+
+    /// Sets `device_type`.
+    pub fn device_type(mut self, value: impl Into<String>) -> Self {
+        self.device_type = Some(value.into());
+        self
+    }
+
+    /// Sets `disk_bus`.
+    pub fn disk_bus(mut self, value: impl Into<String>) -> Self {
+        self.disk_bus = Some(value.into());
+        self
+    }
+
+    /// Sets `guest_format`.
+    pub fn guest_format(mut self, value: impl Into<String>) -> Self {
+        self.guest_format = Some(value.into());
+        self
+    }
+
+    /// Sets `image_id`.
+    pub fn image_id(mut self, value: impl Into<String>) -> Self {
+        self.image_id = Some(value.into());
+        self
+    }
+
+    /// Sets `no_device`.
+    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.no_device = Some(value.into());
+        self
+    }
+
+    /// Sets `snapshot_id`.
+    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
+        self.snapshot_id = Some(value.into());
+        self
+    }
+
+    /// Sets `source_type`.
+    pub fn source_type(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType>,
+    ) -> Self {
+        self.source_type = Some(value.into());
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+
+    /// Sets `uuid`.
+    pub fn uuid(mut self, value: impl Into<String>) -> Self {
+        self.uuid = Some(value.into());
+        self
+    }
+
+    /// Sets `virtual_name`.
+    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
+        self.virtual_name = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_id`.
+    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
+        self.volume_id = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_size`.
+    pub fn volume_size(
+        mut self,
+        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
+    ) -> Self {
+        self.volume_size = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_type`.
+    pub fn volume_type(mut self, value: impl Into<String>) -> Self {
+        self.volume_type = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `volume_type` to `null`.
+    pub fn clear_volume_type(mut self) -> Self {
+        self.volume_type = Some(None);
+        self
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerNetworksVariant1Item` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294ServerNetworksVariant1Item {
+    /// `fixed_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ip: Option<String>,
+    /// `port`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub port: Option<Option<String>>,
+    /// `tag`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// `uuid`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+}
+
+impl OsVolumesBootCreate294ServerNetworksVariant1Item {
+    /// Sets `fixed_ip`.
+    pub fn fixed_ip(mut self, value: impl Into<String>) -> Self {
+        self.fixed_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `port`.
+    pub fn port(mut self, value: impl Into<String>) -> Self {
+        self.port = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `port` to `null`.
+    pub fn clear_port(mut self) -> Self {
+        self.port = Some(None);
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+
+    /// Sets `uuid`.
+    pub fn uuid(mut self, value: impl Into<String>) -> Self {
+        self.uuid = Some(value.into());
+        self
+    }
+}
+
+/// The `OsVolumesBootCreate294ServerSecurityGroupsItem` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootCreate294ServerSecurityGroupsItem {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl OsVolumesBootCreate294ServerSecurityGroupsItem {
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+
+/// The `OsVolumesBootUpdate294` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionRevertResize21 {
-    /// `revertResize`
-    #[serde(rename = "revertResize")]
-    pub revert_resize: serde_json::Value,
+pub struct OsVolumesBootUpdate294 {
+    /// `server`
+    pub server: OsVolumesBootUpdate294Server,
 }
 
-impl OsVolumesBootActionRevertResize21 {
+impl OsVolumesBootUpdate294 {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(revert_resize: impl Into<serde_json::Value>) -> Self {
+    pub fn new(server: impl Into<OsVolumesBootUpdate294Server>) -> Self {
+        Self { server: server.into() }
+    }
+}
+
+/// The `OsVolumesBootUpdate294Server` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootUpdate294Server {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<OsVolumesBootUpdate294ServerOsDcfDiskConfig>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `hostname`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl OsVolumesBootUpdate294Server {
+    /// Sets `OS-DCF:diskConfig`.
+    pub fn os_dcf_disk_config(
+        mut self,
+        value: impl Into<OsVolumesBootUpdate294ServerOsDcfDiskConfig>,
+    ) -> Self {
+        self.os_dcf_disk_config = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+
+/// The `OsVolumesBootIdActionPostCreateImageBody` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostCreateImageBody {
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `name`
+    pub name: String,
+}
+
+impl OsVolumesBootIdActionPostCreateImageBody {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            revert_resize: revert_resize.into(),
+            metadata: None,
+            name: name.into(),
         }
     }
-}
 
-/// The `OsVolumesBootActionStart21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionStart21 {
-    /// `os-start`
-    #[serde(rename = "os-start")]
-    pub os_start: serde_json::Value,
-}
-
-impl OsVolumesBootActionStart21 {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(os_start: impl Into<serde_json::Value>) -> Self {
-        Self { os_start: os_start.into() }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
     }
 }
 
-/// The `OsVolumesBootActionStop21` type.
+/// The `OsVolumesBootIdActionPostRebuildBody` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionStop21 {
-    /// `os-stop`
-    #[serde(rename = "os-stop")]
-    pub os_stop: serde_json::Value,
+pub struct OsVolumesBootIdActionPostRebuildBody {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// `adminPass`
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `hostname`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// `imageRef`
+    #[serde(rename = "imageRef")]
+    pub image_ref: String,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `preserve_ephemeral`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preserve_ephemeral: Option<
+        OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
+    >,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_data: Option<Option<String>>,
 }
 
-impl OsVolumesBootActionStop21 {
+impl OsVolumesBootIdActionPostRebuildBody {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(os_stop: impl Into<serde_json::Value>) -> Self {
-        Self { os_stop: os_stop.into() }
-    }
-}
-
-/// The `OsVolumesBootActionTriggerCrashDump217` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootActionTriggerCrashDump217 {
-    /// `trigger_crash_dump`
-    pub trigger_crash_dump: Option<serde_json::Value>,
-}
-
-impl OsVolumesBootActionTriggerCrashDump217 {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(trigger_crash_dump: impl Into<Option<serde_json::Value>>) -> Self {
+    pub fn new(image_ref: impl Into<String>) -> Self {
         Self {
-            trigger_crash_dump: trigger_crash_dump.into(),
+            os_dcf_disk_config: None,
+            access_i_pv4: None,
+            access_i_pv6: None,
+            admin_pass: None,
+            description: None,
+            hostname: None,
+            image_ref: image_ref.into(),
+            key_name: None,
+            metadata: None,
+            name: None,
+            preserve_ephemeral: None,
+            trusted_image_certificates: None,
+            user_data: None,
         }
+    }
+
+    /// Sets `OS-DCF:diskConfig`.
+    pub fn os_dcf_disk_config(
+        mut self,
+        value: impl Into<OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig>,
+    ) -> Self {
+        self.os_dcf_disk_config = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `key_name` to `null`.
+    pub fn clear_key_name(mut self) -> Self {
+        self.key_name = Some(None);
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `preserve_ephemeral`.
+    pub fn preserve_ephemeral(
+        mut self,
+        value: impl Into<OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral>,
+    ) -> Self {
+        self.preserve_ephemeral = Some(value.into());
+        self
+    }
+
+    /// Sets `trusted_image_certificates`.
+    pub fn trusted_image_certificates(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.trusted_image_certificates = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `trusted_image_certificates` to `null`.
+    pub fn clear_trusted_image_certificates(mut self) -> Self {
+        self.trusted_image_certificates = Some(None);
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `user_data` to `null`.
+    pub fn clear_user_data(mut self) -> Self {
+        self.user_data = Some(None);
+        self
     }
 }

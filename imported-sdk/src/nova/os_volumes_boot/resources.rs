@@ -2,11 +2,13 @@
 //! The handles of the `os_volumes_boot` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsVolumesBootCreateRequest, OsVolumesBootCreateResponse21,
-    OsVolumesBootDetailGetResponse, OsVolumesBootGetResponse,
-    OsVolumesBootIdActionPostBody, OsVolumesBootIdActionPostResponse,
+    Call, Client, OsVolumesBootActionCreateImageResponse245, OsVolumesBootCreate294,
+    OsVolumesBootCreateResponse21, OsVolumesBootDetailGetResponse,
+    OsVolumesBootGetResponse, OsVolumesBootIdActionPostCreateImageBody,
+    OsVolumesBootIdActionPostRebuildBody, OsVolumesBootIdActionPostRebuildResponse,
     OsVolumesBootIdGetResponse, OsVolumesBootIdPutResponse,
-    OsVolumesBootListDetailParams, OsVolumesBootListParams, OsVolumesBootUpdateRequest,
+    OsVolumesBootListDetailParams, OsVolumesBootListParams, OsVolumesBootRebootParams,
+    OsVolumesBootResizeParams, OsVolumesBootUpdate294,
 };
 use crate::runtime::{call, request};
 
@@ -54,6 +56,7 @@ impl<'a> OsVolumesBoot<'a> {
             .query("key_name", &params.key_name)
             .query("launch_index", &params.launch_index)
             .query("launched_at", &params.launched_at)
+            .query("limit", &params.limit)
             .query("locked", &params.locked)
             .query("locked_by", &params.locked_by)
             .query("marker", &params.marker)
@@ -92,7 +95,7 @@ impl<'a> OsVolumesBoot<'a> {
     /// Sends `POST /v2.1/os-volumes_boot`.
     pub fn create(
         &self,
-        body: &OsVolumesBootCreateRequest,
+        body: &OsVolumesBootCreate294,
     ) -> Call<OsVolumesBootCreateResponse21> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -139,6 +142,7 @@ impl<'a> OsVolumesBoot<'a> {
             .query("key_name", &params.key_name)
             .query("launch_index", &params.launch_index)
             .query("launched_at", &params.launched_at)
+            .query("limit", &params.limit)
             .query("locked", &params.locked)
             .query("locked_by", &params.locked_by)
             .query("marker", &params.marker)
@@ -204,7 +208,7 @@ impl<'a> OsVolumesBoot<'a> {
     pub fn update(
         &self,
         id: &str,
-        body: &OsVolumesBootUpdateRequest,
+        body: &OsVolumesBootUpdate294,
     ) -> Call<OsVolumesBootIdPutResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
@@ -216,17 +220,116 @@ impl<'a> OsVolumesBoot<'a> {
     }
 
     /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
-    pub fn action(
+    pub fn create_image(
         &self,
         id: &str,
-        body: &OsVolumesBootIdActionPostBody,
-    ) -> Call<OsVolumesBootIdActionPostResponse> {
+        body: &OsVolumesBootIdActionPostCreateImageBody,
+    ) -> Call<OsVolumesBootActionCreateImageResponse245> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-volumes_boot/{id}/action",
             )
             .path_param("id", id)
-            .json(body);
+            .json(body)
+            .wrap_body("createImage");
         Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn rebuild(
+        &self,
+        id: &str,
+        body: &OsVolumesBootIdActionPostRebuildBody,
+    ) -> Call<OsVolumesBootIdActionPostRebuildResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("rebuild");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn confirm_resize(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("confirmResize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn reboot(&self, id: &str, params: OsVolumesBootRebootParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("type", &params.r#type)
+            .wrap_body("reboot");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn resize(&self, id: &str, params: OsVolumesBootResizeParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field_opt("OS-DCF:diskConfig", &params.os_dcf_disk_config)
+            .body_field("flavorRef", &params.flavor_ref)
+            .wrap_body("resize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn revert_resize(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("revertResize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn start(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("os-start");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn stop(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("os-stop");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/os-volumes_boot/{id}/action`.
+    pub fn trigger_crash_dump(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/os-volumes_boot/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_null("trigger_crash_dump");
+        Call::new(self.client.transport.clone(), request, call::empty)
     }
 }

@@ -4,6 +4,19 @@
 use crate::nova::{
     OsVolumesBootCreateResponse21Variant2ServerLinksItemRel,
     OsVolumesBootCreateResponse21Variant2ServerOsDcfDiskConfig,
+    OsVolumesBootDetailDetailResponse2100ServersLinksItemRel,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    OsVolumesBootIndexResponse21ServersLinksItemRel,
 };
 
 /// The `OsVolumesBootGetResponse` type.
@@ -13,7 +26,16 @@ pub struct OsVolumesBootGetResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<serde_json::Value>,
+    pub servers_links: Option<Vec<OsVolumesBootIndexResponse21ServersLinksItem>>,
+}
+
+/// The `OsVolumesBootIndexResponse21ServersLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIndexResponse21ServersLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: OsVolumesBootIndexResponse21ServersLinksItemRel,
 }
 
 /// The `OsVolumesBootCreateResponse21Variant1` type.
@@ -73,7 +95,18 @@ pub struct OsVolumesBootDetailGetResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<serde_json::Value>,
+    pub servers_links: Option<
+        Vec<OsVolumesBootDetailDetailResponse2100ServersLinksItem>,
+    >,
+}
+
+/// The `OsVolumesBootDetailDetailResponse2100ServersLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootDetailDetailResponse2100ServersLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: OsVolumesBootDetailDetailResponse2100ServersLinksItemRel,
 }
 
 /// The `OsVolumesBootIdGetResponse` type.
@@ -90,10 +123,179 @@ pub struct OsVolumesBootIdPutResponse {
     pub server: serde_json::Value,
 }
 
-/// The `OsVolumesBootIdActionPostResponse` type.
+/// The `OsVolumesBootActionCreateImageResponse245` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostResponse {
+pub struct OsVolumesBootActionCreateImageResponse245 {
     /// `image_id`
+    pub image_id: Option<String>,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponse {
+    /// `server`
+    pub server: OsVolumesBootIdActionPostRebuildResponseServer,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServer` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServer {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    pub os_dcf_disk_config: String,
+    /// `OS-EXT-AZ:availability_zone`
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_az_availability_zone: Option<String>,
+    /// `OS-EXT-SRV-ATTR:host`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:hostname`
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:instance_name`
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// `OS-EXT-SRV-ATTR:kernel_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:launch_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// `OS-EXT-SRV-ATTR:ramdisk_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:reservation_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:root_device_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// `OS-EXT-STS:power_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<
+        Option<OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState>,
+    >,
+    /// `OS-EXT-STS:task_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// `OS-EXT-STS:vm_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// `OS-SRV-USG:launched_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// `OS-SRV-USG:terminated_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    pub access_i_pv4: OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    pub access_i_pv6: OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    /// `addresses`
+    pub addresses: serde_json::Value,
+    /// `adminPass`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "adminPass")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub admin_pass: Option<Option<String>>,
+    /// `config_drive`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(
@@ -101,8 +303,200 @@ pub struct OsVolumesBootIdActionPostResponse {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_id: Option<Option<String>>,
-    /// `server`
+    pub config_drive: Option<
+        Option<OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive>,
+    >,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `fault`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server: Option<serde_json::Value>,
+    pub fault: Option<OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault>,
+    /// `flavor`
+    pub flavor: serde_json::Value,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    pub host_id: String,
+    /// `host_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `image`
+    pub image: serde_json::Value,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `links`
+    pub links: Vec<OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem>,
+    /// `locked`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `metadata`
+    pub metadata: serde_json::Value,
+    /// `name`
+    pub name: Option<String>,
+    /// `os-extended-volumes:volumes_attached`
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<
+            OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+        >,
+    >,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `progress`
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")]
+    pub progress: Option<f64>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<
+        Vec<OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem>,
+    >,
+    /// `server_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<Vec<String>>,
+    /// `status`
+    pub status: OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `tenant_id`
+    pub tenant_id: String,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `updated`
+    pub updated: crate::runtime::DateTime,
+    /// `user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_data: Option<Option<String>>,
+    /// `user_id`
+    pub user_id: String,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints {
+    /// `build_near_host_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_near_host_ip: Option<String>,
+    /// `cidr`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    /// `different_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_cell: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >,
+    /// `different_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_host: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >,
+    /// `group`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >,
+    /// `query`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >,
+    /// `same_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_host: Option<
+        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >,
+    /// `target_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cell: Option<String>,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem {
+    /// Default: `false`.
+    pub delete_on_termination: bool,
+    /// `id`
+    pub id: String,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem {
+    /// `name`
+    pub name: String,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault {
+    /// `code`
+    pub code: i64,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// `message`
+    pub message: String,
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
 }

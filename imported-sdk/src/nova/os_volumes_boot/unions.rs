@@ -2,13 +2,226 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    OsVolumesBootActionConfirmResize21, OsVolumesBootActionCreateimageRequest,
-    OsVolumesBootActionReboot21, OsVolumesBootActionRebuildRequest,
-    OsVolumesBootActionResize21, OsVolumesBootActionRevertResize21,
-    OsVolumesBootActionStart21, OsVolumesBootActionStop21,
-    OsVolumesBootActionTriggerCrashDump217, OsVolumesBootCreateResponse21Variant1,
+    OsVolumesBootCreate294ServerNetworksVariant1Item,
+    OsVolumesBootCreate294ServerNetworksVariant2, OsVolumesBootCreateResponse21Variant1,
     OsVolumesBootCreateResponse21Variant2,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
 };
+
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHintsGroup` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchHntSchedulerHintsGroup {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHintsQuery` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchHntSchedulerHintsQuery {
+    /// The value as a string.
+    String(String),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchedulerHintsDifferentCell` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchedulerHintsDifferentCell {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchedulerHintsDifferentHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchedulerHintsDifferentHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchedulerHintsGroup` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchedulerHintsGroup {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294OsSchedulerHintsQuery` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchedulerHintsQuery {
+    /// The value as a string.
+    String(String),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `OsVolumesBootCreate294OsSchedulerHintsSameHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294OsSchedulerHintsSameHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerConfigDrive` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerConfigDrive {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerFlavorRef` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerFlavorRef {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerMaxCount` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerMaxCount {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerMinCount` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerMinCount {
+    /// The value as an integer.
+    Integer(i64),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootCreate294ServerNetworks` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerNetworks {
+    /// The value as a list of [`OsVolumesBootCreate294ServerNetworksVariant1Item`] values.
+    OsVolumesBootCreate294ServerNetworksVariant1ItemList(
+        Vec<OsVolumesBootCreate294ServerNetworksVariant1Item>,
+    ),
+    /// The value as [`OsVolumesBootCreate294ServerNetworksVariant2`].
+    OsVolumesBootCreate294ServerNetworksVariant2(
+        OsVolumesBootCreate294ServerNetworksVariant2,
+    ),
+}
+
+/// The `OsVolumesBootCreate294ServerReturnReservationId` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootCreate294ServerReturnReservationId {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
 
 /// The `OsVolumesBootCreateResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -20,34 +233,104 @@ pub enum OsVolumesBootCreateResponse21 {
     OsVolumesBootCreateResponse21Variant2(OsVolumesBootCreateResponse21Variant2),
 }
 
-/// The `OsVolumesBootIdActionPostBody` type.
+/// The `OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostBody {
-    /// The value as [`OsVolumesBootActionCreateimageRequest`].
-    OsVolumesBootActionCreateimageRequest(OsVolumesBootActionCreateimageRequest),
-    /// The value as [`OsVolumesBootActionRebuildRequest`].
-    OsVolumesBootActionRebuildRequest(OsVolumesBootActionRebuildRequest),
-    /// The value as [`OsVolumesBootActionConfirmResize21`].
-    OsVolumesBootActionConfirmResize21(OsVolumesBootActionConfirmResize21),
-    /// The value as [`OsVolumesBootActionReboot21`].
-    OsVolumesBootActionReboot21(OsVolumesBootActionReboot21),
-    /// The value as [`OsVolumesBootActionResize21`].
-    OsVolumesBootActionResize21(OsVolumesBootActionResize21),
-    /// The value as [`OsVolumesBootActionRevertResize21`].
-    OsVolumesBootActionRevertResize21(OsVolumesBootActionRevertResize21),
-    /// The value as [`OsVolumesBootActionStart21`].
-    OsVolumesBootActionStart21(OsVolumesBootActionStart21),
-    /// The value as [`OsVolumesBootActionStop21`].
-    OsVolumesBootActionStop21(OsVolumesBootActionStop21),
-    /// The value as [`OsVolumesBootActionTriggerCrashDump217`].
-    OsVolumesBootActionTriggerCrashDump217(OsVolumesBootActionTriggerCrashDump217),
+pub enum OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
 }
 
-/// The `OsVolumesBootActionResize21ResizeFlavorRef` type.
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootActionResize21ResizeFlavorRef {
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery {
+    /// The value as a string.
+    String(String),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4 {
+    /// The value as [`OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1`].
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(
+        OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+    ),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6 {
+    /// The value as [`OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1`].
+    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(
+        OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+    ),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `OsVolumesBootIdActionPostResizeFlavorRef` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum OsVolumesBootIdActionPostResizeFlavorRef {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.

@@ -2,7 +2,7 @@
 //! The handles of the `quota_class_sets_os_quota_class_sets` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsQuotaClassSetUpdateRequest, OsQuotaClassSetsIdGetResponse,
+    Call, Client, OsQuotaClassSetUpdate257, OsQuotaClassSetsIdGetResponse,
     OsQuotaClassSetsIdPutResponse,
 };
 use crate::runtime::{call, request};
@@ -52,7 +52,7 @@ impl<'a> QuotaClassSetsOsQuotaClassSets<'a> {
     pub fn update_os_quota_class_sets(
         &self,
         id: &str,
-        body: &OsQuotaClassSetUpdateRequest,
+        body: &OsQuotaClassSetUpdate257,
     ) -> Call<OsQuotaClassSetsIdPutResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,

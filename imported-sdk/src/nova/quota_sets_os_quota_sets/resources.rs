@@ -2,7 +2,7 @@
 //! The handles of the `quota_sets_os_quota_sets` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsQuotaSetUpdateRequest, OsQuotaSetsIdDefaultsGetResponse,
+    Call, Client, OsQuotaSetUpdate257, OsQuotaSetsIdDefaultsGetResponse,
     OsQuotaSetsIdDetailGetResponse, OsQuotaSetsIdGetResponse, OsQuotaSetsIdPutResponse,
     QuotaSetsOsQuotaSetsDeleteOsQuotaSetsParams,
     QuotaSetsOsQuotaSetsGetOsQuotaSetsParams,
@@ -85,7 +85,7 @@ impl<'a> QuotaSetsOsQuotaSets<'a> {
     pub fn update_os_quota_sets(
         &self,
         id: &str,
-        body: &OsQuotaSetUpdateRequest,
+        body: &OsQuotaSetUpdate257,
         params: QuotaSetsOsQuotaSetsUpdateOsQuotaSetsParams,
     ) -> Call<OsQuotaSetsIdPutResponse> {
         let request = request::Request::new(

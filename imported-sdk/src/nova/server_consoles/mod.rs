@@ -4,6 +4,8 @@
 pub(super) mod resources;
 mod requests;
 mod types;
+mod enums;
 
 pub use requests::*;
 pub use types::*;
+pub use enums::*;

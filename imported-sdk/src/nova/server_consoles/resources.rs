@@ -2,7 +2,7 @@
 //! The handles of the `server_consoles` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsConsoleAuthTokensIdGetResponse, ServersRemoteConsolesCreateRequest,
+    Call, Client, OsConsoleAuthTokensIdGetResponse, ServersRemoteConsolesCreate299,
     ServersServerIdRemoteConsolesPostResponse,
 };
 use crate::runtime::{call, request};
@@ -58,7 +58,7 @@ impl<'a> ServerConsoles<'a> {
     pub fn create_servers_remote_consoles(
         &self,
         server_id: &str,
-        body: &ServersRemoteConsolesCreateRequest,
+        body: &ServersRemoteConsolesCreate299,
     ) -> Call<ServersServerIdRemoteConsolesPostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,

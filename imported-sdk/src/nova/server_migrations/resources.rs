@@ -2,8 +2,8 @@
 //! The handles of the `server_migrations` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ServersMigrationsActionForceComplete222,
-    ServersServerIdMigrationsGetResponse, ServersServerIdMigrationsIdGetResponse,
+    Call, Client, ServersServerIdMigrationsGetResponse,
+    ServersServerIdMigrationsIdGetResponse,
 };
 use crate::runtime::{call, request};
 
@@ -113,12 +113,46 @@ impl<'a> ServerMigrations<'a> {
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
+    /// Force an in-progress live migration for a given server to complete.
+    ///
+    /// Specify the `force_complete` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role to perform
+    /// this operation. Cloud providers can change these permissions through the
+    /// `policy.yaml` file.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server OS-EXT-STS:vm_state value must be `active` and the server
+    /// OS-EXT-STS:task_state value must be `migrating`.
+    ///
+    /// If the server is locked, you must have administrator privileges to force the
+    /// completion of the server migration.
+    ///
+    /// The migration status must be `running`.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you make this request, you typically must keep polling the server status
+    /// to determine whether the request succeeded.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status remains `MIGRATING` for an inordinate amount of time,
+    /// the request may have failed. Ensure you meet the preconditions and run the
+    /// request again. If the request fails again, investigate the compute back end.
+    /// More details can be found in the
+    /// [admin guide](https://docs.openstack.org/nova/latest/admin/live-migration-usage.html#what-to-do-when-the-migration-times-out).
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
+    ///
     /// Sends `POST /v2.1/servers/{server_id}/migrations/{id}/action`.
-    pub fn servers_migrations_action(
+    pub fn servers_migrations_force_complete(
         &self,
         id: &str,
         server_id: &str,
-        body: &ServersMigrationsActionForceComplete222,
     ) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -126,7 +160,7 @@ impl<'a> ServerMigrations<'a> {
             )
             .path_param("id", id)
             .path_param("server_id", server_id)
-            .json(body);
+            .wrap_null("force_complete");
         Call::new(self.client.transport.clone(), request, call::empty)
     }
 }

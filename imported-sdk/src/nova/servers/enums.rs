@@ -318,6 +318,353 @@ impl<'de> serde::Deserialize<'de> for ServersGetSortKey {
     }
 }
 
+/// The `ServersIndexResponse21ServersLinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIndexResponse21ServersLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIndexResponse21ServersLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIndexResponse21ServersLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersIndexResponse21ServersLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersIndexResponse21ServersLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersIndexResponse21ServersLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersIndexResponse21ServersLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersCreate294ServerOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersCreate294ServerOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersCreate294ServerOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersCreate294ServerOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersCreate294ServerOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersCreate294ServerOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersCreate294ServerOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersCreate294ServerOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    /// `local`
+    Local,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["local", "volume"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Local => "local",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "local" => Self::Local,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersCreate294ServerBlockDeviceMappingV2ItemSourceType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    /// `blank`
+    Blank,
+    /// `image`
+    Image,
+    /// `snapshot`
+    Snapshot,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "blank",
+        "image",
+        "snapshot",
+        "volume",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Blank => "blank",
+            Self::Image => "image",
+            Self::Snapshot => "snapshot",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "blank" => Self::Blank,
+            "image" => Self::Image,
+            "snapshot" => Self::Snapshot,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersCreate294ServerNetworksVariant2` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersCreate294ServerNetworksVariant2 {
+    /// `auto`
+    Auto,
+    /// `none`
+    None,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersCreate294ServerNetworksVariant2 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["auto", "none"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "auto",
+            Self::None => "none",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersCreate294ServerNetworksVariant2 {
+    fn from(value: &str) -> Self {
+        match value {
+            "auto" => Self::Auto,
+            "none" => Self::None,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersCreate294ServerNetworksVariant2 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersCreate294ServerNetworksVariant2 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersCreate294ServerNetworksVariant2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersCreate294ServerNetworksVariant2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `ServersCreateResponseVariant2ServerOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ServersCreateResponseVariant2ServerOsDcfDiskConfig {
@@ -768,16 +1115,147 @@ impl<'de> serde::Deserialize<'de> for ServersDetailGetSortKey {
     }
 }
 
-/// The `ServersActionGetSerialConsole21OsGetSerialConsoleType` type.
+/// The `ServersDetailDetailResponse2100ServersLinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionGetSerialConsole21OsGetSerialConsoleType {
+pub enum ServersDetailDetailResponse2100ServersLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersDetailDetailResponse2100ServersLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersDetailDetailResponse2100ServersLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersDetailDetailResponse2100ServersLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersDetailDetailResponse2100ServersLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersDetailDetailResponse2100ServersLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersDetailDetailResponse2100ServersLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerUpdate2104ServerOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerUpdate2104ServerOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerUpdate2104ServerOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerUpdate2104ServerOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerUpdate2104ServerOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerUpdate2104ServerOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerUpdate2104ServerOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerUpdate2104ServerOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostOsGetSerialConsoleType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostOsGetSerialConsoleType {
     /// `serial`
     Serial,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl ServersIdActionPostOsGetSerialConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["serial"];
 
@@ -790,7 +1268,7 @@ impl ServersActionGetSerialConsole21OsGetSerialConsoleType {
     }
 }
 
-impl From<&str> for ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl From<&str> for ServersIdActionPostOsGetSerialConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "serial" => Self::Serial,
@@ -803,27 +1281,26 @@ impl From<&str> for ServersActionGetSerialConsole21OsGetSerialConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl std::str::FromStr for ServersIdActionPostOsGetSerialConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl fmt::Display for ServersIdActionPostOsGetSerialConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl serde::Serialize for ServersIdActionPostOsGetSerialConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersActionGetSerialConsole21OsGetSerialConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetSerialConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -832,16 +1309,80 @@ for ServersActionGetSerialConsole21OsGetSerialConsoleType {
     }
 }
 
-/// The `ServersActionGetSpiceConsole21OsGetSpiceConsoleType` type.
+/// The `ServersActionGetSerialConsoleResponse21ConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+pub enum ServersActionGetSerialConsoleResponse21ConsoleType {
+    /// `serial`
+    Serial,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersActionGetSerialConsoleResponse21ConsoleType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["serial"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Serial => "serial",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersActionGetSerialConsoleResponse21ConsoleType {
+    fn from(value: &str) -> Self {
+        match value {
+            "serial" => Self::Serial,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersActionGetSerialConsoleResponse21ConsoleType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersActionGetSerialConsoleResponse21ConsoleType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersActionGetSerialConsoleResponse21ConsoleType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersActionGetSerialConsoleResponse21ConsoleType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostOsGetSpiceConsoleType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostOsGetSpiceConsoleType {
     /// `spice-html5`
     SpiceHtml5,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl ServersIdActionPostOsGetSpiceConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["spice-html5"];
 
@@ -854,7 +1395,7 @@ impl ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
     }
 }
 
-impl From<&str> for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl From<&str> for ServersIdActionPostOsGetSpiceConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "spice-html5" => Self::SpiceHtml5,
@@ -867,27 +1408,26 @@ impl From<&str> for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl std::str::FromStr for ServersIdActionPostOsGetSpiceConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl fmt::Display for ServersIdActionPostOsGetSpiceConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl serde::Serialize for ServersIdActionPostOsGetSpiceConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetSpiceConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -896,9 +1436,72 @@ for ServersActionGetSpiceConsole21OsGetSpiceConsoleType {
     }
 }
 
-/// The `ServersActionGetVncConsole21OsGetVncConsoleType` type.
+/// The `ServersActionGetSpiceConsoleResponse21ConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionGetVncConsole21OsGetVncConsoleType {
+pub enum ServersActionGetSpiceConsoleResponse21ConsoleType {
+    /// `spice-html5`
+    SpiceHtml5,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersActionGetSpiceConsoleResponse21ConsoleType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["spice-html5"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SpiceHtml5 => "spice-html5",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersActionGetSpiceConsoleResponse21ConsoleType {
+    fn from(value: &str) -> Self {
+        match value {
+            "spice-html5" => Self::SpiceHtml5,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersActionGetSpiceConsoleResponse21ConsoleType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersActionGetSpiceConsoleResponse21ConsoleType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersActionGetSpiceConsoleResponse21ConsoleType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersActionGetSpiceConsoleResponse21ConsoleType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostOsGetVncConsoleType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostOsGetVncConsoleType {
     /// `novnc`
     Novnc,
     /// `xvpvnc`
@@ -907,7 +1510,7 @@ pub enum ServersActionGetVncConsole21OsGetVncConsoleType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionGetVncConsole21OsGetVncConsoleType {
+impl ServersIdActionPostOsGetVncConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["novnc", "xvpvnc"];
 
@@ -921,7 +1524,7 @@ impl ServersActionGetVncConsole21OsGetVncConsoleType {
     }
 }
 
-impl From<&str> for ServersActionGetVncConsole21OsGetVncConsoleType {
+impl From<&str> for ServersIdActionPostOsGetVncConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "novnc" => Self::Novnc,
@@ -935,26 +1538,26 @@ impl From<&str> for ServersActionGetVncConsole21OsGetVncConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersActionGetVncConsole21OsGetVncConsoleType {
+impl std::str::FromStr for ServersIdActionPostOsGetVncConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionGetVncConsole21OsGetVncConsoleType {
+impl fmt::Display for ServersIdActionPostOsGetVncConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionGetVncConsole21OsGetVncConsoleType {
+impl serde::Serialize for ServersIdActionPostOsGetVncConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersActionGetVncConsole21OsGetVncConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetVncConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -963,9 +1566,644 @@ impl<'de> serde::Deserialize<'de> for ServersActionGetVncConsole21OsGetVncConsol
     }
 }
 
-/// The `ServersActionRebootRebootType` type.
+/// The `ServersActionGetVncConsoleResponse21ConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionRebootRebootType {
+pub enum ServersActionGetVncConsoleResponse21ConsoleType {
+    /// `novnc`
+    Novnc,
+    /// `xvpvnc`
+    Xvpvnc,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersActionGetVncConsoleResponse21ConsoleType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["novnc", "xvpvnc"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Novnc => "novnc",
+            Self::Xvpvnc => "xvpvnc",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersActionGetVncConsoleResponse21ConsoleType {
+    fn from(value: &str) -> Self {
+        match value {
+            "novnc" => Self::Novnc,
+            "xvpvnc" => Self::Xvpvnc,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersActionGetVncConsoleResponse21ConsoleType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersActionGetVncConsoleResponse21ConsoleType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersActionGetVncConsoleResponse21ConsoleType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersActionGetVncConsoleResponse21ConsoleType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersActionGetRdpConsoleResponse21ConsoleType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersActionGetRdpConsoleResponse21ConsoleType {
+    /// `rdp-html5`
+    RdpHtml5,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersActionGetRdpConsoleResponse21ConsoleType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["rdp-html5"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RdpHtml5 => "rdp-html5",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersActionGetRdpConsoleResponse21ConsoleType {
+    fn from(value: &str) -> Self {
+        match value {
+            "rdp-html5" => Self::RdpHtml5,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersActionGetRdpConsoleResponse21ConsoleType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersActionGetRdpConsoleResponse21ConsoleType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersActionGetRdpConsoleResponse21ConsoleType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersActionGetRdpConsoleResponse21ConsoleType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebuildBodyOsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState` type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    /// `0`
+    Value0,
+    /// `1`
+    Value1,
+    /// `3`
+    Value3,
+    /// `4`
+    Value4,
+    /// `6`
+    Value6,
+    /// `7`
+    Value7,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownInt),
+}
+
+impl ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    /// Every value this SDK knows.
+    pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
+
+    /// The value as sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value3 => 3,
+            Self::Value4 => 4,
+            Self::Value6 => 6,
+            Self::Value7 => 7,
+            Self::Unknown(value) => value.value(),
+        }
+    }
+}
+
+impl From<i64> for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            3 => Self::Value3,
+            4 => Self::Value4,
+            6 => Self::Value6,
+            7 => Self::Value7,
+            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
+        }
+    }
+}
+
+impl fmt::Display
+for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize
+for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    /// ` `
+    V,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[""];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    /// ` `
+    V,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[""];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10LinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    /// `bookmark`
+    Bookmark,
+    /// `self`
+    Self_,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["bookmark", "self"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bookmark => "bookmark",
+            Self::Self_ => "self",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "bookmark" => Self::Bookmark,
+            "self" => Self::Self_,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr
+for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10Status` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebuildResponseServerVariant10Status {
+    /// `ACTIVE`
+    Active,
+    /// `BUILD`
+    Build,
+    /// `DELETED`
+    Deleted,
+    /// `ERROR`
+    Error,
+    /// `HARD_REBOOT`
+    HardReboot,
+    /// `MIGRATING`
+    Migrating,
+    /// `PASSWORD`
+    Password,
+    /// `PAUSED`
+    Paused,
+    /// `REBOOT`
+    Reboot,
+    /// `REBUILD`
+    Rebuild,
+    /// `RESCUE`
+    Rescue,
+    /// `RESIZE`
+    Resize,
+    /// `REVERT_RESIZE`
+    RevertResize,
+    /// `SHELVED`
+    Shelved,
+    /// `SHELVED_OFFLOADED`
+    ShelvedOffloaded,
+    /// `SHUTOFF`
+    Shutoff,
+    /// `SOFT_DELETED`
+    SoftDeleted,
+    /// `SUSPENDED`
+    Suspended,
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `VERIFY_RESIZE`
+    VerifyResize,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServersIdActionPostRebuildResponseServerVariant10Status {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "ACTIVE",
+        "BUILD",
+        "DELETED",
+        "ERROR",
+        "HARD_REBOOT",
+        "MIGRATING",
+        "PASSWORD",
+        "PAUSED",
+        "REBOOT",
+        "REBUILD",
+        "RESCUE",
+        "RESIZE",
+        "REVERT_RESIZE",
+        "SHELVED",
+        "SHELVED_OFFLOADED",
+        "SHUTOFF",
+        "SOFT_DELETED",
+        "SUSPENDED",
+        "UNKNOWN",
+        "VERIFY_RESIZE",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Build => "BUILD",
+            Self::Deleted => "DELETED",
+            Self::Error => "ERROR",
+            Self::HardReboot => "HARD_REBOOT",
+            Self::Migrating => "MIGRATING",
+            Self::Password => "PASSWORD",
+            Self::Paused => "PAUSED",
+            Self::Reboot => "REBOOT",
+            Self::Rebuild => "REBUILD",
+            Self::Rescue => "RESCUE",
+            Self::Resize => "RESIZE",
+            Self::RevertResize => "REVERT_RESIZE",
+            Self::Shelved => "SHELVED",
+            Self::ShelvedOffloaded => "SHELVED_OFFLOADED",
+            Self::Shutoff => "SHUTOFF",
+            Self::SoftDeleted => "SOFT_DELETED",
+            Self::Suspended => "SUSPENDED",
+            Self::UnknownValue => "UNKNOWN",
+            Self::VerifyResize => "VERIFY_RESIZE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10Status {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "BUILD" => Self::Build,
+            "DELETED" => Self::Deleted,
+            "ERROR" => Self::Error,
+            "HARD_REBOOT" => Self::HardReboot,
+            "MIGRATING" => Self::Migrating,
+            "PASSWORD" => Self::Password,
+            "PAUSED" => Self::Paused,
+            "REBOOT" => Self::Reboot,
+            "REBUILD" => Self::Rebuild,
+            "RESCUE" => Self::Rescue,
+            "RESIZE" => Self::Resize,
+            "REVERT_RESIZE" => Self::RevertResize,
+            "SHELVED" => Self::Shelved,
+            "SHELVED_OFFLOADED" => Self::ShelvedOffloaded,
+            "SHUTOFF" => Self::Shutoff,
+            "SOFT_DELETED" => Self::SoftDeleted,
+            "SUSPENDED" => Self::Suspended,
+            "UNKNOWN" => Self::UnknownValue,
+            "VERIFY_RESIZE" => Self::VerifyResize,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServersIdActionPostRebuildResponseServerVariant10Status {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServersIdActionPostRebuildResponseServerVariant10Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServersIdActionPostRebuildResponseServerVariant10Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for ServersIdActionPostRebuildResponseServerVariant10Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServersIdActionPostRebootType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServersIdActionPostRebootType {
     /// `HARD`
     HardUpper,
     /// `Hard`
@@ -982,7 +2220,7 @@ pub enum ServersActionRebootRebootType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionRebootRebootType {
+impl ServersIdActionPostRebootType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "HARD",
@@ -1007,7 +2245,7 @@ impl ServersActionRebootRebootType {
     }
 }
 
-impl From<&str> for ServersActionRebootRebootType {
+impl From<&str> for ServersIdActionPostRebootType {
     fn from(value: &str) -> Self {
         match value {
             "HARD" => Self::HardUpper,
@@ -1025,26 +2263,26 @@ impl From<&str> for ServersActionRebootRebootType {
     }
 }
 
-impl std::str::FromStr for ServersActionRebootRebootType {
+impl std::str::FromStr for ServersIdActionPostRebootType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionRebootRebootType {
+impl fmt::Display for ServersIdActionPostRebootType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionRebootRebootType {
+impl serde::Serialize for ServersIdActionPostRebootType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersActionRebootRebootType {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebootType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1053,9 +2291,9 @@ impl<'de> serde::Deserialize<'de> for ServersActionRebootRebootType {
     }
 }
 
-/// The `ServersActionResetStateOsResetStateState` type.
+/// The `ServersIdActionPostOsResetStateState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionResetStateOsResetStateState {
+pub enum ServersIdActionPostOsResetStateState {
     /// `active`
     Active,
     /// `error`
@@ -1064,7 +2302,7 @@ pub enum ServersActionResetStateOsResetStateState {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionResetStateOsResetStateState {
+impl ServersIdActionPostOsResetStateState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["active", "error"];
 
@@ -1078,7 +2316,7 @@ impl ServersActionResetStateOsResetStateState {
     }
 }
 
-impl From<&str> for ServersActionResetStateOsResetStateState {
+impl From<&str> for ServersIdActionPostOsResetStateState {
     fn from(value: &str) -> Self {
         match value {
             "active" => Self::Active,
@@ -1092,26 +2330,26 @@ impl From<&str> for ServersActionResetStateOsResetStateState {
     }
 }
 
-impl std::str::FromStr for ServersActionResetStateOsResetStateState {
+impl std::str::FromStr for ServersIdActionPostOsResetStateState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionResetStateOsResetStateState {
+impl fmt::Display for ServersIdActionPostOsResetStateState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionResetStateOsResetStateState {
+impl serde::Serialize for ServersIdActionPostOsResetStateState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersActionResetStateOsResetStateState {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsResetStateState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1120,9 +2358,9 @@ impl<'de> serde::Deserialize<'de> for ServersActionResetStateOsResetStateState {
     }
 }
 
-/// The `ServersActionResizeResizeOsDcfDiskConfig` type.
+/// The `ServersIdActionPostResizeOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersActionResizeResizeOsDcfDiskConfig {
+pub enum ServersIdActionPostResizeOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -1131,7 +2369,7 @@ pub enum ServersActionResizeResizeOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersActionResizeResizeOsDcfDiskConfig {
+impl ServersIdActionPostResizeOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -1145,7 +2383,7 @@ impl ServersActionResizeResizeOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for ServersActionResizeResizeOsDcfDiskConfig {
+impl From<&str> for ServersIdActionPostResizeOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -1159,26 +2397,26 @@ impl From<&str> for ServersActionResizeResizeOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for ServersActionResizeResizeOsDcfDiskConfig {
+impl std::str::FromStr for ServersIdActionPostResizeOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersActionResizeResizeOsDcfDiskConfig {
+impl fmt::Display for ServersIdActionPostResizeOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersActionResizeResizeOsDcfDiskConfig {
+impl serde::Serialize for ServersIdActionPostResizeOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersActionResizeResizeOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for ServersIdActionPostResizeOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

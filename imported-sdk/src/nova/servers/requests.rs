@@ -2,22 +2,41 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    ServersActionAddFixedIp21AddFixedIpNetworkId,
-    ServersActionGetConsoleOutputOsGetConsoleOutputLength,
-    ServersActionGetSerialConsole21OsGetSerialConsoleType,
-    ServersActionGetSpiceConsole21OsGetSpiceConsoleType,
-    ServersActionGetVncConsole21OsGetVncConsoleType, ServersActionRebootRebootType,
-    ServersActionResetStateOsResetStateState, ServersActionResizeResizeFlavorRef,
-    ServersActionResizeResizeOsDcfDiskConfig,
+    ServerUpdate2104ServerOsDcfDiskConfig,
+    ServersCreate294OsSchHntSchedulerHintsDifferentCell,
+    ServersCreate294OsSchHntSchedulerHintsDifferentHost,
+    ServersCreate294OsSchHntSchedulerHintsGroup,
+    ServersCreate294OsSchHntSchedulerHintsQuery,
+    ServersCreate294OsSchHntSchedulerHintsSameHost,
+    ServersCreate294OsSchedulerHintsDifferentCell,
+    ServersCreate294OsSchedulerHintsDifferentHost, ServersCreate294OsSchedulerHintsGroup,
+    ServersCreate294OsSchedulerHintsQuery, ServersCreate294OsSchedulerHintsSameHost,
+    ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    ServersCreate294ServerBlockDeviceMappingItemVolumeSize,
+    ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex,
+    ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    ServersCreate294ServerBlockDeviceMappingV2ItemSourceType,
+    ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
+    ServersCreate294ServerConfigDrive, ServersCreate294ServerFlavorRef,
+    ServersCreate294ServerMaxCount, ServersCreate294ServerMinCount,
+    ServersCreate294ServerNetworks, ServersCreate294ServerOsDcfDiskConfig,
+    ServersCreate294ServerReturnReservationId,
+    ServersIdActionPostCreateBackupBodyRotation,
+    ServersIdActionPostOsMigrateLiveBodyBlockMigration,
+    ServersIdActionPostRebuildBodyOsDcfDiskConfig,
+    ServersIdActionPostRebuildBodyPreserveEphemeral,
+    ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
+    ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
 };
 
-/// The `ServersCreateRequest` type.
+/// The `ServersCreate294` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateRequest {
+pub struct ServersCreate294 {
     /// `OS-SCH-HNT:scheduler_hints`
     #[serde(rename = "OS-SCH-HNT:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_sch_hnt_scheduler_hints: Option<serde_json::Value>,
+    pub os_sch_hnt_scheduler_hints: Option<ServersCreate294OsSchHntSchedulerHints>,
     /// The dictionary of data to send to the scheduler. Alternatively, you can specify
     /// `OS-SCH-HNT:scheduler_hints` as the key in the request body.
     ///
@@ -39,14 +58,14 @@ pub struct ServersCreateRequest {
     /// documentation to know what is available for scheduler hints.
     #[serde(rename = "os:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_scheduler_hints: Option<serde_json::Value>,
+    pub os_scheduler_hints: Option<ServersCreate294OsSchedulerHints>,
     /// A `server` object.
-    pub server: serde_json::Value,
+    pub server: ServersCreate294Server,
 }
 
-impl ServersCreateRequest {
+impl ServersCreate294 {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(server: impl Into<serde_json::Value>) -> Self {
+    pub fn new(server: impl Into<ServersCreate294Server>) -> Self {
         Self {
             os_sch_hnt_scheduler_hints: None,
             os_scheduler_hints: None,
@@ -57,856 +76,291 @@ impl ServersCreateRequest {
     /// Sets `OS-SCH-HNT:scheduler_hints`.
     pub fn os_sch_hnt_scheduler_hints(
         mut self,
-        value: impl Into<serde_json::Value>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHints>,
     ) -> Self {
         self.os_sch_hnt_scheduler_hints = Some(value.into());
         self
     }
 
     /// Sets `os:scheduler_hints`.
-    pub fn os_scheduler_hints(mut self, value: impl Into<serde_json::Value>) -> Self {
+    pub fn os_scheduler_hints(
+        mut self,
+        value: impl Into<ServersCreate294OsSchedulerHints>,
+    ) -> Self {
         self.os_scheduler_hints = Some(value.into());
         self
     }
 }
 
-/// The `ServerUpdateRequest` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerUpdateRequest {
-    /// A `server` object.
-    pub server: serde_json::Value,
-}
-
-impl ServerUpdateRequest {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(server: impl Into<serde_json::Value>) -> Self {
-        Self { server: server.into() }
-    }
-}
-
-/// The `ServersIdActionPostBody` type.
+/// The `ServersCreate294OsSchHntSchedulerHints` type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostBody {
-    /// The action to change an administrative password of the server.
-    #[serde(rename = "changePassword")]
+pub struct ServersCreate294OsSchHntSchedulerHints {
+    /// Schedule the server on a host in the network specified with this parameter
+    /// and a cidr (`os:scheduler_hints.cidr`).
+    /// It is available when `SimpleCIDRAffinityFilter` is available
+    /// on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change_password: Option<ServersActionChangePasswordChangePassword>,
-    /// The action.
-    #[serde(rename = "createBackup")]
+    pub build_near_host_ip: Option<String>,
+    /// Schedule the server on a host in the network specified with an IP address
+    /// (`os:scheduler_hints:build_near_host_ip`) and this parameter.
+    /// If `os:scheduler_hints:build_near_host_ip` is specified and
+    /// this parameter is omitted, `/24` is used.
+    /// It is available when `SimpleCIDRAffinityFilter` is available
+    /// on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_backup: Option<serde_json::Value>,
-    /// The action to create a snapshot of the image or
-    /// the volume(s) of the server.
-    #[serde(rename = "createImage")]
+    pub cidr: Option<String>,
+    /// A list of cell routes or a cell route (string).
+    /// Schedule the server in a cell that is not specified.
+    /// It is available when `DifferentCellFilter` is available on cloud side
+    /// that is cell v1 environment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_image: Option<serde_json::Value>,
-    /// The action to evacuate a server to another host.
+    pub different_cell: Option<ServersCreate294OsSchHntSchedulerHintsDifferentCell>,
+    /// A list of server UUIDs or a server UUID.
+    /// Schedule the server on a different host from a set of servers.
+    /// It is available when `DifferentHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evacuate: Option<serde_json::Value>,
-    /// The action to get console output of the server.
-    #[serde(rename = "os-getConsoleOutput")]
+    pub different_host: Option<ServersCreate294OsSchHntSchedulerHintsDifferentHost>,
+    /// The server group UUID. Schedule the server according to a policy of
+    /// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
+    /// or `soft-affinity`).
+    /// It is available when `ServerGroupAffinityFilter`,
+    /// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
+    /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_get_console_output: Option<ServersActionGetConsoleOutputOsGetConsoleOutput>,
-    /// The action.
-    #[serde(rename = "os-getSerialConsole")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_get_serial_console: Option<ServersActionGetSerialConsole21OsGetSerialConsole>,
-    /// The action.
-    #[serde(rename = "os-getSPICEConsole")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_get_spice_console: Option<ServersActionGetSpiceConsole21OsGetSpiceConsole>,
-    /// The action.
-    #[serde(rename = "os-getVNCConsole")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_get_vnc_console: Option<ServersActionGetVncConsole21OsGetVncConsole>,
-    /// The action to lock a server.
-    /// This parameter can be `null`.
-    /// Up to microversion 2.73, this parameter should be `null`.
+    pub group: Option<ServersCreate294OsSchHntSchedulerHintsGroup>,
+    /// Schedule the server by using a custom filter in JSON format.
+    /// For example:
     ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub lock: Option<Option<serde_json::Value>>,
-    /// The action.
+    /// ```text
+    /// "query": "[\">=\",\"$free_ram_mb\",1024]"
+    /// ```
     ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "os-getRDPConsole")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_get_rdp_console: Option<Option<serde_json::Value>>,
-    /// The action.
-    #[serde(rename = "os-migrateLive")]
+    /// It is available when `JsonFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_migrate_live: Option<serde_json::Value>,
-    /// The action to rebuild a server.
+    pub query: Option<ServersCreate294OsSchHntSchedulerHintsQuery>,
+    /// A list of server UUIDs or a server UUID.
+    /// Schedule the server on the same host as another server in a set of
+    /// servers.
+    /// It is available when `SameHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rebuild: Option<serde_json::Value>,
-    /// The action.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "resetNetwork")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reset_network: Option<Option<serde_json::Value>>,
-    /// The action.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub unshelve: Option<Option<serde_json::Value>>,
-    /// The action to add a fixed ip address to a server.
-    #[serde(rename = "addFixedIp")]
+    pub same_host: Option<ServersCreate294OsSchHntSchedulerHintsSameHost>,
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub add_fixed_ip: Option<ServersActionAddFixedIp21AddFixedIp>,
-    /// The action. Contains required floating IP `address` and optional
-    /// `fixed_address`.
-    #[serde(rename = "addFloatingIp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub add_floating_ip: Option<ServersActionAddFloatingIp21AddFloatingIp>,
-    /// The action to add a security group to a server.
-    #[serde(rename = "addSecurityGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub add_security_group: Option<ServersActionAddsecuritygroupAddSecurityGroup>,
-    /// `confirmResize`
-    #[serde(rename = "confirmResize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confirm_resize: Option<serde_json::Value>,
-    /// `forceDelete`
-    #[serde(rename = "forceDelete")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force_delete: Option<serde_json::Value>,
-    /// `injectNetworkInfo`
-    #[serde(rename = "injectNetworkInfo")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inject_network_info: Option<serde_json::Value>,
-    /// The action to cold migrate a server.
-    /// This parameter can be `null`.
-    /// Up to microversion 2.55, this parameter should be `null`.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub migrate: Option<Option<ServersActionMigrate256Migrate>>,
-    /// `pause`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pause: Option<serde_json::Value>,
-    /// The action to reboot a server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reboot: Option<ServersActionRebootReboot>,
-    /// The action to remove a fixed ip address from a server.
-    #[serde(rename = "removeFixedIp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remove_fixed_ip: Option<ServersActionRemoveFixedIp21RemoveFixedIp>,
-    /// The action to remove or disassociate a floating IP address
-    /// from the server.
-    #[serde(rename = "removeFloatingIp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remove_floating_ip: Option<ServersActionRemoveFloatingIp21RemoveFloatingIp>,
-    /// The action to remove a security group from the server.
-    #[serde(rename = "removeSecurityGroup")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remove_security_group: Option<
-        ServersActionRemovesecuritygroupRemoveSecurityGroup,
-    >,
-    /// The action to rescue a server.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub rescue: Option<Option<ServersActionRescueRescue>>,
-    /// The action.
-    #[serde(rename = "os-resetState")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_reset_state: Option<ServersActionResetStateOsResetState>,
-    /// The action to resize a server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resize: Option<ServersActionResizeResize>,
-    /// `restore`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub restore: Option<serde_json::Value>,
-    /// `resume`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resume: Option<serde_json::Value>,
-    /// `revertResize`
-    #[serde(rename = "revertResize")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revert_resize: Option<serde_json::Value>,
-    /// `shelve`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shelve: Option<serde_json::Value>,
-    /// `shelveOffload`
-    #[serde(rename = "shelveOffload")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shelve_offload: Option<serde_json::Value>,
-    /// `os-start`
-    #[serde(rename = "os-start")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_start: Option<serde_json::Value>,
-    /// `os-stop`
-    #[serde(rename = "os-stop")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_stop: Option<serde_json::Value>,
-    /// `suspend`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suspend: Option<serde_json::Value>,
-    /// `trigger_crash_dump`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub trigger_crash_dump: Option<Option<serde_json::Value>>,
-    /// `unlock`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unlock: Option<serde_json::Value>,
-    /// `unpause`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unpause: Option<serde_json::Value>,
-    /// `unrescue`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unrescue: Option<serde_json::Value>,
+    pub target_cell: Option<String>,
 }
 
-impl ServersIdActionPostBody {
-    /// Sets `changePassword`.
-    pub fn change_password(
+impl ServersCreate294OsSchHntSchedulerHints {
+    /// Sets `build_near_host_ip`.
+    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
+        self.build_near_host_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `cidr`.
+    pub fn cidr(mut self, value: impl Into<String>) -> Self {
+        self.cidr = Some(value.into());
+        self
+    }
+
+    /// Sets `different_cell`.
+    pub fn different_cell(
         mut self,
-        value: impl Into<ServersActionChangePasswordChangePassword>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHintsDifferentCell>,
     ) -> Self {
-        self.change_password = Some(value.into());
+        self.different_cell = Some(value.into());
         self
     }
 
-    /// Sets `createBackup`.
-    pub fn create_backup(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.create_backup = Some(value.into());
-        self
-    }
-
-    /// Sets `createImage`.
-    pub fn create_image(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.create_image = Some(value.into());
-        self
-    }
-
-    /// Sets `evacuate`.
-    pub fn evacuate(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.evacuate = Some(value.into());
-        self
-    }
-
-    /// Sets `os-getConsoleOutput`.
-    pub fn os_get_console_output(
+    /// Sets `different_host`.
+    pub fn different_host(
         mut self,
-        value: impl Into<ServersActionGetConsoleOutputOsGetConsoleOutput>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHintsDifferentHost>,
     ) -> Self {
-        self.os_get_console_output = Some(value.into());
+        self.different_host = Some(value.into());
         self
     }
 
-    /// Sets `os-getSerialConsole`.
-    pub fn os_get_serial_console(
+    /// Sets `group`.
+    pub fn group(
         mut self,
-        value: impl Into<ServersActionGetSerialConsole21OsGetSerialConsole>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHintsGroup>,
     ) -> Self {
-        self.os_get_serial_console = Some(value.into());
+        self.group = Some(value.into());
         self
     }
 
-    /// Sets `os-getSPICEConsole`.
-    pub fn os_get_spice_console(
+    /// Sets `query`.
+    pub fn query(
         mut self,
-        value: impl Into<ServersActionGetSpiceConsole21OsGetSpiceConsole>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHintsQuery>,
     ) -> Self {
-        self.os_get_spice_console = Some(value.into());
+        self.query = Some(value.into());
         self
     }
 
-    /// Sets `os-getVNCConsole`.
-    pub fn os_get_vnc_console(
+    /// Sets `same_host`.
+    pub fn same_host(
         mut self,
-        value: impl Into<ServersActionGetVncConsole21OsGetVncConsole>,
+        value: impl Into<ServersCreate294OsSchHntSchedulerHintsSameHost>,
     ) -> Self {
-        self.os_get_vnc_console = Some(value.into());
+        self.same_host = Some(value.into());
         self
     }
 
-    /// Sets `lock`.
-    pub fn lock(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.lock = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `lock` to `null`.
-    pub fn clear_lock(mut self) -> Self {
-        self.lock = Some(None);
-        self
-    }
-
-    /// Sets `os-getRDPConsole`.
-    pub fn os_get_rdp_console(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.os_get_rdp_console = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `os-getRDPConsole` to `null`.
-    pub fn clear_os_get_rdp_console(mut self) -> Self {
-        self.os_get_rdp_console = Some(None);
-        self
-    }
-
-    /// Sets `os-migrateLive`.
-    pub fn os_migrate_live(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.os_migrate_live = Some(value.into());
-        self
-    }
-
-    /// Sets `rebuild`.
-    pub fn rebuild(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.rebuild = Some(value.into());
-        self
-    }
-
-    /// Sets `resetNetwork`.
-    pub fn reset_network(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.reset_network = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `resetNetwork` to `null`.
-    pub fn clear_reset_network(mut self) -> Self {
-        self.reset_network = Some(None);
-        self
-    }
-
-    /// Sets `unshelve`.
-    pub fn unshelve(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.unshelve = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `unshelve` to `null`.
-    pub fn clear_unshelve(mut self) -> Self {
-        self.unshelve = Some(None);
-        self
-    }
-
-    /// Sets `addFixedIp`.
-    pub fn add_fixed_ip(
-        mut self,
-        value: impl Into<ServersActionAddFixedIp21AddFixedIp>,
-    ) -> Self {
-        self.add_fixed_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `addFloatingIp`.
-    pub fn add_floating_ip(
-        mut self,
-        value: impl Into<ServersActionAddFloatingIp21AddFloatingIp>,
-    ) -> Self {
-        self.add_floating_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `addSecurityGroup`.
-    pub fn add_security_group(
-        mut self,
-        value: impl Into<ServersActionAddsecuritygroupAddSecurityGroup>,
-    ) -> Self {
-        self.add_security_group = Some(value.into());
-        self
-    }
-
-    /// Sets `confirmResize`.
-    pub fn confirm_resize(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.confirm_resize = Some(value.into());
-        self
-    }
-
-    /// Sets `forceDelete`.
-    pub fn force_delete(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.force_delete = Some(value.into());
-        self
-    }
-
-    /// Sets `injectNetworkInfo`.
-    pub fn inject_network_info(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.inject_network_info = Some(value.into());
-        self
-    }
-
-    /// Sets `migrate`.
-    pub fn migrate(mut self, value: impl Into<ServersActionMigrate256Migrate>) -> Self {
-        self.migrate = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `migrate` to `null`.
-    pub fn clear_migrate(mut self) -> Self {
-        self.migrate = Some(None);
-        self
-    }
-
-    /// Sets `pause`.
-    pub fn pause(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.pause = Some(value.into());
-        self
-    }
-
-    /// Sets `reboot`.
-    pub fn reboot(mut self, value: impl Into<ServersActionRebootReboot>) -> Self {
-        self.reboot = Some(value.into());
-        self
-    }
-
-    /// Sets `removeFixedIp`.
-    pub fn remove_fixed_ip(
-        mut self,
-        value: impl Into<ServersActionRemoveFixedIp21RemoveFixedIp>,
-    ) -> Self {
-        self.remove_fixed_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `removeFloatingIp`.
-    pub fn remove_floating_ip(
-        mut self,
-        value: impl Into<ServersActionRemoveFloatingIp21RemoveFloatingIp>,
-    ) -> Self {
-        self.remove_floating_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `removeSecurityGroup`.
-    pub fn remove_security_group(
-        mut self,
-        value: impl Into<ServersActionRemovesecuritygroupRemoveSecurityGroup>,
-    ) -> Self {
-        self.remove_security_group = Some(value.into());
-        self
-    }
-
-    /// Sets `rescue`.
-    pub fn rescue(mut self, value: impl Into<ServersActionRescueRescue>) -> Self {
-        self.rescue = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `rescue` to `null`.
-    pub fn clear_rescue(mut self) -> Self {
-        self.rescue = Some(None);
-        self
-    }
-
-    /// Sets `os-resetState`.
-    pub fn os_reset_state(
-        mut self,
-        value: impl Into<ServersActionResetStateOsResetState>,
-    ) -> Self {
-        self.os_reset_state = Some(value.into());
-        self
-    }
-
-    /// Sets `resize`.
-    pub fn resize(mut self, value: impl Into<ServersActionResizeResize>) -> Self {
-        self.resize = Some(value.into());
-        self
-    }
-
-    /// Sets `restore`.
-    pub fn restore(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.restore = Some(value.into());
-        self
-    }
-
-    /// Sets `resume`.
-    pub fn resume(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.resume = Some(value.into());
-        self
-    }
-
-    /// Sets `revertResize`.
-    pub fn revert_resize(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.revert_resize = Some(value.into());
-        self
-    }
-
-    /// Sets `shelve`.
-    pub fn shelve(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.shelve = Some(value.into());
-        self
-    }
-
-    /// Sets `shelveOffload`.
-    pub fn shelve_offload(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.shelve_offload = Some(value.into());
-        self
-    }
-
-    /// Sets `os-start`.
-    pub fn os_start(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.os_start = Some(value.into());
-        self
-    }
-
-    /// Sets `os-stop`.
-    pub fn os_stop(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.os_stop = Some(value.into());
-        self
-    }
-
-    /// Sets `suspend`.
-    pub fn suspend(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.suspend = Some(value.into());
-        self
-    }
-
-    /// Sets `trigger_crash_dump`.
-    pub fn trigger_crash_dump(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.trigger_crash_dump = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `trigger_crash_dump` to `null`.
-    pub fn clear_trigger_crash_dump(mut self) -> Self {
-        self.trigger_crash_dump = Some(None);
-        self
-    }
-
-    /// Sets `unlock`.
-    pub fn unlock(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.unlock = Some(value.into());
-        self
-    }
-
-    /// Sets `unpause`.
-    pub fn unpause(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.unpause = Some(value.into());
-        self
-    }
-
-    /// Sets `unrescue`.
-    pub fn unrescue(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.unrescue = Some(value.into());
+    /// Sets `target_cell`.
+    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
+        self.target_cell = Some(value.into());
         self
     }
 }
 
-/// The action to change an administrative password of the server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionChangePasswordChangePassword {
-    /// The administrative password for the server.
-    #[serde(rename = "adminPass")]
-    pub admin_pass: String,
-}
-
-impl ServersActionChangePasswordChangePassword {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(admin_pass: impl Into<String>) -> Self {
-        Self {
-            admin_pass: admin_pass.into(),
-        }
-    }
-}
-
-/// The action to get console output of the server.
+/// The dictionary of data to send to the scheduler. Alternatively, you can specify
+/// `OS-SCH-HNT:scheduler_hints` as the key in the request body.
+///
+/// Note
+///
+/// This is a top-level key in the request body, not part of the
+/// server portion of the request body.
+///
+/// There are a few caveats with scheduler hints:
+///
+/// * The request validation schema is per hint. For example, some require a
+///   single string value, and some accept a list of values.
+/// * Hints are only used based on the cloud scheduler configuration, which
+///   varies per deployment.
+/// * Hints are pluggable per deployment, meaning that a cloud can have custom
+///   hints which may not be available in another cloud.
+///
+/// For these reasons, it is important to consult each cloud’s user
+/// documentation to know what is available for scheduler hints.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionGetConsoleOutputOsGetConsoleOutput {
-    /// The number of lines to fetch from the end of console log. All
-    /// lines will be returned if this is not specified.
+pub struct ServersCreate294OsSchedulerHints {
+    /// Schedule the server on a host in the network specified with this parameter
+    /// and a cidr (`os:scheduler_hints.cidr`).
+    /// It is available when `SimpleCIDRAffinityFilter` is available
+    /// on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_near_host_ip: Option<String>,
+    /// Schedule the server on a host in the network specified with an IP address
+    /// (`os:scheduler_hints:build_near_host_ip`) and this parameter.
+    /// If `os:scheduler_hints:build_near_host_ip` is specified and
+    /// this parameter is omitted, `/24` is used.
+    /// It is available when `SimpleCIDRAffinityFilter` is available
+    /// on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    /// A list of cell routes or a cell route (string).
+    /// Schedule the server in a cell that is not specified.
+    /// It is available when `DifferentCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_cell: Option<ServersCreate294OsSchedulerHintsDifferentCell>,
+    /// A list of server UUIDs or a server UUID.
+    /// Schedule the server on a different host from a set of servers.
+    /// It is available when `DifferentHostFilter` is available on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_host: Option<ServersCreate294OsSchedulerHintsDifferentHost>,
+    /// The server group UUID. Schedule the server according to a policy of
+    /// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
+    /// or `soft-affinity`).
+    /// It is available when `ServerGroupAffinityFilter`,
+    /// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
+    /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<ServersCreate294OsSchedulerHintsGroup>,
+    /// Schedule the server by using a custom filter in JSON format.
+    /// For example:
     ///
-    /// Note
+    /// ```text
+    /// "query": "[\">=\",\"$free_ram_mb\",1024]"
+    /// ```
     ///
-    /// This parameter can be specified as not only ‘integer’ but also ‘string’.
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub length: Option<Option<ServersActionGetConsoleOutputOsGetConsoleOutputLength>>,
+    /// It is available when `JsonFilter` is available on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<ServersCreate294OsSchedulerHintsQuery>,
+    /// A list of server UUIDs or a server UUID.
+    /// Schedule the server on the same host as another server in a set of
+    /// servers.
+    /// It is available when `SameHostFilter` is available on cloud side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_host: Option<ServersCreate294OsSchedulerHintsSameHost>,
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cell: Option<String>,
 }
 
-impl ServersActionGetConsoleOutputOsGetConsoleOutput {
-    /// Sets `length`.
-    pub fn length(
+impl ServersCreate294OsSchedulerHints {
+    /// Sets `build_near_host_ip`.
+    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
+        self.build_near_host_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `cidr`.
+    pub fn cidr(mut self, value: impl Into<String>) -> Self {
+        self.cidr = Some(value.into());
+        self
+    }
+
+    /// Sets `different_cell`.
+    pub fn different_cell(
         mut self,
-        value: impl Into<ServersActionGetConsoleOutputOsGetConsoleOutputLength>,
+        value: impl Into<ServersCreate294OsSchedulerHintsDifferentCell>,
     ) -> Self {
-        self.length = Some(Some(value.into()));
+        self.different_cell = Some(value.into());
         self
     }
 
-    /// Sets `length` to `null`.
-    pub fn clear_length(mut self) -> Self {
-        self.length = Some(None);
-        self
-    }
-}
-
-/// The action.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionGetSerialConsole21OsGetSerialConsole {
-    /// The type of serial console. The only valid value is `serial`.
-    pub r#type: ServersActionGetSerialConsole21OsGetSerialConsoleType,
-}
-
-impl ServersActionGetSerialConsole21OsGetSerialConsole {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(
-        r#type: impl Into<ServersActionGetSerialConsole21OsGetSerialConsoleType>,
+    /// Sets `different_host`.
+    pub fn different_host(
+        mut self,
+        value: impl Into<ServersCreate294OsSchedulerHintsDifferentHost>,
     ) -> Self {
-        Self { r#type: r#type.into() }
+        self.different_host = Some(value.into());
+        self
     }
-}
 
-/// The action.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionGetSpiceConsole21OsGetSpiceConsole {
-    /// The type of SPICE console. The only valid value is `spice-html5`.
-    pub r#type: ServersActionGetSpiceConsole21OsGetSpiceConsoleType,
-}
-
-impl ServersActionGetSpiceConsole21OsGetSpiceConsole {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(
-        r#type: impl Into<ServersActionGetSpiceConsole21OsGetSpiceConsoleType>,
+    /// Sets `group`.
+    pub fn group(
+        mut self,
+        value: impl Into<ServersCreate294OsSchedulerHintsGroup>,
     ) -> Self {
-        Self { r#type: r#type.into() }
+        self.group = Some(value.into());
+        self
     }
-}
 
-/// The action.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionGetVncConsole21OsGetVncConsole {
-    /// The type of VNC console. The only valid value is `novnc`.
-    pub r#type: ServersActionGetVncConsole21OsGetVncConsoleType,
-}
-
-impl ServersActionGetVncConsole21OsGetVncConsole {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(
-        r#type: impl Into<ServersActionGetVncConsole21OsGetVncConsoleType>,
+    /// Sets `query`.
+    pub fn query(
+        mut self,
+        value: impl Into<ServersCreate294OsSchedulerHintsQuery>,
     ) -> Self {
-        Self { r#type: r#type.into() }
+        self.query = Some(value.into());
+        self
     }
-}
 
-/// The action to add a fixed ip address to a server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionAddFixedIp21AddFixedIp {
-    /// The network ID.
-    #[serde(rename = "networkId")]
-    pub network_id: ServersActionAddFixedIp21AddFixedIpNetworkId,
-}
-
-impl ServersActionAddFixedIp21AddFixedIp {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(
-        network_id: impl Into<ServersActionAddFixedIp21AddFixedIpNetworkId>,
+    /// Sets `same_host`.
+    pub fn same_host(
+        mut self,
+        value: impl Into<ServersCreate294OsSchedulerHintsSameHost>,
     ) -> Self {
-        Self {
-            network_id: network_id.into(),
-        }
-    }
-}
-
-/// The action. Contains required floating IP `address` and optional
-/// `fixed_address`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionAddFloatingIp21AddFloatingIp {
-    /// The fixed IP address with which you want to associate the floating IP address.
-    pub address: serde_json::Value,
-    /// The fixed IP address with which you want to associate the floating IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_address: Option<serde_json::Value>,
-}
-
-impl ServersActionAddFloatingIp21AddFloatingIp {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(address: impl Into<serde_json::Value>) -> Self {
-        Self {
-            address: address.into(),
-            fixed_address: None,
-        }
+        self.same_host = Some(value.into());
+        self
     }
 
-    /// Sets `fixed_address`.
-    pub fn fixed_address(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.fixed_address = Some(value.into());
+    /// Sets `target_cell`.
+    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
+        self.target_cell = Some(value.into());
         self
     }
 }
 
-/// The action to add a security group to a server.
+/// A `server` object.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionAddsecuritygroupAddSecurityGroup {
-    /// The security group name.
-    pub name: String,
-}
-
-impl ServersActionAddsecuritygroupAddSecurityGroup {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
-}
-
-/// The action to cold migrate a server.
-/// This parameter can be `null`.
-/// Up to microversion 2.55, this parameter should be `null`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionMigrate256Migrate {
-    /// `host`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub host: Option<Option<String>>,
-}
-
-impl ServersActionMigrate256Migrate {
-    /// Sets `host`.
-    pub fn host(mut self, value: impl Into<String>) -> Self {
-        self.host = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `host` to `null`.
-    pub fn clear_host(mut self) -> Self {
-        self.host = Some(None);
-        self
-    }
-}
-
-/// The action to reboot a server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionRebootReboot {
-    /// The type of the reboot action. The valid values are `HARD` and `SOFT`.
-    /// A `SOFT` reboot attempts a graceful shutdown and restart of the server.
-    /// A `HARD` reboot attempts a forced shutdown and restart of the server.
-    /// The `HARD` reboot corresponds to the power cycles of the server.
-    pub r#type: ServersActionRebootRebootType,
-}
-
-impl ServersActionRebootReboot {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersActionRebootRebootType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
-}
-
-/// The action to remove a fixed ip address from a server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionRemoveFixedIp21RemoveFixedIp {
-    /// The IP address.
-    pub address: serde_json::Value,
-}
-
-impl ServersActionRemoveFixedIp21RemoveFixedIp {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(address: impl Into<serde_json::Value>) -> Self {
-        Self { address: address.into() }
-    }
-}
-
-/// The action to remove or disassociate a floating IP address
-/// from the server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionRemoveFloatingIp21RemoveFloatingIp {
-    /// The floating IP address.
-    pub address: serde_json::Value,
-}
-
-impl ServersActionRemoveFloatingIp21RemoveFloatingIp {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(address: impl Into<serde_json::Value>) -> Self {
-        Self { address: address.into() }
-    }
-}
-
-/// The action to remove a security group from the server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionRemovesecuritygroupRemoveSecurityGroup {
-    /// The security group name.
-    pub name: String,
-}
-
-impl ServersActionRemovesecuritygroupRemoveSecurityGroup {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
-}
-
-/// The action to rescue a server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionRescueRescue {
-    /// `adminPass`
-    #[serde(rename = "adminPass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_pass: Option<String>,
-    /// `rescue_image_ref`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rescue_image_ref: Option<String>,
-}
-
-impl ServersActionRescueRescue {
-    /// Sets `adminPass`.
-    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
-        self.admin_pass = Some(value.into());
-        self
-    }
-
-    /// Sets `rescue_image_ref`.
-    pub fn rescue_image_ref(mut self, value: impl Into<String>) -> Self {
-        self.rescue_image_ref = Some(value.into());
-        self
-    }
-}
-
-/// The action.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionResetStateOsResetState {
-    /// The state of the server to be set, `active` or `error` are valid.
-    pub state: ServersActionResetStateOsResetStateState,
-}
-
-impl ServersActionResetStateOsResetState {
-    /// A value with the required fields set and every optional one unset.
-    pub fn new(state: impl Into<ServersActionResetStateOsResetStateState>) -> Self {
-        Self { state: state.into() }
-    }
-}
-
-/// The action to resize a server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersActionResizeResize {
+pub struct ServersCreate294Server {
     /// Controls how the API partitions the disk when you create, rebuild, or resize servers.
     /// A server inherits the `OS-DCF:diskConfig` value from the image from which it
     /// was created, and an image inherits the `OS-DCF:diskConfig` value from the server
@@ -924,32 +378,1426 @@ pub struct ServersActionResizeResize {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersActionResizeResizeOsDcfDiskConfig>,
-    /// The flavor ID for resizing the server. The size of the disk in the flavor
-    /// being resized to must be greater than or equal to the size of the disk in
-    /// the current flavor.
+    pub os_dcf_disk_config: Option<ServersCreate294ServerOsDcfDiskConfig>,
+    /// IPv4 address that should be used to access this server.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// IPv6 address that should be used to access this server.
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// The administrative password of the server. If you omit this parameter, the operation
+    /// generates a new password.
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone: Option<String>,
+    /// `block_device_mapping`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_device_mapping: Option<Vec<ServersCreate294ServerBlockDeviceMappingItem>>,
+    /// Enables fine grained control of the block device mapping for an instance. This
+    /// is typically used for booting servers from volumes. An example format would look
+    /// as follows:
     ///
-    /// If a specified flavor ID is the same as the current one of the server,
-    /// the request returns a `Bad Request (400)` response code.
+    /// > ```text
+    /// > "block_device_mapping_v2": [{
+    /// >     "boot_index": "0",
+    /// >     "uuid": "ac408821-c95a-448f-9292-73986c790911",
+    /// >     "source_type": "image",
+    /// >     "volume_size": "25",
+    /// >     "destination_type": "volume",
+    /// >     "delete_on_termination": true,
+    /// >     "tag": "disk1",
+    /// >     "disk_bus": "scsi"}]
+    /// > ```
+    ///
+    /// In microversion 2.32, `tag` is an optional string attribute that can
+    /// be used to assign a tag to the block device. This tag is then exposed to
+    /// the guest in the metadata API and the config drive and is associated to
+    /// hardware metadata for that block device, such as bus (ex: SCSI), bus
+    /// address (ex: 1:0:2:0), and serial.
+    ///
+    /// A bug has caused the `tag` attribute to no longer be accepted starting
+    /// with version 2.33. It has been restored in version 2.42.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_device_mapping_v2: Option<
+        Vec<ServersCreate294ServerBlockDeviceMappingV2Item>,
+    >,
+    /// Indicates whether a config drive enables metadata injection. The config_drive
+    /// setting provides information about a drive that the instance can mount at boot
+    /// time. The instance reads files from the drive to get information that is normally
+    /// available through the metadata service. This metadata is different from the user
+    /// data. Not all cloud providers enable the `config_drive`. Read more in the
+    /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_drive: Option<ServersCreate294ServerConfigDrive>,
+    /// A free form description of the server. Limited to 255 characters
+    /// in length. Before microversion 2.19 this was set to the server
+    /// name.
+    ///
+    /// **New in version 2.19**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// The flavor reference, as an ID (including a UUID) or full URL,
+    /// for the flavor for your server instance.
     #[serde(rename = "flavorRef")]
-    pub flavor_ref: ServersActionResizeResizeFlavorRef,
+    pub flavor_ref: ServersCreate294ServerFlavorRef,
+    /// The hostname of the hypervisor on which the server is to be created.
+    /// The API will return 400 if no hypervisors are found with the given
+    /// hostname. By default, it can be specified by administrators only.
+    ///
+    /// **New in version 2.74**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The hostname to configure for the instance in the metadata service.
+    ///
+    /// Starting with microversion 2.94, this can be a Fully Qualified Domain Name
+    /// (FQDN) of up to 255 characters in length.
+    ///
+    /// Note
+    ///
+    /// This information is published via the metadata service and requires
+    /// application such as `cloud-init` to propagate it through to the
+    /// instance.
+    ///
+    /// **New in version 2.90**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// The hostname of the hypervisor on which the server is to be created.
+    /// The API will return 400 if no hypervisors are found with the given
+    /// hostname. By default, it can be specified by administrators only.
+    ///
+    /// **New in version 2.74**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypervisor_hostname: Option<String>,
+    /// The UUID of the image to use for your server instance.
+    /// This is not required in case of boot from volume.
+    /// In all other cases it is required and must be a valid UUID
+    /// otherwise API will return 400.
+    #[serde(rename = "imageRef")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_ref: Option<String>,
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_name: Option<String>,
+    /// `max_count`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_count: Option<ServersCreate294ServerMaxCount>,
+    /// Metadata key and value pairs. The maximum size of the metadata key and value is
+    /// 255 bytes each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `min_count`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_count: Option<ServersCreate294ServerMinCount>,
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    pub name: String,
+    /// A list of `network` object. Required parameter when there are multiple
+    /// networks defined for the tenant. When you do not specify the networks
+    /// parameter, the server attaches to the only network created for the
+    /// current tenant. Optionally, you can create one or more NICs on the server.
+    /// To provision the server instance with a NIC for a network, specify
+    /// the UUID of the network in the `uuid` attribute in a `networks`
+    /// object. To provision the server instance with a NIC for an already
+    /// existing port, specify the port-id in the `port` attribute in a
+    /// `networks` object.
+    ///
+    /// If multiple networks are defined, the order in which they appear in the
+    /// guest operating system will not necessarily reflect the order in which they
+    /// are given in the server boot request. Guests should therefore not depend
+    /// on device order to deduce any information about their network devices.
+    /// Instead, device role tags should be used: introduced in 2.32, broken in
+    /// 2.37, and re-introduced and fixed in 2.42, the `tag` is an optional,
+    /// string attribute that can be used to assign a tag to a virtual network
+    /// interface. This tag is then exposed to the guest in the metadata API and
+    /// the config drive and is associated to hardware metadata for that network
+    /// interface, such as bus (ex: PCI), bus address (ex: 0000:00:02.0), and MAC
+    /// address.
+    ///
+    /// A bug has caused the `tag` attribute to no longer be accepted starting
+    /// with version 2.37. Therefore, network interfaces could only be tagged in
+    /// versions 2.32 to 2.36 inclusively. Version 2.42 has restored the `tag`
+    /// attribute.
+    ///
+    /// Starting with microversion 2.37, this field is required and the special
+    /// string values *auto* and *none* can be specified for networks. *auto*
+    /// tells the Compute service to use a network that is available to the
+    /// project, if one exists. If one does not exist, the Compute service will
+    /// attempt to automatically allocate a network for the project (if possible).
+    /// *none* tells the Compute service to not allocate a network for the
+    /// instance. The *auto* and *none* values cannot be used with any other
+    /// network values, including other network uuids, ports, fixed IPs or device
+    /// tags. These are requested as strings for the networks value, not in a
+    /// list. See the associated example.
+    pub networks: ServersCreate294ServerNetworks,
+    /// Indicates whether a config drive enables metadata injection. The config_drive
+    /// setting provides information about a drive that the instance can mount at boot
+    /// time. The instance reads files from the drive to get information that is normally
+    /// available through the metadata service. This metadata is different from the user
+    /// data. Not all cloud providers enable the `config_drive`. Read more in the
+    /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_reservation_id: Option<ServersCreate294ServerReturnReservationId>,
+    /// One or more security groups. Specify the name of the security group in the
+    /// `name` attribute. If you omit this attribute, the API creates the server
+    /// in the `default` security group. Requested security groups are not
+    /// applied to pre-existing ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServersCreate294ServerSecurityGroupsItem>>,
+    /// A list of tags. Tags have the following restrictions:
+    ///
+    /// * Tag is a Unicode bytestring no longer than 60 characters.
+    /// * Tag is a non-empty string.
+    /// * ‘/’ is not allowed to be in a tag name
+    /// * Comma is not allowed to be in a tag name in order to simplify
+    ///   requests that specify lists of tags
+    /// * All other characters are allowed to be in a tag name
+    /// * Each server can have up to 50 tags.
+    ///
+    /// **New in version 2.52**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// A list of trusted certificate IDs, which are used during image
+    /// signature verification to verify the signing certificate. The list is
+    /// restricted to a maximum of 50 IDs. This parameter is optional in server
+    /// create requests if allowed by policy, and is not supported for
+    /// volume-backed instances.
+    ///
+    /// **New in version 2.63**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// Configuration information or scripts to use upon launch.
+    /// Must be Base64 encoded. Restricted to 65535 bytes.
+    ///
+    /// Note
+    ///
+    /// The `null` value allowed in Nova legacy v2 API, but due to the strict
+    /// input validation, it isn’t allowed in Nova v2.1 API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_data: Option<String>,
 }
 
-impl ServersActionResizeResize {
+impl ServersCreate294Server {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(flavor_ref: impl Into<ServersActionResizeResizeFlavorRef>) -> Self {
+    pub fn new(
+        flavor_ref: impl Into<ServersCreate294ServerFlavorRef>,
+        name: impl Into<String>,
+        networks: impl Into<ServersCreate294ServerNetworks>,
+    ) -> Self {
         Self {
             os_dcf_disk_config: None,
+            access_i_pv4: None,
+            access_i_pv6: None,
+            admin_pass: None,
+            availability_zone: None,
+            block_device_mapping: None,
+            block_device_mapping_v2: None,
+            config_drive: None,
+            description: None,
             flavor_ref: flavor_ref.into(),
+            host: None,
+            hostname: None,
+            hypervisor_hostname: None,
+            image_ref: None,
+            key_name: None,
+            max_count: None,
+            metadata: None,
+            min_count: None,
+            name: name.into(),
+            networks: networks.into(),
+            return_reservation_id: None,
+            security_groups: None,
+            tags: None,
+            trusted_image_certificates: None,
+            user_data: None,
         }
     }
 
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServersActionResizeResizeOsDcfDiskConfig>,
+        value: impl Into<ServersCreate294ServerOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `availability_zone`.
+    pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.availability_zone = Some(value.into());
+        self
+    }
+
+    /// Sets `block_device_mapping`.
+    pub fn block_device_mapping(
+        mut self,
+        value: impl Into<Vec<ServersCreate294ServerBlockDeviceMappingItem>>,
+    ) -> Self {
+        self.block_device_mapping = Some(value.into());
+        self
+    }
+
+    /// Sets `block_device_mapping_v2`.
+    pub fn block_device_mapping_v2(
+        mut self,
+        value: impl Into<Vec<ServersCreate294ServerBlockDeviceMappingV2Item>>,
+    ) -> Self {
+        self.block_device_mapping_v2 = Some(value.into());
+        self
+    }
+
+    /// Sets `config_drive`.
+    pub fn config_drive(
+        mut self,
+        value: impl Into<ServersCreate294ServerConfigDrive>,
+    ) -> Self {
+        self.config_drive = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `host`.
+    pub fn host(mut self, value: impl Into<String>) -> Self {
+        self.host = Some(value.into());
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `hypervisor_hostname`.
+    pub fn hypervisor_hostname(mut self, value: impl Into<String>) -> Self {
+        self.hypervisor_hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `imageRef`.
+    pub fn image_ref(mut self, value: impl Into<String>) -> Self {
+        self.image_ref = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(value.into());
+        self
+    }
+
+    /// Sets `max_count`.
+    pub fn max_count(
+        mut self,
+        value: impl Into<ServersCreate294ServerMaxCount>,
+    ) -> Self {
+        self.max_count = Some(value.into());
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `min_count`.
+    pub fn min_count(
+        mut self,
+        value: impl Into<ServersCreate294ServerMinCount>,
+    ) -> Self {
+        self.min_count = Some(value.into());
+        self
+    }
+
+    /// Sets `return_reservation_id`.
+    pub fn return_reservation_id(
+        mut self,
+        value: impl Into<ServersCreate294ServerReturnReservationId>,
+    ) -> Self {
+        self.return_reservation_id = Some(value.into());
+        self
+    }
+
+    /// Sets `security_groups`.
+    pub fn security_groups(
+        mut self,
+        value: impl Into<Vec<ServersCreate294ServerSecurityGroupsItem>>,
+    ) -> Self {
+        self.security_groups = Some(value.into());
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+
+    /// Sets `trusted_image_certificates`.
+    pub fn trusted_image_certificates(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.trusted_image_certificates = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `trusted_image_certificates` to `null`.
+    pub fn clear_trusted_image_certificates(mut self) -> Self {
+        self.trusted_image_certificates = Some(None);
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(value.into());
+        self
+    }
+}
+
+/// The `ServersCreate294ServerBlockDeviceMappingItem` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreate294ServerBlockDeviceMappingItem {
+    /// `connection_info`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_info: Option<String>,
+    /// Indicates whether a config drive enables metadata injection. The config_drive
+    /// setting provides information about a drive that the instance can mount at boot
+    /// time. The instance reads files from the drive to get information that is normally
+    /// available through the metadata service. This metadata is different from the user
+    /// data. Not all cloud providers enable the `config_drive`. Read more in the
+    /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
+    >,
+    /// `device_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+    /// `no_device`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_device: Option<serde_json::Value>,
+    /// `snapshot_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+    /// `virtual_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_name: Option<String>,
+    /// `volume_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_id: Option<String>,
+    /// `volume_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<ServersCreate294ServerBlockDeviceMappingItemVolumeSize>,
+}
+
+impl ServersCreate294ServerBlockDeviceMappingItem {
+    /// Sets `connection_info`.
+    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
+        self.connection_info = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination>,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `device_name`.
+    pub fn device_name(mut self, value: impl Into<String>) -> Self {
+        self.device_name = Some(value.into());
+        self
+    }
+
+    /// Sets `no_device`.
+    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.no_device = Some(value.into());
+        self
+    }
+
+    /// Sets `snapshot_id`.
+    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
+        self.snapshot_id = Some(value.into());
+        self
+    }
+
+    /// Sets `virtual_name`.
+    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
+        self.virtual_name = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_id`.
+    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
+        self.volume_id = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_size`.
+    pub fn volume_size(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingItemVolumeSize>,
+    ) -> Self {
+        self.volume_size = Some(value.into());
+        self
+    }
+}
+
+/// The `ServersCreate294ServerBlockDeviceMappingV2Item` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
+    /// `boot_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub boot_index: Option<
+        Option<ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
+    >,
+    /// `connection_info`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_info: Option<String>,
+    /// `delete_on_termination`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+    >,
+    /// `destination_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_type: Option<
+        ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
+    >,
+    /// `device_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+    /// `device_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_type: Option<String>,
+    /// `disk_bus`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_bus: Option<String>,
+    /// `guest_format`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_format: Option<String>,
+    /// `image_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_id: Option<String>,
+    /// `no_device`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_device: Option<serde_json::Value>,
+    /// `snapshot_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+    /// `source_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
+    /// `tag`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// `uuid`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// `virtual_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_name: Option<String>,
+    /// `volume_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_id: Option<String>,
+    /// `volume_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
+    /// `volume_type`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub volume_type: Option<Option<String>>,
+}
+
+impl ServersCreate294ServerBlockDeviceMappingV2Item {
+    /// Sets `boot_index`.
+    pub fn boot_index(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
+    ) -> Self {
+        self.boot_index = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `boot_index` to `null`.
+    pub fn clear_boot_index(mut self) -> Self {
+        self.boot_index = Some(None);
+        self
+    }
+
+    /// Sets `connection_info`.
+    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
+        self.connection_info = Some(value.into());
+        self
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<
+            ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
+        >,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `destination_type`.
+    pub fn destination_type(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType>,
+    ) -> Self {
+        self.destination_type = Some(value.into());
+        self
+    }
+
+    /// Sets `device_name`.
+    pub fn device_name(mut self, value: impl Into<String>) -> Self {
+        self.device_name = Some(value.into());
+        self
+    }
+
+    /// Sets `device_type`.
+    pub fn device_type(mut self, value: impl Into<String>) -> Self {
+        self.device_type = Some(value.into());
+        self
+    }
+
+    /// Sets `disk_bus`.
+    pub fn disk_bus(mut self, value: impl Into<String>) -> Self {
+        self.disk_bus = Some(value.into());
+        self
+    }
+
+    /// Sets `guest_format`.
+    pub fn guest_format(mut self, value: impl Into<String>) -> Self {
+        self.guest_format = Some(value.into());
+        self
+    }
+
+    /// Sets `image_id`.
+    pub fn image_id(mut self, value: impl Into<String>) -> Self {
+        self.image_id = Some(value.into());
+        self
+    }
+
+    /// Sets `no_device`.
+    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.no_device = Some(value.into());
+        self
+    }
+
+    /// Sets `snapshot_id`.
+    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
+        self.snapshot_id = Some(value.into());
+        self
+    }
+
+    /// Sets `source_type`.
+    pub fn source_type(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
+    ) -> Self {
+        self.source_type = Some(value.into());
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+
+    /// Sets `uuid`.
+    pub fn uuid(mut self, value: impl Into<String>) -> Self {
+        self.uuid = Some(value.into());
+        self
+    }
+
+    /// Sets `virtual_name`.
+    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
+        self.virtual_name = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_id`.
+    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
+        self.volume_id = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_size`.
+    pub fn volume_size(
+        mut self,
+        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
+    ) -> Self {
+        self.volume_size = Some(value.into());
+        self
+    }
+
+    /// Sets `volume_type`.
+    pub fn volume_type(mut self, value: impl Into<String>) -> Self {
+        self.volume_type = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `volume_type` to `null`.
+    pub fn clear_volume_type(mut self) -> Self {
+        self.volume_type = Some(None);
+        self
+    }
+}
+
+/// The `ServersCreate294ServerNetworksVariant1Item` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreate294ServerNetworksVariant1Item {
+    /// `fixed_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ip: Option<String>,
+    /// `port`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub port: Option<Option<String>>,
+    /// `tag`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// `uuid`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+}
+
+impl ServersCreate294ServerNetworksVariant1Item {
+    /// Sets `fixed_ip`.
+    pub fn fixed_ip(mut self, value: impl Into<String>) -> Self {
+        self.fixed_ip = Some(value.into());
+        self
+    }
+
+    /// Sets `port`.
+    pub fn port(mut self, value: impl Into<String>) -> Self {
+        self.port = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `port` to `null`.
+    pub fn clear_port(mut self) -> Self {
+        self.port = Some(None);
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+
+    /// Sets `uuid`.
+    pub fn uuid(mut self, value: impl Into<String>) -> Self {
+        self.uuid = Some(value.into());
+        self
+    }
+}
+
+/// The `ServersCreate294ServerSecurityGroupsItem` type.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreate294ServerSecurityGroupsItem {
+    /// A target cell name. Schedule the server in a host in the cell specified.
+    /// It is available when `TargetCellFilter` is available on cloud side
+    /// that is cell v1 environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl ServersCreate294ServerSecurityGroupsItem {
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+
+/// The `ServerUpdate2104` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerUpdate2104 {
+    /// A `server` object.
+    pub server: ServerUpdate2104Server,
+}
+
+impl ServerUpdate2104 {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(server: impl Into<ServerUpdate2104Server>) -> Self {
+        Self { server: server.into() }
+    }
+}
+
+/// A `server` object.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerUpdate2104Server {
+    /// Controls how the API partitions the disk when you create, rebuild, or resize servers.
+    /// A server inherits the `OS-DCF:diskConfig` value from the image from which it
+    /// was created, and an image inherits the `OS-DCF:diskConfig` value from the server
+    /// from which it was created. To override the inherited setting, you can include
+    /// this attribute in the request body of a server create, rebuild, or resize request. If
+    /// the `OS-DCF:diskConfig` value for an image is `MANUAL`, you cannot create
+    /// a server from that image and set its `OS-DCF:diskConfig` value to `AUTO`.
+    /// A valid value is:
+    ///
+    /// * `AUTO`. The API builds the server with a single partition the size of the
+    ///   target flavor disk. The API automatically adjusts the file system to fit the
+    ///   entire partition.
+    /// * `MANUAL`. The API builds the server by using whatever partition scheme and
+    ///   file system is in the source image. If the target flavor disk is larger, the API
+    ///   does not partition the remaining disk space.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<ServerUpdate2104ServerOsDcfDiskConfig>,
+    /// IPv4 address that should be used to access this server.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// IPv6 address that should be used to access this server.
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// A free form description of the server. Limited to 255 characters
+    /// in length. Before microversion 2.19 this was set to the server
+    /// name.
+    ///
+    /// **New in version 2.19**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// The hostname to configure for the instance in the metadata service.
+    ///
+    /// Starting with microversion 2.94, this can be a Fully Qualified Domain Name
+    /// (FQDN) of up to 255 characters in length.
+    ///
+    /// Note
+    ///
+    /// This information is published via the metadata service and requires
+    /// application such as `cloud-init` to propagate it through to the
+    /// instance.
+    ///
+    /// **New in version 2.90**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// The server name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// This is the availability zone the server is pinned to, either at creation
+    /// or via update request.
+    /// To unpin, set to `null`. The server will then be free to move to any
+    /// availability zone on the next move operation. To re-pin, set to the
+    /// server’s current `OS-EXT-AZ:availability_zone` value. A server can
+    /// only be pinned to the zone it currently resides in. Setting to a
+    /// different zone or changing directly from one non-null value to another
+    /// will result in a 409 error.
+    ///
+    /// **New in version 2.104**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+}
+
+impl ServerUpdate2104Server {
+    /// Sets `OS-DCF:diskConfig`.
+    pub fn os_dcf_disk_config(
+        mut self,
+        value: impl Into<ServerUpdate2104ServerOsDcfDiskConfig>,
+    ) -> Self {
+        self.os_dcf_disk_config = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `pinned_availability_zone`.
+    pub fn pinned_availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.pinned_availability_zone = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `pinned_availability_zone` to `null`.
+    pub fn clear_pinned_availability_zone(mut self) -> Self {
+        self.pinned_availability_zone = Some(None);
+        self
+    }
+}
+
+/// The action.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostCreateBackupBody {
+    /// The type of the backup, for example, `daily`.
+    pub backup_type: String,
+    /// Metadata key and value pairs. The maximum size of the metadata key and value is
+    /// 255 bytes each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// The name of the image to be backed up.
+    pub name: String,
+    /// The rotation of the back up image, the oldest image will be removed when image count
+    /// exceed the rotation count.
+    pub rotation: ServersIdActionPostCreateBackupBodyRotation,
+}
+
+impl ServersIdActionPostCreateBackupBody {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        backup_type: impl Into<String>,
+        name: impl Into<String>,
+        rotation: impl Into<ServersIdActionPostCreateBackupBodyRotation>,
+    ) -> Self {
+        Self {
+            backup_type: backup_type.into(),
+            metadata: None,
+            name: name.into(),
+            rotation: rotation.into(),
+        }
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+
+/// The action to create a snapshot of the image or
+/// the volume(s) of the server.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostCreateImageBody {
+    /// Metadata key and value pairs for the image.
+    /// The maximum size for each metadata key and value pair is 255 bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// The display name of an Image.
+    pub name: String,
+}
+
+impl ServersIdActionPostCreateImageBody {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            metadata: None,
+            name: name.into(),
+        }
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+
+/// The action to evacuate a server to another host.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostEvacuateBody {
+    /// An administrative password to access the evacuated server.
+    /// If you omit this parameter, the operation generates a new password.
+    /// Up to API version 2.13, if `onSharedStorage` is set to `True` and
+    /// this parameter is specified, an error is raised.
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// The name or ID of the host to which the server is evacuated.
+    /// If you omit this parameter, the scheduler chooses a host.
+    ///
+    /// Warning
+    ///
+    /// Prior to microversion 2.29, specifying a host will bypass
+    /// validation by the scheduler, which could result in failures to actually
+    /// evacuate the instance to the specified host, or over-subscription of the
+    /// host. It is recommended to either not specify a host so that the
+    /// scheduler will pick one, or specify a host with microversion >= 2.29 and
+    /// without `force=True` set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+}
+
+impl ServersIdActionPostEvacuateBody {
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `host`.
+    pub fn host(mut self, value: impl Into<String>) -> Self {
+        self.host = Some(value.into());
+        self
+    }
+}
+
+/// The action to lock a server.
+/// This parameter can be `null`.
+/// Up to microversion 2.73, this parameter should be `null`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostLockBody {
+    /// `locked_reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_reason: Option<String>,
+}
+
+impl ServersIdActionPostLockBody {
+    /// Sets `locked_reason`.
+    pub fn locked_reason(mut self, value: impl Into<String>) -> Self {
+        self.locked_reason = Some(value.into());
+        self
+    }
+}
+
+/// The action.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostOsMigrateLiveBody {
+    /// Migrates local disks by using block migration. Set to `auto` which means
+    /// nova will detect whether source and destination hosts on shared storage. if they are
+    /// on shared storage, the live-migration won’t be block migration. Otherwise the block
+    /// migration will be executed. Set to `True`, means the request will fail when the
+    /// source or destination host uses shared storage. Set to `False` means the request
+    /// will fail when the source and destination hosts are not on the shared storage.
+    ///
+    /// **New in version 2.25**
+    pub block_migration: ServersIdActionPostOsMigrateLiveBodyBlockMigration,
+    /// The host to which to migrate the server. If this parameter is `None`,
+    /// the scheduler chooses a host.
+    ///
+    /// Warning
+    ///
+    /// Prior to microversion 2.30, specifying a host will bypass
+    /// validation by the scheduler, which could result in failures to actually
+    /// migrate the instance to the specified host, or over-subscription of the
+    /// host. It is recommended to either not specify a host so that the
+    /// scheduler will pick one, or specify a host with microversion >= 2.30 and
+    /// without `force=True` set.
+    pub host: Option<String>,
+}
+
+impl ServersIdActionPostOsMigrateLiveBody {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(
+        block_migration: impl Into<ServersIdActionPostOsMigrateLiveBodyBlockMigration>,
+        host: impl Into<Option<String>>,
+    ) -> Self {
+        Self {
+            block_migration: block_migration.into(),
+            host: host.into(),
+        }
+    }
+}
+
+/// The action to rebuild a server.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildBody {
+    /// Controls how the API partitions the disk when you create, rebuild, or resize servers.
+    /// A server inherits the `OS-DCF:diskConfig` value from the image from which it
+    /// was created, and an image inherits the `OS-DCF:diskConfig` value from the server
+    /// from which it was created. To override the inherited setting, you can include
+    /// this attribute in the request body of a server create, rebuild, or resize request. If
+    /// the `OS-DCF:diskConfig` value for an image is `MANUAL`, you cannot create
+    /// a server from that image and set its `OS-DCF:diskConfig` value to `AUTO`.
+    /// A valid value is:
+    ///
+    /// * `AUTO`. The API builds the server with a single partition the size of the
+    ///   target flavor disk. The API automatically adjusts the file system to fit the
+    ///   entire partition.
+    /// * `MANUAL`. The API builds the server by using whatever partition scheme and
+    ///   file system is in the source image. If the target flavor disk is larger, the API
+    ///   does not partition the remaining disk space.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<ServersIdActionPostRebuildBodyOsDcfDiskConfig>,
+    /// IPv4 address that should be used to access this server.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<String>,
+    /// IPv6 address that should be used to access this server.
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<String>,
+    /// The administrative password of the server. If you omit this parameter, the operation
+    /// generates a new password.
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// A free form description of the server. Limited to 255 characters
+    /// in length. Before microversion 2.19 this was set to the server
+    /// name.
+    ///
+    /// **New in version 2.19**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// The hostname to configure for the instance in the metadata service.
+    ///
+    /// Starting with microversion 2.94, this can be a Fully Qualified Domain Name
+    /// (FQDN) of up to 255 characters in length.
+    ///
+    /// Note
+    ///
+    /// This information is published via the metadata service and requires
+    /// application such as `cloud-init` to propagate it through to the
+    /// instance.
+    ///
+    /// **New in version 2.90**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// The UUID of the image to rebuild for your server instance. It
+    /// must be a valid UUID otherwise API will return 400. To rebuild a
+    /// volume-backed server with a new image, at least microversion 2.93
+    /// needs to be provided in the request else the request will fall
+    /// back to old behaviour i.e. the API will return 400 (for an image
+    /// different from the image used when creating the volume). For
+    /// non-volume-backed servers, specifying a new image will result in
+    /// validating that the image is acceptable for the current compute
+    /// host on which the server exists. If the new image is not valid,
+    /// the server will go into `ERROR` status.
+    #[serde(rename = "imageRef")]
+    pub image_ref: String,
+    /// Key pair name for rebuild API. If `null` is specified,
+    /// the existing keypair is unset.
+    ///
+    /// Note
+    ///
+    /// Users within the same project are able to rebuild other
+    /// user’s instances in that project with a new keypair. Keys
+    /// are owned by users (which is the only resource that’s true
+    /// of). Servers are owned by projects. Because of this a rebuild
+    /// with a key_name is looking up the keypair by the user calling
+    /// rebuild.
+    ///
+    /// **New in version 2.54**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// Metadata key and value pairs. The maximum size of the metadata key and value is
+    /// 255 bytes each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// The server name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicates whether the server is rebuilt with the preservation of the ephemeral
+    /// partition (`true`).
+    ///
+    /// Note
+    ///
+    /// This only works with baremetal servers provided by
+    /// Ironic. Passing it to any other server instance results in a
+    /// fault and will prevent the rebuild from happening.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preserve_ephemeral: Option<ServersIdActionPostRebuildBodyPreserveEphemeral>,
+    /// A list of trusted certificate IDs, which are used during image
+    /// signature verification to verify the signing certificate. The list is
+    /// restricted to a maximum of 50 IDs. This parameter is optional in server
+    /// rebuild requests if allowed by policy, and is not supported
+    /// for volume-backed instances.
+    ///
+    /// If `null` is specified, the existing trusted certificate IDs are either
+    /// unset or reset to the configured defaults.
+    ///
+    /// **New in version 2.63**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// Configuration information or scripts to use upon rebuild.
+    /// Must be Base64 encoded. Restricted to 65535 bytes.
+    /// If `null` is specified, the existing user_data is unset.
+    ///
+    /// **New in version 2.57**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_data: Option<Option<String>>,
+}
+
+impl ServersIdActionPostRebuildBody {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(image_ref: impl Into<String>) -> Self {
+        Self {
+            os_dcf_disk_config: None,
+            access_i_pv4: None,
+            access_i_pv6: None,
+            admin_pass: None,
+            description: None,
+            hostname: None,
+            image_ref: image_ref.into(),
+            key_name: None,
+            metadata: None,
+            name: None,
+            preserve_ephemeral: None,
+            trusted_image_certificates: None,
+            user_data: None,
+        }
+    }
+
+    /// Sets `OS-DCF:diskConfig`.
+    pub fn os_dcf_disk_config(
+        mut self,
+        value: impl Into<ServersIdActionPostRebuildBodyOsDcfDiskConfig>,
+    ) -> Self {
+        self.os_dcf_disk_config = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv4`.
+    pub fn access_i_pv4(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv4 = Some(value.into());
+        self
+    }
+
+    /// Sets `accessIPv6`.
+    pub fn access_i_pv6(mut self, value: impl Into<String>) -> Self {
+        self.access_i_pv6 = Some(value.into());
+        self
+    }
+
+    /// Sets `adminPass`.
+    pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
+        self.admin_pass = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `description` to `null`.
+    pub fn clear_description(mut self) -> Self {
+        self.description = Some(None);
+        self
+    }
+
+    /// Sets `hostname`.
+    pub fn hostname(mut self, value: impl Into<String>) -> Self {
+        self.hostname = Some(value.into());
+        self
+    }
+
+    /// Sets `key_name`.
+    pub fn key_name(mut self, value: impl Into<String>) -> Self {
+        self.key_name = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `key_name` to `null`.
+    pub fn clear_key_name(mut self) -> Self {
+        self.key_name = Some(None);
+        self
+    }
+
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `preserve_ephemeral`.
+    pub fn preserve_ephemeral(
+        mut self,
+        value: impl Into<ServersIdActionPostRebuildBodyPreserveEphemeral>,
+    ) -> Self {
+        self.preserve_ephemeral = Some(value.into());
+        self
+    }
+
+    /// Sets `trusted_image_certificates`.
+    pub fn trusted_image_certificates(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.trusted_image_certificates = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `trusted_image_certificates` to `null`.
+    pub fn clear_trusted_image_certificates(mut self) -> Self {
+        self.trusted_image_certificates = Some(None);
+        self
+    }
+
+    /// Sets `user_data`.
+    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+        self.user_data = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `user_data` to `null`.
+    pub fn clear_user_data(mut self) -> Self {
+        self.user_data = Some(None);
+        self
+    }
+}
+
+/// The action.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostUnshelveBody {
+    /// `availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub availability_zone: Option<Option<String>>,
+    /// `host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+}
+
+impl ServersIdActionPostUnshelveBody {
+    /// Sets `availability_zone`.
+    pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
+        self.availability_zone = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `availability_zone` to `null`.
+    pub fn clear_availability_zone(mut self) -> Self {
+        self.availability_zone = Some(None);
+        self
+    }
+
+    /// Sets `host`.
+    pub fn host(mut self, value: impl Into<String>) -> Self {
+        self.host = Some(value.into());
         self
     }
 }
@@ -998,57 +1846,325 @@ impl ServersMetadataUpdate {
     }
 }
 
-/// The `ServersOsInterfaceCreateRequest` type.
+/// The `ServersOsInterfaceCreate249` type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsInterfaceCreateRequest {
+pub struct ServersOsInterfaceCreate249 {
     /// Specify the `interfaceAttachment` action in the request body.
     #[serde(rename = "interfaceAttachment")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interface_attachment: Option<serde_json::Value>,
+    pub interface_attachment: Option<ServersOsInterfaceCreate249InterfaceAttachment>,
 }
 
-impl ServersOsInterfaceCreateRequest {
+impl ServersOsInterfaceCreate249 {
     /// Sets `interfaceAttachment`.
-    pub fn interface_attachment(mut self, value: impl Into<serde_json::Value>) -> Self {
+    pub fn interface_attachment(
+        mut self,
+        value: impl Into<ServersOsInterfaceCreate249InterfaceAttachment>,
+    ) -> Self {
         self.interface_attachment = Some(value.into());
         self
     }
 }
 
-/// The `ServersOsVolumeAttachmentsCreateRequest` type.
+/// Specify the `interfaceAttachment` action in the request body.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersOsInterfaceCreate249InterfaceAttachment {
+    /// Fixed IP addresses. If you request a specific fixed IP address without
+    /// a `net_id`, the request returns a `Bad Request (400)` response code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<
+        Vec<ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem>,
+    >,
+    /// The ID of the network for which you want to create a port interface. The `net_id`
+    /// and `port_id` parameters are mutually exclusive. If you do not specify the
+    /// `net_id` parameter, the OpenStack Networking API v2.0 uses the network information
+    /// cache that is associated with the instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_id: Option<String>,
+    /// The ID of the port for which you want to create an interface. The `net_id`
+    /// and `port_id` parameters are mutually exclusive. If you do not specify the
+    /// `port_id` parameter, the OpenStack Networking API v2.0 allocates a port and
+    /// creates an interface for it on the network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_id: Option<String>,
+    /// A device role tag that can be applied to a network interface when attaching
+    /// it to the VM. The guest OS of a server that has devices tagged in this
+    /// manner can access hardware metadata about the tagged devices from the
+    /// metadata API and on the config
+    /// drive, if enabled.
+    ///
+    /// **New in version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+}
+
+impl ServersOsInterfaceCreate249InterfaceAttachment {
+    /// Sets `fixed_ips`.
+    pub fn fixed_ips(
+        mut self,
+        value: impl Into<Vec<ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem>>,
+    ) -> Self {
+        self.fixed_ips = Some(value.into());
+        self
+    }
+
+    /// Sets `net_id`.
+    pub fn net_id(mut self, value: impl Into<String>) -> Self {
+        self.net_id = Some(value.into());
+        self
+    }
+
+    /// Sets `port_id`.
+    pub fn port_id(mut self, value: impl Into<String>) -> Self {
+        self.port_id = Some(value.into());
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+}
+
+/// The `ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsVolumeAttachmentsCreateRequest {
+pub struct ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem {
+    /// The IP address. It is required when `fixed_ips` is specified.
+    pub ip_address: String,
+}
+
+impl ServersOsInterfaceCreate249InterfaceAttachmentFixedIpsItem {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(ip_address: impl Into<String>) -> Self {
+        Self {
+            ip_address: ip_address.into(),
+        }
+    }
+}
+
+/// The `ServersOsVolumeAttachmentsCreate279` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersOsVolumeAttachmentsCreate279 {
     /// A dictionary representation of a volume attachment containing the fields
     /// `device` and `volumeId`.
     #[serde(rename = "volumeAttachment")]
-    pub volume_attachment: serde_json::Value,
+    pub volume_attachment: ServersOsVolumeAttachmentsCreate279VolumeAttachment,
 }
 
-impl ServersOsVolumeAttachmentsCreateRequest {
+impl ServersOsVolumeAttachmentsCreate279 {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(volume_attachment: impl Into<serde_json::Value>) -> Self {
+    pub fn new(
+        volume_attachment: impl Into<ServersOsVolumeAttachmentsCreate279VolumeAttachment>,
+    ) -> Self {
         Self {
             volume_attachment: volume_attachment.into(),
         }
     }
 }
 
-/// The `ServersOsVolumeAttachmentUpdateRequest` type.
+/// A dictionary representation of a volume attachment containing the fields
+/// `device` and `volumeId`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsVolumeAttachmentUpdateRequest {
+pub struct ServersOsVolumeAttachmentsCreate279VolumeAttachment {
+    /// To delete the attached volume when the server is destroyed, specify `true`.
+    /// Otherwise, specify `false`. Default: `false`
+    ///
+    /// **New in version 2.79**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
+    >,
+    /// Name of the device such as, `/dev/vdb`. Omit or set this parameter to null for
+    /// auto-assignment, if supported. If you specify this parameter, the device must
+    /// not exist in the guest operating system. Note that as of the 12.0.0 Liberty release,
+    /// the Nova libvirt driver no longer honors a user-supplied device name. This is
+    /// the same behavior as if the device name parameter is not supplied on the request.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub device: Option<Option<String>>,
+    /// A device role tag that can be applied to a volume when attaching it to the
+    /// VM. The guest OS of a server that has devices tagged in this manner can
+    /// access hardware metadata about the tagged devices from the metadata API and
+    /// on the config drive, if enabled.
+    ///
+    /// Note
+    ///
+    /// Tagged volume attachment is not supported for shelved-offloaded
+    /// instances.
+    ///
+    /// **New in version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// The UUID of the volume to attach.
+    #[serde(rename = "volumeId")]
+    pub volume_id: String,
+}
+
+impl ServersOsVolumeAttachmentsCreate279VolumeAttachment {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(volume_id: impl Into<String>) -> Self {
+        Self {
+            delete_on_termination: None,
+            device: None,
+            tag: None,
+            volume_id: volume_id.into(),
+        }
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<
+            ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
+        >,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `device`.
+    pub fn device(mut self, value: impl Into<String>) -> Self {
+        self.device = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `device` to `null`.
+    pub fn clear_device(mut self) -> Self {
+        self.device = Some(None);
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
+    }
+}
+
+/// The `ServersOsVolumeAttachmentUpdate285` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersOsVolumeAttachmentUpdate285 {
     /// A dictionary representation of a volume attachment containing the field
     /// `volumeId` which is the UUID of the replacement volume, and other fields
     /// to update in the attachment.
     #[serde(rename = "volumeAttachment")]
-    pub volume_attachment: serde_json::Value,
+    pub volume_attachment: ServersOsVolumeAttachmentUpdate285VolumeAttachment,
 }
 
-impl ServersOsVolumeAttachmentUpdateRequest {
+impl ServersOsVolumeAttachmentUpdate285 {
     /// A value with the required fields set and every optional one unset.
-    pub fn new(volume_attachment: impl Into<serde_json::Value>) -> Self {
+    pub fn new(
+        volume_attachment: impl Into<ServersOsVolumeAttachmentUpdate285VolumeAttachment>,
+    ) -> Self {
         Self {
             volume_attachment: volume_attachment.into(),
         }
+    }
+}
+
+/// A dictionary representation of a volume attachment containing the field
+/// `volumeId` which is the UUID of the replacement volume, and other fields
+/// to update in the attachment.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersOsVolumeAttachmentUpdate285VolumeAttachment {
+    /// A flag indicating if the attached volume will be deleted when the server is
+    /// deleted.
+    ///
+    /// **New in version 2.85**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<
+        ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
+    >,
+    /// Name of the device in the attachment object, such as, `/dev/vdb`.
+    ///
+    /// **New in version 2.85**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub device: Option<Option<String>>,
+    /// The UUID of the attachment.
+    ///
+    /// **New in version 2.85**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The UUID of the server.
+    ///
+    /// **New in version 2.85**
+    #[serde(rename = "serverId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_id: Option<String>,
+    /// The device tag applied to the volume block device or `null`.
+    ///
+    /// **New in version 2.85**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// The UUID of the attached volume.
+    #[serde(rename = "volumeId")]
+    pub volume_id: String,
+}
+
+impl ServersOsVolumeAttachmentUpdate285VolumeAttachment {
+    /// A value with the required fields set and every optional one unset.
+    pub fn new(volume_id: impl Into<String>) -> Self {
+        Self {
+            delete_on_termination: None,
+            device: None,
+            id: None,
+            server_id: None,
+            tag: None,
+            volume_id: volume_id.into(),
+        }
+    }
+
+    /// Sets `delete_on_termination`.
+    pub fn delete_on_termination(
+        mut self,
+        value: impl Into<
+            ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
+        >,
+    ) -> Self {
+        self.delete_on_termination = Some(value.into());
+        self
+    }
+
+    /// Sets `device`.
+    pub fn device(mut self, value: impl Into<String>) -> Self {
+        self.device = Some(Some(value.into()));
+        self
+    }
+
+    /// Sets `device` to `null`.
+    pub fn clear_device(mut self) -> Self {
+        self.device = Some(None);
+        self
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+
+    /// Sets `serverId`.
+    pub fn server_id(mut self, value: impl Into<String>) -> Self {
+        self.server_id = Some(value.into());
+        self
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(value.into());
+        self
     }
 }
 

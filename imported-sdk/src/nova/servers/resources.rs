@@ -2,17 +2,32 @@
 //! The handles of the `servers` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ServerUpdateRequest, ServersCreateRequest, ServersCreateResponse,
-    ServersDetailGetResponse, ServersGetResponse, ServersIdActionPostBody,
-    ServersIdActionPostResponse, ServersIdGetResponse, ServersIdPutResponse,
+    Call, Client, ServerUpdate2104, ServersActionCreateBackupResponse245,
+    ServersActionCreateImageResponse245, ServersActionEvacuateResponse,
+    ServersActionGetConsoleOutputResponse, ServersActionGetRdpConsoleResponse21,
+    ServersActionGetSerialConsoleResponse21, ServersActionGetSpiceConsoleResponse21,
+    ServersActionGetVncConsoleResponse21, ServersActionRescueResponse,
+    ServersAddFixedIpParams, ServersAddFloatingIpParams, ServersAddSecurityGroupParams,
+    ServersChangePasswordParams, ServersCreate294, ServersCreateResponse,
+    ServersDetailGetResponse, ServersGetConsoleOutputParams, ServersGetResponse,
+    ServersGetSerialConsoleParams, ServersGetSpiceConsoleParams,
+    ServersGetVncConsoleParams, ServersIdActionPostCreateBackupBody,
+    ServersIdActionPostCreateImageBody, ServersIdActionPostEvacuateBody,
+    ServersIdActionPostLockBody, ServersIdActionPostOsMigrateLiveBody,
+    ServersIdActionPostRebuildBody, ServersIdActionPostRebuildResponse,
+    ServersIdActionPostUnshelveBody, ServersIdGetResponse, ServersIdPutResponse,
     ServersIpsIndexResponse, ServersListDetailParams, ServersListOsInstanceActionsParams,
-    ServersListParams, ServersMetadataCreate, ServersMetadataCreateResponse,
-    ServersMetadataIndexResponse, ServersMetadataShowResponse, ServersMetadataUpdate,
-    ServersMetadataUpdateAll, ServersMetadataUpdateAllResponse,
-    ServersMetadataUpdateResponse, ServersOsInterfaceCreateRequest,
+    ServersListOsVolumeAttachmentsParams, ServersListParams, ServersMetadataCreate,
+    ServersMetadataCreateResponse, ServersMetadataIndexResponse,
+    ServersMetadataShowResponse, ServersMetadataUpdate, ServersMetadataUpdateAll,
+    ServersMetadataUpdateAllResponse, ServersMetadataUpdateResponse,
+    ServersMigrateParams, ServersOsInterfaceCreate249,
     ServersOsSecurityGroupsIndexResponse, ServersOsServerPasswordIndexResponse,
-    ServersOsVolumeAttachmentUpdateRequest, ServersOsVolumeAttachmentUpdateResponse,
-    ServersOsVolumeAttachmentsCreateRequest, ServersServerIdOsInstanceActionsGetResponse,
+    ServersOsVolumeAttachmentUpdate285, ServersOsVolumeAttachmentUpdateResponse,
+    ServersOsVolumeAttachmentsCreate279, ServersRebootParams, ServersRemoveFixedIpParams,
+    ServersRemoveFloatingIpParams, ServersRemoveSecurityGroupParams, ServersRescueParams,
+    ServersResetStateParams, ServersResizeParams,
+    ServersServerIdOsInstanceActionsGetResponse,
     ServersServerIdOsInstanceActionsIdGetResponse, ServersServerIdOsInterfaceGetResponse,
     ServersServerIdOsInterfaceIdGetResponse, ServersServerIdOsInterfacePostResponse,
     ServersServerIdOsVolumeAttachmentsGetResponse,
@@ -79,6 +94,7 @@ impl<'a> Servers<'a> {
             .query("key_name", &params.key_name)
             .query("launch_index", &params.launch_index)
             .query("launched_at", &params.launched_at)
+            .query("limit", &params.limit)
             .query("locked", &params.locked)
             .query("locked_by", &params.locked_by)
             .query("marker", &params.marker)
@@ -152,7 +168,7 @@ impl<'a> Servers<'a> {
     /// forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers`.
-    pub fn create(&self, body: &ServersCreateRequest) -> Call<ServersCreateResponse> {
+    pub fn create(&self, body: &ServersCreate294) -> Call<ServersCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/servers")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -208,6 +224,7 @@ impl<'a> Servers<'a> {
             .query("key_name", &params.key_name)
             .query("launch_index", &params.launch_index)
             .query("launched_at", &params.launched_at)
+            .query("limit", &params.limit)
             .query("locked", &params.locked)
             .query("locked_by", &params.locked_by)
             .query("marker", &params.marker)
@@ -315,7 +332,7 @@ impl<'a> Servers<'a> {
     pub fn update(
         &self,
         id: &str,
-        body: &ServerUpdateRequest,
+        body: &ServerUpdate2104,
     ) -> Call<ServersIdPutResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/servers/{id}")
             .path_param("id", id)
@@ -323,19 +340,1357 @@ impl<'a> Servers<'a> {
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
+    /// Changes the administrative password for a server.
+    ///
+    /// Specify the `changePassword` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers can
+    /// change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409), notImplemented(501)
+    ///
     /// Sends `POST /v2.1/servers/{id}/action`.
-    pub fn action(
+    pub fn change_password(
         &self,
         id: &str,
-        body: &ServersIdActionPostBody,
-    ) -> Call<ServersIdActionPostResponse> {
+        params: ServersChangePasswordParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("adminPass", &params.admin_pass)
+            .wrap_body("changePassword");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Creates a back up of a server.
+    ///
+    /// Specify the `createBackup` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or the
+    /// owner of the server to perform this operation. Cloud providers can
+    /// change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn create_backup(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostCreateBackupBody,
+    ) -> Call<ServersActionCreateBackupResponse245> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
             )
             .path_param("id", id)
-            .json(body);
+            .json(body)
+            .wrap_body("createBackup");
         Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Creates an image from a server.
+    ///
+    /// Specify the `createImage` action in the request body.
+    ///
+    /// After you make this request, you typically must keep polling the status of
+    /// the created image to determine whether the request succeeded.
+    ///
+    /// If the operation succeeds, the created image has a status of `active` and
+    /// the server status returns to the original status. You can also see the new
+    /// image in the image back end that OpenStack Image service manages.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server must exist.
+    ///
+    /// You can only create a new image from the server when its status is `ACTIVE`,
+    /// `SHUTOFF`, `SUSPENDED` or `PAUSED`
+    /// (`PAUSED` is only supported for image-backed servers).
+    ///
+    /// The project must have sufficient volume snapshot quota in the block storage
+    /// service when the server has attached volumes.
+    /// If the project does not have sufficient volume snapshot quota,
+    /// the API returns a 403 error.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// A snapshot image will be created in the Image service.
+    ///
+    /// In the image-backed server case, volume snapshots of attached volumes will not
+    /// be created.
+    /// In the volume-backed server case,
+    /// volume snapshots will be created for all volumes attached to the server and
+    /// then those will be represented with a `block_device_mapping` image property
+    /// in the resulting snapshot image in the Image service.
+    /// If that snapshot image is used later to create a new server,
+    /// it will result in a volume-backed server where the root volume is created
+    /// from the snapshot of the original root volume. The volumes created from
+    /// the snapshots of the original other volumes will be attached to the server.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the image status remains uploading or shows another error status,
+    /// the request failed. Ensure you meet the preconditions and run the request
+    /// again. If the request fails again, investigate the image back end.
+    ///
+    /// If the server status does not go back to an original server’s status,
+    /// the request failed. Ensure you meet the preconditions, or check if
+    /// there is another operation that causes race conditions for the server,
+    /// then run the request again. If the request fails again, investigate the
+    /// compute back end or ask your cloud provider.
+    ///
+    /// If the request fails due to an error on OpenStack Compute service, the image
+    /// is purged from the image store that OpenStack Image service manages. Ensure
+    /// you meet the preconditions and run the request again. If the request fails
+    /// again, investigate OpenStack Compute service or ask your cloud provider.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn create_image(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostCreateImageBody,
+    ) -> Call<ServersActionCreateImageResponse245> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("createImage");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Evacuates a server from a failed host to a new host.
+    ///
+    /// **Preconditions**
+    ///
+    /// Starting from API version 2.68, the `force` parameter is no longer accepted
+    /// as this could not be meaningfully supported by servers with complex resource
+    /// allocations.
+    ///
+    /// Starting from API version 2.95, the server will remain stopped on the
+    /// destination until it is manually started. If the server should end in the same
+    /// power state on the destination as it had on the source before the evacuation,
+    /// older microversions can be used.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn evacuate(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostEvacuateBody,
+    ) -> Call<ServersActionEvacuateResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("evacuate");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Shows console output for a server.
+    ///
+    /// This API returns the text of the console since boot.
+    /// The content returned may be large. Limit the lines of console
+    /// text, beginning at the tail of the content, by setting
+    /// the optional `length` parameter in the request body.
+    ///
+    /// The server to get console log from should set
+    /// `export LC_ALL=en_US.UTF-8` in order to avoid incorrect unicode error.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403),
+    /// notFound(404), conflict(409), methodNotImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn get_console_output(
+        &self,
+        id: &str,
+        params: ServersGetConsoleOutputParams,
+    ) -> Call<ServersActionGetConsoleOutputResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field_opt("length", &params.length)
+            .wrap_body("os-getConsoleOutput");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Gets a serial console for a server.
+    ///
+    /// Specify the `os-getSerialConsole` action in the request body.
+    ///
+    /// The only supported connection type is `serial`. The `type` parameter
+    /// should be set as `serial`.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn get_serial_console(
+        &self,
+        id: &str,
+        params: ServersGetSerialConsoleParams,
+    ) -> Call<ServersActionGetSerialConsoleResponse21> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("type", &params.r#type)
+            .wrap_body("os-getSerialConsole");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Gets a SPICE console for a server.
+    ///
+    /// Specify the `os-getSPICEConsole` action in the request body.
+    ///
+    /// The only supported connection type is `spice-html5`. The `type` parameter
+    /// should be set to `spice-html5`.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn get_spice_console(
+        &self,
+        id: &str,
+        params: ServersGetSpiceConsoleParams,
+    ) -> Call<ServersActionGetSpiceConsoleResponse21> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("type", &params.r#type)
+            .wrap_body("os-getSPICEConsole");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Gets a VNC console for a server.
+    ///
+    /// Specify the `os-getVNCConsole` action in the request body.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn get_vnc_console(
+        &self,
+        id: &str,
+        params: ServersGetVncConsoleParams,
+    ) -> Call<ServersActionGetVncConsoleResponse21> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("type", &params.r#type)
+            .wrap_body("os-getVNCConsole");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Locks a server.
+    ///
+    /// Specify the `lock` action in the request body.
+    ///
+    /// Most actions by non-admin users are not allowed to the server
+    /// after this operation is successful and the server is locked.
+    /// See the “Lock, Unlock” item in [Server actions](https://docs.openstack.org/api-guide/compute/server_concepts.html#server-actions)
+    /// for the restricted actions.
+    /// But administrators can perform actions on the server
+    /// even though the server is locked. Note that from microversion 2.73 it is
+    /// possible to specify a reason when locking the server.
+    ///
+    /// The [unlock action](https://docs.openstack.org/api-ref/compute/#unlock-server-unlock-action)
+    /// will unlock a server in locked state so additional actions can
+    /// be performed on the server by non-admin users.
+    ///
+    /// You can know whether a server is locked or not and the `locked_reason`
+    /// (if specified, from the 2.73 microversion) by the [List Servers Detailed API](https://docs.openstack.org/api-ref/compute/#list-servers-detailed)
+    /// or
+    /// the [Show Server Details API](https://docs.openstack.org/api-ref/compute/#show-server-details).
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    /// Administrators can overwrite owner’s lock.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn lock(&self, id: &str, body: &ServersIdActionPostLockBody) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("lock");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Gets an [RDP](https://technet.microsoft.com/en-us/windowsserver/ee236407) console for a server.
+    ///
+    /// The only supported connect type is `rdp-html5`. The `type` parameter should
+    /// be set as `rdp-html5`.
+    ///
+    /// Specify the `os-getRDPConsole` action in the request body.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn get_rdp_console(
+        &self,
+        id: &str,
+    ) -> Call<ServersActionGetRdpConsoleResponse21> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_null("os-getRDPConsole");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Live-migrates a server to a new host without rebooting.
+    ///
+    /// Specify the `os-migrateLive` action in the request body.
+    ///
+    /// Use the `host` parameter to specify the destination host. If
+    /// this param is `null`, the scheduler chooses a host. If a scheduled host
+    /// is not suitable to do migration, the scheduler tries up to
+    /// `migrate_max_retries` rescheduling attempts.
+    ///
+    /// Starting from API version 2.25, the `block_migration` parameter could be
+    /// to `auto` so that nova can decide value of block_migration during live
+    /// migration.
+    ///
+    /// Policy defaults enable only users with the administrative role to
+    /// perform this operation. Cloud providers can change these permissions
+    /// through the `policy.yaml` file.
+    ///
+    /// Starting from REST API version 2.34 pre-live-migration checks are done
+    /// asynchronously, results of these checks are available in `instance-actions`.
+    /// Nova responds immediately, and no pre-live-migration checks are returned.
+    /// The instance will not immediately change state to `ERROR`, if a failure of
+    /// the live-migration checks occurs.
+    ///
+    /// Starting from API version 2.68, the `force` parameter is no longer accepted
+    /// as this could not be meaningfully supported by servers with complex resource
+    /// allocations.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403)
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn migrate_live(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostOsMigrateLiveBody,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("os-migrateLive");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Rebuilds a server.
+    ///
+    /// Specify the `rebuild` action in the request body.
+    ///
+    /// This operation recreates the root disk of the server.
+    ///
+    /// With microversion 2.93, we support rebuilding volume backed
+    /// instances which will reimage the volume with the provided
+    /// image. For microversion < 2.93, this operation keeps the
+    /// contents of the volume given the image provided is same as
+    /// the image with which the volume was created else the operation
+    /// will error out.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server status must be `ACTIVE`, `SHUTOFF` or `ERROR`.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// If the server was in status `SHUTOFF` before the rebuild, it will be stopped
+    /// and in status `SHUTOFF` after the rebuild, otherwise it will be `ACTIVE`
+    /// if the rebuild was successful or `ERROR` if the rebuild failed.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn rebuild(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostRebuildBody,
+    ) -> Call<ServersIdActionPostRebuildResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("rebuild");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Resets networking on a server.
+    ///
+    /// Specify the `resetNetwork` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role to
+    /// perform this operation. Cloud providers can change these permissions
+    /// through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), gone(410)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn reset_network(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_null("resetNetwork");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Unshelves, or restores, a shelved server.
+    ///
+    /// Specify the `unshelve` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or the owner of the server to perform this operation. Cloud providers can change these permissions through the `policy.yaml` file.
+    ///
+    /// **Preconditions**
+    ///
+    /// Unshelving a server without parameters requires its status to be `SHELVED` or `SHELVED_OFFLOADED`.
+    ///
+    /// Unshelving a server with availability_zone and/or host parameters requires its status to be only `SHELVED_OFFLOADED` otherwise HTTP 409 conflict response is returned.
+    ///
+    /// If a server is locked, you must have administrator privileges to unshelve the server.
+    ///
+    /// As of `microversion 2.91`, you can unshelve to a specific compute node if you have PROJECT_ADMIN privileges.
+    /// This microversion also gives the ability to pin a server to an availability_zone and to unpin a server
+    /// from any availability_zone.
+    ///
+    /// When a server is pinned to an availability_zone, the server move operations will keep the server in that
+    /// availability_zone. However, when the server is not pinned to any availability_zone, the move operations can
+    /// move the server to nodes in different availability_zones.
+    ///
+    /// The behavior according to unshelve parameters will follow the below table.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully unshelve a server, its status changes to `ACTIVE`.
+    /// The server appears on the compute node.
+    ///
+    /// The shelved image is deleted from the list of images returned by an API call.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status does not change to `ACTIVE`, the unshelve operation failed. Ensure that you meet the preconditions and run the request again. If the request fails again, investigate whether another operation is running that causes a race condition.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn unshelve(
+        &self,
+        id: &str,
+        body: &ServersIdActionPostUnshelveBody,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .json(body)
+            .wrap_body("unshelve");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Adds a fixed IP address to a server instance, which associates that
+    /// address with the server. The fixed IP address is retrieved from the
+    /// network that you specify in the request.
+    ///
+    /// Specify the `addFixedIp` action and the network ID in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn add_fixed_ip(&self, id: &str, params: ServersAddFixedIpParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("networkId", &params.network_id)
+            .wrap_body("addFixedIp");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Adds a floating IP address to a server, which associates
+    /// that address with the server.
+    ///
+    /// A pool of floating IP addresses, configured by the cloud administrator,
+    /// is available in OpenStack Compute. The project quota defines the maximum
+    /// number of floating IP addresses that you can allocate to the project.
+    /// After you [create (allocate) a floating IPaddress](https://docs.openstack.org/api-ref/compute/#create-allocate-floating-ip-address)
+    /// for a project, you can associate that address with the server. Specify
+    /// the `addFloatingIp` action in the request body.
+    ///
+    /// If an instance is connected to multiple networks, you can associate a
+    /// floating IP address with a specific fixed IP address by using the
+    /// optional `fixed_address` parameter.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server must exist.
+    ///
+    /// You can only add a floating IP address to the server when its status is `ACTIVE` or `STOPPED`
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn add_floating_ip(
+        &self,
+        id: &str,
+        params: ServersAddFloatingIpParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("address", &params.address)
+            .body_field_opt("fixed_address", &params.fixed_address)
+            .wrap_body("addFloatingIp");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Adds a security group to a server.
+    ///
+    /// Specify the `addSecurityGroup` action in the request body.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn add_security_group(
+        &self,
+        id: &str,
+        params: ServersAddSecurityGroupParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("name", &params.name)
+            .wrap_body("addSecurityGroup");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Confirms a pending resize action for a server.
+    ///
+    /// Specify the `confirmResize` action in the request body.
+    ///
+    /// After you make this request, you typically must keep polling the server
+    /// status to determine whether the request succeeded. A successfully
+    /// confirming resize operation shows a status of `ACTIVE` or `SHUTOFF`
+    /// and a migration status of `confirmed`. You can also see the resized
+    /// server in the compute node that OpenStack Compute manages.
+    ///
+    /// **Preconditions**
+    ///
+    /// You can only confirm the resized server where the status is
+    /// `VERIFY_RESIZE`.
+    ///
+    /// If the server is locked, you must have administrator privileges
+    /// to confirm the server.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status remains `VERIFY_RESIZE`, the request failed. Ensure you
+    /// meet the preconditions and run the request again. If the request fails
+    /// again, the server status should be `ERROR` and a migration status of
+    /// `error`. Investigate the compute back end or ask your cloud provider.
+    /// There are some options for trying to correct the server status:
+    ///
+    /// Note that the cloud provider may still need to cleanup any orphaned resources
+    /// on the source hypervisor.
+    ///
+    /// Normal response codes: 204
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn confirm_resize(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("confirmResize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Force-deletes a server before deferred cleanup.
+    ///
+    /// Specify the `forceDelete` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn force_delete(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("forceDelete");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Injects network information into a server.
+    ///
+    /// Specify the `injectNetworkInfo` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role to
+    /// perform this operation. Cloud providers can change these permissions
+    /// through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn inject_network_info(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("injectNetworkInfo");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Migrates a server to a host.
+    ///
+    /// Specify the `migrate` action in the request body.
+    ///
+    /// Up to microversion 2.55, the scheduler chooses the host.
+    /// Starting from microversion 2.56, the `host` parameter is available
+    /// to specify the destination host. If you specify `null` or don’t specify
+    /// this parameter, the scheduler chooses a host.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// A successfully migrated server shows a `VERIFY_RESIZE` status and `finished`
+    /// migration status. If the cloud has configured the [resize_confirm_window](https://docs.openstack.org/nova/latest/configuration/config.html#DEFAULT.resize_confirm_window)
+    /// option of the Compute service to a positive value, the Compute service
+    /// automatically confirms the migrate operation after the configured interval.
+    ///
+    /// There are two different policies for this action, depending on whether the host
+    /// parameter is set. Both defaults enable only users with the administrative role
+    /// to perform this operation. Cloud providers can change these permissions
+    /// through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403)
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn migrate(&self, id: &str, params: ServersMigrateParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field_opt("host", &params.host)
+            .wrap_body("migrate");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Pauses a server. Changes its status to `PAUSED`.
+    ///
+    /// Specify the `pause` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn pause(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("pause");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Reboots a server.
+    ///
+    /// Specify the `reboot` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// The preconditions for rebooting a server depend on the type of reboot.
+    ///
+    /// You can only *SOFT* reboot a server when its status is `ACTIVE`.
+    ///
+    /// You can only *HARD* reboot a server when its status is one of:
+    ///
+    /// If the server is locked, you must have administrator privileges
+    /// to reboot the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully reboot a server, its status changes to `ACTIVE`.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn reboot(&self, id: &str, params: ServersRebootParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("type", &params.r#type)
+            .wrap_body("reboot");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Removes, or disassociates, a fixed IP address from a server.
+    ///
+    /// Specify the `removeFixedIp` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn remove_fixed_ip(
+        &self,
+        id: &str,
+        params: ServersRemoveFixedIpParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("address", &params.address)
+            .wrap_body("removeFixedIp");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Removes, or disassociates, a floating IP address from a server.
+    ///
+    /// The IP address is returned to the pool of IP addresses that is available
+    /// for all projects. When you remove a floating IP address and that IP address
+    /// is still associated with a running instance, it is automatically
+    /// disassociated from that instance.
+    ///
+    /// Specify the `removeFloatingIp` action in the request body.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn remove_floating_ip(
+        &self,
+        id: &str,
+        params: ServersRemoveFloatingIpParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("address", &params.address)
+            .wrap_body("removeFloatingIp");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Removes a security group from a server.
+    ///
+    /// Specify the `removeSecurityGroup` action in the request body.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn remove_security_group(
+        &self,
+        id: &str,
+        params: ServersRemoveSecurityGroupParams,
+    ) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("name", &params.name)
+            .wrap_body("removeSecurityGroup");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Puts a server in rescue mode and changes its status to `RESCUE`.
+    ///
+    /// Specify the `rescue` action in the request body.
+    ///
+    /// If you specify the `rescue_image_ref` extended attribute,
+    /// the image is used to rescue the instance. If you omit an image
+    /// reference, the base image reference is used by default.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully rescue a server and make a `GET
+    /// /servers/​{server_id}​` request, its status changes to `RESCUE`.
+    ///
+    /// Normal response codes: 200
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn rescue(
+        &self,
+        id: &str,
+        params: ServersRescueParams,
+    ) -> Call<ServersActionRescueResponse> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field_opt("adminPass", &params.admin_pass)
+            .body_field_opt("rescue_image_ref", &params.rescue_image_ref)
+            .wrap_body("rescue");
+        Call::new(self.client.transport.clone(), request, call::json)
+    }
+
+    /// Resets the state of a server.
+    ///
+    /// Specify the `os-resetState` action and the `state` in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role to
+    /// perform this operation. Cloud providers can change these permissions
+    /// through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn reset_state(&self, id: &str, params: ServersResetStateParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field("state", &params.state)
+            .wrap_body("os-resetState");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Resizes a server.
+    ///
+    /// Specify the `resize` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// You can only resize a server when its status is `ACTIVE` or `SHUTOFF`.
+    ///
+    /// If the server is locked, you must have administrator privileges
+    /// to resize the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// A successfully resized server shows a `VERIFY_RESIZE` status and `finished`
+    /// migration status. If the cloud has configured the [resize_confirm_window](https://docs.openstack.org/nova/latest/configuration/config.html#DEFAULT.resize_confirm_window)
+    /// option of the Compute service to a positive value, the Compute service
+    /// automatically confirms the resize operation after the configured interval.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn resize(&self, id: &str, params: ServersResizeParams) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .json_object()
+            .path_param("id", id)
+            .body_field_opt("OS-DCF:diskConfig", &params.os_dcf_disk_config)
+            .body_field("flavorRef", &params.flavor_ref)
+            .wrap_body("resize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Restores a previously soft-deleted server instance. You cannot use
+    /// this method to restore deleted instances.
+    ///
+    /// Specify the `restore` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn restore(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("restore");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Resumes a suspended server and changes its status to `ACTIVE`.
+    ///
+    /// Specify the `resume` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn resume(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("resume");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Cancels and reverts a pending resize action for a server.
+    ///
+    /// Specify the `revertResize` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// You can only revert the resized server where the status is
+    /// `VERIFY_RESIZE` and the OS-EXT-STS:vm_state is `resized`.
+    ///
+    /// If the server is locked, you must have administrator privileges to revert
+    /// the resizing.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you make this request, you typically must keep polling the server status
+    /// to determine whether the request succeeded. A reverting resize operation shows
+    /// a status of `REVERT_RESIZE` and a task_state of `resize_reverting`. If
+    /// successful, the status will return to `ACTIVE` or `SHUTOFF`. You can also
+    /// see the reverted server in the compute node that OpenStack Compute manages.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status remains `VERIFY_RESIZE`, the request failed. Ensure you
+    /// meet the preconditions and run the request again. If the request fails again,
+    /// investigate the compute back end.
+    ///
+    /// The server is not reverted in the compute node that OpenStack Compute manages.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: badRequest(400), unauthorized(401), forbidden(403),
+    /// itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn revert_resize(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("revertResize");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Shelves a server.
+    ///
+    /// Specify the `shelve` action in the request body.
+    ///
+    /// All associated data and resources are kept but anything still in memory is not retained. To restore a shelved instance, use the `unshelve` action. To remove a shelved instance, use the `shelveOffload` action.
+    ///
+    /// Policy defaults enable only users with the administrative role or the owner of the server to perform this operation. Cloud providers can change these permissions through the `policy.yaml` file.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server status must be `ACTIVE`, `SHUTOFF`, `PAUSED`, or `SUSPENDED`.
+    ///
+    /// If the server is locked, you must have administrator privileges to shelve the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully shelve a server, its status changes to `SHELVED` and the image status is `ACTIVE`. The server instance data appears on the compute node that the Compute service manages.
+    ///
+    /// If you boot the server from volumes or set the `shelved_offload_time` option to 0, the Compute service automatically deletes the instance on compute nodes and changes the server status to `SHELVED_OFFLOADED`.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status does not change to `SHELVED` or `SHELVED_OFFLOADED`, the shelve operation failed. Ensure that you meet the preconditions and run the request again. If the request fails again, investigate whether another operation is running that causes a race condition.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn shelve(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("shelve");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Shelf-offloads, or removes, a shelved server.
+    ///
+    /// Specify the `shelveOffload` action in the request body.
+    ///
+    /// Data and resource associations are deleted. If an instance is no longer needed, you can remove that instance from the hypervisor to minimize resource usage.
+    ///
+    /// Policy defaults enable only users with the administrative role or the owner of the server to perform this operation. Cloud providers can change these permissions through the `policy.yaml` file.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server status must be `SHELVED`.
+    ///
+    /// If the server is locked, you must have administrator privileges to shelve-offload the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully shelve-offload a server, its status changes to `SHELVED_OFFLOADED`. The server instance data appears on the compute node.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status does not change to `SHELVED_OFFLOADED`, the shelve-offload operation failed. Ensure that you meet the preconditions and run the request again. If the request fails again, investigate whether another operation is running that causes a race condition.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn shelve_offload(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("shelveOffload");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Starts a stopped server and changes its status to `ACTIVE`.
+    ///
+    /// Specify the `os-start` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server status must be `SHUTOFF`.
+    ///
+    /// If the server is locked, you must have administrator privileges
+    /// to start the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully start a server, its status changes to `ACTIVE`.
+    ///
+    /// **Troubleshooting**
+    ///
+    /// If the server status does not change to `ACTIVE`, the start operation failed.
+    /// Ensure that you meet the preconditions and run the request again.
+    /// If the request fails again, investigate whether another operation is running
+    /// that causes a race condition.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn start(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("os-start");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Stops a running server and changes its status to `SHUTOFF`.
+    ///
+    /// Specify the `os-stop` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server status must be `ACTIVE` or `ERROR`.
+    ///
+    /// If the server is locked, you must have administrator privileges
+    /// to stop the server.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully stop a server, its status changes to `SHUTOFF`.
+    /// This API operation does not delete the server instance data and the data
+    /// will be available again after `os-start` action.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn stop(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("os-stop");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Suspends a server and changes its status to `SUSPENDED`.
+    ///
+    /// Specify the `suspend` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn suspend(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("suspend");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn trigger_crash_dump(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_null("trigger_crash_dump");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Unlocks a locked server.
+    ///
+    /// Specify the `unlock` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn unlock(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("unlock");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Unpauses a paused server and changes its status to `ACTIVE`.
+    ///
+    /// Specify the `unpause` action in the request body.
+    ///
+    /// Policy defaults enable only users with the administrative role or
+    /// the owner of the server to perform this operation. Cloud providers
+    /// can change these permissions through the `policy.yaml` file.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn unpause(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("unpause");
+        Call::new(self.client.transport.clone(), request, call::empty)
+    }
+
+    /// Unrescues a server. Changes status to `ACTIVE`.
+    ///
+    /// Specify the `unrescue` action in the request body.
+    ///
+    /// **Preconditions**
+    ///
+    /// The server must exist.
+    ///
+    /// You can only unrescue a server when its status is `RESCUE`.
+    ///
+    /// **Asynchronous Postconditions**
+    ///
+    /// After you successfully unrescue a server and make a
+    /// `GET /servers/​{server_id}​`
+    /// request, its status changes to `ACTIVE`.
+    ///
+    /// Normal response codes: 202
+    ///
+    /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404),
+    /// conflict(409), notImplemented(501)
+    ///
+    /// Sends `POST /v2.1/servers/{id}/action`.
+    pub fn unrescue(&self, id: &str) -> Call<()> {
+        let request = request::Request::new(
+                reqwest::Method::POST,
+                "/v2.1/servers/{id}/action",
+            )
+            .path_param("id", id)
+            .wrap_body("unrescue");
+        Call::new(self.client.transport.clone(), request, call::empty)
     }
 
     /// Lists Consoles
@@ -668,6 +2023,7 @@ impl<'a> Servers<'a> {
             .path_param("server_id", server_id)
             .query("changes-before", &params.changes_before)
             .query("changes-since", &params.changes_since)
+            .query("limit", &params.limit)
             .query("marker", &params.marker);
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -737,7 +2093,7 @@ impl<'a> Servers<'a> {
     pub fn create_os_interface(
         &self,
         server_id: &str,
-        body: &ServersOsInterfaceCreateRequest,
+        body: &ServersOsInterfaceCreate249,
     ) -> Call<ServersServerIdOsInterfacePostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -904,12 +2260,15 @@ impl<'a> Servers<'a> {
     pub fn list_os_volume_attachments(
         &self,
         server_id: &str,
+        params: ServersListOsVolumeAttachmentsParams,
     ) -> Call<ServersServerIdOsVolumeAttachmentsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-volume_attachments",
             )
-            .path_param("server_id", server_id);
+            .path_param("server_id", server_id)
+            .query("limit", &params.limit)
+            .query("offset", &params.offset);
         Call::new(self.client.transport.clone(), request, call::json)
     }
 
@@ -925,7 +2284,7 @@ impl<'a> Servers<'a> {
     pub fn create_os_volume_attachments(
         &self,
         server_id: &str,
-        body: &ServersOsVolumeAttachmentsCreateRequest,
+        body: &ServersOsVolumeAttachmentsCreate279,
     ) -> Call<ServersServerIdOsVolumeAttachmentsPostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -996,7 +2355,7 @@ impl<'a> Servers<'a> {
         &self,
         id: &str,
         server_id: &str,
-        body: &ServersOsVolumeAttachmentUpdateRequest,
+        body: &ServersOsVolumeAttachmentUpdate285,
     ) -> Call<ServersOsVolumeAttachmentUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,

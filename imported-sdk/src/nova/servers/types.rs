@@ -2,8 +2,25 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    ServersActionGetRdpConsoleResponse21ConsoleType,
+    ServersActionGetSerialConsoleResponse21ConsoleType,
+    ServersActionGetSpiceConsoleResponse21ConsoleType,
+    ServersActionGetVncConsoleResponse21ConsoleType,
     ServersCreateResponseVariant2ServerLinksItemRel,
     ServersCreateResponseVariant2ServerOsDcfDiskConfig,
+    ServersDetailDetailResponse2100ServersLinksItemRel,
+    ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    ServersIdActionPostRebuildResponseServerVariant10Status,
+    ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
+    ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    ServersIndexResponse21ServersLinksItemRel,
     ServersOsInstanceActionsIndexResponse258LinksItemRel,
     ServersShareShowResponse297ShareStatus, ServersSharesCreateResponse297ShareStatus,
     ServersSharesIndexResponse297SharesItemStatus,
@@ -16,7 +33,16 @@ pub struct ServersGetResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<serde_json::Value>,
+    pub servers_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
+}
+
+/// The `ServersIndexResponse21ServersLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIndexResponse21ServersLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ServersIndexResponse21ServersLinksItemRel,
 }
 
 /// The `ServersCreateResponseVariant1` type.
@@ -74,7 +100,16 @@ pub struct ServersDetailGetResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<serde_json::Value>,
+    pub servers_links: Option<Vec<ServersDetailDetailResponse2100ServersLinksItem>>,
+}
+
+/// The `ServersDetailDetailResponse2100ServersLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersDetailDetailResponse2100ServersLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ServersDetailDetailResponse2100ServersLinksItemRel,
 }
 
 /// The `ServersIdGetResponse` type.
@@ -91,20 +126,266 @@ pub struct ServersIdPutResponse {
     pub server: serde_json::Value,
 }
 
-/// The `ServersIdActionPostResponse` type.
+/// The `ServersActionCreateBackupResponse245` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostResponse {
+pub struct ServersActionCreateBackupResponse245 {
+    /// `image_id`
+    pub image_id: String,
+}
+
+/// The `ServersActionCreateImageResponse245` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionCreateImageResponse245 {
+    /// `image_id`
+    pub image_id: Option<String>,
+}
+
+/// The `ServersActionEvacuateResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionEvacuateResponse {
     /// An administrative password to access moved instance. If you set enable_instance_password configuration option to False, the API wouldn’t return the adminPass field in response.
     #[serde(rename = "adminPass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_pass: Option<String>,
+    pub admin_pass: String,
+}
+
+/// The `ServersActionGetConsoleOutputResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetConsoleOutputResponse {
     /// `output`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output: Option<String>,
+    pub output: String,
+}
+
+/// The `ServersActionGetSerialConsoleResponse21` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetSerialConsoleResponse21 {
+    /// `console`
+    pub console: ServersActionGetSerialConsoleResponse21Console,
+}
+
+/// The `ServersActionGetSerialConsoleResponse21Console` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetSerialConsoleResponse21Console {
+    /// `type`
+    pub r#type: ServersActionGetSerialConsoleResponse21ConsoleType,
+    /// `url`
+    pub url: String,
+}
+
+/// The `ServersActionGetSpiceConsoleResponse21` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetSpiceConsoleResponse21 {
     /// `console`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub console: Option<serde_json::Value>,
-    /// `image_id`
+    pub console: Option<ServersActionGetSpiceConsoleResponse21Console>,
+}
+
+/// The `ServersActionGetSpiceConsoleResponse21Console` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetSpiceConsoleResponse21Console {
+    /// `type`
+    pub r#type: ServersActionGetSpiceConsoleResponse21ConsoleType,
+    /// `url`
+    pub url: String,
+}
+
+/// The `ServersActionGetVncConsoleResponse21` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetVncConsoleResponse21 {
+    /// `console`
+    pub console: ServersActionGetVncConsoleResponse21Console,
+}
+
+/// The `ServersActionGetVncConsoleResponse21Console` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetVncConsoleResponse21Console {
+    /// `type`
+    pub r#type: ServersActionGetVncConsoleResponse21ConsoleType,
+    /// `url`
+    pub url: String,
+}
+
+/// The `ServersActionGetRdpConsoleResponse21` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetRdpConsoleResponse21 {
+    /// `console`
+    pub console: ServersActionGetRdpConsoleResponse21Console,
+}
+
+/// The `ServersActionGetRdpConsoleResponse21Console` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionGetRdpConsoleResponse21Console {
+    /// `type`
+    pub r#type: ServersActionGetRdpConsoleResponse21ConsoleType,
+    /// `url`
+    pub url: String,
+}
+
+/// The `ServersIdActionPostRebuildResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponse {
+    /// `server`
+    pub server: ServersIdActionPostRebuildResponseServer,
+}
+
+/// The `ServersIdActionPostRebuildResponseServer` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServer {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    pub os_dcf_disk_config: String,
+    /// `OS-EXT-AZ:availability_zone`
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_az_availability_zone: Option<String>,
+    /// `OS-EXT-SRV-ATTR:host`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:hostname`
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:instance_name`
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// `OS-EXT-SRV-ATTR:kernel_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:launch_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// `OS-EXT-SRV-ATTR:ramdisk_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:reservation_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:root_device_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// `OS-EXT-STS:power_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<
+        Option<ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState>,
+    >,
+    /// `OS-EXT-STS:task_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// `OS-EXT-STS:vm_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// `OS-SRV-USG:launched_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// `OS-SRV-USG:terminated_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    pub access_i_pv4: ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    pub access_i_pv6: ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    /// `addresses`
+    pub addresses: serde_json::Value,
+    /// `adminPass`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "adminPass")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub admin_pass: Option<Option<String>>,
+    /// `config_drive`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
     #[serde(
@@ -112,10 +393,211 @@ pub struct ServersIdActionPostResponse {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_id: Option<Option<String>>,
-    /// `server`
+    pub config_drive: Option<
+        Option<ServersIdActionPostRebuildResponseServerVariant11ConfigDrive>,
+    >,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `fault`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server: Option<serde_json::Value>,
+    pub fault: Option<ServersIdActionPostRebuildResponseServerVariant10Fault>,
+    /// `flavor`
+    pub flavor: serde_json::Value,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    pub host_id: String,
+    /// `host_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `image`
+    pub image: serde_json::Value,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `links`
+    pub links: Vec<ServersIdActionPostRebuildResponseServerVariant10LinksItem>,
+    /// `locked`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `metadata`
+    pub metadata: serde_json::Value,
+    /// `name`
+    pub name: Option<String>,
+    /// `os-extended-volumes:volumes_attached`
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<
+            ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+        >,
+    >,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `progress`
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")]
+    pub progress: Option<f64>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
+    >,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<
+        Vec<ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem>,
+    >,
+    /// `server_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<Vec<String>>,
+    /// `status`
+    pub status: ServersIdActionPostRebuildResponseServerVariant10Status,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `tenant_id`
+    pub tenant_id: String,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `updated`
+    pub updated: crate::runtime::DateTime,
+    /// `user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_data: Option<Option<String>>,
+    /// `user_id`
+    pub user_id: String,
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHints` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServerVariant14SchedulerHints {
+    /// `build_near_host_ip`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_near_host_ip: Option<String>,
+    /// `cidr`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    /// `different_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_cell: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+    >,
+    /// `different_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub different_host: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+    >,
+    /// `group`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
+    >,
+    /// `query`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
+    >,
+    /// `same_host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_host: Option<
+        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
+    >,
+    /// `target_cell`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_cell: Option<String>,
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem {
+    /// Default: `false`.
+    pub delete_on_termination: bool,
+    /// `id`
+    pub id: String,
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem {
+    /// `name`
+    pub name: String,
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10Fault` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServerVariant10Fault {
+    /// `code`
+    pub code: i64,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// `message`
+    pub message: String,
+}
+
+/// The `ServersIdActionPostRebuildResponseServerVariant10LinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIdActionPostRebuildResponseServerVariant10LinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
+}
+
+/// The `ServersActionRescueResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersActionRescueResponse {
+    /// `adminPass`
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
 }
 
 /// The `ServersIpsIndexResponse` type.
