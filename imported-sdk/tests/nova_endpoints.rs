@@ -31,140 +31,140 @@ mod images;
 mod limits;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_agents.rs"]
-mod os_agents;
+#[path = "nova_endpoints/agents.rs"]
+mod agents;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_aggregates.rs"]
-mod os_aggregates;
+#[path = "nova_endpoints/aggregates.rs"]
+mod aggregates;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_assisted_volume_snapshots.rs"]
-mod os_assisted_volume_snapshots;
+#[path = "nova_endpoints/assisted_volume_snapshots.rs"]
+mod assisted_volume_snapshots;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_availability_zone.rs"]
-mod os_availability_zone;
+#[path = "nova_endpoints/availability_zone.rs"]
+mod availability_zone;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_baremetal_nodes.rs"]
-mod os_baremetal_nodes;
+#[path = "nova_endpoints/baremetal_nodes.rs"]
+mod baremetal_nodes;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_cells.rs"]
-mod os_cells;
+#[path = "nova_endpoints/cells.rs"]
+mod cells;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_certificates.rs"]
-mod os_certificates;
+#[path = "nova_endpoints/certificates.rs"]
+mod certificates;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_cloudpipe.rs"]
-mod os_cloudpipe;
+#[path = "nova_endpoints/cloudpipe.rs"]
+mod cloudpipe;
 
 #[rustfmt::skip]
 #[path = "nova_endpoints/server_consoles.rs"]
 mod server_consoles;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_fixed_ips.rs"]
-mod os_fixed_ips;
+#[path = "nova_endpoints/fixed_ips.rs"]
+mod fixed_ips;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_floating_ip_dns.rs"]
-mod os_floating_ip_dns;
+#[path = "nova_endpoints/floating_ip_dns.rs"]
+mod floating_ip_dns;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_floating_ip_pools.rs"]
-mod os_floating_ip_pools;
+#[path = "nova_endpoints/floating_ip_pools.rs"]
+mod floating_ip_pools;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_floating_ips.rs"]
-mod os_floating_ips;
+#[path = "nova_endpoints/floating_ips.rs"]
+mod floating_ips;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_floating_ips_bulk.rs"]
-mod os_floating_ips_bulk;
+#[path = "nova_endpoints/floating_ips_bulk.rs"]
+mod floating_ips_bulk;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_fping.rs"]
-mod os_fping;
+#[path = "nova_endpoints/fping.rs"]
+mod fping;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_hosts.rs"]
-mod os_hosts;
+#[path = "nova_endpoints/hosts.rs"]
+mod hosts;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_hypervisors.rs"]
-mod os_hypervisors;
+#[path = "nova_endpoints/hypervisors.rs"]
+mod hypervisors;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_instance_usage_audit_log.rs"]
-mod os_instance_usage_audit_log;
+#[path = "nova_endpoints/instance_usage_audit_log.rs"]
+mod instance_usage_audit_log;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_keypairs.rs"]
-mod os_keypairs;
+#[path = "nova_endpoints/keypairs.rs"]
+mod keypairs;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_migrations.rs"]
-mod os_migrations;
+#[path = "nova_endpoints/migrations.rs"]
+mod migrations;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_networks.rs"]
-mod os_networks;
+#[path = "nova_endpoints/networks.rs"]
+mod networks;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/quota_class_sets_os_quota_class_sets.rs"]
-mod quota_class_sets_os_quota_class_sets;
+#[path = "nova_endpoints/quota_class_sets.rs"]
+mod quota_class_sets;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/quota_sets_os_quota_sets.rs"]
-mod quota_sets_os_quota_sets;
+#[path = "nova_endpoints/quota_sets.rs"]
+mod quota_sets;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_security_group_default_rules.rs"]
-mod os_security_group_default_rules;
+#[path = "nova_endpoints/security_group_default_rules.rs"]
+mod security_group_default_rules;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_security_group_rules.rs"]
-mod os_security_group_rules;
+#[path = "nova_endpoints/security_group_rules.rs"]
+mod security_group_rules;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_security_groups.rs"]
-mod os_security_groups;
+#[path = "nova_endpoints/security_groups.rs"]
+mod security_groups;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_server_external_events.rs"]
-mod os_server_external_events;
+#[path = "nova_endpoints/server_external_events.rs"]
+mod server_external_events;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_server_groups.rs"]
-mod os_server_groups;
+#[path = "nova_endpoints/server_groups.rs"]
+mod server_groups;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_services.rs"]
-mod os_services;
+#[path = "nova_endpoints/services.rs"]
+mod services;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_simple_tenant_usage.rs"]
-mod os_simple_tenant_usage;
+#[path = "nova_endpoints/simple_tenant_usage.rs"]
+mod simple_tenant_usage;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_snapshots.rs"]
-mod os_snapshots;
+#[path = "nova_endpoints/snapshots.rs"]
+mod snapshots;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_tenant_networks.rs"]
-mod os_tenant_networks;
+#[path = "nova_endpoints/tenant_networks.rs"]
+mod tenant_networks;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_volumes.rs"]
-mod os_volumes;
+#[path = "nova_endpoints/volumes.rs"]
+mod volumes;
 
 #[rustfmt::skip]
-#[path = "nova_endpoints/os_volumes_boot.rs"]
-mod os_volumes_boot;
+#[path = "nova_endpoints/volumes_boot.rs"]
+mod volumes_boot;
 
 #[rustfmt::skip]
 #[path = "nova_endpoints/servers.rs"]

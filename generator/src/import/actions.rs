@@ -108,20 +108,20 @@ pub(super) fn action_operation(doc: &Doc, operation: &Value, key: &str) -> Value
         return own;
     };
     let action_of = |m: &Value| {
-        peek(doc, m)
+        doc.peek(m)
             .get("x-openstack")
             .and_then(|x| x.get("action-name"))
             .and_then(Value::as_str)
             .map(str::to_owned)
     };
     for response in responses.values_mut() {
-        let mut narrowed = peek(doc, response).clone();
+        let mut narrowed = doc.peek(response).clone();
         let Some(content) = narrowed.get_mut("content").and_then(Value::as_object_mut) else {
             continue;
         };
         let mut changed = false;
         for media in content.values_mut() {
-            let Some(schema) = media.get("schema").map(|s| peek(doc, s).clone()) else {
+            let Some(schema) = media.get("schema").map(|s| doc.peek(s).clone()) else {
                 continue;
             };
             let Some(members) = schema.get("oneOf").and_then(Value::as_array) else {
@@ -163,23 +163,6 @@ pub(super) fn action_operation(doc: &Doc, operation: &Value, key: &str) -> Value
         *response = narrowed;
     }
     own
-}
-
-/// `value` with local `$ref`s followed, quietly: a reference that leads nowhere is `value`
-/// itself (the answer's own reading notes it).
-fn peek<'a>(doc: &'a Doc, mut value: &'a Value) -> &'a Value {
-    for _ in 0..8 {
-        let Some(target) = value
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|pointer| doc.at(pointer))
-        else {
-            break;
-        };
-        value = target;
-    }
-    value
 }
 
 /// Collects the `(key, pointer to its value, description)` of `schema` if it is an object with

@@ -82,6 +82,23 @@ impl Doc {
         self.root.pointer(pointer)
     }
 
+    /// `value` with local `$ref`s followed, quietly: a reference that leads nowhere is `value`
+    /// itself (whoever reads it for real, with [`Doc::deref`], notes it).
+    pub fn peek<'a>(&'a self, mut value: &'a Value) -> &'a Value {
+        for _ in 0..MAX_REF_CHAIN {
+            let Some(target) = value
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+                .and_then(|pointer| self.at(pointer))
+            else {
+                break;
+            };
+            value = target;
+        }
+        value
+    }
+
     /// `value` with `$ref`s followed (a chain of them too), and the pointer of what it is.
     /// A reference that leads nowhere, outside the document or round in a circle is noted
     /// and read as `{}` (any value).

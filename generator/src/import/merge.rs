@@ -49,6 +49,33 @@ pub fn from_json(value: &Value) -> Node {
     }
 }
 
+/// [`from_json`], with mapping keys in the order `like` has them (the fresh import's order, so
+/// that an import into its own output changes nothing), others after them.
+fn from_json_like(value: &Value, like: Option<&Node>) -> Node {
+    match (value, like) {
+        (Value::Object(map), Some(Node::Map(template))) => {
+            let mut entries: Vec<(String, Node)> = template
+                .iter()
+                .filter_map(|(k, t)| Some((k.clone(), from_json_like(map.get(k)?, Some(t)))))
+                .collect();
+            for (k, v) in map {
+                if !template.iter().any(|(t, _)| t == k) {
+                    entries.push((k.clone(), from_json(v)));
+                }
+            }
+            Node::Map(entries)
+        }
+        (Value::Array(items), Some(Node::Seq(template))) => Node::Seq(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| from_json_like(v, template.get(i).or(template.first())))
+                .collect(),
+        ),
+        _ => from_json(value),
+    }
+}
+
 /// Applies the edits of the `existing` spec to the freshly imported `meta` (top-level keys),
 /// `types` and `resources`.
 pub fn apply(
@@ -67,7 +94,7 @@ pub fn apply(
                 continue;
             };
             match entries.iter_mut().find(|(k, _)| k == key) {
-                Some((_, slot)) => *slot = from_json(value),
+                Some((_, slot)) => *slot = from_json_like(value, Some(&*slot)),
                 None => entries.push((key.to_owned(), from_json(value))),
             }
         }
@@ -112,7 +139,7 @@ fn copy_key(new: &mut Node, old: &Value, key: &str) {
     };
     if let Node::Map(entries) = new {
         match entries.iter_mut().find(|(k, _)| k == key) {
-            Some((_, slot)) => *slot = from_json(value),
+            Some((_, slot)) => *slot = from_json_like(value, Some(&*slot)),
             None => entries.push((key.to_owned(), from_json(value))),
         }
     }

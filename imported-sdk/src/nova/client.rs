@@ -83,60 +83,60 @@ impl Client {
         }
     }
 
-    /// The `os_agents` resource.
-    pub fn os_agents(&self) -> super::resources::OsAgents<'_> {
-        super::resources::OsAgents {
+    /// The `agents` resource.
+    pub fn agents(&self) -> super::resources::Agents<'_> {
+        super::resources::Agents {
             client: self,
         }
     }
 
-    /// The `os_aggregates` resource.
-    pub fn os_aggregates(&self) -> super::resources::OsAggregates<'_> {
-        super::resources::OsAggregates {
+    /// The `aggregates` resource.
+    pub fn aggregates(&self) -> super::resources::Aggregates<'_> {
+        super::resources::Aggregates {
             client: self,
         }
     }
 
-    /// The `os_assisted_volume_snapshots` resource.
-    pub fn os_assisted_volume_snapshots(
+    /// The `assisted_volume_snapshots` resource.
+    pub fn assisted_volume_snapshots(
         &self,
-    ) -> super::resources::OsAssistedVolumeSnapshots<'_> {
-        super::resources::OsAssistedVolumeSnapshots {
+    ) -> super::resources::AssistedVolumeSnapshots<'_> {
+        super::resources::AssistedVolumeSnapshots {
             client: self,
         }
     }
 
-    /// The `os_availability_zone` resource.
-    pub fn os_availability_zone(&self) -> super::resources::OsAvailabilityZone<'_> {
-        super::resources::OsAvailabilityZone {
+    /// The `availability_zone` resource.
+    pub fn availability_zone(&self) -> super::resources::AvailabilityZone<'_> {
+        super::resources::AvailabilityZone {
             client: self,
         }
     }
 
-    /// The `os_baremetal_nodes` resource.
-    pub fn os_baremetal_nodes(&self) -> super::resources::OsBaremetalNodes<'_> {
-        super::resources::OsBaremetalNodes {
+    /// The `baremetal_nodes` resource.
+    pub fn baremetal_nodes(&self) -> super::resources::BaremetalNodes<'_> {
+        super::resources::BaremetalNodes {
             client: self,
         }
     }
 
-    /// The `os_cells` resource.
-    pub fn os_cells(&self) -> super::resources::OsCells<'_> {
-        super::resources::OsCells {
+    /// The `cells` resource.
+    pub fn cells(&self) -> super::resources::Cells<'_> {
+        super::resources::Cells {
             client: self,
         }
     }
 
-    /// The `os_certificates` resource.
-    pub fn os_certificates(&self) -> super::resources::OsCertificates<'_> {
-        super::resources::OsCertificates {
+    /// The `certificates` resource.
+    pub fn certificates(&self) -> super::resources::Certificates<'_> {
+        super::resources::Certificates {
             client: self,
         }
     }
 
-    /// The `os_cloudpipe` resource.
-    pub fn os_cloudpipe(&self) -> super::resources::OsCloudpipe<'_> {
-        super::resources::OsCloudpipe {
+    /// The `cloudpipe` resource.
+    pub fn cloudpipe(&self) -> super::resources::Cloudpipe<'_> {
+        super::resources::Cloudpipe {
             client: self,
         }
     }
@@ -148,98 +148,96 @@ impl Client {
         }
     }
 
-    /// The `os_fixed_ips` resource.
-    pub fn os_fixed_ips(&self) -> super::resources::OsFixedIps<'_> {
-        super::resources::OsFixedIps {
+    /// The `fixed_ips` resource.
+    pub fn fixed_ips(&self) -> super::resources::FixedIps<'_> {
+        super::resources::FixedIps {
             client: self,
         }
     }
 
-    /// The `os_floating_ip_dns` resource.
-    pub fn os_floating_ip_dns(&self) -> super::resources::OsFloatingIpDns<'_> {
-        super::resources::OsFloatingIpDns {
+    /// The `floating_ip_dns` resource.
+    pub fn floating_ip_dns(&self) -> super::resources::FloatingIpDns<'_> {
+        super::resources::FloatingIpDns {
             client: self,
         }
     }
 
-    /// The `os_floating_ip_pools` resource.
-    pub fn os_floating_ip_pools(&self) -> super::resources::OsFloatingIpPools<'_> {
-        super::resources::OsFloatingIpPools {
+    /// The `floating_ip_pools` resource.
+    pub fn floating_ip_pools(&self) -> super::resources::FloatingIpPools<'_> {
+        super::resources::FloatingIpPools {
             client: self,
         }
     }
 
-    /// The `os_floating_ips` resource.
-    pub fn os_floating_ips(&self) -> super::resources::OsFloatingIps<'_> {
-        super::resources::OsFloatingIps {
+    /// The `floating_ips` resource.
+    pub fn floating_ips(&self) -> super::resources::FloatingIps<'_> {
+        super::resources::FloatingIps {
             client: self,
         }
     }
 
-    /// The `os_floating_ips_bulk` resource.
-    pub fn os_floating_ips_bulk(&self) -> super::resources::OsFloatingIpsBulk<'_> {
-        super::resources::OsFloatingIpsBulk {
+    /// The `floating_ips_bulk` resource.
+    pub fn floating_ips_bulk(&self) -> super::resources::FloatingIpsBulk<'_> {
+        super::resources::FloatingIpsBulk {
             client: self,
         }
     }
 
-    /// The `os_fping` resource.
-    pub fn os_fping(&self) -> super::resources::OsFping<'_> {
-        super::resources::OsFping {
+    /// The `fping` resource.
+    pub fn fping(&self) -> super::resources::Fping<'_> {
+        super::resources::Fping {
             client: self,
         }
     }
 
-    /// The `os_hosts` resource.
-    pub fn os_hosts(&self) -> super::resources::OsHosts<'_> {
-        super::resources::OsHosts {
+    /// The `hosts` resource.
+    pub fn hosts(&self) -> super::resources::Hosts<'_> {
+        super::resources::Hosts {
             client: self,
         }
     }
 
-    /// The `os_hypervisors` resource.
-    pub fn os_hypervisors(&self) -> super::resources::OsHypervisors<'_> {
-        super::resources::OsHypervisors {
+    /// The `hypervisors` resource.
+    pub fn hypervisors(&self) -> super::resources::Hypervisors<'_> {
+        super::resources::Hypervisors {
             client: self,
         }
     }
 
-    /// The `os_instance_usage_audit_log` resource.
-    pub fn os_instance_usage_audit_log(
+    /// The `instance_usage_audit_log` resource.
+    pub fn instance_usage_audit_log(
         &self,
-    ) -> super::resources::OsInstanceUsageAuditLog<'_> {
-        super::resources::OsInstanceUsageAuditLog {
+    ) -> super::resources::InstanceUsageAuditLog<'_> {
+        super::resources::InstanceUsageAuditLog {
             client: self,
         }
     }
 
-    /// The `os_keypairs` resource.
-    pub fn os_keypairs(&self) -> super::resources::OsKeypairs<'_> {
-        super::resources::OsKeypairs {
+    /// The `keypairs` resource.
+    pub fn keypairs(&self) -> super::resources::Keypairs<'_> {
+        super::resources::Keypairs {
             client: self,
         }
     }
 
-    /// The `os_migrations` resource.
-    pub fn os_migrations(&self) -> super::resources::OsMigrations<'_> {
-        super::resources::OsMigrations {
+    /// The `migrations` resource.
+    pub fn migrations(&self) -> super::resources::Migrations<'_> {
+        super::resources::Migrations {
             client: self,
         }
     }
 
-    /// The `os_networks` resource.
-    pub fn os_networks(&self) -> super::resources::OsNetworks<'_> {
-        super::resources::OsNetworks {
+    /// The `networks` resource.
+    pub fn networks(&self) -> super::resources::Networks<'_> {
+        super::resources::Networks {
             client: self,
         }
     }
 
     /// Show, Create or Update the quotas for a Quota Class.
     /// Nova supports implicit ‘default’ Quota Class only.
-    pub fn quota_class_sets_os_quota_class_sets(
-        &self,
-    ) -> super::resources::QuotaClassSetsOsQuotaClassSets<'_> {
-        super::resources::QuotaClassSetsOsQuotaClassSets {
+    pub fn quota_class_sets(&self) -> super::resources::QuotaClassSets<'_> {
+        super::resources::QuotaClassSets {
             client: self,
         }
     }
@@ -247,91 +245,87 @@ impl Client {
     /// Permits administrators, depending on policy settings, to view default
     /// quotas, view details for quotas, revert quotas to defaults, and update
     /// the quotas for a project or a project and user.
-    pub fn quota_sets_os_quota_sets(
+    pub fn quota_sets(&self) -> super::resources::QuotaSets<'_> {
+        super::resources::QuotaSets {
+            client: self,
+        }
+    }
+
+    /// The `security_group_default_rules` resource.
+    pub fn security_group_default_rules(
         &self,
-    ) -> super::resources::QuotaSetsOsQuotaSets<'_> {
-        super::resources::QuotaSetsOsQuotaSets {
+    ) -> super::resources::SecurityGroupDefaultRules<'_> {
+        super::resources::SecurityGroupDefaultRules {
             client: self,
         }
     }
 
-    /// The `os_security_group_default_rules` resource.
-    pub fn os_security_group_default_rules(
-        &self,
-    ) -> super::resources::OsSecurityGroupDefaultRules<'_> {
-        super::resources::OsSecurityGroupDefaultRules {
+    /// The `security_group_rules` resource.
+    pub fn security_group_rules(&self) -> super::resources::SecurityGroupRules<'_> {
+        super::resources::SecurityGroupRules {
             client: self,
         }
     }
 
-    /// The `os_security_group_rules` resource.
-    pub fn os_security_group_rules(&self) -> super::resources::OsSecurityGroupRules<'_> {
-        super::resources::OsSecurityGroupRules {
+    /// The `security_groups` resource.
+    pub fn security_groups(&self) -> super::resources::SecurityGroups<'_> {
+        super::resources::SecurityGroups {
             client: self,
         }
     }
 
-    /// The `os_security_groups` resource.
-    pub fn os_security_groups(&self) -> super::resources::OsSecurityGroups<'_> {
-        super::resources::OsSecurityGroups {
+    /// The `server_external_events` resource.
+    pub fn server_external_events(&self) -> super::resources::ServerExternalEvents<'_> {
+        super::resources::ServerExternalEvents {
             client: self,
         }
     }
 
-    /// The `os_server_external_events` resource.
-    pub fn os_server_external_events(
-        &self,
-    ) -> super::resources::OsServerExternalEvents<'_> {
-        super::resources::OsServerExternalEvents {
+    /// The `server_groups` resource.
+    pub fn server_groups(&self) -> super::resources::ServerGroups<'_> {
+        super::resources::ServerGroups {
             client: self,
         }
     }
 
-    /// The `os_server_groups` resource.
-    pub fn os_server_groups(&self) -> super::resources::OsServerGroups<'_> {
-        super::resources::OsServerGroups {
+    /// The `services` resource.
+    pub fn services(&self) -> super::resources::Services<'_> {
+        super::resources::Services {
             client: self,
         }
     }
 
-    /// The `os_services` resource.
-    pub fn os_services(&self) -> super::resources::OsServices<'_> {
-        super::resources::OsServices {
+    /// The `simple_tenant_usage` resource.
+    pub fn simple_tenant_usage(&self) -> super::resources::SimpleTenantUsage<'_> {
+        super::resources::SimpleTenantUsage {
             client: self,
         }
     }
 
-    /// The `os_simple_tenant_usage` resource.
-    pub fn os_simple_tenant_usage(&self) -> super::resources::OsSimpleTenantUsage<'_> {
-        super::resources::OsSimpleTenantUsage {
+    /// The `snapshots` resource.
+    pub fn snapshots(&self) -> super::resources::Snapshots<'_> {
+        super::resources::Snapshots {
             client: self,
         }
     }
 
-    /// The `os_snapshots` resource.
-    pub fn os_snapshots(&self) -> super::resources::OsSnapshots<'_> {
-        super::resources::OsSnapshots {
+    /// The `tenant_networks` resource.
+    pub fn tenant_networks(&self) -> super::resources::TenantNetworks<'_> {
+        super::resources::TenantNetworks {
             client: self,
         }
     }
 
-    /// The `os_tenant_networks` resource.
-    pub fn os_tenant_networks(&self) -> super::resources::OsTenantNetworks<'_> {
-        super::resources::OsTenantNetworks {
+    /// The `volumes` resource.
+    pub fn volumes(&self) -> super::resources::Volumes<'_> {
+        super::resources::Volumes {
             client: self,
         }
     }
 
-    /// The `os_volumes` resource.
-    pub fn os_volumes(&self) -> super::resources::OsVolumes<'_> {
-        super::resources::OsVolumes {
-            client: self,
-        }
-    }
-
-    /// The `os_volumes_boot` resource.
-    pub fn os_volumes_boot(&self) -> super::resources::OsVolumesBoot<'_> {
-        super::resources::OsVolumesBoot {
+    /// The `volumes_boot` resource.
+    pub fn volumes_boot(&self) -> super::resources::VolumesBoot<'_> {
+        super::resources::VolumesBoot {
             client: self,
         }
     }

@@ -21,9 +21,9 @@
 //!     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //!     .build()?;
 //!
-//! let value = client.version().list().await?;
+//! let value = client.version().get().await?;
 //!
-//! let response = client.version().list()
+//! let response = client.version().get()
 //!     .timeout(std::time::Duration::from_secs(5))
 //!     .max_retries(0)
 //!     .header("x-trace-id", "abc")
@@ -31,7 +31,7 @@
 //!     .await?;
 //! println!("{} {:?}", response.status, response.request_id());
 //!
-//! match client.version().list().await {
+//! match client.version().get().await {
 //!     Ok(_) => {}
 //!     Err(error) if error.status().is_some_and(|s| s.as_u16() == 404) => println!("not found"),
 //!     Err(error) if error.is_retryable() => println!("try again later: {error}"),
@@ -63,114 +63,114 @@ mod limits;
 
 pub use limits::*;
 
-mod os_agents;
-mod os_aggregates;
+mod agents;
+mod aggregates;
 
-pub use os_aggregates::*;
+pub use aggregates::*;
 
-mod os_assisted_volume_snapshots;
+mod assisted_volume_snapshots;
 
-pub use os_assisted_volume_snapshots::*;
+pub use assisted_volume_snapshots::*;
 
-mod os_availability_zone;
+mod availability_zone;
 
-pub use os_availability_zone::*;
+pub use availability_zone::*;
 
-mod os_baremetal_nodes;
+mod baremetal_nodes;
 
-pub use os_baremetal_nodes::*;
+pub use baremetal_nodes::*;
 
-mod os_cells;
-mod os_certificates;
-mod os_cloudpipe;
+mod cells;
+mod certificates;
+mod cloudpipe;
 mod server_consoles;
 
 pub use server_consoles::*;
 
-mod os_fixed_ips;
-mod os_floating_ip_dns;
-mod os_floating_ip_pools;
+mod fixed_ips;
+mod floating_ip_dns;
+mod floating_ip_pools;
 
-pub use os_floating_ip_pools::*;
+pub use floating_ip_pools::*;
 
-mod os_floating_ips;
+mod floating_ips;
 
-pub use os_floating_ips::*;
+pub use floating_ips::*;
 
-mod os_floating_ips_bulk;
-mod os_fping;
-mod os_hosts;
+mod floating_ips_bulk;
+mod fping;
+mod hosts;
 
-pub use os_hosts::*;
+pub use hosts::*;
 
-mod os_hypervisors;
+mod hypervisors;
 
-pub use os_hypervisors::*;
+pub use hypervisors::*;
 
-mod os_instance_usage_audit_log;
+mod instance_usage_audit_log;
 
-pub use os_instance_usage_audit_log::*;
+pub use instance_usage_audit_log::*;
 
-mod os_keypairs;
+mod keypairs;
 
-pub use os_keypairs::*;
+pub use keypairs::*;
 
-mod os_migrations;
+mod migrations;
 
-pub use os_migrations::*;
+pub use migrations::*;
 
-mod os_networks;
+mod networks;
 
-pub use os_networks::*;
+pub use networks::*;
 
-mod quota_class_sets_os_quota_class_sets;
+mod quota_class_sets;
 
-pub use quota_class_sets_os_quota_class_sets::*;
+pub use quota_class_sets::*;
 
-mod quota_sets_os_quota_sets;
+mod quota_sets;
 
-pub use quota_sets_os_quota_sets::*;
+pub use quota_sets::*;
 
-mod os_security_group_default_rules;
-mod os_security_group_rules;
+mod security_group_default_rules;
+mod security_group_rules;
 
-pub use os_security_group_rules::*;
+pub use security_group_rules::*;
 
-mod os_security_groups;
+mod security_groups;
 
-pub use os_security_groups::*;
+pub use security_groups::*;
 
-mod os_server_external_events;
+mod server_external_events;
 
-pub use os_server_external_events::*;
+pub use server_external_events::*;
 
-mod os_server_groups;
+mod server_groups;
 
-pub use os_server_groups::*;
+pub use server_groups::*;
 
-mod os_services;
+mod services;
 
-pub use os_services::*;
+pub use services::*;
 
-mod os_simple_tenant_usage;
+mod simple_tenant_usage;
 
-pub use os_simple_tenant_usage::*;
+pub use simple_tenant_usage::*;
 
-mod os_snapshots;
+mod snapshots;
 
-pub use os_snapshots::*;
+pub use snapshots::*;
 
-mod os_tenant_networks;
+mod tenant_networks;
 
-pub use os_tenant_networks::*;
+pub use tenant_networks::*;
 
-mod os_volumes;
+mod volumes;
 
-pub use os_volumes::*;
+pub use volumes::*;
 
-mod os_volumes_boot;
+mod volumes_boot;
 
-pub use os_volumes_boot::*;
+pub use volumes_boot::*;
 
 mod servers;
 

@@ -202,7 +202,7 @@ async fn flavors_list_detail_required_only() {
 
 /// `GET /v2.1/flavors/{flavor_id}/os-extra_specs` with every parameter set.
 #[tokio::test]
-async fn flavors_list_os_extra_specs() {
+async fn flavors_list_extra_specs() {
     let server = serve(
             "GET",
             "/v2.1/flavors/flavor-id-1/os-extra_specs",
@@ -213,7 +213,7 @@ async fn flavors_list_os_extra_specs() {
     let client = client(&server);
     let value = client
         .flavors()
-        .list_os_extra_specs("flavor-id-1")
+        .list_extra_specs("flavor-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"extra_specs":{"key":"value"}}"#);
@@ -224,7 +224,7 @@ async fn flavors_list_os_extra_specs() {
 
 /// `POST /v2.1/flavors/{flavor_id}/os-extra_specs` with every parameter set.
 #[tokio::test]
-async fn flavors_create_os_extra_specs() {
+async fn flavors_create_extra_specs() {
     let server = serve(
             "POST",
             "/v2.1/flavors/flavor-id-1/os-extra_specs",
@@ -235,7 +235,7 @@ async fn flavors_create_os_extra_specs() {
     let client = client(&server);
     let value = client
         .flavors()
-        .create_os_extra_specs(
+        .create_extra_specs(
             "flavor-id-1",
             &api::FlavorsOsExtraSpecsCreate {
                 extra_specs: serde_json::json!({ "key" : "value" }),
@@ -251,7 +251,7 @@ async fn flavors_create_os_extra_specs() {
 
 /// `DELETE /v2.1/flavors/{flavor_id}/os-extra_specs/{id}` with every parameter set.
 #[tokio::test]
-async fn flavors_delete_os_extra_specs() {
+async fn flavors_delete_extra_specs() {
     let server = serve(
             "DELETE",
             "/v2.1/flavors/flavor-id-1/os-extra_specs/id-1",
@@ -262,7 +262,7 @@ async fn flavors_delete_os_extra_specs() {
     let client = client(&server);
     client
         .flavors()
-        .delete_os_extra_specs("flavor-id-1", "id-1")
+        .delete_extra_specs("flavor-id-1", "id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -272,7 +272,7 @@ async fn flavors_delete_os_extra_specs() {
 
 /// `GET /v2.1/flavors/{flavor_id}/os-extra_specs/{id}` with every parameter set.
 #[tokio::test]
-async fn flavors_get_os_extra_specs() {
+async fn flavors_get_extra_specs() {
     let server = serve(
             "GET",
             "/v2.1/flavors/flavor-id-1/os-extra_specs/id-1",
@@ -283,7 +283,7 @@ async fn flavors_get_os_extra_specs() {
     let client = client(&server);
     let value = client
         .flavors()
-        .get_os_extra_specs("flavor-id-1", "id-1")
+        .get_extra_specs("flavor-id-1", "id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"key":"value"}"#);
@@ -294,7 +294,7 @@ async fn flavors_get_os_extra_specs() {
 
 /// `PUT /v2.1/flavors/{flavor_id}/os-extra_specs/{id}` with every parameter set.
 #[tokio::test]
-async fn flavors_update_os_extra_specs() {
+async fn flavors_update_extra_specs() {
     let server = serve(
             "PUT",
             "/v2.1/flavors/flavor-id-1/os-extra_specs/id-1",
@@ -305,7 +305,7 @@ async fn flavors_update_os_extra_specs() {
     let client = client(&server);
     let value = client
         .flavors()
-        .update_os_extra_specs(
+        .update_extra_specs(
             "flavor-id-1",
             "id-1",
             &serde_json::json!({ "key" : "value" }),
@@ -320,7 +320,7 @@ async fn flavors_update_os_extra_specs() {
 
 /// `GET /v2.1/flavors/{flavor_id}/os-flavor-access` with every parameter set.
 #[tokio::test]
-async fn flavors_list_os_flavor_access() {
+async fn flavors_list_flavor_access() {
     let server = serve(
             "GET",
             "/v2.1/flavors/flavor-id-1/os-flavor-access",
@@ -331,7 +331,7 @@ async fn flavors_list_os_flavor_access() {
     let client = client(&server);
     let value = client
         .flavors()
-        .list_os_flavor_access("flavor-id-1")
+        .list_flavor_access("flavor-id-1")
         .await
         .expect("the call succeeds");
     expect_json(

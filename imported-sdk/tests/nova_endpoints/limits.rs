@@ -5,13 +5,13 @@ use super::support::*;
 
 /// `GET /v2.1/limits` with every parameter set.
 #[tokio::test]
-async fn limits_list() {
+async fn limits_get() {
     let server = serve("GET", "/v2.1/limits", 200, Some(r#"{"limits":{"key":"value"}}"#))
         .await;
     let client = client(&server);
     let value = client
         .limits()
-        .list(api::LimitsListParams::default().tenant_id(String::from("tenant-id-1")))
+        .get(api::LimitsGetParams::default().tenant_id(String::from("tenant-id-1")))
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"limits":{"key":"value"}}"#);
@@ -22,13 +22,13 @@ async fn limits_list() {
 
 /// `GET /v2.1/limits` with only the required parameters.
 #[tokio::test]
-async fn limits_list_required_only() {
+async fn limits_get_required_only() {
     let server = serve("GET", "/v2.1/limits", 200, Some(r#"{"limits":{"key":"value"}}"#))
         .await;
     let client = client(&server);
     let value = client
         .limits()
-        .list(api::LimitsListParams::default())
+        .get(api::LimitsGetParams::default())
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"limits":{"key":"value"}}"#);

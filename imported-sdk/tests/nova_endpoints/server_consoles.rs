@@ -5,7 +5,7 @@ use super::support::*;
 
 /// `GET /v2.1/os-console-auth-tokens/{id}` with every parameter set.
 #[tokio::test]
-async fn server_consoles_get_os_console_auth_tokens() {
+async fn server_consoles_get_console_auth_tokens() {
     let server = serve(
             "GET",
             "/v2.1/os-console-auth-tokens/id-1",
@@ -16,7 +16,7 @@ async fn server_consoles_get_os_console_auth_tokens() {
     let client = client(&server);
     let value = client
         .server_consoles()
-        .get_os_console_auth_tokens("id-1")
+        .get_console_auth_tokens("id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"console":{"key":"value"}}"#);
@@ -27,7 +27,7 @@ async fn server_consoles_get_os_console_auth_tokens() {
 
 /// `POST /v2.1/servers/{server_id}/remote-consoles` with every parameter set.
 #[tokio::test]
-async fn server_consoles_create_servers_remote_consoles() {
+async fn server_consoles_create_remote_consoles() {
     let server = serve(
             "POST",
             "/v2.1/servers/server-id-1/remote-consoles",
@@ -38,7 +38,7 @@ async fn server_consoles_create_servers_remote_consoles() {
     let client = client(&server);
     let value = client
         .server_consoles()
-        .create_servers_remote_consoles(
+        .create_remote_consoles(
             "server-id-1",
             &api::ServersRemoteConsolesCreate299 {
                 remote_console: api::ServersRemoteConsolesCreate299RemoteConsole {

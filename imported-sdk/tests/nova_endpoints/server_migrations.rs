@@ -5,7 +5,7 @@ use super::support::*;
 
 /// `GET /v2.1/servers/{server_id}/migrations` with every parameter set.
 #[tokio::test]
-async fn server_migrations_list_servers_migrations() {
+async fn server_migrations_list() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/migrations",
@@ -16,7 +16,7 @@ async fn server_migrations_list_servers_migrations() {
     let client = client(&server);
     let value = client
         .server_migrations()
-        .list_servers_migrations("server-id-1")
+        .list("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"migrations":{"key":"value"}}"#);
@@ -27,13 +27,13 @@ async fn server_migrations_list_servers_migrations() {
 
 /// `DELETE /v2.1/servers/{server_id}/migrations/{id}` with every parameter set.
 #[tokio::test]
-async fn server_migrations_delete_servers_migrations() {
+async fn server_migrations_delete() {
     let server = serve("DELETE", "/v2.1/servers/server-id-1/migrations/id-1", 204, None)
         .await;
     let client = client(&server);
     client
         .server_migrations()
-        .delete_servers_migrations("id-1", "server-id-1")
+        .delete("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -43,7 +43,7 @@ async fn server_migrations_delete_servers_migrations() {
 
 /// `GET /v2.1/servers/{server_id}/migrations/{id}` with every parameter set.
 #[tokio::test]
-async fn server_migrations_get_servers_migrations() {
+async fn server_migrations_get() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/migrations/id-1",
@@ -54,7 +54,7 @@ async fn server_migrations_get_servers_migrations() {
     let client = client(&server);
     let value = client
         .server_migrations()
-        .get_servers_migrations("id-1", "server-id-1")
+        .get("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"migration":{"key":"value"}}"#);
@@ -65,7 +65,7 @@ async fn server_migrations_get_servers_migrations() {
 
 /// `POST /v2.1/servers/{server_id}/migrations/{id}/action` with every parameter set.
 #[tokio::test]
-async fn server_migrations_servers_migrations_force_complete() {
+async fn server_migrations_force_complete() {
     let server = serve(
             "POST",
             "/v2.1/servers/server-id-1/migrations/id-1/action",
@@ -76,7 +76,7 @@ async fn server_migrations_servers_migrations_force_complete() {
     let client = client(&server);
     client
         .server_migrations()
-        .servers_migrations_force_complete("id-1", "server-id-1")
+        .force_complete("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;

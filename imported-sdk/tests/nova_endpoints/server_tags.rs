@@ -5,14 +5,10 @@ use super::support::*;
 
 /// `DELETE /v2.1/servers/{server_id}/tags` with every parameter set.
 #[tokio::test]
-async fn server_tags_delete_all_servers_tags() {
+async fn server_tags_delete_all() {
     let server = serve("DELETE", "/v2.1/servers/server-id-1/tags", 204, None).await;
     let client = client(&server);
-    client
-        .server_tags()
-        .delete_all_servers_tags("server-id-1")
-        .await
-        .expect("the call succeeds");
+    client.server_tags().delete_all("server-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -20,7 +16,7 @@ async fn server_tags_delete_all_servers_tags() {
 
 /// `GET /v2.1/servers/{server_id}/tags` with every parameter set.
 #[tokio::test]
-async fn server_tags_list_servers_tags() {
+async fn server_tags_list() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/tags",
@@ -31,7 +27,7 @@ async fn server_tags_list_servers_tags() {
     let client = client(&server);
     let value = client
         .server_tags()
-        .list_servers_tags("server-id-1")
+        .list("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"tags":["a"]}"#);
@@ -42,7 +38,7 @@ async fn server_tags_list_servers_tags() {
 
 /// `PUT /v2.1/servers/{server_id}/tags` with every parameter set.
 #[tokio::test]
-async fn server_tags_replace_servers_tags() {
+async fn server_tags_replace() {
     let server = serve(
             "PUT",
             "/v2.1/servers/server-id-1/tags",
@@ -53,7 +49,7 @@ async fn server_tags_replace_servers_tags() {
     let client = client(&server);
     let value = client
         .server_tags()
-        .replace_servers_tags(
+        .replace(
             "server-id-1",
             &api::ServersTagsUpdateAll226 {
                 tags: vec![String::from("a")],
@@ -69,14 +65,10 @@ async fn server_tags_replace_servers_tags() {
 
 /// `DELETE /v2.1/servers/{server_id}/tags/{id}` with every parameter set.
 #[tokio::test]
-async fn server_tags_delete_servers_tags() {
+async fn server_tags_delete() {
     let server = serve("DELETE", "/v2.1/servers/server-id-1/tags/id-1", 204, None).await;
     let client = client(&server);
-    client
-        .server_tags()
-        .delete_servers_tags("id-1", "server-id-1")
-        .await
-        .expect("the call succeeds");
+    client.server_tags().delete("id-1", "server-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -84,14 +76,10 @@ async fn server_tags_delete_servers_tags() {
 
 /// `GET /v2.1/servers/{server_id}/tags/{id}` with every parameter set.
 #[tokio::test]
-async fn server_tags_get_servers_tags() {
+async fn server_tags_get() {
     let server = serve("GET", "/v2.1/servers/server-id-1/tags/id-1", 204, None).await;
     let client = client(&server);
-    client
-        .server_tags()
-        .get_servers_tags("id-1", "server-id-1")
-        .await
-        .expect("the call succeeds");
+    client.server_tags().get("id-1", "server-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -99,14 +87,10 @@ async fn server_tags_get_servers_tags() {
 
 /// `PUT /v2.1/servers/{server_id}/tags/{id}` with every parameter set.
 #[tokio::test]
-async fn server_tags_update_servers_tags() {
+async fn server_tags_update() {
     let server = serve("PUT", "/v2.1/servers/server-id-1/tags/id-1", 204, None).await;
     let client = client(&server);
-    client
-        .server_tags()
-        .update_servers_tags("id-1", "server-id-1")
-        .await
-        .expect("the call succeeds");
+    client.server_tags().update("id-1", "server-id-1").await.expect("the call succeeds");
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

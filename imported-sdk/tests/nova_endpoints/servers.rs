@@ -1555,7 +1555,7 @@ async fn servers_get_consoles() {
 
 /// `GET /v2.1/servers/{server_id}/diagnostics` with every parameter set.
 #[tokio::test]
-async fn servers_list_diagnostics() {
+async fn servers_get_diagnostics() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/diagnostics",
@@ -1566,7 +1566,7 @@ async fn servers_list_diagnostics() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_diagnostics("server-id-1")
+        .get_diagnostics("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"key":{"key":"value"}}"#);
@@ -1763,7 +1763,7 @@ async fn servers_update_metadata() {
 
 /// `GET /v2.1/servers/{server_id}/os-instance-actions` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_instance_actions() {
+async fn servers_list_instance_actions() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-instance-actions",
@@ -1776,9 +1776,9 @@ async fn servers_list_os_instance_actions() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_instance_actions(
+        .list_instance_actions(
             "server-id-1",
-            api::ServersListOsInstanceActionsParams::default()
+            api::ServersListInstanceActionsParams::default()
                 .changes_before("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
                 .changes_since("2025-01-02T03:04:05Z".parse::<api::DateTime>().unwrap())
                 .limit(7)
@@ -1805,7 +1805,7 @@ async fn servers_list_os_instance_actions() {
 
 /// `GET /v2.1/servers/{server_id}/os-instance-actions` with only the required parameters.
 #[tokio::test]
-async fn servers_list_os_instance_actions_required_only() {
+async fn servers_list_instance_actions_required_only() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-instance-actions",
@@ -1818,9 +1818,9 @@ async fn servers_list_os_instance_actions_required_only() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_instance_actions(
+        .list_instance_actions(
             "server-id-1",
-            api::ServersListOsInstanceActionsParams::default(),
+            api::ServersListInstanceActionsParams::default(),
         )
         .await
         .expect("the call succeeds");
@@ -1835,7 +1835,7 @@ async fn servers_list_os_instance_actions_required_only() {
 
 /// `GET /v2.1/servers/{server_id}/os-instance-actions/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_get_os_instance_actions() {
+async fn servers_get_instance_actions() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-instance-actions/id-1",
@@ -1846,7 +1846,7 @@ async fn servers_get_os_instance_actions() {
     let client = client(&server);
     let value = client
         .servers()
-        .get_os_instance_actions("id-1", "server-id-1")
+        .get_instance_actions("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"instanceAction":{"key":"value"}}"#);
@@ -1857,7 +1857,7 @@ async fn servers_get_os_instance_actions() {
 
 /// `GET /v2.1/servers/{server_id}/os-interface` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_interface() {
+async fn servers_list_interface() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-interface",
@@ -1868,7 +1868,7 @@ async fn servers_list_os_interface() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_interface("server-id-1")
+        .list_interface("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"interfaceAttachments":{"key":"value"}}"#);
@@ -1879,7 +1879,7 @@ async fn servers_list_os_interface() {
 
 /// `POST /v2.1/servers/{server_id}/os-interface` with every parameter set.
 #[tokio::test]
-async fn servers_create_os_interface() {
+async fn servers_create_interface() {
     let server = serve(
             "POST",
             "/v2.1/servers/server-id-1/os-interface",
@@ -1890,7 +1890,7 @@ async fn servers_create_os_interface() {
     let client = client(&server);
     let value = client
         .servers()
-        .create_os_interface(
+        .create_interface(
             "server-id-1",
             &api::ServersOsInterfaceCreate249 {
                 interface_attachment: Some(api::ServersOsInterfaceCreate249InterfaceAttachment {
@@ -1921,7 +1921,7 @@ async fn servers_create_os_interface() {
 
 /// `DELETE /v2.1/servers/{server_id}/os-interface/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_delete_os_interface() {
+async fn servers_delete_interface() {
     let server = serve(
             "DELETE",
             "/v2.1/servers/server-id-1/os-interface/id-1",
@@ -1932,7 +1932,7 @@ async fn servers_delete_os_interface() {
     let client = client(&server);
     client
         .servers()
-        .delete_os_interface("id-1", "server-id-1")
+        .delete_interface("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -1942,7 +1942,7 @@ async fn servers_delete_os_interface() {
 
 /// `GET /v2.1/servers/{server_id}/os-interface/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_get_os_interface() {
+async fn servers_get_interface() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-interface/id-1",
@@ -1953,7 +1953,7 @@ async fn servers_get_os_interface() {
     let client = client(&server);
     let value = client
         .servers()
-        .get_os_interface("id-1", "server-id-1")
+        .get_interface("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"interfaceAttachment":{"key":"value"}}"#);
@@ -1964,7 +1964,7 @@ async fn servers_get_os_interface() {
 
 /// `GET /v2.1/servers/{server_id}/os-security-groups` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_security_groups() {
+async fn servers_list_security_groups() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-security-groups",
@@ -1977,7 +1977,7 @@ async fn servers_list_os_security_groups() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_security_groups("server-id-1")
+        .list_security_groups("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(
@@ -1991,7 +1991,7 @@ async fn servers_list_os_security_groups() {
 
 /// `DELETE /v2.1/servers/{server_id}/os-server-password` with every parameter set.
 #[tokio::test]
-async fn servers_delete_all_os_server_password() {
+async fn servers_delete_server_password() {
     let server = serve(
             "DELETE",
             "/v2.1/servers/server-id-1/os-server-password",
@@ -2002,7 +2002,7 @@ async fn servers_delete_all_os_server_password() {
     let client = client(&server);
     client
         .servers()
-        .delete_all_os_server_password("server-id-1")
+        .delete_server_password("server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -2012,7 +2012,7 @@ async fn servers_delete_all_os_server_password() {
 
 /// `GET /v2.1/servers/{server_id}/os-server-password` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_server_password() {
+async fn servers_get_server_password() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-server-password",
@@ -2023,7 +2023,7 @@ async fn servers_list_os_server_password() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_server_password("server-id-1")
+        .get_server_password("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"password":"password-1"}"#);
@@ -2034,7 +2034,7 @@ async fn servers_list_os_server_password() {
 
 /// `GET /v2.1/servers/{server_id}/os-virtual-interfaces` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_virtual_interfaces() {
+async fn servers_list_virtual_interfaces() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-virtual-interfaces",
@@ -2045,7 +2045,7 @@ async fn servers_list_os_virtual_interfaces() {
     let client = client(&server);
     client
         .servers()
-        .list_os_virtual_interfaces("server-id-1")
+        .list_virtual_interfaces("server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -2055,7 +2055,7 @@ async fn servers_list_os_virtual_interfaces() {
 
 /// `GET /v2.1/servers/{server_id}/os-volume_attachments` with every parameter set.
 #[tokio::test]
-async fn servers_list_os_volume_attachments() {
+async fn servers_list_volume_attachments() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments",
@@ -2066,9 +2066,9 @@ async fn servers_list_os_volume_attachments() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_volume_attachments(
+        .list_volume_attachments(
             "server-id-1",
-            api::ServersListOsVolumeAttachmentsParams::default().limit(7).offset(7),
+            api::ServersListVolumeAttachmentsParams::default().limit(7).offset(7),
         )
         .await
         .expect("the call succeeds");
@@ -2080,7 +2080,7 @@ async fn servers_list_os_volume_attachments() {
 
 /// `GET /v2.1/servers/{server_id}/os-volume_attachments` with only the required parameters.
 #[tokio::test]
-async fn servers_list_os_volume_attachments_required_only() {
+async fn servers_list_volume_attachments_required_only() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments",
@@ -2091,9 +2091,9 @@ async fn servers_list_os_volume_attachments_required_only() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_os_volume_attachments(
+        .list_volume_attachments(
             "server-id-1",
-            api::ServersListOsVolumeAttachmentsParams::default(),
+            api::ServersListVolumeAttachmentsParams::default(),
         )
         .await
         .expect("the call succeeds");
@@ -2105,7 +2105,7 @@ async fn servers_list_os_volume_attachments_required_only() {
 
 /// `POST /v2.1/servers/{server_id}/os-volume_attachments` with every parameter set.
 #[tokio::test]
-async fn servers_create_os_volume_attachments() {
+async fn servers_create_volume_attachments() {
     let server = serve(
             "POST",
             "/v2.1/servers/server-id-1/os-volume_attachments",
@@ -2116,7 +2116,7 @@ async fn servers_create_os_volume_attachments() {
     let client = client(&server);
     let value = client
         .servers()
-        .create_os_volume_attachments(
+        .create_volume_attachments(
             "server-id-1",
             &api::ServersOsVolumeAttachmentsCreate279 {
                 volume_attachment: api::ServersOsVolumeAttachmentsCreate279VolumeAttachment {
@@ -2146,7 +2146,7 @@ async fn servers_create_os_volume_attachments() {
 
 /// `DELETE /v2.1/servers/{server_id}/os-volume_attachments/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_delete_os_volume_attachments() {
+async fn servers_delete_volume_attachments() {
     let server = serve(
             "DELETE",
             "/v2.1/servers/server-id-1/os-volume_attachments/id-1",
@@ -2157,7 +2157,7 @@ async fn servers_delete_os_volume_attachments() {
     let client = client(&server);
     client
         .servers()
-        .delete_os_volume_attachments("id-1", "server-id-1")
+        .delete_volume_attachments("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -2167,7 +2167,7 @@ async fn servers_delete_os_volume_attachments() {
 
 /// `GET /v2.1/servers/{server_id}/os-volume_attachments/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_get_os_volume_attachments() {
+async fn servers_get_volume_attachments() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments/id-1",
@@ -2178,7 +2178,7 @@ async fn servers_get_os_volume_attachments() {
     let client = client(&server);
     let value = client
         .servers()
-        .get_os_volume_attachments("id-1", "server-id-1")
+        .get_volume_attachments("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(&value, r#"{"volumeAttachment":{"key":"value"}}"#);
@@ -2189,7 +2189,7 @@ async fn servers_get_os_volume_attachments() {
 
 /// `PUT /v2.1/servers/{server_id}/os-volume_attachments/{id}` with every parameter set.
 #[tokio::test]
-async fn servers_update_os_volume_attachments() {
+async fn servers_update_volume_attachments() {
     let server = serve(
             "PUT",
             "/v2.1/servers/server-id-1/os-volume_attachments/id-1",
@@ -2202,7 +2202,7 @@ async fn servers_update_os_volume_attachments() {
     let client = client(&server);
     let value = client
         .servers()
-        .update_os_volume_attachments(
+        .update_volume_attachments(
             "id-1",
             "server-id-1",
             &api::ServersOsVolumeAttachmentUpdate285 {
@@ -2350,7 +2350,7 @@ async fn servers_get_shares() {
 
 /// `GET /v2.1/servers/{server_id}/topology` with every parameter set.
 #[tokio::test]
-async fn servers_list_topology() {
+async fn servers_get_topology() {
     let server = serve(
             "GET",
             "/v2.1/servers/server-id-1/topology",
@@ -2363,7 +2363,7 @@ async fn servers_list_topology() {
     let client = client(&server);
     let value = client
         .servers()
-        .list_topology("server-id-1")
+        .get_topology("server-id-1")
         .await
         .expect("the call succeeds");
     expect_json(

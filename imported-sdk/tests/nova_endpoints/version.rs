@@ -5,7 +5,7 @@ use super::support::*;
 
 /// `GET /v2.1/` with every parameter set.
 #[tokio::test]
-async fn version_list() {
+async fn version_get() {
     let server = serve(
             "GET",
             "/v2.1/",
@@ -16,7 +16,7 @@ async fn version_list() {
         )
         .await;
     let client = client(&server);
-    let value = client.version().list().await.expect("the call succeeds");
+    let value = client.version().get().await.expect("the call succeeds");
     expect_json(
         &value,
         r#"{"version":{"id":"id-1","links":[{"href":"href-1","rel":"rel-1","type":"type-1"}],"media-types":[{"base":"base-1","type":"type-1"}],"min_version":"min-version-1","status":"CURRENT","updated":"2025-01-02T03:04:05Z","version":"version-1"}}"#,

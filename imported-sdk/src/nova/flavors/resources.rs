@@ -94,7 +94,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/flavors/{flavor_id}/os-extra_specs`.
-    pub fn list_os_extra_specs(
+    pub fn list_extra_specs(
         &self,
         flavor_id: &str,
     ) -> Call<FlavorsOsExtraSpecsIndexResponse> {
@@ -116,7 +116,7 @@ impl<'a> Flavors<'a> {
     /// conflict(409)
     ///
     /// Sends `POST /v2.1/flavors/{flavor_id}/os-extra_specs`.
-    pub fn create_os_extra_specs(
+    pub fn create_extra_specs(
         &self,
         flavor_id: &str,
         body: &FlavorsOsExtraSpecsCreate,
@@ -139,7 +139,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `DELETE /v2.1/flavors/{flavor_id}/os-extra_specs/{id}`.
-    pub fn delete_os_extra_specs(&self, flavor_id: &str, id: &str) -> Call<()> {
+    pub fn delete_extra_specs(&self, flavor_id: &str, id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/flavors/{flavor_id}/os-extra_specs/{id}",
@@ -158,11 +158,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/flavors/{flavor_id}/os-extra_specs/{id}`.
-    pub fn get_os_extra_specs(
-        &self,
-        flavor_id: &str,
-        id: &str,
-    ) -> Call<serde_json::Value> {
+    pub fn get_extra_specs(&self, flavor_id: &str, id: &str) -> Call<serde_json::Value> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/flavors/{flavor_id}/os-extra_specs/{id}",
@@ -182,7 +178,7 @@ impl<'a> Flavors<'a> {
     /// itemNotFound(404), conflict(409)
     ///
     /// Sends `PUT /v2.1/flavors/{flavor_id}/os-extra_specs/{id}`.
-    pub fn update_os_extra_specs(
+    pub fn update_extra_specs(
         &self,
         flavor_id: &str,
         id: &str,
@@ -207,7 +203,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/flavors/{flavor_id}/os-flavor-access`.
-    pub fn list_os_flavor_access(
+    pub fn list_flavor_access(
         &self,
         flavor_id: &str,
     ) -> Call<FlavorsOsFlavorAccessIndexResponse> {

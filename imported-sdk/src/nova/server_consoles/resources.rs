@@ -29,7 +29,7 @@ impl<'a> ServerConsoles<'a> {
     /// itemNotFound(404)
     ///
     /// Sends `GET /v2.1/os-console-auth-tokens/{id}`.
-    pub fn get_os_console_auth_tokens(
+    pub fn get_console_auth_tokens(
         &self,
         id: &str,
     ) -> Call<OsConsoleAuthTokensIdGetResponse> {
@@ -55,7 +55,7 @@ impl<'a> ServerConsoles<'a> {
     /// conflict(409), notImplemented(501)
     ///
     /// Sends `POST /v2.1/servers/{server_id}/remote-consoles`.
-    pub fn create_servers_remote_consoles(
+    pub fn create_remote_consoles(
         &self,
         server_id: &str,
         body: &ServersRemoteConsolesCreate299,

@@ -27,10 +27,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/migrations`.
-    pub fn list_servers_migrations(
-        &self,
-        server_id: &str,
-    ) -> Call<ServersServerIdMigrationsGetResponse> {
+    pub fn list(&self, server_id: &str) -> Call<ServersServerIdMigrationsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/migrations",
@@ -76,7 +73,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/migrations/{id}`.
-    pub fn delete_servers_migrations(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn delete(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/migrations/{id}",
@@ -99,7 +96,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/migrations/{id}`.
-    pub fn get_servers_migrations(
+    pub fn get(
         &self,
         id: &str,
         server_id: &str,
@@ -149,11 +146,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers/{server_id}/migrations/{id}/action`.
-    pub fn servers_migrations_force_complete(
-        &self,
-        id: &str,
-        server_id: &str,
-    ) -> Call<()> {
+    pub fn force_complete(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/migrations/{id}/action",

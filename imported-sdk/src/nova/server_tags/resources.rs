@@ -23,7 +23,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/tags`.
-    pub fn delete_all_servers_tags(&self, server_id: &str) -> Call<()> {
+    pub fn delete_all(&self, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/tags",
@@ -41,10 +41,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/tags`.
-    pub fn list_servers_tags(
-        &self,
-        server_id: &str,
-    ) -> Call<ServersTagsIndexResponse226> {
+    pub fn list(&self, server_id: &str) -> Call<ServersTagsIndexResponse226> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/tags",
@@ -62,7 +59,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `PUT /v2.1/servers/{server_id}/tags`.
-    pub fn replace_servers_tags(
+    pub fn replace(
         &self,
         server_id: &str,
         body: &ServersTagsUpdateAll226,
@@ -85,7 +82,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/tags/{id}`.
-    pub fn delete_servers_tags(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn delete(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/tags/{id}",
@@ -105,7 +102,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/tags/{id}`.
-    pub fn get_servers_tags(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn get(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/tags/{id}",
@@ -127,7 +124,7 @@ impl<'a> ServerTags<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `PUT /v2.1/servers/{server_id}/tags/{id}`.
-    pub fn update_servers_tags(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn update(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/servers/{server_id}/tags/{id}",

@@ -1242,9 +1242,9 @@ impl ServersResizeParams {
     }
 }
 
-/// Parameters of [`Servers::list_os_instance_actions`](crate::nova::resources::Servers::list_os_instance_actions).
+/// Parameters of [`Servers::list_instance_actions`](crate::nova::resources::Servers::list_instance_actions).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ServersListOsInstanceActionsParams {
+pub struct ServersListInstanceActionsParams {
     /// `changes-before`
     pub changes_before: Option<crate::runtime::DateTime>,
     /// `changes-since`
@@ -1255,7 +1255,7 @@ pub struct ServersListOsInstanceActionsParams {
     pub marker: Option<String>,
 }
 
-impl ServersListOsInstanceActionsParams {
+impl ServersListInstanceActionsParams {
     /// Sets `changes-before`.
     pub fn changes_before(mut self, value: impl Into<crate::runtime::DateTime>) -> Self {
         self.changes_before = Some(value.into());
@@ -1281,16 +1281,16 @@ impl ServersListOsInstanceActionsParams {
     }
 }
 
-/// Parameters of [`Servers::list_os_volume_attachments`](crate::nova::resources::Servers::list_os_volume_attachments).
+/// Parameters of [`Servers::list_volume_attachments`](crate::nova::resources::Servers::list_volume_attachments).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ServersListOsVolumeAttachmentsParams {
+pub struct ServersListVolumeAttachmentsParams {
     /// `limit`
     pub limit: Option<i64>,
     /// `offset`
     pub offset: Option<i64>,
 }
 
-impl ServersListOsVolumeAttachmentsParams {
+impl ServersListVolumeAttachmentsParams {
     /// Sets `limit`.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.limit = Some(value.into());

@@ -16,8 +16,8 @@ use crate::nova::{
     ServersIdActionPostLockBody, ServersIdActionPostOsMigrateLiveBody,
     ServersIdActionPostRebuildBody, ServersIdActionPostRebuildResponse,
     ServersIdActionPostUnshelveBody, ServersIdGetResponse, ServersIdPutResponse,
-    ServersIpsIndexResponse, ServersListDetailParams, ServersListOsInstanceActionsParams,
-    ServersListOsVolumeAttachmentsParams, ServersListParams, ServersMetadataCreate,
+    ServersIpsIndexResponse, ServersListDetailParams, ServersListInstanceActionsParams,
+    ServersListParams, ServersListVolumeAttachmentsParams, ServersMetadataCreate,
     ServersMetadataCreateResponse, ServersMetadataIndexResponse,
     ServersMetadataShowResponse, ServersMetadataUpdate, ServersMetadataUpdateAll,
     ServersMetadataUpdateAllResponse, ServersMetadataUpdateResponse,
@@ -1783,7 +1783,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), notfound(404), conflict(409), notimplemented(501)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/diagnostics`.
-    pub fn list_diagnostics(
+    pub fn get_diagnostics(
         &self,
         server_id: &str,
     ) -> Call<std::collections::BTreeMap<String, serde_json::Value>> {
@@ -2011,10 +2011,10 @@ impl<'a> Servers<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-instance-actions`.
-    pub fn list_os_instance_actions(
+    pub fn list_instance_actions(
         &self,
         server_id: &str,
-        params: ServersListOsInstanceActionsParams,
+        params: ServersListInstanceActionsParams,
     ) -> Call<ServersServerIdOsInstanceActionsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
@@ -2044,7 +2044,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-instance-actions/{id}`.
-    pub fn get_os_instance_actions(
+    pub fn get_instance_actions(
         &self,
         id: &str,
         server_id: &str,
@@ -2068,7 +2068,7 @@ impl<'a> Servers<'a> {
     /// NotImplemented(501)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-interface`.
-    pub fn list_os_interface(
+    pub fn list_interface(
         &self,
         server_id: &str,
     ) -> Call<ServersServerIdOsInterfaceGetResponse> {
@@ -2090,7 +2090,7 @@ impl<'a> Servers<'a> {
     /// itemNotFound(404), conflict(409), computeFault(500), NotImplemented(501)
     ///
     /// Sends `POST /v2.1/servers/{server_id}/os-interface`.
-    pub fn create_os_interface(
+    pub fn create_interface(
         &self,
         server_id: &str,
         body: &ServersOsInterfaceCreate249,
@@ -2114,7 +2114,7 @@ impl<'a> Servers<'a> {
     /// conflict(409), NotImplemented(501)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/os-interface/{id}`.
-    pub fn delete_os_interface(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn delete_interface(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/os-interface/{id}",
@@ -2133,7 +2133,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-interface/{id}`.
-    pub fn get_os_interface(
+    pub fn get_interface(
         &self,
         id: &str,
         server_id: &str,
@@ -2156,7 +2156,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-security-groups`.
-    pub fn list_os_security_groups(
+    pub fn list_security_groups(
         &self,
         server_id: &str,
     ) -> Call<ServersOsSecurityGroupsIndexResponse> {
@@ -2184,7 +2184,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/os-server-password`.
-    pub fn delete_all_os_server_password(&self, server_id: &str) -> Call<()> {
+    pub fn delete_server_password(&self, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/os-server-password",
@@ -2213,7 +2213,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-server-password`.
-    pub fn list_os_server_password(
+    pub fn get_server_password(
         &self,
         server_id: &str,
     ) -> Call<ServersOsServerPasswordIndexResponse> {
@@ -2239,7 +2239,7 @@ impl<'a> Servers<'a> {
     /// itemNotFound(404), gone(410)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-virtual-interfaces`.
-    pub fn list_os_virtual_interfaces(&self, server_id: &str) -> Call<()> {
+    pub fn list_virtual_interfaces(&self, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-virtual-interfaces",
@@ -2257,10 +2257,10 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-volume_attachments`.
-    pub fn list_os_volume_attachments(
+    pub fn list_volume_attachments(
         &self,
         server_id: &str,
-        params: ServersListOsVolumeAttachmentsParams,
+        params: ServersListVolumeAttachmentsParams,
     ) -> Call<ServersServerIdOsVolumeAttachmentsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
@@ -2281,7 +2281,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers/{server_id}/os-volume_attachments`.
-    pub fn create_os_volume_attachments(
+    pub fn create_volume_attachments(
         &self,
         server_id: &str,
         body: &ServersOsVolumeAttachmentsCreate279,
@@ -2304,7 +2304,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `DELETE /v2.1/servers/{server_id}/os-volume_attachments/{id}`.
-    pub fn delete_os_volume_attachments(&self, id: &str, server_id: &str) -> Call<()> {
+    pub fn delete_volume_attachments(&self, id: &str, server_id: &str) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::DELETE,
                 "/v2.1/servers/{server_id}/os-volume_attachments/{id}",
@@ -2323,7 +2323,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-volume_attachments/{id}`.
-    pub fn get_os_volume_attachments(
+    pub fn get_volume_attachments(
         &self,
         id: &str,
         server_id: &str,
@@ -2351,7 +2351,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `PUT /v2.1/servers/{server_id}/os-volume_attachments/{id}`.
-    pub fn update_os_volume_attachments(
+    pub fn update_volume_attachments(
         &self,
         id: &str,
         server_id: &str,
@@ -2463,7 +2463,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), notfound(404), forbidden(403)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/topology`.
-    pub fn list_topology(
+    pub fn get_topology(
         &self,
         server_id: &str,
     ) -> Call<ServersTopologyIndexResponse278> {

@@ -21,7 +21,7 @@ impl<'a> Version<'a> {
     /// Normal Response Codes: 200
     ///
     /// Sends `GET /v2.1/`.
-    pub fn list(&self) -> Call<RootShowResponse> {
+    pub fn get(&self) -> Call<RootShowResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/");
         Call::new(self.client.transport.clone(), request, call::json)
     }
