@@ -197,6 +197,28 @@ fn nova_imports_every_operation() {
     ] {
         assert!(names("servers").contains(&name.to_owned()), "{name}");
     }
+    // Inline types are named after the method, not the path-shaped id; the parts of a
+    // microversion union after their version.
+    assert_eq!(
+        servers["reboot"]["body"]["fields"]["type"]["type"],
+        "ServersRebootType"
+    );
+    assert_eq!(
+        spec["types"]["AggregatesAddHostResponseAggregate"]["union"],
+        serde_json::json!([
+            "AggregatesAddHostResponseAggregate241",
+            "AggregatesAddHostResponseAggregate21"
+        ])
+    );
+    let types = spec["types"].as_object().expect("types");
+    assert!(
+        !types.keys().any(|t| t.contains("IdActionPost")),
+        "{:?}",
+        types
+            .keys()
+            .filter(|t| t.contains("IdActionPost"))
+            .collect::<Vec<_>>()
+    );
     let resources = spec["resources"].as_object().expect("resources");
     assert!(
         resources.keys().all(|r| !r.starts_with("os_")),

@@ -24,6 +24,32 @@ struct Resource {
     taken: HashSet<String>,
 }
 
+impl Resource {
+    /// `wanted` if no method has it, else `in_full`, else `wanted_2`, `wanted_3`...
+    fn free_name(&self, wanted: &str, in_full: Option<&str>) -> String {
+        let free = |name: &str| !self.taken.contains(&names::key(name));
+        if free(wanted) {
+            return wanted.to_owned();
+        }
+        if let Some(full) = in_full.filter(|f| free(f)) {
+            return full.to_owned();
+        }
+        let mut n = 2;
+        loop {
+            let name = format!("{wanted}_{n}");
+            if free(&name) {
+                return name;
+            }
+            n += 1;
+        }
+    }
+
+    fn add(&mut self, name: String, method: Node) {
+        self.taken.insert(names::key(&name));
+        self.methods.insert(name, method);
+    }
+}
+
 /// Every operation of the document, as the `resources:` of the spec.
 pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
     let mut resources: IndexMap<String, Resource> = IndexMap::new();
@@ -69,23 +95,6 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
             // (`versions/{id}` under `version` is `get_versions` when `get` is taken).
             let in_full = (actions.is_empty() && path_shaped_id(operation))
                 .then(|| rest_name(verb, path, &group, lists, false));
-            let made: Vec<(String, Node)> = if actions.is_empty() {
-                method(doc, schemas, place, &inherited, &mut operation_ids, None)
-                    .map(|m| (wanted.clone(), m))
-                    .into_iter()
-                    .collect()
-            } else {
-                actions
-                    .iter()
-                    .filter_map(|a| {
-                        let own = action_operation(doc, operation, &a.key);
-                        let place = (place.0, place.1, &own, place.3);
-                        let m =
-                            method(doc, schemas, place, &inherited, &mut operation_ids, Some(a))?;
-                        Some((action_method_name(&wanted, &a.key), m))
-                    })
-                    .collect()
-            };
             let resource = resources.entry(group.clone()).or_default();
             if resource.doc.is_none() {
                 resource.doc = tag_docs
@@ -93,21 +102,42 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
                     .find(|(t, _)| names::snake(t) == raw_group)
                     .map(|(_, d)| d.clone());
             }
-            for (wanted, method) in made {
-                let mut name = wanted.clone();
-                if resource.taken.contains(&names::key(&name))
-                    && let Some(full) = in_full
-                        .as_ref()
-                        .filter(|f| !resource.taken.contains(&names::key(f)))
-                {
-                    name = full.clone();
+            // OpenStack's inline types are named after the method (`ServersRebootType`), not
+            // after the path-shaped id (`ServersIdActionPostRebootType`).
+            let hint = |name: &str| path_shaped_id(operation).then(|| format!("{group} {name}"));
+            if actions.is_empty() {
+                let name = resource.free_name(&wanted, in_full.as_deref());
+                let hint = hint(&name);
+                let made = method(
+                    doc,
+                    schemas,
+                    place,
+                    &inherited,
+                    &mut operation_ids,
+                    None,
+                    hint,
+                );
+                if let Some(m) = made {
+                    resource.add(name, m);
                 }
-                let mut n = 2;
-                while !resource.taken.insert(names::key(&name)) {
-                    name = format!("{wanted}_{n}");
-                    n += 1;
+            }
+            for a in &actions {
+                let name = resource.free_name(&action_method_name(&wanted, &a.key), None);
+                let own = action_operation(doc, operation, &a.key);
+                let place = (place.0, place.1, &own, place.3);
+                let hint = hint(&name);
+                let made = method(
+                    doc,
+                    schemas,
+                    place,
+                    &inherited,
+                    &mut operation_ids,
+                    Some(a),
+                    hint,
+                );
+                if let Some(m) = made {
+                    resource.add(name, m);
                 }
-                resource.methods.insert(name, method);
             }
         }
     }
@@ -377,6 +407,7 @@ fn method(
     inherited: &Value,
     operation_ids: &mut HashSet<String>,
     action: Option<&Action>,
+    hint: Option<String>,
 ) -> Option<Node> {
     let mut method = Node::map();
     let method_doc = action
@@ -396,13 +427,16 @@ fn method(
     }
     method.set("method", Node::str(verb.to_uppercase()));
     method.set("path", Node::str(path));
-    let mut hint = operation
-        .get("operationId")
-        .and_then(Value::as_str)
-        .map_or_else(|| format!("{verb} {path}"), str::to_owned);
-    if let Some(a) = action {
-        hint = format!("{hint} {}", a.key);
-    }
+    let hint = hint.unwrap_or_else(|| {
+        let hint = operation
+            .get("operationId")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("{verb} {path}"), str::to_owned);
+        match action {
+            Some(a) => format!("{hint} {}", a.key),
+            None => hint,
+        }
+    });
     let params = parameters(doc, schemas, operation, inherited, at, &hint);
     let mut path_params = Node::map();
     let mut query = Node::map();

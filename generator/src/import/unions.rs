@@ -127,7 +127,7 @@ pub fn union(
         None => {
             let mut exprs: Vec<String> = Vec::new();
             for (i, member) in members {
-                let hint = format!("{type_name}{}", member_hint(member, *i));
+                let hint = format!("{type_name}{}", member_hint(schemas, member, *i));
                 let ty = schemas.ty(member, &join(at, &i.to_string()), &hint, depth + 1);
                 if !exprs.contains(&ty.item()) {
                     exprs.push(ty.item());
@@ -282,10 +282,23 @@ fn string_values(
     (!values.is_empty()).then_some(values)
 }
 
-/// A name for an untagged member: its component's name, or its position.
-fn member_hint(member: &Value, index: usize) -> String {
-    match schema_ref(member) {
-        Some(name) => names::type_name(name),
+/// A name for an untagged member: its component's name; for a part of a component that is an
+/// OpenStack microversion, that version (`241` for `min-ver: "2.41"`, as the document's own
+/// names say it); or its position.
+fn member_hint(schemas: &Schemas<'_>, member: &Value, index: usize) -> String {
+    if let Some(name) = schema_ref(member) {
+        return names::type_name(name);
+    }
+    let version = member
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .and_then(|r| r.split('/').next())
+        .and_then(|component| schemas.doc().at(&join("/components/schemas", component)))
+        .and_then(|component| component.get("x-openstack")?.get("min-ver")?.as_str())
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    match version {
+        Some(v) => v.replace('.', ""),
         None => format!("Variant{}", index + 1),
     }
 }

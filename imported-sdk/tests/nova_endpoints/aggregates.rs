@@ -190,7 +190,7 @@ async fn aggregates_set_metadata() {
         .aggregates()
         .set_metadata(
             "id-1",
-            &api::OsAggregatesIdActionPostSetMetadataBody {
+            &api::AggregatesSetMetadataBody {
                 metadata: serde_json::json!({ "key" : "value" }),
             },
         )

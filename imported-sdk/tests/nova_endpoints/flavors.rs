@@ -26,8 +26,8 @@ async fn flavors_list() {
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
-                .sort_dir(api::FlavorsGetSortDir::Asc)
-                .sort_key(api::FlavorsGetSortKey::CreatedAt),
+                .sort_dir(api::FlavorsListSortDir::Asc)
+                .sort_key(api::FlavorsListSortKey::CreatedAt),
         )
         .await
         .expect("the call succeeds");
@@ -147,8 +147,8 @@ async fn flavors_list_detail() {
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
-                .sort_dir(api::FlavorsDetailGetSortDir::Asc)
-                .sort_key(api::FlavorsDetailGetSortKey::CreatedAt),
+                .sort_dir(api::FlavorsListDetailSortDir::Asc)
+                .sort_key(api::FlavorsListDetailSortKey::CreatedAt),
         )
         .await
         .expect("the call succeeds");

@@ -128,95 +128,96 @@ fn extension_show_response_extension_links_item_round_trips() {
 }
 
 #[test]
-fn flavors_get_sort_dir_round_trips() {
+fn flavors_list_sort_dir_round_trips() {
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortDir > (r#""asc""#), api::FlavorsGetSortDir::Asc
+        round_trip:: < api::FlavorsListSortDir > (r#""asc""#),
+        api::FlavorsListSortDir::Asc
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortDir > (r#""desc""#),
-        api::FlavorsGetSortDir::Desc
+        round_trip:: < api::FlavorsListSortDir > (r#""desc""#),
+        api::FlavorsListSortDir::Desc
     );
     let value = round_trip::<
-        api::FlavorsGetSortDir,
+        api::FlavorsListSortDir,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsGetSortDir::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::FlavorsListSortDir::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn flavors_get_sort_key_round_trips() {
+fn flavors_list_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""created_at""#),
-        api::FlavorsGetSortKey::CreatedAt
+        round_trip:: < api::FlavorsListSortKey > (r#""created_at""#),
+        api::FlavorsListSortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""description""#),
-        api::FlavorsGetSortKey::Description
+        round_trip:: < api::FlavorsListSortKey > (r#""description""#),
+        api::FlavorsListSortKey::Description
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""disabled""#),
-        api::FlavorsGetSortKey::Disabled
+        round_trip:: < api::FlavorsListSortKey > (r#""disabled""#),
+        api::FlavorsListSortKey::Disabled
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""ephemeral_gb""#),
-        api::FlavorsGetSortKey::EphemeralGb
+        round_trip:: < api::FlavorsListSortKey > (r#""ephemeral_gb""#),
+        api::FlavorsListSortKey::EphemeralGb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""flavorid""#),
-        api::FlavorsGetSortKey::Flavorid
+        round_trip:: < api::FlavorsListSortKey > (r#""flavorid""#),
+        api::FlavorsListSortKey::Flavorid
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""id""#), api::FlavorsGetSortKey::Id
+        round_trip:: < api::FlavorsListSortKey > (r#""id""#), api::FlavorsListSortKey::Id
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""is_public""#),
-        api::FlavorsGetSortKey::IsPublic
+        round_trip:: < api::FlavorsListSortKey > (r#""is_public""#),
+        api::FlavorsListSortKey::IsPublic
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""memory_mb""#),
-        api::FlavorsGetSortKey::MemoryMb
+        round_trip:: < api::FlavorsListSortKey > (r#""memory_mb""#),
+        api::FlavorsListSortKey::MemoryMb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""name""#),
-        api::FlavorsGetSortKey::Name
+        round_trip:: < api::FlavorsListSortKey > (r#""name""#),
+        api::FlavorsListSortKey::Name
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""root_gb""#),
-        api::FlavorsGetSortKey::RootGb
+        round_trip:: < api::FlavorsListSortKey > (r#""root_gb""#),
+        api::FlavorsListSortKey::RootGb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""rxtx_factor""#),
-        api::FlavorsGetSortKey::RxtxFactor
+        round_trip:: < api::FlavorsListSortKey > (r#""rxtx_factor""#),
+        api::FlavorsListSortKey::RxtxFactor
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""swap""#),
-        api::FlavorsGetSortKey::Swap
+        round_trip:: < api::FlavorsListSortKey > (r#""swap""#),
+        api::FlavorsListSortKey::Swap
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""updated_at""#),
-        api::FlavorsGetSortKey::UpdatedAt
+        round_trip:: < api::FlavorsListSortKey > (r#""updated_at""#),
+        api::FlavorsListSortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""vcpu_weight""#),
-        api::FlavorsGetSortKey::VcpuWeight
+        round_trip:: < api::FlavorsListSortKey > (r#""vcpu_weight""#),
+        api::FlavorsListSortKey::VcpuWeight
     );
     assert_eq!(
-        round_trip:: < api::FlavorsGetSortKey > (r#""vcpus""#),
-        api::FlavorsGetSortKey::Vcpus
+        round_trip:: < api::FlavorsListSortKey > (r#""vcpus""#),
+        api::FlavorsListSortKey::Vcpus
     );
     let value = round_trip::<
-        api::FlavorsGetSortKey,
+        api::FlavorsListSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsGetSortKey::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::FlavorsListSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn flavors_get_response_round_trips() {
+fn flavors_list_response_round_trips() {
     round_trip::<
-        api::FlavorsGetResponse,
+        api::FlavorsListResponse,
     >(
         r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
-    round_trip::<api::FlavorsGetResponse>(r#"{"flavors":{"key":"value"}}"#);
+    round_trip::<api::FlavorsListResponse>(r#"{"flavors":{"key":"value"}}"#);
 }
 
 #[test]
@@ -327,102 +328,102 @@ fn flavors_create2102_flavor_vcpus_round_trips() {
 }
 
 #[test]
-fn flavors_post_response_round_trips() {
-    round_trip::<api::FlavorsPostResponse>(r#"{"flavor":{"key":"value"}}"#);
+fn flavors_create_response_round_trips() {
+    round_trip::<api::FlavorsCreateResponse>(r#"{"flavor":{"key":"value"}}"#);
 }
 
 #[test]
-fn flavors_detail_get_sort_dir_round_trips() {
+fn flavors_list_detail_sort_dir_round_trips() {
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortDir > (r#""asc""#),
-        api::FlavorsDetailGetSortDir::Asc
+        round_trip:: < api::FlavorsListDetailSortDir > (r#""asc""#),
+        api::FlavorsListDetailSortDir::Asc
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortDir > (r#""desc""#),
-        api::FlavorsDetailGetSortDir::Desc
+        round_trip:: < api::FlavorsListDetailSortDir > (r#""desc""#),
+        api::FlavorsListDetailSortDir::Desc
     );
     let value = round_trip::<
-        api::FlavorsDetailGetSortDir,
+        api::FlavorsListDetailSortDir,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsDetailGetSortDir::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::FlavorsListDetailSortDir::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn flavors_detail_get_sort_key_round_trips() {
+fn flavors_list_detail_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""created_at""#),
-        api::FlavorsDetailGetSortKey::CreatedAt
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""created_at""#),
+        api::FlavorsListDetailSortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""description""#),
-        api::FlavorsDetailGetSortKey::Description
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""description""#),
+        api::FlavorsListDetailSortKey::Description
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""disabled""#),
-        api::FlavorsDetailGetSortKey::Disabled
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""disabled""#),
+        api::FlavorsListDetailSortKey::Disabled
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""ephemeral_gb""#),
-        api::FlavorsDetailGetSortKey::EphemeralGb
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""ephemeral_gb""#),
+        api::FlavorsListDetailSortKey::EphemeralGb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""flavorid""#),
-        api::FlavorsDetailGetSortKey::Flavorid
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""flavorid""#),
+        api::FlavorsListDetailSortKey::Flavorid
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""id""#),
-        api::FlavorsDetailGetSortKey::Id
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""id""#),
+        api::FlavorsListDetailSortKey::Id
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""is_public""#),
-        api::FlavorsDetailGetSortKey::IsPublic
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""is_public""#),
+        api::FlavorsListDetailSortKey::IsPublic
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""memory_mb""#),
-        api::FlavorsDetailGetSortKey::MemoryMb
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""memory_mb""#),
+        api::FlavorsListDetailSortKey::MemoryMb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""name""#),
-        api::FlavorsDetailGetSortKey::Name
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""name""#),
+        api::FlavorsListDetailSortKey::Name
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""root_gb""#),
-        api::FlavorsDetailGetSortKey::RootGb
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""root_gb""#),
+        api::FlavorsListDetailSortKey::RootGb
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""rxtx_factor""#),
-        api::FlavorsDetailGetSortKey::RxtxFactor
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""rxtx_factor""#),
+        api::FlavorsListDetailSortKey::RxtxFactor
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""swap""#),
-        api::FlavorsDetailGetSortKey::Swap
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""swap""#),
+        api::FlavorsListDetailSortKey::Swap
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""updated_at""#),
-        api::FlavorsDetailGetSortKey::UpdatedAt
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""updated_at""#),
+        api::FlavorsListDetailSortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""vcpu_weight""#),
-        api::FlavorsDetailGetSortKey::VcpuWeight
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""vcpu_weight""#),
+        api::FlavorsListDetailSortKey::VcpuWeight
     );
     assert_eq!(
-        round_trip:: < api::FlavorsDetailGetSortKey > (r#""vcpus""#),
-        api::FlavorsDetailGetSortKey::Vcpus
+        round_trip:: < api::FlavorsListDetailSortKey > (r#""vcpus""#),
+        api::FlavorsListDetailSortKey::Vcpus
     );
     let value = round_trip::<
-        api::FlavorsDetailGetSortKey,
+        api::FlavorsListDetailSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsDetailGetSortKey::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::FlavorsListDetailSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn flavors_detail_get_response_round_trips() {
+fn flavors_list_detail_response_round_trips() {
     round_trip::<
-        api::FlavorsDetailGetResponse,
+        api::FlavorsListDetailResponse,
     >(
         r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
     );
-    round_trip::<api::FlavorsDetailGetResponse>(r#"{"flavors":{"key":"value"}}"#);
+    round_trip::<api::FlavorsListDetailResponse>(r#"{"flavors":{"key":"value"}}"#);
 }
 
 #[test]
@@ -466,8 +467,8 @@ fn flavors_os_flavor_access_index_response_flavor_access_item_round_trips() {
 }
 
 #[test]
-fn flavors_id_get_response_round_trips() {
-    round_trip::<api::FlavorsIdGetResponse>(r#"{"flavor":{"key":"value"}}"#);
+fn flavors_get_response_round_trips() {
+    round_trip::<api::FlavorsGetResponse>(r#"{"flavor":{"key":"value"}}"#);
 }
 
 #[test]
@@ -482,8 +483,8 @@ fn flavor_update255_flavor_round_trips() {
 }
 
 #[test]
-fn flavors_id_put_response_round_trips() {
-    round_trip::<api::FlavorsIdPutResponse>(r#"{"flavor":{"key":"value"}}"#);
+fn flavors_update_response_round_trips() {
+    round_trip::<api::FlavorsUpdateResponse>(r#"{"flavor":{"key":"value"}}"#);
 }
 
 #[test]
@@ -861,8 +862,8 @@ fn limits_get_response_round_trips() {
 }
 
 #[test]
-fn os_aggregates_get_response_round_trips() {
-    round_trip::<api::OsAggregatesGetResponse>(r#"{"aggregates":{"key":"value"}}"#);
+fn aggregates_list_response_round_trips() {
+    round_trip::<api::AggregatesListResponse>(r#"{"aggregates":{"key":"value"}}"#);
 }
 
 #[test]
@@ -884,13 +885,13 @@ fn os_aggregates_create21_aggregate_round_trips() {
 }
 
 #[test]
-fn os_aggregates_post_response_round_trips() {
-    round_trip::<api::OsAggregatesPostResponse>(r#"{"aggregate":{"key":"value"}}"#);
+fn aggregates_create_response_round_trips() {
+    round_trip::<api::AggregatesCreateResponse>(r#"{"aggregate":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_aggregates_id_get_response_round_trips() {
-    round_trip::<api::OsAggregatesIdGetResponse>(r#"{"aggregate":{"key":"value"}}"#);
+fn aggregates_get_response_round_trips() {
+    round_trip::<api::AggregatesGetResponse>(r#"{"aggregate":{"key":"value"}}"#);
 }
 
 #[test]
@@ -912,195 +913,193 @@ fn os_aggregate_update21_aggregate_round_trips() {
 }
 
 #[test]
-fn os_aggregates_id_put_response_round_trips() {
-    round_trip::<api::OsAggregatesIdPutResponse>(r#"{"aggregate":{"key":"value"}}"#);
+fn aggregates_update_response_round_trips() {
+    round_trip::<api::AggregatesUpdateResponse>(r#"{"aggregate":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_aggregates_id_action_post_add_host_response_round_trips() {
+fn aggregates_add_host_response_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponse,
+        api::AggregatesAddHostResponse,
     >(
         r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_add_host_response_aggregate_round_trips() {
+fn aggregates_add_host_response_aggregate_round_trips() {
     let value = round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregate,
+        api::AggregatesAddHostResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostAddHostResponseAggregate::OsAggregatesIdActionPostAddHostResponseAggregateVariant2(_)),
+        api::AggregatesAddHostResponseAggregate::AggregatesAddHostResponseAggregate241(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregate,
+        api::AggregatesAddHostResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostAddHostResponseAggregate::OsAggregatesIdActionPostAddHostResponseAggregateVariant1(_)),
+        api::AggregatesAddHostResponseAggregate::AggregatesAddHostResponseAggregate21(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_add_host_response_aggregate_variant2_round_trips() {
+fn aggregates_add_host_response_aggregate241_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+        api::AggregatesAddHostResponseAggregate241,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
+        api::AggregatesAddHostResponseAggregate241,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_add_host_response_aggregate_variant1_round_trips() {
+fn aggregates_add_host_response_aggregate21_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+        api::AggregatesAddHostResponseAggregate21,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
+        api::AggregatesAddHostResponseAggregate21,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_remove_host_response_round_trips() {
+fn aggregates_remove_host_response_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponse,
+        api::AggregatesRemoveHostResponse,
     >(
         r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_remove_host_response_aggregate_round_trips() {
+fn aggregates_remove_host_response_aggregate_round_trips() {
     let value = round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregate,
+        api::AggregatesRemoveHostResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregate::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2(_)),
+        api::AggregatesRemoveHostResponseAggregate::AggregatesRemoveHostResponseAggregate241(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregate,
+        api::AggregatesRemoveHostResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregate::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1(_)),
+        api::AggregatesRemoveHostResponseAggregate::AggregatesRemoveHostResponseAggregate21(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_remove_host_response_aggregate_variant2_round_trips() {
+fn aggregates_remove_host_response_aggregate241_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+        api::AggregatesRemoveHostResponseAggregate241,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
+        api::AggregatesRemoveHostResponseAggregate241,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_remove_host_response_aggregate_variant1_round_trips() {
+fn aggregates_remove_host_response_aggregate21_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+        api::AggregatesRemoveHostResponseAggregate21,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
+        api::AggregatesRemoveHostResponseAggregate21,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_set_metadata_body_round_trips() {
-    round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataBody,
-    >(r#"{"metadata":{"key":"value"}}"#);
+fn aggregates_set_metadata_body_round_trips() {
+    round_trip::<api::AggregatesSetMetadataBody>(r#"{"metadata":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_aggregates_id_action_post_set_metadata_response_round_trips() {
+fn aggregates_set_metadata_response_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponse,
+        api::AggregatesSetMetadataResponse,
     >(
         r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_set_metadata_response_aggregate_round_trips() {
+fn aggregates_set_metadata_response_aggregate_round_trips() {
     let value = round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregate,
+        api::AggregatesSetMetadataResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregate::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2(_)),
+        api::AggregatesSetMetadataResponseAggregate::AggregatesSetMetadataResponseAggregate241(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregate,
+        api::AggregatesSetMetadataResponseAggregate,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     assert!(
         matches!(value,
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregate::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1(_)),
+        api::AggregatesSetMetadataResponseAggregate::AggregatesSetMetadataResponseAggregate21(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_set_metadata_response_aggregate_variant2_round_trips() {
+fn aggregates_set_metadata_response_aggregate241_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+        api::AggregatesSetMetadataResponseAggregate241,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+        api::AggregatesSetMetadataResponseAggregate241,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
 }
 
 #[test]
-fn os_aggregates_id_action_post_set_metadata_response_aggregate_variant1_round_trips() {
+fn aggregates_set_metadata_response_aggregate21_round_trips() {
     round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+        api::AggregatesSetMetadataResponseAggregate21,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     round_trip::<
-        api::OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
+        api::AggregatesSetMetadataResponseAggregate21,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
     );
@@ -1334,9 +1333,9 @@ fn os_baremetal_node_show_response21_node_interfaces_item_round_trips() {
 }
 
 #[test]
-fn os_console_auth_tokens_id_get_response_round_trips() {
+fn server_consoles_get_console_auth_tokens_response_round_trips() {
     round_trip::<
-        api::OsConsoleAuthTokensIdGetResponse,
+        api::ServerConsolesGetConsoleAuthTokensResponse,
     >(r#"{"console":{"key":"value"}}"#);
 }
 
@@ -1605,13 +1604,13 @@ fn os_hosts_startup_startup_response21_round_trips() {
 }
 
 #[test]
-fn os_hypervisors_get_response_round_trips() {
+fn hypervisors_list_response_round_trips() {
     round_trip::<
-        api::OsHypervisorsGetResponse,
+        api::HypervisorsListResponse,
     >(
         r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::OsHypervisorsGetResponse>(r#"{"hypervisors":{"key":"value"}}"#);
+    round_trip::<api::HypervisorsListResponse>(r#"{"hypervisors":{"key":"value"}}"#);
 }
 
 #[test]
@@ -1638,14 +1637,14 @@ fn os_hypervisors_index_response233_hypervisors_links_item_rel_round_trips() {
 }
 
 #[test]
-fn os_hypervisors_detail_get_response_round_trips() {
+fn hypervisors_list_detail_response_round_trips() {
     round_trip::<
-        api::OsHypervisorsDetailGetResponse,
+        api::HypervisorsListDetailResponse,
     >(
         r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
-        api::OsHypervisorsDetailGetResponse,
+        api::HypervisorsListDetailResponse,
     >(r#"{"hypervisors":{"key":"value"}}"#);
 }
 
@@ -1697,8 +1696,8 @@ fn os_hypervisors_statistics_statistics_response21_hypervisor_statistics_round_t
 }
 
 #[test]
-fn os_hypervisors_id_get_response_round_trips() {
-    round_trip::<api::OsHypervisorsIdGetResponse>(r#"{"hypervisor":{"key":"value"}}"#);
+fn hypervisors_get_response_round_trips() {
+    round_trip::<api::HypervisorsGetResponse>(r#"{"hypervisor":{"key":"value"}}"#);
 }
 
 #[test]
@@ -1835,10 +1834,8 @@ fn os_hypervisors_servers_servers_response21_hypervisors_item_status_round_trips
 }
 
 #[test]
-fn os_hypervisors_id_uptime_get_response_round_trips() {
-    round_trip::<
-        api::OsHypervisorsIdUptimeGetResponse,
-    >(r#"{"hypervisor":{"key":"value"}}"#);
+fn hypervisors_get_uptime_response_round_trips() {
+    round_trip::<api::HypervisorsGetUptimeResponse>(r#"{"hypervisor":{"key":"value"}}"#);
 }
 
 #[test]
@@ -1946,13 +1943,13 @@ fn os_instance_usage_audit_log_show_response_instance_usage_audit_log_log_value_
 }
 
 #[test]
-fn os_keypairs_get_response_round_trips() {
+fn keypairs_list_response_round_trips() {
     round_trip::<
-        api::OsKeypairsGetResponse,
+        api::KeypairsListResponse,
     >(
         r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::OsKeypairsGetResponse>(r#"{"keypairs":{"key":"value"}}"#);
+    round_trip::<api::KeypairsListResponse>(r#"{"keypairs":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2017,23 +2014,23 @@ fn os_keypairs_create292_keypair_type_round_trips() {
 }
 
 #[test]
-fn os_keypairs_post_response_round_trips() {
-    round_trip::<api::OsKeypairsPostResponse>(r#"{"keypair":{"key":"value"}}"#);
+fn keypairs_create_response_round_trips() {
+    round_trip::<api::KeypairsCreateResponse>(r#"{"keypair":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_keypairs_id_get_response_round_trips() {
-    round_trip::<api::OsKeypairsIdGetResponse>(r#"{"keypair":{"key":"value"}}"#);
+fn keypairs_get_response_round_trips() {
+    round_trip::<api::KeypairsGetResponse>(r#"{"keypair":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_migrations_get_response_round_trips() {
+fn migrations_list_response_round_trips() {
     round_trip::<
-        api::OsMigrationsGetResponse,
+        api::MigrationsListResponse,
     >(
         r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::OsMigrationsGetResponse>(r#"{"migrations":{"key":"value"}}"#);
+    round_trip::<api::MigrationsListResponse>(r#"{"migrations":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2115,9 +2112,9 @@ fn os_network_show_response21_network_round_trips() {
 }
 
 #[test]
-fn os_quota_class_sets_id_get_response_round_trips() {
+fn quota_class_sets_get_response_round_trips() {
     round_trip::<
-        api::OsQuotaClassSetsIdGetResponse,
+        api::QuotaClassSetsGetResponse,
     >(r#"{"quota_class_set":{"key":"value"}}"#);
 }
 
@@ -2263,15 +2260,15 @@ fn os_quota_class_set_update257_quota_class_set_server_groups_round_trips() {
 }
 
 #[test]
-fn os_quota_class_sets_id_put_response_round_trips() {
+fn quota_class_sets_update_response_round_trips() {
     round_trip::<
-        api::OsQuotaClassSetsIdPutResponse,
+        api::QuotaClassSetsUpdateResponse,
     >(r#"{"quota_class_set":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_quota_sets_id_get_response_round_trips() {
-    round_trip::<api::OsQuotaSetsIdGetResponse>(r#"{"quota_set":{"key":"value"}}"#);
+fn quota_sets_get_response_round_trips() {
+    round_trip::<api::QuotaSetsGetResponse>(r#"{"quota_set":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2405,22 +2402,18 @@ fn os_quota_set_update257_quota_set_server_groups_round_trips() {
 }
 
 #[test]
-fn os_quota_sets_id_put_response_round_trips() {
-    round_trip::<api::OsQuotaSetsIdPutResponse>(r#"{"quota_set":{"key":"value"}}"#);
+fn quota_sets_update_response_round_trips() {
+    round_trip::<api::QuotaSetsUpdateResponse>(r#"{"quota_set":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_quota_sets_id_defaults_get_response_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsIdDefaultsGetResponse,
-    >(r#"{"quota_set":{"key":"value"}}"#);
+fn quota_sets_get_defaults_response_round_trips() {
+    round_trip::<api::QuotaSetsGetDefaultsResponse>(r#"{"quota_set":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_quota_sets_id_detail_get_response_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsIdDetailGetResponse,
-    >(r#"{"quota_set":{"key":"value"}}"#);
+fn quota_sets_get_detail_response_round_trips() {
+    round_trip::<api::QuotaSetsGetDetailResponse>(r#"{"quota_set":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2846,15 +2839,15 @@ fn os_server_external_events_create293_events_item_status_round_trips() {
 }
 
 #[test]
-fn os_server_external_events_post_response_round_trips() {
+fn server_external_events_create_response_round_trips() {
     round_trip::<
-        api::OsServerExternalEventsPostResponse,
+        api::ServerExternalEventsCreateResponse,
     >(r#"{"events":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_server_groups_get_response_round_trips() {
-    round_trip::<api::OsServerGroupsGetResponse>(r#"{"server_groups":{"key":"value"}}"#);
+fn server_groups_list_response_round_trips() {
+    round_trip::<api::ServerGroupsListResponse>(r#"{"server_groups":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2935,20 +2928,18 @@ fn os_server_groups_create264_server_group_rules_max_server_per_host_round_trips
 }
 
 #[test]
-fn os_server_groups_post_response_round_trips() {
-    round_trip::<api::OsServerGroupsPostResponse>(r#"{"server_group":{"key":"value"}}"#);
+fn server_groups_create_response_round_trips() {
+    round_trip::<api::ServerGroupsCreateResponse>(r#"{"server_group":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_server_groups_id_get_response_round_trips() {
-    round_trip::<
-        api::OsServerGroupsIdGetResponse,
-    >(r#"{"server_group":{"key":"value"}}"#);
+fn server_groups_get_response_round_trips() {
+    round_trip::<api::ServerGroupsGetResponse>(r#"{"server_group":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_services_get_response_round_trips() {
-    round_trip::<api::OsServicesGetResponse>(r#"{"services":{"key":"value"}}"#);
+fn services_list_response_round_trips() {
+    round_trip::<api::ServicesListResponse>(r#"{"services":{"key":"value"}}"#);
 }
 
 #[test]
@@ -2986,19 +2977,19 @@ fn os_service_update253_status_round_trips() {
 }
 
 #[test]
-fn os_services_id_put_response_round_trips() {
-    round_trip::<api::OsServicesIdPutResponse>(r#"{"service":{"key":"value"}}"#);
+fn services_update_response_round_trips() {
+    round_trip::<api::ServicesUpdateResponse>(r#"{"service":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_simple_tenant_usage_get_response_round_trips() {
+fn simple_tenant_usage_list_response_round_trips() {
     round_trip::<
-        api::OsSimpleTenantUsageGetResponse,
+        api::SimpleTenantUsageListResponse,
     >(
         r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}],"tenant_usages_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
-        api::OsSimpleTenantUsageGetResponse,
+        api::SimpleTenantUsageListResponse,
     >(
         r#"{"tenant_usages":[{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}]}"#,
     );
@@ -3140,14 +3131,14 @@ fn os_simple_tenant_usage_index_response240_tenant_usages_links_item_rel_round_t
 }
 
 #[test]
-fn os_simple_tenant_usage_id_get_response_round_trips() {
+fn simple_tenant_usage_get_response_round_trips() {
     round_trip::<
-        api::OsSimpleTenantUsageIdGetResponse,
+        api::SimpleTenantUsageGetResponse,
     >(
         r#"{"tenant_usage":{"key":"value"},"tenant_usage_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
-        api::OsSimpleTenantUsageIdGetResponse,
+        api::SimpleTenantUsageGetResponse,
     >(r#"{"tenant_usage":{"key":"value"}}"#);
 }
 
@@ -4052,225 +4043,225 @@ fn os_volume_show_response21_volume_status_round_trips() {
 }
 
 #[test]
-fn os_volumes_boot_get_sort_key_round_trips() {
+fn volumes_boot_list_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""access_ip_v4""#),
-        api::OsVolumesBootGetSortKey::AccessIpV4
+        round_trip:: < api::VolumesBootListSortKey > (r#""access_ip_v4""#),
+        api::VolumesBootListSortKey::AccessIpV4
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""access_ip_v6""#),
-        api::OsVolumesBootGetSortKey::AccessIpV6
+        round_trip:: < api::VolumesBootListSortKey > (r#""access_ip_v6""#),
+        api::VolumesBootListSortKey::AccessIpV6
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""architecture""#),
-        api::OsVolumesBootGetSortKey::Architecture
+        round_trip:: < api::VolumesBootListSortKey > (r#""architecture""#),
+        api::VolumesBootListSortKey::Architecture
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""auto_disk_config""#),
-        api::OsVolumesBootGetSortKey::AutoDiskConfig
+        round_trip:: < api::VolumesBootListSortKey > (r#""auto_disk_config""#),
+        api::VolumesBootListSortKey::AutoDiskConfig
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""availability_zone""#),
-        api::OsVolumesBootGetSortKey::AvailabilityZone
+        round_trip:: < api::VolumesBootListSortKey > (r#""availability_zone""#),
+        api::VolumesBootListSortKey::AvailabilityZone
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""cell_name""#),
-        api::OsVolumesBootGetSortKey::CellName
+        round_trip:: < api::VolumesBootListSortKey > (r#""cell_name""#),
+        api::VolumesBootListSortKey::CellName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""cleaned""#),
-        api::OsVolumesBootGetSortKey::Cleaned
+        round_trip:: < api::VolumesBootListSortKey > (r#""cleaned""#),
+        api::VolumesBootListSortKey::Cleaned
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""config_drive""#),
-        api::OsVolumesBootGetSortKey::ConfigDrive
+        round_trip:: < api::VolumesBootListSortKey > (r#""config_drive""#),
+        api::VolumesBootListSortKey::ConfigDrive
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""created_at""#),
-        api::OsVolumesBootGetSortKey::CreatedAt
+        round_trip:: < api::VolumesBootListSortKey > (r#""created_at""#),
+        api::VolumesBootListSortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""default_ephemeral_device""#),
-        api::OsVolumesBootGetSortKey::DefaultEphemeralDevice
+        round_trip:: < api::VolumesBootListSortKey > (r#""default_ephemeral_device""#),
+        api::VolumesBootListSortKey::DefaultEphemeralDevice
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""default_swap_device""#),
-        api::OsVolumesBootGetSortKey::DefaultSwapDevice
+        round_trip:: < api::VolumesBootListSortKey > (r#""default_swap_device""#),
+        api::VolumesBootListSortKey::DefaultSwapDevice
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""deleted""#),
-        api::OsVolumesBootGetSortKey::Deleted
+        round_trip:: < api::VolumesBootListSortKey > (r#""deleted""#),
+        api::VolumesBootListSortKey::Deleted
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""deleted_at""#),
-        api::OsVolumesBootGetSortKey::DeletedAt
+        round_trip:: < api::VolumesBootListSortKey > (r#""deleted_at""#),
+        api::VolumesBootListSortKey::DeletedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""disable_terminate""#),
-        api::OsVolumesBootGetSortKey::DisableTerminate
+        round_trip:: < api::VolumesBootListSortKey > (r#""disable_terminate""#),
+        api::VolumesBootListSortKey::DisableTerminate
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""display_description""#),
-        api::OsVolumesBootGetSortKey::DisplayDescription
+        round_trip:: < api::VolumesBootListSortKey > (r#""display_description""#),
+        api::VolumesBootListSortKey::DisplayDescription
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""display_name""#),
-        api::OsVolumesBootGetSortKey::DisplayName
+        round_trip:: < api::VolumesBootListSortKey > (r#""display_name""#),
+        api::VolumesBootListSortKey::DisplayName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""ephemeral_gb""#),
-        api::OsVolumesBootGetSortKey::EphemeralGb
+        round_trip:: < api::VolumesBootListSortKey > (r#""ephemeral_gb""#),
+        api::VolumesBootListSortKey::EphemeralGb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""ephemeral_key_uuid""#),
-        api::OsVolumesBootGetSortKey::EphemeralKeyUuid
+        round_trip:: < api::VolumesBootListSortKey > (r#""ephemeral_key_uuid""#),
+        api::VolumesBootListSortKey::EphemeralKeyUuid
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""host""#),
-        api::OsVolumesBootGetSortKey::Host
+        round_trip:: < api::VolumesBootListSortKey > (r#""host""#),
+        api::VolumesBootListSortKey::Host
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""hostname""#),
-        api::OsVolumesBootGetSortKey::Hostname
+        round_trip:: < api::VolumesBootListSortKey > (r#""hostname""#),
+        api::VolumesBootListSortKey::Hostname
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""id""#),
-        api::OsVolumesBootGetSortKey::Id
+        round_trip:: < api::VolumesBootListSortKey > (r#""id""#),
+        api::VolumesBootListSortKey::Id
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""image_ref""#),
-        api::OsVolumesBootGetSortKey::ImageRef
+        round_trip:: < api::VolumesBootListSortKey > (r#""image_ref""#),
+        api::VolumesBootListSortKey::ImageRef
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""instance_type_id""#),
-        api::OsVolumesBootGetSortKey::InstanceTypeId
+        round_trip:: < api::VolumesBootListSortKey > (r#""instance_type_id""#),
+        api::VolumesBootListSortKey::InstanceTypeId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""kernel_id""#),
-        api::OsVolumesBootGetSortKey::KernelId
+        round_trip:: < api::VolumesBootListSortKey > (r#""kernel_id""#),
+        api::VolumesBootListSortKey::KernelId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""key_data""#),
-        api::OsVolumesBootGetSortKey::KeyData
+        round_trip:: < api::VolumesBootListSortKey > (r#""key_data""#),
+        api::VolumesBootListSortKey::KeyData
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""key_name""#),
-        api::OsVolumesBootGetSortKey::KeyName
+        round_trip:: < api::VolumesBootListSortKey > (r#""key_name""#),
+        api::VolumesBootListSortKey::KeyName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""launch_index""#),
-        api::OsVolumesBootGetSortKey::LaunchIndex
+        round_trip:: < api::VolumesBootListSortKey > (r#""launch_index""#),
+        api::VolumesBootListSortKey::LaunchIndex
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""launched_at""#),
-        api::OsVolumesBootGetSortKey::LaunchedAt
+        round_trip:: < api::VolumesBootListSortKey > (r#""launched_at""#),
+        api::VolumesBootListSortKey::LaunchedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""launched_on""#),
-        api::OsVolumesBootGetSortKey::LaunchedOn
+        round_trip:: < api::VolumesBootListSortKey > (r#""launched_on""#),
+        api::VolumesBootListSortKey::LaunchedOn
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""locked""#),
-        api::OsVolumesBootGetSortKey::Locked
+        round_trip:: < api::VolumesBootListSortKey > (r#""locked""#),
+        api::VolumesBootListSortKey::Locked
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""locked_by""#),
-        api::OsVolumesBootGetSortKey::LockedBy
+        round_trip:: < api::VolumesBootListSortKey > (r#""locked_by""#),
+        api::VolumesBootListSortKey::LockedBy
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""memory_mb""#),
-        api::OsVolumesBootGetSortKey::MemoryMb
+        round_trip:: < api::VolumesBootListSortKey > (r#""memory_mb""#),
+        api::VolumesBootListSortKey::MemoryMb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""node""#),
-        api::OsVolumesBootGetSortKey::Node
+        round_trip:: < api::VolumesBootListSortKey > (r#""node""#),
+        api::VolumesBootListSortKey::Node
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""os_type""#),
-        api::OsVolumesBootGetSortKey::OsType
+        round_trip:: < api::VolumesBootListSortKey > (r#""os_type""#),
+        api::VolumesBootListSortKey::OsType
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""power_state""#),
-        api::OsVolumesBootGetSortKey::PowerState
+        round_trip:: < api::VolumesBootListSortKey > (r#""power_state""#),
+        api::VolumesBootListSortKey::PowerState
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""progress""#),
-        api::OsVolumesBootGetSortKey::Progress
+        round_trip:: < api::VolumesBootListSortKey > (r#""progress""#),
+        api::VolumesBootListSortKey::Progress
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""project_id""#),
-        api::OsVolumesBootGetSortKey::ProjectId
+        round_trip:: < api::VolumesBootListSortKey > (r#""project_id""#),
+        api::VolumesBootListSortKey::ProjectId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""ramdisk_id""#),
-        api::OsVolumesBootGetSortKey::RamdiskId
+        round_trip:: < api::VolumesBootListSortKey > (r#""ramdisk_id""#),
+        api::VolumesBootListSortKey::RamdiskId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""reservation_id""#),
-        api::OsVolumesBootGetSortKey::ReservationId
+        round_trip:: < api::VolumesBootListSortKey > (r#""reservation_id""#),
+        api::VolumesBootListSortKey::ReservationId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""root_device_name""#),
-        api::OsVolumesBootGetSortKey::RootDeviceName
+        round_trip:: < api::VolumesBootListSortKey > (r#""root_device_name""#),
+        api::VolumesBootListSortKey::RootDeviceName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""root_gb""#),
-        api::OsVolumesBootGetSortKey::RootGb
+        round_trip:: < api::VolumesBootListSortKey > (r#""root_gb""#),
+        api::VolumesBootListSortKey::RootGb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""shutdown_terminate""#),
-        api::OsVolumesBootGetSortKey::ShutdownTerminate
+        round_trip:: < api::VolumesBootListSortKey > (r#""shutdown_terminate""#),
+        api::VolumesBootListSortKey::ShutdownTerminate
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""task_state""#),
-        api::OsVolumesBootGetSortKey::TaskState
+        round_trip:: < api::VolumesBootListSortKey > (r#""task_state""#),
+        api::VolumesBootListSortKey::TaskState
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""terminated_at""#),
-        api::OsVolumesBootGetSortKey::TerminatedAt
+        round_trip:: < api::VolumesBootListSortKey > (r#""terminated_at""#),
+        api::VolumesBootListSortKey::TerminatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""updated_at""#),
-        api::OsVolumesBootGetSortKey::UpdatedAt
+        round_trip:: < api::VolumesBootListSortKey > (r#""updated_at""#),
+        api::VolumesBootListSortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""user_data""#),
-        api::OsVolumesBootGetSortKey::UserData
+        round_trip:: < api::VolumesBootListSortKey > (r#""user_data""#),
+        api::VolumesBootListSortKey::UserData
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""user_id""#),
-        api::OsVolumesBootGetSortKey::UserId
+        round_trip:: < api::VolumesBootListSortKey > (r#""user_id""#),
+        api::VolumesBootListSortKey::UserId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""uuid""#),
-        api::OsVolumesBootGetSortKey::Uuid
+        round_trip:: < api::VolumesBootListSortKey > (r#""uuid""#),
+        api::VolumesBootListSortKey::Uuid
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""vcpus""#),
-        api::OsVolumesBootGetSortKey::Vcpus
+        round_trip:: < api::VolumesBootListSortKey > (r#""vcpus""#),
+        api::VolumesBootListSortKey::Vcpus
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""vm_mode""#),
-        api::OsVolumesBootGetSortKey::VmMode
+        round_trip:: < api::VolumesBootListSortKey > (r#""vm_mode""#),
+        api::VolumesBootListSortKey::VmMode
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootGetSortKey > (r#""vm_state""#),
-        api::OsVolumesBootGetSortKey::VmState
+        round_trip:: < api::VolumesBootListSortKey > (r#""vm_state""#),
+        api::VolumesBootListSortKey::VmState
     );
     let value = round_trip::<
-        api::OsVolumesBootGetSortKey,
+        api::VolumesBootListSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::OsVolumesBootGetSortKey::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::VolumesBootListSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn os_volumes_boot_get_response_round_trips() {
+fn volumes_boot_list_response_round_trips() {
     round_trip::<
-        api::OsVolumesBootGetResponse,
+        api::VolumesBootListResponse,
     >(
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::OsVolumesBootGetResponse>(r#"{"servers":{"key":"value"}}"#);
+    round_trip::<api::VolumesBootListResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
@@ -4982,228 +4973,226 @@ fn os_volumes_boot_create_response21_variant2_server_security_groups_item_round_
 }
 
 #[test]
-fn os_volumes_boot_detail_get_sort_key_round_trips() {
+fn volumes_boot_list_detail_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""access_ip_v4""#),
-        api::OsVolumesBootDetailGetSortKey::AccessIpV4
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""access_ip_v4""#),
+        api::VolumesBootListDetailSortKey::AccessIpV4
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""access_ip_v6""#),
-        api::OsVolumesBootDetailGetSortKey::AccessIpV6
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""access_ip_v6""#),
+        api::VolumesBootListDetailSortKey::AccessIpV6
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""architecture""#),
-        api::OsVolumesBootDetailGetSortKey::Architecture
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""architecture""#),
+        api::VolumesBootListDetailSortKey::Architecture
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""auto_disk_config""#),
-        api::OsVolumesBootDetailGetSortKey::AutoDiskConfig
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""auto_disk_config""#),
+        api::VolumesBootListDetailSortKey::AutoDiskConfig
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""availability_zone""#),
-        api::OsVolumesBootDetailGetSortKey::AvailabilityZone
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""availability_zone""#),
+        api::VolumesBootListDetailSortKey::AvailabilityZone
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""cell_name""#),
-        api::OsVolumesBootDetailGetSortKey::CellName
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""cell_name""#),
+        api::VolumesBootListDetailSortKey::CellName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""cleaned""#),
-        api::OsVolumesBootDetailGetSortKey::Cleaned
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""cleaned""#),
+        api::VolumesBootListDetailSortKey::Cleaned
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""config_drive""#),
-        api::OsVolumesBootDetailGetSortKey::ConfigDrive
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""config_drive""#),
+        api::VolumesBootListDetailSortKey::ConfigDrive
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""created_at""#),
-        api::OsVolumesBootDetailGetSortKey::CreatedAt
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""created_at""#),
+        api::VolumesBootListDetailSortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey >
+        round_trip:: < api::VolumesBootListDetailSortKey >
         (r#""default_ephemeral_device""#),
-        api::OsVolumesBootDetailGetSortKey::DefaultEphemeralDevice
+        api::VolumesBootListDetailSortKey::DefaultEphemeralDevice
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""default_swap_device""#),
-        api::OsVolumesBootDetailGetSortKey::DefaultSwapDevice
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""default_swap_device""#),
+        api::VolumesBootListDetailSortKey::DefaultSwapDevice
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""deleted""#),
-        api::OsVolumesBootDetailGetSortKey::Deleted
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""deleted""#),
+        api::VolumesBootListDetailSortKey::Deleted
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""deleted_at""#),
-        api::OsVolumesBootDetailGetSortKey::DeletedAt
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""deleted_at""#),
+        api::VolumesBootListDetailSortKey::DeletedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""disable_terminate""#),
-        api::OsVolumesBootDetailGetSortKey::DisableTerminate
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""disable_terminate""#),
+        api::VolumesBootListDetailSortKey::DisableTerminate
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""display_description""#),
-        api::OsVolumesBootDetailGetSortKey::DisplayDescription
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""display_description""#),
+        api::VolumesBootListDetailSortKey::DisplayDescription
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""display_name""#),
-        api::OsVolumesBootDetailGetSortKey::DisplayName
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""display_name""#),
+        api::VolumesBootListDetailSortKey::DisplayName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""ephemeral_gb""#),
-        api::OsVolumesBootDetailGetSortKey::EphemeralGb
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""ephemeral_gb""#),
+        api::VolumesBootListDetailSortKey::EphemeralGb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""ephemeral_key_uuid""#),
-        api::OsVolumesBootDetailGetSortKey::EphemeralKeyUuid
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""ephemeral_key_uuid""#),
+        api::VolumesBootListDetailSortKey::EphemeralKeyUuid
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""host""#),
-        api::OsVolumesBootDetailGetSortKey::Host
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""host""#),
+        api::VolumesBootListDetailSortKey::Host
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""hostname""#),
-        api::OsVolumesBootDetailGetSortKey::Hostname
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""hostname""#),
+        api::VolumesBootListDetailSortKey::Hostname
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""id""#),
-        api::OsVolumesBootDetailGetSortKey::Id
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""id""#),
+        api::VolumesBootListDetailSortKey::Id
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""image_ref""#),
-        api::OsVolumesBootDetailGetSortKey::ImageRef
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""image_ref""#),
+        api::VolumesBootListDetailSortKey::ImageRef
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""instance_type_id""#),
-        api::OsVolumesBootDetailGetSortKey::InstanceTypeId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""instance_type_id""#),
+        api::VolumesBootListDetailSortKey::InstanceTypeId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""kernel_id""#),
-        api::OsVolumesBootDetailGetSortKey::KernelId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""kernel_id""#),
+        api::VolumesBootListDetailSortKey::KernelId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""key_data""#),
-        api::OsVolumesBootDetailGetSortKey::KeyData
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""key_data""#),
+        api::VolumesBootListDetailSortKey::KeyData
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""key_name""#),
-        api::OsVolumesBootDetailGetSortKey::KeyName
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""key_name""#),
+        api::VolumesBootListDetailSortKey::KeyName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""launch_index""#),
-        api::OsVolumesBootDetailGetSortKey::LaunchIndex
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""launch_index""#),
+        api::VolumesBootListDetailSortKey::LaunchIndex
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""launched_at""#),
-        api::OsVolumesBootDetailGetSortKey::LaunchedAt
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""launched_at""#),
+        api::VolumesBootListDetailSortKey::LaunchedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""launched_on""#),
-        api::OsVolumesBootDetailGetSortKey::LaunchedOn
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""launched_on""#),
+        api::VolumesBootListDetailSortKey::LaunchedOn
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""locked""#),
-        api::OsVolumesBootDetailGetSortKey::Locked
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""locked""#),
+        api::VolumesBootListDetailSortKey::Locked
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""locked_by""#),
-        api::OsVolumesBootDetailGetSortKey::LockedBy
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""locked_by""#),
+        api::VolumesBootListDetailSortKey::LockedBy
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""memory_mb""#),
-        api::OsVolumesBootDetailGetSortKey::MemoryMb
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""memory_mb""#),
+        api::VolumesBootListDetailSortKey::MemoryMb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""node""#),
-        api::OsVolumesBootDetailGetSortKey::Node
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""node""#),
+        api::VolumesBootListDetailSortKey::Node
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""os_type""#),
-        api::OsVolumesBootDetailGetSortKey::OsType
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""os_type""#),
+        api::VolumesBootListDetailSortKey::OsType
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""power_state""#),
-        api::OsVolumesBootDetailGetSortKey::PowerState
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""power_state""#),
+        api::VolumesBootListDetailSortKey::PowerState
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""progress""#),
-        api::OsVolumesBootDetailGetSortKey::Progress
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""progress""#),
+        api::VolumesBootListDetailSortKey::Progress
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""project_id""#),
-        api::OsVolumesBootDetailGetSortKey::ProjectId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""project_id""#),
+        api::VolumesBootListDetailSortKey::ProjectId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""ramdisk_id""#),
-        api::OsVolumesBootDetailGetSortKey::RamdiskId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""ramdisk_id""#),
+        api::VolumesBootListDetailSortKey::RamdiskId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""reservation_id""#),
-        api::OsVolumesBootDetailGetSortKey::ReservationId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""reservation_id""#),
+        api::VolumesBootListDetailSortKey::ReservationId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""root_device_name""#),
-        api::OsVolumesBootDetailGetSortKey::RootDeviceName
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""root_device_name""#),
+        api::VolumesBootListDetailSortKey::RootDeviceName
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""root_gb""#),
-        api::OsVolumesBootDetailGetSortKey::RootGb
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""root_gb""#),
+        api::VolumesBootListDetailSortKey::RootGb
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""shutdown_terminate""#),
-        api::OsVolumesBootDetailGetSortKey::ShutdownTerminate
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""shutdown_terminate""#),
+        api::VolumesBootListDetailSortKey::ShutdownTerminate
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""task_state""#),
-        api::OsVolumesBootDetailGetSortKey::TaskState
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""task_state""#),
+        api::VolumesBootListDetailSortKey::TaskState
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""terminated_at""#),
-        api::OsVolumesBootDetailGetSortKey::TerminatedAt
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""terminated_at""#),
+        api::VolumesBootListDetailSortKey::TerminatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""updated_at""#),
-        api::OsVolumesBootDetailGetSortKey::UpdatedAt
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""updated_at""#),
+        api::VolumesBootListDetailSortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""user_data""#),
-        api::OsVolumesBootDetailGetSortKey::UserData
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""user_data""#),
+        api::VolumesBootListDetailSortKey::UserData
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""user_id""#),
-        api::OsVolumesBootDetailGetSortKey::UserId
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""user_id""#),
+        api::VolumesBootListDetailSortKey::UserId
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""uuid""#),
-        api::OsVolumesBootDetailGetSortKey::Uuid
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""uuid""#),
+        api::VolumesBootListDetailSortKey::Uuid
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""vcpus""#),
-        api::OsVolumesBootDetailGetSortKey::Vcpus
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""vcpus""#),
+        api::VolumesBootListDetailSortKey::Vcpus
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""vm_mode""#),
-        api::OsVolumesBootDetailGetSortKey::VmMode
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""vm_mode""#),
+        api::VolumesBootListDetailSortKey::VmMode
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootDetailGetSortKey > (r#""vm_state""#),
-        api::OsVolumesBootDetailGetSortKey::VmState
+        round_trip:: < api::VolumesBootListDetailSortKey > (r#""vm_state""#),
+        api::VolumesBootListDetailSortKey::VmState
     );
     let value = round_trip::<
-        api::OsVolumesBootDetailGetSortKey,
+        api::VolumesBootListDetailSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::OsVolumesBootDetailGetSortKey::Unknown(_)), "{value:?}"
-    );
+    assert!(matches!(value, api::VolumesBootListDetailSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn os_volumes_boot_detail_get_response_round_trips() {
+fn volumes_boot_list_detail_response_round_trips() {
     round_trip::<
-        api::OsVolumesBootDetailGetResponse,
+        api::VolumesBootListDetailResponse,
     >(
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::OsVolumesBootDetailGetResponse>(r#"{"servers":{"key":"value"}}"#);
+    round_trip::<api::VolumesBootListDetailResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
@@ -5231,8 +5220,8 @@ fn os_volumes_boot_detail_detail_response2100_servers_links_item_rel_round_trips
 }
 
 #[test]
-fn os_volumes_boot_id_get_response_round_trips() {
-    round_trip::<api::OsVolumesBootIdGetResponse>(r#"{"server":{"key":"value"}}"#);
+fn volumes_boot_get_response_round_trips() {
+    round_trip::<api::VolumesBootGetResponse>(r#"{"server":{"key":"value"}}"#);
 }
 
 #[test]
@@ -5279,16 +5268,16 @@ fn os_volumes_boot_update294_server_os_dcf_disk_config_round_trips() {
 }
 
 #[test]
-fn os_volumes_boot_id_put_response_round_trips() {
-    round_trip::<api::OsVolumesBootIdPutResponse>(r#"{"server":{"key":"value"}}"#);
+fn volumes_boot_update_response_round_trips() {
+    round_trip::<api::VolumesBootUpdateResponse>(r#"{"server":{"key":"value"}}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_create_image_body_round_trips() {
+fn volumes_boot_create_image_body_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostCreateImageBody,
+        api::VolumesBootCreateImageBody,
     >(r#"{"metadata":{"key":"value"},"name":"name-1"}"#);
-    round_trip::<api::OsVolumesBootIdActionPostCreateImageBody>(r#"{"name":"name-1"}"#);
+    round_trip::<api::VolumesBootCreateImageBody>(r#"{"name":"name-1"}"#);
 }
 
 #[test]
@@ -5300,788 +5289,725 @@ fn os_volumes_boot_action_create_image_response245_round_trips() {
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_body_round_trips() {
+fn volumes_boot_rebuild_body_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBody,
+        api::VolumesBootRebuildBody,
     >(
         r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBody,
+        api::VolumesBootRebuildBody,
     >(
         r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":null,"hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":null,"metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":null,"user_data":null}"#,
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBody,
+        api::VolumesBootRebuildBody,
     >(r#"{"imageRef":"00000000-0000-4000-8000-713c242c4f91"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_body_os_dcf_disk_config_round_trips() {
+fn volumes_boot_rebuild_body_os_dcf_disk_config_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig >
-        (r#""AUTO""#), api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Auto
+        round_trip:: < api::VolumesBootRebuildBodyOsDcfDiskConfig > (r#""AUTO""#),
+        api::VolumesBootRebuildBodyOsDcfDiskConfig::Auto
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig >
-        (r#""MANUAL""#), api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Manual
+        round_trip:: < api::VolumesBootRebuildBodyOsDcfDiskConfig > (r#""MANUAL""#),
+        api::VolumesBootRebuildBodyOsDcfDiskConfig::Manual
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig,
+        api::VolumesBootRebuildBodyOsDcfDiskConfig,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Unknown(_)),
+        matches!(value, api::VolumesBootRebuildBodyOsDcfDiskConfig::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_body_preserve_ephemeral_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
-    >(r#"true"#);
+fn volumes_boot_rebuild_body_preserve_ephemeral_round_trips() {
+    let value = round_trip::<api::VolumesBootRebuildBodyPreserveEphemeral>(r#"true"#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::Bool(_)), "{value:?}"
+        matches!(value, api::VolumesBootRebuildBodyPreserveEphemeral::Bool(_)),
+        "{value:?}"
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
+        api::VolumesBootRebuildBodyPreserveEphemeral,
     >(r#""string-1""#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::String(_)),
+        matches!(value, api::VolumesBootRebuildBodyPreserveEphemeral::String(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_round_trips() {
+fn volumes_boot_rebuild_response_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponse,
+        api::VolumesBootRebuildResponse,
     >(
         r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_round_trips() {
+fn volumes_boot_rebuild_response_server_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServer,
+        api::VolumesBootRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServer,
+        api::VolumesBootRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServer,
+        api::VolumesBootRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"key":"value"},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_round_trips() {
-    round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >(
-        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
-    );
-    round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >(r#"{}"#);
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_cell_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_host_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_group_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_query_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery::String(_)),
-        "{value:?}"
-    );
-    round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant14_scheduler_hints_same_host_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_os_ext_sts_power_state_round_trips() {
+fn volumes_boot_rebuild_response_server2100_os_ext_sts_power_state_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"0"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value0
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"0"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value0
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"1"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value1
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"1"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value1
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"3"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value3
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"3"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value3
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"4"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value4
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"4"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value4
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"6"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value6
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"6"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value6
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"7"#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value7
+        round_trip:: < api::VolumesBootRebuildResponseServer2100OsExtStsPowerState >
+        (r#"7"#), api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Value7
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+        api::VolumesBootRebuildResponseServer2100OsExtStsPowerState,
     >(r#"8"#);
     assert!(
         matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Unknown(_)),
+        api::VolumesBootRebuildResponseServer2100OsExtStsPowerState::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_config_drive_round_trips() {
+fn volumes_boot_rebuild_response_server2100_config_drive_round_trips() {
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
+        api::VolumesBootRebuildResponseServer2100ConfigDrive,
     >(r#"true"#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive::Bool(_)),
+        matches!(value, api::VolumesBootRebuildResponseServer2100ConfigDrive::Bool(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
+        api::VolumesBootRebuildResponseServer2100ConfigDrive,
     >(r#""string-1""#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive::String(_)),
+        matches!(value, api::VolumesBootRebuildResponseServer2100ConfigDrive::String(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_os_extended_volumes_volumes_attached_item_round_trips() {
+fn volumes_boot_rebuild_response_server2100_os_extended_volumes_volumes_attached_item_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+        api::VolumesBootRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem,
     >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant11_security_groups_item_round_trips() {
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem,
+        api::VolumesBootRebuildResponseServer2100SchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::VolumesBootRebuildResponseServer2100SchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsGroup::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsQuery::String(_)),
+        "{value:?}"
+    );
+    round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsQuery,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::VolumesBootRebuildResponseServer2100SchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn volumes_boot_rebuild_response_server2100_security_groups_item_round_trips() {
+    round_trip::<
+        api::VolumesBootRebuildResponseServer2100SecurityGroupsItem,
     >(r#"{"name":"name-1"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv4_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
-    >(r#""""#);
+fn volumes_boot_rebuild_response_server20_access_i_pv4_round_trips() {
+    let value = round_trip::<api::VolumesBootRebuildResponseServer20AccessIPv4>(r#""""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(_)),
+        api::VolumesBootRebuildResponseServer20AccessIPv4::VolumesBootRebuildResponseServer20AccessIPv4Variant1(_)),
         "{value:?}"
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+        api::VolumesBootRebuildResponseServer20AccessIPv4,
     >(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv4_variant1_round_trips() {
+fn volumes_boot_rebuild_response_server20_access_i_pv4_variant1_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 >
-        (r#""""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::V
+        round_trip:: < api::VolumesBootRebuildResponseServer20AccessIPv4Variant1 >
+        (r#""""#), api::VolumesBootRebuildResponseServer20AccessIPv4Variant1::V
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+        api::VolumesBootRebuildResponseServer20AccessIPv4Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::Unknown(_)),
+        api::VolumesBootRebuildResponseServer20AccessIPv4Variant1::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv6_round_trips() {
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
-    >(r#""""#);
+fn volumes_boot_rebuild_response_server20_access_i_pv6_round_trips() {
+    let value = round_trip::<api::VolumesBootRebuildResponseServer20AccessIPv6>(r#""""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(_)),
+        api::VolumesBootRebuildResponseServer20AccessIPv6::VolumesBootRebuildResponseServer20AccessIPv6Variant1(_)),
         "{value:?}"
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+        api::VolumesBootRebuildResponseServer20AccessIPv6,
     >(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_access_i_pv6_variant1_round_trips() {
+fn volumes_boot_rebuild_response_server20_access_i_pv6_variant1_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 >
-        (r#""""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::V
+        round_trip:: < api::VolumesBootRebuildResponseServer20AccessIPv6Variant1 >
+        (r#""""#), api::VolumesBootRebuildResponseServer20AccessIPv6Variant1::V
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+        api::VolumesBootRebuildResponseServer20AccessIPv6Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::Unknown(_)),
+        api::VolumesBootRebuildResponseServer20AccessIPv6Variant1::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_fault_round_trips() {
+fn volumes_boot_rebuild_response_server20_fault_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault,
+        api::VolumesBootRebuildResponseServer20Fault,
     >(
         r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
     );
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault,
+        api::VolumesBootRebuildResponseServer20Fault,
     >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_links_item_round_trips() {
+fn volumes_boot_rebuild_response_server20_links_item_round_trips() {
     round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem,
+        api::VolumesBootRebuildResponseServer20LinksItem,
     >(r#"{"href":"https://example.com/href-1","rel":"bookmark"}"#);
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_links_item_rel_round_trips() {
+fn volumes_boot_rebuild_response_server20_links_item_rel_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel >
-        (r#""bookmark""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Bookmark
+        round_trip:: < api::VolumesBootRebuildResponseServer20LinksItemRel >
+        (r#""bookmark""#), api::VolumesBootRebuildResponseServer20LinksItemRel::Bookmark
     );
     assert_eq!(
-        round_trip:: <
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel >
-        (r#""self""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Self_
+        round_trip:: < api::VolumesBootRebuildResponseServer20LinksItemRel >
+        (r#""self""#), api::VolumesBootRebuildResponseServer20LinksItemRel::Self_
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
+        api::VolumesBootRebuildResponseServer20LinksItemRel,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel::Unknown(_)),
+        matches!(value, api::VolumesBootRebuildResponseServer20LinksItemRel::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_rebuild_response_server_variant10_status_round_trips() {
+fn volumes_boot_rebuild_response_server20_status_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""ACTIVE""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Active
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""ACTIVE""#),
+        api::VolumesBootRebuildResponseServer20Status::Active
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""BUILD""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Build
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""BUILD""#),
+        api::VolumesBootRebuildResponseServer20Status::Build
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""DELETED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Deleted
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""DELETED""#),
+        api::VolumesBootRebuildResponseServer20Status::Deleted
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""ERROR""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Error
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""ERROR""#),
+        api::VolumesBootRebuildResponseServer20Status::Error
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""HARD_REBOOT""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::HardReboot
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""HARD_REBOOT""#), api::VolumesBootRebuildResponseServer20Status::HardReboot
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""MIGRATING""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Migrating
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""MIGRATING""#), api::VolumesBootRebuildResponseServer20Status::Migrating
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""PASSWORD""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Password
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""PASSWORD""#),
+        api::VolumesBootRebuildResponseServer20Status::Password
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""PAUSED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Paused
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""PAUSED""#),
+        api::VolumesBootRebuildResponseServer20Status::Paused
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""REBOOT""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Reboot
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""REBOOT""#),
+        api::VolumesBootRebuildResponseServer20Status::Reboot
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""REBUILD""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Rebuild
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""REBUILD""#),
+        api::VolumesBootRebuildResponseServer20Status::Rebuild
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""RESCUE""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Rescue
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""RESCUE""#),
+        api::VolumesBootRebuildResponseServer20Status::Rescue
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""RESIZE""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Resize
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""RESIZE""#),
+        api::VolumesBootRebuildResponseServer20Status::Resize
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""REVERT_RESIZE""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::RevertResize
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""REVERT_RESIZE""#),
+        api::VolumesBootRebuildResponseServer20Status::RevertResize
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""SHELVED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Shelved
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""SHELVED""#),
+        api::VolumesBootRebuildResponseServer20Status::Shelved
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""SHELVED_OFFLOADED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::ShelvedOffloaded
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""SHELVED_OFFLOADED""#),
+        api::VolumesBootRebuildResponseServer20Status::ShelvedOffloaded
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""SHUTOFF""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Shutoff
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""SHUTOFF""#),
+        api::VolumesBootRebuildResponseServer20Status::Shutoff
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""SOFT_DELETED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::SoftDeleted
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""SOFT_DELETED""#), api::VolumesBootRebuildResponseServer20Status::SoftDeleted
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""SUSPENDED""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Suspended
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""SUSPENDED""#), api::VolumesBootRebuildResponseServer20Status::Suspended
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""UNKNOWN""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::UnknownValue
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status > (r#""UNKNOWN""#),
+        api::VolumesBootRebuildResponseServer20Status::UnknownValue
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status
-        > (r#""VERIFY_RESIZE""#),
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::VerifyResize
+        round_trip:: < api::VolumesBootRebuildResponseServer20Status >
+        (r#""VERIFY_RESIZE""#),
+        api::VolumesBootRebuildResponseServer20Status::VerifyResize
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
+        api::VolumesBootRebuildResponseServer20Status,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value,
-        api::OsVolumesBootIdActionPostRebuildResponseServerVariant10Status::Unknown(_)),
+        matches!(value, api::VolumesBootRebuildResponseServer20Status::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_reboot_type_round_trips() {
+fn volumes_boot_reboot_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""HARD""#),
-        api::OsVolumesBootIdActionPostRebootType::HardUpper
+        round_trip:: < api::VolumesBootRebootType > (r#""HARD""#),
+        api::VolumesBootRebootType::HardUpper
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""Hard""#),
-        api::OsVolumesBootIdActionPostRebootType::Hard
+        round_trip:: < api::VolumesBootRebootType > (r#""Hard""#),
+        api::VolumesBootRebootType::Hard
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""SOFT""#),
-        api::OsVolumesBootIdActionPostRebootType::SoftUpper
+        round_trip:: < api::VolumesBootRebootType > (r#""SOFT""#),
+        api::VolumesBootRebootType::SoftUpper
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""Soft""#),
-        api::OsVolumesBootIdActionPostRebootType::Soft
+        round_trip:: < api::VolumesBootRebootType > (r#""Soft""#),
+        api::VolumesBootRebootType::Soft
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""hard""#),
-        api::OsVolumesBootIdActionPostRebootType::HardLower
+        round_trip:: < api::VolumesBootRebootType > (r#""hard""#),
+        api::VolumesBootRebootType::HardLower
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostRebootType > (r#""soft""#),
-        api::OsVolumesBootIdActionPostRebootType::SoftLower
+        round_trip:: < api::VolumesBootRebootType > (r#""soft""#),
+        api::VolumesBootRebootType::SoftLower
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostRebootType,
+        api::VolumesBootRebootType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::VolumesBootRebootType::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn volumes_boot_resize_os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::VolumesBootResizeOsDcfDiskConfig > (r#""AUTO""#),
+        api::VolumesBootResizeOsDcfDiskConfig::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::VolumesBootResizeOsDcfDiskConfig > (r#""MANUAL""#),
+        api::VolumesBootResizeOsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<
+        api::VolumesBootResizeOsDcfDiskConfig,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::OsVolumesBootIdActionPostRebootType::Unknown(_)),
-        "{value:?}"
+        matches!(value, api::VolumesBootResizeOsDcfDiskConfig::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_resize_os_dcf_disk_config_round_trips() {
+fn volumes_boot_resize_flavor_ref_round_trips() {
+    let value = round_trip::<api::VolumesBootResizeFlavorRef>(r#"7"#);
+    assert!(matches!(value, api::VolumesBootResizeFlavorRef::Integer(_)), "{value:?}");
+    let value = round_trip::<api::VolumesBootResizeFlavorRef>(r#""string-1""#);
+    assert!(matches!(value, api::VolumesBootResizeFlavorRef::String(_)), "{value:?}");
+}
+
+#[test]
+fn servers_list_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig >
-        (r#""AUTO""#), api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Auto
+        round_trip:: < api::ServersListSortKey > (r#""access_ip_v4""#),
+        api::ServersListSortKey::AccessIpV4
     );
     assert_eq!(
-        round_trip:: < api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig >
-        (r#""MANUAL""#), api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Manual
+        round_trip:: < api::ServersListSortKey > (r#""access_ip_v6""#),
+        api::ServersListSortKey::AccessIpV6
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""architecture""#),
+        api::ServersListSortKey::Architecture
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""auto_disk_config""#),
+        api::ServersListSortKey::AutoDiskConfig
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""availability_zone""#),
+        api::ServersListSortKey::AvailabilityZone
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""cell_name""#),
+        api::ServersListSortKey::CellName
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""cleaned""#),
+        api::ServersListSortKey::Cleaned
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""config_drive""#),
+        api::ServersListSortKey::ConfigDrive
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""created_at""#),
+        api::ServersListSortKey::CreatedAt
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""default_ephemeral_device""#),
+        api::ServersListSortKey::DefaultEphemeralDevice
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""default_swap_device""#),
+        api::ServersListSortKey::DefaultSwapDevice
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""deleted""#),
+        api::ServersListSortKey::Deleted
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""deleted_at""#),
+        api::ServersListSortKey::DeletedAt
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""disable_terminate""#),
+        api::ServersListSortKey::DisableTerminate
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""display_description""#),
+        api::ServersListSortKey::DisplayDescription
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""display_name""#),
+        api::ServersListSortKey::DisplayName
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""ephemeral_gb""#),
+        api::ServersListSortKey::EphemeralGb
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""ephemeral_key_uuid""#),
+        api::ServersListSortKey::EphemeralKeyUuid
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""host""#),
+        api::ServersListSortKey::Host
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""hostname""#),
+        api::ServersListSortKey::Hostname
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""id""#), api::ServersListSortKey::Id
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""image_ref""#),
+        api::ServersListSortKey::ImageRef
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""instance_type_id""#),
+        api::ServersListSortKey::InstanceTypeId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""kernel_id""#),
+        api::ServersListSortKey::KernelId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""key_data""#),
+        api::ServersListSortKey::KeyData
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""key_name""#),
+        api::ServersListSortKey::KeyName
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""launch_index""#),
+        api::ServersListSortKey::LaunchIndex
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""launched_at""#),
+        api::ServersListSortKey::LaunchedAt
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""launched_on""#),
+        api::ServersListSortKey::LaunchedOn
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""locked""#),
+        api::ServersListSortKey::Locked
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""locked_by""#),
+        api::ServersListSortKey::LockedBy
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""memory_mb""#),
+        api::ServersListSortKey::MemoryMb
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""node""#),
+        api::ServersListSortKey::Node
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""os_type""#),
+        api::ServersListSortKey::OsType
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""power_state""#),
+        api::ServersListSortKey::PowerState
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""progress""#),
+        api::ServersListSortKey::Progress
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""project_id""#),
+        api::ServersListSortKey::ProjectId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""ramdisk_id""#),
+        api::ServersListSortKey::RamdiskId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""reservation_id""#),
+        api::ServersListSortKey::ReservationId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""root_device_name""#),
+        api::ServersListSortKey::RootDeviceName
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""root_gb""#),
+        api::ServersListSortKey::RootGb
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""shutdown_terminate""#),
+        api::ServersListSortKey::ShutdownTerminate
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""task_state""#),
+        api::ServersListSortKey::TaskState
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""terminated_at""#),
+        api::ServersListSortKey::TerminatedAt
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""updated_at""#),
+        api::ServersListSortKey::UpdatedAt
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""user_data""#),
+        api::ServersListSortKey::UserData
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""user_id""#),
+        api::ServersListSortKey::UserId
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""uuid""#),
+        api::ServersListSortKey::Uuid
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""vcpus""#),
+        api::ServersListSortKey::Vcpus
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""vm_mode""#),
+        api::ServersListSortKey::VmMode
+    );
+    assert_eq!(
+        round_trip:: < api::ServersListSortKey > (r#""vm_state""#),
+        api::ServersListSortKey::VmState
     );
     let value = round_trip::<
-        api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig,
+        api::ServersListSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersListSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn os_volumes_boot_id_action_post_resize_flavor_ref_round_trips() {
-    let value = round_trip::<api::OsVolumesBootIdActionPostResizeFlavorRef>(r#"7"#);
-    assert!(
-        matches!(value, api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsVolumesBootIdActionPostResizeFlavorRef,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::OsVolumesBootIdActionPostResizeFlavorRef::String(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_get_sort_key_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""access_ip_v4""#),
-        api::ServersGetSortKey::AccessIpV4
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""access_ip_v6""#),
-        api::ServersGetSortKey::AccessIpV6
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""architecture""#),
-        api::ServersGetSortKey::Architecture
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""auto_disk_config""#),
-        api::ServersGetSortKey::AutoDiskConfig
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""availability_zone""#),
-        api::ServersGetSortKey::AvailabilityZone
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""cell_name""#),
-        api::ServersGetSortKey::CellName
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""cleaned""#),
-        api::ServersGetSortKey::Cleaned
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""config_drive""#),
-        api::ServersGetSortKey::ConfigDrive
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""created_at""#),
-        api::ServersGetSortKey::CreatedAt
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""default_ephemeral_device""#),
-        api::ServersGetSortKey::DefaultEphemeralDevice
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""default_swap_device""#),
-        api::ServersGetSortKey::DefaultSwapDevice
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""deleted""#),
-        api::ServersGetSortKey::Deleted
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""deleted_at""#),
-        api::ServersGetSortKey::DeletedAt
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""disable_terminate""#),
-        api::ServersGetSortKey::DisableTerminate
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""display_description""#),
-        api::ServersGetSortKey::DisplayDescription
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""display_name""#),
-        api::ServersGetSortKey::DisplayName
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""ephemeral_gb""#),
-        api::ServersGetSortKey::EphemeralGb
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""ephemeral_key_uuid""#),
-        api::ServersGetSortKey::EphemeralKeyUuid
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""host""#),
-        api::ServersGetSortKey::Host
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""hostname""#),
-        api::ServersGetSortKey::Hostname
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""id""#), api::ServersGetSortKey::Id
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""image_ref""#),
-        api::ServersGetSortKey::ImageRef
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""instance_type_id""#),
-        api::ServersGetSortKey::InstanceTypeId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""kernel_id""#),
-        api::ServersGetSortKey::KernelId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""key_data""#),
-        api::ServersGetSortKey::KeyData
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""key_name""#),
-        api::ServersGetSortKey::KeyName
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""launch_index""#),
-        api::ServersGetSortKey::LaunchIndex
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""launched_at""#),
-        api::ServersGetSortKey::LaunchedAt
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""launched_on""#),
-        api::ServersGetSortKey::LaunchedOn
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""locked""#),
-        api::ServersGetSortKey::Locked
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""locked_by""#),
-        api::ServersGetSortKey::LockedBy
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""memory_mb""#),
-        api::ServersGetSortKey::MemoryMb
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""node""#),
-        api::ServersGetSortKey::Node
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""os_type""#),
-        api::ServersGetSortKey::OsType
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""power_state""#),
-        api::ServersGetSortKey::PowerState
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""progress""#),
-        api::ServersGetSortKey::Progress
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""project_id""#),
-        api::ServersGetSortKey::ProjectId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""ramdisk_id""#),
-        api::ServersGetSortKey::RamdiskId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""reservation_id""#),
-        api::ServersGetSortKey::ReservationId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""root_device_name""#),
-        api::ServersGetSortKey::RootDeviceName
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""root_gb""#),
-        api::ServersGetSortKey::RootGb
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""shutdown_terminate""#),
-        api::ServersGetSortKey::ShutdownTerminate
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""task_state""#),
-        api::ServersGetSortKey::TaskState
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""terminated_at""#),
-        api::ServersGetSortKey::TerminatedAt
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""updated_at""#),
-        api::ServersGetSortKey::UpdatedAt
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""user_data""#),
-        api::ServersGetSortKey::UserData
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""user_id""#),
-        api::ServersGetSortKey::UserId
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""uuid""#),
-        api::ServersGetSortKey::Uuid
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""vcpus""#),
-        api::ServersGetSortKey::Vcpus
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""vm_mode""#),
-        api::ServersGetSortKey::VmMode
-    );
-    assert_eq!(
-        round_trip:: < api::ServersGetSortKey > (r#""vm_state""#),
-        api::ServersGetSortKey::VmState
-    );
-    let value = round_trip::<
-        api::ServersGetSortKey,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::ServersGetSortKey::Unknown(_)), "{value:?}");
-}
-
-#[test]
-fn servers_get_response_round_trips() {
+fn servers_list_response_round_trips() {
     round_trip::<
-        api::ServersGetResponse,
+        api::ServersListResponse,
     >(
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::ServersGetResponse>(r#"{"servers":{"key":"value"}}"#);
+    round_trip::<api::ServersListResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
@@ -6754,225 +6680,225 @@ fn servers_create_response_variant2_server_security_groups_item_round_trips() {
 }
 
 #[test]
-fn servers_detail_get_sort_key_round_trips() {
+fn servers_list_detail_sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""access_ip_v4""#),
-        api::ServersDetailGetSortKey::AccessIpV4
+        round_trip:: < api::ServersListDetailSortKey > (r#""access_ip_v4""#),
+        api::ServersListDetailSortKey::AccessIpV4
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""access_ip_v6""#),
-        api::ServersDetailGetSortKey::AccessIpV6
+        round_trip:: < api::ServersListDetailSortKey > (r#""access_ip_v6""#),
+        api::ServersListDetailSortKey::AccessIpV6
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""architecture""#),
-        api::ServersDetailGetSortKey::Architecture
+        round_trip:: < api::ServersListDetailSortKey > (r#""architecture""#),
+        api::ServersListDetailSortKey::Architecture
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""auto_disk_config""#),
-        api::ServersDetailGetSortKey::AutoDiskConfig
+        round_trip:: < api::ServersListDetailSortKey > (r#""auto_disk_config""#),
+        api::ServersListDetailSortKey::AutoDiskConfig
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""availability_zone""#),
-        api::ServersDetailGetSortKey::AvailabilityZone
+        round_trip:: < api::ServersListDetailSortKey > (r#""availability_zone""#),
+        api::ServersListDetailSortKey::AvailabilityZone
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""cell_name""#),
-        api::ServersDetailGetSortKey::CellName
+        round_trip:: < api::ServersListDetailSortKey > (r#""cell_name""#),
+        api::ServersListDetailSortKey::CellName
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""cleaned""#),
-        api::ServersDetailGetSortKey::Cleaned
+        round_trip:: < api::ServersListDetailSortKey > (r#""cleaned""#),
+        api::ServersListDetailSortKey::Cleaned
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""config_drive""#),
-        api::ServersDetailGetSortKey::ConfigDrive
+        round_trip:: < api::ServersListDetailSortKey > (r#""config_drive""#),
+        api::ServersListDetailSortKey::ConfigDrive
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""created_at""#),
-        api::ServersDetailGetSortKey::CreatedAt
+        round_trip:: < api::ServersListDetailSortKey > (r#""created_at""#),
+        api::ServersListDetailSortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""default_ephemeral_device""#),
-        api::ServersDetailGetSortKey::DefaultEphemeralDevice
+        round_trip:: < api::ServersListDetailSortKey > (r#""default_ephemeral_device""#),
+        api::ServersListDetailSortKey::DefaultEphemeralDevice
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""default_swap_device""#),
-        api::ServersDetailGetSortKey::DefaultSwapDevice
+        round_trip:: < api::ServersListDetailSortKey > (r#""default_swap_device""#),
+        api::ServersListDetailSortKey::DefaultSwapDevice
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""deleted""#),
-        api::ServersDetailGetSortKey::Deleted
+        round_trip:: < api::ServersListDetailSortKey > (r#""deleted""#),
+        api::ServersListDetailSortKey::Deleted
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""deleted_at""#),
-        api::ServersDetailGetSortKey::DeletedAt
+        round_trip:: < api::ServersListDetailSortKey > (r#""deleted_at""#),
+        api::ServersListDetailSortKey::DeletedAt
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""disable_terminate""#),
-        api::ServersDetailGetSortKey::DisableTerminate
+        round_trip:: < api::ServersListDetailSortKey > (r#""disable_terminate""#),
+        api::ServersListDetailSortKey::DisableTerminate
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""display_description""#),
-        api::ServersDetailGetSortKey::DisplayDescription
+        round_trip:: < api::ServersListDetailSortKey > (r#""display_description""#),
+        api::ServersListDetailSortKey::DisplayDescription
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""display_name""#),
-        api::ServersDetailGetSortKey::DisplayName
+        round_trip:: < api::ServersListDetailSortKey > (r#""display_name""#),
+        api::ServersListDetailSortKey::DisplayName
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""ephemeral_gb""#),
-        api::ServersDetailGetSortKey::EphemeralGb
+        round_trip:: < api::ServersListDetailSortKey > (r#""ephemeral_gb""#),
+        api::ServersListDetailSortKey::EphemeralGb
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""ephemeral_key_uuid""#),
-        api::ServersDetailGetSortKey::EphemeralKeyUuid
+        round_trip:: < api::ServersListDetailSortKey > (r#""ephemeral_key_uuid""#),
+        api::ServersListDetailSortKey::EphemeralKeyUuid
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""host""#),
-        api::ServersDetailGetSortKey::Host
+        round_trip:: < api::ServersListDetailSortKey > (r#""host""#),
+        api::ServersListDetailSortKey::Host
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""hostname""#),
-        api::ServersDetailGetSortKey::Hostname
+        round_trip:: < api::ServersListDetailSortKey > (r#""hostname""#),
+        api::ServersListDetailSortKey::Hostname
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""id""#),
-        api::ServersDetailGetSortKey::Id
+        round_trip:: < api::ServersListDetailSortKey > (r#""id""#),
+        api::ServersListDetailSortKey::Id
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""image_ref""#),
-        api::ServersDetailGetSortKey::ImageRef
+        round_trip:: < api::ServersListDetailSortKey > (r#""image_ref""#),
+        api::ServersListDetailSortKey::ImageRef
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""instance_type_id""#),
-        api::ServersDetailGetSortKey::InstanceTypeId
+        round_trip:: < api::ServersListDetailSortKey > (r#""instance_type_id""#),
+        api::ServersListDetailSortKey::InstanceTypeId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""kernel_id""#),
-        api::ServersDetailGetSortKey::KernelId
+        round_trip:: < api::ServersListDetailSortKey > (r#""kernel_id""#),
+        api::ServersListDetailSortKey::KernelId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""key_data""#),
-        api::ServersDetailGetSortKey::KeyData
+        round_trip:: < api::ServersListDetailSortKey > (r#""key_data""#),
+        api::ServersListDetailSortKey::KeyData
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""key_name""#),
-        api::ServersDetailGetSortKey::KeyName
+        round_trip:: < api::ServersListDetailSortKey > (r#""key_name""#),
+        api::ServersListDetailSortKey::KeyName
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""launch_index""#),
-        api::ServersDetailGetSortKey::LaunchIndex
+        round_trip:: < api::ServersListDetailSortKey > (r#""launch_index""#),
+        api::ServersListDetailSortKey::LaunchIndex
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""launched_at""#),
-        api::ServersDetailGetSortKey::LaunchedAt
+        round_trip:: < api::ServersListDetailSortKey > (r#""launched_at""#),
+        api::ServersListDetailSortKey::LaunchedAt
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""launched_on""#),
-        api::ServersDetailGetSortKey::LaunchedOn
+        round_trip:: < api::ServersListDetailSortKey > (r#""launched_on""#),
+        api::ServersListDetailSortKey::LaunchedOn
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""locked""#),
-        api::ServersDetailGetSortKey::Locked
+        round_trip:: < api::ServersListDetailSortKey > (r#""locked""#),
+        api::ServersListDetailSortKey::Locked
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""locked_by""#),
-        api::ServersDetailGetSortKey::LockedBy
+        round_trip:: < api::ServersListDetailSortKey > (r#""locked_by""#),
+        api::ServersListDetailSortKey::LockedBy
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""memory_mb""#),
-        api::ServersDetailGetSortKey::MemoryMb
+        round_trip:: < api::ServersListDetailSortKey > (r#""memory_mb""#),
+        api::ServersListDetailSortKey::MemoryMb
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""node""#),
-        api::ServersDetailGetSortKey::Node
+        round_trip:: < api::ServersListDetailSortKey > (r#""node""#),
+        api::ServersListDetailSortKey::Node
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""os_type""#),
-        api::ServersDetailGetSortKey::OsType
+        round_trip:: < api::ServersListDetailSortKey > (r#""os_type""#),
+        api::ServersListDetailSortKey::OsType
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""power_state""#),
-        api::ServersDetailGetSortKey::PowerState
+        round_trip:: < api::ServersListDetailSortKey > (r#""power_state""#),
+        api::ServersListDetailSortKey::PowerState
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""progress""#),
-        api::ServersDetailGetSortKey::Progress
+        round_trip:: < api::ServersListDetailSortKey > (r#""progress""#),
+        api::ServersListDetailSortKey::Progress
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""project_id""#),
-        api::ServersDetailGetSortKey::ProjectId
+        round_trip:: < api::ServersListDetailSortKey > (r#""project_id""#),
+        api::ServersListDetailSortKey::ProjectId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""ramdisk_id""#),
-        api::ServersDetailGetSortKey::RamdiskId
+        round_trip:: < api::ServersListDetailSortKey > (r#""ramdisk_id""#),
+        api::ServersListDetailSortKey::RamdiskId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""reservation_id""#),
-        api::ServersDetailGetSortKey::ReservationId
+        round_trip:: < api::ServersListDetailSortKey > (r#""reservation_id""#),
+        api::ServersListDetailSortKey::ReservationId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""root_device_name""#),
-        api::ServersDetailGetSortKey::RootDeviceName
+        round_trip:: < api::ServersListDetailSortKey > (r#""root_device_name""#),
+        api::ServersListDetailSortKey::RootDeviceName
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""root_gb""#),
-        api::ServersDetailGetSortKey::RootGb
+        round_trip:: < api::ServersListDetailSortKey > (r#""root_gb""#),
+        api::ServersListDetailSortKey::RootGb
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""shutdown_terminate""#),
-        api::ServersDetailGetSortKey::ShutdownTerminate
+        round_trip:: < api::ServersListDetailSortKey > (r#""shutdown_terminate""#),
+        api::ServersListDetailSortKey::ShutdownTerminate
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""task_state""#),
-        api::ServersDetailGetSortKey::TaskState
+        round_trip:: < api::ServersListDetailSortKey > (r#""task_state""#),
+        api::ServersListDetailSortKey::TaskState
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""terminated_at""#),
-        api::ServersDetailGetSortKey::TerminatedAt
+        round_trip:: < api::ServersListDetailSortKey > (r#""terminated_at""#),
+        api::ServersListDetailSortKey::TerminatedAt
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""updated_at""#),
-        api::ServersDetailGetSortKey::UpdatedAt
+        round_trip:: < api::ServersListDetailSortKey > (r#""updated_at""#),
+        api::ServersListDetailSortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""user_data""#),
-        api::ServersDetailGetSortKey::UserData
+        round_trip:: < api::ServersListDetailSortKey > (r#""user_data""#),
+        api::ServersListDetailSortKey::UserData
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""user_id""#),
-        api::ServersDetailGetSortKey::UserId
+        round_trip:: < api::ServersListDetailSortKey > (r#""user_id""#),
+        api::ServersListDetailSortKey::UserId
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""uuid""#),
-        api::ServersDetailGetSortKey::Uuid
+        round_trip:: < api::ServersListDetailSortKey > (r#""uuid""#),
+        api::ServersListDetailSortKey::Uuid
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""vcpus""#),
-        api::ServersDetailGetSortKey::Vcpus
+        round_trip:: < api::ServersListDetailSortKey > (r#""vcpus""#),
+        api::ServersListDetailSortKey::Vcpus
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""vm_mode""#),
-        api::ServersDetailGetSortKey::VmMode
+        round_trip:: < api::ServersListDetailSortKey > (r#""vm_mode""#),
+        api::ServersListDetailSortKey::VmMode
     );
     assert_eq!(
-        round_trip:: < api::ServersDetailGetSortKey > (r#""vm_state""#),
-        api::ServersDetailGetSortKey::VmState
+        round_trip:: < api::ServersListDetailSortKey > (r#""vm_state""#),
+        api::ServersListDetailSortKey::VmState
     );
     let value = round_trip::<
-        api::ServersDetailGetSortKey,
+        api::ServersListDetailSortKey,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::ServersDetailGetSortKey::Unknown(_)), "{value:?}");
+    assert!(matches!(value, api::ServersListDetailSortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn servers_detail_get_response_round_trips() {
+fn servers_list_detail_response_round_trips() {
     round_trip::<
-        api::ServersDetailGetResponse,
+        api::ServersListDetailResponse,
     >(
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::ServersDetailGetResponse>(r#"{"servers":{"key":"value"}}"#);
+    round_trip::<api::ServersListDetailResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
@@ -6998,8 +6924,8 @@ fn servers_detail_detail_response2100_servers_links_item_rel_round_trips() {
 }
 
 #[test]
-fn servers_id_get_response_round_trips() {
-    round_trip::<api::ServersIdGetResponse>(r#"{"server":{"key":"value"}}"#);
+fn servers_get_response_round_trips() {
+    round_trip::<api::ServersGetResponse>(r#"{"server":{"key":"value"}}"#);
 }
 
 #[test]
@@ -7046,35 +6972,31 @@ fn server_update2104_server_os_dcf_disk_config_round_trips() {
 }
 
 #[test]
-fn servers_id_put_response_round_trips() {
-    round_trip::<api::ServersIdPutResponse>(r#"{"server":{"key":"value"}}"#);
+fn servers_update_response_round_trips() {
+    round_trip::<api::ServersUpdateResponse>(r#"{"server":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_id_action_post_create_backup_body_round_trips() {
+fn servers_create_backup_body_round_trips() {
     round_trip::<
-        api::ServersIdActionPostCreateBackupBody,
+        api::ServersCreateBackupBody,
     >(
         r#"{"backup_type":"backup-type-1","metadata":{"key":"value"},"name":"name-1","rotation":7}"#,
     );
     round_trip::<
-        api::ServersIdActionPostCreateBackupBody,
+        api::ServersCreateBackupBody,
     >(r#"{"backup_type":"backup-type-1","name":"name-1","rotation":7}"#);
 }
 
 #[test]
-fn servers_id_action_post_create_backup_body_rotation_round_trips() {
-    let value = round_trip::<api::ServersIdActionPostCreateBackupBodyRotation>(r#"7"#);
+fn servers_create_backup_body_rotation_round_trips() {
+    let value = round_trip::<api::ServersCreateBackupBodyRotation>(r#"7"#);
     assert!(
-        matches!(value, api::ServersIdActionPostCreateBackupBodyRotation::Integer(_)),
-        "{value:?}"
+        matches!(value, api::ServersCreateBackupBodyRotation::Integer(_)), "{value:?}"
     );
-    let value = round_trip::<
-        api::ServersIdActionPostCreateBackupBodyRotation,
-    >(r#""string-1""#);
+    let value = round_trip::<api::ServersCreateBackupBodyRotation>(r#""string-1""#);
     assert!(
-        matches!(value, api::ServersIdActionPostCreateBackupBodyRotation::String(_)),
-        "{value:?}"
+        matches!(value, api::ServersCreateBackupBodyRotation::String(_)), "{value:?}"
     );
 }
 
@@ -7086,11 +7008,11 @@ fn servers_action_create_backup_response245_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_create_image_body_round_trips() {
+fn servers_create_image_body_round_trips() {
     round_trip::<
-        api::ServersIdActionPostCreateImageBody,
+        api::ServersCreateImageBody,
     >(r#"{"metadata":{"key":"value"},"name":"name-1"}"#);
-    round_trip::<api::ServersIdActionPostCreateImageBody>(r#"{"name":"name-1"}"#);
+    round_trip::<api::ServersCreateImageBody>(r#"{"name":"name-1"}"#);
 }
 
 #[test]
@@ -7102,11 +7024,9 @@ fn servers_action_create_image_response245_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_evacuate_body_round_trips() {
-    round_trip::<
-        api::ServersIdActionPostEvacuateBody,
-    >(r#"{"adminPass":"adminpass-1","host":"a"}"#);
-    round_trip::<api::ServersIdActionPostEvacuateBody>(r#"{}"#);
+fn servers_evacuate_body_round_trips() {
+    round_trip::<api::ServersEvacuateBody>(r#"{"adminPass":"adminpass-1","host":"a"}"#);
+    round_trip::<api::ServersEvacuateBody>(r#"{}"#);
 }
 
 #[test]
@@ -7115,19 +7035,13 @@ fn servers_action_evacuate_response_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_get_console_output_length_round_trips() {
-    let value = round_trip::<api::ServersIdActionPostOsGetConsoleOutputLength>(r#"7"#);
+fn servers_get_console_output_length_round_trips() {
+    let value = round_trip::<api::ServersGetConsoleOutputLength>(r#"7"#);
     assert!(
-        matches!(value, api::ServersIdActionPostOsGetConsoleOutputLength::Integer(_)),
-        "{value:?}"
+        matches!(value, api::ServersGetConsoleOutputLength::Integer(_)), "{value:?}"
     );
-    let value = round_trip::<
-        api::ServersIdActionPostOsGetConsoleOutputLength,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostOsGetConsoleOutputLength::String(_)),
-        "{value:?}"
-    );
+    let value = round_trip::<api::ServersGetConsoleOutputLength>(r#""string-1""#);
+    assert!(matches!(value, api::ServersGetConsoleOutputLength::String(_)), "{value:?}");
 }
 
 #[test]
@@ -7136,18 +7050,15 @@ fn servers_action_get_console_output_response_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_get_serial_console_type_round_trips() {
+fn servers_get_serial_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsGetSerialConsoleType > (r#""serial""#),
-        api::ServersIdActionPostOsGetSerialConsoleType::Serial
+        round_trip:: < api::ServersGetSerialConsoleType > (r#""serial""#),
+        api::ServersGetSerialConsoleType::Serial
     );
     let value = round_trip::<
-        api::ServersIdActionPostOsGetSerialConsoleType,
+        api::ServersGetSerialConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostOsGetSerialConsoleType::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersGetSerialConsoleType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -7180,18 +7091,15 @@ fn servers_action_get_serial_console_response21_console_type_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_get_spice_console_type_round_trips() {
+fn servers_get_spice_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsGetSpiceConsoleType >
-        (r#""spice-html5""#), api::ServersIdActionPostOsGetSpiceConsoleType::SpiceHtml5
+        round_trip:: < api::ServersGetSpiceConsoleType > (r#""spice-html5""#),
+        api::ServersGetSpiceConsoleType::SpiceHtml5
     );
     let value = round_trip::<
-        api::ServersIdActionPostOsGetSpiceConsoleType,
+        api::ServersGetSpiceConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostOsGetSpiceConsoleType::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersGetSpiceConsoleType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -7226,22 +7134,19 @@ fn servers_action_get_spice_console_response21_console_type_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_get_vnc_console_type_round_trips() {
+fn servers_get_vnc_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsGetVncConsoleType > (r#""novnc""#),
-        api::ServersIdActionPostOsGetVncConsoleType::Novnc
+        round_trip:: < api::ServersGetVncConsoleType > (r#""novnc""#),
+        api::ServersGetVncConsoleType::Novnc
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsGetVncConsoleType > (r#""xvpvnc""#),
-        api::ServersIdActionPostOsGetVncConsoleType::Xvpvnc
+        round_trip:: < api::ServersGetVncConsoleType > (r#""xvpvnc""#),
+        api::ServersGetVncConsoleType::Xvpvnc
     );
     let value = round_trip::<
-        api::ServersIdActionPostOsGetVncConsoleType,
+        api::ServersGetVncConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostOsGetVncConsoleType::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersGetVncConsoleType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -7278,11 +7183,9 @@ fn servers_action_get_vnc_console_response21_console_type_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_lock_body_round_trips() {
-    round_trip::<
-        api::ServersIdActionPostLockBody,
-    >(r#"{"locked_reason":"locked-reason-1"}"#);
-    round_trip::<api::ServersIdActionPostLockBody>(r#"{}"#);
+fn servers_lock_body_round_trips() {
+    round_trip::<api::ServersLockBody>(r#"{"locked_reason":"locked-reason-1"}"#);
+    round_trip::<api::ServersLockBody>(r#"{}"#);
 }
 
 #[test]
@@ -7316,582 +7219,500 @@ fn servers_action_get_rdp_console_response21_console_type_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_migrate_live_body_round_trips() {
-    round_trip::<
-        api::ServersIdActionPostOsMigrateLiveBody,
-    >(r#"{"block_migration":true,"host":"a"}"#);
-    round_trip::<
-        api::ServersIdActionPostOsMigrateLiveBody,
-    >(r#"{"block_migration":true,"host":null}"#);
+fn servers_migrate_live_body_round_trips() {
+    round_trip::<api::ServersMigrateLiveBody>(r#"{"block_migration":true,"host":"a"}"#);
+    round_trip::<api::ServersMigrateLiveBody>(r#"{"block_migration":true,"host":null}"#);
 }
 
 #[test]
-fn servers_id_action_post_os_migrate_live_body_block_migration_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration,
-    >(r#"true"#);
+fn servers_migrate_live_body_block_migration_round_trips() {
+    let value = round_trip::<api::ServersMigrateLiveBodyBlockMigration>(r#"true"#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::Bool(_)), "{value:?}"
+        matches!(value, api::ServersMigrateLiveBodyBlockMigration::Bool(_)), "{value:?}"
     );
-    let value = round_trip::<
-        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration,
-    >(r#""string-1""#);
+    let value = round_trip::<api::ServersMigrateLiveBodyBlockMigration>(r#""string-1""#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::String(_)), "{value:?}"
+        matches!(value, api::ServersMigrateLiveBodyBlockMigration::String(_)),
+        "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_body_round_trips() {
+fn servers_rebuild_body_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildBody,
+        api::ServersRebuildBody,
     >(
         r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":"a","hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":"key-name-1","metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":["trusted-image-certificates-1"],"user_data":"ZXhhbXBsZQ=="}"#,
     );
     round_trip::<
-        api::ServersIdActionPostRebuildBody,
+        api::ServersRebuildBody,
     >(
         r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","adminPass":"adminpass-1","description":null,"hostname":"a","imageRef":"00000000-0000-4000-8000-713c242c4f91","key_name":null,"metadata":{"key":"value"},"name":"name-1","preserve_ephemeral":true,"trusted_image_certificates":null,"user_data":null}"#,
     );
     round_trip::<
-        api::ServersIdActionPostRebuildBody,
+        api::ServersRebuildBody,
     >(r#"{"imageRef":"00000000-0000-4000-8000-713c242c4f91"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_body_os_dcf_disk_config_round_trips() {
+fn servers_rebuild_body_os_dcf_disk_config_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildBodyOsDcfDiskConfig >
-        (r#""AUTO""#), api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Auto
+        round_trip:: < api::ServersRebuildBodyOsDcfDiskConfig > (r#""AUTO""#),
+        api::ServersRebuildBodyOsDcfDiskConfig::Auto
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildBodyOsDcfDiskConfig >
-        (r#""MANUAL""#), api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Manual
+        round_trip:: < api::ServersRebuildBodyOsDcfDiskConfig > (r#""MANUAL""#),
+        api::ServersRebuildBodyOsDcfDiskConfig::Manual
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildBodyOsDcfDiskConfig,
+        api::ServersRebuildBodyOsDcfDiskConfig,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value, api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Unknown(_)),
-        "{value:?}"
+        matches!(value, api::ServersRebuildBodyOsDcfDiskConfig::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_body_preserve_ephemeral_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildBodyPreserveEphemeral,
-    >(r#"true"#);
+fn servers_rebuild_body_preserve_ephemeral_round_trips() {
+    let value = round_trip::<api::ServersRebuildBodyPreserveEphemeral>(r#"true"#);
     assert!(
-        matches!(value, api::ServersIdActionPostRebuildBodyPreserveEphemeral::Bool(_)),
-        "{value:?}"
+        matches!(value, api::ServersRebuildBodyPreserveEphemeral::Bool(_)), "{value:?}"
     );
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildBodyPreserveEphemeral,
-    >(r#""string-1""#);
+    let value = round_trip::<api::ServersRebuildBodyPreserveEphemeral>(r#""string-1""#);
     assert!(
-        matches!(value, api::ServersIdActionPostRebuildBodyPreserveEphemeral::String(_)),
-        "{value:?}"
+        matches!(value, api::ServersRebuildBodyPreserveEphemeral::String(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_round_trips() {
+fn servers_rebuild_response_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponse,
+        api::ServersRebuildResponse,
     >(
         r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_round_trips() {
+fn servers_rebuild_response_server_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServer,
+        api::ServersRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
     );
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServer,
+        api::ServersRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
     );
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServer,
+        api::ServersRebuildResponseServer,
     >(
         r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"key":"value"},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_round_trips() {
-    round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >(
-        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
-    );
-    round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >(r#"{}"#);
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_cell_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_different_host_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_group_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_query_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery::String(_)),
-        "{value:?}"
-    );
-    round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant14_scheduler_hints_same_host_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_id_action_post_rebuild_response_server_variant11_os_ext_sts_power_state_round_trips() {
+fn servers_rebuild_response_server2100_os_ext_sts_power_state_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"0"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value0
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"0"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value0
     );
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"1"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value1
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"1"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value1
     );
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"3"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value3
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"3"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value3
     );
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"4"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value4
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"4"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value4
     );
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"6"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value6
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"6"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value6
     );
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState >
-        (r#"7"#),
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Value7
+        round_trip:: < api::ServersRebuildResponseServer2100OsExtStsPowerState >
+        (r#"7"#), api::ServersRebuildResponseServer2100OsExtStsPowerState::Value7
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
+        api::ServersRebuildResponseServer2100OsExtStsPowerState,
     >(r#"8"#);
     assert!(
         matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState::Unknown(_)),
-        "{value:?}"
+        api::ServersRebuildResponseServer2100OsExtStsPowerState::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant11_config_drive_round_trips() {
+fn servers_rebuild_response_server2100_config_drive_round_trips() {
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
+        api::ServersRebuildResponseServer2100ConfigDrive,
     >(r#"true"#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive::Bool(_)),
+        matches!(value, api::ServersRebuildResponseServer2100ConfigDrive::Bool(_)),
         "{value:?}"
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
+        api::ServersRebuildResponseServer2100ConfigDrive,
     >(r#""string-1""#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant11ConfigDrive::String(_)),
+        matches!(value, api::ServersRebuildResponseServer2100ConfigDrive::String(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant11_os_extended_volumes_volumes_attached_item_round_trips() {
+fn servers_rebuild_response_server2100_os_extended_volumes_volumes_attached_item_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
+        api::ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem,
     >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant11_security_groups_item_round_trips() {
+fn servers_rebuild_response_server2100_scheduler_hints_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem,
+        api::ServersRebuildResponseServer2100SchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::ServersRebuildResponseServer2100SchedulerHints>(r#"{}"#);
+}
+
+#[test]
+fn servers_rebuild_response_server2100_scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentCell::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentCell::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_rebuild_response_server2100_scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsDifferentHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_rebuild_response_server2100_scheduler_hints_group_round_trips() {
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsGroup,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsGroup::String(_)), "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsGroup,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsGroup::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_rebuild_response_server2100_scheduler_hints_query_round_trips() {
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsQuery,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsQuery::String(_)), "{value:?}"
+    );
+    round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsQuery,
+    >(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn servers_rebuild_response_server2100_scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsSameHost,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsSameHost::String(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServersRebuildResponseServer2100SchedulerHintsSameHost,
+    >(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value,
+        api::ServersRebuildResponseServer2100SchedulerHintsSameHost::StringList(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn servers_rebuild_response_server2100_security_groups_item_round_trips() {
+    round_trip::<
+        api::ServersRebuildResponseServer2100SecurityGroupsItem,
     >(r#"{"name":"name-1"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv4_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
-    >(r#""""#);
+fn servers_rebuild_response_server20_access_i_pv4_round_trips() {
+    let value = round_trip::<api::ServersRebuildResponseServer20AccessIPv4>(r#""""#);
     assert!(
         matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(_)),
+        api::ServersRebuildResponseServer20AccessIPv4::ServersRebuildResponseServer20AccessIPv4Variant1(_)),
         "{value:?}"
     );
-    round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
-    >(r#"{"key":"value"}"#);
+    round_trip::<api::ServersRebuildResponseServer20AccessIPv4>(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv4_variant1_round_trips() {
+fn servers_rebuild_response_server20_access_i_pv4_variant1_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 >
-        (r#""""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::V
+        round_trip:: < api::ServersRebuildResponseServer20AccessIPv4Variant1 > (r#""""#),
+        api::ServersRebuildResponseServer20AccessIPv4Variant1::V
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+        api::ServersRebuildResponseServer20AccessIPv4Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1::Unknown(_)),
-        "{value:?}"
+        api::ServersRebuildResponseServer20AccessIPv4Variant1::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv6_round_trips() {
-    let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
-    >(r#""""#);
+fn servers_rebuild_response_server20_access_i_pv6_round_trips() {
+    let value = round_trip::<api::ServersRebuildResponseServer20AccessIPv6>(r#""""#);
     assert!(
         matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(_)),
+        api::ServersRebuildResponseServer20AccessIPv6::ServersRebuildResponseServer20AccessIPv6Variant1(_)),
         "{value:?}"
     );
-    round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
-    >(r#"{"key":"value"}"#);
+    round_trip::<api::ServersRebuildResponseServer20AccessIPv6>(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_access_i_pv6_variant1_round_trips() {
+fn servers_rebuild_response_server20_access_i_pv6_variant1_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 >
-        (r#""""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::V
+        round_trip:: < api::ServersRebuildResponseServer20AccessIPv6Variant1 > (r#""""#),
+        api::ServersRebuildResponseServer20AccessIPv6Variant1::V
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+        api::ServersRebuildResponseServer20AccessIPv6Variant1,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1::Unknown(_)),
-        "{value:?}"
+        api::ServersRebuildResponseServer20AccessIPv6Variant1::Unknown(_)), "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_fault_round_trips() {
+fn servers_rebuild_response_server20_fault_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10Fault,
+        api::ServersRebuildResponseServer20Fault,
     >(
         r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
     );
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10Fault,
+        api::ServersRebuildResponseServer20Fault,
     >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_links_item_round_trips() {
+fn servers_rebuild_response_server20_links_item_round_trips() {
     round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10LinksItem,
+        api::ServersRebuildResponseServer20LinksItem,
     >(r#"{"href":"https://example.com/href-1","rel":"bookmark"}"#);
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_links_item_rel_round_trips() {
+fn servers_rebuild_response_server20_links_item_rel_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel
-        > (r#""bookmark""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Bookmark
+        round_trip:: < api::ServersRebuildResponseServer20LinksItemRel >
+        (r#""bookmark""#), api::ServersRebuildResponseServer20LinksItemRel::Bookmark
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel
-        > (r#""self""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Self_
+        round_trip:: < api::ServersRebuildResponseServer20LinksItemRel > (r#""self""#),
+        api::ServersRebuildResponseServer20LinksItemRel::Self_
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
+        api::ServersRebuildResponseServer20LinksItemRel,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10LinksItemRel::Unknown(_)),
+        matches!(value, api::ServersRebuildResponseServer20LinksItemRel::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_rebuild_response_server_variant10_status_round_trips() {
+fn servers_rebuild_response_server20_status_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""ACTIVE""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Active
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""ACTIVE""#),
+        api::ServersRebuildResponseServer20Status::Active
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""BUILD""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Build
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""BUILD""#),
+        api::ServersRebuildResponseServer20Status::Build
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""DELETED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Deleted
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""DELETED""#),
+        api::ServersRebuildResponseServer20Status::Deleted
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""ERROR""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Error
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""ERROR""#),
+        api::ServersRebuildResponseServer20Status::Error
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""HARD_REBOOT""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::HardReboot
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""HARD_REBOOT""#),
+        api::ServersRebuildResponseServer20Status::HardReboot
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""MIGRATING""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Migrating
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""MIGRATING""#),
+        api::ServersRebuildResponseServer20Status::Migrating
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""PASSWORD""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Password
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""PASSWORD""#),
+        api::ServersRebuildResponseServer20Status::Password
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""PAUSED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Paused
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""PAUSED""#),
+        api::ServersRebuildResponseServer20Status::Paused
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""REBOOT""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Reboot
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""REBOOT""#),
+        api::ServersRebuildResponseServer20Status::Reboot
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""REBUILD""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Rebuild
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""REBUILD""#),
+        api::ServersRebuildResponseServer20Status::Rebuild
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""RESCUE""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Rescue
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""RESCUE""#),
+        api::ServersRebuildResponseServer20Status::Rescue
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""RESIZE""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Resize
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""RESIZE""#),
+        api::ServersRebuildResponseServer20Status::Resize
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""REVERT_RESIZE""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::RevertResize
+        round_trip:: < api::ServersRebuildResponseServer20Status >
+        (r#""REVERT_RESIZE""#), api::ServersRebuildResponseServer20Status::RevertResize
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""SHELVED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Shelved
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""SHELVED""#),
+        api::ServersRebuildResponseServer20Status::Shelved
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
+        round_trip:: < api::ServersRebuildResponseServer20Status >
         (r#""SHELVED_OFFLOADED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::ShelvedOffloaded
+        api::ServersRebuildResponseServer20Status::ShelvedOffloaded
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""SHUTOFF""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Shutoff
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""SHUTOFF""#),
+        api::ServersRebuildResponseServer20Status::Shutoff
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""SOFT_DELETED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::SoftDeleted
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""SOFT_DELETED""#),
+        api::ServersRebuildResponseServer20Status::SoftDeleted
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""SUSPENDED""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Suspended
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""SUSPENDED""#),
+        api::ServersRebuildResponseServer20Status::Suspended
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""UNKNOWN""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::UnknownValue
+        round_trip:: < api::ServersRebuildResponseServer20Status > (r#""UNKNOWN""#),
+        api::ServersRebuildResponseServer20Status::UnknownValue
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebuildResponseServerVariant10Status >
-        (r#""VERIFY_RESIZE""#),
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::VerifyResize
+        round_trip:: < api::ServersRebuildResponseServer20Status >
+        (r#""VERIFY_RESIZE""#), api::ServersRebuildResponseServer20Status::VerifyResize
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebuildResponseServerVariant10Status,
+        api::ServersRebuildResponseServer20Status,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
-        matches!(value,
-        api::ServersIdActionPostRebuildResponseServerVariant10Status::Unknown(_)),
+        matches!(value, api::ServersRebuildResponseServer20Status::Unknown(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn servers_id_action_post_unshelve_body_round_trips() {
+fn servers_unshelve_body_round_trips() {
     round_trip::<
-        api::ServersIdActionPostUnshelveBody,
+        api::ServersUnshelveBody,
     >(r#"{"availability_zone":"availability-zone-1","host":"host-1"}"#);
     round_trip::<
-        api::ServersIdActionPostUnshelveBody,
+        api::ServersUnshelveBody,
     >(r#"{"availability_zone":null,"host":"host-1"}"#);
-    round_trip::<api::ServersIdActionPostUnshelveBody>(r#"{}"#);
+    round_trip::<api::ServersUnshelveBody>(r#"{}"#);
 }
 
 #[test]
-fn servers_id_action_post_add_fixed_ip_network_id_round_trips() {
-    let value = round_trip::<api::ServersIdActionPostAddFixedIpNetworkId>(r#"2.5"#);
-    assert!(
-        matches!(value, api::ServersIdActionPostAddFixedIpNetworkId::Number(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersIdActionPostAddFixedIpNetworkId,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostAddFixedIpNetworkId::String(_)),
-        "{value:?}"
-    );
+fn servers_add_fixed_ip_network_id_round_trips() {
+    let value = round_trip::<api::ServersAddFixedIpNetworkId>(r#"2.5"#);
+    assert!(matches!(value, api::ServersAddFixedIpNetworkId::Number(_)), "{value:?}");
+    let value = round_trip::<api::ServersAddFixedIpNetworkId>(r#""string-1""#);
+    assert!(matches!(value, api::ServersAddFixedIpNetworkId::String(_)), "{value:?}");
 }
 
 #[test]
-fn servers_id_action_post_reboot_type_round_trips() {
+fn servers_reboot_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""HARD""#),
-        api::ServersIdActionPostRebootType::HardUpper
+        round_trip:: < api::ServersRebootType > (r#""HARD""#),
+        api::ServersRebootType::HardUpper
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""Hard""#),
-        api::ServersIdActionPostRebootType::Hard
+        round_trip:: < api::ServersRebootType > (r#""Hard""#),
+        api::ServersRebootType::Hard
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""SOFT""#),
-        api::ServersIdActionPostRebootType::SoftUpper
+        round_trip:: < api::ServersRebootType > (r#""SOFT""#),
+        api::ServersRebootType::SoftUpper
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""Soft""#),
-        api::ServersIdActionPostRebootType::Soft
+        round_trip:: < api::ServersRebootType > (r#""Soft""#),
+        api::ServersRebootType::Soft
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""hard""#),
-        api::ServersIdActionPostRebootType::HardLower
+        round_trip:: < api::ServersRebootType > (r#""hard""#),
+        api::ServersRebootType::HardLower
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostRebootType > (r#""soft""#),
-        api::ServersIdActionPostRebootType::SoftLower
+        round_trip:: < api::ServersRebootType > (r#""soft""#),
+        api::ServersRebootType::SoftLower
     );
     let value = round_trip::<
-        api::ServersIdActionPostRebootType,
+        api::ServersRebootType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostRebootType::Unknown(_)), "{value:?}"
-    );
+    assert!(matches!(value, api::ServersRebootType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -7901,53 +7722,43 @@ fn servers_action_rescue_response_round_trips() {
 }
 
 #[test]
-fn servers_id_action_post_os_reset_state_state_round_trips() {
+fn servers_reset_state_state_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsResetStateState > (r#""active""#),
-        api::ServersIdActionPostOsResetStateState::Active
+        round_trip:: < api::ServersResetStateState > (r#""active""#),
+        api::ServersResetStateState::Active
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostOsResetStateState > (r#""error""#),
-        api::ServersIdActionPostOsResetStateState::Error
+        round_trip:: < api::ServersResetStateState > (r#""error""#),
+        api::ServersResetStateState::Error
     );
     let value = round_trip::<
-        api::ServersIdActionPostOsResetStateState,
+        api::ServersResetStateState,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostOsResetStateState::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersResetStateState::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn servers_id_action_post_resize_os_dcf_disk_config_round_trips() {
+fn servers_resize_os_dcf_disk_config_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostResizeOsDcfDiskConfig > (r#""AUTO""#),
-        api::ServersIdActionPostResizeOsDcfDiskConfig::Auto
+        round_trip:: < api::ServersResizeOsDcfDiskConfig > (r#""AUTO""#),
+        api::ServersResizeOsDcfDiskConfig::Auto
     );
     assert_eq!(
-        round_trip:: < api::ServersIdActionPostResizeOsDcfDiskConfig > (r#""MANUAL""#),
-        api::ServersIdActionPostResizeOsDcfDiskConfig::Manual
+        round_trip:: < api::ServersResizeOsDcfDiskConfig > (r#""MANUAL""#),
+        api::ServersResizeOsDcfDiskConfig::Manual
     );
     let value = round_trip::<
-        api::ServersIdActionPostResizeOsDcfDiskConfig,
+        api::ServersResizeOsDcfDiskConfig,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostResizeOsDcfDiskConfig::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServersResizeOsDcfDiskConfig::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn servers_id_action_post_resize_flavor_ref_round_trips() {
-    let value = round_trip::<api::ServersIdActionPostResizeFlavorRef>(r#"7"#);
-    assert!(
-        matches!(value, api::ServersIdActionPostResizeFlavorRef::Integer(_)), "{value:?}"
-    );
-    let value = round_trip::<api::ServersIdActionPostResizeFlavorRef>(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersIdActionPostResizeFlavorRef::String(_)), "{value:?}"
-    );
+fn servers_resize_flavor_ref_round_trips() {
+    let value = round_trip::<api::ServersResizeFlavorRef>(r#"7"#);
+    assert!(matches!(value, api::ServersResizeFlavorRef::Integer(_)), "{value:?}");
+    let value = round_trip::<api::ServersResizeFlavorRef>(r#""string-1""#);
+    assert!(matches!(value, api::ServersResizeFlavorRef::String(_)), "{value:?}");
 }
 
 #[test]
@@ -7998,28 +7809,24 @@ fn servers_metadata_update_response_round_trips() {
 }
 
 #[test]
-fn servers_server_id_migrations_get_response_round_trips() {
-    round_trip::<
-        api::ServersServerIdMigrationsGetResponse,
-    >(r#"{"migrations":{"key":"value"}}"#);
+fn server_migrations_list_response_round_trips() {
+    round_trip::<api::ServerMigrationsListResponse>(r#"{"migrations":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_server_id_migrations_id_get_response_round_trips() {
-    round_trip::<
-        api::ServersServerIdMigrationsIdGetResponse,
-    >(r#"{"migration":{"key":"value"}}"#);
+fn server_migrations_get_response_round_trips() {
+    round_trip::<api::ServerMigrationsGetResponse>(r#"{"migration":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_server_id_os_instance_actions_get_response_round_trips() {
+fn servers_list_instance_actions_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsInstanceActionsGetResponse,
+        api::ServersListInstanceActionsResponse,
     >(
         r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
-        api::ServersServerIdOsInstanceActionsGetResponse,
+        api::ServersListInstanceActionsResponse,
     >(r#"{"instanceActions":{"key":"value"}}"#);
 }
 
@@ -8047,16 +7854,16 @@ fn servers_os_instance_actions_index_response258_links_item_rel_round_trips() {
 }
 
 #[test]
-fn servers_server_id_os_instance_actions_id_get_response_round_trips() {
+fn servers_get_instance_actions_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsInstanceActionsIdGetResponse,
+        api::ServersGetInstanceActionsResponse,
     >(r#"{"instanceAction":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_server_id_os_interface_get_response_round_trips() {
+fn servers_list_interface_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsInterfaceGetResponse,
+        api::ServersListInterfaceResponse,
     >(r#"{"interfaceAttachments":{"key":"value"}}"#);
 }
 
@@ -8088,16 +7895,16 @@ fn servers_os_interface_create249_interface_attachment_fixed_ips_item_round_trip
 }
 
 #[test]
-fn servers_server_id_os_interface_post_response_round_trips() {
+fn servers_create_interface_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsInterfacePostResponse,
+        api::ServersCreateInterfaceResponse,
     >(r#"{"interfaceAttachment":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_server_id_os_interface_id_get_response_round_trips() {
+fn servers_get_interface_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsInterfaceIdGetResponse,
+        api::ServersGetInterfaceResponse,
     >(r#"{"interfaceAttachment":{"key":"value"}}"#);
 }
 
@@ -8166,9 +7973,9 @@ fn servers_os_server_password_index_response_round_trips() {
 }
 
 #[test]
-fn servers_server_id_os_volume_attachments_get_response_round_trips() {
+fn servers_list_volume_attachments_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsVolumeAttachmentsGetResponse,
+        api::ServersListVolumeAttachmentsResponse,
     >(r#"{"volumeAttachments":{"key":"value"}}"#);
 }
 
@@ -8219,16 +8026,16 @@ fn servers_os_volume_attachments_create279_volume_attachment_delete_on_terminati
 }
 
 #[test]
-fn servers_server_id_os_volume_attachments_post_response_round_trips() {
+fn servers_create_volume_attachments_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsVolumeAttachmentsPostResponse,
+        api::ServersCreateVolumeAttachmentsResponse,
     >(r#"{"volumeAttachment":{"key":"value"}}"#);
 }
 
 #[test]
-fn servers_server_id_os_volume_attachments_id_get_response_round_trips() {
+fn servers_get_volume_attachments_response_round_trips() {
     round_trip::<
-        api::ServersServerIdOsVolumeAttachmentsIdGetResponse,
+        api::ServersGetVolumeAttachmentsResponse,
     >(r#"{"volumeAttachment":{"key":"value"}}"#);
 }
 
@@ -8395,9 +8202,9 @@ fn servers_remote_consoles_create299_remote_console_type_round_trips() {
 }
 
 #[test]
-fn servers_server_id_remote_consoles_post_response_round_trips() {
+fn server_consoles_create_remote_consoles_response_round_trips() {
     round_trip::<
-        api::ServersServerIdRemoteConsolesPostResponse,
+        api::ServerConsolesCreateRemoteConsolesResponse,
     >(r#"{"remote_console":{"key":"value"}}"#);
 }
 

@@ -66,7 +66,7 @@ async fn servers_list() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::ServersGetSortKey::AccessIpV4)
+                .sort_key(api::ServersListSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -422,7 +422,7 @@ async fn servers_list_detail() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::ServersDetailGetSortKey::AccessIpV4)
+                .sort_key(api::ServersListDetailSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -639,11 +639,11 @@ async fn servers_create_backup() {
         .servers()
         .create_backup(
             "id-1",
-            &api::ServersIdActionPostCreateBackupBody {
+            &api::ServersCreateBackupBody {
                 backup_type: String::from("backup-type-1"),
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: String::from("name-1"),
-                rotation: api::ServersIdActionPostCreateBackupBodyRotation::Integer(7),
+                rotation: api::ServersCreateBackupBodyRotation::Integer(7),
             },
         )
         .await
@@ -674,7 +674,7 @@ async fn servers_create_image() {
         .servers()
         .create_image(
             "id-1",
-            &api::ServersIdActionPostCreateImageBody {
+            &api::ServersCreateImageBody {
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: String::from("name-1"),
             },
@@ -705,7 +705,7 @@ async fn servers_evacuate() {
         .servers()
         .evacuate(
             "id-1",
-            &api::ServersIdActionPostEvacuateBody {
+            &api::ServersEvacuateBody {
                 admin_pass: Some(String::from("adminpass-1")),
                 host: Some(String::from("a")),
             },
@@ -737,7 +737,7 @@ async fn servers_get_console_output() {
         .get_console_output(
             "id-1",
             api::ServersGetConsoleOutputParams::default()
-                .length(api::ServersIdActionPostOsGetConsoleOutputLength::Integer(7)),
+                .length(api::ServersGetConsoleOutputLength::Integer(7)),
         )
         .await
         .expect("the call succeeds");
@@ -785,7 +785,7 @@ async fn servers_get_serial_console() {
         .get_serial_console(
             "id-1",
             api::ServersGetSerialConsoleParams::new(
-                api::ServersIdActionPostOsGetSerialConsoleType::Serial,
+                api::ServersGetSerialConsoleType::Serial,
             ),
         )
         .await
@@ -817,7 +817,7 @@ async fn servers_get_spice_console() {
         .get_spice_console(
             "id-1",
             api::ServersGetSpiceConsoleParams::new(
-                api::ServersIdActionPostOsGetSpiceConsoleType::SpiceHtml5,
+                api::ServersGetSpiceConsoleType::SpiceHtml5,
             ),
         )
         .await
@@ -846,9 +846,7 @@ async fn servers_get_vnc_console() {
         .servers()
         .get_vnc_console(
             "id-1",
-            api::ServersGetVncConsoleParams::new(
-                api::ServersIdActionPostOsGetVncConsoleType::Novnc,
-            ),
+            api::ServersGetVncConsoleParams::new(api::ServersGetVncConsoleType::Novnc),
         )
         .await
         .expect("the call succeeds");
@@ -870,7 +868,7 @@ async fn servers_lock() {
         .servers()
         .lock(
             "id-1",
-            &api::ServersIdActionPostLockBody {
+            &api::ServersLockBody {
                 locked_reason: Some(String::from("locked-reason-1")),
             },
         )
@@ -915,10 +913,8 @@ async fn servers_migrate_live() {
         .servers()
         .migrate_live(
             "id-1",
-            &api::ServersIdActionPostOsMigrateLiveBody {
-                block_migration: api::ServersIdActionPostOsMigrateLiveBodyBlockMigration::Bool(
-                    true,
-                ),
+            &api::ServersMigrateLiveBody {
+                block_migration: api::ServersMigrateLiveBodyBlockMigration::Bool(true),
                 host: Some(String::from("a")),
             },
         )
@@ -949,10 +945,8 @@ async fn servers_rebuild() {
         .servers()
         .rebuild(
             "id-1",
-            &api::ServersIdActionPostRebuildBody {
-                os_dcf_disk_config: Some(
-                    api::ServersIdActionPostRebuildBodyOsDcfDiskConfig::Auto,
-                ),
+            &api::ServersRebuildBody {
+                os_dcf_disk_config: Some(api::ServersRebuildBodyOsDcfDiskConfig::Auto),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
                 admin_pass: Some(String::from("adminpass-1")),
@@ -963,7 +957,7 @@ async fn servers_rebuild() {
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: Some(String::from("name-1")),
                 preserve_ephemeral: Some(
-                    api::ServersIdActionPostRebuildBodyPreserveEphemeral::Bool(true),
+                    api::ServersRebuildBodyPreserveEphemeral::Bool(true),
                 ),
                 trusted_image_certificates: Some(
                     Some(vec![String::from("trusted-image-certificates-1")]),
@@ -1007,7 +1001,7 @@ async fn servers_unshelve() {
         .servers()
         .unshelve(
             "id-1",
-            &api::ServersIdActionPostUnshelveBody {
+            &api::ServersUnshelveBody {
                 availability_zone: Some(Some(String::from("availability-zone-1"))),
                 host: Some(String::from("host-1")),
             },
@@ -1034,7 +1028,7 @@ async fn servers_add_fixed_ip() {
         .add_fixed_ip(
             "id-1",
             api::ServersAddFixedIpParams::new(
-                api::ServersIdActionPostAddFixedIpNetworkId::Number(2.5),
+                api::ServersAddFixedIpNetworkId::Number(2.5),
             ),
         )
         .await
@@ -1183,10 +1177,7 @@ async fn servers_reboot() {
     let client = client(&server);
     client
         .servers()
-        .reboot(
-            "id-1",
-            api::ServersRebootParams::new(api::ServersIdActionPostRebootType::HardUpper),
-        )
+        .reboot("id-1", api::ServersRebootParams::new(api::ServersRebootType::HardUpper))
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -1311,9 +1302,7 @@ async fn servers_reset_state() {
         .servers()
         .reset_state(
             "id-1",
-            api::ServersResetStateParams::new(
-                api::ServersIdActionPostOsResetStateState::Active,
-            ),
+            api::ServersResetStateParams::new(api::ServersResetStateState::Active),
         )
         .await
         .expect("the call succeeds");
@@ -1331,10 +1320,8 @@ async fn servers_resize() {
         .servers()
         .resize(
             "id-1",
-            api::ServersResizeParams::new(
-                    api::ServersIdActionPostResizeFlavorRef::Integer(7),
-                )
-                .os_dcf_disk_config(api::ServersIdActionPostResizeOsDcfDiskConfig::Auto),
+            api::ServersResizeParams::new(api::ServersResizeFlavorRef::Integer(7))
+                .os_dcf_disk_config(api::ServersResizeOsDcfDiskConfig::Auto),
         )
         .await
         .expect("the call succeeds");
@@ -1355,9 +1342,7 @@ async fn servers_resize_required_only() {
         .servers()
         .resize(
             "id-1",
-            api::ServersResizeParams::new(
-                api::ServersIdActionPostResizeFlavorRef::Integer(7),
-            ),
+            api::ServersResizeParams::new(api::ServersResizeFlavorRef::Integer(7)),
         )
         .await
         .expect("the call succeeds");

@@ -66,7 +66,7 @@ async fn volumes_boot_list() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::OsVolumesBootGetSortKey::AccessIpV4)
+                .sort_key(api::VolumesBootListSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -426,7 +426,7 @@ async fn volumes_boot_list_detail() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::OsVolumesBootDetailGetSortKey::AccessIpV4)
+                .sort_key(api::VolumesBootListDetailSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -622,7 +622,7 @@ async fn volumes_boot_create_image() {
         .volumes_boot()
         .create_image(
             "id-1",
-            &api::OsVolumesBootIdActionPostCreateImageBody {
+            &api::VolumesBootCreateImageBody {
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: String::from("name-1"),
             },
@@ -655,9 +655,9 @@ async fn volumes_boot_rebuild() {
         .volumes_boot()
         .rebuild(
             "id-1",
-            &api::OsVolumesBootIdActionPostRebuildBody {
+            &api::VolumesBootRebuildBody {
                 os_dcf_disk_config: Some(
-                    api::OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig::Auto,
+                    api::VolumesBootRebuildBodyOsDcfDiskConfig::Auto,
                 ),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
@@ -669,9 +669,7 @@ async fn volumes_boot_rebuild() {
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: Some(String::from("name-1")),
                 preserve_ephemeral: Some(
-                    api::OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral::Bool(
-                        true,
-                    ),
+                    api::VolumesBootRebuildBodyPreserveEphemeral::Bool(true),
                 ),
                 trusted_image_certificates: Some(
                     Some(vec![String::from("trusted-image-certificates-1")]),
@@ -715,9 +713,7 @@ async fn volumes_boot_reboot() {
         .volumes_boot()
         .reboot(
             "id-1",
-            api::VolumesBootRebootParams::new(
-                api::OsVolumesBootIdActionPostRebootType::HardUpper,
-            ),
+            api::VolumesBootRebootParams::new(api::VolumesBootRebootType::HardUpper),
         )
         .await
         .expect("the call succeeds");
@@ -736,11 +732,9 @@ async fn volumes_boot_resize() {
         .resize(
             "id-1",
             api::VolumesBootResizeParams::new(
-                    api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(7),
+                    api::VolumesBootResizeFlavorRef::Integer(7),
                 )
-                .os_dcf_disk_config(
-                    api::OsVolumesBootIdActionPostResizeOsDcfDiskConfig::Auto,
-                ),
+                .os_dcf_disk_config(api::VolumesBootResizeOsDcfDiskConfig::Auto),
         )
         .await
         .expect("the call succeeds");
@@ -762,7 +756,7 @@ async fn volumes_boot_resize_required_only() {
         .resize(
             "id-1",
             api::VolumesBootResizeParams::new(
-                api::OsVolumesBootIdActionPostResizeFlavorRef::Integer(7),
+                api::VolumesBootResizeFlavorRef::Integer(7),
             ),
         )
         .await

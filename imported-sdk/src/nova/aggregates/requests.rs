@@ -121,14 +121,14 @@ impl OsAggregateUpdate21Aggregate {
     }
 }
 
-/// The `OsAggregatesIdActionPostSetMetadataBody` type.
+/// The `AggregatesSetMetadataBody` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostSetMetadataBody {
+pub struct AggregatesSetMetadataBody {
     /// `metadata`
     pub metadata: serde_json::Value,
 }
 
-impl OsAggregatesIdActionPostSetMetadataBody {
+impl AggregatesSetMetadataBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(metadata: impl Into<serde_json::Value>) -> Self {
         Self { metadata: metadata.into() }

@@ -2,12 +2,11 @@
 //! The handles of the `aggregates` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    AggregatesAddHostParams, AggregatesRemoveHostParams, Call, Client,
-    OsAggregateUpdate21, OsAggregatesCreate21, OsAggregatesGetResponse,
-    OsAggregatesIdActionPostAddHostResponse, OsAggregatesIdActionPostRemoveHostResponse,
-    OsAggregatesIdActionPostSetMetadataBody, OsAggregatesIdActionPostSetMetadataResponse,
-    OsAggregatesIdGetResponse, OsAggregatesIdPutResponse, OsAggregatesImagesImages281,
-    OsAggregatesPostResponse,
+    AggregatesAddHostParams, AggregatesAddHostResponse, AggregatesCreateResponse,
+    AggregatesGetResponse, AggregatesListResponse, AggregatesRemoveHostParams,
+    AggregatesRemoveHostResponse, AggregatesSetMetadataBody,
+    AggregatesSetMetadataResponse, AggregatesUpdateResponse, Call, Client,
+    OsAggregateUpdate21, OsAggregatesCreate21, OsAggregatesImagesImages281,
 };
 use crate::runtime::{call, request};
 
@@ -27,7 +26,7 @@ impl<'a> Aggregates<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-aggregates`.
-    pub fn list(&self) -> Call<OsAggregatesGetResponse> {
+    pub fn list(&self) -> Call<AggregatesListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-aggregates");
         Call::new(self.client.transport.clone(), request, call::json)
     }
@@ -42,7 +41,7 @@ impl<'a> Aggregates<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-aggregates`.
-    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<OsAggregatesPostResponse> {
+    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<AggregatesCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-aggregates")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -75,7 +74,7 @@ impl<'a> Aggregates<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/os-aggregates/{id}`.
-    pub fn get(&self, id: &str) -> Call<OsAggregatesIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<AggregatesGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-aggregates/{id}",
@@ -100,7 +99,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         body: &OsAggregateUpdate21,
-    ) -> Call<OsAggregatesIdPutResponse> {
+    ) -> Call<AggregatesUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-aggregates/{id}",
@@ -115,7 +114,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         params: AggregatesAddHostParams,
-    ) -> Call<OsAggregatesIdActionPostAddHostResponse> {
+    ) -> Call<AggregatesAddHostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",
@@ -132,7 +131,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         params: AggregatesRemoveHostParams,
-    ) -> Call<OsAggregatesIdActionPostRemoveHostResponse> {
+    ) -> Call<AggregatesRemoveHostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",
@@ -148,8 +147,8 @@ impl<'a> Aggregates<'a> {
     pub fn set_metadata(
         &self,
         id: &str,
-        body: &OsAggregatesIdActionPostSetMetadataBody,
-    ) -> Call<OsAggregatesIdActionPostSetMetadataResponse> {
+        body: &AggregatesSetMetadataBody,
+    ) -> Call<AggregatesSetMetadataResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",

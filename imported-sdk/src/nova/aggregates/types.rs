@@ -2,49 +2,48 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    OsAggregatesIdActionPostAddHostResponseAggregate,
-    OsAggregatesIdActionPostRemoveHostResponseAggregate,
-    OsAggregatesIdActionPostSetMetadataResponseAggregate,
+    AggregatesAddHostResponseAggregate, AggregatesRemoveHostResponseAggregate,
+    AggregatesSetMetadataResponseAggregate,
 };
 
-/// The `OsAggregatesGetResponse` type.
+/// The `AggregatesListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesGetResponse {
+pub struct AggregatesListResponse {
     /// The list of existing aggregates.
     pub aggregates: serde_json::Value,
 }
 
-/// The `OsAggregatesPostResponse` type.
+/// The `AggregatesCreateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesPostResponse {
+pub struct AggregatesCreateResponse {
     /// The host aggregate object.
     pub aggregate: serde_json::Value,
 }
 
-/// The `OsAggregatesIdGetResponse` type.
+/// The `AggregatesGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdGetResponse {
+pub struct AggregatesGetResponse {
     /// The host aggregate object.
     pub aggregate: serde_json::Value,
 }
 
-/// The `OsAggregatesIdPutResponse` type.
+/// The `AggregatesUpdateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdPutResponse {
+pub struct AggregatesUpdateResponse {
     /// The host aggregate object.
     pub aggregate: serde_json::Value,
 }
 
-/// The `OsAggregatesIdActionPostAddHostResponse` type.
+/// The `AggregatesAddHostResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostAddHostResponse {
+pub struct AggregatesAddHostResponse {
     /// `aggregate`
-    pub aggregate: OsAggregatesIdActionPostAddHostResponseAggregate,
+    pub aggregate: AggregatesAddHostResponseAggregate,
 }
 
-/// The `OsAggregatesIdActionPostAddHostResponseAggregateVariant2` type.
+/// The `AggregatesAddHostResponseAggregate241` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostAddHostResponseAggregateVariant2 {
+pub struct AggregatesAddHostResponseAggregate241 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -67,9 +66,9 @@ pub struct OsAggregatesIdActionPostAddHostResponseAggregateVariant2 {
     pub uuid: String,
 }
 
-/// The `OsAggregatesIdActionPostAddHostResponseAggregateVariant1` type.
+/// The `AggregatesAddHostResponseAggregate21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostAddHostResponseAggregateVariant1 {
+pub struct AggregatesAddHostResponseAggregate21 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -90,16 +89,16 @@ pub struct OsAggregatesIdActionPostAddHostResponseAggregateVariant1 {
     pub updated_at: Option<crate::runtime::DateTime>,
 }
 
-/// The `OsAggregatesIdActionPostRemoveHostResponse` type.
+/// The `AggregatesRemoveHostResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostRemoveHostResponse {
+pub struct AggregatesRemoveHostResponse {
     /// `aggregate`
-    pub aggregate: OsAggregatesIdActionPostRemoveHostResponseAggregate,
+    pub aggregate: AggregatesRemoveHostResponseAggregate,
 }
 
-/// The `OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2` type.
+/// The `AggregatesRemoveHostResponseAggregate241` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2 {
+pub struct AggregatesRemoveHostResponseAggregate241 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -122,9 +121,9 @@ pub struct OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2 {
     pub uuid: String,
 }
 
-/// The `OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1` type.
+/// The `AggregatesRemoveHostResponseAggregate21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1 {
+pub struct AggregatesRemoveHostResponseAggregate21 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -145,16 +144,16 @@ pub struct OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1 {
     pub updated_at: Option<crate::runtime::DateTime>,
 }
 
-/// The `OsAggregatesIdActionPostSetMetadataResponse` type.
+/// The `AggregatesSetMetadataResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostSetMetadataResponse {
+pub struct AggregatesSetMetadataResponse {
     /// `aggregate`
-    pub aggregate: OsAggregatesIdActionPostSetMetadataResponseAggregate,
+    pub aggregate: AggregatesSetMetadataResponseAggregate,
 }
 
-/// The `OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2` type.
+/// The `AggregatesSetMetadataResponseAggregate241` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2 {
+pub struct AggregatesSetMetadataResponseAggregate241 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -177,9 +176,9 @@ pub struct OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2 {
     pub uuid: String,
 }
 
-/// The `OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1` type.
+/// The `AggregatesSetMetadataResponseAggregate21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1 {
+pub struct AggregatesSetMetadataResponseAggregate21 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`

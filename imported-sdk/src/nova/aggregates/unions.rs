@@ -2,52 +2,37 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
-    OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
-    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
-    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
-    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
-    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
+    AggregatesAddHostResponseAggregate21, AggregatesAddHostResponseAggregate241,
+    AggregatesRemoveHostResponseAggregate21, AggregatesRemoveHostResponseAggregate241,
+    AggregatesSetMetadataResponseAggregate21, AggregatesSetMetadataResponseAggregate241,
 };
 
-/// The `OsAggregatesIdActionPostAddHostResponseAggregate` type.
+/// The `AggregatesAddHostResponseAggregate` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsAggregatesIdActionPostAddHostResponseAggregate {
-    /// The value as [`OsAggregatesIdActionPostAddHostResponseAggregateVariant2`].
-    OsAggregatesIdActionPostAddHostResponseAggregateVariant2(
-        OsAggregatesIdActionPostAddHostResponseAggregateVariant2,
-    ),
-    /// The value as [`OsAggregatesIdActionPostAddHostResponseAggregateVariant1`].
-    OsAggregatesIdActionPostAddHostResponseAggregateVariant1(
-        OsAggregatesIdActionPostAddHostResponseAggregateVariant1,
-    ),
+pub enum AggregatesAddHostResponseAggregate {
+    /// The value as [`AggregatesAddHostResponseAggregate241`].
+    AggregatesAddHostResponseAggregate241(AggregatesAddHostResponseAggregate241),
+    /// The value as [`AggregatesAddHostResponseAggregate21`].
+    AggregatesAddHostResponseAggregate21(AggregatesAddHostResponseAggregate21),
 }
 
-/// The `OsAggregatesIdActionPostRemoveHostResponseAggregate` type.
+/// The `AggregatesRemoveHostResponseAggregate` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsAggregatesIdActionPostRemoveHostResponseAggregate {
-    /// The value as [`OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2`].
-    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2(
-        OsAggregatesIdActionPostRemoveHostResponseAggregateVariant2,
-    ),
-    /// The value as [`OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1`].
-    OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1(
-        OsAggregatesIdActionPostRemoveHostResponseAggregateVariant1,
-    ),
+pub enum AggregatesRemoveHostResponseAggregate {
+    /// The value as [`AggregatesRemoveHostResponseAggregate241`].
+    AggregatesRemoveHostResponseAggregate241(AggregatesRemoveHostResponseAggregate241),
+    /// The value as [`AggregatesRemoveHostResponseAggregate21`].
+    AggregatesRemoveHostResponseAggregate21(AggregatesRemoveHostResponseAggregate21),
 }
 
-/// The `OsAggregatesIdActionPostSetMetadataResponseAggregate` type.
+/// The `AggregatesSetMetadataResponseAggregate` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsAggregatesIdActionPostSetMetadataResponseAggregate {
-    /// The value as [`OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2`].
-    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2(
-        OsAggregatesIdActionPostSetMetadataResponseAggregateVariant2,
-    ),
-    /// The value as [`OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1`].
-    OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1(
-        OsAggregatesIdActionPostSetMetadataResponseAggregateVariant1,
-    ),
+pub enum AggregatesSetMetadataResponseAggregate {
+    /// The value as [`AggregatesSetMetadataResponseAggregate241`].
+    AggregatesSetMetadataResponseAggregate241(AggregatesSetMetadataResponseAggregate241),
+    /// The value as [`AggregatesSetMetadataResponseAggregate21`].
+    AggregatesSetMetadataResponseAggregate21(AggregatesSetMetadataResponseAggregate21),
 }

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `FlavorsGetSortDir` type.
+/// The `FlavorsListSortDir` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsGetSortDir {
+pub enum FlavorsListSortDir {
     /// `asc`
     Asc,
     /// `desc`
@@ -14,7 +14,7 @@ pub enum FlavorsGetSortDir {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsGetSortDir {
+impl FlavorsListSortDir {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["asc", "desc"];
 
@@ -28,7 +28,7 @@ impl FlavorsGetSortDir {
     }
 }
 
-impl From<&str> for FlavorsGetSortDir {
+impl From<&str> for FlavorsListSortDir {
     fn from(value: &str) -> Self {
         match value {
             "asc" => Self::Asc,
@@ -42,26 +42,26 @@ impl From<&str> for FlavorsGetSortDir {
     }
 }
 
-impl std::str::FromStr for FlavorsGetSortDir {
+impl std::str::FromStr for FlavorsListSortDir {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsGetSortDir {
+impl fmt::Display for FlavorsListSortDir {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsGetSortDir {
+impl serde::Serialize for FlavorsListSortDir {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsGetSortDir {
+impl<'de> serde::Deserialize<'de> for FlavorsListSortDir {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -70,9 +70,9 @@ impl<'de> serde::Deserialize<'de> for FlavorsGetSortDir {
     }
 }
 
-/// The `FlavorsGetSortKey` type.
+/// The `FlavorsListSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsGetSortKey {
+pub enum FlavorsListSortKey {
     /// `created_at`
     CreatedAt,
     /// `description`
@@ -107,7 +107,7 @@ pub enum FlavorsGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsGetSortKey {
+impl FlavorsListSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "created_at",
@@ -150,7 +150,7 @@ impl FlavorsGetSortKey {
     }
 }
 
-impl From<&str> for FlavorsGetSortKey {
+impl From<&str> for FlavorsListSortKey {
     fn from(value: &str) -> Self {
         match value {
             "created_at" => Self::CreatedAt,
@@ -177,26 +177,26 @@ impl From<&str> for FlavorsGetSortKey {
     }
 }
 
-impl std::str::FromStr for FlavorsGetSortKey {
+impl std::str::FromStr for FlavorsListSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsGetSortKey {
+impl fmt::Display for FlavorsListSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsGetSortKey {
+impl serde::Serialize for FlavorsListSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsGetSortKey {
+impl<'de> serde::Deserialize<'de> for FlavorsListSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -205,9 +205,9 @@ impl<'de> serde::Deserialize<'de> for FlavorsGetSortKey {
     }
 }
 
-/// The `FlavorsDetailGetSortDir` type.
+/// The `FlavorsListDetailSortDir` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsDetailGetSortDir {
+pub enum FlavorsListDetailSortDir {
     /// `asc`
     Asc,
     /// `desc`
@@ -216,7 +216,7 @@ pub enum FlavorsDetailGetSortDir {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsDetailGetSortDir {
+impl FlavorsListDetailSortDir {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["asc", "desc"];
 
@@ -230,7 +230,7 @@ impl FlavorsDetailGetSortDir {
     }
 }
 
-impl From<&str> for FlavorsDetailGetSortDir {
+impl From<&str> for FlavorsListDetailSortDir {
     fn from(value: &str) -> Self {
         match value {
             "asc" => Self::Asc,
@@ -244,26 +244,26 @@ impl From<&str> for FlavorsDetailGetSortDir {
     }
 }
 
-impl std::str::FromStr for FlavorsDetailGetSortDir {
+impl std::str::FromStr for FlavorsListDetailSortDir {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsDetailGetSortDir {
+impl fmt::Display for FlavorsListDetailSortDir {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsDetailGetSortDir {
+impl serde::Serialize for FlavorsListDetailSortDir {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsDetailGetSortDir {
+impl<'de> serde::Deserialize<'de> for FlavorsListDetailSortDir {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -272,9 +272,9 @@ impl<'de> serde::Deserialize<'de> for FlavorsDetailGetSortDir {
     }
 }
 
-/// The `FlavorsDetailGetSortKey` type.
+/// The `FlavorsListDetailSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsDetailGetSortKey {
+pub enum FlavorsListDetailSortKey {
     /// `created_at`
     CreatedAt,
     /// `description`
@@ -309,7 +309,7 @@ pub enum FlavorsDetailGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsDetailGetSortKey {
+impl FlavorsListDetailSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "created_at",
@@ -352,7 +352,7 @@ impl FlavorsDetailGetSortKey {
     }
 }
 
-impl From<&str> for FlavorsDetailGetSortKey {
+impl From<&str> for FlavorsListDetailSortKey {
     fn from(value: &str) -> Self {
         match value {
             "created_at" => Self::CreatedAt,
@@ -379,26 +379,26 @@ impl From<&str> for FlavorsDetailGetSortKey {
     }
 }
 
-impl std::str::FromStr for FlavorsDetailGetSortKey {
+impl std::str::FromStr for FlavorsListDetailSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsDetailGetSortKey {
+impl fmt::Display for FlavorsListDetailSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsDetailGetSortKey {
+impl serde::Serialize for FlavorsListDetailSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsDetailGetSortKey {
+impl<'de> serde::Deserialize<'de> for FlavorsListDetailSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -2,8 +2,8 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::nova::{
-    FlavorsDetailGetSortDir, FlavorsDetailGetSortKey, FlavorsGetSortDir,
-    FlavorsGetSortKey,
+    FlavorsListDetailSortDir, FlavorsListDetailSortKey, FlavorsListSortDir,
+    FlavorsListSortKey,
 };
 
 /// Parameters of [`Flavors::list`](crate::nova::resources::Flavors::list).
@@ -22,9 +22,9 @@ pub struct FlavorsListParams {
     /// `name`
     pub name: Option<String>,
     /// `sort_dir`
-    pub sort_dir: Option<FlavorsGetSortDir>,
+    pub sort_dir: Option<FlavorsListSortDir>,
     /// `sort_key`
-    pub sort_key: Option<FlavorsGetSortKey>,
+    pub sort_key: Option<FlavorsListSortKey>,
 }
 
 impl FlavorsListParams {
@@ -65,13 +65,13 @@ impl FlavorsListParams {
     }
 
     /// Sets `sort_dir`.
-    pub fn sort_dir(mut self, value: impl Into<FlavorsGetSortDir>) -> Self {
+    pub fn sort_dir(mut self, value: impl Into<FlavorsListSortDir>) -> Self {
         self.sort_dir = Some(value.into());
         self
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<FlavorsGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<FlavorsListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -93,9 +93,9 @@ pub struct FlavorsListDetailParams {
     /// `name`
     pub name: Option<String>,
     /// `sort_dir`
-    pub sort_dir: Option<FlavorsDetailGetSortDir>,
+    pub sort_dir: Option<FlavorsListDetailSortDir>,
     /// `sort_key`
-    pub sort_key: Option<FlavorsDetailGetSortKey>,
+    pub sort_key: Option<FlavorsListDetailSortKey>,
 }
 
 impl FlavorsListDetailParams {
@@ -136,13 +136,13 @@ impl FlavorsListDetailParams {
     }
 
     /// Sets `sort_dir`.
-    pub fn sort_dir(mut self, value: impl Into<FlavorsDetailGetSortDir>) -> Self {
+    pub fn sort_dir(mut self, value: impl Into<FlavorsListDetailSortDir>) -> Self {
         self.sort_dir = Some(value.into());
         self
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<FlavorsDetailGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<FlavorsListDetailSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }

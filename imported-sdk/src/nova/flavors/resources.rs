@@ -4,11 +4,11 @@
 use crate::nova::{
     Call, Client, FlavorUpdate255, FlavorsActionAddTenantAccessResponse,
     FlavorsActionRemoveTenantAccessResponse, FlavorsAddTenantAccessParams,
-    FlavorsCreate2102, FlavorsDetailGetResponse, FlavorsGetResponse,
-    FlavorsIdGetResponse, FlavorsIdPutResponse, FlavorsListDetailParams,
-    FlavorsListParams, FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
+    FlavorsCreate2102, FlavorsCreateResponse, FlavorsGetResponse,
+    FlavorsListDetailParams, FlavorsListDetailResponse, FlavorsListParams,
+    FlavorsListResponse, FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
     FlavorsOsExtraSpecsIndexResponse, FlavorsOsFlavorAccessIndexResponse,
-    FlavorsPostResponse, FlavorsRemoveTenantAccessParams,
+    FlavorsRemoveTenantAccessParams, FlavorsUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -28,7 +28,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/flavors`.
-    pub fn list(&self, params: FlavorsListParams) -> Call<FlavorsGetResponse> {
+    pub fn list(&self, params: FlavorsListParams) -> Call<FlavorsListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors")
             .query("is_public", &params.is_public)
             .query("limit", &params.limit)
@@ -54,7 +54,7 @@ impl<'a> Flavors<'a> {
     /// conflict(409)
     ///
     /// Sends `POST /v2.1/flavors`.
-    pub fn create(&self, body: &FlavorsCreate2102) -> Call<FlavorsPostResponse> {
+    pub fn create(&self, body: &FlavorsCreate2102) -> Call<FlavorsCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/flavors")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -72,7 +72,7 @@ impl<'a> Flavors<'a> {
     pub fn list_detail(
         &self,
         params: FlavorsListDetailParams,
-    ) -> Call<FlavorsDetailGetResponse> {
+    ) -> Call<FlavorsListDetailResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors/detail")
             .query("is_public", &params.is_public)
             .query("limit", &params.limit)
@@ -246,7 +246,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/flavors/{id}`.
-    pub fn get(&self, id: &str) -> Call<FlavorsIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<FlavorsGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors/{id}")
             .path_param("id", id);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -271,7 +271,7 @@ impl<'a> Flavors<'a> {
         &self,
         id: &str,
         body: &FlavorUpdate255,
-    ) -> Call<FlavorsIdPutResponse> {
+    ) -> Call<FlavorsUpdateResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/flavors/{id}")
             .path_param("id", id)
             .json(body);

@@ -2,9 +2,9 @@
 //! The handles of the `hypervisors` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, HypervisorsGetParams, HypervisorsListDetailParams,
-    HypervisorsListParams, OsHypervisorsDetailGetResponse, OsHypervisorsGetResponse,
-    OsHypervisorsIdGetResponse, OsHypervisorsIdUptimeGetResponse,
+    Call, Client, HypervisorsGetParams, HypervisorsGetResponse,
+    HypervisorsGetUptimeResponse, HypervisorsListDetailParams,
+    HypervisorsListDetailResponse, HypervisorsListParams, HypervisorsListResponse,
     OsHypervisorsSearchSearchResponse21, OsHypervisorsServersServersResponse21,
     OsHypervisorsStatisticsStatisticsResponse21,
 };
@@ -30,7 +30,7 @@ impl<'a> Hypervisors<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-hypervisors`.
-    pub fn list(&self, params: HypervisorsListParams) -> Call<OsHypervisorsGetResponse> {
+    pub fn list(&self, params: HypervisorsListParams) -> Call<HypervisorsListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-hypervisors")
             .query("hypervisor_hostname_pattern", &params.hypervisor_hostname_pattern)
             .query("limit", &params.limit)
@@ -55,7 +55,7 @@ impl<'a> Hypervisors<'a> {
     pub fn list_detail(
         &self,
         params: HypervisorsListDetailParams,
-    ) -> Call<OsHypervisorsDetailGetResponse> {
+    ) -> Call<HypervisorsListDetailResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/detail",
@@ -107,7 +107,7 @@ impl<'a> Hypervisors<'a> {
         &self,
         id: &str,
         params: HypervisorsGetParams,
-    ) -> Call<OsHypervisorsIdGetResponse> {
+    ) -> Call<HypervisorsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/{id}",
@@ -181,7 +181,7 @@ impl<'a> Hypervisors<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-hypervisors/{id}/uptime`.
-    pub fn get_uptime(&self, id: &str) -> Call<OsHypervisorsIdUptimeGetResponse> {
+    pub fn get_uptime(&self, id: &str) -> Call<HypervisorsGetUptimeResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/{id}/uptime",

@@ -10,9 +10,9 @@ use crate::nova::{
     OsHypervisorsServersServersResponse21HypervisorsItemStatus,
 };
 
-/// The `OsHypervisorsGetResponse` type.
+/// The `HypervisorsListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsGetResponse {
+pub struct HypervisorsListResponse {
     /// An array of hypervisor information.
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
@@ -31,9 +31,9 @@ pub struct OsHypervisorsIndexResponse233HypervisorsLinksItem {
     pub rel: OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
 }
 
-/// The `OsHypervisorsDetailGetResponse` type.
+/// The `HypervisorsListDetailResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsDetailGetResponse {
+pub struct HypervisorsListDetailResponse {
     /// An array of hypervisor information.
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
@@ -102,9 +102,9 @@ pub struct OsHypervisorsStatisticsStatisticsResponse21HypervisorStatistics {
     pub vcpus_used: i64,
 }
 
-/// The `OsHypervisorsIdGetResponse` type.
+/// The `HypervisorsGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsIdGetResponse {
+pub struct HypervisorsGetResponse {
     /// The hypervisor object.
     pub hypervisor: serde_json::Value,
 }
@@ -165,9 +165,9 @@ pub struct OsHypervisorsServersServersResponse21HypervisorsItemServersItem {
     pub uuid: String,
 }
 
-/// The `OsHypervisorsIdUptimeGetResponse` type.
+/// The `HypervisorsGetUptimeResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsIdUptimeGetResponse {
+pub struct HypervisorsGetUptimeResponse {
     /// The hypervisor object.
     pub hypervisor: serde_json::Value,
 }

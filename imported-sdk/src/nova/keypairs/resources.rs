@@ -2,9 +2,8 @@
 //! The handles of the `keypairs` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, KeypairsDeleteParams, KeypairsGetParams, KeypairsListParams,
-    OsKeypairsCreate292, OsKeypairsGetResponse, OsKeypairsIdGetResponse,
-    OsKeypairsPostResponse,
+    Call, Client, KeypairsCreateResponse, KeypairsDeleteParams, KeypairsGetParams,
+    KeypairsGetResponse, KeypairsListParams, KeypairsListResponse, OsKeypairsCreate292,
 };
 use crate::runtime::{call, request};
 
@@ -24,7 +23,7 @@ impl<'a> Keypairs<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-keypairs`.
-    pub fn list(&self, params: KeypairsListParams) -> Call<OsKeypairsGetResponse> {
+    pub fn list(&self, params: KeypairsListParams) -> Call<KeypairsListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-keypairs")
             .query("limit", &params.limit)
             .query("marker", &params.marker)
@@ -41,7 +40,7 @@ impl<'a> Keypairs<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-keypairs`.
-    pub fn create(&self, body: &OsKeypairsCreate292) -> Call<OsKeypairsPostResponse> {
+    pub fn create(&self, body: &OsKeypairsCreate292) -> Call<KeypairsCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-keypairs")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -75,11 +74,7 @@ impl<'a> Keypairs<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/os-keypairs/{id}`.
-    pub fn get(
-        &self,
-        id: &str,
-        params: KeypairsGetParams,
-    ) -> Call<OsKeypairsIdGetResponse> {
+    pub fn get(&self, id: &str, params: KeypairsGetParams) -> Call<KeypairsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-keypairs/{id}",

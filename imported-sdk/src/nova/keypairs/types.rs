@@ -3,9 +3,9 @@
 
 use crate::nova::OsKeypairsIndexResponse235KeypairsLinksItemRel;
 
-/// The `OsKeypairsGetResponse` type.
+/// The `KeypairsListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsKeypairsGetResponse {
+pub struct KeypairsListResponse {
     /// Array of Keypair objects
     pub keypairs: serde_json::Value,
     /// Links pertaining to keypair. See [API Guide / Links and
@@ -26,16 +26,16 @@ pub struct OsKeypairsIndexResponse235KeypairsLinksItem {
     pub rel: OsKeypairsIndexResponse235KeypairsLinksItemRel,
 }
 
-/// The `OsKeypairsPostResponse` type.
+/// The `KeypairsCreateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsKeypairsPostResponse {
+pub struct KeypairsCreateResponse {
     /// Keypair object
     pub keypair: serde_json::Value,
 }
 
-/// The `OsKeypairsIdGetResponse` type.
+/// The `KeypairsGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsKeypairsIdGetResponse {
+pub struct KeypairsGetResponse {
     /// Keypair object
     pub keypair: serde_json::Value,
 }

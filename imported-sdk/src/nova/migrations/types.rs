@@ -3,9 +3,9 @@
 
 use crate::nova::OsMigrationsIndexResponse259MigrationsLinksItemRel;
 
-/// The `OsMigrationsGetResponse` type.
+/// The `MigrationsListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsMigrationsGetResponse {
+pub struct MigrationsListResponse {
     /// The list of server migration objects.
     pub migrations: serde_json::Value,
     /// Links pertaining to the migration.

@@ -2,8 +2,8 @@
 //! The handles of the `quota_class_sets` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsQuotaClassSetUpdate257, OsQuotaClassSetsIdGetResponse,
-    OsQuotaClassSetsIdPutResponse,
+    Call, Client, OsQuotaClassSetUpdate257, QuotaClassSetsGetResponse,
+    QuotaClassSetsUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -24,7 +24,7 @@ impl<'a> QuotaClassSets<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-quota-class-sets/{id}`.
-    pub fn get(&self, id: &str) -> Call<OsQuotaClassSetsIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<QuotaClassSetsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-class-sets/{id}",
@@ -50,7 +50,7 @@ impl<'a> QuotaClassSets<'a> {
         &self,
         id: &str,
         body: &OsQuotaClassSetUpdate257,
-    ) -> Call<OsQuotaClassSetsIdPutResponse> {
+    ) -> Call<QuotaClassSetsUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-quota-class-sets/{id}",

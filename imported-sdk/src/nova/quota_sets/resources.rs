@@ -2,10 +2,10 @@
 //! The handles of the `quota_sets` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsQuotaSetUpdate257, OsQuotaSetsIdDefaultsGetResponse,
-    OsQuotaSetsIdDetailGetResponse, OsQuotaSetsIdGetResponse, OsQuotaSetsIdPutResponse,
-    QuotaSetsDeleteParams, QuotaSetsGetDetailParams, QuotaSetsGetParams,
-    QuotaSetsUpdateParams,
+    Call, Client, OsQuotaSetUpdate257, QuotaSetsDeleteParams,
+    QuotaSetsGetDefaultsResponse, QuotaSetsGetDetailParams, QuotaSetsGetDetailResponse,
+    QuotaSetsGetParams, QuotaSetsGetResponse, QuotaSetsUpdateParams,
+    QuotaSetsUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -52,7 +52,7 @@ impl<'a> QuotaSets<'a> {
         &self,
         id: &str,
         params: QuotaSetsGetParams,
-    ) -> Call<OsQuotaSetsIdGetResponse> {
+    ) -> Call<QuotaSetsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}",
@@ -81,7 +81,7 @@ impl<'a> QuotaSets<'a> {
         id: &str,
         body: &OsQuotaSetUpdate257,
         params: QuotaSetsUpdateParams,
-    ) -> Call<OsQuotaSetsIdPutResponse> {
+    ) -> Call<QuotaSetsUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-quota-sets/{id}",
@@ -101,7 +101,7 @@ impl<'a> QuotaSets<'a> {
     /// Error response codes: badrequest(400), unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-quota-sets/{id}/defaults`.
-    pub fn get_defaults(&self, id: &str) -> Call<OsQuotaSetsIdDefaultsGetResponse> {
+    pub fn get_defaults(&self, id: &str) -> Call<QuotaSetsGetDefaultsResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}/defaults",
@@ -125,7 +125,7 @@ impl<'a> QuotaSets<'a> {
         &self,
         id: &str,
         params: QuotaSetsGetDetailParams,
-    ) -> Call<OsQuotaSetsIdDetailGetResponse> {
+    ) -> Call<QuotaSetsGetDetailResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}/detail",

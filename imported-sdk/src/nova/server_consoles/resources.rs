@@ -2,8 +2,8 @@
 //! The handles of the `server_consoles` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsConsoleAuthTokensIdGetResponse, ServersRemoteConsolesCreate299,
-    ServersServerIdRemoteConsolesPostResponse,
+    Call, Client, ServerConsolesCreateRemoteConsolesResponse,
+    ServerConsolesGetConsoleAuthTokensResponse, ServersRemoteConsolesCreate299,
 };
 use crate::runtime::{call, request};
 
@@ -32,7 +32,7 @@ impl<'a> ServerConsoles<'a> {
     pub fn get_console_auth_tokens(
         &self,
         id: &str,
-    ) -> Call<OsConsoleAuthTokensIdGetResponse> {
+    ) -> Call<ServerConsolesGetConsoleAuthTokensResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-console-auth-tokens/{id}",
@@ -59,7 +59,7 @@ impl<'a> ServerConsoles<'a> {
         &self,
         server_id: &str,
         body: &ServersRemoteConsolesCreate299,
-    ) -> Call<ServersServerIdRemoteConsolesPostResponse> {
+    ) -> Call<ServerConsolesCreateRemoteConsolesResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/remote-consoles",

@@ -2,7 +2,7 @@
 //! The handles of the `server_external_events` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServerExternalEventsCreate293, OsServerExternalEventsPostResponse,
+    Call, Client, OsServerExternalEventsCreate293, ServerExternalEventsCreateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -34,7 +34,7 @@ impl<'a> ServerExternalEvents<'a> {
     pub fn create(
         &self,
         body: &OsServerExternalEventsCreate293,
-    ) -> Call<OsServerExternalEventsPostResponse> {
+    ) -> Call<ServerExternalEventsCreateResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-server-external-events",

@@ -2,8 +2,8 @@
 //! The handles of the `server_groups` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServerGroupsCreate264, OsServerGroupsGetResponse,
-    OsServerGroupsIdGetResponse, OsServerGroupsPostResponse, ServerGroupsListParams,
+    Call, Client, OsServerGroupsCreate264, ServerGroupsCreateResponse,
+    ServerGroupsGetResponse, ServerGroupsListParams, ServerGroupsListResponse,
 };
 use crate::runtime::{call, request};
 
@@ -28,7 +28,7 @@ impl<'a> ServerGroups<'a> {
     pub fn list(
         &self,
         params: ServerGroupsListParams,
-    ) -> Call<OsServerGroupsGetResponse> {
+    ) -> Call<ServerGroupsListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-server-groups",
@@ -51,7 +51,7 @@ impl<'a> ServerGroups<'a> {
     pub fn create(
         &self,
         body: &OsServerGroupsCreate264,
-    ) -> Call<OsServerGroupsPostResponse> {
+    ) -> Call<ServerGroupsCreateResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-server-groups",
@@ -87,7 +87,7 @@ impl<'a> ServerGroups<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/os-server-groups/{id}`.
-    pub fn get(&self, id: &str) -> Call<OsServerGroupsIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<ServerGroupsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-server-groups/{id}",

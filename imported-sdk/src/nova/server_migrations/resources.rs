@@ -2,8 +2,7 @@
 //! The handles of the `server_migrations` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ServersServerIdMigrationsGetResponse,
-    ServersServerIdMigrationsIdGetResponse,
+    Call, Client, ServerMigrationsGetResponse, ServerMigrationsListResponse,
 };
 use crate::runtime::{call, request};
 
@@ -27,7 +26,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/migrations`.
-    pub fn list(&self, server_id: &str) -> Call<ServersServerIdMigrationsGetResponse> {
+    pub fn list(&self, server_id: &str) -> Call<ServerMigrationsListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/migrations",
@@ -96,11 +95,7 @@ impl<'a> ServerMigrations<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/migrations/{id}`.
-    pub fn get(
-        &self,
-        id: &str,
-        server_id: &str,
-    ) -> Call<ServersServerIdMigrationsIdGetResponse> {
+    pub fn get(&self, id: &str, server_id: &str) -> Call<ServerMigrationsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/migrations/{id}",

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `ServersGetSortKey` type.
+/// The `ServersListSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersGetSortKey {
+pub enum ServersListSortKey {
     /// `access_ip_v4`
     AccessIpV4,
     /// `access_ip_v6`
@@ -112,7 +112,7 @@ pub enum ServersGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersGetSortKey {
+impl ServersListSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "access_ip_v4",
@@ -227,7 +227,7 @@ impl ServersGetSortKey {
     }
 }
 
-impl From<&str> for ServersGetSortKey {
+impl From<&str> for ServersListSortKey {
     fn from(value: &str) -> Self {
         match value {
             "access_ip_v4" => Self::AccessIpV4,
@@ -290,26 +290,26 @@ impl From<&str> for ServersGetSortKey {
     }
 }
 
-impl std::str::FromStr for ServersGetSortKey {
+impl std::str::FromStr for ServersListSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersGetSortKey {
+impl fmt::Display for ServersListSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersGetSortKey {
+impl serde::Serialize for ServersListSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersGetSortKey {
+impl<'de> serde::Deserialize<'de> for ServersListSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -800,9 +800,9 @@ impl<'de> serde::Deserialize<'de> for ServersCreateResponseVariant2ServerLinksIt
     }
 }
 
-/// The `ServersDetailGetSortKey` type.
+/// The `ServersListDetailSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersDetailGetSortKey {
+pub enum ServersListDetailSortKey {
     /// `access_ip_v4`
     AccessIpV4,
     /// `access_ip_v6`
@@ -909,7 +909,7 @@ pub enum ServersDetailGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersDetailGetSortKey {
+impl ServersListDetailSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "access_ip_v4",
@@ -1024,7 +1024,7 @@ impl ServersDetailGetSortKey {
     }
 }
 
-impl From<&str> for ServersDetailGetSortKey {
+impl From<&str> for ServersListDetailSortKey {
     fn from(value: &str) -> Self {
         match value {
             "access_ip_v4" => Self::AccessIpV4,
@@ -1087,26 +1087,26 @@ impl From<&str> for ServersDetailGetSortKey {
     }
 }
 
-impl std::str::FromStr for ServersDetailGetSortKey {
+impl std::str::FromStr for ServersListDetailSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersDetailGetSortKey {
+impl fmt::Display for ServersListDetailSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersDetailGetSortKey {
+impl serde::Serialize for ServersListDetailSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersDetailGetSortKey {
+impl<'de> serde::Deserialize<'de> for ServersListDetailSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1246,16 +1246,16 @@ impl<'de> serde::Deserialize<'de> for ServerUpdate2104ServerOsDcfDiskConfig {
     }
 }
 
-/// The `ServersIdActionPostOsGetSerialConsoleType` type.
+/// The `ServersGetSerialConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostOsGetSerialConsoleType {
+pub enum ServersGetSerialConsoleType {
     /// `serial`
     Serial,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostOsGetSerialConsoleType {
+impl ServersGetSerialConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["serial"];
 
@@ -1268,7 +1268,7 @@ impl ServersIdActionPostOsGetSerialConsoleType {
     }
 }
 
-impl From<&str> for ServersIdActionPostOsGetSerialConsoleType {
+impl From<&str> for ServersGetSerialConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "serial" => Self::Serial,
@@ -1281,26 +1281,26 @@ impl From<&str> for ServersIdActionPostOsGetSerialConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostOsGetSerialConsoleType {
+impl std::str::FromStr for ServersGetSerialConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostOsGetSerialConsoleType {
+impl fmt::Display for ServersGetSerialConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostOsGetSerialConsoleType {
+impl serde::Serialize for ServersGetSerialConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetSerialConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersGetSerialConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1373,16 +1373,16 @@ for ServersActionGetSerialConsoleResponse21ConsoleType {
     }
 }
 
-/// The `ServersIdActionPostOsGetSpiceConsoleType` type.
+/// The `ServersGetSpiceConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostOsGetSpiceConsoleType {
+pub enum ServersGetSpiceConsoleType {
     /// `spice-html5`
     SpiceHtml5,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostOsGetSpiceConsoleType {
+impl ServersGetSpiceConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["spice-html5"];
 
@@ -1395,7 +1395,7 @@ impl ServersIdActionPostOsGetSpiceConsoleType {
     }
 }
 
-impl From<&str> for ServersIdActionPostOsGetSpiceConsoleType {
+impl From<&str> for ServersGetSpiceConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "spice-html5" => Self::SpiceHtml5,
@@ -1408,26 +1408,26 @@ impl From<&str> for ServersIdActionPostOsGetSpiceConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostOsGetSpiceConsoleType {
+impl std::str::FromStr for ServersGetSpiceConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostOsGetSpiceConsoleType {
+impl fmt::Display for ServersGetSpiceConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostOsGetSpiceConsoleType {
+impl serde::Serialize for ServersGetSpiceConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetSpiceConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersGetSpiceConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1499,9 +1499,9 @@ impl<'de> serde::Deserialize<'de> for ServersActionGetSpiceConsoleResponse21Cons
     }
 }
 
-/// The `ServersIdActionPostOsGetVncConsoleType` type.
+/// The `ServersGetVncConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostOsGetVncConsoleType {
+pub enum ServersGetVncConsoleType {
     /// `novnc`
     Novnc,
     /// `xvpvnc`
@@ -1510,7 +1510,7 @@ pub enum ServersIdActionPostOsGetVncConsoleType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostOsGetVncConsoleType {
+impl ServersGetVncConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["novnc", "xvpvnc"];
 
@@ -1524,7 +1524,7 @@ impl ServersIdActionPostOsGetVncConsoleType {
     }
 }
 
-impl From<&str> for ServersIdActionPostOsGetVncConsoleType {
+impl From<&str> for ServersGetVncConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "novnc" => Self::Novnc,
@@ -1538,26 +1538,26 @@ impl From<&str> for ServersIdActionPostOsGetVncConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostOsGetVncConsoleType {
+impl std::str::FromStr for ServersGetVncConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostOsGetVncConsoleType {
+impl fmt::Display for ServersGetVncConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostOsGetVncConsoleType {
+impl serde::Serialize for ServersGetVncConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsGetVncConsoleType {
+impl<'de> serde::Deserialize<'de> for ServersGetVncConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1696,9 +1696,9 @@ impl<'de> serde::Deserialize<'de> for ServersActionGetRdpConsoleResponse21Consol
     }
 }
 
-/// The `ServersIdActionPostRebuildBodyOsDcfDiskConfig` type.
+/// The `ServersRebuildBodyOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+pub enum ServersRebuildBodyOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -1707,7 +1707,7 @@ pub enum ServersIdActionPostRebuildBodyOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl ServersRebuildBodyOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -1721,7 +1721,7 @@ impl ServersIdActionPostRebuildBodyOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl From<&str> for ServersRebuildBodyOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -1735,26 +1735,26 @@ impl From<&str> for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl std::str::FromStr for ServersRebuildBodyOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl fmt::Display for ServersRebuildBodyOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl serde::Serialize for ServersRebuildBodyOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebuildBodyOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for ServersRebuildBodyOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1763,9 +1763,9 @@ impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebuildBodyOsDcfDiskCon
     }
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState` type.
+/// The `ServersRebuildResponseServer2100OsExtStsPowerState` type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+pub enum ServersRebuildResponseServer2100OsExtStsPowerState {
     /// `0`
     Value0,
     /// `1`
@@ -1782,7 +1782,7 @@ pub enum ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     Unknown(crate::runtime::UnknownInt),
 }
 
-impl ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl ServersRebuildResponseServer2100OsExtStsPowerState {
     /// Every value this SDK knows.
     pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
 
@@ -1800,7 +1800,7 @@ impl ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     }
 }
 
-impl From<i64> for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl From<i64> for ServersRebuildResponseServer2100OsExtStsPowerState {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -1814,22 +1814,20 @@ impl From<i64> for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowe
     }
 }
 
-impl fmt::Display
-for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl fmt::Display for ServersRebuildResponseServer2100OsExtStsPowerState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl serde::Serialize
-for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl serde::Serialize for ServersRebuildResponseServer2100OsExtStsPowerState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+for ServersRebuildResponseServer2100OsExtStsPowerState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1837,16 +1835,16 @@ for ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     }
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1` type.
+/// The `ServersRebuildResponseServer20AccessIPv4Variant1` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+pub enum ServersRebuildResponseServer20AccessIPv4Variant1 {
     /// ` `
     V,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl ServersRebuildResponseServer20AccessIPv4Variant1 {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[""];
 
@@ -1859,7 +1857,7 @@ impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl From<&str> for ServersRebuildResponseServer20AccessIPv4Variant1 {
     fn from(value: &str) -> Self {
         match value {
             "" => Self::V,
@@ -1872,30 +1870,26 @@ impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4V
     }
 }
 
-impl std::str::FromStr
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl std::str::FromStr for ServersRebuildResponseServer20AccessIPv4Variant1 {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl fmt::Display for ServersRebuildResponseServer20AccessIPv4Variant1 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl serde::Serialize for ServersRebuildResponseServer20AccessIPv4Variant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl<'de> serde::Deserialize<'de> for ServersRebuildResponseServer20AccessIPv4Variant1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1904,16 +1898,16 @@ for ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
     }
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1` type.
+/// The `ServersRebuildResponseServer20AccessIPv6Variant1` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+pub enum ServersRebuildResponseServer20AccessIPv6Variant1 {
     /// ` `
     V,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl ServersRebuildResponseServer20AccessIPv6Variant1 {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[""];
 
@@ -1926,7 +1920,7 @@ impl ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl From<&str> for ServersRebuildResponseServer20AccessIPv6Variant1 {
     fn from(value: &str) -> Self {
         match value {
             "" => Self::V,
@@ -1939,30 +1933,26 @@ impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6V
     }
 }
 
-impl std::str::FromStr
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl std::str::FromStr for ServersRebuildResponseServer20AccessIPv6Variant1 {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl fmt::Display for ServersRebuildResponseServer20AccessIPv6Variant1 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl serde::Serialize for ServersRebuildResponseServer20AccessIPv6Variant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl<'de> serde::Deserialize<'de> for ServersRebuildResponseServer20AccessIPv6Variant1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1971,9 +1961,9 @@ for ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
     }
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10LinksItemRel` type.
+/// The `ServersRebuildResponseServer20LinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+pub enum ServersRebuildResponseServer20LinksItemRel {
     /// `bookmark`
     Bookmark,
     /// `self`
@@ -1982,7 +1972,7 @@ pub enum ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl ServersRebuildResponseServer20LinksItemRel {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["bookmark", "self"];
 
@@ -1996,7 +1986,7 @@ impl ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl From<&str> for ServersRebuildResponseServer20LinksItemRel {
     fn from(value: &str) -> Self {
         match value {
             "bookmark" => Self::Bookmark,
@@ -2010,28 +2000,26 @@ impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10LinksItemRe
     }
 }
 
-impl std::str::FromStr
-for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl std::str::FromStr for ServersRebuildResponseServer20LinksItemRel {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl fmt::Display for ServersRebuildResponseServer20LinksItemRel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl serde::Serialize for ServersRebuildResponseServer20LinksItemRel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl<'de> serde::Deserialize<'de> for ServersRebuildResponseServer20LinksItemRel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2040,9 +2028,9 @@ for ServersIdActionPostRebuildResponseServerVariant10LinksItemRel {
     }
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10Status` type.
+/// The `ServersRebuildResponseServer20Status` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10Status {
+pub enum ServersRebuildResponseServer20Status {
     /// `ACTIVE`
     Active,
     /// `BUILD`
@@ -2087,7 +2075,7 @@ pub enum ServersIdActionPostRebuildResponseServerVariant10Status {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebuildResponseServerVariant10Status {
+impl ServersRebuildResponseServer20Status {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "ACTIVE",
@@ -2140,7 +2128,7 @@ impl ServersIdActionPostRebuildResponseServerVariant10Status {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10Status {
+impl From<&str> for ServersRebuildResponseServer20Status {
     fn from(value: &str) -> Self {
         match value {
             "ACTIVE" => Self::Active,
@@ -2172,27 +2160,26 @@ impl From<&str> for ServersIdActionPostRebuildResponseServerVariant10Status {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostRebuildResponseServerVariant10Status {
+impl std::str::FromStr for ServersRebuildResponseServer20Status {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostRebuildResponseServerVariant10Status {
+impl fmt::Display for ServersRebuildResponseServer20Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostRebuildResponseServerVariant10Status {
+impl serde::Serialize for ServersRebuildResponseServer20Status {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersIdActionPostRebuildResponseServerVariant10Status {
+impl<'de> serde::Deserialize<'de> for ServersRebuildResponseServer20Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2201,9 +2188,9 @@ for ServersIdActionPostRebuildResponseServerVariant10Status {
     }
 }
 
-/// The `ServersIdActionPostRebootType` type.
+/// The `ServersRebootType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostRebootType {
+pub enum ServersRebootType {
     /// `HARD`
     HardUpper,
     /// `Hard`
@@ -2220,7 +2207,7 @@ pub enum ServersIdActionPostRebootType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostRebootType {
+impl ServersRebootType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "HARD",
@@ -2245,7 +2232,7 @@ impl ServersIdActionPostRebootType {
     }
 }
 
-impl From<&str> for ServersIdActionPostRebootType {
+impl From<&str> for ServersRebootType {
     fn from(value: &str) -> Self {
         match value {
             "HARD" => Self::HardUpper,
@@ -2263,26 +2250,26 @@ impl From<&str> for ServersIdActionPostRebootType {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostRebootType {
+impl std::str::FromStr for ServersRebootType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostRebootType {
+impl fmt::Display for ServersRebootType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostRebootType {
+impl serde::Serialize for ServersRebootType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebootType {
+impl<'de> serde::Deserialize<'de> for ServersRebootType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2291,9 +2278,9 @@ impl<'de> serde::Deserialize<'de> for ServersIdActionPostRebootType {
     }
 }
 
-/// The `ServersIdActionPostOsResetStateState` type.
+/// The `ServersResetStateState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostOsResetStateState {
+pub enum ServersResetStateState {
     /// `active`
     Active,
     /// `error`
@@ -2302,7 +2289,7 @@ pub enum ServersIdActionPostOsResetStateState {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostOsResetStateState {
+impl ServersResetStateState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["active", "error"];
 
@@ -2316,7 +2303,7 @@ impl ServersIdActionPostOsResetStateState {
     }
 }
 
-impl From<&str> for ServersIdActionPostOsResetStateState {
+impl From<&str> for ServersResetStateState {
     fn from(value: &str) -> Self {
         match value {
             "active" => Self::Active,
@@ -2330,26 +2317,26 @@ impl From<&str> for ServersIdActionPostOsResetStateState {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostOsResetStateState {
+impl std::str::FromStr for ServersResetStateState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostOsResetStateState {
+impl fmt::Display for ServersResetStateState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostOsResetStateState {
+impl serde::Serialize for ServersResetStateState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsResetStateState {
+impl<'de> serde::Deserialize<'de> for ServersResetStateState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -2358,9 +2345,9 @@ impl<'de> serde::Deserialize<'de> for ServersIdActionPostOsResetStateState {
     }
 }
 
-/// The `ServersIdActionPostResizeOsDcfDiskConfig` type.
+/// The `ServersResizeOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIdActionPostResizeOsDcfDiskConfig {
+pub enum ServersResizeOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -2369,7 +2356,7 @@ pub enum ServersIdActionPostResizeOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersIdActionPostResizeOsDcfDiskConfig {
+impl ServersResizeOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -2383,7 +2370,7 @@ impl ServersIdActionPostResizeOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for ServersIdActionPostResizeOsDcfDiskConfig {
+impl From<&str> for ServersResizeOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -2397,26 +2384,26 @@ impl From<&str> for ServersIdActionPostResizeOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for ServersIdActionPostResizeOsDcfDiskConfig {
+impl std::str::FromStr for ServersResizeOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersIdActionPostResizeOsDcfDiskConfig {
+impl fmt::Display for ServersResizeOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersIdActionPostResizeOsDcfDiskConfig {
+impl serde::Serialize for ServersResizeOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersIdActionPostResizeOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for ServersResizeOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -2,12 +2,10 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::nova::{
-    ServersDetailGetSortKey, ServersGetSortKey, ServersIdActionPostAddFixedIpNetworkId,
-    ServersIdActionPostOsGetConsoleOutputLength,
-    ServersIdActionPostOsGetSerialConsoleType, ServersIdActionPostOsGetSpiceConsoleType,
-    ServersIdActionPostOsGetVncConsoleType, ServersIdActionPostOsResetStateState,
-    ServersIdActionPostRebootType, ServersIdActionPostResizeFlavorRef,
-    ServersIdActionPostResizeOsDcfDiskConfig,
+    ServersAddFixedIpNetworkId, ServersGetConsoleOutputLength,
+    ServersGetSerialConsoleType, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
+    ServersListDetailSortKey, ServersListSortKey, ServersRebootType,
+    ServersResetStateState, ServersResizeFlavorRef, ServersResizeOsDcfDiskConfig,
 };
 
 /// Parameters of [`Servers::list`](crate::nova::resources::Servers::list).
@@ -106,7 +104,7 @@ pub struct ServersListParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<ServersGetSortKey>,
+    pub sort_key: Option<ServersListSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -407,7 +405,7 @@ impl ServersListParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<ServersGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<ServersListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -569,7 +567,7 @@ pub struct ServersListDetailParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<ServersDetailGetSortKey>,
+    pub sort_key: Option<ServersListDetailSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -870,7 +868,7 @@ impl ServersListDetailParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<ServersDetailGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<ServersListDetailSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -961,15 +959,12 @@ pub struct ServersGetConsoleOutputParams {
     /// Note
     ///
     /// This parameter can be specified as not only ‘integer’ but also ‘string’.
-    pub length: Option<Option<ServersIdActionPostOsGetConsoleOutputLength>>,
+    pub length: Option<Option<ServersGetConsoleOutputLength>>,
 }
 
 impl ServersGetConsoleOutputParams {
     /// Sets `length`.
-    pub fn length(
-        mut self,
-        value: impl Into<ServersIdActionPostOsGetConsoleOutputLength>,
-    ) -> Self {
+    pub fn length(mut self, value: impl Into<ServersGetConsoleOutputLength>) -> Self {
         self.length = Some(Some(value.into()));
         self
     }
@@ -985,12 +980,12 @@ impl ServersGetConsoleOutputParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersGetSerialConsoleParams {
     /// The type of serial console. The only valid value is `serial`.
-    pub r#type: ServersIdActionPostOsGetSerialConsoleType,
+    pub r#type: ServersGetSerialConsoleType,
 }
 
 impl ServersGetSerialConsoleParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersIdActionPostOsGetSerialConsoleType>) -> Self {
+    pub fn new(r#type: impl Into<ServersGetSerialConsoleType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -999,12 +994,12 @@ impl ServersGetSerialConsoleParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersGetSpiceConsoleParams {
     /// The type of SPICE console. The only valid value is `spice-html5`.
-    pub r#type: ServersIdActionPostOsGetSpiceConsoleType,
+    pub r#type: ServersGetSpiceConsoleType,
 }
 
 impl ServersGetSpiceConsoleParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersIdActionPostOsGetSpiceConsoleType>) -> Self {
+    pub fn new(r#type: impl Into<ServersGetSpiceConsoleType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -1013,12 +1008,12 @@ impl ServersGetSpiceConsoleParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersGetVncConsoleParams {
     /// The type of VNC console. The only valid value is `novnc`.
-    pub r#type: ServersIdActionPostOsGetVncConsoleType,
+    pub r#type: ServersGetVncConsoleType,
 }
 
 impl ServersGetVncConsoleParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersIdActionPostOsGetVncConsoleType>) -> Self {
+    pub fn new(r#type: impl Into<ServersGetVncConsoleType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -1027,12 +1022,12 @@ impl ServersGetVncConsoleParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersAddFixedIpParams {
     /// The network ID.
-    pub network_id: ServersIdActionPostAddFixedIpNetworkId,
+    pub network_id: ServersAddFixedIpNetworkId,
 }
 
 impl ServersAddFixedIpParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(network_id: impl Into<ServersIdActionPostAddFixedIpNetworkId>) -> Self {
+    pub fn new(network_id: impl Into<ServersAddFixedIpNetworkId>) -> Self {
         Self {
             network_id: network_id.into(),
         }
@@ -1106,12 +1101,12 @@ pub struct ServersRebootParams {
     /// A `SOFT` reboot attempts a graceful shutdown and restart of the server.
     /// A `HARD` reboot attempts a forced shutdown and restart of the server.
     /// The `HARD` reboot corresponds to the power cycles of the server.
-    pub r#type: ServersIdActionPostRebootType,
+    pub r#type: ServersRebootType,
 }
 
 impl ServersRebootParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersIdActionPostRebootType>) -> Self {
+    pub fn new(r#type: impl Into<ServersRebootType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -1185,12 +1180,12 @@ impl ServersRescueParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersResetStateParams {
     /// The state of the server to be set, `active` or `error` are valid.
-    pub state: ServersIdActionPostOsResetStateState,
+    pub state: ServersResetStateState,
 }
 
 impl ServersResetStateParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(state: impl Into<ServersIdActionPostOsResetStateState>) -> Self {
+    pub fn new(state: impl Into<ServersResetStateState>) -> Self {
         Self { state: state.into() }
     }
 }
@@ -1213,19 +1208,19 @@ pub struct ServersResizeParams {
     /// * `MANUAL`. The API builds the server by using whatever partition scheme and
     ///   file system is in the source image. If the target flavor disk is larger, the API
     ///   does not partition the remaining disk space.
-    pub os_dcf_disk_config: Option<ServersIdActionPostResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// The flavor ID for resizing the server. The size of the disk in the flavor
     /// being resized to must be greater than or equal to the size of the disk in
     /// the current flavor.
     ///
     /// If a specified flavor ID is the same as the current one of the server,
     /// the request returns a `Bad Request (400)` response code.
-    pub flavor_ref: ServersIdActionPostResizeFlavorRef,
+    pub flavor_ref: ServersResizeFlavorRef,
 }
 
 impl ServersResizeParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(flavor_ref: impl Into<ServersIdActionPostResizeFlavorRef>) -> Self {
+    pub fn new(flavor_ref: impl Into<ServersResizeFlavorRef>) -> Self {
         Self {
             os_dcf_disk_config: None,
             flavor_ref: flavor_ref.into(),
@@ -1235,7 +1230,7 @@ impl ServersResizeParams {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServersIdActionPostResizeOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self

@@ -21,13 +21,11 @@ use crate::nova::{
     ServersCreate294ServerConfigDrive, ServersCreate294ServerFlavorRef,
     ServersCreate294ServerMaxCount, ServersCreate294ServerMinCount,
     ServersCreate294ServerNetworks, ServersCreate294ServerOsDcfDiskConfig,
-    ServersCreate294ServerReturnReservationId,
-    ServersIdActionPostCreateBackupBodyRotation,
-    ServersIdActionPostOsMigrateLiveBodyBlockMigration,
-    ServersIdActionPostRebuildBodyOsDcfDiskConfig,
-    ServersIdActionPostRebuildBodyPreserveEphemeral,
+    ServersCreate294ServerReturnReservationId, ServersCreateBackupBodyRotation,
+    ServersMigrateLiveBodyBlockMigration,
     ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
     ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
+    ServersRebuildBodyOsDcfDiskConfig, ServersRebuildBodyPreserveEphemeral,
 };
 
 /// The `ServersCreate294` type.
@@ -1338,7 +1336,7 @@ impl ServerUpdate2104Server {
 
 /// The action.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostCreateBackupBody {
+pub struct ServersCreateBackupBody {
     /// The type of the backup, for example, `daily`.
     pub backup_type: String,
     /// Metadata key and value pairs. The maximum size of the metadata key and value is
@@ -1349,15 +1347,15 @@ pub struct ServersIdActionPostCreateBackupBody {
     pub name: String,
     /// The rotation of the back up image, the oldest image will be removed when image count
     /// exceed the rotation count.
-    pub rotation: ServersIdActionPostCreateBackupBodyRotation,
+    pub rotation: ServersCreateBackupBodyRotation,
 }
 
-impl ServersIdActionPostCreateBackupBody {
+impl ServersCreateBackupBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
         backup_type: impl Into<String>,
         name: impl Into<String>,
-        rotation: impl Into<ServersIdActionPostCreateBackupBodyRotation>,
+        rotation: impl Into<ServersCreateBackupBodyRotation>,
     ) -> Self {
         Self {
             backup_type: backup_type.into(),
@@ -1377,7 +1375,7 @@ impl ServersIdActionPostCreateBackupBody {
 /// The action to create a snapshot of the image or
 /// the volume(s) of the server.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostCreateImageBody {
+pub struct ServersCreateImageBody {
     /// Metadata key and value pairs for the image.
     /// The maximum size for each metadata key and value pair is 255 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1386,7 +1384,7 @@ pub struct ServersIdActionPostCreateImageBody {
     pub name: String,
 }
 
-impl ServersIdActionPostCreateImageBody {
+impl ServersCreateImageBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(name: impl Into<String>) -> Self {
         Self {
@@ -1404,7 +1402,7 @@ impl ServersIdActionPostCreateImageBody {
 
 /// The action to evacuate a server to another host.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostEvacuateBody {
+pub struct ServersEvacuateBody {
     /// An administrative password to access the evacuated server.
     /// If you omit this parameter, the operation generates a new password.
     /// Up to API version 2.13, if `onSharedStorage` is set to `True` and
@@ -1427,7 +1425,7 @@ pub struct ServersIdActionPostEvacuateBody {
     pub host: Option<String>,
 }
 
-impl ServersIdActionPostEvacuateBody {
+impl ServersEvacuateBody {
     /// Sets `adminPass`.
     pub fn admin_pass(mut self, value: impl Into<String>) -> Self {
         self.admin_pass = Some(value.into());
@@ -1445,13 +1443,13 @@ impl ServersIdActionPostEvacuateBody {
 /// This parameter can be `null`.
 /// Up to microversion 2.73, this parameter should be `null`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostLockBody {
+pub struct ServersLockBody {
     /// `locked_reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked_reason: Option<String>,
 }
 
-impl ServersIdActionPostLockBody {
+impl ServersLockBody {
     /// Sets `locked_reason`.
     pub fn locked_reason(mut self, value: impl Into<String>) -> Self {
         self.locked_reason = Some(value.into());
@@ -1461,7 +1459,7 @@ impl ServersIdActionPostLockBody {
 
 /// The action.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostOsMigrateLiveBody {
+pub struct ServersMigrateLiveBody {
     /// Migrates local disks by using block migration. Set to `auto` which means
     /// nova will detect whether source and destination hosts on shared storage. if they are
     /// on shared storage, the live-migration won’t be block migration. Otherwise the block
@@ -1470,7 +1468,7 @@ pub struct ServersIdActionPostOsMigrateLiveBody {
     /// will fail when the source and destination hosts are not on the shared storage.
     ///
     /// **New in version 2.25**
-    pub block_migration: ServersIdActionPostOsMigrateLiveBodyBlockMigration,
+    pub block_migration: ServersMigrateLiveBodyBlockMigration,
     /// The host to which to migrate the server. If this parameter is `None`,
     /// the scheduler chooses a host.
     ///
@@ -1485,10 +1483,10 @@ pub struct ServersIdActionPostOsMigrateLiveBody {
     pub host: Option<String>,
 }
 
-impl ServersIdActionPostOsMigrateLiveBody {
+impl ServersMigrateLiveBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_migration: impl Into<ServersIdActionPostOsMigrateLiveBodyBlockMigration>,
+        block_migration: impl Into<ServersMigrateLiveBodyBlockMigration>,
         host: impl Into<Option<String>>,
     ) -> Self {
         Self {
@@ -1500,7 +1498,7 @@ impl ServersIdActionPostOsMigrateLiveBody {
 
 /// The action to rebuild a server.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildBody {
+pub struct ServersRebuildBody {
     /// Controls how the API partitions the disk when you create, rebuild, or resize servers.
     /// A server inherits the `OS-DCF:diskConfig` value from the image from which it
     /// was created, and an image inherits the `OS-DCF:diskConfig` value from the server
@@ -1518,7 +1516,7 @@ pub struct ServersIdActionPostRebuildBody {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersIdActionPostRebuildBodyOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersRebuildBodyOsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1608,7 +1606,7 @@ pub struct ServersIdActionPostRebuildBody {
     /// Ironic. Passing it to any other server instance results in a
     /// fault and will prevent the rebuild from happening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preserve_ephemeral: Option<ServersIdActionPostRebuildBodyPreserveEphemeral>,
+    pub preserve_ephemeral: Option<ServersRebuildBodyPreserveEphemeral>,
     /// A list of trusted certificate IDs, which are used during image
     /// signature verification to verify the signing certificate. The list is
     /// restricted to a maximum of 50 IDs. This parameter is optional in server
@@ -1642,7 +1640,7 @@ pub struct ServersIdActionPostRebuildBody {
     pub user_data: Option<Option<String>>,
 }
 
-impl ServersIdActionPostRebuildBody {
+impl ServersRebuildBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(image_ref: impl Into<String>) -> Self {
         Self {
@@ -1665,7 +1663,7 @@ impl ServersIdActionPostRebuildBody {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServersIdActionPostRebuildBodyOsDcfDiskConfig>,
+        value: impl Into<ServersRebuildBodyOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1734,7 +1732,7 @@ impl ServersIdActionPostRebuildBody {
     /// Sets `preserve_ephemeral`.
     pub fn preserve_ephemeral(
         mut self,
-        value: impl Into<ServersIdActionPostRebuildBodyPreserveEphemeral>,
+        value: impl Into<ServersRebuildBodyPreserveEphemeral>,
     ) -> Self {
         self.preserve_ephemeral = Some(value.into());
         self
@@ -1767,7 +1765,7 @@ impl ServersIdActionPostRebuildBody {
 
 /// The action.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostUnshelveBody {
+pub struct ServersUnshelveBody {
     /// `availability_zone`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -1782,7 +1780,7 @@ pub struct ServersIdActionPostUnshelveBody {
     pub host: Option<String>,
 }
 
-impl ServersIdActionPostUnshelveBody {
+impl ServersUnshelveBody {
     /// Sets `availability_zone`.
     pub fn availability_zone(mut self, value: impl Into<String>) -> Self {
         self.availability_zone = Some(Some(value.into()));

@@ -8,33 +8,29 @@ use crate::nova::{
     ServersActionGetSerialConsoleResponse21, ServersActionGetSpiceConsoleResponse21,
     ServersActionGetVncConsoleResponse21, ServersActionRescueResponse,
     ServersAddFixedIpParams, ServersAddFloatingIpParams, ServersAddSecurityGroupParams,
-    ServersChangePasswordParams, ServersCreate294, ServersCreateResponse,
-    ServersDetailGetResponse, ServersGetConsoleOutputParams, ServersGetResponse,
-    ServersGetSerialConsoleParams, ServersGetSpiceConsoleParams,
-    ServersGetVncConsoleParams, ServersIdActionPostCreateBackupBody,
-    ServersIdActionPostCreateImageBody, ServersIdActionPostEvacuateBody,
-    ServersIdActionPostLockBody, ServersIdActionPostOsMigrateLiveBody,
-    ServersIdActionPostRebuildBody, ServersIdActionPostRebuildResponse,
-    ServersIdActionPostUnshelveBody, ServersIdGetResponse, ServersIdPutResponse,
-    ServersIpsIndexResponse, ServersListDetailParams, ServersListInstanceActionsParams,
-    ServersListParams, ServersListVolumeAttachmentsParams, ServersMetadataCreate,
+    ServersChangePasswordParams, ServersCreate294, ServersCreateBackupBody,
+    ServersCreateImageBody, ServersCreateInterfaceResponse, ServersCreateResponse,
+    ServersCreateVolumeAttachmentsResponse, ServersEvacuateBody,
+    ServersGetConsoleOutputParams, ServersGetInstanceActionsResponse,
+    ServersGetInterfaceResponse, ServersGetResponse, ServersGetSerialConsoleParams,
+    ServersGetSpiceConsoleParams, ServersGetVncConsoleParams,
+    ServersGetVolumeAttachmentsResponse, ServersIpsIndexResponse,
+    ServersListDetailParams, ServersListDetailResponse, ServersListInstanceActionsParams,
+    ServersListInstanceActionsResponse, ServersListInterfaceResponse, ServersListParams,
+    ServersListResponse, ServersListVolumeAttachmentsParams,
+    ServersListVolumeAttachmentsResponse, ServersLockBody, ServersMetadataCreate,
     ServersMetadataCreateResponse, ServersMetadataIndexResponse,
     ServersMetadataShowResponse, ServersMetadataUpdate, ServersMetadataUpdateAll,
     ServersMetadataUpdateAllResponse, ServersMetadataUpdateResponse,
-    ServersMigrateParams, ServersOsInterfaceCreate249,
+    ServersMigrateLiveBody, ServersMigrateParams, ServersOsInterfaceCreate249,
     ServersOsSecurityGroupsIndexResponse, ServersOsServerPasswordIndexResponse,
     ServersOsVolumeAttachmentUpdate285, ServersOsVolumeAttachmentUpdateResponse,
-    ServersOsVolumeAttachmentsCreate279, ServersRebootParams, ServersRemoveFixedIpParams,
-    ServersRemoveFloatingIpParams, ServersRemoveSecurityGroupParams, ServersRescueParams,
-    ServersResetStateParams, ServersResizeParams,
-    ServersServerIdOsInstanceActionsGetResponse,
-    ServersServerIdOsInstanceActionsIdGetResponse, ServersServerIdOsInterfaceGetResponse,
-    ServersServerIdOsInterfaceIdGetResponse, ServersServerIdOsInterfacePostResponse,
-    ServersServerIdOsVolumeAttachmentsGetResponse,
-    ServersServerIdOsVolumeAttachmentsIdGetResponse,
-    ServersServerIdOsVolumeAttachmentsPostResponse, ServersShareShowResponse297,
-    ServersSharesCreate297, ServersSharesCreateResponse297,
-    ServersSharesIndexResponse297, ServersTopologyIndexResponse278,
+    ServersOsVolumeAttachmentsCreate279, ServersRebootParams, ServersRebuildBody,
+    ServersRebuildResponse, ServersRemoveFixedIpParams, ServersRemoveFloatingIpParams,
+    ServersRemoveSecurityGroupParams, ServersRescueParams, ServersResetStateParams,
+    ServersResizeParams, ServersShareShowResponse297, ServersSharesCreate297,
+    ServersSharesCreateResponse297, ServersSharesIndexResponse297,
+    ServersTopologyIndexResponse278, ServersUnshelveBody, ServersUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -66,7 +62,7 @@ impl<'a> Servers<'a> {
     /// forbidden(403)
     ///
     /// Sends `GET /v2.1/servers`.
-    pub fn list(&self, params: ServersListParams) -> Call<ServersGetResponse> {
+    pub fn list(&self, params: ServersListParams) -> Call<ServersListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers")
             .query("access_ip_v4", &params.access_ip_v4)
             .query("access_ip_v6", &params.access_ip_v6)
@@ -196,7 +192,7 @@ impl<'a> Servers<'a> {
     pub fn list_detail(
         &self,
         params: ServersListDetailParams,
-    ) -> Call<ServersDetailGetResponse> {
+    ) -> Call<ServersListDetailResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers/detail")
             .query("access_ip_v4", &params.access_ip_v4)
             .query("access_ip_v6", &params.access_ip_v6)
@@ -313,7 +309,7 @@ impl<'a> Servers<'a> {
     /// itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{id}`.
-    pub fn get(&self, id: &str) -> Call<ServersIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<ServersGetResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers/{id}")
             .path_param("id", id);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -333,7 +329,7 @@ impl<'a> Servers<'a> {
         &self,
         id: &str,
         body: &ServerUpdate2104,
-    ) -> Call<ServersIdPutResponse> {
+    ) -> Call<ServersUpdateResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/servers/{id}")
             .path_param("id", id)
             .json(body);
@@ -387,7 +383,7 @@ impl<'a> Servers<'a> {
     pub fn create_backup(
         &self,
         id: &str,
-        body: &ServersIdActionPostCreateBackupBody,
+        body: &ServersCreateBackupBody,
     ) -> Call<ServersActionCreateBackupResponse245> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -464,7 +460,7 @@ impl<'a> Servers<'a> {
     pub fn create_image(
         &self,
         id: &str,
-        body: &ServersIdActionPostCreateImageBody,
+        body: &ServersCreateImageBody,
     ) -> Call<ServersActionCreateImageResponse245> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -498,7 +494,7 @@ impl<'a> Servers<'a> {
     pub fn evacuate(
         &self,
         id: &str,
-        body: &ServersIdActionPostEvacuateBody,
+        body: &ServersEvacuateBody,
     ) -> Call<ServersActionEvacuateResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -657,7 +653,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `POST /v2.1/servers/{id}/action`.
-    pub fn lock(&self, id: &str, body: &ServersIdActionPostLockBody) -> Call<()> {
+    pub fn lock(&self, id: &str, body: &ServersLockBody) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
@@ -727,11 +723,7 @@ impl<'a> Servers<'a> {
     /// itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers/{id}/action`.
-    pub fn migrate_live(
-        &self,
-        id: &str,
-        body: &ServersIdActionPostOsMigrateLiveBody,
-    ) -> Call<()> {
+    pub fn migrate_live(&self, id: &str, body: &ServersMigrateLiveBody) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
@@ -774,8 +766,8 @@ impl<'a> Servers<'a> {
     pub fn rebuild(
         &self,
         id: &str,
-        body: &ServersIdActionPostRebuildBody,
-    ) -> Call<ServersIdActionPostRebuildResponse> {
+        body: &ServersRebuildBody,
+    ) -> Call<ServersRebuildResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
@@ -850,11 +842,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers/{id}/action`.
-    pub fn unshelve(
-        &self,
-        id: &str,
-        body: &ServersIdActionPostUnshelveBody,
-    ) -> Call<()> {
+    pub fn unshelve(&self, id: &str, body: &ServersUnshelveBody) -> Call<()> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
@@ -2015,7 +2003,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         params: ServersListInstanceActionsParams,
-    ) -> Call<ServersServerIdOsInstanceActionsGetResponse> {
+    ) -> Call<ServersListInstanceActionsResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-instance-actions",
@@ -2048,7 +2036,7 @@ impl<'a> Servers<'a> {
         &self,
         id: &str,
         server_id: &str,
-    ) -> Call<ServersServerIdOsInstanceActionsIdGetResponse> {
+    ) -> Call<ServersGetInstanceActionsResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-instance-actions/{id}",
@@ -2068,10 +2056,7 @@ impl<'a> Servers<'a> {
     /// NotImplemented(501)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-interface`.
-    pub fn list_interface(
-        &self,
-        server_id: &str,
-    ) -> Call<ServersServerIdOsInterfaceGetResponse> {
+    pub fn list_interface(&self, server_id: &str) -> Call<ServersListInterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-interface",
@@ -2094,7 +2079,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsInterfaceCreate249,
-    ) -> Call<ServersServerIdOsInterfacePostResponse> {
+    ) -> Call<ServersCreateInterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-interface",
@@ -2137,7 +2122,7 @@ impl<'a> Servers<'a> {
         &self,
         id: &str,
         server_id: &str,
-    ) -> Call<ServersServerIdOsInterfaceIdGetResponse> {
+    ) -> Call<ServersGetInterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-interface/{id}",
@@ -2261,7 +2246,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         params: ServersListVolumeAttachmentsParams,
-    ) -> Call<ServersServerIdOsVolumeAttachmentsGetResponse> {
+    ) -> Call<ServersListVolumeAttachmentsResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-volume_attachments",
@@ -2285,7 +2270,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsVolumeAttachmentsCreate279,
-    ) -> Call<ServersServerIdOsVolumeAttachmentsPostResponse> {
+    ) -> Call<ServersCreateVolumeAttachmentsResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-volume_attachments",
@@ -2327,7 +2312,7 @@ impl<'a> Servers<'a> {
         &self,
         id: &str,
         server_id: &str,
-    ) -> Call<ServersServerIdOsVolumeAttachmentsIdGetResponse> {
+    ) -> Call<ServersGetVolumeAttachmentsResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-volume_attachments/{id}",

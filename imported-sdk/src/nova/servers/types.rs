@@ -9,26 +9,24 @@ use crate::nova::{
     ServersCreateResponseVariant2ServerLinksItemRel,
     ServersCreateResponseVariant2ServerOsDcfDiskConfig,
     ServersDetailDetailResponse2100ServersLinksItemRel,
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
-    ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
-    ServersIdActionPostRebuildResponseServerVariant10Status,
-    ServersIdActionPostRebuildResponseServerVariant11ConfigDrive,
-    ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
-    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
     ServersIndexResponse21ServersLinksItemRel,
     ServersOsInstanceActionsIndexResponse258LinksItemRel,
+    ServersRebuildResponseServer20AccessIPv4, ServersRebuildResponseServer20AccessIPv6,
+    ServersRebuildResponseServer20LinksItemRel, ServersRebuildResponseServer20Status,
+    ServersRebuildResponseServer2100ConfigDrive,
+    ServersRebuildResponseServer2100OsExtStsPowerState,
+    ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
+    ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
+    ServersRebuildResponseServer2100SchedulerHintsGroup,
+    ServersRebuildResponseServer2100SchedulerHintsQuery,
+    ServersRebuildResponseServer2100SchedulerHintsSameHost,
     ServersShareShowResponse297ShareStatus, ServersSharesCreateResponse297ShareStatus,
     ServersSharesIndexResponse297SharesItemStatus,
 };
 
-/// The `ServersGetResponse` type.
+/// The `ServersListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersGetResponse {
+pub struct ServersListResponse {
     /// A list of `server` objects.
     pub servers: serde_json::Value,
     /// `servers_links`
@@ -93,9 +91,9 @@ pub struct ServersCreateResponseVariant2ServerSecurityGroupsItem {
     pub name: String,
 }
 
-/// The `ServersDetailGetResponse` type.
+/// The `ServersListDetailResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersDetailGetResponse {
+pub struct ServersListDetailResponse {
     /// A list of `server` objects.
     pub servers: serde_json::Value,
     /// `servers_links`
@@ -112,16 +110,16 @@ pub struct ServersDetailDetailResponse2100ServersLinksItem {
     pub rel: ServersDetailDetailResponse2100ServersLinksItemRel,
 }
 
-/// The `ServersIdGetResponse` type.
+/// The `ServersGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdGetResponse {
+pub struct ServersGetResponse {
     /// A `server` object.
     pub server: serde_json::Value,
 }
 
-/// The `ServersIdPutResponse` type.
+/// The `ServersUpdateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdPutResponse {
+pub struct ServersUpdateResponse {
     /// A `server` object.
     pub server: serde_json::Value,
 }
@@ -220,16 +218,16 @@ pub struct ServersActionGetRdpConsoleResponse21Console {
     pub url: String,
 }
 
-/// The `ServersIdActionPostRebuildResponse` type.
+/// The `ServersRebuildResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponse {
+pub struct ServersRebuildResponse {
     /// `server`
-    pub server: ServersIdActionPostRebuildResponseServer,
+    pub server: ServersRebuildResponseServer,
 }
 
-/// The `ServersIdActionPostRebuildResponseServer` type.
+/// The `ServersRebuildResponseServer` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServer {
+pub struct ServersRebuildResponseServer {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     pub os_dcf_disk_config: String,
@@ -325,7 +323,7 @@ pub struct ServersIdActionPostRebuildResponseServer {
         skip_serializing_if = "Option::is_none"
     )]
     pub os_ext_sts_power_state: Option<
-        Option<ServersIdActionPostRebuildResponseServerVariant11OsExtStsPowerState>,
+        Option<ServersRebuildResponseServer2100OsExtStsPowerState>,
     >,
     /// `OS-EXT-STS:task_state`
     ///
@@ -369,10 +367,10 @@ pub struct ServersIdActionPostRebuildResponseServer {
     pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
-    pub access_i_pv4: ServersIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    pub access_i_pv4: ServersRebuildResponseServer20AccessIPv4,
     /// `accessIPv6`
     #[serde(rename = "accessIPv6")]
-    pub access_i_pv6: ServersIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    pub access_i_pv6: ServersRebuildResponseServer20AccessIPv6,
     /// `addresses`
     pub addresses: serde_json::Value,
     /// `adminPass`
@@ -393,9 +391,7 @@ pub struct ServersIdActionPostRebuildResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<
-        Option<ServersIdActionPostRebuildResponseServerVariant11ConfigDrive>,
-    >,
+    pub config_drive: Option<Option<ServersRebuildResponseServer2100ConfigDrive>>,
     /// `created`
     pub created: crate::runtime::DateTime,
     /// `description`
@@ -409,7 +405,7 @@ pub struct ServersIdActionPostRebuildResponseServer {
     pub description: Option<Option<String>>,
     /// `fault`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<ServersIdActionPostRebuildResponseServerVariant10Fault>,
+    pub fault: Option<ServersRebuildResponseServer20Fault>,
     /// `flavor`
     pub flavor: serde_json::Value,
     /// `hostId`
@@ -432,7 +428,7 @@ pub struct ServersIdActionPostRebuildResponseServer {
     )]
     pub key_name: Option<Option<String>>,
     /// `links`
-    pub links: Vec<ServersIdActionPostRebuildResponseServerVariant10LinksItem>,
+    pub links: Vec<ServersRebuildResponseServer20LinksItem>,
     /// `locked`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -453,9 +449,7 @@ pub struct ServersIdActionPostRebuildResponseServer {
     #[serde(rename = "os-extended-volumes:volumes_attached")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_extended_volumes_volumes_attached: Option<
-        Vec<
-            ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
-        >,
+        Vec<ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem>,
     >,
     /// `pinned_availability_zone`
     ///
@@ -471,19 +465,15 @@ pub struct ServersIdActionPostRebuildResponseServer {
     pub progress: Option<f64>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >,
+    pub scheduler_hints: Option<ServersRebuildResponseServer2100SchedulerHints>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<
-        Vec<ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem>,
-    >,
+    pub security_groups: Option<Vec<ServersRebuildResponseServer2100SecurityGroupsItem>>,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,
     /// `status`
-    pub status: ServersIdActionPostRebuildResponseServerVariant10Status,
+    pub status: ServersRebuildResponseServer20Status,
     /// `tags`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
@@ -513,9 +503,18 @@ pub struct ServersIdActionPostRebuildResponseServer {
     pub user_id: String,
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHints` type.
+/// The `ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServerVariant14SchedulerHints {
+pub struct ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem {
+    /// Default: `false`.
+    pub delete_on_termination: bool,
+    /// `id`
+    pub id: String,
+}
+
+/// The `ServersRebuildResponseServer2100SchedulerHints` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersRebuildResponseServer2100SchedulerHints {
     /// `build_near_host_ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_near_host_ip: Option<String>,
@@ -525,52 +524,37 @@ pub struct ServersIdActionPostRebuildResponseServerVariant14SchedulerHints {
     /// `different_cell`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub different_cell: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+        ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
     >,
     /// `different_host`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub different_host: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+        ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
     >,
     /// `group`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >,
+    pub group: Option<ServersRebuildResponseServer2100SchedulerHintsGroup>,
     /// `query`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >,
+    pub query: Option<ServersRebuildResponseServer2100SchedulerHintsQuery>,
     /// `same_host`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<
-        ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >,
+    pub same_host: Option<ServersRebuildResponseServer2100SchedulerHintsSameHost>,
     /// `target_cell`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_cell: Option<String>,
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem` type.
+/// The `ServersRebuildResponseServer2100SecurityGroupsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem {
-    /// Default: `false`.
-    pub delete_on_termination: bool,
-    /// `id`
-    pub id: String,
-}
-
-/// The `ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServerVariant11SecurityGroupsItem {
+pub struct ServersRebuildResponseServer2100SecurityGroupsItem {
     /// `name`
     pub name: String,
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10Fault` type.
+/// The `ServersRebuildResponseServer20Fault` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServerVariant10Fault {
+pub struct ServersRebuildResponseServer20Fault {
     /// `code`
     pub code: i64,
     /// `created`
@@ -582,13 +566,13 @@ pub struct ServersIdActionPostRebuildResponseServerVariant10Fault {
     pub message: String,
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10LinksItem` type.
+/// The `ServersRebuildResponseServer20LinksItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIdActionPostRebuildResponseServerVariant10LinksItem {
+pub struct ServersRebuildResponseServer20LinksItem {
     /// `href`
     pub href: String,
     /// `rel`
-    pub rel: ServersIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    pub rel: ServersRebuildResponseServer20LinksItemRel,
 }
 
 /// The `ServersActionRescueResponse` type.
@@ -647,9 +631,9 @@ pub struct ServersMetadataUpdateResponse {
     pub meta: serde_json::Value,
 }
 
-/// The `ServersServerIdOsInstanceActionsGetResponse` type.
+/// The `ServersListInstanceActionsResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsInstanceActionsGetResponse {
+pub struct ServersListInstanceActionsResponse {
     /// List of the actions for the given instance in descending order of creation.
     #[serde(rename = "instanceActions")]
     pub instance_actions: serde_json::Value,
@@ -672,33 +656,33 @@ pub struct ServersOsInstanceActionsIndexResponse258LinksItem {
     pub rel: ServersOsInstanceActionsIndexResponse258LinksItemRel,
 }
 
-/// The `ServersServerIdOsInstanceActionsIdGetResponse` type.
+/// The `ServersGetInstanceActionsResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsInstanceActionsIdGetResponse {
+pub struct ServersGetInstanceActionsResponse {
     /// The instance action object.
     #[serde(rename = "instanceAction")]
     pub instance_action: serde_json::Value,
 }
 
-/// The `ServersServerIdOsInterfaceGetResponse` type.
+/// The `ServersListInterfaceResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsInterfaceGetResponse {
+pub struct ServersListInterfaceResponse {
     /// List of the interface attachments.
     #[serde(rename = "interfaceAttachments")]
     pub interface_attachments: serde_json::Value,
 }
 
-/// The `ServersServerIdOsInterfacePostResponse` type.
+/// The `ServersCreateInterfaceResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsInterfacePostResponse {
+pub struct ServersCreateInterfaceResponse {
     /// The interface attachment.
     #[serde(rename = "interfaceAttachment")]
     pub interface_attachment: serde_json::Value,
 }
 
-/// The `ServersServerIdOsInterfaceIdGetResponse` type.
+/// The `ServersGetInterfaceResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsInterfaceIdGetResponse {
+pub struct ServersGetInterfaceResponse {
     /// The interface attachment.
     #[serde(rename = "interfaceAttachment")]
     pub interface_attachment: serde_json::Value,
@@ -771,26 +755,26 @@ pub struct ServersOsServerPasswordIndexResponse {
     pub password: String,
 }
 
-/// The `ServersServerIdOsVolumeAttachmentsGetResponse` type.
+/// The `ServersListVolumeAttachmentsResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsVolumeAttachmentsGetResponse {
+pub struct ServersListVolumeAttachmentsResponse {
     /// The list of volume attachments.
     #[serde(rename = "volumeAttachments")]
     pub volume_attachments: serde_json::Value,
 }
 
-/// The `ServersServerIdOsVolumeAttachmentsPostResponse` type.
+/// The `ServersCreateVolumeAttachmentsResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsVolumeAttachmentsPostResponse {
+pub struct ServersCreateVolumeAttachmentsResponse {
     /// A dictionary representation of a volume attachment containing the fields
     /// `device`, `id`, `serverId` and `volumeId`.
     #[serde(rename = "volumeAttachment")]
     pub volume_attachment: serde_json::Value,
 }
 
-/// The `ServersServerIdOsVolumeAttachmentsIdGetResponse` type.
+/// The `ServersGetVolumeAttachmentsResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersServerIdOsVolumeAttachmentsIdGetResponse {
+pub struct ServersGetVolumeAttachmentsResponse {
     /// A dictionary representation of a volume attachment containing the fields
     /// `device`, `id`, `serverId` and `volumeId`.
     #[serde(rename = "volumeAttachment")]

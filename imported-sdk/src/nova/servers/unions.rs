@@ -4,8 +4,8 @@
 use crate::nova::{
     ServersCreate294ServerNetworksVariant1Item, ServersCreate294ServerNetworksVariant2,
     ServersCreateResponseVariant1, ServersCreateResponseVariant2,
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+    ServersRebuildResponseServer20AccessIPv4Variant1,
+    ServersRebuildResponseServer20AccessIPv6Variant1,
 };
 
 /// A list of cell routes or a cell route (string).
@@ -311,7 +311,7 @@ pub enum ServersCreateResponse {
 /// exceed the rotation count.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostCreateBackupBodyRotation {
+pub enum ServersCreateBackupBodyRotation {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.
@@ -326,112 +326,112 @@ pub enum ServersIdActionPostCreateBackupBodyRotation {
 /// This parameter can be specified as not only ‘integer’ but also ‘string’.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostOsGetConsoleOutputLength {
+pub enum ServersGetConsoleOutputLength {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.
     String(String),
 }
 
-/// The `ServersIdActionPostOsMigrateLiveBodyBlockMigration` type.
+/// The `ServersMigrateLiveBodyBlockMigration` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostOsMigrateLiveBodyBlockMigration {
+pub enum ServersMigrateLiveBodyBlockMigration {
     /// The value as a boolean.
     Bool(bool),
     /// The value as a string.
     String(String),
 }
 
-/// The `ServersIdActionPostRebuildBodyPreserveEphemeral` type.
+/// The `ServersRebuildBodyPreserveEphemeral` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildBodyPreserveEphemeral {
+pub enum ServersRebuildBodyPreserveEphemeral {
     /// The value as a boolean.
     Bool(bool),
     /// The value as a string.
     String(String),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell` type.
+/// The `ServersRebuildResponseServer2100ConfigDrive` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell {
+pub enum ServersRebuildResponseServer2100ConfigDrive {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
+}
+
+/// The `ServersRebuildResponseServer2100SchedulerHintsDifferentCell` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ServersRebuildResponseServer2100SchedulerHintsDifferentCell {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
     StringList(Vec<String>),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost` type.
+/// The `ServersRebuildResponseServer2100SchedulerHintsDifferentHost` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost {
+pub enum ServersRebuildResponseServer2100SchedulerHintsDifferentHost {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
     StringList(Vec<String>),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup` type.
+/// The `ServersRebuildResponseServer2100SchedulerHintsGroup` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup {
+pub enum ServersRebuildResponseServer2100SchedulerHintsGroup {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
     StringList(Vec<String>),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery` type.
+/// The `ServersRebuildResponseServer2100SchedulerHintsQuery` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery {
+pub enum ServersRebuildResponseServer2100SchedulerHintsQuery {
     /// The value as a string.
     String(String),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost` type.
+/// The `ServersRebuildResponseServer2100SchedulerHintsSameHost` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost {
+pub enum ServersRebuildResponseServer2100SchedulerHintsSameHost {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
     StringList(Vec<String>),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant11ConfigDrive` type.
+/// The `ServersRebuildResponseServer20AccessIPv4` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant11ConfigDrive {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv4` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv4 {
-    /// The value as [`ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1`].
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(
-        ServersIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+pub enum ServersRebuildResponseServer20AccessIPv4 {
+    /// The value as [`ServersRebuildResponseServer20AccessIPv4Variant1`].
+    ServersRebuildResponseServer20AccessIPv4Variant1(
+        ServersRebuildResponseServer20AccessIPv4Variant1,
     ),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
 
-/// The `ServersIdActionPostRebuildResponseServerVariant10AccessIPv6` type.
+/// The `ServersRebuildResponseServer20AccessIPv6` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv6 {
-    /// The value as [`ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1`].
-    ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(
-        ServersIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+pub enum ServersRebuildResponseServer20AccessIPv6 {
+    /// The value as [`ServersRebuildResponseServer20AccessIPv6Variant1`].
+    ServersRebuildResponseServer20AccessIPv6Variant1(
+        ServersRebuildResponseServer20AccessIPv6Variant1,
     ),
     /// The value as any JSON value.
     Json(serde_json::Value),
@@ -440,7 +440,7 @@ pub enum ServersIdActionPostRebuildResponseServerVariant10AccessIPv6 {
 /// The network ID.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostAddFixedIpNetworkId {
+pub enum ServersAddFixedIpNetworkId {
     /// The value as a number.
     #[serde(serialize_with = "crate::runtime::types::serialize_f64")]
     Number(f64),
@@ -456,7 +456,7 @@ pub enum ServersIdActionPostAddFixedIpNetworkId {
 /// the request returns a `Bad Request (400)` response code.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersIdActionPostResizeFlavorRef {
+pub enum ServersResizeFlavorRef {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.

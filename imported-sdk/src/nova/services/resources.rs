@@ -2,8 +2,8 @@
 //! The handles of the `services` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServiceUpdate253, OsServicesGetResponse, OsServicesIdPutResponse,
-    ServicesListParams,
+    Call, Client, OsServiceUpdate253, ServicesListParams, ServicesListResponse,
+    ServicesUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -25,7 +25,7 @@ impl<'a> Services<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-services`.
-    pub fn list(&self, params: ServicesListParams) -> Call<OsServicesGetResponse> {
+    pub fn list(&self, params: ServicesListParams) -> Call<ServicesListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-services")
             .query("binary", &params.binary)
             .query("host", &params.host);
@@ -80,7 +80,7 @@ impl<'a> Services<'a> {
         &self,
         id: &str,
         body: &OsServiceUpdate253,
-    ) -> Call<OsServicesIdPutResponse> {
+    ) -> Call<ServicesUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-services/{id}",

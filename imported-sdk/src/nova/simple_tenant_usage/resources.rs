@@ -2,8 +2,8 @@
 //! The handles of the `simple_tenant_usage` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsSimpleTenantUsageGetResponse, OsSimpleTenantUsageIdGetResponse,
-    SimpleTenantUsageGetParams, SimpleTenantUsageListParams,
+    Call, Client, SimpleTenantUsageGetParams, SimpleTenantUsageGetResponse,
+    SimpleTenantUsageListParams, SimpleTenantUsageListResponse,
 };
 use crate::runtime::{call, request};
 
@@ -26,7 +26,7 @@ impl<'a> SimpleTenantUsage<'a> {
     pub fn list(
         &self,
         params: SimpleTenantUsageListParams,
-    ) -> Call<OsSimpleTenantUsageGetResponse> {
+    ) -> Call<SimpleTenantUsageListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-simple-tenant-usage",
@@ -52,7 +52,7 @@ impl<'a> SimpleTenantUsage<'a> {
         &self,
         id: &str,
         params: SimpleTenantUsageGetParams,
-    ) -> Call<OsSimpleTenantUsageIdGetResponse> {
+    ) -> Call<SimpleTenantUsageGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-simple-tenant-usage/{id}",

@@ -7,9 +7,9 @@ use crate::nova::{
     OsSimpleTenantUsageShowResponse240TenantUsageLinksItemRel,
 };
 
-/// The `OsSimpleTenantUsageGetResponse` type.
+/// The `SimpleTenantUsageListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSimpleTenantUsageGetResponse {
+pub struct SimpleTenantUsageListResponse {
     /// A list of the tenant usage objects.
     pub tenant_usages: Vec<OsSimpleTenantUsageIndexResponse21TenantUsagesItem>,
     /// Links pertaining to usage. See [API Guide / Links and
@@ -110,9 +110,9 @@ pub struct OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem {
     pub rel: OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel,
 }
 
-/// The `OsSimpleTenantUsageIdGetResponse` type.
+/// The `SimpleTenantUsageGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSimpleTenantUsageIdGetResponse {
+pub struct SimpleTenantUsageGetResponse {
     /// The tenant usage object.
     pub tenant_usage: serde_json::Value,
     /// Links pertaining to usage. See [API Guide / Links and

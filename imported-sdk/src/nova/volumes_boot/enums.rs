@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsVolumesBootGetSortKey` type.
+/// The `VolumesBootListSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootGetSortKey {
+pub enum VolumesBootListSortKey {
     /// `access_ip_v4`
     AccessIpV4,
     /// `access_ip_v6`
@@ -112,7 +112,7 @@ pub enum OsVolumesBootGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootGetSortKey {
+impl VolumesBootListSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "access_ip_v4",
@@ -227,7 +227,7 @@ impl OsVolumesBootGetSortKey {
     }
 }
 
-impl From<&str> for OsVolumesBootGetSortKey {
+impl From<&str> for VolumesBootListSortKey {
     fn from(value: &str) -> Self {
         match value {
             "access_ip_v4" => Self::AccessIpV4,
@@ -290,26 +290,26 @@ impl From<&str> for OsVolumesBootGetSortKey {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootGetSortKey {
+impl std::str::FromStr for VolumesBootListSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootGetSortKey {
+impl fmt::Display for VolumesBootListSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootGetSortKey {
+impl serde::Serialize for VolumesBootListSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootGetSortKey {
+impl<'de> serde::Deserialize<'de> for VolumesBootListSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -805,9 +805,9 @@ for OsVolumesBootCreateResponse21Variant2ServerLinksItemRel {
     }
 }
 
-/// The `OsVolumesBootDetailGetSortKey` type.
+/// The `VolumesBootListDetailSortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootDetailGetSortKey {
+pub enum VolumesBootListDetailSortKey {
     /// `access_ip_v4`
     AccessIpV4,
     /// `access_ip_v6`
@@ -914,7 +914,7 @@ pub enum OsVolumesBootDetailGetSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootDetailGetSortKey {
+impl VolumesBootListDetailSortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "access_ip_v4",
@@ -1029,7 +1029,7 @@ impl OsVolumesBootDetailGetSortKey {
     }
 }
 
-impl From<&str> for OsVolumesBootDetailGetSortKey {
+impl From<&str> for VolumesBootListDetailSortKey {
     fn from(value: &str) -> Self {
         match value {
             "access_ip_v4" => Self::AccessIpV4,
@@ -1092,26 +1092,26 @@ impl From<&str> for OsVolumesBootDetailGetSortKey {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootDetailGetSortKey {
+impl std::str::FromStr for VolumesBootListDetailSortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootDetailGetSortKey {
+impl fmt::Display for VolumesBootListDetailSortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootDetailGetSortKey {
+impl serde::Serialize for VolumesBootListDetailSortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootDetailGetSortKey {
+impl<'de> serde::Deserialize<'de> for VolumesBootListDetailSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1251,9 +1251,9 @@ impl<'de> serde::Deserialize<'de> for OsVolumesBootUpdate294ServerOsDcfDiskConfi
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig` type.
+/// The `VolumesBootRebuildBodyOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+pub enum VolumesBootRebuildBodyOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -1262,7 +1262,7 @@ pub enum OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl VolumesBootRebuildBodyOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -1276,7 +1276,7 @@ impl OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl From<&str> for VolumesBootRebuildBodyOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -1290,27 +1290,26 @@ impl From<&str> for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl std::str::FromStr for VolumesBootRebuildBodyOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl fmt::Display for VolumesBootRebuildBodyOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl serde::Serialize for VolumesBootRebuildBodyOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for VolumesBootRebuildBodyOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1319,9 +1318,9 @@ for OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState` type.
+/// The `VolumesBootRebuildResponseServer2100OsExtStsPowerState` type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+pub enum VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     /// `0`
     Value0,
     /// `1`
@@ -1338,7 +1337,7 @@ pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerSta
     Unknown(crate::runtime::UnknownInt),
 }
 
-impl OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     /// Every value this SDK knows.
     pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
 
@@ -1356,8 +1355,7 @@ impl OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     }
 }
 
-impl From<i64>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl From<i64> for VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     fn from(value: i64) -> Self {
         match value {
             0 => Self::Value0,
@@ -1371,22 +1369,20 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     }
 }
 
-impl fmt::Display
-for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl fmt::Display for VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl serde::Serialize
-for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+impl serde::Serialize for VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
+for VolumesBootRebuildResponseServer2100OsExtStsPowerState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1394,16 +1390,16 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1` type.
+/// The `VolumesBootRebuildResponseServer20AccessIPv4Variant1` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+pub enum VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     /// ` `
     V,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[""];
 
@@ -1416,8 +1412,7 @@ impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
     }
 }
 
-impl From<&str>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl From<&str> for VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     fn from(value: &str) -> Self {
         match value {
             "" => Self::V,
@@ -1430,30 +1425,27 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
     }
 }
 
-impl std::str::FromStr
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl std::str::FromStr for VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl fmt::Display for VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+impl serde::Serialize for VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
+for VolumesBootRebuildResponseServer20AccessIPv4Variant1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1462,16 +1454,16 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1 {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1` type.
+/// The `VolumesBootRebuildResponseServer20AccessIPv6Variant1` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+pub enum VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     /// ` `
     V,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[""];
 
@@ -1484,8 +1476,7 @@ impl OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
     }
 }
 
-impl From<&str>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl From<&str> for VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     fn from(value: &str) -> Self {
         match value {
             "" => Self::V,
@@ -1498,30 +1489,27 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
     }
 }
 
-impl std::str::FromStr
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl std::str::FromStr for VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl fmt::Display for VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+impl serde::Serialize for VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
+for VolumesBootRebuildResponseServer20AccessIPv6Variant1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1530,9 +1518,9 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1 {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel` type.
+/// The `VolumesBootRebuildResponseServer20LinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+pub enum VolumesBootRebuildResponseServer20LinksItemRel {
     /// `bookmark`
     Bookmark,
     /// `self`
@@ -1541,7 +1529,7 @@ pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl VolumesBootRebuildResponseServer20LinksItemRel {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["bookmark", "self"];
 
@@ -1555,7 +1543,7 @@ impl OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
     }
 }
 
-impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl From<&str> for VolumesBootRebuildResponseServer20LinksItemRel {
     fn from(value: &str) -> Self {
         match value {
             "bookmark" => Self::Bookmark,
@@ -1569,30 +1557,26 @@ impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10Links
     }
 }
 
-impl std::str::FromStr
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl std::str::FromStr for VolumesBootRebuildResponseServer20LinksItemRel {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl fmt::Display for VolumesBootRebuildResponseServer20LinksItemRel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl serde::Serialize for VolumesBootRebuildResponseServer20LinksItemRel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
+impl<'de> serde::Deserialize<'de> for VolumesBootRebuildResponseServer20LinksItemRel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1601,9 +1585,9 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10Status` type.
+/// The `VolumesBootRebuildResponseServer20Status` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+pub enum VolumesBootRebuildResponseServer20Status {
     /// `ACTIVE`
     Active,
     /// `BUILD`
@@ -1648,7 +1632,7 @@ pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl VolumesBootRebuildResponseServer20Status {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "ACTIVE",
@@ -1701,7 +1685,7 @@ impl OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
     }
 }
 
-impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl From<&str> for VolumesBootRebuildResponseServer20Status {
     fn from(value: &str) -> Self {
         match value {
             "ACTIVE" => Self::Active,
@@ -1733,28 +1717,26 @@ impl From<&str> for OsVolumesBootIdActionPostRebuildResponseServerVariant10Statu
     }
 }
 
-impl std::str::FromStr
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl std::str::FromStr for VolumesBootRebuildResponseServer20Status {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl fmt::Display for VolumesBootRebuildResponseServer20Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl serde::Serialize for VolumesBootRebuildResponseServer20Status {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
+impl<'de> serde::Deserialize<'de> for VolumesBootRebuildResponseServer20Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1763,9 +1745,9 @@ for OsVolumesBootIdActionPostRebuildResponseServerVariant10Status {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebootType` type.
+/// The `VolumesBootRebootType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostRebootType {
+pub enum VolumesBootRebootType {
     /// `HARD`
     HardUpper,
     /// `Hard`
@@ -1782,7 +1764,7 @@ pub enum OsVolumesBootIdActionPostRebootType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostRebootType {
+impl VolumesBootRebootType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "HARD",
@@ -1807,7 +1789,7 @@ impl OsVolumesBootIdActionPostRebootType {
     }
 }
 
-impl From<&str> for OsVolumesBootIdActionPostRebootType {
+impl From<&str> for VolumesBootRebootType {
     fn from(value: &str) -> Self {
         match value {
             "HARD" => Self::HardUpper,
@@ -1825,26 +1807,26 @@ impl From<&str> for OsVolumesBootIdActionPostRebootType {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootIdActionPostRebootType {
+impl std::str::FromStr for VolumesBootRebootType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootIdActionPostRebootType {
+impl fmt::Display for VolumesBootRebootType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootIdActionPostRebootType {
+impl serde::Serialize for VolumesBootRebootType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootIdActionPostRebootType {
+impl<'de> serde::Deserialize<'de> for VolumesBootRebootType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1853,9 +1835,9 @@ impl<'de> serde::Deserialize<'de> for OsVolumesBootIdActionPostRebootType {
     }
 }
 
-/// The `OsVolumesBootIdActionPostResizeOsDcfDiskConfig` type.
+/// The `VolumesBootResizeOsDcfDiskConfig` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+pub enum VolumesBootResizeOsDcfDiskConfig {
     /// `AUTO`
     Auto,
     /// `MANUAL`
@@ -1864,7 +1846,7 @@ pub enum OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl VolumesBootResizeOsDcfDiskConfig {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
 
@@ -1878,7 +1860,7 @@ impl OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     }
 }
 
-impl From<&str> for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl From<&str> for VolumesBootResizeOsDcfDiskConfig {
     fn from(value: &str) -> Self {
         match value {
             "AUTO" => Self::Auto,
@@ -1892,26 +1874,26 @@ impl From<&str> for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
     }
 }
 
-impl std::str::FromStr for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl std::str::FromStr for VolumesBootResizeOsDcfDiskConfig {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl fmt::Display for VolumesBootResizeOsDcfDiskConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl serde::Serialize for VolumesBootResizeOsDcfDiskConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsVolumesBootIdActionPostResizeOsDcfDiskConfig {
+impl<'de> serde::Deserialize<'de> for VolumesBootResizeOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

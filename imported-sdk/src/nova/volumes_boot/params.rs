@@ -2,9 +2,8 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::nova::{
-    OsVolumesBootDetailGetSortKey, OsVolumesBootGetSortKey,
-    OsVolumesBootIdActionPostRebootType, OsVolumesBootIdActionPostResizeFlavorRef,
-    OsVolumesBootIdActionPostResizeOsDcfDiskConfig,
+    VolumesBootListDetailSortKey, VolumesBootListSortKey, VolumesBootRebootType,
+    VolumesBootResizeFlavorRef, VolumesBootResizeOsDcfDiskConfig,
 };
 
 /// Parameters of [`VolumesBoot::list`](crate::nova::resources::VolumesBoot::list).
@@ -103,7 +102,7 @@ pub struct VolumesBootListParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<OsVolumesBootGetSortKey>,
+    pub sort_key: Option<VolumesBootListSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -404,7 +403,7 @@ impl VolumesBootListParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<OsVolumesBootGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<VolumesBootListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -566,7 +565,7 @@ pub struct VolumesBootListDetailParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<OsVolumesBootDetailGetSortKey>,
+    pub sort_key: Option<VolumesBootListDetailSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -867,7 +866,7 @@ impl VolumesBootListDetailParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<OsVolumesBootDetailGetSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<VolumesBootListDetailSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -937,12 +936,12 @@ impl VolumesBootListDetailParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VolumesBootRebootParams {
     /// `type`
-    pub r#type: OsVolumesBootIdActionPostRebootType,
+    pub r#type: VolumesBootRebootType,
 }
 
 impl VolumesBootRebootParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<OsVolumesBootIdActionPostRebootType>) -> Self {
+    pub fn new(r#type: impl Into<VolumesBootRebootType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -951,14 +950,14 @@ impl VolumesBootRebootParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VolumesBootResizeParams {
     /// `OS-DCF:diskConfig`
-    pub os_dcf_disk_config: Option<OsVolumesBootIdActionPostResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<VolumesBootResizeOsDcfDiskConfig>,
     /// `flavorRef`
-    pub flavor_ref: OsVolumesBootIdActionPostResizeFlavorRef,
+    pub flavor_ref: VolumesBootResizeFlavorRef,
 }
 
 impl VolumesBootResizeParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(flavor_ref: impl Into<OsVolumesBootIdActionPostResizeFlavorRef>) -> Self {
+    pub fn new(flavor_ref: impl Into<VolumesBootResizeFlavorRef>) -> Self {
         Self {
             os_dcf_disk_config: None,
             flavor_ref: flavor_ref.into(),
@@ -968,7 +967,7 @@ impl VolumesBootResizeParams {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<OsVolumesBootIdActionPostResizeOsDcfDiskConfig>,
+        value: impl Into<VolumesBootResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self

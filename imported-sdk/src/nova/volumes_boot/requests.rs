@@ -23,9 +23,8 @@ use crate::nova::{
     OsVolumesBootCreate294ServerMaxCount, OsVolumesBootCreate294ServerMinCount,
     OsVolumesBootCreate294ServerNetworks, OsVolumesBootCreate294ServerOsDcfDiskConfig,
     OsVolumesBootCreate294ServerReturnReservationId,
-    OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig,
-    OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
-    OsVolumesBootUpdate294ServerOsDcfDiskConfig,
+    OsVolumesBootUpdate294ServerOsDcfDiskConfig, VolumesBootRebuildBodyOsDcfDiskConfig,
+    VolumesBootRebuildBodyPreserveEphemeral,
 };
 
 /// The `OsVolumesBootCreate294` type.
@@ -1045,9 +1044,9 @@ impl OsVolumesBootUpdate294Server {
     }
 }
 
-/// The `OsVolumesBootIdActionPostCreateImageBody` type.
+/// The `VolumesBootCreateImageBody` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostCreateImageBody {
+pub struct VolumesBootCreateImageBody {
     /// `metadata`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
@@ -1055,7 +1054,7 @@ pub struct OsVolumesBootIdActionPostCreateImageBody {
     pub name: String,
 }
 
-impl OsVolumesBootIdActionPostCreateImageBody {
+impl VolumesBootCreateImageBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(name: impl Into<String>) -> Self {
         Self {
@@ -1071,13 +1070,13 @@ impl OsVolumesBootIdActionPostCreateImageBody {
     }
 }
 
-/// The `OsVolumesBootIdActionPostRebuildBody` type.
+/// The `VolumesBootRebuildBody` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildBody {
+pub struct VolumesBootRebuildBody {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<VolumesBootRebuildBodyOsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1122,9 +1121,7 @@ pub struct OsVolumesBootIdActionPostRebuildBody {
     pub name: Option<String>,
     /// `preserve_ephemeral`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preserve_ephemeral: Option<
-        OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral,
-    >,
+    pub preserve_ephemeral: Option<VolumesBootRebuildBodyPreserveEphemeral>,
     /// `trusted_image_certificates`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -1145,7 +1142,7 @@ pub struct OsVolumesBootIdActionPostRebuildBody {
     pub user_data: Option<Option<String>>,
 }
 
-impl OsVolumesBootIdActionPostRebuildBody {
+impl VolumesBootRebuildBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(image_ref: impl Into<String>) -> Self {
         Self {
@@ -1168,7 +1165,7 @@ impl OsVolumesBootIdActionPostRebuildBody {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<OsVolumesBootIdActionPostRebuildBodyOsDcfDiskConfig>,
+        value: impl Into<VolumesBootRebuildBodyOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1237,7 +1234,7 @@ impl OsVolumesBootIdActionPostRebuildBody {
     /// Sets `preserve_ephemeral`.
     pub fn preserve_ephemeral(
         mut self,
-        value: impl Into<OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral>,
+        value: impl Into<VolumesBootRebuildBodyPreserveEphemeral>,
     ) -> Self {
         self.preserve_ephemeral = Some(value.into());
         self

@@ -3,12 +3,11 @@
 
 use crate::nova::{
     Call, Client, OsVolumesBootActionCreateImageResponse245, OsVolumesBootCreate294,
-    OsVolumesBootCreateResponse21, OsVolumesBootDetailGetResponse,
-    OsVolumesBootGetResponse, OsVolumesBootIdActionPostCreateImageBody,
-    OsVolumesBootIdActionPostRebuildBody, OsVolumesBootIdActionPostRebuildResponse,
-    OsVolumesBootIdGetResponse, OsVolumesBootIdPutResponse, OsVolumesBootUpdate294,
-    VolumesBootListDetailParams, VolumesBootListParams, VolumesBootRebootParams,
-    VolumesBootResizeParams,
+    OsVolumesBootCreateResponse21, OsVolumesBootUpdate294, VolumesBootCreateImageBody,
+    VolumesBootGetResponse, VolumesBootListDetailParams, VolumesBootListDetailResponse,
+    VolumesBootListParams, VolumesBootListResponse, VolumesBootRebootParams,
+    VolumesBootRebuildBody, VolumesBootRebuildResponse, VolumesBootResizeParams,
+    VolumesBootUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -22,7 +21,7 @@ impl<'a> VolumesBoot<'a> {
     /// Returns a list of server names and ids for a given user.
     ///
     /// Sends `GET /v2.1/os-volumes_boot`.
-    pub fn list(&self, params: VolumesBootListParams) -> Call<OsVolumesBootGetResponse> {
+    pub fn list(&self, params: VolumesBootListParams) -> Call<VolumesBootListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot",
@@ -108,7 +107,7 @@ impl<'a> VolumesBoot<'a> {
     pub fn list_detail(
         &self,
         params: VolumesBootListDetailParams,
-    ) -> Call<OsVolumesBootDetailGetResponse> {
+    ) -> Call<VolumesBootListDetailResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot/detail",
@@ -190,7 +189,7 @@ impl<'a> VolumesBoot<'a> {
     /// Returns server details by server id.
     ///
     /// Sends `GET /v2.1/os-volumes_boot/{id}`.
-    pub fn get(&self, id: &str) -> Call<OsVolumesBootIdGetResponse> {
+    pub fn get(&self, id: &str) -> Call<VolumesBootGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot/{id}",
@@ -206,7 +205,7 @@ impl<'a> VolumesBoot<'a> {
         &self,
         id: &str,
         body: &OsVolumesBootUpdate294,
-    ) -> Call<OsVolumesBootIdPutResponse> {
+    ) -> Call<VolumesBootUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-volumes_boot/{id}",
@@ -220,7 +219,7 @@ impl<'a> VolumesBoot<'a> {
     pub fn create_image(
         &self,
         id: &str,
-        body: &OsVolumesBootIdActionPostCreateImageBody,
+        body: &VolumesBootCreateImageBody,
     ) -> Call<OsVolumesBootActionCreateImageResponse245> {
         let request = request::Request::new(
                 reqwest::Method::POST,
@@ -236,8 +235,8 @@ impl<'a> VolumesBoot<'a> {
     pub fn rebuild(
         &self,
         id: &str,
-        body: &OsVolumesBootIdActionPostRebuildBody,
-    ) -> Call<OsVolumesBootIdActionPostRebuildResponse> {
+        body: &VolumesBootRebuildBody,
+    ) -> Call<VolumesBootRebuildResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-volumes_boot/{id}/action",

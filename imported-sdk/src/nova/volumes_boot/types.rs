@@ -5,23 +5,23 @@ use crate::nova::{
     OsVolumesBootCreateResponse21Variant2ServerLinksItemRel,
     OsVolumesBootCreateResponse21Variant2ServerOsDcfDiskConfig,
     OsVolumesBootDetailDetailResponse2100ServersLinksItemRel,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
     OsVolumesBootIndexResponse21ServersLinksItemRel,
+    VolumesBootRebuildResponseServer20AccessIPv4,
+    VolumesBootRebuildResponseServer20AccessIPv6,
+    VolumesBootRebuildResponseServer20LinksItemRel,
+    VolumesBootRebuildResponseServer20Status,
+    VolumesBootRebuildResponseServer2100ConfigDrive,
+    VolumesBootRebuildResponseServer2100OsExtStsPowerState,
+    VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell,
+    VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost,
+    VolumesBootRebuildResponseServer2100SchedulerHintsGroup,
+    VolumesBootRebuildResponseServer2100SchedulerHintsQuery,
+    VolumesBootRebuildResponseServer2100SchedulerHintsSameHost,
 };
 
-/// The `OsVolumesBootGetResponse` type.
+/// The `VolumesBootListResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootGetResponse {
+pub struct VolumesBootListResponse {
     /// `servers`
     pub servers: serde_json::Value,
     /// `servers_links`
@@ -88,9 +88,9 @@ pub struct OsVolumesBootCreateResponse21Variant2ServerSecurityGroupsItem {
     pub name: String,
 }
 
-/// The `OsVolumesBootDetailGetResponse` type.
+/// The `VolumesBootListDetailResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootDetailGetResponse {
+pub struct VolumesBootListDetailResponse {
     /// `servers`
     pub servers: serde_json::Value,
     /// `servers_links`
@@ -109,16 +109,16 @@ pub struct OsVolumesBootDetailDetailResponse2100ServersLinksItem {
     pub rel: OsVolumesBootDetailDetailResponse2100ServersLinksItemRel,
 }
 
-/// The `OsVolumesBootIdGetResponse` type.
+/// The `VolumesBootGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdGetResponse {
+pub struct VolumesBootGetResponse {
     /// `server`
     pub server: serde_json::Value,
 }
 
-/// The `OsVolumesBootIdPutResponse` type.
+/// The `VolumesBootUpdateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdPutResponse {
+pub struct VolumesBootUpdateResponse {
     /// `server`
     pub server: serde_json::Value,
 }
@@ -130,16 +130,16 @@ pub struct OsVolumesBootActionCreateImageResponse245 {
     pub image_id: Option<String>,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponse` type.
+/// The `VolumesBootRebuildResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponse {
+pub struct VolumesBootRebuildResponse {
     /// `server`
-    pub server: OsVolumesBootIdActionPostRebuildResponseServer,
+    pub server: VolumesBootRebuildResponseServer,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServer` type.
+/// The `VolumesBootRebuildResponseServer` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServer {
+pub struct VolumesBootRebuildResponseServer {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     pub os_dcf_disk_config: String,
@@ -235,7 +235,7 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
         skip_serializing_if = "Option::is_none"
     )]
     pub os_ext_sts_power_state: Option<
-        Option<OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtStsPowerState>,
+        Option<VolumesBootRebuildResponseServer2100OsExtStsPowerState>,
     >,
     /// `OS-EXT-STS:task_state`
     ///
@@ -279,10 +279,10 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
-    pub access_i_pv4: OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4,
+    pub access_i_pv4: VolumesBootRebuildResponseServer20AccessIPv4,
     /// `accessIPv6`
     #[serde(rename = "accessIPv6")]
-    pub access_i_pv6: OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6,
+    pub access_i_pv6: VolumesBootRebuildResponseServer20AccessIPv6,
     /// `addresses`
     pub addresses: serde_json::Value,
     /// `adminPass`
@@ -303,9 +303,7 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<
-        Option<OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive>,
-    >,
+    pub config_drive: Option<Option<VolumesBootRebuildResponseServer2100ConfigDrive>>,
     /// `created`
     pub created: crate::runtime::DateTime,
     /// `description`
@@ -319,7 +317,7 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     pub description: Option<Option<String>>,
     /// `fault`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault>,
+    pub fault: Option<VolumesBootRebuildResponseServer20Fault>,
     /// `flavor`
     pub flavor: serde_json::Value,
     /// `hostId`
@@ -342,7 +340,7 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     )]
     pub key_name: Option<Option<String>>,
     /// `links`
-    pub links: Vec<OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem>,
+    pub links: Vec<VolumesBootRebuildResponseServer20LinksItem>,
     /// `locked`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -363,9 +361,7 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     #[serde(rename = "os-extended-volumes:volumes_attached")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_extended_volumes_volumes_attached: Option<
-        Vec<
-            OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem,
-        >,
+        Vec<VolumesBootRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem>,
     >,
     /// `pinned_availability_zone`
     ///
@@ -381,19 +377,17 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     pub progress: Option<f64>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints,
-    >,
+    pub scheduler_hints: Option<VolumesBootRebuildResponseServer2100SchedulerHints>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<
-        Vec<OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem>,
+        Vec<VolumesBootRebuildResponseServer2100SecurityGroupsItem>,
     >,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,
     /// `status`
-    pub status: OsVolumesBootIdActionPostRebuildResponseServerVariant10Status,
+    pub status: VolumesBootRebuildResponseServer20Status,
     /// `tags`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
@@ -423,9 +417,18 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServer {
     pub user_id: String,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints` type.
+/// The `VolumesBootRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints {
+pub struct VolumesBootRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem {
+    /// Default: `false`.
+    pub delete_on_termination: bool,
+    /// `id`
+    pub id: String,
+}
+
+/// The `VolumesBootRebuildResponseServer2100SchedulerHints` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VolumesBootRebuildResponseServer2100SchedulerHints {
     /// `build_near_host_ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_near_host_ip: Option<String>,
@@ -435,52 +438,37 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHints
     /// `different_cell`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub different_cell: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell,
+        VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell,
     >,
     /// `different_host`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub different_host: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost,
+        VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost,
     >,
     /// `group`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup,
-    >,
+    pub group: Option<VolumesBootRebuildResponseServer2100SchedulerHintsGroup>,
     /// `query`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery,
-    >,
+    pub query: Option<VolumesBootRebuildResponseServer2100SchedulerHintsQuery>,
     /// `same_host`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<
-        OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost,
-    >,
+    pub same_host: Option<VolumesBootRebuildResponseServer2100SchedulerHintsSameHost>,
     /// `target_cell`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_cell: Option<String>,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem` type.
+/// The `VolumesBootRebuildResponseServer2100SecurityGroupsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant11OsExtendedVolumesVolumesAttachedItem {
-    /// Default: `false`.
-    pub delete_on_termination: bool,
-    /// `id`
-    pub id: String,
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant11SecurityGroupsItem {
+pub struct VolumesBootRebuildResponseServer2100SecurityGroupsItem {
     /// `name`
     pub name: String,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault` type.
+/// The `VolumesBootRebuildResponseServer20Fault` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault {
+pub struct VolumesBootRebuildResponseServer20Fault {
     /// `code`
     pub code: i64,
     /// `created`
@@ -492,11 +480,11 @@ pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant10Fault {
     pub message: String,
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem` type.
+/// The `VolumesBootRebuildResponseServer20LinksItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItem {
+pub struct VolumesBootRebuildResponseServer20LinksItem {
     /// `href`
     pub href: String,
     /// `rel`
-    pub rel: OsVolumesBootIdActionPostRebuildResponseServerVariant10LinksItemRel,
+    pub rel: VolumesBootRebuildResponseServer20LinksItemRel,
 }

@@ -5,8 +5,8 @@ use crate::nova::{
     OsVolumesBootCreate294ServerNetworksVariant1Item,
     OsVolumesBootCreate294ServerNetworksVariant2, OsVolumesBootCreateResponse21Variant1,
     OsVolumesBootCreateResponse21Variant2,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+    VolumesBootRebuildResponseServer20AccessIPv4Variant1,
+    VolumesBootRebuildResponseServer20AccessIPv6Variant1,
 };
 
 /// The `OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell` type.
@@ -233,104 +233,104 @@ pub enum OsVolumesBootCreateResponse21 {
     OsVolumesBootCreateResponse21Variant2(OsVolumesBootCreateResponse21Variant2),
 }
 
-/// The `OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral` type.
+/// The `VolumesBootRebuildBodyPreserveEphemeral` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildBodyPreserveEphemeral {
+pub enum VolumesBootRebuildBodyPreserveEphemeral {
     /// The value as a boolean.
     Bool(bool),
     /// The value as a string.
     String(String),
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell` type.
+/// The `VolumesBootRebuildResponseServer2100ConfigDrive` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentCell {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsDifferentHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsGroup {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsQuery {
-    /// The value as a string.
-    String(String),
-    /// The value as any JSON value.
-    Json(serde_json::Value),
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant14SchedulerHintsSameHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant11ConfigDrive {
+pub enum VolumesBootRebuildResponseServer2100ConfigDrive {
     /// The value as a boolean.
     Bool(bool),
     /// The value as a string.
     String(String),
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4` type.
+/// The `VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4 {
-    /// The value as [`OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1`].
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1(
-        OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv4Variant1,
+pub enum VolumesBootRebuildResponseServer2100SchedulerHintsDifferentCell {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum VolumesBootRebuildResponseServer2100SchedulerHintsDifferentHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `VolumesBootRebuildResponseServer2100SchedulerHintsGroup` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum VolumesBootRebuildResponseServer2100SchedulerHintsGroup {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `VolumesBootRebuildResponseServer2100SchedulerHintsQuery` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum VolumesBootRebuildResponseServer2100SchedulerHintsQuery {
+    /// The value as a string.
+    String(String),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// The `VolumesBootRebuildResponseServer2100SchedulerHintsSameHost` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum VolumesBootRebuildResponseServer2100SchedulerHintsSameHost {
+    /// The value as a string.
+    String(String),
+    /// The value as a list of string values.
+    StringList(Vec<String>),
+}
+
+/// The `VolumesBootRebuildResponseServer20AccessIPv4` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum VolumesBootRebuildResponseServer20AccessIPv4 {
+    /// The value as [`VolumesBootRebuildResponseServer20AccessIPv4Variant1`].
+    VolumesBootRebuildResponseServer20AccessIPv4Variant1(
+        VolumesBootRebuildResponseServer20AccessIPv4Variant1,
     ),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
 
-/// The `OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6` type.
+/// The `VolumesBootRebuildResponseServer20AccessIPv6` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6 {
-    /// The value as [`OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1`].
-    OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1(
-        OsVolumesBootIdActionPostRebuildResponseServerVariant10AccessIPv6Variant1,
+pub enum VolumesBootRebuildResponseServer20AccessIPv6 {
+    /// The value as [`VolumesBootRebuildResponseServer20AccessIPv6Variant1`].
+    VolumesBootRebuildResponseServer20AccessIPv6Variant1(
+        VolumesBootRebuildResponseServer20AccessIPv6Variant1,
     ),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
 
-/// The `OsVolumesBootIdActionPostResizeFlavorRef` type.
+/// The `VolumesBootResizeFlavorRef` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsVolumesBootIdActionPostResizeFlavorRef {
+pub enum VolumesBootResizeFlavorRef {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.
