@@ -4,7 +4,7 @@
 //! such construct is a [`Note`] with its JSON pointer and what was done instead.
 //!
 //! Steps: `doc` reads the document and follows `$ref`s; `schema` and `unions` make the types;
-//! `ops` the resources and methods; this file the API's metadata (title, servers, security) and
+//! `ops` the resources and methods; `same` makes identical types one; this file the API's metadata (title, servers, security) and
 //! the check; `yaml` writes the text.
 
 mod actions;
@@ -13,6 +13,7 @@ pub mod merge;
 mod names;
 mod ops;
 mod repair;
+mod same;
 mod schema;
 mod unions;
 pub mod yaml;
@@ -83,7 +84,16 @@ pub fn import_into(
     spec.set_some("doc", schema::description(&info).map(Node::str));
     spec.set("base_url", Node::str(base_url(&doc)));
     spec.set("auth", auth(&doc));
-    let (mut types, pointers) = schemas.finish();
+    let schema::Made {
+        mut types,
+        mut pointers,
+        components,
+    } = schemas.finish();
+    // Of the types no method reaches, none gives its name to a merged one; and merging comes
+    // before the existing spec's edits are applied, so that a `rust:` name given to a merged
+    // type is found under the same name on the next import.
+    repair::unused(&doc, &mut types, &resources);
+    same::merge((&mut types, &mut resources), &mut pointers, &components);
     if let Some(existing) = existing {
         merge::apply(&doc, existing, (&mut spec, &mut types, &mut resources))
             .map_err(Failure::Document)?;
@@ -125,6 +135,8 @@ pub fn import_into(
         }
         text = render(&types, &resources);
     }
+    // Repairs make some types alike (unions read as `json`): one type for each again.
+    same::merge((&mut types, &mut resources), &mut pointers, &components);
     repair::unused(&doc, &mut types, &resources);
     text = render(&types, &resources);
     check(&text).map_err(|problems| Failure::Check {

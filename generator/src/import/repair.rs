@@ -225,41 +225,54 @@ fn union_def(doc_text: Option<String>, members: &[String]) -> Node {
 
 /// Removes the type `name` and writes `expr` wherever a type expression names it.
 fn replace(types: &mut Vec<(String, Node)>, resources: &mut Node, name: &str, expr: &str) {
-    types.retain(|(n, _)| n != name);
+    replace_all(types, resources, &[(name.to_owned(), expr.to_owned())]);
+}
+
+/// [`replace`] for each `(name, expr)` of `renames` at once: the types named are removed (a
+/// type whose name is also an `expr` stays) and each type expression naming one is rewritten.
+pub(super) fn replace_all(
+    types: &mut Vec<(String, Node)>,
+    resources: &mut Node,
+    renames: &[(String, String)],
+) {
+    let map: HashMap<&str, &str> = renames
+        .iter()
+        .map(|(n, e)| (n.as_str(), e.as_str()))
+        .collect();
+    types.retain(|(n, _)| !map.contains_key(n.as_str()) || map.values().any(|e| e == n));
     for (_, def) in types.iter_mut() {
-        rename(def, name, expr, false);
+        rename(def, &map, false);
     }
-    rename(resources, name, expr, false);
+    rename(resources, &map, false);
 }
 
 /// Rewrites the type expressions in `node` (values of `type`, `response`, `item`, `map`, union
-/// members) that name `name`.
-fn rename(node: &mut Node, name: &str, expr: &str, is_type: bool) {
+/// members) that name a key of `map` to its value.
+fn rename(node: &mut Node, map: &HashMap<&str, &str>, is_type: bool) {
     match node {
         Node::Map(entries) => {
             for (key, value) in entries.iter_mut() {
                 let typed = matches!(key.as_str(), "type" | "response" | "item" | "map");
                 match value {
                     Node::Seq(items) if key == "union" => {
-                        items.iter_mut().for_each(|i| rename(i, name, expr, true));
+                        items.iter_mut().for_each(|i| rename(i, map, true));
                     }
                     Node::Map(members) if key == "members" => {
-                        members
-                            .iter_mut()
-                            .for_each(|(_, m)| rename(m, name, expr, true));
+                        members.iter_mut().for_each(|(_, m)| rename(m, map, true));
                     }
-                    _ => rename(value, name, expr, typed),
+                    _ => rename(value, map, typed),
                 }
             }
         }
-        Node::Seq(items) => items.iter_mut().for_each(|i| rename(i, name, expr, false)),
-        Node::Str(text) if is_type => *text = replace_name(text, name, expr),
+        Node::Seq(items) => items.iter_mut().for_each(|i| rename(i, map, false)),
+        Node::Str(text) if is_type => *text = replace_name(text, map),
         _ => {}
     }
 }
 
-/// `text` (a type expression) with each whole-word `name` replaced by `expr`.
-fn replace_name(text: &str, name: &str, expr: &str) -> String {
+/// `text` (a type expression) with each whole word that is a key of `map` replaced by its
+/// value.
+fn replace_name(text: &str, map: &HashMap<&str, &str>) -> String {
     let mut out = String::new();
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once('\u{0}')) {
@@ -267,7 +280,7 @@ fn replace_name(text: &str, name: &str, expr: &str) -> String {
             word.push(c);
             continue;
         }
-        out.push_str(if word == name { expr } else { &word });
+        out.push_str(map.get(word.as_str()).copied().unwrap_or(&word));
         word.clear();
         if c != '\u{0}' {
             out.push(c);

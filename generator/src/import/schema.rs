@@ -63,6 +63,16 @@ pub struct Schemas<'d> {
     pub in_request: bool,
 }
 
+/// What [`Schemas::finish`] gives.
+pub struct Made {
+    /// The types, in the order they were made.
+    pub types: Vec<(String, Node)>,
+    /// The JSON pointer each union was made from.
+    pub pointers: HashMap<String, String>,
+    /// The names of the types that are the document's component schemas.
+    pub components: HashSet<String>,
+}
+
 /// The deepest nesting of inline schemas followed; deeper ones are read as `json`.
 const MAX_DEPTH: usize = 48;
 
@@ -149,13 +159,26 @@ impl<'d> Schemas<'d> {
     }
 
     /// The definitions to write under `types:`, in order.
-    pub fn finish(self) -> (Vec<(String, Node)>, HashMap<String, String>) {
-        let defs = self
+    pub fn finish(self) -> Made {
+        let components = self
+            .defs
+            .iter()
+            .filter(|(name, _)| name.starts_with("\u{0}component:"))
+            .filter_map(|(_, given)| match given {
+                Node::Str(given) => Some(given.clone()),
+                _ => None,
+            })
+            .collect();
+        let types = self
             .defs
             .into_iter()
             .filter(|(name, _)| !name.starts_with('\u{0}'))
             .collect();
-        (defs, self.pointers)
+        Made {
+            types,
+            pointers: self.pointers,
+            components,
+        }
     }
 
     /// The type of `schema` at `pointer`; `hint` names it if it needs a name.

@@ -43,6 +43,10 @@
 
 mod client;
 pub mod resources;
+mod requests;
+mod types;
+mod enums;
+mod unions;
 mod version;
 
 pub use version::*;
@@ -184,6 +188,10 @@ mod server_tags;
 
 pub use server_tags::*;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use requests::*;
+pub use types::*;
+pub use enums::*;
+pub use unions::*;
 pub use crate::runtime::{
     ApiError, Call, CursorPage, CursorPagination, Date, DateTime, Decimal, Error,
     ListPage, RedirectError, RedirectReason, Response, Result, RetryPolicy, TimeoutError,

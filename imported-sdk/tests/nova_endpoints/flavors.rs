@@ -96,18 +96,16 @@ async fn flavors_create() {
             &api::FlavorsCreate2102 {
                 flavor: api::FlavorsCreate2102Flavor {
                     os_flv_ext_data_ephemeral: Some(
-                        api::FlavorsCreate2102FlavorOsFlvExtDataEphemeral::Integer(7),
+                        api::FlavorsCreate2102FlavorDisk::Integer(7),
                     ),
                     description: Some(Some(String::from("a"))),
                     disk: api::FlavorsCreate2102FlavorDisk::Integer(7),
                     id: Some(Some(api::FlavorsCreate2102FlavorId::Number(2.5))),
                     name: String::from("name-1"),
-                    os_flavor_access_is_public: Some(
-                        api::FlavorsCreate2102FlavorOsFlavorAccessIsPublic::Bool(true),
-                    ),
+                    os_flavor_access_is_public: Some(api::BoolOrString::Bool(true)),
                     ram: api::FlavorsCreate2102FlavorRam::Integer(7),
-                    swap: Some(api::FlavorsCreate2102FlavorSwap::Integer(7)),
-                    vcpus: api::FlavorsCreate2102FlavorVcpus::Integer(7),
+                    swap: Some(api::FlavorsCreate2102FlavorDisk::Integer(7)),
+                    vcpus: api::FlavorsCreate2102FlavorRam::Integer(7),
                 },
             },
         )
@@ -147,8 +145,8 @@ async fn flavors_list_detail() {
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
-                .sort_dir(api::FlavorsListDetailSortDir::Asc)
-                .sort_key(api::FlavorsListDetailSortKey::CreatedAt),
+                .sort_dir(api::FlavorsListSortDir::Asc)
+                .sort_key(api::FlavorsListSortKey::CreatedAt),
         )
         .await
         .expect("the call succeeds");

@@ -98,7 +98,7 @@ async fn hosts_update() {
         .update(
             "id-1",
             &api::OsHostUpdate21 {
-                maintenance_mode: Some(api::OsHostUpdate21MaintenanceMode::DisableUpper),
+                maintenance_mode: Some(api::OsHostUpdate21Status::DisableUpper),
                 status: Some(api::OsHostUpdate21Status::DisableUpper),
             },
         )

@@ -38,31 +38,17 @@ async fn quota_class_sets_update() {
             "id-1",
             &api::OsQuotaClassSetUpdate257 {
                 quota_class_set: api::OsQuotaClassSetUpdate257QuotaClassSet {
-                    cores: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetCores::Integer(7),
-                    ),
-                    instances: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetInstances::Integer(7),
-                    ),
-                    key_pairs: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetKeyPairs::Integer(7),
-                    ),
+                    cores: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    instances: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    key_pairs: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     metadata_items: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetMetadataItems::Integer(
-                            7,
-                        ),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
-                    ram: Some(api::OsQuotaClassSetUpdate257QuotaClassSetRam::Integer(7)),
+                    ram: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     server_group_members: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroupMembers::Integer(
-                            7,
-                        ),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
-                    server_groups: Some(
-                        api::OsQuotaClassSetUpdate257QuotaClassSetServerGroups::Integer(
-                            7,
-                        ),
-                    ),
+                    server_groups: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                 },
             },
         )

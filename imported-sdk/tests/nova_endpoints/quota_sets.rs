@@ -100,24 +100,18 @@ async fn quota_sets_update() {
             "id-1",
             &api::OsQuotaSetUpdate257 {
                 quota_set: api::OsQuotaSetUpdate257QuotaSet {
-                    cores: Some(api::OsQuotaSetUpdate257QuotaSetCores::Integer(7)),
-                    force: Some(api::OsQuotaSetUpdate257QuotaSetForce::Bool(true)),
-                    instances: Some(
-                        api::OsQuotaSetUpdate257QuotaSetInstances::Integer(7),
-                    ),
-                    key_pairs: Some(
-                        api::OsQuotaSetUpdate257QuotaSetKeyPairs::Integer(7),
-                    ),
+                    cores: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    force: Some(api::BoolOrString::Bool(true)),
+                    instances: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    key_pairs: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     metadata_items: Some(
-                        api::OsQuotaSetUpdate257QuotaSetMetadataItems::Integer(7),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
                     ram: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     server_group_members: Some(
-                        api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::Integer(7),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
-                    server_groups: Some(
-                        api::OsQuotaSetUpdate257QuotaSetServerGroups::Integer(7),
-                    ),
+                    server_groups: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                 },
             },
             api::QuotaSetsUpdateParams::default().user_id(String::from("user-id-1")),
@@ -152,24 +146,18 @@ async fn quota_sets_update_required_only() {
             "id-1",
             &api::OsQuotaSetUpdate257 {
                 quota_set: api::OsQuotaSetUpdate257QuotaSet {
-                    cores: Some(api::OsQuotaSetUpdate257QuotaSetCores::Integer(7)),
-                    force: Some(api::OsQuotaSetUpdate257QuotaSetForce::Bool(true)),
-                    instances: Some(
-                        api::OsQuotaSetUpdate257QuotaSetInstances::Integer(7),
-                    ),
-                    key_pairs: Some(
-                        api::OsQuotaSetUpdate257QuotaSetKeyPairs::Integer(7),
-                    ),
+                    cores: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    force: Some(api::BoolOrString::Bool(true)),
+                    instances: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
+                    key_pairs: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     metadata_items: Some(
-                        api::OsQuotaSetUpdate257QuotaSetMetadataItems::Integer(7),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
                     ram: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                     server_group_members: Some(
-                        api::OsQuotaSetUpdate257QuotaSetServerGroupMembers::Integer(7),
+                        api::OsQuotaSetUpdate257QuotaSetRam::Integer(7),
                     ),
-                    server_groups: Some(
-                        api::OsQuotaSetUpdate257QuotaSetServerGroups::Integer(7),
-                    ),
+                    server_groups: Some(api::OsQuotaSetUpdate257QuotaSetRam::Integer(7)),
                 },
             },
             api::QuotaSetsUpdateParams::default(),

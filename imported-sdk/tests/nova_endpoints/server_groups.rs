@@ -74,11 +74,7 @@ async fn server_groups_create() {
                     name: String::from("name-1"),
                     policy: api::OsServerGroupsCreate264ServerGroupPolicy::Affinity,
                     rules: Some(api::OsServerGroupsCreate264ServerGroupRules {
-                        max_server_per_host: Some(
-                            api::OsServerGroupsCreate264ServerGroupRulesMaxServerPerHost::Integer(
-                                7,
-                            ),
-                        ),
+                        max_server_per_host: Some(api::Int64OrString::Integer(7)),
                     }),
                 },
             },

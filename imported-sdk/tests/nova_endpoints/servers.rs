@@ -196,27 +196,27 @@ async fn servers_create() {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
-                        api::ServersCreate294OsSchHntSchedulerHintsDifferentCell::String(
+                        api::ServersCreate294OsSchedulerHintsDifferentCell::String(
                             String::from("different-cell-1"),
                         ),
                     ),
                     different_host: Some(
-                        api::ServersCreate294OsSchHntSchedulerHintsDifferentHost::String(
+                        api::ServersCreate294OsSchedulerHintsDifferentHost::String(
                             String::from("different-host-1"),
                         ),
                     ),
                     group: Some(
-                        api::ServersCreate294OsSchHntSchedulerHintsGroup::String(
+                        api::ServersCreate294OsSchedulerHintsGroup::String(
                             String::from("group-1"),
                         ),
                     ),
                     query: Some(
-                        api::ServersCreate294OsSchHntSchedulerHintsQuery::String(
+                        api::ServersCreate294OsSchedulerHintsQuery::String(
                             String::from("query-1"),
                         ),
                     ),
                     same_host: Some(
-                        api::ServersCreate294OsSchHntSchedulerHintsSameHost::String(
+                        api::ServersCreate294OsSchedulerHintsSameHost::String(
                             String::from("same-host-1"),
                         ),
                     ),
@@ -253,9 +253,7 @@ async fn servers_create() {
                     target_cell: Some(String::from("target-cell-1")),
                 }),
                 server: api::ServersCreate294Server {
-                    os_dcf_disk_config: Some(
-                        api::ServersCreate294ServerOsDcfDiskConfig::Auto,
-                    ),
+                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     admin_pass: Some(String::from("adminpass-1")),
@@ -264,27 +262,22 @@ async fn servers_create() {
                         vec![
                             api::ServersCreate294ServerBlockDeviceMappingItem {
                             connection_info : Some(String::from("connection-info-1")),
-                            delete_on_termination :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(true)),
+                            delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             device_name : Some(String::from("a")), no_device :
                             Some(serde_json::json!({ "key" : "value" })), snapshot_id :
                             Some(String::from("00000000-0000-4000-8000-202e97617c73")),
                             virtual_name : Some(String::from("virtual-name-1")),
                             volume_id :
                             Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
-                            volume_size :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(7)),
-                            }
+                            volume_size : Some(api::Int64OrString::Integer(7)), }
                         ],
                     ),
                     block_device_mapping_v2: Some(
                         vec![
                             api::ServersCreate294ServerBlockDeviceMappingV2Item {
-                            boot_index :
-                            Some(Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(7))),
+                            boot_index : Some(Some(api::Int64OrString::Integer(7))),
                             connection_info : Some(String::from("connection-info-1")),
-                            delete_on_termination :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(true)),
+                            delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             destination_type :
                             Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
                             device_name : Some(String::from("a")), device_type :
@@ -301,14 +294,11 @@ async fn servers_create() {
                             Some(String::from("a")), virtual_name :
                             Some(String::from("virtual-name-1")), volume_id :
                             Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
-                            volume_size :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(7)),
+                            volume_size : Some(api::Int64OrString::Integer(7)),
                             volume_type : Some(Some(String::from("volume-type-1"))), }
                         ],
                     ),
-                    config_drive: Some(
-                        api::ServersCreate294ServerConfigDrive::Bool(true),
-                    ),
+                    config_drive: Some(api::BoolOrString::Bool(true)),
                     description: Some(Some(String::from("a"))),
                     flavor_ref: api::ServersCreate294ServerFlavorRef::Integer(7),
                     host: Some(String::from("a")),
@@ -316,9 +306,9 @@ async fn servers_create() {
                     hypervisor_hostname: Some(String::from("a")),
                     image_ref: Some(String::from("imageref-1")),
                     key_name: Some(String::from("key-name-1")),
-                    max_count: Some(api::ServersCreate294ServerMaxCount::Integer(7)),
+                    max_count: Some(api::Int64OrString::Integer(7)),
                     metadata: Some(serde_json::json!({ "key" : "value" })),
-                    min_count: Some(api::ServersCreate294ServerMinCount::Integer(7)),
+                    min_count: Some(api::Int64OrString::Integer(7)),
                     name: String::from("name-1"),
                     networks: api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(
                         vec![
@@ -329,9 +319,7 @@ async fn servers_create() {
                             Some(String::from("00000000-0000-4000-8000-7858a1676f94")), }
                         ],
                     ),
-                    return_reservation_id: Some(
-                        api::ServersCreate294ServerReturnReservationId::Bool(true),
-                    ),
+                    return_reservation_id: Some(api::BoolOrString::Bool(true)),
                     security_groups: Some(
                         vec![
                             api::ServersCreate294ServerSecurityGroupsItem { name :
@@ -422,7 +410,7 @@ async fn servers_list_detail() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::ServersListDetailSortKey::AccessIpV4)
+                .sort_key(api::ServersListSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -579,9 +567,7 @@ async fn servers_update() {
             "id-1",
             &api::ServerUpdate2104 {
                 server: api::ServerUpdate2104Server {
-                    os_dcf_disk_config: Some(
-                        api::ServerUpdate2104ServerOsDcfDiskConfig::Auto,
-                    ),
+                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     description: Some(Some(String::from("a"))),
@@ -914,7 +900,7 @@ async fn servers_migrate_live() {
         .migrate_live(
             "id-1",
             &api::ServersMigrateLiveBody {
-                block_migration: api::ServersMigrateLiveBodyBlockMigration::Bool(true),
+                block_migration: api::BoolOrString::Bool(true),
                 host: Some(String::from("a")),
             },
         )
@@ -946,7 +932,7 @@ async fn servers_rebuild() {
         .rebuild(
             "id-1",
             &api::ServersRebuildBody {
-                os_dcf_disk_config: Some(api::ServersRebuildBodyOsDcfDiskConfig::Auto),
+                os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
                 admin_pass: Some(String::from("adminpass-1")),
@@ -956,9 +942,7 @@ async fn servers_rebuild() {
                 key_name: Some(Some(String::from("key-name-1"))),
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: Some(String::from("name-1")),
-                preserve_ephemeral: Some(
-                    api::ServersRebuildBodyPreserveEphemeral::Bool(true),
-                ),
+                preserve_ephemeral: Some(api::BoolOrString::Bool(true)),
                 trusted_image_certificates: Some(
                     Some(vec![String::from("trusted-image-certificates-1")]),
                 ),
@@ -2105,11 +2089,7 @@ async fn servers_create_volume_attachments() {
             "server-id-1",
             &api::ServersOsVolumeAttachmentsCreate279 {
                 volume_attachment: api::ServersOsVolumeAttachmentsCreate279VolumeAttachment {
-                    delete_on_termination: Some(
-                        api::ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination::Bool(
-                            true,
-                        ),
-                    ),
+                    delete_on_termination: Some(api::BoolOrString::Bool(true)),
                     device: Some(Some(String::from("/dev/a"))),
                     tag: Some(String::from("a")),
                     volume_id: String::from("00000000-0000-4000-8000-2af7d5bdb884"),
@@ -2192,11 +2172,7 @@ async fn servers_update_volume_attachments() {
             "server-id-1",
             &api::ServersOsVolumeAttachmentUpdate285 {
                 volume_attachment: api::ServersOsVolumeAttachmentUpdate285VolumeAttachment {
-                    delete_on_termination: Some(
-                        api::ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination::Bool(
-                            true,
-                        ),
-                    ),
+                    delete_on_termination: Some(api::BoolOrString::Bool(true)),
                     device: Some(Some(String::from("/dev/a"))),
                     id: Some(String::from("00000000-0000-4000-8000-dcc549df43b2")),
                     server_id: Some(

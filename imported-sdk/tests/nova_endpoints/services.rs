@@ -79,7 +79,7 @@ async fn services_update() {
             "id-1",
             &api::OsServiceUpdate253 {
                 disabled_reason: Some(String::from("disabled-reason-1")),
-                forced_down: Some(api::OsServiceUpdate253ForcedDown::Bool(true)),
+                forced_down: Some(api::BoolOrString::Bool(true)),
                 status: Some(api::OsServiceUpdate253Status::Disabled),
             },
         )

@@ -77,7 +77,7 @@ async fn snapshots_create() {
                 snapshot: api::OsSnapshotsCreate21Snapshot {
                     display_description: Some(String::from("display-description-1")),
                     display_name: Some(String::from("display-name-1")),
-                    force: Some(api::OsSnapshotsCreate21SnapshotForce::Bool(true)),
+                    force: Some(api::BoolOrString::Bool(true)),
                     volume_id: String::from("volume-id-1"),
                 },
             },

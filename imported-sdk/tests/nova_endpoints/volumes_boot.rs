@@ -66,7 +66,7 @@ async fn volumes_boot_list() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::VolumesBootListSortKey::AccessIpV4)
+                .sort_key(api::ServersListSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -192,33 +192,21 @@ async fn volumes_boot_create() {
         .volumes_boot()
         .create(
             &api::OsVolumesBootCreate294 {
-                os_sch_hnt_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchHntSchedulerHints {
+                os_sch_hnt_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchedulerHints {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
-                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell::String(
-                            String::from("different-cell-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("different-cell-1")),
                     ),
                     different_host: Some(
-                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost::String(
-                            String::from("different-host-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("different-host-1")),
                     ),
                     group: Some(
-                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsGroup::String(
-                            String::from("group-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("group-1")),
                     ),
-                    query: Some(
-                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsQuery::String(
-                            String::from("query-1"),
-                        ),
-                    ),
+                    query: Some(api::StringOrJson::String(String::from("query-1"))),
                     same_host: Some(
-                        api::OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost::String(
-                            String::from("same-host-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("same-host-1")),
                     ),
                     target_cell: Some(String::from("target-cell-1")),
                 }),
@@ -226,36 +214,22 @@ async fn volumes_boot_create() {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
-                        api::OsVolumesBootCreate294OsSchedulerHintsDifferentCell::String(
-                            String::from("different-cell-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("different-cell-1")),
                     ),
                     different_host: Some(
-                        api::OsVolumesBootCreate294OsSchedulerHintsDifferentHost::String(
-                            String::from("different-host-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("different-host-1")),
                     ),
                     group: Some(
-                        api::OsVolumesBootCreate294OsSchedulerHintsGroup::String(
-                            String::from("group-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("group-1")),
                     ),
-                    query: Some(
-                        api::OsVolumesBootCreate294OsSchedulerHintsQuery::String(
-                            String::from("query-1"),
-                        ),
-                    ),
+                    query: Some(api::StringOrJson::String(String::from("query-1"))),
                     same_host: Some(
-                        api::OsVolumesBootCreate294OsSchedulerHintsSameHost::String(
-                            String::from("same-host-1"),
-                        ),
+                        api::StringOrStringList::String(String::from("same-host-1")),
                     ),
                     target_cell: Some(String::from("target-cell-1")),
                 }),
                 server: api::OsVolumesBootCreate294Server {
-                    os_dcf_disk_config: Some(
-                        api::OsVolumesBootCreate294ServerOsDcfDiskConfig::Auto,
-                    ),
+                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     admin_pass: Some(String::from("adminpass-1")),
@@ -264,29 +238,24 @@ async fn volumes_boot_create() {
                         vec![
                             api::OsVolumesBootCreate294ServerBlockDeviceMappingItem {
                             connection_info : Some(String::from("connection-info-1")),
-                            delete_on_termination :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination::Bool(true)),
+                            delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             device_name : Some(String::from("a")), no_device :
                             Some(serde_json::json!({ "key" : "value" })), snapshot_id :
                             Some(String::from("00000000-0000-4000-8000-202e97617c73")),
                             virtual_name : Some(String::from("virtual-name-1")),
                             volume_id :
                             Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
-                            volume_size :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize::Integer(7)),
-                            }
+                            volume_size : Some(api::Int64OrString::Integer(7)), }
                         ],
                     ),
                     block_device_mapping_v2: Some(
                         vec![
-                            api::OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
-                            boot_index :
-                            Some(Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex::Integer(7))),
+                            api::ServersCreate294ServerBlockDeviceMappingV2Item {
+                            boot_index : Some(Some(api::Int64OrString::Integer(7))),
                             connection_info : Some(String::from("connection-info-1")),
-                            delete_on_termination :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination::Bool(true)),
+                            delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             destination_type :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
                             device_name : Some(String::from("a")), device_type :
                             Some(String::from("device-type-1")), disk_bus :
                             Some(String::from("disk-bus-1")), guest_format :
@@ -296,46 +265,37 @@ async fn volumes_boot_create() {
                             snapshot_id :
                             Some(String::from("00000000-0000-4000-8000-202e97617c73")),
                             source_type :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
+                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
                             tag : Some(String::from("a")), uuid :
                             Some(String::from("a")), virtual_name :
                             Some(String::from("virtual-name-1")), volume_id :
                             Some(String::from("00000000-0000-4000-8000-af4025c4e0e9")),
-                            volume_size :
-                            Some(api::OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize::Integer(7)),
+                            volume_size : Some(api::Int64OrString::Integer(7)),
                             volume_type : Some(Some(String::from("volume-type-1"))), }
                         ],
                     ),
-                    config_drive: Some(
-                        api::OsVolumesBootCreate294ServerConfigDrive::Bool(true),
-                    ),
+                    config_drive: Some(api::BoolOrString::Bool(true)),
                     description: Some(Some(String::from("a"))),
-                    flavor_ref: api::OsVolumesBootCreate294ServerFlavorRef::Integer(7),
+                    flavor_ref: api::Int64OrString::Integer(7),
                     host: Some(String::from("a")),
                     hostname: Some(String::from("a")),
                     hypervisor_hostname: Some(String::from("a")),
                     image_ref: Some(String::from("imageref-1")),
                     key_name: Some(String::from("key-name-1")),
-                    max_count: Some(
-                        api::OsVolumesBootCreate294ServerMaxCount::Integer(7),
-                    ),
+                    max_count: Some(api::Int64OrString::Integer(7)),
                     metadata: Some(serde_json::json!({ "key" : "value" })),
-                    min_count: Some(
-                        api::OsVolumesBootCreate294ServerMinCount::Integer(7),
-                    ),
+                    min_count: Some(api::Int64OrString::Integer(7)),
                     name: String::from("name-1"),
-                    networks: api::OsVolumesBootCreate294ServerNetworks::OsVolumesBootCreate294ServerNetworksVariant1ItemList(
+                    networks: api::OsVolumesBootCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(
                         vec![
-                            api::OsVolumesBootCreate294ServerNetworksVariant1Item {
-                            fixed_ip : Some(String::from("192.0.2.1")), port :
+                            api::ServersCreate294ServerNetworksVariant1Item { fixed_ip :
+                            Some(String::from("192.0.2.1")), port :
                             Some(Some(String::from("00000000-0000-4000-8000-b3d110031b00"))),
                             tag : Some(String::from("a")), uuid :
                             Some(String::from("00000000-0000-4000-8000-7858a1676f94")), }
                         ],
                     ),
-                    return_reservation_id: Some(
-                        api::OsVolumesBootCreate294ServerReturnReservationId::Bool(true),
-                    ),
+                    return_reservation_id: Some(api::BoolOrString::Bool(true)),
                     security_groups: Some(
                         vec![
                             api::OsVolumesBootCreate294ServerSecurityGroupsItem { name :
@@ -426,7 +386,7 @@ async fn volumes_boot_list_detail() {
                 .services(String::from("services-1"))
                 .soft_deleted(String::from("soft-deleted-1"))
                 .sort_dir(String::from("sort-dir-1"))
-                .sort_key(api::VolumesBootListDetailSortKey::AccessIpV4)
+                .sort_key(api::ServersListSortKey::AccessIpV4)
                 .status(String::from("status-1"))
                 .system_metadata(String::from("system-metadata-1"))
                 .tags(String::from("^tags-1$"))
@@ -583,9 +543,7 @@ async fn volumes_boot_update() {
             "id-1",
             &api::OsVolumesBootUpdate294 {
                 server: api::OsVolumesBootUpdate294Server {
-                    os_dcf_disk_config: Some(
-                        api::OsVolumesBootUpdate294ServerOsDcfDiskConfig::Auto,
-                    ),
+                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     description: Some(Some(String::from("a"))),
@@ -656,9 +614,7 @@ async fn volumes_boot_rebuild() {
         .rebuild(
             "id-1",
             &api::VolumesBootRebuildBody {
-                os_dcf_disk_config: Some(
-                    api::VolumesBootRebuildBodyOsDcfDiskConfig::Auto,
-                ),
+                os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
                 admin_pass: Some(String::from("adminpass-1")),
@@ -668,9 +624,7 @@ async fn volumes_boot_rebuild() {
                 key_name: Some(Some(String::from("key-name-1"))),
                 metadata: Some(serde_json::json!({ "key" : "value" })),
                 name: Some(String::from("name-1")),
-                preserve_ephemeral: Some(
-                    api::VolumesBootRebuildBodyPreserveEphemeral::Bool(true),
-                ),
+                preserve_ephemeral: Some(api::BoolOrString::Bool(true)),
                 trusted_image_certificates: Some(
                     Some(vec![String::from("trusted-image-certificates-1")]),
                 ),
@@ -713,7 +667,7 @@ async fn volumes_boot_reboot() {
         .volumes_boot()
         .reboot(
             "id-1",
-            api::VolumesBootRebootParams::new(api::VolumesBootRebootType::HardUpper),
+            api::VolumesBootRebootParams::new(api::ServersRebootType::HardUpper),
         )
         .await
         .expect("the call succeeds");
@@ -731,10 +685,8 @@ async fn volumes_boot_resize() {
         .volumes_boot()
         .resize(
             "id-1",
-            api::VolumesBootResizeParams::new(
-                    api::VolumesBootResizeFlavorRef::Integer(7),
-                )
-                .os_dcf_disk_config(api::VolumesBootResizeOsDcfDiskConfig::Auto),
+            api::VolumesBootResizeParams::new(api::Int64OrString::Integer(7))
+                .os_dcf_disk_config(api::ServersResizeOsDcfDiskConfig::Auto),
         )
         .await
         .expect("the call succeeds");
@@ -755,9 +707,7 @@ async fn volumes_boot_resize_required_only() {
         .volumes_boot()
         .resize(
             "id-1",
-            api::VolumesBootResizeParams::new(
-                api::VolumesBootResizeFlavorRef::Integer(7),
-            ),
+            api::VolumesBootResizeParams::new(api::Int64OrString::Integer(7)),
         )
         .await
         .expect("the call succeeds");

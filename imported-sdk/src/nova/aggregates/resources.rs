@@ -2,11 +2,9 @@
 //! The handles of the `aggregates` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    AggregatesAddHostParams, AggregatesAddHostResponse, AggregatesCreateResponse,
-    AggregatesGetResponse, AggregatesListResponse, AggregatesRemoveHostParams,
-    AggregatesRemoveHostResponse, AggregatesSetMetadataBody,
-    AggregatesSetMetadataResponse, AggregatesUpdateResponse, Call, Client,
-    OsAggregateUpdate21, OsAggregatesCreate21, OsAggregatesImagesImages281,
+    AggregatesAddHostParams, AggregatesAddHostResponse, AggregatesGetResponse,
+    AggregatesListResponse, AggregatesRemoveHostParams, AggregatesSetMetadataBody, Call,
+    Client, OsAggregateUpdate21, OsAggregatesCreate21, OsAggregatesImagesImages281,
 };
 use crate::runtime::{call, request};
 
@@ -41,7 +39,7 @@ impl<'a> Aggregates<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-aggregates`.
-    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<AggregatesCreateResponse> {
+    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<AggregatesGetResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-aggregates")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -99,7 +97,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         body: &OsAggregateUpdate21,
-    ) -> Call<AggregatesUpdateResponse> {
+    ) -> Call<AggregatesGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-aggregates/{id}",
@@ -131,7 +129,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         params: AggregatesRemoveHostParams,
-    ) -> Call<AggregatesRemoveHostResponse> {
+    ) -> Call<AggregatesAddHostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",
@@ -148,7 +146,7 @@ impl<'a> Aggregates<'a> {
         &self,
         id: &str,
         body: &AggregatesSetMetadataBody,
-    ) -> Call<AggregatesSetMetadataResponse> {
+    ) -> Call<AggregatesAddHostResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-aggregates/{id}/action",

@@ -3,8 +3,6 @@
 
 use crate::nova::{
     AggregatesAddHostResponseAggregate21, AggregatesAddHostResponseAggregate241,
-    AggregatesRemoveHostResponseAggregate21, AggregatesRemoveHostResponseAggregate241,
-    AggregatesSetMetadataResponseAggregate21, AggregatesSetMetadataResponseAggregate241,
 };
 
 /// The `AggregatesAddHostResponseAggregate` type.
@@ -15,24 +13,4 @@ pub enum AggregatesAddHostResponseAggregate {
     AggregatesAddHostResponseAggregate241(AggregatesAddHostResponseAggregate241),
     /// The value as [`AggregatesAddHostResponseAggregate21`].
     AggregatesAddHostResponseAggregate21(AggregatesAddHostResponseAggregate21),
-}
-
-/// The `AggregatesRemoveHostResponseAggregate` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum AggregatesRemoveHostResponseAggregate {
-    /// The value as [`AggregatesRemoveHostResponseAggregate241`].
-    AggregatesRemoveHostResponseAggregate241(AggregatesRemoveHostResponseAggregate241),
-    /// The value as [`AggregatesRemoveHostResponseAggregate21`].
-    AggregatesRemoveHostResponseAggregate21(AggregatesRemoveHostResponseAggregate21),
-}
-
-/// The `AggregatesSetMetadataResponseAggregate` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum AggregatesSetMetadataResponseAggregate {
-    /// The value as [`AggregatesSetMetadataResponseAggregate241`].
-    AggregatesSetMetadataResponseAggregate241(AggregatesSetMetadataResponseAggregate241),
-    /// The value as [`AggregatesSetMetadataResponseAggregate21`].
-    AggregatesSetMetadataResponseAggregate21(AggregatesSetMetadataResponseAggregate21),
 }

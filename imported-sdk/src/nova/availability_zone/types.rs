@@ -54,13 +54,5 @@ pub struct OsAvailabilityZoneDetailDetailResponseAvailabilityZoneInfoItem {
     pub zone_name: String,
     /// The current state of the availability zone.
     #[serde(rename = "zoneState")]
-    pub zone_state: OsAvailabilityZoneDetailDetailResponseAvailabilityZoneInfoItemZoneState,
-}
-
-/// The current state of the availability zone.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAvailabilityZoneDetailDetailResponseAvailabilityZoneInfoItemZoneState {
-    /// Returns true if the availability zone is available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub available: Option<bool>,
+    pub zone_state: OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState,
 }

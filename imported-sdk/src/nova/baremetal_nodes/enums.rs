@@ -3,69 +3,6 @@
 
 use std::fmt;
 
-/// The `OsBaremetalNodesIndexResponse21NodesItemHost` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsBaremetalNodesIndexResponse21NodesItemHost {
-    /// `IRONIC MANAGED`
-    IronicManaged,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsBaremetalNodesIndexResponse21NodesItemHost {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["IRONIC MANAGED"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IronicManaged => "IRONIC MANAGED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsBaremetalNodesIndexResponse21NodesItemHost {
-    fn from(value: &str) -> Self {
-        match value {
-            "IRONIC MANAGED" => Self::IronicManaged,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsBaremetalNodesIndexResponse21NodesItemHost {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsBaremetalNodesIndexResponse21NodesItemHost {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsBaremetalNodesIndexResponse21NodesItemHost {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OsBaremetalNodesIndexResponse21NodesItemHost {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `OsBaremetalNodeShowResponse21NodeHost` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsBaremetalNodeShowResponse21NodeHost {

@@ -2,10 +2,8 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    FlavorsCreate2102FlavorDisk, FlavorsCreate2102FlavorId,
-    FlavorsCreate2102FlavorOsFlavorAccessIsPublic,
-    FlavorsCreate2102FlavorOsFlvExtDataEphemeral, FlavorsCreate2102FlavorRam,
-    FlavorsCreate2102FlavorSwap, FlavorsCreate2102FlavorVcpus,
+    BoolOrString, FlavorsCreate2102FlavorDisk, FlavorsCreate2102FlavorId,
+    FlavorsCreate2102FlavorRam,
 };
 
 /// The `FlavorsCreate2102` type.
@@ -31,7 +29,7 @@ pub struct FlavorsCreate2102Flavor {
     /// MiB. If 0 (the default), no dedicated swap disk will be created.
     #[serde(rename = "OS-FLV-EXT-DATA:ephemeral")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_flv_ext_data_ephemeral: Option<FlavorsCreate2102FlavorOsFlvExtDataEphemeral>,
+    pub os_flv_ext_data_ephemeral: Option<FlavorsCreate2102FlavorDisk>,
     /// A free form description of the flavor. Limited to 65535 characters
     /// in length. Only printable characters are allowed.
     ///
@@ -64,17 +62,15 @@ pub struct FlavorsCreate2102Flavor {
     /// to a set of projects. Default is True if not specified.
     #[serde(rename = "os-flavor-access:is_public")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_flavor_access_is_public: Option<
-        FlavorsCreate2102FlavorOsFlavorAccessIsPublic,
-    >,
+    pub os_flavor_access_is_public: Option<BoolOrString>,
     /// The number of virtual CPUs that will be allocated to the server.
     pub ram: FlavorsCreate2102FlavorRam,
     /// The size of a dedicated swap disk that will be allocated, in
     /// MiB. If 0 (the default), no dedicated swap disk will be created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub swap: Option<FlavorsCreate2102FlavorSwap>,
+    pub swap: Option<FlavorsCreate2102FlavorDisk>,
     /// The number of virtual CPUs that will be allocated to the server.
-    pub vcpus: FlavorsCreate2102FlavorVcpus,
+    pub vcpus: FlavorsCreate2102FlavorRam,
 }
 
 impl FlavorsCreate2102Flavor {
@@ -83,7 +79,7 @@ impl FlavorsCreate2102Flavor {
         disk: impl Into<FlavorsCreate2102FlavorDisk>,
         name: impl Into<String>,
         ram: impl Into<FlavorsCreate2102FlavorRam>,
-        vcpus: impl Into<FlavorsCreate2102FlavorVcpus>,
+        vcpus: impl Into<FlavorsCreate2102FlavorRam>,
     ) -> Self {
         Self {
             os_flv_ext_data_ephemeral: None,
@@ -101,7 +97,7 @@ impl FlavorsCreate2102Flavor {
     /// Sets `OS-FLV-EXT-DATA:ephemeral`.
     pub fn os_flv_ext_data_ephemeral(
         mut self,
-        value: impl Into<FlavorsCreate2102FlavorOsFlvExtDataEphemeral>,
+        value: impl Into<FlavorsCreate2102FlavorDisk>,
     ) -> Self {
         self.os_flv_ext_data_ephemeral = Some(value.into());
         self
@@ -132,16 +128,13 @@ impl FlavorsCreate2102Flavor {
     }
 
     /// Sets `os-flavor-access:is_public`.
-    pub fn os_flavor_access_is_public(
-        mut self,
-        value: impl Into<FlavorsCreate2102FlavorOsFlavorAccessIsPublic>,
-    ) -> Self {
+    pub fn os_flavor_access_is_public(mut self, value: impl Into<BoolOrString>) -> Self {
         self.os_flavor_access_is_public = Some(value.into());
         self
     }
 
     /// Sets `swap`.
-    pub fn swap(mut self, value: impl Into<FlavorsCreate2102FlavorSwap>) -> Self {
+    pub fn swap(mut self, value: impl Into<FlavorsCreate2102FlavorDisk>) -> Self {
         self.swap = Some(value.into());
         self
     }

@@ -4,11 +4,10 @@
 use crate::nova::{
     Call, Client, FlavorUpdate255, FlavorsActionAddTenantAccessResponse,
     FlavorsActionRemoveTenantAccessResponse, FlavorsAddTenantAccessParams,
-    FlavorsCreate2102, FlavorsCreateResponse, FlavorsGetResponse,
-    FlavorsListDetailParams, FlavorsListDetailResponse, FlavorsListParams,
+    FlavorsCreate2102, FlavorsGetResponse, FlavorsListDetailParams, FlavorsListParams,
     FlavorsListResponse, FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
     FlavorsOsExtraSpecsIndexResponse, FlavorsOsFlavorAccessIndexResponse,
-    FlavorsRemoveTenantAccessParams, FlavorsUpdateResponse,
+    FlavorsRemoveTenantAccessParams,
 };
 use crate::runtime::{call, request};
 
@@ -54,7 +53,7 @@ impl<'a> Flavors<'a> {
     /// conflict(409)
     ///
     /// Sends `POST /v2.1/flavors`.
-    pub fn create(&self, body: &FlavorsCreate2102) -> Call<FlavorsCreateResponse> {
+    pub fn create(&self, body: &FlavorsCreate2102) -> Call<FlavorsGetResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/flavors")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)
@@ -72,7 +71,7 @@ impl<'a> Flavors<'a> {
     pub fn list_detail(
         &self,
         params: FlavorsListDetailParams,
-    ) -> Call<FlavorsListDetailResponse> {
+    ) -> Call<FlavorsListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors/detail")
             .query("is_public", &params.is_public)
             .query("limit", &params.limit)
@@ -267,11 +266,7 @@ impl<'a> Flavors<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `PUT /v2.1/flavors/{id}`.
-    pub fn update(
-        &self,
-        id: &str,
-        body: &FlavorUpdate255,
-    ) -> Call<FlavorsUpdateResponse> {
+    pub fn update(&self, id: &str, body: &FlavorUpdate255) -> Call<FlavorsGetResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/flavors/{id}")
             .path_param("id", id)
             .json(body);

@@ -8,43 +8,7 @@ pub struct FlavorsListResponse {
     pub flavors: serde_json::Value,
     /// `flavors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavors_links: Option<Vec<FlavorsIndexResponse20FlavorsLinksItem>>,
-}
-
-/// The `FlavorsIndexResponse20FlavorsLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsIndexResponse20FlavorsLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: String,
-}
-
-/// The `FlavorsCreateResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsCreateResponse {
-    /// The ID and links for the flavor for your server instance. A flavor is a combination
-    /// of memory, disk size, and CPUs.
-    pub flavor: serde_json::Value,
-}
-
-/// The `FlavorsListDetailResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsListDetailResponse {
-    /// An array of flavor objects.
-    pub flavors: serde_json::Value,
-    /// `flavors_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavors_links: Option<Vec<FlavorsDetailDetailResponse20FlavorsLinksItem>>,
-}
-
-/// The `FlavorsDetailDetailResponse20FlavorsLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsDetailDetailResponse20FlavorsLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: String,
+    pub flavors_links: Option<Vec<FlavorShowResponse20FlavorLinksItem>>,
 }
 
 /// The `FlavorsOsExtraSpecsIndexResponse` type.
@@ -90,44 +54,25 @@ pub struct FlavorsGetResponse {
     pub flavor: serde_json::Value,
 }
 
-/// The `FlavorsUpdateResponse` type.
+/// The `FlavorShowResponse20FlavorLinksItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsUpdateResponse {
-    /// The ID and links for the flavor for your server instance. A flavor is a combination
-    /// of memory, disk size, and CPUs.
-    pub flavor: serde_json::Value,
+pub struct FlavorShowResponse20FlavorLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: String,
 }
 
 /// The `FlavorsActionAddTenantAccessResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlavorsActionAddTenantAccessResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: Vec<FlavorsActionAddTenantAccessResponseFlavorAccessItem>,
-}
-
-/// The `FlavorsActionAddTenantAccessResponseFlavorAccessItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsActionAddTenantAccessResponseFlavorAccessItem {
-    /// The ID of the flavor. While people often make this look like
-    /// an int, this is really a string.
-    pub flavor_id: String,
-    /// The UUID of the tenant in a multi-tenancy cloud.
-    pub tenant_id: String,
+    pub flavor_access: Vec<FlavorsOsFlavorAccessIndexResponseFlavorAccessItem>,
 }
 
 /// The `FlavorsActionRemoveTenantAccessResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlavorsActionRemoveTenantAccessResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: Vec<FlavorsActionRemoveTenantAccessResponseFlavorAccessItem>,
-}
-
-/// The `FlavorsActionRemoveTenantAccessResponseFlavorAccessItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsActionRemoveTenantAccessResponseFlavorAccessItem {
-    /// The ID of the flavor. While people often make this look like
-    /// an int, this is really a string.
-    pub flavor_id: String,
-    /// The UUID of the tenant in a multi-tenancy cloud.
-    pub tenant_id: String,
+    pub flavor_access: Vec<FlavorsOsFlavorAccessIndexResponseFlavorAccessItem>,
 }

@@ -5,17 +5,6 @@
 /// MiB. If 0 (the default), no dedicated swap disk will be created.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum FlavorsCreate2102FlavorOsFlvExtDataEphemeral {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The size of a dedicated swap disk that will be allocated, in
-/// MiB. If 0 (the default), no dedicated swap disk will be created.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
 pub enum FlavorsCreate2102FlavorDisk {
     /// The value as an integer.
     Integer(i64),
@@ -36,41 +25,10 @@ pub enum FlavorsCreate2102FlavorId {
     String(String),
 }
 
-/// The `FlavorsCreate2102FlavorOsFlavorAccessIsPublic` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum FlavorsCreate2102FlavorOsFlavorAccessIsPublic {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
 /// The number of virtual CPUs that will be allocated to the server.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum FlavorsCreate2102FlavorRam {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The size of a dedicated swap disk that will be allocated, in
-/// MiB. If 0 (the default), no dedicated swap disk will be created.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum FlavorsCreate2102FlavorSwap {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The number of virtual CPUs that will be allocated to the server.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum FlavorsCreate2102FlavorVcpus {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.

@@ -32,27 +32,7 @@ pub struct OsFloatingIpsIndexResponse21FloatingIpsItem {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsFloatingIpsCreateResponse21 {
     /// A floating IP address object.
-    pub floating_ip: OsFloatingIpsCreateResponse21FloatingIp,
-}
-
-/// A floating IP address object.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsFloatingIpsCreateResponse21FloatingIp {
-    /// Fixed IP associated with floating IP network.
-    pub fixed_ip: Option<String>,
-    /// The floating IP id value.
-    ///
-    /// Note
-    ///
-    /// For nova-network, the value will be of type integer, whereas for
-    /// neutron, the value will be of type string.
-    pub id: String,
-    /// The UUID of the server.
-    pub instance_id: Option<String>,
-    /// The floating ip address.
-    pub ip: String,
-    /// The name or ID of the floating IP pool.
-    pub pool: String,
+    pub floating_ip: OsFloatingIpShowResponse21FloatingIp,
 }
 
 /// The `OsFloatingIpShowResponse21` type.

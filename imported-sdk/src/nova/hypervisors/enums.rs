@@ -3,137 +3,9 @@
 
 use std::fmt;
 
-/// The `OsHypervisorsIndexResponse233HypervisorsLinksItemRel` type.
+/// The `OsServiceUpdateResponse253ServiceState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    /// `next`
-    Next,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["next"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Next => "next",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    fn from(value: &str) -> Self {
-        match value {
-            "next" => Self::Next,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsIndexResponse233HypervisorsLinksItemRel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    /// `next`
-    Next,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["next"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Next => "next",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    fn from(value: &str) -> Self {
-        match value {
-            "next" => Self::Next,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `OsHypervisorsSearchSearchResponse21HypervisorsItemState` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+pub enum OsServiceUpdateResponse253ServiceState {
     /// `down`
     Down,
     /// `up`
@@ -142,7 +14,7 @@ pub enum OsHypervisorsSearchSearchResponse21HypervisorsItemState {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+impl OsServiceUpdateResponse253ServiceState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["down", "up"];
 
@@ -156,7 +28,7 @@ impl OsHypervisorsSearchSearchResponse21HypervisorsItemState {
     }
 }
 
-impl From<&str> for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+impl From<&str> for OsServiceUpdateResponse253ServiceState {
     fn from(value: &str) -> Self {
         match value {
             "down" => Self::Down,
@@ -170,231 +42,26 @@ impl From<&str> for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
     }
 }
 
-impl std::str::FromStr for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+impl std::str::FromStr for OsServiceUpdateResponse253ServiceState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+impl fmt::Display for OsServiceUpdateResponse253ServiceState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
+impl serde::Serialize for OsServiceUpdateResponse253ServiceState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsSearchSearchResponse21HypervisorsItemState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `OsHypervisorsSearchSearchResponse21HypervisorsItemStatus` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    /// `disabled`
-    Disabled,
-    /// `enabled`
-    Enabled,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["disabled", "enabled"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "disabled",
-            Self::Enabled => "enabled",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "disabled" => Self::Disabled,
-            "enabled" => Self::Enabled,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsSearchSearchResponse21HypervisorsItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `OsHypervisorsServersServersResponse21HypervisorsItemState` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsServersServersResponse21HypervisorsItemState {
-    /// `down`
-    Down,
-    /// `up`
-    Up,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsHypervisorsServersServersResponse21HypervisorsItemState {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["down", "up"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Down => "down",
-            Self::Up => "up",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsHypervisorsServersServersResponse21HypervisorsItemState {
-    fn from(value: &str) -> Self {
-        match value {
-            "down" => Self::Down,
-            "up" => Self::Up,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsHypervisorsServersServersResponse21HypervisorsItemState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsHypervisorsServersServersResponse21HypervisorsItemState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsHypervisorsServersServersResponse21HypervisorsItemState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsServersServersResponse21HypervisorsItemState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `OsHypervisorsServersServersResponse21HypervisorsItemStatus` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    /// `disabled`
-    Disabled,
-    /// `enabled`
-    Enabled,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["disabled", "enabled"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "disabled",
-            Self::Enabled => "enabled",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "disabled" => Self::Disabled,
-            "enabled" => Self::Enabled,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsHypervisorsServersServersResponse21HypervisorsItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for OsHypervisorsServersServersResponse21HypervisorsItemStatus {
+impl<'de> serde::Deserialize<'de> for OsServiceUpdateResponse253ServiceState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

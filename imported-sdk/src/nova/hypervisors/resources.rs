@@ -3,8 +3,7 @@
 
 use crate::nova::{
     Call, Client, HypervisorsGetParams, HypervisorsGetResponse,
-    HypervisorsGetUptimeResponse, HypervisorsListDetailParams,
-    HypervisorsListDetailResponse, HypervisorsListParams, HypervisorsListResponse,
+    HypervisorsListDetailParams, HypervisorsListParams, HypervisorsListResponse,
     OsHypervisorsSearchSearchResponse21, OsHypervisorsServersServersResponse21,
     OsHypervisorsStatisticsStatisticsResponse21,
 };
@@ -55,7 +54,7 @@ impl<'a> Hypervisors<'a> {
     pub fn list_detail(
         &self,
         params: HypervisorsListDetailParams,
-    ) -> Call<HypervisorsListDetailResponse> {
+    ) -> Call<HypervisorsListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/detail",
@@ -181,7 +180,7 @@ impl<'a> Hypervisors<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-hypervisors/{id}/uptime`.
-    pub fn get_uptime(&self, id: &str) -> Call<HypervisorsGetUptimeResponse> {
+    pub fn get_uptime(&self, id: &str) -> Call<HypervisorsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/{id}/uptime",

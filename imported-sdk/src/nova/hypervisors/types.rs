@@ -2,12 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel,
-    OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
-    OsHypervisorsSearchSearchResponse21HypervisorsItemState,
-    OsHypervisorsSearchSearchResponse21HypervisorsItemStatus,
-    OsHypervisorsServersServersResponse21HypervisorsItemState,
-    OsHypervisorsServersServersResponse21HypervisorsItemStatus,
+    ImagesIndexResponse21ImagesLinksItem, OsServiceUpdate253Status,
+    OsServiceUpdateResponse253ServiceState,
 };
 
 /// The `HypervisorsListResponse` type.
@@ -17,39 +13,7 @@ pub struct HypervisorsListResponse {
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<
-        Vec<OsHypervisorsIndexResponse233HypervisorsLinksItem>,
-    >,
-}
-
-/// The `OsHypervisorsIndexResponse233HypervisorsLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsIndexResponse233HypervisorsLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: OsHypervisorsIndexResponse233HypervisorsLinksItemRel,
-}
-
-/// The `HypervisorsListDetailResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct HypervisorsListDetailResponse {
-    /// An array of hypervisor information.
-    pub hypervisors: serde_json::Value,
-    /// `hypervisors_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<
-        Vec<OsHypervisorsDetailDetailResponse233HypervisorsLinksItem>,
-    >,
-}
-
-/// The `OsHypervisorsDetailDetailResponse233HypervisorsLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsDetailDetailResponse233HypervisorsLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: OsHypervisorsDetailDetailResponse233HypervisorsLinksItemRel,
+    pub hypervisors_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `OsHypervisorsStatisticsStatisticsResponse21` type.
@@ -109,6 +73,15 @@ pub struct HypervisorsGetResponse {
     pub hypervisor: serde_json::Value,
 }
 
+/// The `OsHypervisorShowResponse253HypervisorServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsHypervisorShowResponse253HypervisorServersItem {
+    /// `name`
+    pub name: String,
+    /// `uuid`
+    pub uuid: String,
+}
+
 /// The `OsHypervisorsSearchSearchResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsHypervisorsSearchSearchResponse21 {
@@ -125,9 +98,9 @@ pub struct OsHypervisorsSearchSearchResponse21HypervisorsItem {
     /// The id of the hypervisor.
     pub id: i64,
     /// The state of the hypervisor. One of `up` or `down`.
-    pub state: OsHypervisorsSearchSearchResponse21HypervisorsItemState,
+    pub state: OsServiceUpdateResponse253ServiceState,
     /// The status of the hypervisor. One of `enabled` or `disabled`.
-    pub status: OsHypervisorsSearchSearchResponse21HypervisorsItemStatus,
+    pub status: OsServiceUpdate253Status,
 }
 
 /// The `OsHypervisorsServersServersResponse21` type.
@@ -147,27 +120,9 @@ pub struct OsHypervisorsServersServersResponse21HypervisorsItem {
     pub id: i64,
     /// A list of `server` objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers: Option<
-        Vec<OsHypervisorsServersServersResponse21HypervisorsItemServersItem>,
-    >,
+    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
     /// The state of the hypervisor. One of `up` or `down`.
-    pub state: OsHypervisorsServersServersResponse21HypervisorsItemState,
+    pub state: OsServiceUpdateResponse253ServiceState,
     /// The status of the hypervisor. One of `enabled` or `disabled`.
-    pub status: OsHypervisorsServersServersResponse21HypervisorsItemStatus,
-}
-
-/// The `OsHypervisorsServersServersResponse21HypervisorsItemServersItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorsServersServersResponse21HypervisorsItemServersItem {
-    /// `name`
-    pub name: String,
-    /// `uuid`
-    pub uuid: String,
-}
-
-/// The `HypervisorsGetUptimeResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct HypervisorsGetUptimeResponse {
-    /// The hypervisor object.
-    pub hypervisor: serde_json::Value,
+    pub status: OsServiceUpdate253Status,
 }

@@ -2,13 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    ImageShowResponse21ImageOsDcfDiskConfig, ImageShowResponse21ImageProgress,
-    ImageShowResponse21ImageStatus,
-    ImagesDetailDetailResponse21ImagesItemOsDcfDiskConfig,
-    ImagesDetailDetailResponse21ImagesItemProgress,
-    ImagesDetailDetailResponse21ImagesItemStatus,
-    ImagesDetailDetailResponse21ImagesLinksItemRel,
-    ImagesIndexResponse21ImagesLinksItemRel,
+    ImageShowResponse21ImageProgress, ImageShowResponse21ImageStatus,
+    ImagesIndexResponse21ImagesLinksItem, ServersResizeOsDcfDiskConfig,
 };
 
 /// The `ImagesIndexResponse21` type.
@@ -34,124 +29,14 @@ pub struct ImagesIndexResponse21ImagesItem {
     pub name: Option<String>,
 }
 
-/// The `ImagesIndexResponse21ImagesLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesIndexResponse21ImagesLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ImagesIndexResponse21ImagesLinksItemRel,
-}
-
 /// The `ImagesDetailDetailResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImagesDetailDetailResponse21 {
     /// An array of Image objects.
-    pub images: Vec<ImagesDetailDetailResponse21ImagesItem>,
+    pub images: Vec<ImageShowResponse21Image>,
     /// `images_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub images_links: Option<Vec<ImagesDetailDetailResponse21ImagesLinksItem>>,
-}
-
-/// The `ImagesDetailDetailResponse21ImagesItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesDetailDetailResponse21ImagesItem {
-    /// Controls how the API partitions the disk when you create, rebuild, or resize servers.
-    /// A server inherits the `OS-DCF:diskConfig` value from the image from which it
-    /// was created, and an image inherits the `OS-DCF:diskConfig` value from the server
-    /// from which it was created. To override the inherited setting, you can include
-    /// this attribute in the request body of a server create, rebuild, or resize request. If
-    /// the `OS-DCF:diskConfig` value for an image is `MANUAL`, you cannot create
-    /// a server from that image and set its `OS-DCF:diskConfig` value to `AUTO`.
-    /// A valid value is:
-    ///
-    /// * `AUTO`. The API builds the server with a single partition the size of the
-    ///   target flavor disk. The API automatically adjusts the file system to fit the
-    ///   entire partition.
-    /// * `MANUAL`. The API builds the server by using whatever partition scheme and
-    ///   file system is in the source image. If the target flavor disk is larger, the API
-    ///   does not partition the remaining disk space.
-    #[serde(rename = "OS-DCF:diskConfig")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<
-        ImagesDetailDetailResponse21ImagesItemOsDcfDiskConfig,
-    >,
-    /// The size of the image.
-    #[serde(rename = "OS-EXT-IMG-SIZE:size")]
-    pub os_ext_img_size_size: i64,
-    /// The date and time when the resource was created. The date and time
-    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
-    ///
-    /// ```text
-    /// CCYY-MM-DDThh:mm:ss±hh:mm
-    /// ```
-    ///
-    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
-    /// value, if included, is the time zone as an offset from UTC. In
-    /// the previous example, the offset value is `-05:00`.
-    pub created: crate::runtime::DateTime,
-    /// The ID of the Image.
-    pub id: String,
-    /// Links to the resources in question. See [API Guide / Links and
-    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
-    /// for more info.
-    pub links: Vec<serde_json::Value>,
-    /// Metadata key and value pairs. The maximum size for each metadata key and value
-    /// pair is 255 bytes.
-    pub metadata: serde_json::Value,
-    /// The minimum amount of disk space an image requires to boot, in GiB. For example, `100`.
-    #[serde(rename = "minDisk")]
-    pub min_disk: i64,
-    /// The minimum amount of RAM an image requires to function, in MiB. For example, `512`.
-    #[serde(rename = "minRam")]
-    pub min_ram: i64,
-    /// The display name of an Image.
-    pub name: Option<String>,
-    /// A percentage value of the image save progress. This can be one of:
-    ///
-    /// * `ACTIVE`: 100
-    /// * `SAVING`: 25 or 50
-    pub progress: ImagesDetailDetailResponse21ImagesItemProgress,
-    /// The server booted from image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server: Option<ImagesDetailDetailResponse21ImagesItemServer>,
-    /// The status of image, as a string. This can be one of:
-    ///
-    /// * `ACTIVE`: image is in active state
-    /// * `SAVING`: image is in queued or in saving process
-    /// * `DELETED`: image is deleted or in progress of deletion
-    /// * `ERROR`: image is in error state
-    /// * `UNKNOWN`: image is in unknown state
-    pub status: ImagesDetailDetailResponse21ImagesItemStatus,
-    /// The date and time when the resource was updated. The date and time
-    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
-    ///
-    /// ```text
-    /// CCYY-MM-DDThh:mm:ss±hh:mm
-    /// ```
-    ///
-    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
-    /// value, if included, is the time zone as an offset from UTC. In
-    /// the previous example, the offset value is `-05:00`.
-    pub updated: Option<crate::runtime::DateTime>,
-}
-
-/// The server booted from image.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesDetailDetailResponse21ImagesItemServer {
-    /// `id`
-    pub id: String,
-    /// `links`
-    pub links: Vec<serde_json::Value>,
-}
-
-/// The `ImagesDetailDetailResponse21ImagesLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesDetailDetailResponse21ImagesLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ImagesDetailDetailResponse21ImagesLinksItemRel,
+    pub images_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ImageShowResponse21` type.
@@ -181,7 +66,7 @@ pub struct ImageShowResponse21Image {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ImageShowResponse21ImageOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// The size of the image.
     #[serde(rename = "OS-EXT-IMG-SIZE:size")]
     pub os_ext_img_size_size: i64,

@@ -3,69 +3,6 @@
 
 use std::fmt;
 
-/// The `OsKeypairsIndexResponse235KeypairsLinksItemRel` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    /// `next`
-    Next,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["next"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Next => "next",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    fn from(value: &str) -> Self {
-        match value {
-            "next" => Self::Next,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OsKeypairsIndexResponse235KeypairsLinksItemRel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `OsKeypairsCreate292KeypairType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsKeypairsCreate292KeypairType {

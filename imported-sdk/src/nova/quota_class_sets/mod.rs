@@ -4,8 +4,6 @@
 pub(super) mod resources;
 mod requests;
 mod types;
-mod unions;
 
 pub use requests::*;
 pub use types::*;
-pub use unions::*;

@@ -7,10 +7,3 @@ pub struct QuotaClassSetsGetResponse {
     /// A `quota_class_set` object.
     pub quota_class_set: serde_json::Value,
 }
-
-/// The `QuotaClassSetsUpdateResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QuotaClassSetsUpdateResponse {
-    /// A `quota_class_set` object.
-    pub quota_class_set: serde_json::Value,
-}

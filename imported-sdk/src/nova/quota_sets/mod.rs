@@ -4,10 +4,8 @@
 pub(super) mod resources;
 mod requests;
 mod types;
-mod unions;
 mod params;
 
 pub use requests::*;
 pub use types::*;
-pub use unions::*;
 pub use params::*;

@@ -2,10 +2,8 @@
 //! The handles of the `quota_sets` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsQuotaSetUpdate257, QuotaSetsDeleteParams,
-    QuotaSetsGetDefaultsResponse, QuotaSetsGetDetailParams, QuotaSetsGetDetailResponse,
+    Call, Client, OsQuotaSetUpdate257, QuotaSetsDeleteParams, QuotaSetsGetDetailParams,
     QuotaSetsGetParams, QuotaSetsGetResponse, QuotaSetsUpdateParams,
-    QuotaSetsUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -81,7 +79,7 @@ impl<'a> QuotaSets<'a> {
         id: &str,
         body: &OsQuotaSetUpdate257,
         params: QuotaSetsUpdateParams,
-    ) -> Call<QuotaSetsUpdateResponse> {
+    ) -> Call<QuotaSetsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-quota-sets/{id}",
@@ -101,7 +99,7 @@ impl<'a> QuotaSets<'a> {
     /// Error response codes: badrequest(400), unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-quota-sets/{id}/defaults`.
-    pub fn get_defaults(&self, id: &str) -> Call<QuotaSetsGetDefaultsResponse> {
+    pub fn get_defaults(&self, id: &str) -> Call<QuotaSetsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}/defaults",
@@ -125,7 +123,7 @@ impl<'a> QuotaSets<'a> {
         &self,
         id: &str,
         params: QuotaSetsGetDetailParams,
-    ) -> Call<QuotaSetsGetDetailResponse> {
+    ) -> Call<QuotaSetsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}/detail",

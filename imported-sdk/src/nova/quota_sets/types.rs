@@ -7,24 +7,3 @@ pub struct QuotaSetsGetResponse {
     /// A `quota_set` object.
     pub quota_set: serde_json::Value,
 }
-
-/// The `QuotaSetsUpdateResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QuotaSetsUpdateResponse {
-    /// A `quota_set` object.
-    pub quota_set: serde_json::Value,
-}
-
-/// The `QuotaSetsGetDefaultsResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QuotaSetsGetDefaultsResponse {
-    /// A `quota_set` object.
-    pub quota_set: serde_json::Value,
-}
-
-/// The `QuotaSetsGetDetailResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QuotaSetsGetDetailResponse {
-    /// A `quota_set` object.
-    pub quota_set: serde_json::Value,
-}

@@ -2,8 +2,8 @@
 //! The handles of the `server_groups` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsServerGroupsCreate264, ServerGroupsCreateResponse,
-    ServerGroupsGetResponse, ServerGroupsListParams, ServerGroupsListResponse,
+    Call, Client, OsServerGroupsCreate264, ServerGroupsGetResponse,
+    ServerGroupsListParams, ServerGroupsListResponse,
 };
 use crate::runtime::{call, request};
 
@@ -51,7 +51,7 @@ impl<'a> ServerGroups<'a> {
     pub fn create(
         &self,
         body: &OsServerGroupsCreate264,
-    ) -> Call<ServerGroupsCreateResponse> {
+    ) -> Call<ServerGroupsGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-server-groups",

@@ -8,13 +8,6 @@ pub struct ServerGroupsListResponse {
     pub server_groups: serde_json::Value,
 }
 
-/// The `ServerGroupsCreateResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerGroupsCreateResponse {
-    /// The server group object.
-    pub server_group: serde_json::Value,
-}
-
 /// The `ServerGroupsGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerGroupsGetResponse {

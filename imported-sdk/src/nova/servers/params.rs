@@ -4,8 +4,8 @@
 use crate::nova::{
     ServersAddFixedIpNetworkId, ServersGetConsoleOutputLength,
     ServersGetSerialConsoleType, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
-    ServersListDetailSortKey, ServersListSortKey, ServersRebootType,
-    ServersResetStateState, ServersResizeFlavorRef, ServersResizeOsDcfDiskConfig,
+    ServersListSortKey, ServersRebootType, ServersResetStateState,
+    ServersResizeFlavorRef, ServersResizeOsDcfDiskConfig,
 };
 
 /// Parameters of [`Servers::list`](crate::nova::resources::Servers::list).
@@ -567,7 +567,7 @@ pub struct ServersListDetailParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<ServersListDetailSortKey>,
+    pub sort_key: Option<ServersListSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -868,7 +868,7 @@ impl ServersListDetailParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<ServersListDetailSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<ServersListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }

@@ -2,30 +2,12 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    ServerUpdate2104ServerOsDcfDiskConfig,
-    ServersCreate294OsSchHntSchedulerHintsDifferentCell,
-    ServersCreate294OsSchHntSchedulerHintsDifferentHost,
-    ServersCreate294OsSchHntSchedulerHintsGroup,
-    ServersCreate294OsSchHntSchedulerHintsQuery,
-    ServersCreate294OsSchHntSchedulerHintsSameHost,
-    ServersCreate294OsSchedulerHintsDifferentCell,
+    BoolOrString, Int64OrString, ServersCreate294OsSchedulerHintsDifferentCell,
     ServersCreate294OsSchedulerHintsDifferentHost, ServersCreate294OsSchedulerHintsGroup,
     ServersCreate294OsSchedulerHintsQuery, ServersCreate294OsSchedulerHintsSameHost,
-    ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
-    ServersCreate294ServerBlockDeviceMappingItemVolumeSize,
-    ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex,
-    ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-    ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    ServersCreate294ServerBlockDeviceMappingV2ItemSourceType,
-    ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
-    ServersCreate294ServerConfigDrive, ServersCreate294ServerFlavorRef,
-    ServersCreate294ServerMaxCount, ServersCreate294ServerMinCount,
-    ServersCreate294ServerNetworks, ServersCreate294ServerOsDcfDiskConfig,
-    ServersCreate294ServerReturnReservationId, ServersCreateBackupBodyRotation,
-    ServersMigrateLiveBodyBlockMigration,
-    ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
-    ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
-    ServersRebuildBodyOsDcfDiskConfig, ServersRebuildBodyPreserveEphemeral,
+    ServersCreate294ServerBlockDeviceMappingV2Item, ServersCreate294ServerFlavorRef,
+    ServersCreate294ServerNetworks, ServersCreateBackupBodyRotation,
+    ServersResizeOsDcfDiskConfig,
 };
 
 /// The `ServersCreate294` type.
@@ -112,12 +94,12 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     /// It is available when `DifferentCellFilter` is available on cloud side
     /// that is cell v1 environment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<ServersCreate294OsSchHntSchedulerHintsDifferentCell>,
+    pub different_cell: Option<ServersCreate294OsSchedulerHintsDifferentCell>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on a different host from a set of servers.
     /// It is available when `DifferentHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<ServersCreate294OsSchHntSchedulerHintsDifferentHost>,
+    pub different_host: Option<ServersCreate294OsSchedulerHintsDifferentHost>,
     /// The server group UUID. Schedule the server according to a policy of
     /// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
     /// or `soft-affinity`).
@@ -125,7 +107,7 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     /// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
     /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<ServersCreate294OsSchHntSchedulerHintsGroup>,
+    pub group: Option<ServersCreate294OsSchedulerHintsGroup>,
     /// Schedule the server by using a custom filter in JSON format.
     /// For example:
     ///
@@ -135,13 +117,13 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     ///
     /// It is available when `JsonFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<ServersCreate294OsSchHntSchedulerHintsQuery>,
+    pub query: Option<ServersCreate294OsSchedulerHintsQuery>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on the same host as another server in a set of
     /// servers.
     /// It is available when `SameHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<ServersCreate294OsSchHntSchedulerHintsSameHost>,
+    pub same_host: Option<ServersCreate294OsSchedulerHintsSameHost>,
     /// A target cell name. Schedule the server in a host in the cell specified.
     /// It is available when `TargetCellFilter` is available on cloud side
     /// that is cell v1 environment.
@@ -165,7 +147,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `different_cell`.
     pub fn different_cell(
         mut self,
-        value: impl Into<ServersCreate294OsSchHntSchedulerHintsDifferentCell>,
+        value: impl Into<ServersCreate294OsSchedulerHintsDifferentCell>,
     ) -> Self {
         self.different_cell = Some(value.into());
         self
@@ -174,7 +156,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `different_host`.
     pub fn different_host(
         mut self,
-        value: impl Into<ServersCreate294OsSchHntSchedulerHintsDifferentHost>,
+        value: impl Into<ServersCreate294OsSchedulerHintsDifferentHost>,
     ) -> Self {
         self.different_host = Some(value.into());
         self
@@ -183,7 +165,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `group`.
     pub fn group(
         mut self,
-        value: impl Into<ServersCreate294OsSchHntSchedulerHintsGroup>,
+        value: impl Into<ServersCreate294OsSchedulerHintsGroup>,
     ) -> Self {
         self.group = Some(value.into());
         self
@@ -192,7 +174,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `query`.
     pub fn query(
         mut self,
-        value: impl Into<ServersCreate294OsSchHntSchedulerHintsQuery>,
+        value: impl Into<ServersCreate294OsSchedulerHintsQuery>,
     ) -> Self {
         self.query = Some(value.into());
         self
@@ -201,7 +183,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `same_host`.
     pub fn same_host(
         mut self,
-        value: impl Into<ServersCreate294OsSchHntSchedulerHintsSameHost>,
+        value: impl Into<ServersCreate294OsSchedulerHintsSameHost>,
     ) -> Self {
         self.same_host = Some(value.into());
         self
@@ -376,7 +358,7 @@ pub struct ServersCreate294Server {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersCreate294ServerOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -433,7 +415,7 @@ pub struct ServersCreate294Server {
     /// data. Not all cloud providers enable the `config_drive`. Read more in the
     /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config_drive: Option<ServersCreate294ServerConfigDrive>,
+    pub config_drive: Option<BoolOrString>,
     /// A free form description of the server. Limited to 255 characters
     /// in length. Before microversion 2.19 this was set to the server
     /// name.
@@ -493,14 +475,14 @@ pub struct ServersCreate294Server {
     pub key_name: Option<String>,
     /// `max_count`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_count: Option<ServersCreate294ServerMaxCount>,
+    pub max_count: Option<Int64OrString>,
     /// Metadata key and value pairs. The maximum size of the metadata key and value is
     /// 255 bytes each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     /// `min_count`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_count: Option<ServersCreate294ServerMinCount>,
+    pub min_count: Option<Int64OrString>,
     /// A target cell name. Schedule the server in a host in the cell specified.
     /// It is available when `TargetCellFilter` is available on cloud side
     /// that is cell v1 environment.
@@ -550,7 +532,7 @@ pub struct ServersCreate294Server {
     /// data. Not all cloud providers enable the `config_drive`. Read more in the
     /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub return_reservation_id: Option<ServersCreate294ServerReturnReservationId>,
+    pub return_reservation_id: Option<BoolOrString>,
     /// One or more security groups. Specify the name of the security group in the
     /// `name` attribute. If you omit this attribute, the API creates the server
     /// in the `default` security group. Requested security groups are not
@@ -635,7 +617,7 @@ impl ServersCreate294Server {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServersCreate294ServerOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -684,10 +666,7 @@ impl ServersCreate294Server {
     }
 
     /// Sets `config_drive`.
-    pub fn config_drive(
-        mut self,
-        value: impl Into<ServersCreate294ServerConfigDrive>,
-    ) -> Self {
+    pub fn config_drive(mut self, value: impl Into<BoolOrString>) -> Self {
         self.config_drive = Some(value.into());
         self
     }
@@ -735,10 +714,7 @@ impl ServersCreate294Server {
     }
 
     /// Sets `max_count`.
-    pub fn max_count(
-        mut self,
-        value: impl Into<ServersCreate294ServerMaxCount>,
-    ) -> Self {
+    pub fn max_count(mut self, value: impl Into<Int64OrString>) -> Self {
         self.max_count = Some(value.into());
         self
     }
@@ -750,19 +726,13 @@ impl ServersCreate294Server {
     }
 
     /// Sets `min_count`.
-    pub fn min_count(
-        mut self,
-        value: impl Into<ServersCreate294ServerMinCount>,
-    ) -> Self {
+    pub fn min_count(mut self, value: impl Into<Int64OrString>) -> Self {
         self.min_count = Some(value.into());
         self
     }
 
     /// Sets `return_reservation_id`.
-    pub fn return_reservation_id(
-        mut self,
-        value: impl Into<ServersCreate294ServerReturnReservationId>,
-    ) -> Self {
+    pub fn return_reservation_id(mut self, value: impl Into<BoolOrString>) -> Self {
         self.return_reservation_id = Some(value.into());
         self
     }
@@ -814,9 +784,7 @@ pub struct ServersCreate294ServerBlockDeviceMappingItem {
     /// data. Not all cloud providers enable the `config_drive`. Read more in the
     /// [OpenStack End User Guide](https://docs.openstack.org/nova/latest/user/config-drive.html).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
-    >,
+    pub delete_on_termination: Option<BoolOrString>,
     /// `device_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
@@ -834,7 +802,7 @@ pub struct ServersCreate294ServerBlockDeviceMappingItem {
     pub volume_id: Option<String>,
     /// `volume_size`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<ServersCreate294ServerBlockDeviceMappingItemVolumeSize>,
+    pub volume_size: Option<Int64OrString>,
 }
 
 impl ServersCreate294ServerBlockDeviceMappingItem {
@@ -845,10 +813,7 @@ impl ServersCreate294ServerBlockDeviceMappingItem {
     }
 
     /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination>,
-    ) -> Self {
+    pub fn delete_on_termination(mut self, value: impl Into<BoolOrString>) -> Self {
         self.delete_on_termination = Some(value.into());
         self
     }
@@ -884,282 +849,8 @@ impl ServersCreate294ServerBlockDeviceMappingItem {
     }
 
     /// Sets `volume_size`.
-    pub fn volume_size(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingItemVolumeSize>,
-    ) -> Self {
+    pub fn volume_size(mut self, value: impl Into<Int64OrString>) -> Self {
         self.volume_size = Some(value.into());
-        self
-    }
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingV2Item` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
-    /// `boot_index`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub boot_index: Option<
-        Option<ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
-    >,
-    /// `connection_info`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_info: Option<String>,
-    /// `delete_on_termination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-    >,
-    /// `destination_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination_type: Option<
-        ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    >,
-    /// `device_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_name: Option<String>,
-    /// `device_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_type: Option<String>,
-    /// `disk_bus`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disk_bus: Option<String>,
-    /// `guest_format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guest_format: Option<String>,
-    /// `image_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image_id: Option<String>,
-    /// `no_device`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_device: Option<serde_json::Value>,
-    /// `snapshot_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub snapshot_id: Option<String>,
-    /// `source_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
-    /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    /// `uuid`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
-    /// `virtual_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub virtual_name: Option<String>,
-    /// `volume_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_id: Option<String>,
-    /// `volume_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
-    /// `volume_type`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub volume_type: Option<Option<String>>,
-}
-
-impl ServersCreate294ServerBlockDeviceMappingV2Item {
-    /// Sets `boot_index`.
-    pub fn boot_index(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
-    ) -> Self {
-        self.boot_index = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `boot_index` to `null`.
-    pub fn clear_boot_index(mut self) -> Self {
-        self.boot_index = Some(None);
-        self
-    }
-
-    /// Sets `connection_info`.
-    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
-        self.connection_info = Some(value.into());
-        self
-    }
-
-    /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<
-            ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-        >,
-    ) -> Self {
-        self.delete_on_termination = Some(value.into());
-        self
-    }
-
-    /// Sets `destination_type`.
-    pub fn destination_type(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType>,
-    ) -> Self {
-        self.destination_type = Some(value.into());
-        self
-    }
-
-    /// Sets `device_name`.
-    pub fn device_name(mut self, value: impl Into<String>) -> Self {
-        self.device_name = Some(value.into());
-        self
-    }
-
-    /// Sets `device_type`.
-    pub fn device_type(mut self, value: impl Into<String>) -> Self {
-        self.device_type = Some(value.into());
-        self
-    }
-
-    /// Sets `disk_bus`.
-    pub fn disk_bus(mut self, value: impl Into<String>) -> Self {
-        self.disk_bus = Some(value.into());
-        self
-    }
-
-    /// Sets `guest_format`.
-    pub fn guest_format(mut self, value: impl Into<String>) -> Self {
-        self.guest_format = Some(value.into());
-        self
-    }
-
-    /// Sets `image_id`.
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.image_id = Some(value.into());
-        self
-    }
-
-    /// Sets `no_device`.
-    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.no_device = Some(value.into());
-        self
-    }
-
-    /// Sets `snapshot_id`.
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-
-    /// Sets `source_type`.
-    pub fn source_type(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
-    ) -> Self {
-        self.source_type = Some(value.into());
-        self
-    }
-
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-
-    /// Sets `uuid`.
-    pub fn uuid(mut self, value: impl Into<String>) -> Self {
-        self.uuid = Some(value.into());
-        self
-    }
-
-    /// Sets `virtual_name`.
-    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
-        self.virtual_name = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_id`.
-    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
-        self.volume_id = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_size`.
-    pub fn volume_size(
-        mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
-    ) -> Self {
-        self.volume_size = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_type`.
-    pub fn volume_type(mut self, value: impl Into<String>) -> Self {
-        self.volume_type = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `volume_type` to `null`.
-    pub fn clear_volume_type(mut self) -> Self {
-        self.volume_type = Some(None);
-        self
-    }
-}
-
-/// The `ServersCreate294ServerNetworksVariant1Item` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreate294ServerNetworksVariant1Item {
-    /// `fixed_ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_ip: Option<String>,
-    /// `port`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub port: Option<Option<String>>,
-    /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    /// `uuid`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
-}
-
-impl ServersCreate294ServerNetworksVariant1Item {
-    /// Sets `fixed_ip`.
-    pub fn fixed_ip(mut self, value: impl Into<String>) -> Self {
-        self.fixed_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `port`.
-    pub fn port(mut self, value: impl Into<String>) -> Self {
-        self.port = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `port` to `null`.
-    pub fn clear_port(mut self) -> Self {
-        self.port = Some(None);
-        self
-    }
-
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-
-    /// Sets `uuid`.
-    pub fn uuid(mut self, value: impl Into<String>) -> Self {
-        self.uuid = Some(value.into());
         self
     }
 }
@@ -1216,7 +907,7 @@ pub struct ServerUpdate2104Server {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServerUpdate2104ServerOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1279,7 +970,7 @@ impl ServerUpdate2104Server {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServerUpdate2104ServerOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1468,7 +1159,7 @@ pub struct ServersMigrateLiveBody {
     /// will fail when the source and destination hosts are not on the shared storage.
     ///
     /// **New in version 2.25**
-    pub block_migration: ServersMigrateLiveBodyBlockMigration,
+    pub block_migration: BoolOrString,
     /// The host to which to migrate the server. If this parameter is `None`,
     /// the scheduler chooses a host.
     ///
@@ -1486,7 +1177,7 @@ pub struct ServersMigrateLiveBody {
 impl ServersMigrateLiveBody {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        block_migration: impl Into<ServersMigrateLiveBodyBlockMigration>,
+        block_migration: impl Into<BoolOrString>,
         host: impl Into<Option<String>>,
     ) -> Self {
         Self {
@@ -1516,7 +1207,7 @@ pub struct ServersRebuildBody {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersRebuildBodyOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1606,7 +1297,7 @@ pub struct ServersRebuildBody {
     /// Ironic. Passing it to any other server instance results in a
     /// fault and will prevent the rebuild from happening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preserve_ephemeral: Option<ServersRebuildBodyPreserveEphemeral>,
+    pub preserve_ephemeral: Option<BoolOrString>,
     /// A list of trusted certificate IDs, which are used during image
     /// signature verification to verify the signing certificate. The list is
     /// restricted to a maximum of 50 IDs. This parameter is optional in server
@@ -1663,7 +1354,7 @@ impl ServersRebuildBody {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<ServersRebuildBodyOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1730,10 +1421,7 @@ impl ServersRebuildBody {
     }
 
     /// Sets `preserve_ephemeral`.
-    pub fn preserve_ephemeral(
-        mut self,
-        value: impl Into<ServersRebuildBodyPreserveEphemeral>,
-    ) -> Self {
+    pub fn preserve_ephemeral(mut self, value: impl Into<BoolOrString>) -> Self {
         self.preserve_ephemeral = Some(value.into());
         self
     }
@@ -1970,9 +1658,7 @@ pub struct ServersOsVolumeAttachmentsCreate279VolumeAttachment {
     ///
     /// **New in version 2.79**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
-    >,
+    pub delete_on_termination: Option<BoolOrString>,
     /// Name of the device such as, `/dev/vdb`. Omit or set this parameter to null for
     /// auto-assignment, if supported. If you specify this parameter, the device must
     /// not exist in the guest operating system. Note that as of the 12.0.0 Liberty release,
@@ -2016,12 +1702,7 @@ impl ServersOsVolumeAttachmentsCreate279VolumeAttachment {
     }
 
     /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<
-            ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination,
-        >,
-    ) -> Self {
+    pub fn delete_on_termination(mut self, value: impl Into<BoolOrString>) -> Self {
         self.delete_on_termination = Some(value.into());
         self
     }
@@ -2076,9 +1757,7 @@ pub struct ServersOsVolumeAttachmentUpdate285VolumeAttachment {
     ///
     /// **New in version 2.85**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
-    >,
+    pub delete_on_termination: Option<BoolOrString>,
     /// Name of the device in the attachment object, such as, `/dev/vdb`.
     ///
     /// **New in version 2.85**
@@ -2125,12 +1804,7 @@ impl ServersOsVolumeAttachmentUpdate285VolumeAttachment {
     }
 
     /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<
-            ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination,
-        >,
-    ) -> Self {
+    pub fn delete_on_termination(mut self, value: impl Into<BoolOrString>) -> Self {
         self.delete_on_termination = Some(value.into());
         self
     }

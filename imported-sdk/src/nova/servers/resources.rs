@@ -9,13 +9,12 @@ use crate::nova::{
     ServersActionGetVncConsoleResponse21, ServersActionRescueResponse,
     ServersAddFixedIpParams, ServersAddFloatingIpParams, ServersAddSecurityGroupParams,
     ServersChangePasswordParams, ServersCreate294, ServersCreateBackupBody,
-    ServersCreateImageBody, ServersCreateInterfaceResponse, ServersCreateResponse,
-    ServersCreateVolumeAttachmentsResponse, ServersEvacuateBody,
+    ServersCreateImageBody, ServersCreateResponse, ServersEvacuateBody,
     ServersGetConsoleOutputParams, ServersGetInstanceActionsResponse,
     ServersGetInterfaceResponse, ServersGetResponse, ServersGetSerialConsoleParams,
     ServersGetSpiceConsoleParams, ServersGetVncConsoleParams,
     ServersGetVolumeAttachmentsResponse, ServersIpsIndexResponse,
-    ServersListDetailParams, ServersListDetailResponse, ServersListInstanceActionsParams,
+    ServersListDetailParams, ServersListInstanceActionsParams,
     ServersListInstanceActionsResponse, ServersListInterfaceResponse, ServersListParams,
     ServersListResponse, ServersListVolumeAttachmentsParams,
     ServersListVolumeAttachmentsResponse, ServersLockBody, ServersMetadataCreate,
@@ -30,7 +29,7 @@ use crate::nova::{
     ServersRemoveSecurityGroupParams, ServersRescueParams, ServersResetStateParams,
     ServersResizeParams, ServersShareShowResponse297, ServersSharesCreate297,
     ServersSharesCreateResponse297, ServersSharesIndexResponse297,
-    ServersTopologyIndexResponse278, ServersUnshelveBody, ServersUpdateResponse,
+    ServersTopologyIndexResponse278, ServersUnshelveBody,
 };
 use crate::runtime::{call, request};
 
@@ -192,7 +191,7 @@ impl<'a> Servers<'a> {
     pub fn list_detail(
         &self,
         params: ServersListDetailParams,
-    ) -> Call<ServersListDetailResponse> {
+    ) -> Call<ServersListResponse> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers/detail")
             .query("access_ip_v4", &params.access_ip_v4)
             .query("access_ip_v6", &params.access_ip_v6)
@@ -325,11 +324,7 @@ impl<'a> Servers<'a> {
     /// forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `PUT /v2.1/servers/{id}`.
-    pub fn update(
-        &self,
-        id: &str,
-        body: &ServerUpdate2104,
-    ) -> Call<ServersUpdateResponse> {
+    pub fn update(&self, id: &str, body: &ServerUpdate2104) -> Call<ServersGetResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/servers/{id}")
             .path_param("id", id)
             .json(body);
@@ -2079,7 +2074,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsInterfaceCreate249,
-    ) -> Call<ServersCreateInterfaceResponse> {
+    ) -> Call<ServersGetInterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-interface",
@@ -2270,7 +2265,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsVolumeAttachmentsCreate279,
-    ) -> Call<ServersCreateVolumeAttachmentsResponse> {
+    ) -> Call<ServersGetVolumeAttachmentsResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-volume_attachments",

@@ -2,26 +2,11 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    ServersActionGetRdpConsoleResponse21ConsoleType,
-    ServersActionGetSerialConsoleResponse21ConsoleType,
-    ServersActionGetSpiceConsoleResponse21ConsoleType,
-    ServersActionGetVncConsoleResponse21ConsoleType,
-    ServersCreateResponseVariant2ServerLinksItemRel,
-    ServersCreateResponseVariant2ServerOsDcfDiskConfig,
-    ServersDetailDetailResponse2100ServersLinksItemRel,
-    ServersIndexResponse21ServersLinksItemRel,
-    ServersOsInstanceActionsIndexResponse258LinksItemRel,
-    ServersRebuildResponseServer20AccessIPv4, ServersRebuildResponseServer20AccessIPv6,
-    ServersRebuildResponseServer20LinksItemRel, ServersRebuildResponseServer20Status,
-    ServersRebuildResponseServer2100ConfigDrive,
-    ServersRebuildResponseServer2100OsExtStsPowerState,
-    ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
-    ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
-    ServersRebuildResponseServer2100SchedulerHintsGroup,
-    ServersRebuildResponseServer2100SchedulerHintsQuery,
-    ServersRebuildResponseServer2100SchedulerHintsSameHost,
-    ServersShareShowResponse297ShareStatus, ServersSharesCreateResponse297ShareStatus,
-    ServersSharesIndexResponse297SharesItemStatus,
+    ImagesIndexResponse21ImagesLinksItem,
+    OsSecurityGroupsIndexResponse21SecurityGroupsItem,
+    ServersActionGetRdpConsoleResponse21ConsoleType, ServersGetSerialConsoleType,
+    ServersGetSpiceConsoleType, ServersGetVncConsoleType,
+    ServersShareShowResponse297ShareStatus,
 };
 
 /// The `ServersListResponse` type.
@@ -31,95 +16,12 @@ pub struct ServersListResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
-}
-
-/// The `ServersIndexResponse21ServersLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIndexResponse21ServersLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersIndexResponse21ServersLinksItemRel,
-}
-
-/// The `ServersCreateResponseVariant1` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant1 {
-    /// `reservation_id`
-    pub reservation_id: String,
-}
-
-/// The `ServersCreateResponseVariant2` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2 {
-    /// `server`
-    pub server: ServersCreateResponseVariant2Server,
-}
-
-/// The `ServersCreateResponseVariant2Server` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2Server {
-    /// `OS-DCF:diskConfig`
-    #[serde(rename = "OS-DCF:diskConfig")]
-    pub os_dcf_disk_config: ServersCreateResponseVariant2ServerOsDcfDiskConfig,
-    /// `adminPass`
-    #[serde(rename = "adminPass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_pass: Option<String>,
-    /// `id`
-    pub id: String,
-    /// `links`
-    pub links: Vec<ServersCreateResponseVariant2ServerLinksItem>,
-    /// `security_groups`
-    pub security_groups: Vec<ServersCreateResponseVariant2ServerSecurityGroupsItem>,
-}
-
-/// The `ServersCreateResponseVariant2ServerLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2ServerLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersCreateResponseVariant2ServerLinksItemRel,
-}
-
-/// The `ServersCreateResponseVariant2ServerSecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2ServerSecurityGroupsItem {
-    /// `name`
-    pub name: String,
-}
-
-/// The `ServersListDetailResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersListDetailResponse {
-    /// A list of `server` objects.
-    pub servers: serde_json::Value,
-    /// `servers_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ServersDetailDetailResponse2100ServersLinksItem>>,
-}
-
-/// The `ServersDetailDetailResponse2100ServersLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersDetailDetailResponse2100ServersLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersDetailDetailResponse2100ServersLinksItemRel,
+    pub servers_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ServersGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetResponse {
-    /// A `server` object.
-    pub server: serde_json::Value,
-}
-
-/// The `ServersUpdateResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersUpdateResponse {
     /// A `server` object.
     pub server: serde_json::Value,
 }
@@ -164,7 +66,7 @@ pub struct ServersActionGetSerialConsoleResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersActionGetSerialConsoleResponse21Console {
     /// `type`
-    pub r#type: ServersActionGetSerialConsoleResponse21ConsoleType,
+    pub r#type: ServersGetSerialConsoleType,
     /// `url`
     pub url: String,
 }
@@ -181,7 +83,7 @@ pub struct ServersActionGetSpiceConsoleResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersActionGetSpiceConsoleResponse21Console {
     /// `type`
-    pub r#type: ServersActionGetSpiceConsoleResponse21ConsoleType,
+    pub r#type: ServersGetSpiceConsoleType,
     /// `url`
     pub url: String,
 }
@@ -197,7 +99,7 @@ pub struct ServersActionGetVncConsoleResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersActionGetVncConsoleResponse21Console {
     /// `type`
-    pub r#type: ServersActionGetVncConsoleResponse21ConsoleType,
+    pub r#type: ServersGetVncConsoleType,
     /// `url`
     pub url: String,
 }
@@ -216,363 +118,6 @@ pub struct ServersActionGetRdpConsoleResponse21Console {
     pub r#type: ServersActionGetRdpConsoleResponse21ConsoleType,
     /// `url`
     pub url: String,
-}
-
-/// The `ServersRebuildResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponse {
-    /// `server`
-    pub server: ServersRebuildResponseServer,
-}
-
-/// The `ServersRebuildResponseServer` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer {
-    /// `OS-DCF:diskConfig`
-    #[serde(rename = "OS-DCF:diskConfig")]
-    pub os_dcf_disk_config: String,
-    /// `OS-EXT-AZ:availability_zone`
-    #[serde(rename = "OS-EXT-AZ:availability_zone")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_az_availability_zone: Option<String>,
-    /// `OS-EXT-SRV-ATTR:host`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_host: Option<Option<String>>,
-    /// `OS-EXT-SRV-ATTR:hostname`
-    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_hostname: Option<String>,
-    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
-    /// `OS-EXT-SRV-ATTR:instance_name`
-    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_ext_srv_attr_instance_name: Option<String>,
-    /// `OS-EXT-SRV-ATTR:kernel_id`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
-    /// `OS-EXT-SRV-ATTR:launch_index`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
-    /// `OS-EXT-SRV-ATTR:ramdisk_id`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
-    /// `OS-EXT-SRV-ATTR:reservation_id`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
-    /// `OS-EXT-SRV-ATTR:root_device_name`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
-    /// `OS-EXT-STS:power_state`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-STS:power_state")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServersRebuildResponseServer2100OsExtStsPowerState>,
-    >,
-    /// `OS-EXT-STS:task_state`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-STS:task_state")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_sts_task_state: Option<Option<String>>,
-    /// `OS-EXT-STS:vm_state`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-EXT-STS:vm_state")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_ext_sts_vm_state: Option<Option<String>>,
-    /// `OS-SRV-USG:launched_at`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-SRV-USG:launched_at")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
-    /// `OS-SRV-USG:terminated_at`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "OS-SRV-USG:terminated_at")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
-    /// `accessIPv4`
-    #[serde(rename = "accessIPv4")]
-    pub access_i_pv4: ServersRebuildResponseServer20AccessIPv4,
-    /// `accessIPv6`
-    #[serde(rename = "accessIPv6")]
-    pub access_i_pv6: ServersRebuildResponseServer20AccessIPv6,
-    /// `addresses`
-    pub addresses: serde_json::Value,
-    /// `adminPass`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(rename = "adminPass")]
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub admin_pass: Option<Option<String>>,
-    /// `config_drive`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub config_drive: Option<Option<ServersRebuildResponseServer2100ConfigDrive>>,
-    /// `created`
-    pub created: crate::runtime::DateTime,
-    /// `description`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: Option<Option<String>>,
-    /// `fault`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<ServersRebuildResponseServer20Fault>,
-    /// `flavor`
-    pub flavor: serde_json::Value,
-    /// `hostId`
-    #[serde(rename = "hostId")]
-    pub host_id: String,
-    /// `host_status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_status: Option<String>,
-    /// `id`
-    pub id: String,
-    /// `image`
-    pub image: serde_json::Value,
-    /// `key_name`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub key_name: Option<Option<String>>,
-    /// `links`
-    pub links: Vec<ServersRebuildResponseServer20LinksItem>,
-    /// `locked`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locked: Option<bool>,
-    /// `locked_reason`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub locked_reason: Option<Option<String>>,
-    /// `metadata`
-    pub metadata: serde_json::Value,
-    /// `name`
-    pub name: Option<String>,
-    /// `os-extended-volumes:volumes_attached`
-    #[serde(rename = "os-extended-volumes:volumes_attached")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_extended_volumes_volumes_attached: Option<
-        Vec<ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem>,
-    >,
-    /// `pinned_availability_zone`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub pinned_availability_zone: Option<Option<String>>,
-    /// `progress`
-    #[serde(serialize_with = "crate::runtime::types::serialize_f64_opt")]
-    pub progress: Option<f64>,
-    /// `scheduler_hints`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<ServersRebuildResponseServer2100SchedulerHints>,
-    /// `security_groups`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServersRebuildResponseServer2100SecurityGroupsItem>>,
-    /// `server_groups`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_groups: Option<Vec<String>>,
-    /// `status`
-    pub status: ServersRebuildResponseServer20Status,
-    /// `tags`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
-    /// `tenant_id`
-    pub tenant_id: String,
-    /// `trusted_image_certificates`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub trusted_image_certificates: Option<Option<Vec<String>>>,
-    /// `updated`
-    pub updated: crate::runtime::DateTime,
-    /// `user_data`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub user_data: Option<Option<String>>,
-    /// `user_id`
-    pub user_id: String,
-}
-
-/// The `ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer2100OsExtendedVolumesVolumesAttachedItem {
-    /// Default: `false`.
-    pub delete_on_termination: bool,
-    /// `id`
-    pub id: String,
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHints` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer2100SchedulerHints {
-    /// `build_near_host_ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub build_near_host_ip: Option<String>,
-    /// `cidr`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
-    /// `different_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<
-        ServersRebuildResponseServer2100SchedulerHintsDifferentCell,
-    >,
-    /// `different_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<
-        ServersRebuildResponseServer2100SchedulerHintsDifferentHost,
-    >,
-    /// `group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<ServersRebuildResponseServer2100SchedulerHintsGroup>,
-    /// `query`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<ServersRebuildResponseServer2100SchedulerHintsQuery>,
-    /// `same_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<ServersRebuildResponseServer2100SchedulerHintsSameHost>,
-    /// `target_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_cell: Option<String>,
-}
-
-/// The `ServersRebuildResponseServer2100SecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer2100SecurityGroupsItem {
-    /// `name`
-    pub name: String,
-}
-
-/// The `ServersRebuildResponseServer20Fault` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer20Fault {
-    /// `code`
-    pub code: i64,
-    /// `created`
-    pub created: crate::runtime::DateTime,
-    /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<String>,
-    /// `message`
-    pub message: String,
-}
-
-/// The `ServersRebuildResponseServer20LinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer20LinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersRebuildResponseServer20LinksItemRel,
 }
 
 /// The `ServersActionRescueResponse` type.
@@ -644,16 +189,7 @@ pub struct ServersListInstanceActionsResponse {
     ///
     /// **New in version 2.58**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Vec<ServersOsInstanceActionsIndexResponse258LinksItem>>,
-}
-
-/// The `ServersOsInstanceActionsIndexResponse258LinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsInstanceActionsIndexResponse258LinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersOsInstanceActionsIndexResponse258LinksItemRel,
+    pub links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ServersGetInstanceActionsResponse` type.
@@ -672,14 +208,6 @@ pub struct ServersListInterfaceResponse {
     pub interface_attachments: serde_json::Value,
 }
 
-/// The `ServersCreateInterfaceResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateInterfaceResponse {
-    /// The interface attachment.
-    #[serde(rename = "interfaceAttachment")]
-    pub interface_attachment: serde_json::Value,
-}
-
 /// The `ServersGetInterfaceResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetInterfaceResponse {
@@ -692,60 +220,7 @@ pub struct ServersGetInterfaceResponse {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersOsSecurityGroupsIndexResponse {
     /// One or more security groups objects.
-    pub security_groups: Vec<ServersOsSecurityGroupsIndexResponseSecurityGroupsItem>,
-}
-
-/// The `ServersOsSecurityGroupsIndexResponseSecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsSecurityGroupsIndexResponseSecurityGroupsItem {
-    /// Security group description.
-    pub description: Option<String>,
-    /// The ID of the security group.
-    pub id: String,
-    /// The security group name.
-    pub name: String,
-    /// The list of security group rules.
-    pub rules: Vec<ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItem>,
-    /// The UUID of the tenant in a multi-tenancy cloud.
-    pub tenant_id: String,
-}
-
-/// The `ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItem {
-    /// `from_port`
-    pub from_port: Option<i64>,
-    /// `group`
-    pub group: ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemGroup,
-    /// `id`
-    pub id: String,
-    /// `ip_protocol`
-    pub ip_protocol: Option<String>,
-    /// `ip_range`
-    pub ip_range: ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemIpRange,
-    /// `parent_group_id`
-    pub parent_group_id: String,
-    /// `to_port`
-    pub to_port: Option<i64>,
-}
-
-/// The `ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemGroup` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemGroup {
-    /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The UUID of the tenant in a multi-tenancy cloud.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_id: Option<String>,
-}
-
-/// The `ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemIpRange` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsSecurityGroupsIndexResponseSecurityGroupsItemRulesItemIpRange {
-    /// `cidr`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
+    pub security_groups: Vec<OsSecurityGroupsIndexResponse21SecurityGroupsItem>,
 }
 
 /// The `ServersOsServerPasswordIndexResponse` type.
@@ -761,15 +236,6 @@ pub struct ServersListVolumeAttachmentsResponse {
     /// The list of volume attachments.
     #[serde(rename = "volumeAttachments")]
     pub volume_attachments: serde_json::Value,
-}
-
-/// The `ServersCreateVolumeAttachmentsResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateVolumeAttachmentsResponse {
-    /// A dictionary representation of a volume attachment containing the fields
-    /// `device`, `id`, `serverId` and `volumeId`.
-    #[serde(rename = "volumeAttachment")]
-    pub volume_attachment: serde_json::Value,
 }
 
 /// The `ServersGetVolumeAttachmentsResponse` type.
@@ -826,31 +292,7 @@ pub struct ServersOsVolumeAttachmentUpdateResponseVolumeAttachment {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersSharesIndexResponse297 {
     /// The list of share attachments.
-    pub shares: Vec<ServersSharesIndexResponse297SharesItem>,
-}
-
-/// The `ServersSharesIndexResponse297SharesItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersSharesIndexResponse297SharesItem {
-    /// `export_location`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_location: Option<String>,
-    /// The UUID of the attached share.
-    pub share_id: String,
-    /// Status of the Share:
-    ///
-    /// * attaching: The share is being attached to the VM by the compute node.
-    /// * detaching: The share is being detached from the VM by the compute node.
-    /// * inactive: The share is attached but inactive because the VM is stopped.
-    /// * active: The share is attached, and the VM is running.
-    /// * error: The share is in an error state.
-    pub status: ServersSharesIndexResponse297SharesItemStatus,
-    /// The device tag to be used by users to mount the share within the instance,
-    /// if not provided then the share UUID will be used automatically.
-    pub tag: String,
-    /// The UUID of the attached share.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
+    pub shares: Vec<ServersSharesCreateResponse297Share>,
 }
 
 /// The `ServersSharesCreateResponse297` type.
@@ -875,7 +317,7 @@ pub struct ServersSharesCreateResponse297Share {
     /// * inactive: The share is attached but inactive because the VM is stopped.
     /// * active: The share is attached, and the VM is running.
     /// * error: The share is in an error state.
-    pub status: ServersSharesCreateResponse297ShareStatus,
+    pub status: ServersShareShowResponse297ShareStatus,
     /// The device tag to be used by users to mount the share within the instance,
     /// if not provided then the share UUID will be used automatically.
     pub tag: String,

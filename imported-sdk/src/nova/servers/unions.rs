@@ -4,79 +4,7 @@
 use crate::nova::{
     ServersCreate294ServerNetworksVariant1Item, ServersCreate294ServerNetworksVariant2,
     ServersCreateResponseVariant1, ServersCreateResponseVariant2,
-    ServersRebuildResponseServer20AccessIPv4Variant1,
-    ServersRebuildResponseServer20AccessIPv6Variant1,
 };
-
-/// A list of cell routes or a cell route (string).
-/// Schedule the server in a cell that is not specified.
-/// It is available when `DifferentCellFilter` is available on cloud side
-/// that is cell v1 environment.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294OsSchHntSchedulerHintsDifferentCell {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// A list of server UUIDs or a server UUID.
-/// Schedule the server on a different host from a set of servers.
-/// It is available when `DifferentHostFilter` is available on cloud side.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294OsSchHntSchedulerHintsDifferentHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The server group UUID. Schedule the server according to a policy of
-/// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
-/// or `soft-affinity`).
-/// It is available when `ServerGroupAffinityFilter`,
-/// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
-/// `ServerGroupSoftAffinityWeigher` are available on cloud side.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294OsSchHntSchedulerHintsGroup {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// Schedule the server by using a custom filter in JSON format.
-/// For example:
-///
-/// ```text
-/// "query": "[\">=\",\"$free_ram_mb\",1024]"
-/// ```
-///
-/// It is available when `JsonFilter` is available on cloud side.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294OsSchHntSchedulerHintsQuery {
-    /// The value as a string.
-    String(String),
-    /// The value as any JSON value.
-    Json(serde_json::Value),
-}
-
-/// A list of server UUIDs or a server UUID.
-/// Schedule the server on the same host as another server in a set of
-/// servers.
-/// It is available when `SameHostFilter` is available on cloud side.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294OsSchHntSchedulerHintsSameHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
 
 /// A list of cell routes or a cell route (string).
 /// Schedule the server in a cell that is not specified.
@@ -148,91 +76,11 @@ pub enum ServersCreate294OsSchedulerHintsSameHost {
     StringList(Vec<String>),
 }
 
-/// The `ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerBlockDeviceMappingItemDeleteOnTermination {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingItemVolumeSize` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerBlockDeviceMappingItemVolumeSize {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerBlockDeviceMappingV2ItemBootIndex {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerBlockDeviceMappingV2ItemVolumeSize {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerConfigDrive` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerConfigDrive {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
 /// The flavor reference, as an ID (including a UUID) or full URL,
 /// for the flavor for your server instance.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ServersCreate294ServerFlavorRef {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerMaxCount` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerMaxCount {
-    /// The value as an integer.
-    Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersCreate294ServerMinCount` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerMinCount {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.
@@ -287,16 +135,6 @@ pub enum ServersCreate294ServerNetworks {
     ServersCreate294ServerNetworksVariant2(ServersCreate294ServerNetworksVariant2),
 }
 
-/// The `ServersCreate294ServerReturnReservationId` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersCreate294ServerReturnReservationId {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
 /// The `ServersCreateResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -333,110 +171,6 @@ pub enum ServersGetConsoleOutputLength {
     String(String),
 }
 
-/// The `ServersMigrateLiveBodyBlockMigration` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersMigrateLiveBodyBlockMigration {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersRebuildBodyPreserveEphemeral` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildBodyPreserveEphemeral {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersRebuildResponseServer2100ConfigDrive` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100ConfigDrive {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHintsDifferentCell` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100SchedulerHintsDifferentCell {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHintsDifferentHost` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100SchedulerHintsDifferentHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHintsGroup` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100SchedulerHintsGroup {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHintsQuery` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100SchedulerHintsQuery {
-    /// The value as a string.
-    String(String),
-    /// The value as any JSON value.
-    Json(serde_json::Value),
-}
-
-/// The `ServersRebuildResponseServer2100SchedulerHintsSameHost` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer2100SchedulerHintsSameHost {
-    /// The value as a string.
-    String(String),
-    /// The value as a list of string values.
-    StringList(Vec<String>),
-}
-
-/// The `ServersRebuildResponseServer20AccessIPv4` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer20AccessIPv4 {
-    /// The value as [`ServersRebuildResponseServer20AccessIPv4Variant1`].
-    ServersRebuildResponseServer20AccessIPv4Variant1(
-        ServersRebuildResponseServer20AccessIPv4Variant1,
-    ),
-    /// The value as any JSON value.
-    Json(serde_json::Value),
-}
-
-/// The `ServersRebuildResponseServer20AccessIPv6` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersRebuildResponseServer20AccessIPv6 {
-    /// The value as [`ServersRebuildResponseServer20AccessIPv6Variant1`].
-    ServersRebuildResponseServer20AccessIPv6Variant1(
-        ServersRebuildResponseServer20AccessIPv6Variant1,
-    ),
-    /// The value as any JSON value.
-    Json(serde_json::Value),
-}
-
 /// The network ID.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -459,26 +193,6 @@ pub enum ServersAddFixedIpNetworkId {
 pub enum ServersResizeFlavorRef {
     /// The value as an integer.
     Integer(i64),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersOsVolumeAttachmentsCreate279VolumeAttachmentDeleteOnTermination {
-    /// The value as a boolean.
-    Bool(bool),
-    /// The value as a string.
-    String(String),
-}
-
-/// The `ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ServersOsVolumeAttachmentUpdate285VolumeAttachmentDeleteOnTermination {
-    /// The value as a boolean.
-    Bool(bool),
     /// The value as a string.
     String(String),
 }

@@ -2,9 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    ImagesIndexResponse21ImagesLinksItem,
     OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
-    OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel,
-    OsSimpleTenantUsageShowResponse240TenantUsageLinksItemRel,
 };
 
 /// The `SimpleTenantUsageListResponse` type.
@@ -18,9 +17,7 @@ pub struct SimpleTenantUsageListResponse {
     ///
     /// **New in version 2.40**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_usages_links: Option<
-        Vec<OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem>,
-    >,
+    pub tenant_usages_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItem` type.
@@ -101,15 +98,6 @@ pub struct OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem {
     pub vcpus: Option<i64>,
 }
 
-/// The `OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: OsSimpleTenantUsageIndexResponse240TenantUsagesLinksItemRel,
-}
-
 /// The `SimpleTenantUsageGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SimpleTenantUsageGetResponse {
@@ -121,16 +109,5 @@ pub struct SimpleTenantUsageGetResponse {
     ///
     /// **New in version 2.40**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_usage_links: Option<
-        Vec<OsSimpleTenantUsageShowResponse240TenantUsageLinksItem>,
-    >,
-}
-
-/// The `OsSimpleTenantUsageShowResponse240TenantUsageLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSimpleTenantUsageShowResponse240TenantUsageLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: OsSimpleTenantUsageShowResponse240TenantUsageLinksItemRel,
+    pub tenant_usage_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }

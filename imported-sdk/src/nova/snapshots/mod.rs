@@ -5,11 +5,9 @@ pub(super) mod resources;
 mod requests;
 mod types;
 mod enums;
-mod unions;
 mod params;
 
 pub use requests::*;
 pub use types::*;
 pub use enums::*;
-pub use unions::*;
 pub use params::*;

@@ -5,18 +5,7 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsTenantNetworksIndexResponse21 {
     /// `networks`
-    pub networks: Vec<OsTenantNetworksIndexResponse21NetworksItem>,
-}
-
-/// The `OsTenantNetworksIndexResponse21NetworksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsTenantNetworksIndexResponse21NetworksItem {
-    /// `cidr`
-    pub cidr: String,
-    /// `id`
-    pub id: String,
-    /// `label`
-    pub label: String,
+    pub networks: Vec<OsTenantNetworkShowResponse21Network>,
 }
 
 /// The `OsTenantNetworkShowResponse21` type.

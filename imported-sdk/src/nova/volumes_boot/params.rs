@@ -2,8 +2,7 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::nova::{
-    VolumesBootListDetailSortKey, VolumesBootListSortKey, VolumesBootRebootType,
-    VolumesBootResizeFlavorRef, VolumesBootResizeOsDcfDiskConfig,
+    Int64OrString, ServersListSortKey, ServersRebootType, ServersResizeOsDcfDiskConfig,
 };
 
 /// Parameters of [`VolumesBoot::list`](crate::nova::resources::VolumesBoot::list).
@@ -102,7 +101,7 @@ pub struct VolumesBootListParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<VolumesBootListSortKey>,
+    pub sort_key: Option<ServersListSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -403,7 +402,7 @@ impl VolumesBootListParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<VolumesBootListSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<ServersListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -565,7 +564,7 @@ pub struct VolumesBootListDetailParams {
     /// `sort_dir`
     pub sort_dir: Option<String>,
     /// `sort_key`
-    pub sort_key: Option<VolumesBootListDetailSortKey>,
+    pub sort_key: Option<ServersListSortKey>,
     /// `status`
     pub status: Option<String>,
     /// `system_metadata`
@@ -866,7 +865,7 @@ impl VolumesBootListDetailParams {
     }
 
     /// Sets `sort_key`.
-    pub fn sort_key(mut self, value: impl Into<VolumesBootListDetailSortKey>) -> Self {
+    pub fn sort_key(mut self, value: impl Into<ServersListSortKey>) -> Self {
         self.sort_key = Some(value.into());
         self
     }
@@ -936,12 +935,12 @@ impl VolumesBootListDetailParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VolumesBootRebootParams {
     /// `type`
-    pub r#type: VolumesBootRebootType,
+    pub r#type: ServersRebootType,
 }
 
 impl VolumesBootRebootParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<VolumesBootRebootType>) -> Self {
+    pub fn new(r#type: impl Into<ServersRebootType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -950,14 +949,14 @@ impl VolumesBootRebootParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VolumesBootResizeParams {
     /// `OS-DCF:diskConfig`
-    pub os_dcf_disk_config: Option<VolumesBootResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// `flavorRef`
-    pub flavor_ref: VolumesBootResizeFlavorRef,
+    pub flavor_ref: Int64OrString,
 }
 
 impl VolumesBootResizeParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(flavor_ref: impl Into<VolumesBootResizeFlavorRef>) -> Self {
+    pub fn new(flavor_ref: impl Into<Int64OrString>) -> Self {
         Self {
             os_dcf_disk_config: None,
             flavor_ref: flavor_ref.into(),
@@ -967,7 +966,7 @@ impl VolumesBootResizeParams {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<VolumesBootResizeOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self

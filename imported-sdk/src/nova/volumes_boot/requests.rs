@@ -2,29 +2,9 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
-    OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
-    OsVolumesBootCreate294OsSchHntSchedulerHintsGroup,
-    OsVolumesBootCreate294OsSchHntSchedulerHintsQuery,
-    OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost,
-    OsVolumesBootCreate294OsSchedulerHintsDifferentCell,
-    OsVolumesBootCreate294OsSchedulerHintsDifferentHost,
-    OsVolumesBootCreate294OsSchedulerHintsGroup,
-    OsVolumesBootCreate294OsSchedulerHintsQuery,
-    OsVolumesBootCreate294OsSchedulerHintsSameHost,
-    OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
-    OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
-    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex,
-    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType,
-    OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
-    OsVolumesBootCreate294ServerConfigDrive, OsVolumesBootCreate294ServerFlavorRef,
-    OsVolumesBootCreate294ServerMaxCount, OsVolumesBootCreate294ServerMinCount,
-    OsVolumesBootCreate294ServerNetworks, OsVolumesBootCreate294ServerOsDcfDiskConfig,
-    OsVolumesBootCreate294ServerReturnReservationId,
-    OsVolumesBootUpdate294ServerOsDcfDiskConfig, VolumesBootRebuildBodyOsDcfDiskConfig,
-    VolumesBootRebuildBodyPreserveEphemeral,
+    BoolOrString, Int64OrString, OsVolumesBootCreate294OsSchedulerHints,
+    OsVolumesBootCreate294ServerNetworks, ServersCreate294ServerBlockDeviceMappingV2Item,
+    ServersResizeOsDcfDiskConfig,
 };
 
 /// The `OsVolumesBootCreate294` type.
@@ -33,7 +13,7 @@ pub struct OsVolumesBootCreate294 {
     /// `OS-SCH-HNT:scheduler_hints`
     #[serde(rename = "OS-SCH-HNT:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_sch_hnt_scheduler_hints: Option<OsVolumesBootCreate294OsSchHntSchedulerHints>,
+    pub os_sch_hnt_scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
     /// `os:scheduler_hints`
     #[serde(rename = "os:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,7 +35,7 @@ impl OsVolumesBootCreate294 {
     /// Sets `OS-SCH-HNT:scheduler_hints`.
     pub fn os_sch_hnt_scheduler_hints(
         mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHints>,
+        value: impl Into<OsVolumesBootCreate294OsSchedulerHints>,
     ) -> Self {
         self.os_sch_hnt_scheduler_hints = Some(value.into());
         self
@@ -71,205 +51,13 @@ impl OsVolumesBootCreate294 {
     }
 }
 
-/// The `OsVolumesBootCreate294OsSchHntSchedulerHints` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreate294OsSchHntSchedulerHints {
-    /// `build_near_host_ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub build_near_host_ip: Option<String>,
-    /// `cidr`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
-    /// `different_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<
-        OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell,
-    >,
-    /// `different_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<
-        OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost,
-    >,
-    /// `group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsGroup>,
-    /// `query`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsQuery>,
-    /// `same_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost>,
-    /// `target_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_cell: Option<String>,
-}
-
-impl OsVolumesBootCreate294OsSchHntSchedulerHints {
-    /// Sets `build_near_host_ip`.
-    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
-        self.build_near_host_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `cidr`.
-    pub fn cidr(mut self, value: impl Into<String>) -> Self {
-        self.cidr = Some(value.into());
-        self
-    }
-
-    /// Sets `different_cell`.
-    pub fn different_cell(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentCell>,
-    ) -> Self {
-        self.different_cell = Some(value.into());
-        self
-    }
-
-    /// Sets `different_host`.
-    pub fn different_host(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsDifferentHost>,
-    ) -> Self {
-        self.different_host = Some(value.into());
-        self
-    }
-
-    /// Sets `group`.
-    pub fn group(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsGroup>,
-    ) -> Self {
-        self.group = Some(value.into());
-        self
-    }
-
-    /// Sets `query`.
-    pub fn query(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsQuery>,
-    ) -> Self {
-        self.query = Some(value.into());
-        self
-    }
-
-    /// Sets `same_host`.
-    pub fn same_host(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchHntSchedulerHintsSameHost>,
-    ) -> Self {
-        self.same_host = Some(value.into());
-        self
-    }
-
-    /// Sets `target_cell`.
-    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
-        self.target_cell = Some(value.into());
-        self
-    }
-}
-
-/// The `OsVolumesBootCreate294OsSchedulerHints` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreate294OsSchedulerHints {
-    /// `build_near_host_ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub build_near_host_ip: Option<String>,
-    /// `cidr`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
-    /// `different_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<OsVolumesBootCreate294OsSchedulerHintsDifferentCell>,
-    /// `different_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<OsVolumesBootCreate294OsSchedulerHintsDifferentHost>,
-    /// `group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<OsVolumesBootCreate294OsSchedulerHintsGroup>,
-    /// `query`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<OsVolumesBootCreate294OsSchedulerHintsQuery>,
-    /// `same_host`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<OsVolumesBootCreate294OsSchedulerHintsSameHost>,
-    /// `target_cell`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_cell: Option<String>,
-}
-
-impl OsVolumesBootCreate294OsSchedulerHints {
-    /// Sets `build_near_host_ip`.
-    pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
-        self.build_near_host_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `cidr`.
-    pub fn cidr(mut self, value: impl Into<String>) -> Self {
-        self.cidr = Some(value.into());
-        self
-    }
-
-    /// Sets `different_cell`.
-    pub fn different_cell(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsDifferentCell>,
-    ) -> Self {
-        self.different_cell = Some(value.into());
-        self
-    }
-
-    /// Sets `different_host`.
-    pub fn different_host(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsDifferentHost>,
-    ) -> Self {
-        self.different_host = Some(value.into());
-        self
-    }
-
-    /// Sets `group`.
-    pub fn group(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsGroup>,
-    ) -> Self {
-        self.group = Some(value.into());
-        self
-    }
-
-    /// Sets `query`.
-    pub fn query(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsQuery>,
-    ) -> Self {
-        self.query = Some(value.into());
-        self
-    }
-
-    /// Sets `same_host`.
-    pub fn same_host(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHintsSameHost>,
-    ) -> Self {
-        self.same_host = Some(value.into());
-        self
-    }
-
-    /// Sets `target_cell`.
-    pub fn target_cell(mut self, value: impl Into<String>) -> Self {
-        self.target_cell = Some(value.into());
-        self
-    }
-}
-
 /// The `OsVolumesBootCreate294Server` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsVolumesBootCreate294Server {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<OsVolumesBootCreate294ServerOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,11 +81,11 @@ pub struct OsVolumesBootCreate294Server {
     /// `block_device_mapping_v2`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block_device_mapping_v2: Option<
-        Vec<OsVolumesBootCreate294ServerBlockDeviceMappingV2Item>,
+        Vec<ServersCreate294ServerBlockDeviceMappingV2Item>,
     >,
     /// `config_drive`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config_drive: Option<OsVolumesBootCreate294ServerConfigDrive>,
+    pub config_drive: Option<BoolOrString>,
     /// `description`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -309,7 +97,7 @@ pub struct OsVolumesBootCreate294Server {
     pub description: Option<Option<String>>,
     /// `flavorRef`
     #[serde(rename = "flavorRef")]
-    pub flavor_ref: OsVolumesBootCreate294ServerFlavorRef,
+    pub flavor_ref: Int64OrString,
     /// `host`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
@@ -328,20 +116,20 @@ pub struct OsVolumesBootCreate294Server {
     pub key_name: Option<String>,
     /// `max_count`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_count: Option<OsVolumesBootCreate294ServerMaxCount>,
+    pub max_count: Option<Int64OrString>,
     /// `metadata`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     /// `min_count`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_count: Option<OsVolumesBootCreate294ServerMinCount>,
+    pub min_count: Option<Int64OrString>,
     /// `name`
     pub name: String,
     /// `networks`
     pub networks: OsVolumesBootCreate294ServerNetworks,
     /// `return_reservation_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub return_reservation_id: Option<OsVolumesBootCreate294ServerReturnReservationId>,
+    pub return_reservation_id: Option<BoolOrString>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<Vec<OsVolumesBootCreate294ServerSecurityGroupsItem>>,
@@ -365,7 +153,7 @@ pub struct OsVolumesBootCreate294Server {
 impl OsVolumesBootCreate294Server {
     /// A value with the required fields set and every optional one unset.
     pub fn new(
-        flavor_ref: impl Into<OsVolumesBootCreate294ServerFlavorRef>,
+        flavor_ref: impl Into<Int64OrString>,
         name: impl Into<String>,
         networks: impl Into<OsVolumesBootCreate294ServerNetworks>,
     ) -> Self {
@@ -401,7 +189,7 @@ impl OsVolumesBootCreate294Server {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<OsVolumesBootCreate294ServerOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -443,17 +231,14 @@ impl OsVolumesBootCreate294Server {
     /// Sets `block_device_mapping_v2`.
     pub fn block_device_mapping_v2(
         mut self,
-        value: impl Into<Vec<OsVolumesBootCreate294ServerBlockDeviceMappingV2Item>>,
+        value: impl Into<Vec<ServersCreate294ServerBlockDeviceMappingV2Item>>,
     ) -> Self {
         self.block_device_mapping_v2 = Some(value.into());
         self
     }
 
     /// Sets `config_drive`.
-    pub fn config_drive(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerConfigDrive>,
-    ) -> Self {
+    pub fn config_drive(mut self, value: impl Into<BoolOrString>) -> Self {
         self.config_drive = Some(value.into());
         self
     }
@@ -501,10 +286,7 @@ impl OsVolumesBootCreate294Server {
     }
 
     /// Sets `max_count`.
-    pub fn max_count(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerMaxCount>,
-    ) -> Self {
+    pub fn max_count(mut self, value: impl Into<Int64OrString>) -> Self {
         self.max_count = Some(value.into());
         self
     }
@@ -516,19 +298,13 @@ impl OsVolumesBootCreate294Server {
     }
 
     /// Sets `min_count`.
-    pub fn min_count(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerMinCount>,
-    ) -> Self {
+    pub fn min_count(mut self, value: impl Into<Int64OrString>) -> Self {
         self.min_count = Some(value.into());
         self
     }
 
     /// Sets `return_reservation_id`.
-    pub fn return_reservation_id(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerReturnReservationId>,
-    ) -> Self {
+    pub fn return_reservation_id(mut self, value: impl Into<BoolOrString>) -> Self {
         self.return_reservation_id = Some(value.into());
         self
     }
@@ -575,9 +351,7 @@ pub struct OsVolumesBootCreate294ServerBlockDeviceMappingItem {
     pub connection_info: Option<String>,
     /// `delete_on_termination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
-    >,
+    pub delete_on_termination: Option<BoolOrString>,
     /// `device_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
@@ -595,9 +369,7 @@ pub struct OsVolumesBootCreate294ServerBlockDeviceMappingItem {
     pub volume_id: Option<String>,
     /// `volume_size`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize,
-    >,
+    pub volume_size: Option<Int64OrString>,
 }
 
 impl OsVolumesBootCreate294ServerBlockDeviceMappingItem {
@@ -608,12 +380,7 @@ impl OsVolumesBootCreate294ServerBlockDeviceMappingItem {
     }
 
     /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<
-            OsVolumesBootCreate294ServerBlockDeviceMappingItemDeleteOnTermination,
-        >,
-    ) -> Self {
+    pub fn delete_on_termination(mut self, value: impl Into<BoolOrString>) -> Self {
         self.delete_on_termination = Some(value.into());
         self
     }
@@ -649,288 +416,8 @@ impl OsVolumesBootCreate294ServerBlockDeviceMappingItem {
     }
 
     /// Sets `volume_size`.
-    pub fn volume_size(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingItemVolumeSize>,
-    ) -> Self {
+    pub fn volume_size(mut self, value: impl Into<Int64OrString>) -> Self {
         self.volume_size = Some(value.into());
-        self
-    }
-}
-
-/// The `OsVolumesBootCreate294ServerBlockDeviceMappingV2Item` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
-    /// `boot_index`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub boot_index: Option<
-        Option<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
-    >,
-    /// `connection_info`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_info: Option<String>,
-    /// `delete_on_termination`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-    >,
-    /// `destination_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination_type: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    >,
-    /// `device_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_name: Option<String>,
-    /// `device_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_type: Option<String>,
-    /// `disk_bus`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disk_bus: Option<String>,
-    /// `guest_format`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guest_format: Option<String>,
-    /// `image_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image_id: Option<String>,
-    /// `no_device`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_device: Option<serde_json::Value>,
-    /// `snapshot_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub snapshot_id: Option<String>,
-    /// `source_type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType,
-    >,
-    /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    /// `uuid`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
-    /// `virtual_name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub virtual_name: Option<String>,
-    /// `volume_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_id: Option<String>,
-    /// `volume_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<
-        OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize,
-    >,
-    /// `volume_type`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub volume_type: Option<Option<String>>,
-}
-
-impl OsVolumesBootCreate294ServerBlockDeviceMappingV2Item {
-    /// Sets `boot_index`.
-    pub fn boot_index(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemBootIndex>,
-    ) -> Self {
-        self.boot_index = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `boot_index` to `null`.
-    pub fn clear_boot_index(mut self) -> Self {
-        self.boot_index = Some(None);
-        self
-    }
-
-    /// Sets `connection_info`.
-    pub fn connection_info(mut self, value: impl Into<String>) -> Self {
-        self.connection_info = Some(value.into());
-        self
-    }
-
-    /// Sets `delete_on_termination`.
-    pub fn delete_on_termination(
-        mut self,
-        value: impl Into<
-            OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDeleteOnTermination,
-        >,
-    ) -> Self {
-        self.delete_on_termination = Some(value.into());
-        self
-    }
-
-    /// Sets `destination_type`.
-    pub fn destination_type(
-        mut self,
-        value: impl Into<
-            OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-        >,
-    ) -> Self {
-        self.destination_type = Some(value.into());
-        self
-    }
-
-    /// Sets `device_name`.
-    pub fn device_name(mut self, value: impl Into<String>) -> Self {
-        self.device_name = Some(value.into());
-        self
-    }
-
-    /// Sets `device_type`.
-    pub fn device_type(mut self, value: impl Into<String>) -> Self {
-        self.device_type = Some(value.into());
-        self
-    }
-
-    /// Sets `disk_bus`.
-    pub fn disk_bus(mut self, value: impl Into<String>) -> Self {
-        self.disk_bus = Some(value.into());
-        self
-    }
-
-    /// Sets `guest_format`.
-    pub fn guest_format(mut self, value: impl Into<String>) -> Self {
-        self.guest_format = Some(value.into());
-        self
-    }
-
-    /// Sets `image_id`.
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.image_id = Some(value.into());
-        self
-    }
-
-    /// Sets `no_device`.
-    pub fn no_device(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.no_device = Some(value.into());
-        self
-    }
-
-    /// Sets `snapshot_id`.
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-
-    /// Sets `source_type`.
-    pub fn source_type(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemSourceType>,
-    ) -> Self {
-        self.source_type = Some(value.into());
-        self
-    }
-
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-
-    /// Sets `uuid`.
-    pub fn uuid(mut self, value: impl Into<String>) -> Self {
-        self.uuid = Some(value.into());
-        self
-    }
-
-    /// Sets `virtual_name`.
-    pub fn virtual_name(mut self, value: impl Into<String>) -> Self {
-        self.virtual_name = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_id`.
-    pub fn volume_id(mut self, value: impl Into<String>) -> Self {
-        self.volume_id = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_size`.
-    pub fn volume_size(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294ServerBlockDeviceMappingV2ItemVolumeSize>,
-    ) -> Self {
-        self.volume_size = Some(value.into());
-        self
-    }
-
-    /// Sets `volume_type`.
-    pub fn volume_type(mut self, value: impl Into<String>) -> Self {
-        self.volume_type = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `volume_type` to `null`.
-    pub fn clear_volume_type(mut self) -> Self {
-        self.volume_type = Some(None);
-        self
-    }
-}
-
-/// The `OsVolumesBootCreate294ServerNetworksVariant1Item` type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreate294ServerNetworksVariant1Item {
-    /// `fixed_ip`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_ip: Option<String>,
-    /// `port`
-    ///
-    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
-    #[serde(
-        default,
-        deserialize_with = "crate::runtime::types::deserialize_nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub port: Option<Option<String>>,
-    /// `tag`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    /// `uuid`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uuid: Option<String>,
-}
-
-impl OsVolumesBootCreate294ServerNetworksVariant1Item {
-    /// Sets `fixed_ip`.
-    pub fn fixed_ip(mut self, value: impl Into<String>) -> Self {
-        self.fixed_ip = Some(value.into());
-        self
-    }
-
-    /// Sets `port`.
-    pub fn port(mut self, value: impl Into<String>) -> Self {
-        self.port = Some(Some(value.into()));
-        self
-    }
-
-    /// Sets `port` to `null`.
-    pub fn clear_port(mut self) -> Self {
-        self.port = Some(None);
-        self
-    }
-
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-
-    /// Sets `uuid`.
-    pub fn uuid(mut self, value: impl Into<String>) -> Self {
-        self.uuid = Some(value.into());
         self
     }
 }
@@ -971,7 +458,7 @@ pub struct OsVolumesBootUpdate294Server {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<OsVolumesBootUpdate294ServerOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1001,7 +488,7 @@ impl OsVolumesBootUpdate294Server {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<OsVolumesBootUpdate294ServerOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1076,7 +563,7 @@ pub struct VolumesBootRebuildBody {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<VolumesBootRebuildBodyOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1121,7 +608,7 @@ pub struct VolumesBootRebuildBody {
     pub name: Option<String>,
     /// `preserve_ephemeral`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preserve_ephemeral: Option<VolumesBootRebuildBodyPreserveEphemeral>,
+    pub preserve_ephemeral: Option<BoolOrString>,
     /// `trusted_image_certificates`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -1165,7 +652,7 @@ impl VolumesBootRebuildBody {
     /// Sets `OS-DCF:diskConfig`.
     pub fn os_dcf_disk_config(
         mut self,
-        value: impl Into<VolumesBootRebuildBodyOsDcfDiskConfig>,
+        value: impl Into<ServersResizeOsDcfDiskConfig>,
     ) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
@@ -1232,10 +719,7 @@ impl VolumesBootRebuildBody {
     }
 
     /// Sets `preserve_ephemeral`.
-    pub fn preserve_ephemeral(
-        mut self,
-        value: impl Into<VolumesBootRebuildBodyPreserveEphemeral>,
-    ) -> Self {
+    pub fn preserve_ephemeral(mut self, value: impl Into<BoolOrString>) -> Self {
         self.preserve_ephemeral = Some(value.into());
         self
     }

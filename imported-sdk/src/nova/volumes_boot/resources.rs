@@ -3,11 +3,10 @@
 
 use crate::nova::{
     Call, Client, OsVolumesBootActionCreateImageResponse245, OsVolumesBootCreate294,
-    OsVolumesBootCreateResponse21, OsVolumesBootUpdate294, VolumesBootCreateImageBody,
-    VolumesBootGetResponse, VolumesBootListDetailParams, VolumesBootListDetailResponse,
+    OsVolumesBootCreateResponse21, OsVolumesBootUpdate294, ServersRebuildResponse,
+    VolumesBootCreateImageBody, VolumesBootGetResponse, VolumesBootListDetailParams,
     VolumesBootListParams, VolumesBootListResponse, VolumesBootRebootParams,
-    VolumesBootRebuildBody, VolumesBootRebuildResponse, VolumesBootResizeParams,
-    VolumesBootUpdateResponse,
+    VolumesBootRebuildBody, VolumesBootResizeParams,
 };
 use crate::runtime::{call, request};
 
@@ -107,7 +106,7 @@ impl<'a> VolumesBoot<'a> {
     pub fn list_detail(
         &self,
         params: VolumesBootListDetailParams,
-    ) -> Call<VolumesBootListDetailResponse> {
+    ) -> Call<VolumesBootListResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot/detail",
@@ -205,7 +204,7 @@ impl<'a> VolumesBoot<'a> {
         &self,
         id: &str,
         body: &OsVolumesBootUpdate294,
-    ) -> Call<VolumesBootUpdateResponse> {
+    ) -> Call<VolumesBootGetResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-volumes_boot/{id}",
@@ -236,7 +235,7 @@ impl<'a> VolumesBoot<'a> {
         &self,
         id: &str,
         body: &VolumesBootRebuildBody,
-    ) -> Call<VolumesBootRebuildResponse> {
+    ) -> Call<ServersRebuildResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-volumes_boot/{id}/action",
