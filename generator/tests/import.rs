@@ -300,6 +300,48 @@ fn importing_into_its_own_output_changes_nothing() {
     }
 }
 
+/// Security schemes: bearer (and OAuth's tokens sent as bearer), an API key in a header or in
+/// the query; one in a cookie is left out with a note saying what to do.
+#[test]
+fn security_schemes_become_auth() {
+    let document = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Keys", "version": "1"},
+        "servers": [{"url": "https://api.example.com/v1"}],
+        "paths": {"/things": {"get": {
+            "operationId": "things_list",
+            "responses": {"204": {"description": "none"}}
+        }}},
+        "components": {"securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "header_key": {"type": "apiKey", "in": "header", "name": "X-Api-Key"},
+            "query_key": {"type": "apiKey", "in": "query", "name": "key"},
+            "cookie_key": {"type": "apiKey", "in": "cookie", "name": "session"}
+        }}
+    });
+    let imported = match import("keys.json", &document.to_string(), "keys") {
+        Ok(imported) => imported,
+        Err(Failure::Document(m)) => panic!("{m}"),
+        Err(Failure::Check { problems, yaml }) => panic!("{problems}\n{yaml}"),
+    };
+    let spec: Value = serde_saphyr::from_str(&imported.yaml).expect("YAML");
+    assert_eq!(
+        spec["auth"],
+        serde_json::json!([
+            {"scheme": "bearer", "setter": "bearer_token"},
+            {"scheme": "header", "header": "X-Api-Key", "setter": "api_key"},
+            {"scheme": "query", "param": "key", "setter": "api_key_2"},
+        ])
+    );
+    let cookie: Vec<_> = imported
+        .notes
+        .iter()
+        .filter(|n| n.pointer == "/components/securitySchemes/cookie_key")
+        .collect();
+    assert_eq!(cookie.len(), 1, "{:?}", imported.notes);
+    assert!(cookie[0].instead.starts_with("left out"), "{:?}", cookie[0]);
+}
+
 /// A local `$ref` followed (one level at a time) to what it names.
 fn resolve<'a>(document: &'a Value, mut schema: &'a Value) -> &'a Value {
     while let Some(pointer) = schema["$ref"].as_str().and_then(|r| r.strip_prefix('#')) {

@@ -57,6 +57,7 @@ snapshots!(
     client_params,
     named_body,
     header_auth,
+    query_auth,
     public_api,
     waiter_job,
     list_pagination,

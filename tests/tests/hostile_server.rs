@@ -131,6 +131,105 @@ async fn credentials_never_follow_a_redirect_to_another_origin() {
     assert!(other.seen().iter().all(|s| !carries_credentials(s)));
 }
 
+/// A key the API reads from the query (`auth: [{scheme: query, param: api_key}]`, OpenAPI's
+/// `apiKey` `in: query`) is on every request exactly once, after the request's own query and
+/// encoded like it; a same-origin redirect whose `Location` repeats it does not send it twice;
+/// and it is in no error, `Debug` or `Display`: not a refused redirect's `Location`, not the
+/// URL of a connection failure.
+#[tokio::test]
+async fn a_query_key_is_sent_once_and_shown_nowhere() {
+    use generated_sdk::reqwest::Method as Http;
+    use generated_sdk::runtime::Secret;
+    use generated_sdk::runtime::request::Request;
+    use generated_sdk::runtime::transport::{Auth, CallOptions, Settings, Transport};
+
+    const QUERY_KEY: &str = "qk hostile/test+key";
+    const ENCODED: &str = "api_key=qk%20hostile%2Ftest%2Bkey";
+    let keyed = |url: &str| {
+        let auth = Auth::Query {
+            name: "api_key",
+            value: Secret::new(QUERY_KEY),
+        };
+        Transport::new(Settings::new(url, auth)).expect("transport")
+    };
+    let options = CallOptions {
+        max_retries: Some(0),
+        ..CallOptions::default()
+    };
+    let shows_key = |text: &str| text.contains("hostile") || text.contains("qk");
+    let started = Instant::now();
+    let other = RawServer::start(|_, _| json(200, &json!({}))).await;
+    let other_url = other.url();
+    let api = RawServer::start(move |seen, index| match index {
+        // A same-origin redirect that repeats the key, then one to another origin with it.
+        0 => redirect(307, &format!("/v1/moved?{ENCODED}&page=2")),
+        1 => redirect(302, &format!("{other_url}/collect?{ENCODED}")),
+        _ => json(200, &json!({"target": seen.target})),
+    })
+    .await;
+    let transport = keyed(&api.url());
+    assert!(!shows_key(&format!("{transport:?}")), "{transport:?}");
+    let request = Request::new(Http::GET, "/v1/things").query("limit", &5);
+    let error = transport
+        .execute(&request, &options)
+        .await
+        .expect_err("the cross-origin redirect is refused");
+    let Error::Redirect(refused) = &error else {
+        panic!("expected a redirect error, got {error:?}");
+    };
+    assert_eq!(refused.reason, RedirectReason::CrossOrigin);
+    assert_eq!(refused.location, format!("{}/collect", other.url()));
+    for text in [format!("{error}"), format!("{error:?}")] {
+        assert!(!shows_key(&text), "{text}");
+    }
+    let seen = api.seen();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[0].target, format!("/v1/things?limit=5&{ENCODED}"));
+    assert_eq!(seen[1].target, format!("/v1/moved?page=2&{ENCODED}"));
+    assert!(seen.iter().all(|s| !carries_credentials(s)));
+    // A request without a query of its own carries the key alone.
+    let plain = RawServer::start(|_, _| json(200, &json!({}))).await;
+    keyed(&plain.url())
+        .execute(&Request::new(Http::DELETE, "/v1/things/1"), &options)
+        .await
+        .expect("deleted");
+    assert_eq!(plain.seen()[0].target, format!("/v1/things/1?{ENCODED}"));
+    // A body that breaks off (100 bytes said, 9 sent) is an error about the URL without it.
+    let cut = RawServer::start(|_, _| {
+        Reply::Raw(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"a\": 12".to_vec())
+    })
+    .await;
+    let error = keyed(&cut.url())
+        .execute(&request, &options)
+        .await
+        .expect_err("the body broke off");
+    let shown = format!("{error} {error:?}");
+    assert!(shown.contains("/v1/things?limit=5"), "{shown}");
+    assert!(!shows_key(&shown), "{shown}");
+    // A connection failure's error names the URL without the key.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        drop(listener);
+        url
+    };
+    let error = keyed(&closed)
+        .execute(&request, &options)
+        .await
+        .expect_err("nothing listens");
+    assert!(matches!(error, Error::Connection(_)), "{error:?}");
+    let shown = format!("{error} {error:?} {:?}", std::error::Error::source(&error));
+    assert!(shown.contains("/v1/things?limit=5"), "{shown}");
+    assert!(!shows_key(&shown), "{shown}");
+    assert_quick(started);
+    settle().await;
+    assert_eq!(
+        other.connections(),
+        0,
+        "the other origin was never contacted"
+    );
+}
+
 /// 307 and 308 to the same origin keep the method, the body and the credentials; 303 (and
 /// 301/302 after a POST) continue with a body-less GET.
 #[tokio::test]

@@ -101,3 +101,66 @@ async fn every_attempt_is_logged_without_credentials() {
         "the API key leaked into the logs: {logs}"
     );
 }
+
+/// A key sent in the query (`scheme: query`) is in no logged URL, through a retry and a
+/// same-origin redirect, though the requests carry it.
+#[tokio::test]
+async fn a_query_key_is_never_logged() {
+    use generated_sdk::reqwest::Method as Http;
+    use generated_sdk::runtime::Secret;
+    use generated_sdk::runtime::request::Request as SdkRequest;
+    use generated_sdk::runtime::transport::{Auth, CallOptions, Settings, Transport};
+    use wiremock::matchers::query_param;
+
+    const QUERY_KEY: &str = "qk-logging-test-key";
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/old"))
+        .and(query_param("api_key", QUERY_KEY))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", "/v1/new?page=2"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/new"))
+        .and(query_param("api_key", QUERY_KEY))
+        .and(query_param("page", "2"))
+        .respond_with(FailOnce(Mutex::new(false)))
+        .mount(&server)
+        .await;
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let mut settings = Settings::new(
+        server.uri(),
+        Auth::Query {
+            name: "api_key",
+            value: Secret::new(QUERY_KEY),
+        },
+    );
+    settings.options.retry = generated_sdk::runtime::RetryPolicy {
+        initial_backoff: Duration::from_millis(1),
+        ..Default::default()
+    };
+    let transport = Transport::new(settings).expect("transport");
+    transport
+        .execute(
+            &SdkRequest::new(Http::GET, "/v1/old"),
+            &CallOptions::default(),
+        )
+        .await
+        .expect("redirected, then answered on the second attempt");
+    let received = server.received_requests().await.expect("recorded");
+    assert_eq!(received.len(), 4, "two attempts of two hops each");
+    let logs = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
+    assert!(logs.contains("attempt=2"), "{logs}");
+    assert!(logs.contains("/v1/new?page=2"), "{logs}");
+    assert!(
+        !logs.contains(QUERY_KEY),
+        "the query key leaked into the logs: {logs}"
+    );
+}

@@ -12,7 +12,7 @@ use super::retry::{
 use super::secret::Secret;
 use reqwest::Method;
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue, LOCATION};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -44,6 +44,14 @@ pub enum Auth {
         /// The header name.
         name: &'static str,
         /// The token.
+        value: Secret,
+    },
+    /// A key in a query parameter of its own, such as `?api_key=<key>`: added to each request
+    /// as it is sent (a same-origin redirect's too), and never in an error's or log's URL.
+    Query {
+        /// The query parameter's name.
+        name: &'static str,
+        /// The key.
         value: Secret,
     },
     /// Every attempt signed with `SDK-HMAC-SHA256` (Huawei Cloud AK/SK): an `X-Sdk-Date` and
@@ -366,7 +374,7 @@ fn header_pair(name: &str, value: &str) -> std::result::Result<(HeaderName, Head
 /// (unless each attempt is signed) and the client's default headers.
 fn base_headers(settings: &Settings) -> std::result::Result<HeaderMap, String> {
     let auth = match &settings.auth {
-        Auth::None | Auth::SdkHmacSha256 { .. } => None,
+        Auth::None | Auth::SdkHmacSha256 { .. } | Auth::Query { .. } => None,
         Auth::Bearer(token) => Some(("authorization", format!("Bearer {}", token.expose()))),
         Auth::Header { name, value } => Some((*name, value.expose().to_owned())),
     };
@@ -618,6 +626,65 @@ impl Transport {
         Ok(Some(headers))
     }
 
+    /// `url` with the key of [`Auth::Query`] added to its query, as each request is sent; `url`
+    /// itself under other schemes.
+    fn keyed(&self, url: &reqwest::Url) -> reqwest::Url {
+        let mut url = url.clone();
+        if let Auth::Query { name, value } = &self.auth {
+            let encode = super::signing::encode;
+            let pair = format!("{}={}", encode(name), encode(value.expose()));
+            let query = match url.query() {
+                Some(query) if !query.is_empty() => format!("{query}&{pair}"),
+                _ => pair,
+            };
+            url.set_query(Some(&query));
+        }
+        url
+    }
+
+    /// `url` without the key of [`Auth::Query`] (a redirect's `Location` may carry it back).
+    fn unkeyed(&self, url: &reqwest::Url) -> reqwest::Url {
+        let mut url = url.clone();
+        if let (Auth::Query { name, .. }, Some(query)) = (&self.auth, url.query()) {
+            let kept = without_param(query, name);
+            url.set_query((!kept.is_empty()).then_some(kept.as_str()));
+        }
+        url
+    }
+
+    /// A refused redirect's error without the query key: in its `Location` and in the
+    /// `Location` header it keeps.
+    fn unkeyed_failure(&self, failure: Failure) -> Failure {
+        let Auth::Query { name, .. } = &self.auth else {
+            return failure;
+        };
+        let Failure::Final(Error::Redirect(mut redirect)) = failure else {
+            return failure;
+        };
+        if let Ok(location) = reqwest::Url::parse(&redirect.location) {
+            redirect.location = self.unkeyed(&location).to_string();
+        }
+        let header = redirect.headers.get(LOCATION).and_then(|v| v.to_str().ok());
+        if let Some((path, rest)) = header.and_then(|h| h.split_once('?')) {
+            let (query, fragment) = rest
+                .split_once('#')
+                .map_or((rest, None), |(q, f)| (q, Some(f)));
+            let kept = without_param(query, name);
+            let mut text = path.to_owned();
+            if !kept.is_empty() {
+                text = format!("{text}?{kept}");
+            }
+            if let Some(fragment) = fragment {
+                text = format!("{text}#{fragment}");
+            }
+            match HeaderValue::from_str(&text) {
+                Ok(value) => redirect.headers.insert(LOCATION, value),
+                Err(_) => redirect.headers.remove(LOCATION),
+            };
+        }
+        Failure::Final(Error::Redirect(redirect))
+    }
+
     /// The URL, headers and body bytes of `request` with `options`, checked: everything an
     /// attempt sends. Any problem is [`Error::InvalidRequest`], before anything is sent.
     fn prepare(&self, request: &Request, options: &CallOptions) -> Result<Prepared> {
@@ -645,7 +712,8 @@ impl Transport {
         }
         // What the request line carries (the base URL's path prefix included), measured on
         // the URL as sent: no arithmetic against the base URL's text.
-        let length = url.path().len() + url.query().map_or(0, |q| q.len() + 1);
+        let sent = self.keyed(&url);
+        let length = sent.path().len() + sent.query().map_or(0, |q| q.len() + 1);
         if length > MAX_URL_LENGTH {
             return Err(Error::InvalidRequest(format!(
                 "the path and query are {length} bytes; the limit is {MAX_URL_LENGTH}"
@@ -816,15 +884,35 @@ impl Transport {
             );
             let mut builder = self
                 .http
-                .request(hop.method.clone(), hop.url.clone())
+                .request(hop.method.clone(), self.keyed(&hop.url))
                 .headers(sent);
             if let Some(body) = &hop.body {
                 builder = builder.body(body.clone());
             }
-            let response = builder.send().await.map_err(Failure::Transport)?;
-            match super::redirect::next_hop(&hop, &response, &mut visited)? {
-                Some(next) => hop = next,
-                None => return read_answer(response, limit).await,
+            // The URL an error shows is the one without the query key.
+            let response = builder
+                .send()
+                .await
+                .map_err(|e| Failure::Transport(e.with_url(hop.url.clone())))?;
+            let next = super::redirect::next_hop(&hop, &response, &mut visited);
+            match next.map_err(|failure| self.unkeyed_failure(failure))? {
+                // A `Location` that repeats the query key does not send it twice.
+                Some(next) => {
+                    hop = Hop {
+                        url: self.unkeyed(&next.url),
+                        ..next
+                    }
+                }
+                None => {
+                    // A body that breaks off is an error about the URL without the key too.
+                    let url = hop.url;
+                    return read_answer(response, limit)
+                        .await
+                        .map_err(|failure| match failure {
+                            Failure::Transport(e) => Failure::Transport(e.with_url(url)),
+                            other => other,
+                        });
+                }
             }
         }
     }
@@ -834,6 +922,19 @@ impl Transport {
         let response = self.execute(request, &CallOptions::default()).await?;
         decode(response)
     }
+}
+
+/// A raw query (`a=1&api_key=k`) without the pairs named `name`, written plainly or encoded.
+fn without_param(query: &str, name: &str) -> String {
+    let encoded = super::signing::encode(name);
+    query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            key != name && key != encoded
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// A request ready to send: what every attempt of one call sends.
@@ -1013,6 +1114,18 @@ mod tests {
         let mut settings = Settings::new(base_url, Auth::Bearer(Secret::new("sk-secret")));
         settings.user_agent = "test/0".into();
         settings
+    }
+
+    #[test]
+    fn a_query_key_is_taken_out_written_plainly_or_encoded() {
+        assert_eq!(without_param("a=1&api_key=k&b=2", "api_key"), "a=1&b=2");
+        assert_eq!(without_param("api_key=k", "api_key"), "");
+        assert_eq!(without_param("api%20key=k&c", "api key"), "c");
+        assert_eq!(
+            without_param("api_keyx=1&xapi_key=2", "api_key"),
+            "api_keyx=1&xapi_key=2"
+        );
+        assert_eq!(without_param("api_key&api_key=", "api_key"), "");
     }
 
     #[test]

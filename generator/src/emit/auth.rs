@@ -62,6 +62,10 @@ fn setter(scheme: &AuthScheme) -> TokenStream {
         kind => {
             let how = match kind {
                 AuthKind::Header(header) => format!("sent in the {} header", code(header)),
+                AuthKind::Query(param) => format!(
+                    "sent as the {} query parameter of every request (and left out of the URLs errors and logs show)",
+                    code(param)
+                ),
                 _ => "sent as `Authorization: Bearer <value>`".to_owned(),
             };
             let envs: Vec<&String> = scheme.env.iter().collect();
@@ -90,6 +94,15 @@ pub fn example_call(api: &Api, prefix: &str) -> Option<String> {
         }
         _ => format!(".{setter}(\"{prefix}-key\")"),
     })
+}
+
+/// The query pair the credentials of [`example_call`] add to every request, when the first
+/// scheme is a query key: `("api_key", "my-key")`.
+pub fn example_query_pair(api: &Api, prefix: &str) -> Option<(String, String)> {
+    match &api.auth.first()?.kind {
+        AuthKind::Query(param) => Some((param.clone(), format!("{prefix}-key"))),
+        _ => None,
+    }
 }
 
 /// The builder's credential parts for `api`.
@@ -131,6 +144,9 @@ pub fn parts(api: &Api) -> AuthParts {
             AuthKind::Bearer => quote!(if let Some(secret) = self.#name { Auth::Bearer(secret) } else),
             AuthKind::Header(header) => {
                 quote!(if let Some(secret) = self.#name { Auth::Header { name: #header, value: secret } } else)
+            }
+            AuthKind::Query(param) => {
+                quote!(if let Some(secret) = self.#name { Auth::Query { name: #param, value: secret } } else)
             }
             AuthKind::SdkHmacSha256 { .. } => quote! {
                 if let Some((access_key, secret_key)) = self.#name {

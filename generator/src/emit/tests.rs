@@ -648,6 +648,8 @@ fn test(
         .iter()
         .map(|pair| quote!(expect_query_text(&request, #pair);));
 
+    // The test client's credentials, when the API reads them from the query.
+    query.extend(super::auth::example_query_pair(api, "test"));
     query.sort();
     let query_pairs = query.iter().map(|(k, v)| quote!((#k, #v)));
     let mut header_checks: Vec<TokenStream> = headers

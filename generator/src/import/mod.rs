@@ -253,6 +253,16 @@ fn auth(doc: &Doc) -> Node {
                 node.set("header", Node::str(header));
                 "api_key"
             }
+            ("apiKey", _) if scheme.get("in").and_then(Value::as_str) == Some("query") => {
+                let param = scheme
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or("api_key");
+                node.set("scheme", Node::str("query"));
+                node.set("param", Node::str(param));
+                "api_key"
+            }
             _ => {
                 doc.note(
                     &at,

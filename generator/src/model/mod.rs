@@ -257,6 +257,8 @@ pub enum AuthKind {
     Bearer,
     /// A header of its own.
     Header(String),
+    /// A query parameter of its own.
+    Query(String),
     /// Every request signed with an access key and secret key (`SDK-HMAC-SHA256`).
     SdkHmacSha256 {
         /// Environment variable holding the secret key (`env` holds the access key).

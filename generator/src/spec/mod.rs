@@ -336,6 +336,8 @@ pub enum AuthKind {
     Bearer,
     /// A token in a header of its own (`header:` names it).
     Header,
+    /// A key in a query parameter of its own (`param:` names it).
+    Query,
     /// Huawei Cloud AK/SK request signing; the setter takes the access key and the secret key.
     SdkHmacSha256,
 }
@@ -351,6 +353,9 @@ pub struct AuthScheme {
     /// The header, for `scheme: header`.
     #[serde(default)]
     pub header: Option<S<String>>,
+    /// The query parameter, for `scheme: query`.
+    #[serde(default)]
+    pub param: Option<S<String>>,
     /// Environment variable `from_env` reads the credential (the access key) from.
     #[serde(default)]
     pub env: Option<String>,

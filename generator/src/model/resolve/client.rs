@@ -60,6 +60,15 @@ impl Resolver<'_> {
                     (spec::AuthKind::SdkHmacSha256, None) => AuthKind::SdkHmacSha256 {
                         secret_env: scheme.secret_env.clone(),
                     },
+                    (spec::AuthKind::Query, None) => self.query_key(scheme),
+                    (spec::AuthKind::Query, Some(header)) => {
+                        let loc = self.loc(header);
+                        self.report(
+                            Diagnostic::new(loc, "`scheme: query` sends the key in the query")
+                                .help("remove `header:`, or use `scheme: header`"),
+                        );
+                        self.query_key(scheme)
+                    }
                     (spec::AuthKind::Bearer | spec::AuthKind::SdkHmacSha256, Some(header)) => {
                         let loc = self.loc(header);
                         self.report(
@@ -77,6 +86,15 @@ impl Resolver<'_> {
                         AuthKind::Header(String::new())
                     }
                 };
+                if let Some(param) = &scheme.param
+                    && !matches!(kind, AuthKind::Query(_))
+                {
+                    let loc = self.loc(param);
+                    self.report(
+                        Diagnostic::new(loc, "`param:` is only for `scheme: query`")
+                            .help("remove `param:`, or use `scheme: query`"),
+                    );
+                }
                 if scheme.secret_env.is_some() && !matches!(kind, AuthKind::SdkHmacSha256 { .. }) {
                     let loc = self.loc(&scheme.setter);
                     self.report(
@@ -92,6 +110,34 @@ impl Resolver<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The query parameter of a `scheme: query`, which must be named.
+    fn query_key(&mut self, scheme: &spec::AuthScheme) -> AuthKind {
+        match &scheme.param {
+            Some(param) if !param.value.is_empty() && !param.value.contains(char::is_control) => {
+                AuthKind::Query(param.value.clone())
+            }
+            Some(param) => {
+                let loc = self.loc(param);
+                self.report(
+                    Diagnostic::new(
+                        loc,
+                        "the query parameter's name is empty or has control characters",
+                    )
+                    .help("name the parameter the API reads the key from, e.g. `param: api_key`"),
+                );
+                AuthKind::Query(String::new())
+            }
+            None => {
+                let loc = self.loc(&scheme.scheme);
+                self.report(
+                    Diagnostic::new(loc, "`scheme: query` needs the query parameter's name")
+                        .help("add `param: api_key` (or the API's parameter)"),
+                );
+                AuthKind::Query(String::new())
+            }
+        }
     }
 
     pub(super) fn errors(&mut self, errors: Option<&spec::Errors>) -> ErrorFormat {
