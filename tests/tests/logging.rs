@@ -51,6 +51,18 @@ impl std::io::Write for Captured {
     }
 }
 
+/// A subscriber for this thread writing everything, down to `TRACE`, into the `Captured`.
+fn capture() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    (captured, tracing::subscriber::set_default(subscriber))
+}
+
 #[tokio::test]
 async fn every_attempt_is_logged_without_credentials() {
     let server = MockServer::start().await;
@@ -59,14 +71,7 @@ async fn every_attempt_is_logged_without_credentials() {
         .respond_with(FailOnce(Mutex::new(false)))
         .mount(&server)
         .await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = capture();
     let client = Client::builder()
         .api_key(KEY)
         .base_url(server.uri())
@@ -127,14 +132,7 @@ async fn a_query_key_is_never_logged() {
         .respond_with(FailOnce(Mutex::new(false)))
         .mount(&server)
         .await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = capture();
     let mut settings = Settings::new(
         server.uri(),
         Auth::Query {

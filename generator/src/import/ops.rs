@@ -105,8 +105,19 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
             // OpenStack's inline types are named after the method (`ServersRebootType`), not
             // after the path-shaped id (`ServersIdActionPostRebootType`).
             let hint = |name: &str| path_shaped_id(operation).then(|| format!("{group} {name}"));
-            if actions.is_empty() {
-                let name = resource.free_name(&wanted, in_full.as_deref());
+            // One method, or one per action, each named before it is made.
+            let parts: Vec<Option<&Action>> = if actions.is_empty() {
+                vec![None]
+            } else {
+                actions.iter().map(Some).collect()
+            };
+            for action in parts {
+                let name = match action {
+                    None => resource.free_name(&wanted, in_full.as_deref()),
+                    Some(a) => resource.free_name(&action_method_name(&wanted, &a.key), None),
+                };
+                let own = action.map(|a| action_operation(doc, operation, &a.key));
+                let place = (place.0, place.1, own.as_ref().unwrap_or(operation), place.3);
                 let hint = hint(&name);
                 let made = method(
                     doc,
@@ -114,25 +125,7 @@ pub fn resources(doc: &Doc, schemas: &mut Schemas<'_>) -> Node {
                     place,
                     &inherited,
                     &mut operation_ids,
-                    None,
-                    hint,
-                );
-                if let Some(m) = made {
-                    resource.add(name, m);
-                }
-            }
-            for a in &actions {
-                let name = resource.free_name(&action_method_name(&wanted, &a.key), None);
-                let own = action_operation(doc, operation, &a.key);
-                let place = (place.0, place.1, &own, place.3);
-                let hint = hint(&name);
-                let made = method(
-                    doc,
-                    schemas,
-                    place,
-                    &inherited,
-                    &mut operation_ids,
-                    Some(a),
+                    action,
                     hint,
                 );
                 if let Some(m) = made {
