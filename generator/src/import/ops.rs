@@ -1008,7 +1008,8 @@ const MARKER_PARAMS: [&str; 6] = [
 ];
 
 /// A page the spec's marker pagination reads: an answer object holding a list and a next-page
-/// marker, and a query parameter for the marker.
+/// marker, and a query parameter for the marker; or OpenStack's list, whose next marker is its
+/// last item's and whose `<items>_links` say whether another page follows.
 fn pagination(schemas: &Schemas<'_>, answer: &Option<String>, query: &Node) -> Option<Node> {
     let Some(expr) = answer else {
         return None;
@@ -1037,22 +1038,24 @@ fn pagination(schemas: &Schemas<'_>, answer: &Option<String>, query: &Node) -> O
                 }),
             _ => None,
         };
+    // The list of items; OpenStack's `{servers: [...], servers_links: [...]}` has a second
+    // list, of links to the next page.
     let lists: Vec<(&String, String)> = fields
         .iter()
         .filter_map(|(k, v)| Some((k, field_type(v)?)))
-        .filter(|(_, t)| t.starts_with("list<"))
+        .filter(|(k, t)| t.starts_with("list<") && !k.ends_with("_links"))
         .collect();
     let [(items, list)] = lists.as_slice() else {
         return None;
     };
-    let next = fields
-        .iter()
-        .map(|(k, _)| k)
-        .find(|k| NEXT_FIELDS.contains(&k.as_str()))?;
     let item = list.strip_prefix("list<")?.strip_suffix('>')?;
     if item.ends_with('?') {
         return None;
     }
+    let next = fields
+        .iter()
+        .map(|(k, _)| k)
+        .find(|k| NEXT_FIELDS.contains(&k.as_str()));
     let mut page = Node::map();
     page.set("style", Node::str("marker"));
     page.set("item", Node::str(item));
@@ -1061,6 +1064,33 @@ fn pagination(schemas: &Schemas<'_>, answer: &Option<String>, query: &Node) -> O
     if query.iter().any(|(k, _)| k == "limit") {
         page.set("limit_param", Node::str("limit"));
     }
-    page.set("next_marker", Node::str(next.clone()));
+    match next {
+        Some(next) => page.set("next_marker", Node::str(next.clone())),
+        None => {
+            // OpenStack's: the next marker is the last item's `uuid` (where items have one,
+            // as migrations do beside a number `id`) or `id`, and `<items>_links` holds a
+            // `next` link while pages remain.
+            if marker_param != "marker" {
+                return None;
+            }
+            let Some(Node::Map(item_def)) = schemas.defs.get(item) else {
+                return None;
+            };
+            let (_, Node::Map(item_fields)) = item_def.iter().find(|(k, _)| k == "fields")? else {
+                return None;
+            };
+            let marker_field = ["uuid", "id"]
+                .into_iter()
+                .find(|f| item_fields.iter().any(|(k, _)| k == f))?;
+            page.set("marker_field", Node::str(marker_field));
+            let links = format!("{items}_links");
+            if fields
+                .iter()
+                .any(|(k, v)| *k == links && field_type(v).is_some_and(|t| t.starts_with("list<")))
+            {
+                page.set("links", Node::str(links));
+            }
+        }
+    }
     Some(page)
 }

@@ -40,6 +40,30 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Pagination
+//!
+//! A list returns a page ([`CursorPage`] or [`ListPage`]); `items()` on the call streams every item of every page, fetching each page only when the previous one is used up.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), imported_sdk::Error> {
+//! use imported_sdk::nova::{Client, ImagesListParams};
+//! use futures::TryStreamExt as _;
+//! # let client = Client::builder()
+//! #     .api_key("my-key")
+//! #     .max_retries(3) // default 2
+//! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
+//! #     .build()?;
+//!
+//! let page = client.images().list(ImagesListParams::default()).await?;
+//! if page.has_next_page() {
+//!     let _next = page.next_page().await?;
+//! }
+//!
+//! let everything: Vec<_> = client.images().list(ImagesListParams::default()).items().try_collect().await?;
+//! # Ok(())
+//! # }
+//! ```
 
 mod client;
 pub mod resources;

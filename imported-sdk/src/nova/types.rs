@@ -2,20 +2,11 @@
 //! Object and map types the answers hold.
 
 use super::{
-    BoolOrString, ImagesIndexResponse21ImagesLinksItemRel,
-    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerLinksItemRel,
-    ServerShowResponse20ServerOsExtStsPowerState, ServerShowResponse20ServerStatus,
+    BoolOrString, OsVolumesBootCreate294OsSchedulerHints,
+    ServerShowResponse20ServerLinksItemRel, ServerShowResponse20ServerOsExtStsPowerState,
+    ServerShowResponse20ServerStatus, ServersIndexResponse21ServersLinksItemRel,
     ServersRebuildResponseServer29AccessIPv4, ServersResizeOsDcfDiskConfig,
 };
-
-/// The `ImagesIndexResponse21ImagesLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesIndexResponse21ImagesLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ImagesIndexResponse21ImagesLinksItemRel,
-}
 
 /// The `OsSecurityGroupsIndexResponse21SecurityGroupsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -68,6 +59,15 @@ pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange {
     /// `cidr`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
+}
+
+/// The `ServersIndexResponse21ServersLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersIndexResponse21ServersLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ServersIndexResponse21ServersLinksItemRel,
 }
 
 /// The `ServersCreateResponseVariant1` type.

@@ -11,7 +11,7 @@ async fn images_list() {
             "/v2.1/images",
             200,
             Some(
-                r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[]}"#,
             ),
         )
         .await;
@@ -36,7 +36,7 @@ async fn images_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -66,7 +66,7 @@ async fn images_list_required_only() {
             "/v2.1/images",
             200,
             Some(
-                r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[]}"#,
             ),
         )
         .await;
@@ -78,7 +78,7 @@ async fn images_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -93,7 +93,7 @@ async fn images_list_detail() {
             "/v2.1/images/detail",
             200,
             Some(
-                r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[]}"#,
             ),
         )
         .await;
@@ -118,7 +118,7 @@ async fn images_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -148,7 +148,7 @@ async fn images_list_detail_required_only() {
             "/v2.1/images/detail",
             200,
             Some(
-                r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[]}"#,
             ),
         )
         .await;
@@ -160,7 +160,7 @@ async fn images_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

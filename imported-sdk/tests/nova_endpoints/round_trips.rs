@@ -356,20 +356,6 @@ fn flavors_action_remove_tenant_access_response_round_trips() {
 }
 
 #[test]
-fn images_index_response21_round_trips() {
-    round_trip::<
-        api::ImagesIndexResponse21,
-    >(
-        r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
-    );
-    round_trip::<
-        api::ImagesIndexResponse21,
-    >(
-        r#"{"images":[{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":"name-1"}]}"#,
-    );
-}
-
-#[test]
 fn images_index_response21_images_item_round_trips() {
     round_trip::<
         api::ImagesIndexResponse21ImagesItem,
@@ -380,42 +366,6 @@ fn images_index_response21_images_item_round_trips() {
         api::ImagesIndexResponse21ImagesItem,
     >(
         r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":null}"#,
-    );
-}
-
-#[test]
-fn images_index_response21_images_links_item_round_trips() {
-    round_trip::<
-        api::ImagesIndexResponse21ImagesLinksItem,
-    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
-}
-
-#[test]
-fn images_index_response21_images_links_item_rel_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ImagesIndexResponse21ImagesLinksItemRel > (r#""next""#),
-        api::ImagesIndexResponse21ImagesLinksItemRel::Next
-    );
-    let value = round_trip::<
-        api::ImagesIndexResponse21ImagesLinksItemRel,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ImagesIndexResponse21ImagesLinksItemRel::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn images_detail_detail_response21_round_trips() {
-    round_trip::<
-        api::ImagesDetailDetailResponse21,
-    >(
-        r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}],"images_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
-    );
-    round_trip::<
-        api::ImagesDetailDetailResponse21,
-    >(
-        r#"{"images":[{"OS-DCF:diskConfig":"AUTO","OS-EXT-IMG-SIZE:size":7,"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"metadata":{"key":"value"},"minDisk":7,"minRam":7,"name":"name-1","progress":0,"server":{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}]},"status":"ACTIVE","updated":"2025-01-02T03:04:05Z"}]}"#,
     );
 }
 
@@ -2694,6 +2644,28 @@ fn servers_list_response_round_trips() {
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<api::ServersListResponse>(r#"{"servers":{"key":"value"}}"#);
+}
+
+#[test]
+fn servers_index_response21_servers_links_item_round_trips() {
+    round_trip::<
+        api::ServersIndexResponse21ServersLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn servers_index_response21_servers_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServersIndexResponse21ServersLinksItemRel > (r#""next""#),
+        api::ServersIndexResponse21ServersLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::ServersIndexResponse21ServersLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServersIndexResponse21ServersLinksItemRel::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    ImagesIndexResponse21ImagesLinksItem, OsServiceUpdate253Status,
-    OsServiceUpdateResponse253ServiceState,
+    OsServiceUpdate253Status, OsServiceUpdateResponse253ServiceState,
+    ServersIndexResponse21ServersLinksItem,
 };
 
 /// The `HypervisorsListResponse` type.
@@ -13,7 +13,7 @@ pub struct HypervisorsListResponse {
     pub hypervisors: serde_json::Value,
     /// `hypervisors_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
+    pub hypervisors_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
 }
 
 /// The `OsHypervisorsStatisticsStatisticsResponse21` type.

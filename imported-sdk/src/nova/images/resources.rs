@@ -2,14 +2,14 @@
 //! The handles of the `images` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ImageShowResponse21, ImagesDetailDetailResponse21,
-    ImagesIndexResponse21, ImagesListDetailParams, ImagesListParams,
+    Call, Client, ImageShowResponse21, ImageShowResponse21Image,
+    ImagesIndexResponse21ImagesItem, ImagesListDetailParams, ImagesListParams,
     ImagesMetadataCreate21, ImagesMetadataCreateResponse21,
     ImagesMetadataIndexResponse21, ImagesMetadataShowResponse21, ImagesMetadataUpdate21,
     ImagesMetadataUpdateAll21, ImagesMetadataUpdateAllResponse21,
-    ImagesMetadataUpdateResponse21,
+    ImagesMetadataUpdateResponse21, ListPage,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// The `images` resource.
 #[derive(Clone, Copy, Debug)]
@@ -29,7 +29,10 @@ impl<'a> Images<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/images`.
-    pub fn list(&self, params: ImagesListParams) -> Call<ImagesIndexResponse21> {
+    pub fn list(
+        &self,
+        params: ImagesListParams,
+    ) -> Call<ListPage<ImagesIndexResponse21ImagesItem>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/images")
             .query("changes-since", &params.changes_since)
             .query("limit", &params.limit)
@@ -41,8 +44,15 @@ impl<'a> Images<'a> {
             .query("page_size", &params.page_size)
             .query("server", &params.server)
             .query("status", &params.status)
-            .query("type", &params.r#type);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("type", &params.r#type)
+            .paging(pagination::Paging::Marker {
+                items: "images",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("images_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// List Images With Details
@@ -59,7 +69,7 @@ impl<'a> Images<'a> {
     pub fn list_detail(
         &self,
         params: ImagesListDetailParams,
-    ) -> Call<ImagesDetailDetailResponse21> {
+    ) -> Call<ListPage<ImageShowResponse21Image>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/images/detail")
             .query("changes-since", &params.changes_since)
             .query("limit", &params.limit)
@@ -71,8 +81,15 @@ impl<'a> Images<'a> {
             .query("page_size", &params.page_size)
             .query("server", &params.server)
             .query("status", &params.status)
-            .query("type", &params.r#type);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("type", &params.r#type)
+            .paging(pagination::Paging::Marker {
+                items: "images",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("images_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Delete Image

@@ -3,18 +3,8 @@
 
 use crate::nova::{
     ImageShowResponse21ImageProgress, ImageShowResponse21ImageStatus,
-    ImagesIndexResponse21ImagesLinksItem, ServersResizeOsDcfDiskConfig,
+    ServersResizeOsDcfDiskConfig,
 };
-
-/// The `ImagesIndexResponse21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesIndexResponse21 {
-    /// An array of Image objects.
-    pub images: Vec<ImagesIndexResponse21ImagesItem>,
-    /// `images_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub images_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
-}
 
 /// The `ImagesIndexResponse21ImagesItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -27,16 +17,6 @@ pub struct ImagesIndexResponse21ImagesItem {
     pub links: Vec<serde_json::Value>,
     /// The display name of an Image.
     pub name: Option<String>,
-}
-
-/// The `ImagesDetailDetailResponse21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ImagesDetailDetailResponse21 {
-    /// An array of Image objects.
-    pub images: Vec<ImageShowResponse21Image>,
-    /// `images_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub images_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ImageShowResponse21` type.

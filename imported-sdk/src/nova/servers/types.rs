@@ -2,11 +2,10 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    ImagesIndexResponse21ImagesLinksItem,
     OsSecurityGroupsIndexResponse21SecurityGroupsItem,
     ServersActionGetRdpConsoleResponse21ConsoleType, ServersGetSerialConsoleType,
     ServersGetSpiceConsoleType, ServersGetVncConsoleType,
-    ServersShareShowResponse297ShareStatus,
+    ServersIndexResponse21ServersLinksItem, ServersShareShowResponse297ShareStatus,
 };
 
 /// The `ServersListResponse` type.
@@ -16,7 +15,7 @@ pub struct ServersListResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
+    pub servers_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
 }
 
 /// The `ServersGetResponse` type.
@@ -189,7 +188,7 @@ pub struct ServersListInstanceActionsResponse {
     ///
     /// **New in version 2.58**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
+    pub links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
 }
 
 /// The `ServersGetInstanceActionsResponse` type.
