@@ -135,6 +135,7 @@ pub fn import_into(
         }
         text = render(&types, &resources);
     }
+    ops::pages(&types, &mut resources);
     // Repairs make some types alike (unions read as `json`): one type for each again.
     same::merge((&mut types, &mut resources), &mut pointers, &components);
     repair::unused(&doc, &mut types, &resources);

@@ -496,10 +496,8 @@ fn method(
         }
     }
     let answer = response(doc, schemas, operation, at, &hint)?;
-    match pagination(schemas, &answer, &query) {
-        Some(page) => method.set("pagination", page),
-        None => method.set_some("response", answer.map(Node::str)),
-    }
+    // Whether the answer is a page is read once the unions are repaired ([`pages`]).
+    method.set_some("response", answer.map(Node::str));
     Some(method)
 }
 
@@ -745,7 +743,11 @@ fn request_body(
         );
         return Some(node);
     }
-    let Some((media, media_type)) = content.iter().next() else {
+    // The first key that is a media type (`type/subtype`), as the spec format takes it.
+    let Some((media, media_type)) = content
+        .iter()
+        .find(|(media, _)| crate::spec::is_media_type(media))
+    else {
         doc.note(&at, "a request body with no media type", "no body is sent");
         return Some(Node::map());
     };
@@ -1007,21 +1009,54 @@ const MARKER_PARAMS: [&str; 6] = [
     "starting_after",
 ];
 
+/// Makes the answer of each method that returns a page its `pagination:` (in the place of its
+/// `response:`), with the types as they are once the unions are repaired.
+pub fn pages(types: &[(String, Node)], resources: &mut Node) {
+    let Node::Map(resources) = resources else {
+        return;
+    };
+    for (_, resource) in resources.iter_mut() {
+        let Node::Map(resource) = resource else {
+            continue;
+        };
+        let Some((_, Node::Map(methods))) = resource.iter_mut().find(|(k, _)| k == "methods")
+        else {
+            continue;
+        };
+        for (_, method) in methods.iter_mut() {
+            let Node::Map(entries) = method else {
+                continue;
+            };
+            let query = entries
+                .iter()
+                .find(|(k, _)| k == "query")
+                .map_or(Node::Map(Vec::new()), |(_, q)| q.clone());
+            let Some(slot) = entries.iter_mut().find(|(k, _)| k == "response") else {
+                continue;
+            };
+            let Node::Str(answer) = &slot.1 else {
+                continue;
+            };
+            if let Some(page) = pagination(types, answer, &query) {
+                *slot = ("pagination".to_owned(), page);
+            }
+        }
+    }
+}
+
 /// A page the spec's marker pagination reads: an answer object holding a list and a next-page
 /// marker, and a query parameter for the marker; or OpenStack's list, whose next marker is its
 /// last item's and whose `<items>_links` say whether another page follows.
-fn pagination(schemas: &Schemas<'_>, answer: &Option<String>, query: &Node) -> Option<Node> {
-    let Some(expr) = answer else {
-        return None;
-    };
+fn pagination(types: &[(String, Node)], expr: &str, query: &Node) -> Option<Node> {
     let Node::Map(query) = query else {
         return None;
     };
+    let def_of = |name: &str| types.iter().find(|(n, _)| n == name).map(|(_, d)| d);
     let marker_param = query
         .iter()
         .map(|(k, _)| k)
         .find(|k| MARKER_PARAMS.contains(&k.as_str()))?;
-    let Some(Node::Map(def)) = schemas.defs.get(expr) else {
+    let Some(Node::Map(def)) = def_of(expr) else {
         return None;
     };
     let (_, Node::Map(fields)) = def.iter().find(|(k, _)| k == "fields")? else {
@@ -1073,7 +1108,7 @@ fn pagination(schemas: &Schemas<'_>, answer: &Option<String>, query: &Node) -> O
             if marker_param != "marker" {
                 return None;
             }
-            let Some(Node::Map(item_def)) = schemas.defs.get(item) else {
+            let Some(Node::Map(item_def)) = def_of(item) else {
                 return None;
             };
             let (_, Node::Map(item_fields)) = item_def.iter().find(|(k, _)| k == "fields")? else {

@@ -153,7 +153,7 @@ pub fn unions(
                 .iter()
                 .filter_map(|m| fields_of(types, m.trim_end_matches('?')))
                 .collect();
-            let merged_fields = Node::Map(superset(types, &fields).into_iter().collect());
+            let merged_fields = Node::Map(superset(types, &fields, &name, 0).into_iter().collect());
             let listed: Vec<&str> = objects.iter().map(|m| m.as_str()).collect();
             doc.note(
                 &pointer,
@@ -171,10 +171,7 @@ pub fn unions(
             } else {
                 let mut merged = Node::map();
                 merged.set("fields", merged_fields);
-                let mut object_name = format!("{name}Object");
-                while types.iter().any(|(n, _)| *n == object_name) {
-                    object_name.push('_');
-                }
+                let object_name = free_name(types, &format!("{name}Object"));
                 let mut kept: Vec<String> = others.iter().map(|m| (*m).clone()).collect();
                 kept.push(object_name.clone());
                 kept.sort_by_key(|m| specificity(types, m));
@@ -194,9 +191,28 @@ pub fn unions(
                 format!("tried in the order {}", ordered.join(", ")),
             );
             changed = true;
+        } else if let Some(items) = list_items(types, &members) {
+            // Lists of objects no field tells apart (an answer's microversions, each listing
+            // its own version of the item): one list of an object with every item's fields.
+            let fields: Vec<IndexMap<String, Node>> =
+                items.iter().filter_map(|m| fields_of(types, m)).collect();
+            let mut merged = Node::map();
+            let item_name = free_name(types, &format!("{name}Item"));
+            let merged_fields = superset(types, &fields, &item_name, 0);
+            merged.set("fields", Node::Map(merged_fields.into_iter().collect()));
+            doc.note(
+                &pointer,
+                format!(
+                    "a union of lists whose items no field tells apart ({})",
+                    members.join(", ")
+                ),
+                format!("one list of `{item_name}`, an object with every item's fields"),
+            );
+            types.push((item_name.clone(), merged));
+            replace(types, resources, &name, &format!("list<{item_name}>"));
+            changed = true;
         } else if round > 0 {
-            // Nothing above applies (members that are lists of objects no field tells apart):
-            // any value, which keeps every one.
+            // Nothing above applies: any value, which keeps every one.
             doc.note(
                 &pointer,
                 format!(
@@ -402,6 +418,19 @@ fn canonical(defs: &[(String, Node)], node: &Node, depth: usize) -> Node {
     }
 }
 
+/// The item types of union members that are all lists of object types (`list<A>`,
+/// `list<B>`), if they are.
+fn list_items(types: &[(String, Node)], members: &[String]) -> Option<Vec<String>> {
+    members
+        .iter()
+        .map(|m| {
+            let item = m.strip_prefix("list<")?.strip_suffix('>')?;
+            fields_of(types, item).map(|_| item.to_owned())
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|items| items.len() >= 2)
+}
+
 /// The fields of object type `name` as the wire sees them ([`canonical`]).
 fn shape_of(types: &[(String, Node)], name: &str) -> Option<Vec<(String, Node)>> {
     let fields = fields_of(types, name.trim_end_matches('?'))?;
@@ -426,7 +455,12 @@ fn fields_of(types: &[(String, Node)], name: &str) -> Option<IndexMap<String, No
 /// One field list with every field of `objects`: required (not `optional`) only if every
 /// object requires it, of its type where they agree and `json` where they do not, nullable if
 /// any says so.
-fn superset(defs: &[(String, Node)], objects: &[IndexMap<String, Node>]) -> IndexMap<String, Node> {
+fn superset(
+    types: &mut Vec<(String, Node)>,
+    objects: &[IndexMap<String, Node>],
+    name: &str,
+    depth: usize,
+) -> IndexMap<String, Node> {
     let mut merged: IndexMap<String, Node> = IndexMap::new();
     let key = |field: &Node, k: &str| match field {
         Node::Map(e) => e.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()),
@@ -442,18 +476,23 @@ fn superset(defs: &[(String, Node)], objects: &[IndexMap<String, Node>]) -> Inde
                 }
                 all
             });
-    for name in names {
-        let present: Vec<&Node> = objects.iter().filter_map(|o| o.get(&name)).collect();
-        let types: BTreeSet<String> = present
+    for field_name in names {
+        let present: Vec<&Node> = objects.iter().filter_map(|o| o.get(&field_name)).collect();
+        let exprs: BTreeSet<String> = present
             .iter()
             .filter_map(|f| match key(f, "type") {
                 Some(Node::Str(t)) => Some(t),
                 _ => None,
             })
             .collect();
-        let ty = match types.len() {
-            1 => types.into_iter().next().unwrap_or_else(|| "json".into()),
-            _ => common_type(defs, &types).unwrap_or_else(|| "json".into()),
+        let ty = match exprs.len() {
+            1 => exprs.into_iter().next().unwrap_or_else(|| "json".into()),
+            _ => common_type(types, &exprs)
+                .or_else(|| {
+                    let hint = format!("{name}{}", super::names::type_name(&field_name));
+                    merged_objects(types, &exprs, &hint, depth)
+                })
+                .unwrap_or_else(|| "json".into()),
         };
         let required =
             present.len() == objects.len() && present.iter().all(|f| key(f, "optional").is_none());
@@ -475,9 +514,65 @@ fn superset(defs: &[(String, Node)], objects: &[IndexMap<String, Node>]) -> Inde
             field.set_some("pattern", pattern);
         }
         field.set_some("doc", present.iter().find_map(|f| key(f, "doc")));
-        merged.insert(name, field);
+        merged.insert(field_name, field);
     }
     merged
+}
+
+/// For fields whose members' types are all objects (`A`, `B`) or all lists of objects
+/// (`list<A>`, `list<B>`) no field tells apart: a new object type `hint` (or `hint` + `Item`)
+/// with every one's fields, and its expression; `None` otherwise, or four levels down.
+fn merged_objects(
+    types: &mut Vec<(String, Node)>,
+    exprs: &BTreeSet<String>,
+    hint: &str,
+    depth: usize,
+) -> Option<String> {
+    if depth >= 4 {
+        return None;
+    }
+    let listed: Option<Vec<&str>> = exprs
+        .iter()
+        .map(|e| e.strip_prefix("list<")?.strip_suffix('>'))
+        .collect();
+    let (items, in_list): (Vec<&str>, bool) = match listed {
+        Some(items) => (items, true),
+        None => (exprs.iter().map(String::as_str).collect(), false),
+    };
+    let fields: Vec<IndexMap<String, Node>> = items
+        .iter()
+        .map(|i| fields_of(types, i))
+        .collect::<Option<_>>()?;
+    let name = free_name(
+        types,
+        &if in_list {
+            format!("{hint}Item")
+        } else {
+            hint.to_owned()
+        },
+    );
+    // Claimed before its fields are merged, so that a nested merge names its types apart.
+    types.push((name.clone(), Node::map()));
+    let merged = superset(types, &fields, &name, depth + 1);
+    let mut def = Node::map();
+    def.set("fields", Node::Map(merged.into_iter().collect()));
+    if let Some(slot) = types.iter_mut().find(|(n, _)| *n == name) {
+        slot.1 = def;
+    }
+    Some(if in_list {
+        format!("list<{name}>")
+    } else {
+        name
+    })
+}
+
+/// `wanted`, or `wanted_`, `wanted__`... whichever no type has.
+fn free_name(types: &[(String, Node)], wanted: &str) -> String {
+    let mut name = wanted.to_owned();
+    while types.iter().any(|(n, _)| *n == name) {
+        name.push('_');
+    }
+    name
 }
 
 /// Where a member goes so that no earlier one takes its values: enums and strict text formats,

@@ -677,6 +677,25 @@ pub struct Pagination {
     pub links: Option<String>,
 }
 
+/// Whether `text` is a media type as a `Content-Type` header carries it: `type/subtype`, each
+/// an RFC 9110 token, then optional `; parameters` of visible ASCII.
+pub fn is_media_type(text: &str) -> bool {
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    };
+    let (essence, parameters) = text.split_once(';').unwrap_or((text, ""));
+    let Some((kind, subtype)) = essence.trim().split_once('/') else {
+        return false;
+    };
+    token(kind)
+        && token(subtype)
+        && parameters
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_graphic())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,69 @@ impl<'de> serde::Deserialize<'de> for FlavorShowResponse20FlavorSwapVariant1 {
     }
 }
 
+/// The `ImagesIndexResponse21ImagesLinksItemRel` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ImagesIndexResponse21ImagesLinksItemRel {
+    /// `next`
+    Next,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ImagesIndexResponse21ImagesLinksItemRel {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["next"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ImagesIndexResponse21ImagesLinksItemRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "next" => Self::Next,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ImagesIndexResponse21ImagesLinksItemRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ImagesIndexResponse21ImagesLinksItemRel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ImagesIndexResponse21ImagesLinksItemRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ImagesIndexResponse21ImagesLinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `OsServiceUpdate253Status` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OsServiceUpdate253Status {
@@ -125,6 +188,73 @@ impl serde::Serialize for OsServiceUpdate253Status {
 }
 
 impl<'de> serde::Deserialize<'de> for OsServiceUpdate253Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsServiceUpdateResponse253ServiceState` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsServiceUpdateResponse253ServiceState {
+    /// `down`
+    Down,
+    /// `up`
+    Up,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsServiceUpdateResponse253ServiceState {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["down", "up"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Down => "down",
+            Self::Up => "up",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsServiceUpdateResponse253ServiceState {
+    fn from(value: &str) -> Self {
+        match value {
+            "down" => Self::Down,
+            "up" => Self::Up,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsServiceUpdateResponse253ServiceState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsServiceUpdateResponse253ServiceState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsServiceUpdateResponse253ServiceState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsServiceUpdateResponse253ServiceState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -440,69 +570,6 @@ impl serde::Serialize for ServersListSortKey {
 }
 
 impl<'de> serde::Deserialize<'de> for ServersListSortKey {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServersIndexResponse21ServersLinksItemRel` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersIndexResponse21ServersLinksItemRel {
-    /// `next`
-    Next,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersIndexResponse21ServersLinksItemRel {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["next"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Next => "next",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersIndexResponse21ServersLinksItemRel {
-    fn from(value: &str) -> Self {
-        match value {
-            "next" => Self::Next,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServersIndexResponse21ServersLinksItemRel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersIndexResponse21ServersLinksItemRel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersIndexResponse21ServersLinksItemRel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServersIndexResponse21ServersLinksItemRel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

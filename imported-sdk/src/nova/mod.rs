@@ -47,7 +47,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), imported_sdk::Error> {
-//! use imported_sdk::nova::{Client, ImagesListParams};
+//! use imported_sdk::nova::{Client, FlavorsListParams};
 //! use futures::TryStreamExt as _;
 //! # let client = Client::builder()
 //! #     .api_key("my-key")
@@ -55,12 +55,12 @@
 //! #     .timeout(std::time::Duration::from_secs(30)) // per attempt; default 60 s
 //! #     .build()?;
 //!
-//! let page = client.images().list(ImagesListParams::default()).await?;
+//! let page = client.flavors().list(FlavorsListParams::default()).await?;
 //! if page.has_next_page() {
 //!     let _next = page.next_page().await?;
 //! }
 //!
-//! let everything: Vec<_> = client.images().list(ImagesListParams::default()).items().try_collect().await?;
+//! let everything: Vec<_> = client.flavors().list(FlavorsListParams::default()).items().try_collect().await?;
 //! # Ok(())
 //! # }
 //! ```

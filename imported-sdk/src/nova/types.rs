@@ -2,11 +2,20 @@
 //! Object and map types the answers hold.
 
 use super::{
-    BoolOrString, OsVolumesBootCreate294OsSchedulerHints,
-    ServerShowResponse20ServerLinksItemRel, ServerShowResponse20ServerOsExtStsPowerState,
-    ServerShowResponse20ServerStatus, ServersIndexResponse21ServersLinksItemRel,
+    BoolOrString, ImagesIndexResponse21ImagesLinksItemRel,
+    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerLinksItemRel,
+    ServerShowResponse20ServerOsExtStsPowerState, ServerShowResponse20ServerStatus,
     ServersRebuildResponseServer29AccessIPv4, ServersResizeOsDcfDiskConfig,
 };
+
+/// The `ImagesIndexResponse21ImagesLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImagesIndexResponse21ImagesLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ImagesIndexResponse21ImagesLinksItemRel,
+}
 
 /// The `OsSecurityGroupsIndexResponse21SecurityGroupsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -59,15 +68,6 @@ pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange {
     /// `cidr`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
-}
-
-/// The `ServersIndexResponse21ServersLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersIndexResponse21ServersLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServersIndexResponse21ServersLinksItemRel,
 }
 
 /// The `ServersCreateResponseVariant1` type.
@@ -316,7 +316,7 @@ pub struct ServersRebuildResponseServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
-    pub flavor: serde_json::Value,
+    pub flavor: ServersRebuildResponseServerFlavor,
     /// `hostId`
     #[serde(rename = "hostId")]
     pub host_id: String,
@@ -424,4 +424,36 @@ pub struct ServersRebuildResponseServer29Fault {
     pub details: Option<String>,
     /// `message`
     pub message: String,
+}
+
+/// The `ServersRebuildResponseServerFlavor` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersRebuildResponseServerFlavor {
+    /// `disk`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<i64>,
+    /// `ephemeral`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<i64>,
+    /// `extra_specs`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_specs: Option<serde_json::Value>,
+    /// `original_name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_name: Option<String>,
+    /// `ram`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ram: Option<i64>,
+    /// `swap`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swap: Option<i64>,
+    /// `vcpus`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
+    /// `id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `links`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
 }

@@ -10,12 +10,17 @@ async fn aggregates_list() {
             "GET",
             "/v2.1/os-aggregates",
             200,
-            Some(r#"{"aggregates":{"key":"value"}}"#),
+            Some(
+                r#"{"aggregates":[{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client.aggregates().list().await.expect("the call succeeds");
-    expect_json(&value, r#"{"aggregates":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"aggregates":[{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -28,7 +33,9 @@ async fn aggregates_create() {
             "POST",
             "/v2.1/os-aggregates",
             200,
-            Some(r#"{"aggregate":{"key":"value"}}"#),
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","id":7,"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -44,7 +51,10 @@ async fn aggregates_create() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","id":7,"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -73,12 +83,17 @@ async fn aggregates_get() {
             "GET",
             "/v2.1/os-aggregates/id-1",
             200,
-            Some(r#"{"aggregate":{"key":"value"}}"#),
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client.aggregates().get("id-1").await.expect("the call succeeds");
-    expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -91,7 +106,9 @@ async fn aggregates_update() {
             "PUT",
             "/v2.1/os-aggregates/id-1",
             200,
-            Some(r#"{"aggregate":{"key":"value"}}"#),
+            Some(
+                r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -108,7 +125,10 @@ async fn aggregates_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"aggregate":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(

@@ -11,7 +11,7 @@ async fn flavors_list() {
             "/v2.1/flavors",
             200,
             Some(
-                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+                r#"{"flavors":[{"description":"description-1","id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}],"flavors_links":[]}"#,
             ),
         )
         .await;
@@ -33,7 +33,7 @@ async fn flavors_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+        r#"{"items":[{"description":"description-1","id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -60,7 +60,7 @@ async fn flavors_list_required_only() {
             "/v2.1/flavors",
             200,
             Some(
-                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+                r#"{"flavors":[{"description":"description-1","id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}],"flavors_links":[]}"#,
             ),
         )
         .await;
@@ -72,7 +72,7 @@ async fn flavors_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+        r#"{"items":[{"description":"description-1","id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -86,7 +86,9 @@ async fn flavors_create() {
             "POST",
             "/v2.1/flavors",
             200,
-            Some(r#"{"flavor":{"key":"value"}}"#),
+            Some(
+                r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -111,7 +113,10 @@ async fn flavors_create() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"flavor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -130,7 +135,7 @@ async fn flavors_list_detail() {
             "/v2.1/flavors/detail",
             200,
             Some(
-                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+                r#"{"flavors":[{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}],"flavors_links":[]}"#,
             ),
         )
         .await;
@@ -152,7 +157,7 @@ async fn flavors_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+        r#"{"items":[{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -179,7 +184,7 @@ async fn flavors_list_detail_required_only() {
             "/v2.1/flavors/detail",
             200,
             Some(
-                r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+                r#"{"flavors":[{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}],"flavors_links":[]}"#,
             ),
         )
         .await;
@@ -191,7 +196,7 @@ async fn flavors_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
+        r#"{"items":[{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -359,12 +364,17 @@ async fn flavors_get() {
             "GET",
             "/v2.1/flavors/id-1",
             200,
-            Some(r#"{"flavor":{"key":"value"}}"#),
+            Some(
+                r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client.flavors().get("id-1").await.expect("the call succeeds");
-    expect_json(&value, r#"{"flavor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -377,7 +387,9 @@ async fn flavors_update() {
             "PUT",
             "/v2.1/flavors/id-1",
             200,
-            Some(r#"{"flavor":{"key":"value"}}"#),
+            Some(
+                r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -393,7 +405,10 @@ async fn flavors_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"flavor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, Some(r#"{"flavor":{"description":"a"}}"#));

@@ -11,7 +11,7 @@ async fn hypervisors_list() {
             "/v2.1/os-hypervisors",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"hypervisors":[{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled"}],"hypervisors_links":[]}"#,
             ),
         )
         .await;
@@ -29,7 +29,7 @@ async fn hypervisors_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -52,7 +52,7 @@ async fn hypervisors_list_required_only() {
             "/v2.1/os-hypervisors",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"hypervisors":[{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled"}],"hypervisors_links":[]}"#,
             ),
         )
         .await;
@@ -64,7 +64,7 @@ async fn hypervisors_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -79,7 +79,7 @@ async fn hypervisors_list_detail() {
             "/v2.1/os-hypervisors/detail",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"hypervisors":[{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}],"hypervisors_links":[]}"#,
             ),
         )
         .await;
@@ -97,7 +97,7 @@ async fn hypervisors_list_detail() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -120,7 +120,7 @@ async fn hypervisors_list_detail_required_only() {
             "/v2.1/os-hypervisors/detail",
             200,
             Some(
-                r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"hypervisors":[{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}],"hypervisors_links":[]}"#,
             ),
         )
         .await;
@@ -132,7 +132,7 @@ async fn hypervisors_list_detail_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -169,7 +169,9 @@ async fn hypervisors_get() {
             "GET",
             "/v2.1/os-hypervisors/id-1",
             200,
-            Some(r#"{"hypervisor":{"key":"value"}}"#),
+            Some(
+                r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -178,7 +180,10 @@ async fn hypervisors_get() {
         .get("id-1", api::HypervisorsGetParams::default().with_servers(true))
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"hypervisor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("with_servers", "true")]);
     expect_body(&request, None);
@@ -191,7 +196,9 @@ async fn hypervisors_get_required_only() {
             "GET",
             "/v2.1/os-hypervisors/id-1",
             200,
-            Some(r#"{"hypervisor":{"key":"value"}}"#),
+            Some(
+                r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -200,7 +207,10 @@ async fn hypervisors_get_required_only() {
         .get("id-1", api::HypervisorsGetParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"hypervisor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -267,7 +277,9 @@ async fn hypervisors_get_uptime() {
             "GET",
             "/v2.1/os-hypervisors/id-1/uptime",
             200,
-            Some(r#"{"hypervisor":{"key":"value"}}"#),
+            Some(
+                r#"{"hypervisor":{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled","uptime":"uptime-1"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -276,7 +288,10 @@ async fn hypervisors_get_uptime() {
         .get_uptime("id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"hypervisor":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"hypervisor":{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled","uptime":"uptime-1"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

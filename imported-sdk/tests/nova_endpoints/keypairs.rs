@@ -11,7 +11,7 @@ async fn keypairs_list() {
             "/v2.1/os-keypairs",
             200,
             Some(
-                r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}],"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -28,7 +28,7 @@ async fn keypairs_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}],"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -46,7 +46,7 @@ async fn keypairs_list_required_only() {
             "/v2.1/os-keypairs",
             200,
             Some(
-                r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}],"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -58,7 +58,7 @@ async fn keypairs_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}],"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -72,7 +72,9 @@ async fn keypairs_create() {
             "POST",
             "/v2.1/os-keypairs",
             200,
-            Some(r#"{"keypair":{"key":"value"}}"#),
+            Some(
+                r#"{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"private_key":"private-key-1","public_key":"public-key-1","type":"ssh","user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -90,7 +92,10 @@ async fn keypairs_create() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"keypair":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"private_key":"private-key-1","public_key":"public-key-1","type":"ssh","user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -141,7 +146,9 @@ async fn keypairs_get() {
             "GET",
             "/v2.1/os-keypairs/id-1",
             200,
-            Some(r#"{"keypair":{"key":"value"}}"#),
+            Some(
+                r#"{"keypair":{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -153,7 +160,10 @@ async fn keypairs_get() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"keypair":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"keypair":{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("user_id", "user-id-1")]);
     expect_body(&request, None);
@@ -166,7 +176,9 @@ async fn keypairs_get_required_only() {
             "GET",
             "/v2.1/os-keypairs/id-1",
             200,
-            Some(r#"{"keypair":{"key":"value"}}"#),
+            Some(
+                r#"{"keypair":{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -175,7 +187,10 @@ async fn keypairs_get_required_only() {
         .get("id-1", api::KeypairsGetParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"keypair":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"keypair":{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

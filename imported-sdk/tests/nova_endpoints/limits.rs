@@ -6,7 +6,14 @@ use super::support::*;
 /// `GET /v2.1/limits` with every parameter set.
 #[tokio::test]
 async fn limits_get() {
-    let server = serve("GET", "/v2.1/limits", 200, Some(r#"{"limits":{"key":"value"}}"#))
+    let server = serve(
+            "GET",
+            "/v2.1/limits",
+            200,
+            Some(
+                r#"{"limits":{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}}"#,
+            ),
+        )
         .await;
     let client = client(&server);
     let value = client
@@ -14,7 +21,10 @@ async fn limits_get() {
         .get(api::LimitsGetParams::default().tenant_id(String::from("tenant-id-1")))
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"limits":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"limits":{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("tenant_id", "tenant-id-1")]);
     expect_body(&request, None);
@@ -23,7 +33,14 @@ async fn limits_get() {
 /// `GET /v2.1/limits` with only the required parameters.
 #[tokio::test]
 async fn limits_get_required_only() {
-    let server = serve("GET", "/v2.1/limits", 200, Some(r#"{"limits":{"key":"value"}}"#))
+    let server = serve(
+            "GET",
+            "/v2.1/limits",
+            200,
+            Some(
+                r#"{"limits":{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}}"#,
+            ),
+        )
         .await;
     let client = client(&server);
     let value = client
@@ -31,7 +48,10 @@ async fn limits_get_required_only() {
         .get(api::LimitsGetParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"limits":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"limits":{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -11,7 +11,7 @@ async fn migrations_list() {
             "/v2.1/os-migrations",
             200,
             Some(
-                r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"migrations":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":7,"old_instance_type_id":7,"project_id":"a","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"migrations_links":[]}"#,
             ),
         )
         .await;
@@ -37,7 +37,7 @@ async fn migrations_list() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":7,"old_instance_type_id":7,"project_id":"a","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -68,7 +68,7 @@ async fn migrations_list_required_only() {
             "/v2.1/os-migrations",
             200,
             Some(
-                r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"migrations":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":7,"old_instance_type_id":7,"project_id":"a","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"migrations_links":[]}"#,
             ),
         )
         .await;
@@ -80,7 +80,7 @@ async fn migrations_list_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"items":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":7,"old_instance_type_id":7,"project_id":"a","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"total":null}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);

@@ -10,12 +10,17 @@ async fn quota_class_sets_get() {
             "GET",
             "/v2.1/os-quota-class-sets/id-1",
             200,
-            Some(r#"{"quota_class_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client.quota_class_sets().get("id-1").await.expect("the call succeeds");
-    expect_json(&value, r#"{"quota_class_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -28,7 +33,9 @@ async fn quota_class_sets_update() {
             "PUT",
             "/v2.1/os-quota-class-sets/id-1",
             200,
-            Some(r#"{"quota_class_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -54,7 +61,10 @@ async fn quota_class_sets_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_class_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(

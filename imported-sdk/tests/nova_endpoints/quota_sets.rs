@@ -43,7 +43,9 @@ async fn quota_sets_get() {
             "GET",
             "/v2.1/os-quota-sets/id-1",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -55,7 +57,10 @@ async fn quota_sets_get() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("user_id", "user-id-1")]);
     expect_body(&request, None);
@@ -68,7 +73,9 @@ async fn quota_sets_get_required_only() {
             "GET",
             "/v2.1/os-quota-sets/id-1",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -77,7 +84,10 @@ async fn quota_sets_get_required_only() {
         .get("id-1", api::QuotaSetsGetParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -90,7 +100,9 @@ async fn quota_sets_update() {
             "PUT",
             "/v2.1/os-quota-sets/id-1",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -118,7 +130,10 @@ async fn quota_sets_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("user_id", "user-id-1")]);
     expect_body(
@@ -136,7 +151,9 @@ async fn quota_sets_update_required_only() {
             "PUT",
             "/v2.1/os-quota-sets/id-1",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -164,7 +181,10 @@ async fn quota_sets_update_required_only() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -182,7 +202,9 @@ async fn quota_sets_get_defaults() {
             "GET",
             "/v2.1/os-quota-sets/id-1/defaults",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -191,7 +213,10 @@ async fn quota_sets_get_defaults() {
         .get_defaults("id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -204,7 +229,9 @@ async fn quota_sets_get_detail() {
             "GET",
             "/v2.1/os-quota-sets/id-1/detail",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -216,7 +243,10 @@ async fn quota_sets_get_detail() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("user_id", "user-id-1")]);
     expect_body(&request, None);
@@ -229,7 +259,9 @@ async fn quota_sets_get_detail_required_only() {
             "GET",
             "/v2.1/os-quota-sets/id-1/detail",
             200,
-            Some(r#"{"quota_set":{"key":"value"}}"#),
+            Some(
+                r#"{"quota_set":{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -238,7 +270,10 @@ async fn quota_sets_get_detail_required_only() {
         .get_detail("id-1", api::QuotaSetsGetDetailParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"quota_set":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"quota_set":{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -203,16 +203,6 @@ fn flavors_list_sort_key_round_trips() {
 }
 
 #[test]
-fn flavors_list_response_round_trips() {
-    round_trip::<
-        api::FlavorsListResponse,
-    >(
-        r#"{"flavors":{"key":"value"},"flavors_links":[{"href":"https://example.com/href-1","rel":"rel-1"}]}"#,
-    );
-    round_trip::<api::FlavorsListResponse>(r#"{"flavors":{"key":"value"}}"#);
-}
-
-#[test]
 fn flavors_create2102_round_trips() {
     round_trip::<
         api::FlavorsCreate2102,
@@ -305,7 +295,11 @@ fn flavors_os_flavor_access_index_response_flavor_access_item_round_trips() {
 
 #[test]
 fn flavors_get_response_round_trips() {
-    round_trip::<api::FlavorsGetResponse>(r#"{"flavor":{"key":"value"}}"#);
+    round_trip::<
+        api::FlavorsGetResponse,
+    >(
+        r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+    );
 }
 
 #[test]
@@ -342,6 +336,15 @@ fn flavor_update255_flavor_round_trips() {
 }
 
 #[test]
+fn flavors_update_response_round_trips() {
+    round_trip::<
+        api::FlavorsUpdateResponse,
+    >(
+        r#"{"flavor":{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}}"#,
+    );
+}
+
+#[test]
 fn flavors_action_add_tenant_access_response_round_trips() {
     round_trip::<
         api::FlavorsActionAddTenantAccessResponse,
@@ -366,6 +369,28 @@ fn images_index_response21_images_item_round_trips() {
         api::ImagesIndexResponse21ImagesItem,
     >(
         r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"key":"value"}],"name":null}"#,
+    );
+}
+
+#[test]
+fn images_index_response21_images_links_item_round_trips() {
+    round_trip::<
+        api::ImagesIndexResponse21ImagesLinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
+}
+
+#[test]
+fn images_index_response21_images_links_item_rel_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ImagesIndexResponse21ImagesLinksItemRel > (r#""next""#),
+        api::ImagesIndexResponse21ImagesLinksItemRel::Next
+    );
+    let value = round_trip::<
+        api::ImagesIndexResponse21ImagesLinksItemRel,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ImagesIndexResponse21ImagesLinksItemRel::Unknown(_)),
+        "{value:?}"
     );
 }
 
@@ -502,12 +527,20 @@ fn images_metadata_update_response21_round_trips() {
 
 #[test]
 fn limits_get_response_round_trips() {
-    round_trip::<api::LimitsGetResponse>(r#"{"limits":{"key":"value"}}"#);
+    round_trip::<
+        api::LimitsGetResponse,
+    >(
+        r#"{"limits":{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}}"#,
+    );
 }
 
 #[test]
 fn aggregates_list_response_round_trips() {
-    round_trip::<api::AggregatesListResponse>(r#"{"aggregates":{"key":"value"}}"#);
+    round_trip::<
+        api::AggregatesListResponse,
+    >(
+        r#"{"aggregates":[{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
 }
 
 #[test]
@@ -529,8 +562,21 @@ fn os_aggregates_create21_aggregate_round_trips() {
 }
 
 #[test]
+fn aggregates_create_response_round_trips() {
+    round_trip::<
+        api::AggregatesCreateResponse,
+    >(
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","id":7,"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
+}
+
+#[test]
 fn aggregates_get_response_round_trips() {
-    round_trip::<api::AggregatesGetResponse>(r#"{"aggregate":{"key":"value"}}"#);
+    round_trip::<
+        api::AggregatesGetResponse,
+    >(
+        r#"{"aggregate":{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
 }
 
 #[test]
@@ -814,7 +860,9 @@ fn os_baremetal_node_show_response21_node_interfaces_item_round_trips() {
 fn server_consoles_get_console_auth_tokens_response_round_trips() {
     round_trip::<
         api::ServerConsolesGetConsoleAuthTokensResponse,
-    >(r#"{"console":{"key":"value"}}"#);
+    >(
+        r#"{"console":{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7,"tls_port":7}}"#,
+    );
 }
 
 #[test]
@@ -1018,16 +1066,6 @@ fn os_hosts_startup_startup_response21_round_trips() {
 }
 
 #[test]
-fn hypervisors_list_response_round_trips() {
-    round_trip::<
-        api::HypervisorsListResponse,
-    >(
-        r#"{"hypervisors":{"key":"value"},"hypervisors_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
-    );
-    round_trip::<api::HypervisorsListResponse>(r#"{"hypervisors":{"key":"value"}}"#);
-}
-
-#[test]
 fn os_hypervisors_statistics_statistics_response21_round_trips() {
     round_trip::<
         api::OsHypervisorsStatisticsStatisticsResponse21,
@@ -1052,7 +1090,31 @@ fn os_hypervisors_statistics_statistics_response21_hypervisor_statistics_round_t
 
 #[test]
 fn hypervisors_get_response_round_trips() {
-    round_trip::<api::HypervisorsGetResponse>(r#"{"hypervisor":{"key":"value"}}"#);
+    round_trip::<
+        api::HypervisorsGetResponse,
+    >(
+        r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
+    );
+}
+
+#[test]
+fn os_hypervisor_show_response21_hypervisor_hypervisor_version_round_trips() {
+    let value = round_trip::<
+        api::OsHypervisorShowResponse21HypervisorHypervisorVersion,
+    >(r#"7"#);
+    assert!(
+        matches!(value,
+        api::OsHypervisorShowResponse21HypervisorHypervisorVersion::Integer(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::OsHypervisorShowResponse21HypervisorHypervisorVersion,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value,
+        api::OsHypervisorShowResponse21HypervisorHypervisorVersion::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -1100,6 +1162,15 @@ fn os_hypervisors_servers_servers_response21_hypervisors_item_round_trips() {
         api::OsHypervisorsServersServersResponse21HypervisorsItem,
     >(
         r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":7,"state":"down","status":"disabled"}"#,
+    );
+}
+
+#[test]
+fn hypervisors_get_uptime_response_round_trips() {
+    round_trip::<
+        api::HypervisorsGetUptimeResponse,
+    >(
+        r#"{"hypervisor":{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled","uptime":"uptime-1"}}"#,
     );
 }
 
@@ -1169,9 +1240,13 @@ fn keypairs_list_response_round_trips() {
     round_trip::<
         api::KeypairsListResponse,
     >(
-        r#"{"keypairs":{"key":"value"},"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}],"keypairs_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
-    round_trip::<api::KeypairsListResponse>(r#"{"keypairs":{"key":"value"}}"#);
+    round_trip::<
+        api::KeypairsListResponse,
+    >(
+        r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}]}"#,
+    );
 }
 
 #[test]
@@ -1214,18 +1289,53 @@ fn os_keypairs_create292_keypair_type_round_trips() {
 }
 
 #[test]
-fn keypairs_get_response_round_trips() {
-    round_trip::<api::KeypairsGetResponse>(r#"{"keypair":{"key":"value"}}"#);
+fn keypairs_create_response_round_trips() {
+    round_trip::<
+        api::KeypairsCreateResponse,
+    >(
+        r#"{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"private_key":"private-key-1","public_key":"public-key-1","type":"ssh","user_id":"a"}}"#,
+    );
 }
 
 #[test]
-fn migrations_list_response_round_trips() {
+fn keypairs_get_response_round_trips() {
     round_trip::<
-        api::MigrationsListResponse,
+        api::KeypairsGetResponse,
     >(
-        r#"{"migrations":{"key":"value"},"migrations_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"keypair":{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}}"#,
     );
-    round_trip::<api::MigrationsListResponse>(r#"{"migrations":{"key":"value"}}"#);
+}
+
+#[test]
+fn os_migrations_index_response223_migrations_item_migration_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
+        (r#""evacuation""#),
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Evacuation
+    );
+    assert_eq!(
+        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
+        (r#""live-migration""#),
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::LiveMigration
+    );
+    assert_eq!(
+        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
+        (r#""migration""#),
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Migration
+    );
+    assert_eq!(
+        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
+        (r#""resize""#),
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Resize
+    );
+    let value = round_trip::<
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value,
+        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -1269,7 +1379,9 @@ fn os_network_show_response21_network_round_trips() {
 fn quota_class_sets_get_response_round_trips() {
     round_trip::<
         api::QuotaClassSetsGetResponse,
-    >(r#"{"quota_class_set":{"key":"value"}}"#);
+    >(
+        r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
 }
 
 #[test]
@@ -1292,8 +1404,21 @@ fn os_quota_class_set_update257_quota_class_set_round_trips() {
 }
 
 #[test]
+fn quota_class_sets_update_response_round_trips() {
+    round_trip::<
+        api::QuotaClassSetsUpdateResponse,
+    >(
+        r#"{"quota_class_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
+}
+
+#[test]
 fn quota_sets_get_response_round_trips() {
-    round_trip::<api::QuotaSetsGetResponse>(r#"{"quota_set":{"key":"value"}}"#);
+    round_trip::<
+        api::QuotaSetsGetResponse,
+    >(
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
 }
 
 #[test]
@@ -1325,6 +1450,122 @@ fn os_quota_set_update257_quota_set_ram_round_trips() {
     assert!(
         matches!(value, api::OsQuotaSetUpdate257QuotaSetRam::String(_)), "{value:?}"
     );
+}
+
+#[test]
+fn quota_sets_update_response_round_trips() {
+    round_trip::<
+        api::QuotaSetsUpdateResponse,
+    >(
+        r#"{"quota_set":{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}}"#,
+    );
+}
+
+#[test]
+fn quota_sets_get_detail_response_round_trips() {
+    round_trip::<
+        api::QuotaSetsGetDetailResponse,
+    >(
+        r#"{"quota_set":{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}}"#,
+    );
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_cores_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetCores,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_fixed_ips_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetFixedIps,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_floating_ips_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetFloatingIps,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_injected_file_content_bytes_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_injected_file_path_bytes_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_injected_files_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_instances_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetInstances,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_key_pairs_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_metadata_items_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_ram_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetRam,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_security_group_rules_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroupRules,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_security_groups_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroups,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_server_group_members_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+}
+
+#[test]
+fn os_quota_sets_detail_detail_response20_quota_set_server_groups_round_trips() {
+    round_trip::<
+        api::OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups,
+    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
@@ -1623,12 +1864,46 @@ fn os_server_external_events_create293_events_item_status_round_trips() {
 fn server_external_events_create_response_round_trips() {
     round_trip::<
         api::ServerExternalEventsCreateResponse,
-    >(r#"{"events":{"key":"value"}}"#);
+    >(
+        r#"{"events":[{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}]}"#,
+    );
+}
+
+#[test]
+fn os_server_external_events_create_response20_events_item_code_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
+        (r#"200"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value200
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
+        (r#"400"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value400
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
+        (r#"404"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value404
+    );
+    assert_eq!(
+        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
+        (r#"422"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value422
+    );
+    let value = round_trip::<
+        api::OsServerExternalEventsCreateResponse20EventsItemCode,
+    >(r#"423"#);
+    assert!(
+        matches!(value,
+        api::OsServerExternalEventsCreateResponse20EventsItemCode::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
 fn server_groups_list_response_round_trips() {
-    round_trip::<api::ServerGroupsListResponse>(r#"{"server_groups":{"key":"value"}}"#);
+    round_trip::<
+        api::ServerGroupsListResponse,
+    >(
+        r#"{"server_groups":[{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}]}"#,
+    );
 }
 
 #[test]
@@ -1698,12 +1973,28 @@ fn int64_or_string_round_trips() {
 
 #[test]
 fn server_groups_get_response_round_trips() {
-    round_trip::<api::ServerGroupsGetResponse>(r#"{"server_group":{"key":"value"}}"#);
+    round_trip::<
+        api::ServerGroupsGetResponse,
+    >(
+        r#"{"server_group":{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}}"#,
+    );
+}
+
+#[test]
+fn os_server_group_show_response264_server_group_rules_round_trips() {
+    round_trip::<
+        api::OsServerGroupShowResponse264ServerGroupRules,
+    >(r#"{"max_server_per_host":7}"#);
+    round_trip::<api::OsServerGroupShowResponse264ServerGroupRules>(r#"{}"#);
 }
 
 #[test]
 fn services_list_response_round_trips() {
-    round_trip::<api::ServicesListResponse>(r#"{"services":{"key":"value"}}"#);
+    round_trip::<
+        api::ServicesListResponse,
+    >(
+        r#"{"services":[{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}]}"#,
+    );
 }
 
 #[test]
@@ -1752,6 +2043,29 @@ fn os_service_update_response253_service_state_round_trips() {
     >(r#""value-this-sdk-does-not-know""#);
     assert!(
         matches!(value, api::OsServiceUpdateResponse253ServiceState::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn os_service_update_response269_service_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsServiceUpdateResponse269ServiceStatus > (r#""UNKNOWN""#),
+        api::OsServiceUpdateResponse269ServiceStatus::UnknownValue
+    );
+    assert_eq!(
+        round_trip:: < api::OsServiceUpdateResponse269ServiceStatus > (r#""disabled""#),
+        api::OsServiceUpdateResponse269ServiceStatus::Disabled
+    );
+    assert_eq!(
+        round_trip:: < api::OsServiceUpdateResponse269ServiceStatus > (r#""enabled""#),
+        api::OsServiceUpdateResponse269ServiceStatus::Enabled
+    );
+    let value = round_trip::<
+        api::OsServiceUpdateResponse269ServiceStatus,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::OsServiceUpdateResponse269ServiceStatus::Unknown(_)),
         "{value:?}"
     );
 }
@@ -2393,6 +2707,15 @@ fn os_volumes_boot_update294_server_round_trips() {
 }
 
 #[test]
+fn volumes_boot_update_response_round_trips() {
+    round_trip::<
+        api::VolumesBootUpdateResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
+}
+
+#[test]
 fn volumes_boot_create_image_body_round_trips() {
     round_trip::<
         api::VolumesBootCreateImageBody,
@@ -2644,28 +2967,6 @@ fn servers_list_response_round_trips() {
         r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<api::ServersListResponse>(r#"{"servers":{"key":"value"}}"#);
-}
-
-#[test]
-fn servers_index_response21_servers_links_item_round_trips() {
-    round_trip::<
-        api::ServersIndexResponse21ServersLinksItem,
-    >(r#"{"href":"https://example.com/href-1","rel":"next"}"#);
-}
-
-#[test]
-fn servers_index_response21_servers_links_item_rel_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersIndexResponse21ServersLinksItemRel > (r#""next""#),
-        api::ServersIndexResponse21ServersLinksItemRel::Next
-    );
-    let value = round_trip::<
-        api::ServersIndexResponse21ServersLinksItemRel,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersIndexResponse21ServersLinksItemRel::Unknown(_)),
-        "{value:?}"
-    );
 }
 
 #[test]
@@ -3045,6 +3346,40 @@ fn server_show_response20_server_os_ext_sts_power_state_round_trips() {
 }
 
 #[test]
+fn server_show_response20_server_access_i_pv4_round_trips() {
+    let value = round_trip::<api::ServerShowResponse20ServerAccessIPv4>(r#""""#);
+    assert!(
+        matches!(value,
+        api::ServerShowResponse20ServerAccessIPv4::FlavorShowResponse20FlavorSwapVariant1(_)),
+        "{value:?}"
+    );
+    round_trip::<api::ServerShowResponse20ServerAccessIPv4>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn server_show_response20_server_access_i_pv6_round_trips() {
+    let value = round_trip::<api::ServerShowResponse20ServerAccessIPv6>(r#""""#);
+    assert!(
+        matches!(value,
+        api::ServerShowResponse20ServerAccessIPv6::FlavorShowResponse20FlavorSwapVariant1(_)),
+        "{value:?}"
+    );
+    round_trip::<api::ServerShowResponse20ServerAccessIPv6>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn server_show_response20_server_fault_round_trips() {
+    round_trip::<
+        api::ServerShowResponse20ServerFault,
+    >(
+        r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
+    );
+    round_trip::<
+        api::ServerShowResponse20ServerFault,
+    >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
+}
+
+#[test]
 fn server_show_response20_server_links_item_round_trips() {
     round_trip::<
         api::ServerShowResponse20ServerLinksItem,
@@ -3197,6 +3532,31 @@ fn server_update2104_server_round_trips() {
         r#"{"OS-DCF:diskConfig":"AUTO","accessIPv4":"192.0.2.1","accessIPv6":"2001:db8::1","description":null,"hostname":"a","name":"name-1","pinned_availability_zone":null}"#,
     );
     round_trip::<api::ServerUpdate2104Server>(r#"{}"#);
+}
+
+#[test]
+fn servers_update_response_round_trips() {
+    round_trip::<
+        api::ServersUpdateResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
+}
+
+#[test]
+fn server_update_response275_server_config_drive_round_trips() {
+    let value = round_trip::<api::ServerUpdateResponse275ServerConfigDrive>(r#"true"#);
+    assert!(
+        matches!(value, api::ServerUpdateResponse275ServerConfigDrive::Bool(_)),
+        "{value:?}"
+    );
+    let value = round_trip::<
+        api::ServerUpdateResponse275ServerConfigDrive,
+    >(r#""string-1""#);
+    assert!(
+        matches!(value, api::ServerUpdateResponse275ServerConfigDrive::String(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -3419,7 +3779,7 @@ fn servers_rebuild_response_round_trips() {
     round_trip::<
         api::ServersRebuildResponse,
     >(
-        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
 }
 
@@ -3428,17 +3788,17 @@ fn servers_rebuild_response_server_round_trips() {
     round_trip::<
         api::ServersRebuildResponseServer,
     >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
     );
     round_trip::<
         api::ServersRebuildResponseServer,
     >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
     );
     round_trip::<
         api::ServersRebuildResponseServer,
     >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"key":"value"},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
     );
 }
 
@@ -3611,12 +3971,20 @@ fn servers_metadata_update_response_round_trips() {
 
 #[test]
 fn server_migrations_list_response_round_trips() {
-    round_trip::<api::ServerMigrationsListResponse>(r#"{"migrations":{"key":"value"}}"#);
+    round_trip::<
+        api::ServerMigrationsListResponse,
+    >(
+        r#"{"migrations":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
 }
 
 #[test]
 fn server_migrations_get_response_round_trips() {
-    round_trip::<api::ServerMigrationsGetResponse>(r#"{"migration":{"key":"value"}}"#);
+    round_trip::<
+        api::ServerMigrationsGetResponse,
+    >(
+        r#"{"migration":{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
 }
 
 #[test]
@@ -3624,25 +3992,31 @@ fn servers_list_instance_actions_response_round_trips() {
     round_trip::<
         api::ServersListInstanceActionsResponse,
     >(
-        r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}],"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     round_trip::<
         api::ServersListInstanceActionsResponse,
-    >(r#"{"instanceActions":{"key":"value"}}"#);
+    >(
+        r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}]}"#,
+    );
 }
 
 #[test]
 fn servers_get_instance_actions_response_round_trips() {
     round_trip::<
         api::ServersGetInstanceActionsResponse,
-    >(r#"{"instanceAction":{"key":"value"}}"#);
+    >(
+        r#"{"instanceAction":{"action":"action-1","events":[{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}],"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
 }
 
 #[test]
 fn servers_list_interface_response_round_trips() {
     round_trip::<
         api::ServersListInterfaceResponse,
-    >(r#"{"interfaceAttachments":{"key":"value"}}"#);
+    >(
+        r#"{"interfaceAttachments":[{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}]}"#,
+    );
 }
 
 #[test]
@@ -3676,7 +4050,18 @@ fn servers_os_interface_create249_interface_attachment_fixed_ips_item_round_trip
 fn servers_get_interface_response_round_trips() {
     round_trip::<
         api::ServersGetInterfaceResponse,
-    >(r#"{"interfaceAttachment":{"key":"value"}}"#);
+    >(
+        r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
+    );
+}
+
+#[test]
+fn servers_os_interface_show_response21_interface_attachment_fixed_ips_item_round_trips() {
+    round_trip::<
+        api::ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem,
+    >(
+        r#"{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}"#,
+    );
 }
 
 #[test]
@@ -3699,7 +4084,9 @@ fn servers_os_server_password_index_response_round_trips() {
 fn servers_list_volume_attachments_response_round_trips() {
     round_trip::<
         api::ServersListVolumeAttachmentsResponse,
-    >(r#"{"volumeAttachments":{"key":"value"}}"#);
+    >(
+        r#"{"volumeAttachments":[{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+    );
 }
 
 #[test]
@@ -3729,10 +4116,21 @@ fn servers_os_volume_attachments_create279_volume_attachment_round_trips() {
 }
 
 #[test]
+fn servers_create_volume_attachments_response_round_trips() {
+    round_trip::<
+        api::ServersCreateVolumeAttachmentsResponse,
+    >(
+        r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
+}
+
+#[test]
 fn servers_get_volume_attachments_response_round_trips() {
     round_trip::<
         api::ServersGetVolumeAttachmentsResponse,
-    >(r#"{"volumeAttachment":{"key":"value"}}"#);
+    >(
+        r#"{"volumeAttachment":{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
 }
 
 #[test]
@@ -3881,7 +4279,9 @@ fn servers_remote_consoles_create299_remote_console_type_round_trips() {
 fn server_consoles_create_remote_consoles_response_round_trips() {
     round_trip::<
         api::ServerConsolesCreateRemoteConsolesResponse,
-    >(r#"{"remote_console":{"key":"value"}}"#);
+    >(
+        r#"{"remote_console":{"protocol":"mks","type":"novnc","url":"https://example.com/url-1"}}"#,
+    );
 }
 
 #[test]
@@ -4048,5 +4448,609 @@ fn version_show_response_version_round_trips() {
         api::VersionShowResponseVersion,
     >(
         r#"{"id":"id-1","links":[{"href":"href-1","rel":"rel-1","type":"type-1"}],"min_version":"min-version-1","status":"CURRENT","updated":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn aggregates_create_response_aggregate_round_trips() {
+    round_trip::<
+        api::AggregatesCreateResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","id":7,"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesCreateResponseAggregate,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"id":7,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesCreateResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","id":7,"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn aggregates_get_response_aggregate_round_trips() {
+    round_trip::<
+        api::AggregatesGetResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesGetResponseAggregate,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesGetResponseAggregate,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn aggregates_list_response_aggregates_item_round_trips() {
+    round_trip::<
+        api::AggregatesListResponseAggregatesItem,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesListResponseAggregatesItem,
+    >(
+        r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::AggregatesListResponseAggregatesItem,
+    >(
+        r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn flavors_get_response_flavor_round_trips() {
+    round_trip::<
+        api::FlavorsGetResponseFlavor,
+    >(
+        r#"{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsGetResponseFlavor,
+    >(
+        r#"{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":null,"disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsGetResponseFlavor,
+    >(
+        r#"{"OS-FLV-EXT-DATA:ephemeral":7,"disk":7,"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"swap":{"key":"value"},"vcpus":7}"#,
+    );
+}
+
+#[test]
+fn flavors_list_response_flavors_item_round_trips() {
+    round_trip::<
+        api::FlavorsListResponseFlavorsItem,
+    >(
+        r#"{"description":"description-1","id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}"#,
+    );
+    round_trip::<
+        api::FlavorsListResponseFlavorsItem,
+    >(
+        r#"{"description":null,"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}"#,
+    );
+    round_trip::<
+        api::FlavorsListResponseFlavorsItem,
+    >(
+        r#"{"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1"}"#,
+    );
+}
+
+#[test]
+fn flavors_update_response_flavor_round_trips() {
+    round_trip::<
+        api::FlavorsUpdateResponseFlavor,
+    >(
+        r#"{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsUpdateResponseFlavor,
+    >(
+        r#"{"OS-FLV-DISABLED:disabled":true,"OS-FLV-EXT-DATA:ephemeral":7,"description":null,"disk":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"rxtx_factor":{"key":"value"},"swap":{"key":"value"},"vcpus":7}"#,
+    );
+    round_trip::<
+        api::FlavorsUpdateResponseFlavor,
+    >(
+        r#"{"OS-FLV-EXT-DATA:ephemeral":7,"description":"description-1","disk":7,"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"rel-1"}],"name":"name-1","os-flavor-access:is_public":{"key":"value"},"ram":7,"swap":{"key":"value"},"vcpus":7}"#,
+    );
+}
+
+#[test]
+fn hypervisors_get_response_hypervisor_round_trips() {
+    round_trip::<
+        api::HypervisorsGetResponseHypervisor,
+    >(
+        r#"{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}"#,
+    );
+    round_trip::<
+        api::HypervisorsGetResponseHypervisor,
+    >(
+        r#"{"cpu_info":{"key":"value"},"current_workload":null,"disk_available_least":null,"free_disk_gb":null,"free_ram_mb":null,"host_ip":null,"hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":null,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":null,"vcpus":7,"vcpus_used":7}"#,
+    );
+    round_trip::<
+        api::HypervisorsGetResponseHypervisor,
+    >(
+        r#"{"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled"}"#,
+    );
+}
+
+#[test]
+fn hypervisors_get_response_hypervisor_service_round_trips() {
+    round_trip::<
+        api::HypervisorsGetResponseHypervisorService,
+    >(r#"{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}}"#);
+    round_trip::<
+        api::HypervisorsGetResponseHypervisorService,
+    >(r#"{"disabled_reason":null,"host":"host-1","id":{"key":"value"}}"#);
+}
+
+#[test]
+fn hypervisors_get_uptime_response_hypervisor_round_trips() {
+    round_trip::<
+        api::HypervisorsGetUptimeResponseHypervisor,
+    >(
+        r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled","uptime":"uptime-1"}"#,
+    );
+    round_trip::<
+        api::HypervisorsGetUptimeResponseHypervisor,
+    >(
+        r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled","uptime":null}"#,
+    );
+    round_trip::<
+        api::HypervisorsGetUptimeResponseHypervisor,
+    >(
+        r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"state":"down","status":"disabled","uptime":"uptime-1"}"#,
+    );
+}
+
+#[test]
+fn hypervisors_list_response_hypervisors_item_round_trips() {
+    round_trip::<
+        api::HypervisorsListResponseHypervisorsItem,
+    >(
+        r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"state":"down","status":"disabled"}"#,
+    );
+    round_trip::<
+        api::HypervisorsListResponseHypervisorsItem,
+    >(
+        r#"{"hypervisor_hostname":"hypervisor-hostname-1","id":{"key":"value"},"state":"down","status":"disabled"}"#,
+    );
+}
+
+#[test]
+fn keypairs_create_response_keypair_round_trips() {
+    round_trip::<
+        api::KeypairsCreateResponseKeypair,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":{"key":"value"},"private_key":"private-key-1","public_key":"public-key-1","type":"ssh","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::KeypairsCreateResponseKeypair,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn keypairs_get_response_keypair_round_trips() {
+    round_trip::<
+        api::KeypairsGetResponseKeypair,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":{"key":"value"},"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::KeypairsGetResponseKeypair,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":null,"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","type":"ssh","updated_at":null,"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::KeypairsGetResponseKeypair,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","deleted":{"key":"value"},"deleted_at":{"key":"value"},"fingerprint":"fingerprint-1","id":7,"name":{"key":"value"},"public_key":"public-key-1","updated_at":{"key":"value"},"user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn keypairs_list_response_keypairs_item_round_trips() {
+    round_trip::<
+        api::KeypairsListResponseKeypairsItem,
+    >(
+        r#"{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}"#,
+    );
+}
+
+#[test]
+fn keypairs_list_response_keypairs_item_keypair_round_trips() {
+    round_trip::<
+        api::KeypairsListResponseKeypairsItemKeypair,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}"#,
+    );
+    round_trip::<
+        api::KeypairsListResponseKeypairsItemKeypair,
+    >(
+        r#"{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1"}"#,
+    );
+}
+
+#[test]
+fn limits_get_response_limits_round_trips() {
+    round_trip::<
+        api::LimitsGetResponseLimits,
+    >(
+        r#"{"absolute":{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7},"rate":[{"key":"value"}]}"#,
+    );
+}
+
+#[test]
+fn limits_get_response_limits_absolute_round_trips() {
+    round_trip::<
+        api::LimitsGetResponseLimitsAbsolute,
+    >(
+        r#"{"maxImageMeta":7,"maxPersonality":7,"maxPersonalitySize":7,"maxSecurityGroupRules":7,"maxSecurityGroups":7,"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalFloatingIps":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalFloatingIpsUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalSecurityGroupsUsed":7,"totalServerGroupsUsed":7}"#,
+    );
+    round_trip::<
+        api::LimitsGetResponseLimitsAbsolute,
+    >(
+        r#"{"maxServerGroupMembers":7,"maxServerGroups":7,"maxServerMeta":7,"maxTotalCores":7,"maxTotalInstances":7,"maxTotalKeypairs":7,"maxTotalRAMSize":7,"totalCoresUsed":7,"totalInstancesUsed":7,"totalRAMUsed":7,"totalServerGroupsUsed":7}"#,
+    );
+}
+
+#[test]
+fn migrations_list_response_migrations_item_round_trips() {
+    round_trip::<
+        api::MigrationsListResponseMigrationsItem,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":7,"old_instance_type_id":7,"project_id":"a","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::MigrationsListResponseMigrationsItem,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":null,"dest_host":null,"dest_node":null,"id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"migration_type":"evacuation","new_instance_type_id":null,"old_instance_type_id":null,"project_id":"a","source_compute":null,"source_node":null,"status":"status-1","updated_at":null,"user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::MigrationsListResponseMigrationsItem,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","id":7,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","new_instance_type_id":7,"old_instance_type_id":7,"source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn quota_class_sets_get_response_quota_class_set_round_trips() {
+    round_trip::<
+        api::QuotaClassSetsGetResponseQuotaClassSet,
+    >(
+        r#"{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<
+        api::QuotaClassSetsGetResponseQuotaClassSet,
+    >(
+        r#"{"cores":7,"id":"id-1","instances":7,"key_pairs":7,"metadata_items":7,"ram":7}"#,
+    );
+}
+
+#[test]
+fn quota_class_sets_update_response_quota_class_set_round_trips() {
+    round_trip::<
+        api::QuotaClassSetsUpdateResponseQuotaClassSet,
+    >(
+        r#"{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<
+        api::QuotaClassSetsUpdateResponseQuotaClassSet,
+    >(r#"{"cores":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7}"#);
+}
+
+#[test]
+fn quota_sets_get_detail_response_quota_set_round_trips() {
+    round_trip::<
+        api::QuotaSetsGetDetailResponseQuotaSet,
+    >(
+        r#"{"cores":{"in_use":7,"limit":7,"reserved":7},"fixed_ips":{"in_use":7,"limit":7,"reserved":7},"floating_ips":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","injected_file_content_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_file_path_bytes":{"in_use":7,"limit":7,"reserved":7},"injected_files":{"in_use":7,"limit":7,"reserved":7},"instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"security_group_rules":{"in_use":7,"limit":7,"reserved":7},"security_groups":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}"#,
+    );
+    round_trip::<
+        api::QuotaSetsGetDetailResponseQuotaSet,
+    >(
+        r#"{"cores":{"in_use":7,"limit":7,"reserved":7},"id":"id-1","instances":{"in_use":7,"limit":7,"reserved":7},"key_pairs":{"in_use":7,"limit":7,"reserved":7},"metadata_items":{"in_use":7,"limit":7,"reserved":7},"ram":{"in_use":7,"limit":7,"reserved":7},"server_group_members":{"in_use":7,"limit":7,"reserved":7},"server_groups":{"in_use":7,"limit":7,"reserved":7}}"#,
+    );
+}
+
+#[test]
+fn quota_sets_get_response_quota_set_round_trips() {
+    round_trip::<
+        api::QuotaSetsGetResponseQuotaSet,
+    >(
+        r#"{"cores":7,"fixed_ips":7,"floating_ips":7,"id":"id-1","injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<
+        api::QuotaSetsGetResponseQuotaSet,
+    >(
+        r#"{"cores":7,"id":"id-1","instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}"#,
+    );
+}
+
+#[test]
+fn quota_sets_update_response_quota_set_round_trips() {
+    round_trip::<
+        api::QuotaSetsUpdateResponseQuotaSet,
+    >(
+        r#"{"cores":7,"fixed_ips":7,"floating_ips":7,"injected_file_content_bytes":7,"injected_file_path_bytes":7,"injected_files":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"security_group_rules":7,"security_groups":7,"server_group_members":7,"server_groups":7}"#,
+    );
+    round_trip::<
+        api::QuotaSetsUpdateResponseQuotaSet,
+    >(
+        r#"{"cores":7,"instances":7,"key_pairs":7,"metadata_items":7,"ram":7,"server_group_members":7,"server_groups":7}"#,
+    );
+}
+
+#[test]
+fn server_consoles_create_remote_consoles_response_remote_console_round_trips() {
+    round_trip::<
+        api::ServerConsolesCreateRemoteConsolesResponseRemoteConsole,
+    >(r#"{"protocol":"mks","type":"novnc","url":"https://example.com/url-1"}"#);
+}
+
+#[test]
+fn server_consoles_get_console_auth_tokens_response_console_round_trips() {
+    round_trip::<
+        api::ServerConsolesGetConsoleAuthTokensResponseConsole,
+    >(
+        r#"{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7,"tls_port":7}"#,
+    );
+    round_trip::<
+        api::ServerConsolesGetConsoleAuthTokensResponseConsole,
+    >(
+        r#"{"host":null,"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":null,"port":7,"tls_port":null}"#,
+    );
+    round_trip::<
+        api::ServerConsolesGetConsoleAuthTokensResponseConsole,
+    >(
+        r#"{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7}"#,
+    );
+}
+
+#[test]
+fn server_external_events_create_response_events_item_round_trips() {
+    round_trip::<
+        api::ServerExternalEventsCreateResponseEventsItem,
+    >(
+        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}"#,
+    );
+    round_trip::<
+        api::ServerExternalEventsCreateResponseEventsItem,
+    >(
+        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed"}"#,
+    );
+}
+
+#[test]
+fn server_migrations_get_response_migration_round_trips() {
+    round_trip::<
+        api::ServerMigrationsGetResponseMigration,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::ServerMigrationsGetResponseMigration,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":null,"dest_host":null,"dest_node":null,"disk_processed_bytes":null,"disk_remaining_bytes":null,"disk_total_bytes":null,"id":7,"memory_processed_bytes":null,"memory_remaining_bytes":null,"memory_total_bytes":null,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":null,"source_node":null,"status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::ServerMigrationsGetResponseMigration,
+    >(
+        r#"{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn servers_create_volume_attachments_response_volume_attachment_round_trips() {
+    round_trip::<
+        api::ServersCreateVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersCreateVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"delete_on_termination":true,"device":null,"id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":null,"volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersCreateVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+}
+
+#[test]
+fn servers_get_instance_actions_response_instance_action_round_trips() {
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceAction,
+    >(
+        r#"{"action":"action-1","events":[{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}],"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceAction,
+    >(
+        r#"{"action":"action-1","events":[{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}],"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":null,"project_id":null,"request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":null,"user_id":null}"#,
+    );
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceAction,
+    >(
+        r#"{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_get_instance_actions_response_instance_action_events_item_round_trips() {
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceActionEventsItem,
+    >(
+        r#"{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}"#,
+    );
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceActionEventsItem,
+    >(
+        r#"{"details":null,"event":"event-1","finish_time":null,"host":"host-1","hostId":"hostid-1","result":null,"start_time":"2025-01-02T03:04:05Z","traceback":null}"#,
+    );
+    round_trip::<
+        api::ServersGetInstanceActionsResponseInstanceActionEventsItem,
+    >(
+        r#"{"event":"event-1","finish_time":"2025-01-02T03:04:05Z","result":"result-1","start_time":"2025-01-02T03:04:05Z"}"#,
+    );
+}
+
+#[test]
+fn servers_get_interface_response_interface_attachment_round_trips() {
+    round_trip::<
+        api::ServersGetInterfaceResponseInterfaceAttachment,
+    >(
+        r#"{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}"#,
+    );
+    round_trip::<
+        api::ServersGetInterfaceResponseInterfaceAttachment,
+    >(
+        r#"{"fixed_ips":null,"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":null}"#,
+    );
+    round_trip::<
+        api::ServersGetInterfaceResponseInterfaceAttachment,
+    >(
+        r#"{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1"}"#,
+    );
+}
+
+#[test]
+fn servers_get_volume_attachments_response_volume_attachment_round_trips() {
+    round_trip::<
+        api::ServersGetVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersGetVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":null,"id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":null,"volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+    round_trip::<
+        api::ServersGetVolumeAttachmentsResponseVolumeAttachment,
+    >(
+        r#"{"serverId":"00000000-0000-4000-8000-461a4fae2d65","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
+    );
+}
+
+#[test]
+fn servers_list_instance_actions_response_instance_actions_item_round_trips() {
+    round_trip::<
+        api::ServersListInstanceActionsResponseInstanceActionsItem,
+    >(
+        r#"{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersListInstanceActionsResponseInstanceActionsItem,
+    >(
+        r#"{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":null,"project_id":null,"request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":null,"user_id":null}"#,
+    );
+    round_trip::<
+        api::ServersListInstanceActionsResponseInstanceActionsItem,
+    >(
+        r#"{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_rebuild_response_server_flavor_round_trips() {
+    round_trip::<
+        api::ServersRebuildResponseServerFlavor,
+    >(
+        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<api::ServersRebuildResponseServerFlavor>(r#"{}"#);
+}
+
+#[test]
+fn servers_update_response_server_round_trips() {
+    round_trip::<
+        api::ServersUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_update_response_server_flavor_round_trips() {
+    round_trip::<
+        api::ServersUpdateResponseServerFlavor,
+    >(
+        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<api::ServersUpdateResponseServerFlavor>(r#"{}"#);
+}
+
+#[test]
+fn services_list_response_services_item_round_trips() {
+    round_trip::<
+        api::ServicesListResponseServicesItem,
+    >(
+        r#"{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}"#,
+    );
+    round_trip::<
+        api::ServicesListResponseServicesItem,
+    >(
+        r#"{"binary":"binary-1","disabled_reason":null,"forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":null,"zone":"zone-1"}"#,
+    );
+    round_trip::<
+        api::ServicesListResponseServicesItem,
+    >(r#"{"binary":"binary-1","host":"host-1","status":"UNKNOWN"}"#);
+}
+
+#[test]
+fn volumes_boot_update_response_server_round_trips() {
+    round_trip::<
+        api::VolumesBootUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootUpdateResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn server_groups_get_response_server_group_round_trips() {
+    round_trip::<
+        api::ServerGroupsGetResponseServerGroup,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServerGroupsGetResponseServerGroup,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"name":"name-1"}"#,
     );
 }

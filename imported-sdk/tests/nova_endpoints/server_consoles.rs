@@ -10,7 +10,9 @@ async fn server_consoles_get_console_auth_tokens() {
             "GET",
             "/v2.1/os-console-auth-tokens/id-1",
             200,
-            Some(r#"{"console":{"key":"value"}}"#),
+            Some(
+                r#"{"console":{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7,"tls_port":7}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -19,7 +21,10 @@ async fn server_consoles_get_console_auth_tokens() {
         .get_console_auth_tokens("id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"console":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"console":{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7,"tls_port":7}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -32,7 +37,9 @@ async fn server_consoles_create_remote_consoles() {
             "POST",
             "/v2.1/servers/server-id-1/remote-consoles",
             200,
-            Some(r#"{"remote_console":{"key":"value"}}"#),
+            Some(
+                r#"{"remote_console":{"protocol":"mks","type":"novnc","url":"https://example.com/url-1"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -49,7 +56,10 @@ async fn server_consoles_create_remote_consoles() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"remote_console":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"remote_console":{"protocol":"mks","type":"novnc","url":"https://example.com/url-1"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(

@@ -10,7 +10,9 @@ async fn server_external_events_create() {
             "POST",
             "/v2.1/os-server-external-events",
             200,
-            Some(r#"{"events":{"key":"value"}}"#),
+            Some(
+                r#"{"events":[{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -30,7 +32,10 @@ async fn server_external_events_create() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"events":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"events":[{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(

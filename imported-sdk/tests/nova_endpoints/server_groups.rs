@@ -10,7 +10,9 @@ async fn server_groups_list() {
             "GET",
             "/v2.1/os-server-groups",
             200,
-            Some(r#"{"server_groups":{"key":"value"}}"#),
+            Some(
+                r#"{"server_groups":[{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -24,7 +26,10 @@ async fn server_groups_list() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"server_groups":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"server_groups":[{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(
         &request,
@@ -40,7 +45,9 @@ async fn server_groups_list_required_only() {
             "GET",
             "/v2.1/os-server-groups",
             200,
-            Some(r#"{"server_groups":{"key":"value"}}"#),
+            Some(
+                r#"{"server_groups":[{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -49,7 +56,10 @@ async fn server_groups_list_required_only() {
         .list(api::ServerGroupsListParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"server_groups":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"server_groups":[{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -62,7 +72,9 @@ async fn server_groups_create() {
             "POST",
             "/v2.1/os-server-groups",
             200,
-            Some(r#"{"server_group":{"key":"value"}}"#),
+            Some(
+                r#"{"server_group":{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -81,7 +93,10 @@ async fn server_groups_create() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"server_group":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"server_group":{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -110,12 +125,17 @@ async fn server_groups_get() {
             "GET",
             "/v2.1/os-server-groups/id-1",
             200,
-            Some(r#"{"server_group":{"key":"value"}}"#),
+            Some(
+                r#"{"server_group":{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
     let value = client.server_groups().get("id-1").await.expect("the call succeeds");
-    expect_json(&value, r#"{"server_group":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"server_group":{"id":"00000000-0000-4000-8000-dcc549df43b2","members":["00000000-0000-4000-8000-668cd2752862"],"metadata":{"key":"value"},"name":"name-1","policies":[{"key":"value"}],"policy":"affinity","project_id":"a","rules":{"max_server_per_host":7},"user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -10,7 +10,9 @@ async fn server_migrations_list() {
             "GET",
             "/v2.1/servers/server-id-1/migrations",
             200,
-            Some(r#"{"migrations":{"key":"value"}}"#),
+            Some(
+                r#"{"migrations":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -19,7 +21,10 @@ async fn server_migrations_list() {
         .list("server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"migrations":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"migrations":[{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -48,7 +53,9 @@ async fn server_migrations_get() {
             "GET",
             "/v2.1/servers/server-id-1/migrations/id-1",
             200,
-            Some(r#"{"migration":{"key":"value"}}"#),
+            Some(
+                r#"{"migration":{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -57,7 +64,10 @@ async fn server_migrations_get() {
         .get("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"migration":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"migration":{"created_at":"2025-01-02T03:04:05Z","dest_compute":"dest-compute-1","dest_host":"dest-host-1","dest_node":"dest-node-1","disk_processed_bytes":7,"disk_remaining_bytes":7,"disk_total_bytes":7,"id":7,"memory_processed_bytes":7,"memory_remaining_bytes":7,"memory_total_bytes":7,"project_id":"a","server_uuid":"00000000-0000-4000-8000-242a37631a5c","source_compute":"source-compute-1","source_node":"source-node-1","status":"status-1","updated_at":"2025-01-02T03:04:05Z","user_id":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -557,7 +557,9 @@ async fn servers_update() {
             "PUT",
             "/v2.1/servers/id-1",
             200,
-            Some(r#"{"server":{"key":"value"}}"#),
+            Some(
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -581,7 +583,10 @@ async fn servers_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"server":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -922,7 +927,7 @@ async fn servers_rebuild() {
             "/v2.1/servers/id-1/action",
             200,
             Some(
-                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+                r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
             ),
         )
         .await;
@@ -953,7 +958,7 @@ async fn servers_rebuild() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"key":"value"},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -1738,7 +1743,7 @@ async fn servers_list_instance_actions() {
             "/v2.1/servers/server-id-1/os-instance-actions",
             200,
             Some(
-                r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}],"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -1757,7 +1762,7 @@ async fn servers_list_instance_actions() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}],"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(
@@ -1780,7 +1785,7 @@ async fn servers_list_instance_actions_required_only() {
             "/v2.1/servers/server-id-1/os-instance-actions",
             200,
             Some(
-                r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+                r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}],"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
             ),
         )
         .await;
@@ -1795,7 +1800,7 @@ async fn servers_list_instance_actions_required_only() {
         .expect("the call succeeds");
     expect_json(
         &value,
-        r#"{"instanceActions":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
+        r#"{"instanceActions":[{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}],"links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
     );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
@@ -1809,7 +1814,9 @@ async fn servers_get_instance_actions() {
             "GET",
             "/v2.1/servers/server-id-1/os-instance-actions/id-1",
             200,
-            Some(r#"{"instanceAction":{"key":"value"}}"#),
+            Some(
+                r#"{"instanceAction":{"action":"action-1","events":[{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}],"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -1818,7 +1825,10 @@ async fn servers_get_instance_actions() {
         .get_instance_actions("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"instanceAction":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"instanceAction":{"action":"action-1","events":[{"details":"details-1","event":"event-1","finish_time":"2025-01-02T03:04:05Z","host":"host-1","hostId":"hostid-1","result":"result-1","start_time":"2025-01-02T03:04:05Z","traceback":"traceback-1"}],"instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","updated_at":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -1831,7 +1841,9 @@ async fn servers_list_interface() {
             "GET",
             "/v2.1/servers/server-id-1/os-interface",
             200,
-            Some(r#"{"interfaceAttachments":{"key":"value"}}"#),
+            Some(
+                r#"{"interfaceAttachments":[{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -1840,7 +1852,10 @@ async fn servers_list_interface() {
         .list_interface("server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"interfaceAttachments":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"interfaceAttachments":[{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -1853,7 +1868,9 @@ async fn servers_create_interface() {
             "POST",
             "/v2.1/servers/server-id-1/os-interface",
             200,
-            Some(r#"{"interfaceAttachment":{"key":"value"}}"#),
+            Some(
+                r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -1877,7 +1894,10 @@ async fn servers_create_interface() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"interfaceAttachment":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -1916,7 +1936,9 @@ async fn servers_get_interface() {
             "GET",
             "/v2.1/servers/server-id-1/os-interface/id-1",
             200,
-            Some(r#"{"interfaceAttachment":{"key":"value"}}"#),
+            Some(
+                r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -1925,7 +1947,10 @@ async fn servers_get_interface() {
         .get_interface("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"interfaceAttachment":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -2029,7 +2054,9 @@ async fn servers_list_volume_attachments() {
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments",
             200,
-            Some(r#"{"volumeAttachments":{"key":"value"}}"#),
+            Some(
+                r#"{"volumeAttachments":[{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -2041,7 +2068,10 @@ async fn servers_list_volume_attachments() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"volumeAttachments":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"volumeAttachments":[{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("limit", "7"), ("offset", "7")]);
     expect_body(&request, None);
@@ -2054,7 +2084,9 @@ async fn servers_list_volume_attachments_required_only() {
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments",
             200,
-            Some(r#"{"volumeAttachments":{"key":"value"}}"#),
+            Some(
+                r#"{"volumeAttachments":[{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -2066,7 +2098,10 @@ async fn servers_list_volume_attachments_required_only() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"volumeAttachments":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"volumeAttachments":[{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);
@@ -2079,7 +2114,9 @@ async fn servers_create_volume_attachments() {
             "POST",
             "/v2.1/servers/server-id-1/os-volume_attachments",
             200,
-            Some(r#"{"volumeAttachment":{"key":"value"}}"#),
+            Some(
+                r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -2098,7 +2135,10 @@ async fn servers_create_volume_attachments() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"volumeAttachment":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"volumeAttachment":{"delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(
@@ -2137,7 +2177,9 @@ async fn servers_get_volume_attachments() {
             "GET",
             "/v2.1/servers/server-id-1/os-volume_attachments/id-1",
             200,
-            Some(r#"{"volumeAttachment":{"key":"value"}}"#),
+            Some(
+                r#"{"volumeAttachment":{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -2146,7 +2188,10 @@ async fn servers_get_volume_attachments() {
         .get_volume_attachments("id-1", "server-id-1")
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"volumeAttachment":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"volumeAttachment":{"attachment_id":"00000000-0000-4000-8000-a52fc1e45d34","bdm_uuid":"00000000-0000-4000-8000-f856030ffde4","delete_on_termination":true,"device":"/dev/a","id":"00000000-0000-4000-8000-dcc549df43b2","serverId":"00000000-0000-4000-8000-461a4fae2d65","tag":"a","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -10,7 +10,9 @@ async fn services_list() {
             "GET",
             "/v2.1/os-services",
             200,
-            Some(r#"{"services":{"key":"value"}}"#),
+            Some(
+                r#"{"services":[{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -23,7 +25,10 @@ async fn services_list() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"services":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"services":[{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[("binary", "binary-1"), ("host", "host-1")]);
     expect_body(&request, None);
@@ -36,7 +41,9 @@ async fn services_list_required_only() {
             "GET",
             "/v2.1/os-services",
             200,
-            Some(r#"{"services":{"key":"value"}}"#),
+            Some(
+                r#"{"services":[{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}]}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -45,7 +52,10 @@ async fn services_list_required_only() {
         .list(api::ServicesListParams::default())
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"services":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"services":[{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":{"key":"value"},"state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}]}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(&request, None);

@@ -35,25 +35,6 @@ fn body_argument(ty: TypeRef, kind: InputKind, doc: &str) -> Input {
     }
 }
 
-/// Whether `text` is a media type as a `Content-Type` header carries it: `type/subtype`, each
-/// an RFC 9110 token, then optional `; parameters` of visible ASCII.
-fn is_media_type(text: &str) -> bool {
-    let token = |t: &str| {
-        !t.is_empty()
-            && t.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-    };
-    let (essence, parameters) = text.split_once(';').unwrap_or((text, ""));
-    let Some((kind, subtype)) = essence.trim().split_once('/') else {
-        return false;
-    };
-    token(kind)
-        && token(subtype)
-        && parameters
-            .bytes()
-            .all(|b| b == b' ' || b.is_ascii_graphic())
-}
-
 /// The names a method's inputs take: its arguments, and its parameters struct's fields and
 /// setters.
 struct InputNames {
@@ -314,7 +295,7 @@ impl Resolver<'_> {
                 ),
             );
         }
-        if !is_media_type(&raw.value) {
+        if !spec::is_media_type(&raw.value) {
             self.report(
                 Diagnostic::new(loc, format!("`{}` is not a content type", raw.value)).help(
                     "give the media type the body is sent as, e.g. `application/octet-stream` \

@@ -2,9 +2,10 @@
 //! The handles of the `aggregates` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    AggregatesAddHostParams, AggregatesAddHostResponse, AggregatesGetResponse,
-    AggregatesListResponse, AggregatesRemoveHostParams, AggregatesSetMetadataBody, Call,
-    Client, OsAggregateUpdate21, OsAggregatesCreate21, OsAggregatesImagesImages281,
+    AggregatesAddHostParams, AggregatesAddHostResponse, AggregatesCreateResponse,
+    AggregatesGetResponse, AggregatesListResponse, AggregatesRemoveHostParams,
+    AggregatesSetMetadataBody, Call, Client, OsAggregateUpdate21, OsAggregatesCreate21,
+    OsAggregatesImagesImages281,
 };
 use crate::runtime::{call, request};
 
@@ -39,7 +40,7 @@ impl<'a> Aggregates<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-aggregates`.
-    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<AggregatesGetResponse> {
+    pub fn create(&self, body: &OsAggregatesCreate21) -> Call<AggregatesCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-aggregates")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)

@@ -7,14 +7,21 @@ use crate::nova::AggregatesAddHostResponseAggregate;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AggregatesListResponse {
     /// The list of existing aggregates.
-    pub aggregates: serde_json::Value,
+    pub aggregates: Vec<AggregatesListResponseAggregatesItem>,
+}
+
+/// The `AggregatesCreateResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AggregatesCreateResponse {
+    /// The host aggregate object.
+    pub aggregate: AggregatesCreateResponseAggregate,
 }
 
 /// The `AggregatesGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AggregatesGetResponse {
     /// The host aggregate object.
-    pub aggregate: serde_json::Value,
+    pub aggregate: AggregatesGetResponseAggregate,
 }
 
 /// The `AggregatesAddHostResponse` type.
@@ -70,4 +77,174 @@ pub struct AggregatesAddHostResponseAggregate21 {
     pub name: String,
     /// `updated_at`
     pub updated_at: Option<crate::runtime::DateTime>,
+}
+
+/// The `AggregatesCreateResponseAggregate` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AggregatesCreateResponseAggregate {
+    /// The availability zone of the host aggregate.
+    pub availability_zone: Option<String>,
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created_at: crate::runtime::DateTime,
+    /// A boolean indicates whether this aggregate is deleted or not, if it has
+    /// not been deleted, `false` will appear.
+    pub deleted: bool,
+    /// The date and time when the resource was deleted. If the resource has
+    /// not been deleted yet, this field will be `null`, The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub deleted_at: Option<crate::runtime::DateTime>,
+    /// The ID of the host aggregate.
+    pub id: i64,
+    /// The name of the host aggregate.
+    pub name: String,
+    /// The date and time when the resource was updated, if the resource has
+    /// not been updated, this field will show as `null`. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub updated_at: Option<crate::runtime::DateTime>,
+    /// The UUID of the host aggregate.
+    ///
+    /// **New in version 2.41**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+}
+
+/// The `AggregatesGetResponseAggregate` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AggregatesGetResponseAggregate {
+    /// The availability zone of the host aggregate.
+    pub availability_zone: Option<String>,
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created_at: crate::runtime::DateTime,
+    /// A boolean indicates whether this aggregate is deleted or not, if it has
+    /// not been deleted, `false` will appear.
+    pub deleted: bool,
+    /// The date and time when the resource was deleted. If the resource has
+    /// not been deleted yet, this field will be `null`, The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub deleted_at: Option<crate::runtime::DateTime>,
+    /// An array of host information.
+    pub hosts: Option<Vec<String>>,
+    /// The ID of the host aggregate.
+    pub id: i64,
+    /// Metadata key and value pairs associated with the aggregate.
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The name of the host aggregate.
+    pub name: String,
+    /// The date and time when the resource was updated, if the resource has
+    /// not been updated, this field will show as `null`. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub updated_at: Option<crate::runtime::DateTime>,
+    /// The UUID of the host aggregate.
+    ///
+    /// **New in version 2.41**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+}
+
+/// The `AggregatesListResponseAggregatesItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AggregatesListResponseAggregatesItem {
+    /// The availability zone of the host aggregate.
+    pub availability_zone: Option<String>,
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created_at: crate::runtime::DateTime,
+    /// A boolean indicates whether this aggregate is deleted or not, if it has
+    /// not been deleted, `false` will appear.
+    pub deleted: bool,
+    /// The date and time when the resource was deleted. If the resource has
+    /// not been deleted yet, this field will be `null`, The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub deleted_at: Option<crate::runtime::DateTime>,
+    /// A list of host ids in this aggregate.
+    pub hosts: Option<Vec<String>>,
+    /// The ID of the host aggregate.
+    pub id: i64,
+    /// Metadata key and value pairs associated with the aggregate.
+    pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The name of the host aggregate.
+    pub name: String,
+    /// The date and time when the resource was updated, if the resource has
+    /// not been updated, this field will show as `null`. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub updated_at: Option<crate::runtime::DateTime>,
+    /// The UUID of the host aggregate.
+    ///
+    /// **New in version 2.41**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
 }

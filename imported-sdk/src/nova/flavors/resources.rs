@@ -4,12 +4,13 @@
 use crate::nova::{
     Call, Client, FlavorUpdate255, FlavorsActionAddTenantAccessResponse,
     FlavorsActionRemoveTenantAccessResponse, FlavorsAddTenantAccessParams,
-    FlavorsCreate2102, FlavorsGetResponse, FlavorsListDetailParams, FlavorsListParams,
-    FlavorsListResponse, FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
+    FlavorsCreate2102, FlavorsGetResponse, FlavorsGetResponseFlavor,
+    FlavorsListDetailParams, FlavorsListParams, FlavorsListResponseFlavorsItem,
+    FlavorsOsExtraSpecsCreate, FlavorsOsExtraSpecsCreateResponse,
     FlavorsOsExtraSpecsIndexResponse, FlavorsOsFlavorAccessIndexResponse,
-    FlavorsRemoveTenantAccessParams,
+    FlavorsRemoveTenantAccessParams, FlavorsUpdateResponse, ListPage,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// Show and manage server flavors.
 #[derive(Clone, Copy, Debug)]
@@ -27,7 +28,10 @@ impl<'a> Flavors<'a> {
     /// Error response codes: unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/flavors`.
-    pub fn list(&self, params: FlavorsListParams) -> Call<FlavorsListResponse> {
+    pub fn list(
+        &self,
+        params: FlavorsListParams,
+    ) -> Call<ListPage<FlavorsListResponseFlavorsItem>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors")
             .query("is_public", &params.is_public)
             .query("limit", &params.limit)
@@ -36,8 +40,15 @@ impl<'a> Flavors<'a> {
             .query("minRam", &params.min_ram)
             .query("name", &params.name)
             .query("sort_dir", &params.sort_dir)
-            .query("sort_key", &params.sort_key);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("sort_key", &params.sort_key)
+            .paging(pagination::Paging::Marker {
+                items: "flavors",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("flavors_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Create Flavor
@@ -71,7 +82,7 @@ impl<'a> Flavors<'a> {
     pub fn list_detail(
         &self,
         params: FlavorsListDetailParams,
-    ) -> Call<FlavorsListResponse> {
+    ) -> Call<ListPage<FlavorsGetResponseFlavor>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/flavors/detail")
             .query("is_public", &params.is_public)
             .query("limit", &params.limit)
@@ -80,8 +91,15 @@ impl<'a> Flavors<'a> {
             .query("minRam", &params.min_ram)
             .query("name", &params.name)
             .query("sort_dir", &params.sort_dir)
-            .query("sort_key", &params.sort_key);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("sort_key", &params.sort_key)
+            .paging(pagination::Paging::Marker {
+                items: "flavors",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("flavors_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// List Extra Specs For A Flavor
@@ -266,7 +284,11 @@ impl<'a> Flavors<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `PUT /v2.1/flavors/{id}`.
-    pub fn update(&self, id: &str, body: &FlavorUpdate255) -> Call<FlavorsGetResponse> {
+    pub fn update(
+        &self,
+        id: &str,
+        body: &FlavorUpdate255,
+    ) -> Call<FlavorsUpdateResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/flavors/{id}")
             .path_param("id", id)
             .json(body);

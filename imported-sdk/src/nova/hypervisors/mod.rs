@@ -3,9 +3,9 @@
 
 pub(super) mod resources;
 mod types;
-mod enums;
+mod unions;
 mod params;
 
 pub use types::*;
-pub use enums::*;
+pub use unions::*;
 pub use params::*;

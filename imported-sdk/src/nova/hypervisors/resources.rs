@@ -3,11 +3,13 @@
 
 use crate::nova::{
     Call, Client, HypervisorsGetParams, HypervisorsGetResponse,
-    HypervisorsListDetailParams, HypervisorsListParams, HypervisorsListResponse,
+    HypervisorsGetResponseHypervisor, HypervisorsGetUptimeResponse,
+    HypervisorsListDetailParams, HypervisorsListParams,
+    HypervisorsListResponseHypervisorsItem, ListPage,
     OsHypervisorsSearchSearchResponse21, OsHypervisorsServersServersResponse21,
     OsHypervisorsStatisticsStatisticsResponse21,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// The `hypervisors` resource.
 #[derive(Clone, Copy, Debug)]
@@ -29,13 +31,23 @@ impl<'a> Hypervisors<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403)
     ///
     /// Sends `GET /v2.1/os-hypervisors`.
-    pub fn list(&self, params: HypervisorsListParams) -> Call<HypervisorsListResponse> {
+    pub fn list(
+        &self,
+        params: HypervisorsListParams,
+    ) -> Call<ListPage<HypervisorsListResponseHypervisorsItem>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/os-hypervisors")
             .query("hypervisor_hostname_pattern", &params.hypervisor_hostname_pattern)
             .query("limit", &params.limit)
             .query("marker", &params.marker)
-            .query("with_servers", &params.with_servers);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("with_servers", &params.with_servers)
+            .paging(pagination::Paging::Marker {
+                items: "hypervisors",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("hypervisors_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// List Hypervisors Details
@@ -54,7 +66,7 @@ impl<'a> Hypervisors<'a> {
     pub fn list_detail(
         &self,
         params: HypervisorsListDetailParams,
-    ) -> Call<HypervisorsListResponse> {
+    ) -> Call<ListPage<HypervisorsGetResponseHypervisor>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/detail",
@@ -62,8 +74,15 @@ impl<'a> Hypervisors<'a> {
             .query("hypervisor_hostname_pattern", &params.hypervisor_hostname_pattern)
             .query("limit", &params.limit)
             .query("marker", &params.marker)
-            .query("with_servers", &params.with_servers);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("with_servers", &params.with_servers)
+            .paging(pagination::Paging::Marker {
+                items: "hypervisors",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("hypervisors_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Show Hypervisor Statistics (DEPRECATED)
@@ -180,7 +199,7 @@ impl<'a> Hypervisors<'a> {
     /// Deprecated.
     ///
     /// Sends `GET /v2.1/os-hypervisors/{id}/uptime`.
-    pub fn get_uptime(&self, id: &str) -> Call<HypervisorsGetResponse> {
+    pub fn get_uptime(&self, id: &str) -> Call<HypervisorsGetUptimeResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-hypervisors/{id}/uptime",

@@ -2,19 +2,9 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    OsServiceUpdate253Status, OsServiceUpdateResponse253ServiceState,
-    ServersIndexResponse21ServersLinksItem,
+    OsHypervisorShowResponse21HypervisorHypervisorVersion, OsServiceUpdate253Status,
+    OsServiceUpdateResponse253ServiceState,
 };
-
-/// The `HypervisorsListResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct HypervisorsListResponse {
-    /// An array of hypervisor information.
-    pub hypervisors: serde_json::Value,
-    /// `hypervisors_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hypervisors_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
-}
 
 /// The `OsHypervisorsStatisticsStatisticsResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -70,7 +60,7 @@ pub struct OsHypervisorsStatisticsStatisticsResponse21HypervisorStatistics {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HypervisorsGetResponse {
     /// The hypervisor object.
-    pub hypervisor: serde_json::Value,
+    pub hypervisor: HypervisorsGetResponseHypervisor,
 }
 
 /// The `OsHypervisorShowResponse253HypervisorServersItem` type.
@@ -125,4 +115,228 @@ pub struct OsHypervisorsServersServersResponse21HypervisorsItem {
     pub state: OsServiceUpdateResponse253ServiceState,
     /// The status of the hypervisor. One of `enabled` or `disabled`.
     pub status: OsServiceUpdate253Status,
+}
+
+/// The `HypervisorsGetUptimeResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HypervisorsGetUptimeResponse {
+    /// The hypervisor object.
+    pub hypervisor: HypervisorsGetUptimeResponseHypervisor,
+}
+
+/// The `HypervisorsGetResponseHypervisor` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HypervisorsGetResponseHypervisor {
+    /// A dictionary that contains cpu information like `arch`, `model`,
+    /// `vendor`, `features` and `topology`. The content of this field is
+    /// hypervisor specific.
+    ///
+    /// Note
+    ///
+    /// Since version 2.28 `cpu_info` field is returned as a dictionary
+    /// instead of string.
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_info: Option<serde_json::Value>,
+    /// The current_workload is the number of tasks the hypervisor is responsible
+    /// for. This will be equal or greater than the number of active VMs on the
+    /// system (it can be greater when VMs are being deleted and the hypervisor is
+    /// still cleaning up).
+    ///
+    /// **Available until version 2.87**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub current_workload: Option<Option<i64>>,
+    /// The actual free disk on this hypervisor(in GiB). If allocation ratios used
+    /// for overcommit are configured, this may be negative. This is intentional as
+    /// it provides insight into the amount by which the disk is overcommitted.
+    ///
+    /// **Available until version 2.87**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disk_available_least: Option<Option<i64>>,
+    /// The free disk remaining on this hypervisor(in GiB). This does not take
+    /// allocation ratios used for overcommit into account so this value may be
+    /// negative.
+    ///
+    /// **Available until version 2.87**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub free_disk_gb: Option<Option<i64>>,
+    /// The free RAM in this hypervisor(in MiB). This does not take allocation
+    /// ratios used for overcommit into account so this value may be negative.
+    ///
+    /// **Available until version 2.87**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub free_ram_mb: Option<Option<i64>>,
+    /// The IP address of the hypervisor’s host.
+    pub host_ip: Option<String>,
+    /// The hypervisor host name provided by the Nova virt driver. For the Ironic
+    /// driver, it is the Ironic node uuid.
+    pub hypervisor_hostname: String,
+    /// The hypervisor type.
+    pub hypervisor_type: String,
+    /// The hypervisor version.
+    pub hypervisor_version: OsHypervisorShowResponse21HypervisorHypervisorVersion,
+    /// The id of the hypervisor as a UUID.
+    ///
+    /// **New in version 2.53**
+    pub id: serde_json::Value,
+    /// The disk in this hypervisor (in GiB). This does not take allocation
+    /// ratios used for overcommit into account so there may be disparity between
+    /// this and the used count.
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_gb: Option<i64>,
+    /// The disk used in this hypervisor (in GiB).
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_gb_used: Option<i64>,
+    /// The memory of this hypervisor (in MiB). This does not take allocation
+    /// ratios used for overcommit into account so there may be disparity between
+    /// this and the used count.
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// The memory used in this hypervisor (in MiB).
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb_used: Option<i64>,
+    /// The number of running VMs on this hypervisor.
+    ///
+    /// **Available until version 2.87**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub running_vms: Option<Option<i64>>,
+    /// The hypervisor service object.
+    pub service: HypervisorsGetResponseHypervisorService,
+    /// The state of the hypervisor. One of `up` or `down`.
+    pub state: OsServiceUpdateResponse253ServiceState,
+    /// The status of the hypervisor. One of `enabled` or `disabled`.
+    pub status: OsServiceUpdate253Status,
+    /// The number of vCPU in this hypervisor. This does not take allocation
+    /// ratios used for overcommit into account so there may be disparity between
+    /// this and the used count.
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
+    /// The number of vCPU used in this hypervisor.
+    ///
+    /// **Available until version 2.87**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus_used: Option<i64>,
+    /// A list of `server` objects. Before microversion 2.75, this field is only
+    /// returned if non-empty. From microversion 2.75, this field will always be
+    /// returned unless the `with_servers` query parameter is provided and is
+    /// set to `false`.
+    ///
+    /// **New in version 2.53**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+    /// The response format of this api depends on the virt driver in use on a
+    /// given host. The libvirt driver returns the output of the uptime command
+    /// directly, the z/VM driver returns the ILP time. All other drivers
+    /// always return null. Note this value is cached and updated periodically.
+    ///
+    /// **New in version 2.88**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uptime: Option<Option<String>>,
+}
+
+/// The `HypervisorsGetResponseHypervisorService` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HypervisorsGetResponseHypervisorService {
+    /// The disable reason of the service, `null` if the service is enabled or
+    /// disabled without reason provided.
+    pub disabled_reason: Option<String>,
+    /// The name of the host.
+    pub host: String,
+    /// The id of the service as a uuid.
+    ///
+    /// **New in version 2.53**
+    pub id: serde_json::Value,
+}
+
+/// The `HypervisorsGetUptimeResponseHypervisor` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HypervisorsGetUptimeResponseHypervisor {
+    /// The hypervisor host name provided by the Nova virt driver. For the Ironic
+    /// driver, it is the Ironic node uuid.
+    pub hypervisor_hostname: String,
+    /// The id of the hypervisor as a UUID.
+    ///
+    /// **New in version 2.53**
+    pub id: serde_json::Value,
+    /// The state of the hypervisor. One of `up` or `down`.
+    pub state: OsServiceUpdateResponse253ServiceState,
+    /// The status of the hypervisor. One of `enabled` or `disabled`.
+    pub status: OsServiceUpdate253Status,
+    /// The total uptime of the hypervisor and information about average
+    /// load.
+    pub uptime: Option<String>,
+    /// `servers`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+}
+
+/// The `HypervisorsListResponseHypervisorsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HypervisorsListResponseHypervisorsItem {
+    /// The hypervisor host name provided by the Nova virt driver. For the Ironic
+    /// driver, it is the Ironic node uuid.
+    pub hypervisor_hostname: String,
+    /// The id of the hypervisor as a UUID.
+    ///
+    /// **New in version 2.53**
+    pub id: serde_json::Value,
+    /// The state of the hypervisor. One of `up` or `down`.
+    pub state: OsServiceUpdateResponse253ServiceState,
+    /// The status of the hypervisor. One of `enabled` or `disabled`.
+    pub status: OsServiceUpdate253Status,
+    /// A list of `server` objects. Before microversion 2.75, this field is only
+    /// returned if non-empty. From microversion 2.75, this field will always be
+    /// returned unless the `with_servers` query parameter is provided and is
+    /// set to `false`.
+    ///
+    /// **New in version 2.53**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
 }

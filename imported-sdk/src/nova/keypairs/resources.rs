@@ -2,8 +2,8 @@
 //! The handles of the `keypairs` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, KeypairsDeleteParams, KeypairsGetParams, KeypairsGetResponse,
-    KeypairsListParams, KeypairsListResponse, OsKeypairsCreate292,
+    Call, Client, KeypairsCreateResponse, KeypairsDeleteParams, KeypairsGetParams,
+    KeypairsGetResponse, KeypairsListParams, KeypairsListResponse, OsKeypairsCreate292,
 };
 use crate::runtime::{call, request};
 
@@ -40,7 +40,7 @@ impl<'a> Keypairs<'a> {
     /// Error response codes: badRequest(400), unauthorized(401), forbidden(403), conflict(409)
     ///
     /// Sends `POST /v2.1/os-keypairs`.
-    pub fn create(&self, body: &OsKeypairsCreate292) -> Call<KeypairsGetResponse> {
+    pub fn create(&self, body: &OsKeypairsCreate292) -> Call<KeypairsCreateResponse> {
         let request = request::Request::new(reqwest::Method::POST, "/v2.1/os-keypairs")
             .json(body);
         Call::new(self.client.transport.clone(), request, call::json)

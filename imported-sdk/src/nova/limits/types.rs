@@ -5,5 +5,115 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LimitsGetResponse {
     /// Data structure that contains both absolute limits within a deployment.
-    pub limits: serde_json::Value,
+    pub limits: LimitsGetResponseLimits,
+}
+
+/// The `LimitsGetResponseLimits` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LimitsGetResponseLimits {
+    /// Name/value pairs that set quota limits within a deployment and
+    /// Name/value pairs of resource usage.
+    pub absolute: LimitsGetResponseLimitsAbsolute,
+    /// An empty list for backwards compatibility purposes.
+    pub rate: Vec<serde_json::Value>,
+}
+
+/// The `LimitsGetResponseLimitsAbsolute` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LimitsGetResponseLimitsAbsolute {
+    /// The number of allowed metadata items for each image. Starting from
+    /// version 2.39 this field is dropped from ‘os-limits’ response, because
+    /// ‘image-metadata’ proxy API was deprecated.
+    ///
+    /// **Available until version 2.38**
+    #[serde(rename = "maxImageMeta")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_image_meta: Option<i64>,
+    /// The number of allowed injected files for each tenant.
+    ///
+    /// **Available until version 2.56**
+    #[serde(rename = "maxPersonality")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_personality: Option<i64>,
+    /// The number of allowed bytes of content for each injected file.
+    ///
+    /// **Available until version 2.56**
+    #[serde(rename = "maxPersonalitySize")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_personality_size: Option<i64>,
+    /// The number of allowed rules for each security group.
+    ///
+    /// **Available until version 2.35**
+    #[serde(rename = "maxSecurityGroupRules")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_security_group_rules: Option<i64>,
+    /// The number of allowed security groups for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(rename = "maxSecurityGroups")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_security_groups: Option<i64>,
+    /// The number of allowed members for each server group.
+    #[serde(rename = "maxServerGroupMembers")]
+    pub max_server_group_members: i64,
+    /// The number of allowed server groups for each tenant.
+    #[serde(rename = "maxServerGroups")]
+    pub max_server_groups: i64,
+    /// The number of allowed metadata items for each server.
+    #[serde(rename = "maxServerMeta")]
+    pub max_server_meta: i64,
+    /// The number of allowed server cores for each tenant.
+    #[serde(rename = "maxTotalCores")]
+    pub max_total_cores: i64,
+    /// The number of allowed floating IP addresses for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(rename = "maxTotalFloatingIps")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_total_floating_ips: Option<i64>,
+    /// The number of allowed servers for each tenant.
+    #[serde(rename = "maxTotalInstances")]
+    pub max_total_instances: i64,
+    /// The number of allowed key pairs for each user.
+    #[serde(rename = "maxTotalKeypairs")]
+    pub max_total_keypairs: i64,
+    /// The amount of allowed server RAM, in MiB, for each tenant.
+    #[serde(rename = "maxTotalRAMSize")]
+    pub max_total_ram_size: i64,
+    /// The number of used server cores in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the number of reserved server cores are also included.
+    #[serde(rename = "totalCoresUsed")]
+    pub total_cores_used: i64,
+    /// The number of used floating IP addresses in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the number of reserved floating IP addresses are also included.
+    ///
+    /// **Available until version 2.35**
+    #[serde(rename = "totalFloatingIpsUsed")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_floating_ips_used: Option<i64>,
+    /// The number of servers in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the number of reserved servers are also included.
+    #[serde(rename = "totalInstancesUsed")]
+    pub total_instances_used: i64,
+    /// The amount of used server RAM in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the amount of reserved server RAM is also included.
+    #[serde(rename = "totalRAMUsed")]
+    pub total_ram_used: i64,
+    /// The number of used security groups in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the number of reserved security groups are also included.
+    ///
+    /// **Available until version 2.35**
+    #[serde(rename = "totalSecurityGroupsUsed")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_security_groups_used: Option<i64>,
+    /// The number of used server groups in each tenant.
+    /// If `reserved` query parameter is specified and it is not 0,
+    /// the number of reserved server groups are also included.
+    #[serde(rename = "totalServerGroupsUsed")]
+    pub total_server_groups_used: i64,
 }

@@ -3,7 +3,9 @@
 
 pub(super) mod resources;
 mod types;
+mod enums;
 mod params;
 
 pub use types::*;
+pub use enums::*;
 pub use params::*;

@@ -5,5 +5,137 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaClassSetsGetResponse {
     /// A `quota_class_set` object.
-    pub quota_class_set: serde_json::Value,
+    pub quota_class_set: QuotaClassSetsGetResponseQuotaClassSet,
+}
+
+/// The `QuotaClassSetsUpdateResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaClassSetsUpdateResponse {
+    /// A `quota_class_set` object.
+    pub quota_class_set: QuotaClassSetsUpdateResponseQuotaClassSet,
+}
+
+/// The `QuotaClassSetsGetResponseQuotaClassSet` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaClassSetsGetResponseQuotaClassSet {
+    /// The number of allowed server cores for the quota class.
+    pub cores: i64,
+    /// The number of allowed fixed IP addresses for the quota class. Must be
+    /// equal to or greater than the number of allowed servers.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<i64>,
+    /// The number of allowed floating IP addresses for the quota class.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<i64>,
+    /// The ID of the quota class.
+    /// Nova supports the `default` Quota Class only.
+    pub id: String,
+    /// The number of allowed bytes of content for each injected file.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_content_bytes: Option<i64>,
+    /// The number of allowed bytes for each injected file path.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_path_bytes: Option<i64>,
+    /// The number of allowed injected files for the quota class.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_files: Option<i64>,
+    /// The number of allowed servers for the quota class.
+    pub instances: i64,
+    /// The number of allowed key pairs for the quota class.
+    pub key_pairs: i64,
+    /// The number of allowed metadata items for each server.
+    pub metadata_items: i64,
+    /// The amount of allowed instance RAM, in MiB, for the quota class.
+    pub ram: i64,
+    /// The number of allowed rules for each security group.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_rules: Option<i64>,
+    /// The number of allowed security groups for the quota class.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<i64>,
+    /// The number of allowed members for each server group.
+    ///
+    /// **New in version 2.50**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_group_members: Option<i64>,
+    /// The number of allowed server groups for the quota class.
+    ///
+    /// **New in version 2.50**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<i64>,
+}
+
+/// The `QuotaClassSetsUpdateResponseQuotaClassSet` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaClassSetsUpdateResponseQuotaClassSet {
+    /// The number of allowed server cores for the quota class.
+    pub cores: i64,
+    /// The number of allowed fixed IP addresses for the quota class. Must be
+    /// equal to or greater than the number of allowed servers.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<i64>,
+    /// The number of allowed floating IP addresses for the quota class.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<i64>,
+    /// The number of allowed bytes of content for each injected file.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_content_bytes: Option<i64>,
+    /// The number of allowed bytes for each injected file path.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_path_bytes: Option<i64>,
+    /// The number of allowed injected files for the quota class.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_files: Option<i64>,
+    /// The number of allowed servers for the quota class.
+    pub instances: i64,
+    /// The number of allowed key pairs for the quota class.
+    pub key_pairs: i64,
+    /// The number of allowed metadata items for each server.
+    pub metadata_items: i64,
+    /// The amount of allowed instance RAM, in MiB, for the quota class.
+    pub ram: i64,
+    /// The number of allowed rules for each security group.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_rules: Option<i64>,
+    /// The number of allowed security groups for the quota class.
+    ///
+    /// **Available until version 2.49**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<i64>,
+    /// The number of allowed members for each server group.
+    ///
+    /// **New in version 2.50**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_group_members: Option<i64>,
+    /// The number of allowed server groups for the quota class.
+    ///
+    /// **New in version 2.50**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<i64>,
 }

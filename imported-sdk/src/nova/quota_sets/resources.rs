@@ -3,7 +3,8 @@
 
 use crate::nova::{
     Call, Client, OsQuotaSetUpdate257, QuotaSetsDeleteParams, QuotaSetsGetDetailParams,
-    QuotaSetsGetParams, QuotaSetsGetResponse, QuotaSetsUpdateParams,
+    QuotaSetsGetDetailResponse, QuotaSetsGetParams, QuotaSetsGetResponse,
+    QuotaSetsUpdateParams, QuotaSetsUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -79,7 +80,7 @@ impl<'a> QuotaSets<'a> {
         id: &str,
         body: &OsQuotaSetUpdate257,
         params: QuotaSetsUpdateParams,
-    ) -> Call<QuotaSetsGetResponse> {
+    ) -> Call<QuotaSetsUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-quota-sets/{id}",
@@ -123,7 +124,7 @@ impl<'a> QuotaSets<'a> {
         &self,
         id: &str,
         params: QuotaSetsGetDetailParams,
-    ) -> Call<QuotaSetsGetResponse> {
+    ) -> Call<QuotaSetsGetDetailResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-quota-sets/{id}/detail",

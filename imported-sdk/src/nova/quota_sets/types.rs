@@ -5,5 +5,407 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuotaSetsGetResponse {
     /// A `quota_set` object.
-    pub quota_set: serde_json::Value,
+    pub quota_set: QuotaSetsGetResponseQuotaSet,
+}
+
+/// The `QuotaSetsUpdateResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaSetsUpdateResponse {
+    /// A `quota_set` object.
+    pub quota_set: QuotaSetsUpdateResponseQuotaSet,
+}
+
+/// The `QuotaSetsGetDetailResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaSetsGetDetailResponse {
+    /// A `quota_set` object.
+    pub quota_set: QuotaSetsGetDetailResponseQuotaSet,
+}
+
+/// The object of detailed cores quota, including in_use, limit and
+/// reserved number of cores.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetCores {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed fixed ips quota, including in_use, limit and
+/// reserved number of fixed ips.
+///
+/// **Available until version 2.35**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetFixedIps {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed floating ips quota, including in_use, limit and
+/// reserved number of floating ips.
+///
+/// **Available until version 2.35**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetFloatingIps {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed injected file content bytes quota,
+/// including in_use, limit and reserved number of injected
+/// file content bytes.
+///
+/// **Available until version 2.56**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed injected file path bytes quota,
+/// including in_use, limit and reserved number of injected
+/// file path bytes.
+///
+/// **Available until version 2.56**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed injected files quota, including in_use, limit and
+/// reserved number of injected files.
+///
+/// **Available until version 2.56**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed servers quota, including in_use, limit and
+/// reserved number of instances.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInstances {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed key pairs quota, including in_use, limit and
+/// reserved number of key pairs.
+///
+/// Note
+///
+/// `in_use` field value for keypair quota details is always
+/// zero. In Nova, key_pairs are a user-level resource, not a project-
+/// level resource, so for legacy reasons, the keypair in-use information
+/// is not counted.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed key metadata items quota, including in_use,
+/// limit and reserved number of metadata items.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed key ram quota, including in_use,
+/// limit and reserved number of ram.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetRam {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed security group rules quota, including in_use,
+/// limit and reserved number of security group rules.
+///
+/// **Available until version 2.35**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroupRules {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed security groups, including in_use,
+/// limit and reserved number of security groups.
+///
+/// **Available until version 2.35**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroups {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed server group members, including in_use,
+/// limit and reserved number of server group members.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The object of detailed server groups, including in_use,
+/// limit and reserved number of server groups.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups {
+    /// `in_use`
+    pub in_use: i64,
+    /// `limit`
+    pub limit: i64,
+    /// `reserved`
+    pub reserved: i64,
+}
+
+/// The `QuotaSetsGetDetailResponseQuotaSet` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaSetsGetDetailResponseQuotaSet {
+    /// The object of detailed cores quota, including in_use, limit and
+    /// reserved number of cores.
+    pub cores: OsQuotaSetsDetailDetailResponse20QuotaSetCores,
+    /// The object of detailed fixed ips quota, including in_use, limit and
+    /// reserved number of fixed ips.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<OsQuotaSetsDetailDetailResponse20QuotaSetFixedIps>,
+    /// The object of detailed floating ips quota, including in_use, limit and
+    /// reserved number of floating ips.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<OsQuotaSetsDetailDetailResponse20QuotaSetFloatingIps>,
+    /// The UUID of the tenant/user the quotas listed for.
+    pub id: String,
+    /// The object of detailed injected file content bytes quota,
+    /// including in_use, limit and reserved number of injected
+    /// file content bytes.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_content_bytes: Option<
+        OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes,
+    >,
+    /// The object of detailed injected file path bytes quota,
+    /// including in_use, limit and reserved number of injected
+    /// file path bytes.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_path_bytes: Option<
+        OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes,
+    >,
+    /// The object of detailed injected files quota, including in_use, limit and
+    /// reserved number of injected files.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_files: Option<OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles>,
+    /// The object of detailed servers quota, including in_use, limit and
+    /// reserved number of instances.
+    pub instances: OsQuotaSetsDetailDetailResponse20QuotaSetInstances,
+    /// The object of detailed key pairs quota, including in_use, limit and
+    /// reserved number of key pairs.
+    ///
+    /// Note
+    ///
+    /// `in_use` field value for keypair quota details is always
+    /// zero. In Nova, key_pairs are a user-level resource, not a project-
+    /// level resource, so for legacy reasons, the keypair in-use information
+    /// is not counted.
+    pub key_pairs: OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs,
+    /// The object of detailed key metadata items quota, including in_use,
+    /// limit and reserved number of metadata items.
+    pub metadata_items: OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems,
+    /// The object of detailed key ram quota, including in_use,
+    /// limit and reserved number of ram.
+    pub ram: OsQuotaSetsDetailDetailResponse20QuotaSetRam,
+    /// The object of detailed security group rules quota, including in_use,
+    /// limit and reserved number of security group rules.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_rules: Option<
+        OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroupRules,
+    >,
+    /// The object of detailed security groups, including in_use,
+    /// limit and reserved number of security groups.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroups>,
+    /// The object of detailed server group members, including in_use,
+    /// limit and reserved number of server group members.
+    pub server_group_members: OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers,
+    /// The object of detailed server groups, including in_use,
+    /// limit and reserved number of server groups.
+    pub server_groups: OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups,
+}
+
+/// The `QuotaSetsGetResponseQuotaSet` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaSetsGetResponseQuotaSet {
+    /// The number of allowed server cores for each tenant.
+    pub cores: i64,
+    /// The number of allowed fixed IP addresses for each tenant. Must be equal to or
+    /// greater than the number of allowed servers.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<i64>,
+    /// The number of allowed floating IP addresses for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<i64>,
+    /// The UUID of the tenant/user the quotas listed for.
+    pub id: String,
+    /// The number of allowed bytes of content for each injected file.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_content_bytes: Option<i64>,
+    /// The number of allowed bytes for each injected file path.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_path_bytes: Option<i64>,
+    /// The number of allowed injected files for each tenant.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_files: Option<i64>,
+    /// The number of allowed servers for each tenant.
+    pub instances: i64,
+    /// The number of allowed key pairs for each user.
+    pub key_pairs: i64,
+    /// The number of allowed metadata items for each server.
+    pub metadata_items: i64,
+    /// The amount of allowed server RAM, in MiB, for each tenant.
+    pub ram: i64,
+    /// The number of allowed rules for each security group.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_rules: Option<i64>,
+    /// The number of allowed security groups for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<i64>,
+    /// The number of allowed members for each server group.
+    pub server_group_members: i64,
+    /// The number of allowed server groups for each tenant.
+    pub server_groups: i64,
+}
+
+/// The `QuotaSetsUpdateResponseQuotaSet` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaSetsUpdateResponseQuotaSet {
+    /// The number of allowed server cores for each tenant.
+    pub cores: i64,
+    /// The number of allowed fixed IP addresses for each tenant. Must be equal to or
+    /// greater than the number of allowed servers.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<i64>,
+    /// The number of allowed floating IP addresses for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<i64>,
+    /// The number of allowed bytes of content for each injected file.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_content_bytes: Option<i64>,
+    /// The number of allowed bytes for each injected file path.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_file_path_bytes: Option<i64>,
+    /// The number of allowed injected files for each tenant.
+    ///
+    /// **Available until version 2.56**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected_files: Option<i64>,
+    /// The number of allowed servers for each tenant.
+    pub instances: i64,
+    /// The number of allowed key pairs for each user.
+    pub key_pairs: i64,
+    /// The number of allowed metadata items for each server.
+    pub metadata_items: i64,
+    /// The amount of allowed server RAM, in MiB, for each tenant.
+    pub ram: i64,
+    /// The number of allowed rules for each security group.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group_rules: Option<i64>,
+    /// The number of allowed security groups for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<i64>,
+    /// The number of allowed members for each server group.
+    pub server_group_members: i64,
+    /// The number of allowed server groups for each tenant.
+    pub server_groups: i64,
 }

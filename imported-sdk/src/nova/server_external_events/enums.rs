@@ -173,3 +173,67 @@ impl<'de> serde::Deserialize<'de> for OsServerExternalEventsCreate293EventsItemS
         Ok(Self::from(value.as_str()))
     }
 }
+
+/// The `OsServerExternalEventsCreateResponse20EventsItemCode` type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsServerExternalEventsCreateResponse20EventsItemCode {
+    /// `200`
+    Value200,
+    /// `400`
+    Value400,
+    /// `404`
+    Value404,
+    /// `422`
+    Value422,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownInt),
+}
+
+impl OsServerExternalEventsCreateResponse20EventsItemCode {
+    /// Every value this SDK knows.
+    pub const VALUES: &'static [i64] = &[200, 400, 404, 422];
+
+    /// The value as sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::Value200 => 200,
+            Self::Value400 => 400,
+            Self::Value404 => 404,
+            Self::Value422 => 422,
+            Self::Unknown(value) => value.value(),
+        }
+    }
+}
+
+impl From<i64> for OsServerExternalEventsCreateResponse20EventsItemCode {
+    fn from(value: i64) -> Self {
+        match value {
+            200 => Self::Value200,
+            400 => Self::Value400,
+            404 => Self::Value404,
+            422 => Self::Value422,
+            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
+        }
+    }
+}
+
+impl fmt::Display for OsServerExternalEventsCreateResponse20EventsItemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize for OsServerExternalEventsCreateResponse20EventsItemCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for OsServerExternalEventsCreateResponse20EventsItemCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}

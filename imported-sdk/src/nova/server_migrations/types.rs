@@ -5,12 +5,86 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerMigrationsListResponse {
     /// The list of server migration objects.
-    pub migrations: serde_json::Value,
+    pub migrations: Vec<ServerMigrationsGetResponseMigration>,
 }
 
 /// The `ServerMigrationsGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServerMigrationsGetResponse {
     /// The server migration object.
-    pub migration: serde_json::Value,
+    pub migration: ServerMigrationsGetResponseMigration,
+}
+
+/// The `ServerMigrationsGetResponseMigration` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerMigrationsGetResponseMigration {
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created_at: crate::runtime::DateTime,
+    /// The target compute for a migration.
+    pub dest_compute: Option<String>,
+    /// The target host for a migration.
+    pub dest_host: Option<String>,
+    /// The target node for a migration. This will be `null` if pre-migration
+    /// checks fail due to e.g. insufficient resources.
+    pub dest_node: Option<String>,
+    /// The amount of disk, in bytes, that has been processed during the migration.
+    pub disk_processed_bytes: Option<i64>,
+    /// The amount of disk, in bytes, that still needs to be migrated.
+    pub disk_remaining_bytes: Option<i64>,
+    /// The total amount of disk, in bytes, that needs to be migrated.
+    pub disk_total_bytes: Option<i64>,
+    /// The ID of the server migration.
+    pub id: i64,
+    /// The amount of memory, in bytes, that has been processed during the migration.
+    pub memory_processed_bytes: Option<i64>,
+    /// The amount of memory, in bytes, that still needs to be migrated.
+    pub memory_remaining_bytes: Option<i64>,
+    /// The total amount of memory, in bytes, that needs to be migrated.
+    pub memory_total_bytes: Option<i64>,
+    /// The UUID of the server.
+    pub server_uuid: String,
+    /// The source compute for a migration.
+    pub source_compute: Option<String>,
+    /// The source node for a migration. This will be `null` if pre-migration
+    /// checks fail due to e.g. insufficient resources.
+    pub source_node: Option<String>,
+    /// The current status of the migration.
+    pub status: String,
+    /// The date and time when the resource was updated. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub updated_at: crate::runtime::DateTime,
+    /// The UUID of the migration.
+    ///
+    /// **New in version 2.59**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The ID of the project which initiated the server migration. The value
+    /// may be `null` for older migration records.
+    ///
+    /// **New in version 2.80**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// The ID of the user which initiated the server migration. The value
+    /// may be `null` for older migration records.
+    ///
+    /// **New in version 2.80**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
 }

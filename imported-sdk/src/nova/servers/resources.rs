@@ -9,7 +9,8 @@ use crate::nova::{
     ServersActionGetVncConsoleResponse21, ServersActionRescueResponse,
     ServersAddFixedIpParams, ServersAddFloatingIpParams, ServersAddSecurityGroupParams,
     ServersChangePasswordParams, ServersCreate294, ServersCreateBackupBody,
-    ServersCreateImageBody, ServersCreateResponse, ServersEvacuateBody,
+    ServersCreateImageBody, ServersCreateResponse,
+    ServersCreateVolumeAttachmentsResponse, ServersEvacuateBody,
     ServersGetConsoleOutputParams, ServersGetInstanceActionsResponse,
     ServersGetInterfaceResponse, ServersGetResponse, ServersGetSerialConsoleParams,
     ServersGetSpiceConsoleParams, ServersGetVncConsoleParams,
@@ -29,7 +30,7 @@ use crate::nova::{
     ServersRemoveSecurityGroupParams, ServersRescueParams, ServersResetStateParams,
     ServersResizeParams, ServersShareShowResponse297, ServersSharesCreate297,
     ServersSharesCreateResponse297, ServersSharesIndexResponse297,
-    ServersTopologyIndexResponse278, ServersUnshelveBody,
+    ServersTopologyIndexResponse278, ServersUnshelveBody, ServersUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -324,7 +325,11 @@ impl<'a> Servers<'a> {
     /// forbidden(403), itemNotFound(404), conflict(409)
     ///
     /// Sends `PUT /v2.1/servers/{id}`.
-    pub fn update(&self, id: &str, body: &ServerUpdate2104) -> Call<ServersGetResponse> {
+    pub fn update(
+        &self,
+        id: &str,
+        body: &ServerUpdate2104,
+    ) -> Call<ServersUpdateResponse> {
         let request = request::Request::new(reqwest::Method::PUT, "/v2.1/servers/{id}")
             .path_param("id", id)
             .json(body);
@@ -2265,7 +2270,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsVolumeAttachmentsCreate279,
-    ) -> Call<ServersGetVolumeAttachmentsResponse> {
+    ) -> Call<ServersCreateVolumeAttachmentsResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-volume_attachments",

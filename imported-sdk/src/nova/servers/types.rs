@@ -2,10 +2,17 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    BoolOrString, ImagesIndexResponse21ImagesLinksItem,
     OsSecurityGroupsIndexResponse21SecurityGroupsItem,
+    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerAccessIPv4,
+    ServerShowResponse20ServerAccessIPv6, ServerShowResponse20ServerLinksItem,
+    ServerShowResponse20ServerOsExtStsPowerState,
+    ServerShowResponse20ServerSecurityGroupsItem, ServerShowResponse20ServerStatus,
+    ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
+    ServerUpdateResponse275ServerConfigDrive,
     ServersActionGetRdpConsoleResponse21ConsoleType, ServersGetSerialConsoleType,
     ServersGetSpiceConsoleType, ServersGetVncConsoleType,
-    ServersIndexResponse21ServersLinksItem, ServersShareShowResponse297ShareStatus,
+    ServersShareShowResponse297ShareStatus,
 };
 
 /// The `ServersListResponse` type.
@@ -15,7 +22,7 @@ pub struct ServersListResponse {
     pub servers: serde_json::Value,
     /// `servers_links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
+    pub servers_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ServersGetResponse` type.
@@ -23,6 +30,38 @@ pub struct ServersListResponse {
 pub struct ServersGetResponse {
     /// A `server` object.
     pub server: serde_json::Value,
+}
+
+/// A fault object. Only displayed when the server status is `ERROR` or
+/// `DELETED` and a fault occurred.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerShowResponse20ServerFault {
+    /// The error response code.
+    pub code: i64,
+    /// The date and time when the exception was raised. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created: crate::runtime::DateTime,
+    /// The stack trace. It is available if the response code is not 500 or
+    /// you have the administrator privilege
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// The error message.
+    pub message: String,
+}
+
+/// The `ServersUpdateResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersUpdateResponse {
+    /// A `server` object.
+    pub server: ServersUpdateResponseServer,
 }
 
 /// The `ServersActionCreateBackupResponse245` type.
@@ -180,7 +219,7 @@ pub struct ServersMetadataUpdateResponse {
 pub struct ServersListInstanceActionsResponse {
     /// List of the actions for the given instance in descending order of creation.
     #[serde(rename = "instanceActions")]
-    pub instance_actions: serde_json::Value,
+    pub instance_actions: Vec<ServersListInstanceActionsResponseInstanceActionsItem>,
     /// Links pertaining to the instance action.
     /// This parameter is returned when paging and more data is available.
     /// See [Paginated collections](https://docs.openstack.org/api-guide/compute/paginated_collections.html)
@@ -188,7 +227,7 @@ pub struct ServersListInstanceActionsResponse {
     ///
     /// **New in version 2.58**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
+    pub links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `ServersGetInstanceActionsResponse` type.
@@ -196,7 +235,7 @@ pub struct ServersListInstanceActionsResponse {
 pub struct ServersGetInstanceActionsResponse {
     /// The instance action object.
     #[serde(rename = "instanceAction")]
-    pub instance_action: serde_json::Value,
+    pub instance_action: ServersGetInstanceActionsResponseInstanceAction,
 }
 
 /// The `ServersListInterfaceResponse` type.
@@ -204,7 +243,7 @@ pub struct ServersGetInstanceActionsResponse {
 pub struct ServersListInterfaceResponse {
     /// List of the interface attachments.
     #[serde(rename = "interfaceAttachments")]
-    pub interface_attachments: serde_json::Value,
+    pub interface_attachments: Vec<ServersGetInterfaceResponseInterfaceAttachment>,
 }
 
 /// The `ServersGetInterfaceResponse` type.
@@ -212,7 +251,16 @@ pub struct ServersListInterfaceResponse {
 pub struct ServersGetInterfaceResponse {
     /// The interface attachment.
     #[serde(rename = "interfaceAttachment")]
-    pub interface_attachment: serde_json::Value,
+    pub interface_attachment: ServersGetInterfaceResponseInterfaceAttachment,
+}
+
+/// The `ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem {
+    /// `ip_address`
+    pub ip_address: String,
+    /// `subnet_id`
+    pub subnet_id: String,
 }
 
 /// The `ServersOsSecurityGroupsIndexResponse` type.
@@ -234,7 +282,16 @@ pub struct ServersOsServerPasswordIndexResponse {
 pub struct ServersListVolumeAttachmentsResponse {
     /// The list of volume attachments.
     #[serde(rename = "volumeAttachments")]
-    pub volume_attachments: serde_json::Value,
+    pub volume_attachments: Vec<ServersGetVolumeAttachmentsResponseVolumeAttachment>,
+}
+
+/// The `ServersCreateVolumeAttachmentsResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreateVolumeAttachmentsResponse {
+    /// A dictionary representation of a volume attachment containing the fields
+    /// `device`, `id`, `serverId` and `volumeId`.
+    #[serde(rename = "volumeAttachment")]
+    pub volume_attachment: ServersCreateVolumeAttachmentsResponseVolumeAttachment,
 }
 
 /// The `ServersGetVolumeAttachmentsResponse` type.
@@ -243,7 +300,7 @@ pub struct ServersGetVolumeAttachmentsResponse {
     /// A dictionary representation of a volume attachment containing the fields
     /// `device`, `id`, `serverId` and `volumeId`.
     #[serde(rename = "volumeAttachment")]
-    pub volume_attachment: serde_json::Value,
+    pub volume_attachment: ServersGetVolumeAttachmentsResponseVolumeAttachment,
 }
 
 /// The `ServersOsVolumeAttachmentUpdateResponse` type.
@@ -383,4 +440,767 @@ pub struct ServersTopologyIndexResponse278NodesItem {
     pub siblings: Vec<Vec<i64>>,
     /// `vcpu_set`
     pub vcpu_set: Vec<i64>,
+}
+
+/// The `ServersCreateVolumeAttachmentsResponseVolumeAttachment` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreateVolumeAttachmentsResponseVolumeAttachment {
+    /// Name of the device such as, `/dev/vdb`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub device: Option<Option<String>>,
+    /// The UUID of the attached volume.
+    pub id: String,
+    /// The UUID of the server.
+    #[serde(rename = "serverId")]
+    pub server_id: String,
+    /// The UUID of the attached volume.
+    #[serde(rename = "volumeId")]
+    pub volume_id: String,
+    /// The device tag applied to the volume block device or `null`.
+    ///
+    /// **New in version 2.70**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tag: Option<Option<String>>,
+    /// A flag indicating if the attached volume will be deleted when the server is
+    /// deleted.
+    ///
+    /// **New in version 2.79**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<BoolOrString>,
+}
+
+/// The `ServersGetInstanceActionsResponseInstanceAction` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetInstanceActionsResponseInstanceAction {
+    /// The name of the action.
+    pub action: String,
+    /// The events which occurred in this action in descending order of creation.
+    ///
+    /// Policy defaults enable only users with the administrative role or the owner
+    /// of the server to see instance action event information. Cloud providers can
+    /// change these permissions through the `policy.yaml` file.
+    ///
+    /// **New in version 2.51**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<ServersGetInstanceActionsResponseInstanceActionEventsItem>>,
+    /// The UUID of the server.
+    pub instance_uuid: String,
+    /// The related error message for when an action fails.
+    pub message: Option<String>,
+    /// The ID of the project which initiated the server action.
+    /// This can be `null` for `nova-manage`-initiated actions.
+    pub project_id: Option<String>,
+    /// The request id generated when execute the API of this action.
+    pub request_id: String,
+    /// `start_time`
+    pub start_time: crate::runtime::DateTime,
+    /// The ID of the user which initiated the server action.
+    /// This can be `null` for `nova-manage`-initiated actions.
+    pub user_id: Option<String>,
+    /// The date and time when the instance action or the action event of
+    /// instance action was updated. The date and time stamp format is
+    /// [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    ///
+    /// **New in version 2.58**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Option<crate::runtime::DateTime>>,
+}
+
+/// The `ServersGetInstanceActionsResponseInstanceActionEventsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetInstanceActionsResponseInstanceActionEventsItem {
+    /// `event`
+    pub event: String,
+    /// `finish_time`
+    pub finish_time: Option<crate::runtime::DateTime>,
+    /// `result`
+    pub result: Option<String>,
+    /// The date and time when the action was started. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub start_time: crate::runtime::DateTime,
+    /// `traceback`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub traceback: Option<Option<String>>,
+    /// `host`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// `details`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub details: Option<Option<String>>,
+}
+
+/// The `ServersGetInterfaceResponseInterfaceAttachment` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetInterfaceResponseInterfaceAttachment {
+    /// Fixed IP addresses with subnet IDs.
+    pub fixed_ips: Option<
+        Vec<ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem>,
+    >,
+    /// The MAC address.
+    pub mac_addr: String,
+    /// The network ID.
+    pub net_id: String,
+    /// The port ID.
+    pub port_id: String,
+    /// The port state.
+    pub port_state: String,
+    /// The device tag applied to the virtual network interface or `null`.
+    ///
+    /// **New in version 2.70**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tag: Option<Option<String>>,
+}
+
+/// The `ServersGetVolumeAttachmentsResponseVolumeAttachment` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetVolumeAttachmentsResponseVolumeAttachment {
+    /// Name of the device in the attachment object, such as, `/dev/vdb`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub device: Option<Option<String>>,
+    /// The UUID of the attached volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The UUID of the server.
+    #[serde(rename = "serverId")]
+    pub server_id: String,
+    /// The UUID of the attached volume.
+    #[serde(rename = "volumeId")]
+    pub volume_id: String,
+    /// The device tag applied to the volume block device or `null`.
+    ///
+    /// **New in version 2.70**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tag: Option<Option<String>>,
+    /// A flag indicating if the attached volume will be deleted when the server is
+    /// deleted.
+    ///
+    /// **New in version 2.79**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<BoolOrString>,
+    /// The UUID of the associated volume attachment in Cinder.
+    ///
+    /// **New in version 2.89**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+    /// The UUID of the block device mapping record in Nova for the attachment.
+    ///
+    /// **New in version 2.89**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bdm_uuid: Option<String>,
+}
+
+/// The `ServersListInstanceActionsResponseInstanceActionsItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersListInstanceActionsResponseInstanceActionsItem {
+    /// The name of the action.
+    pub action: String,
+    /// The UUID of the server.
+    pub instance_uuid: String,
+    /// The related error message for when an action fails.
+    pub message: Option<String>,
+    /// The ID of the project which initiated the server action.
+    /// This can be `null` for `nova-manage`-initiated actions.
+    pub project_id: Option<String>,
+    /// The request id generated when execute the API of this action.
+    pub request_id: String,
+    /// The date and time when the action was started. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub start_time: crate::runtime::DateTime,
+    /// The ID of the user which initiated the server action.
+    /// This can be `null` for `nova-manage`-initiated actions.
+    pub user_id: Option<String>,
+    /// The date and time when the instance action or the action event of
+    /// instance action was updated. The date and time stamp format is
+    /// [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    ///
+    /// **New in version 2.58**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Option<crate::runtime::DateTime>>,
+}
+
+/// The `ServersUpdateResponseServer` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersUpdateResponseServer {
+    /// Disk configuration. The value is either:
+    ///
+    /// * `AUTO`. The API builds the server with a single partition the size of
+    ///   the target flavor disk. The API automatically adjusts the file system to
+    ///   fit the entire partition.
+    /// * `MANUAL`. The API builds the server by using the partition scheme and
+    ///   file system that is in the source image. If the target flavor disk is
+    ///   larger, The API does not partition the remaining disk space.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    pub os_dcf_disk_config: String,
+    /// IPv4 address that should be used to access this server. May be
+    /// automatically set by the provider.
+    #[serde(rename = "accessIPv4")]
+    pub access_i_pv4: ServerShowResponse20ServerAccessIPv4,
+    /// IPv6 address that should be used to access this server. May be
+    /// automatically set by the provider.
+    #[serde(rename = "accessIPv6")]
+    pub access_i_pv6: ServerShowResponse20ServerAccessIPv6,
+    /// The addresses for the server. Servers with status `BUILD` hide their
+    /// addresses information.
+    /// This view is not updated immediately.
+    /// Please consult with OpenStack Networking API for up-to-date information.
+    pub addresses: serde_json::Value,
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created: crate::runtime::DateTime,
+    /// A fault object. Only displayed when the server status is `ERROR` or
+    /// `DELETED` and a fault occurred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<ServerShowResponse20ServerFault>,
+    /// Before microversion 2.47 this contains the ID and links for the flavor
+    /// used to boot the server instance. This can be an empty object in case
+    /// flavor information is no longer present in the system.
+    ///
+    /// As of microversion 2.47 this contains a subset of the actual flavor
+    /// information used to create the server instance, represented as a nested
+    /// dictionary.
+    pub flavor: ServersUpdateResponseServerFlavor,
+    /// An ID string representing the host. This is a hashed value so will not actually look like
+    /// a hostname, and is hashed with data from the project_id, so the same physical host as seen
+    /// by two different project_ids, will be different. It is useful when within the same project you
+    /// need to determine if two instances are on the same or different physical hosts for the
+    /// purposes of availability or performance.
+    #[serde(rename = "hostId")]
+    pub host_id: String,
+    /// The UUID of the server.
+    pub id: String,
+    /// The UUID and links for the image for your server instance. The `image` object
+    /// will be an empty string when you boot the server from a volume.
+    pub image: serde_json::Value,
+    /// Links to the resources in question. See [API Guide / Links and
+    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
+    /// for more info.
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// A dictionary of metadata key-and-value pairs, which is maintained for backward
+    /// compatibility.
+    pub metadata: serde_json::Value,
+    /// The server name.
+    pub name: Option<String>,
+    /// A percentage value of the operation progress.
+    /// This parameter only appears when the server status is `ACTIVE`,
+    /// `BUILD`, `REBUILD`, `RESIZE`, `VERIFY_RESIZE` or `MIGRATING`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_nullable")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<f64>>,
+    /// The server status.
+    pub status: ServerShowResponse20ServerStatus,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
+    /// The date and time when the resource was updated. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub updated: crate::runtime::DateTime,
+    /// The user ID of the user who owns the server.
+    pub user_id: String,
+    /// The availability zone name.
+    ///
+    /// **New in version 2.75**
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_az_availability_zone: Option<String>,
+    /// The name of the compute host on which this instance is running.
+    /// Appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// The hostname of the instance reported in the metadata service.
+    /// This parameter only appears in responses for administrators until
+    /// microversion 2.90, after which it is shown for all users.
+    ///
+    /// Note
+    ///
+    /// This information is published via the metadata service and requires
+    /// application such as `cloud-init` to propagate it through to the
+    /// instance.
+    ///
+    /// **New in version 2.75**
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// The hypervisor host name provided by the Nova virt driver. For the Ironic driver,
+    /// it is the Ironic node uuid. Appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// The instance name. The Compute API generates the instance name from the instance
+    /// name template. Appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// The UUID of the kernel image when using an AMI. Will be null if not.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// When servers are launched via multiple create, this is the
+    /// sequence in which the servers were launched.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_launch_index: Option<i64>,
+    /// The UUID of the ramdisk image when using an AMI. Will be null if not.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// The reservation id for the server. This is an id that can
+    /// be useful in tracking groups of servers created with multiple
+    /// create, that will all have the same reservation_id.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// The root device name for the instance
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// The user_data the instance was created with.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
+    /// The power state of the instance. This is an enum value that is mapped as:
+    ///
+    /// ```text
+    /// 0: NOSTATE
+    /// 1: RUNNING
+    /// 3: PAUSED
+    /// 4: SHUTDOWN
+    /// 6: CRASHED
+    /// 7: SUSPENDED
+    /// ```
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<
+        Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    >,
+    /// The task state of the instance.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// The VM state.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// The date and time when the server was launched.
+    ///
+    /// The date and time stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601):
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`.
+    ///
+    /// The `hh±:mm` value, if included, is the time zone as an offset from UTC.
+    /// If the `deleted_at` date and time stamp is not set, its value is `null`.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// The date and time when the server was deleted.
+    ///
+    /// The date and time stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601):
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`.
+    /// The `±hh:mm` value, if included, is the time zone as an offset from UTC.
+    /// If the `deleted_at` date and time stamp is not set, its value is `null`.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// Indicates whether or not a config drive was used for this server.
+    /// The value is `True` or an empty string. An empty string stands for
+    /// `False`.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_drive: Option<Option<ServerUpdateResponse275ServerConfigDrive>>,
+    /// The description of the server.
+    /// Before microversion 2.19 this was set to the server name.
+    ///
+    /// **New in version 2.19**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// The host status. Values where next value in list can override the previous:
+    ///
+    /// * `UP` if nova-compute up.
+    /// * `UNKNOWN` if nova-compute not reported by servicegroup driver.
+    /// * `DOWN` if nova-compute forced down.
+    /// * `MAINTENANCE` if nova-compute is disabled.
+    /// * Empty string indicates there is no host for server.
+    ///
+    /// This attribute appears in the response only if the policy permits.
+    /// By default, only administrators can get this parameter.
+    ///
+    /// **New in version 2.75**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<String>,
+    /// The name of associated key pair, if any.
+    ///
+    /// **New in version 2.75**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// True if the instance is locked otherwise False.
+    ///
+    /// **New in version 2.9**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// The reason behind locking a server.
+    ///
+    /// **New in version 2.73**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// The attached volumes, if any.
+    ///
+    /// **New in version 2.75**
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem>,
+    >,
+    /// This is the availability zone requested during server creation or later
+    /// via update request.
+    /// Also when cross_az_attach option is false and booting an instance from
+    /// volume, the instance can be pinned to AZ and in that case, instance will
+    /// be scheduled on host belonging to pinned AZ.
+    /// Also when default_schedule_zone config option set to specific AZ, in that
+    /// case, instance would be pinned to that specific AZ, and instance will be
+    /// scheduled on host belonging to pinned AZ.
+    /// In case of no pinned availability zone, this value is set to null.
+    ///
+    /// **New in version 2.96**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    /// One or more security groups objects.
+    ///
+    /// **New in version 2.75**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    /// The UUIDs of the server groups to which the server belongs. Currently
+    /// this can contain at most one entry.
+    ///
+    /// **New in version 2.71**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<Vec<String>>,
+    /// A list of tags. The maximum count of tags in this list is 50.
+    ///
+    /// **New in version 2.26**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// A list of trusted certificate IDs, that were used during image signature
+    /// verification to verify the signing certificate. The list is restricted
+    /// to a maximum of 50 IDs. The value is `null` if trusted certificate IDs
+    /// are not set.
+    ///
+    /// **New in version 2.63**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+}
+
+/// The `ServersUpdateResponseServerFlavor` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersUpdateResponseServerFlavor {
+    /// The UUID of the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Links to the resources in question. See [API Guide / Links and
+    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
+    /// for more info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
+    /// The size of the root disk that was created in GiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<i64>,
+    /// The size of the ephemeral disk that was created, in GiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<i64>,
+    /// A dictionary of the flavor’s extra-specs key-and-value pairs. This will
+    /// only be included if the user is allowed by policy to index flavor
+    /// extra_specs.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_specs: Option<serde_json::Value>,
+    /// The display name of a flavor.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_name: Option<String>,
+    /// The amount of RAM a flavor has, in MiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ram: Option<i64>,
+    /// The size of a dedicated swap disk that was allocated, in MiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swap: Option<i64>,
+    /// The number of virtual CPUs that were allocated to the server.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
 }

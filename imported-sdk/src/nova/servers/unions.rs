@@ -2,8 +2,9 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    ServersCreate294ServerNetworksVariant1Item, ServersCreate294ServerNetworksVariant2,
-    ServersCreateResponseVariant1, ServersCreateResponseVariant2,
+    FlavorShowResponse20FlavorSwapVariant1, ServersCreate294ServerNetworksVariant1Item,
+    ServersCreate294ServerNetworksVariant2, ServersCreateResponseVariant1,
+    ServersCreateResponseVariant2,
 };
 
 /// A list of cell routes or a cell route (string).
@@ -143,6 +144,42 @@ pub enum ServersCreateResponse {
     ServersCreateResponseVariant1(ServersCreateResponseVariant1),
     /// The value as [`ServersCreateResponseVariant2`].
     ServersCreateResponseVariant2(ServersCreateResponseVariant2),
+}
+
+/// IPv4 address that should be used to access this server. May be
+/// automatically set by the provider.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ServerShowResponse20ServerAccessIPv4 {
+    /// The value as [`FlavorShowResponse20FlavorSwapVariant1`].
+    FlavorShowResponse20FlavorSwapVariant1(FlavorShowResponse20FlavorSwapVariant1),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// IPv6 address that should be used to access this server. May be
+/// automatically set by the provider.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ServerShowResponse20ServerAccessIPv6 {
+    /// The value as [`FlavorShowResponse20FlavorSwapVariant1`].
+    FlavorShowResponse20FlavorSwapVariant1(FlavorShowResponse20FlavorSwapVariant1),
+    /// The value as any JSON value.
+    Json(serde_json::Value),
+}
+
+/// Indicates whether or not a config drive was used for this server.
+/// The value is `True` or an empty string. An empty string stands for
+/// `False`.
+///
+/// **New in version 2.75**
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ServerUpdateResponse275ServerConfigDrive {
+    /// The value as a boolean.
+    Bool(bool),
+    /// The value as a string.
+    String(String),
 }
 
 /// The rotation of the back up image, the oldest image will be removed when image count

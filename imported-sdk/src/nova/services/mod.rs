@@ -4,8 +4,10 @@
 pub(super) mod resources;
 mod requests;
 mod types;
+mod enums;
 mod params;
 
 pub use requests::*;
 pub use types::*;
+pub use enums::*;
 pub use params::*;

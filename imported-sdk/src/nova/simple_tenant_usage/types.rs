@@ -2,8 +2,8 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
+    ImagesIndexResponse21ImagesLinksItem,
     OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
-    ServersIndexResponse21ServersLinksItem,
 };
 
 /// The `SimpleTenantUsageListResponse` type.
@@ -17,7 +17,7 @@ pub struct SimpleTenantUsageListResponse {
     ///
     /// **New in version 2.40**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_usages_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
+    pub tenant_usages_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }
 
 /// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItem` type.
@@ -109,5 +109,5 @@ pub struct SimpleTenantUsageGetResponse {
     ///
     /// **New in version 2.40**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_usage_links: Option<Vec<ServersIndexResponse21ServersLinksItem>>,
+    pub tenant_usage_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
 }

@@ -6,7 +6,7 @@ use crate::nova::{
     OsVolumesBootCreateResponse21, OsVolumesBootUpdate294, ServersRebuildResponse,
     VolumesBootCreateImageBody, VolumesBootGetResponse, VolumesBootListDetailParams,
     VolumesBootListParams, VolumesBootListResponse, VolumesBootRebootParams,
-    VolumesBootRebuildBody, VolumesBootResizeParams,
+    VolumesBootRebuildBody, VolumesBootResizeParams, VolumesBootUpdateResponse,
 };
 use crate::runtime::{call, request};
 
@@ -204,7 +204,7 @@ impl<'a> VolumesBoot<'a> {
         &self,
         id: &str,
         body: &OsVolumesBootUpdate294,
-    ) -> Call<VolumesBootGetResponse> {
+    ) -> Call<VolumesBootUpdateResponse> {
         let request = request::Request::new(
                 reqwest::Method::PUT,
                 "/v2.1/os-volumes_boot/{id}",

@@ -3,36 +3,40 @@
 
 use std::fmt;
 
-/// The `OsServiceUpdateResponse253ServiceState` type.
+/// The `OsServiceUpdateResponse269ServiceStatus` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsServiceUpdateResponse253ServiceState {
-    /// `down`
-    Down,
-    /// `up`
-    Up,
+pub enum OsServiceUpdateResponse269ServiceStatus {
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `disabled`
+    Disabled,
+    /// `enabled`
+    Enabled,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsServiceUpdateResponse253ServiceState {
+impl OsServiceUpdateResponse269ServiceStatus {
     /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["down", "up"];
+    pub const VALUES: &'static [&'static str] = &["UNKNOWN", "disabled", "enabled"];
 
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Down => "down",
-            Self::Up => "up",
+            Self::UnknownValue => "UNKNOWN",
+            Self::Disabled => "disabled",
+            Self::Enabled => "enabled",
             Self::Unknown(value) => value.as_str(),
         }
     }
 }
 
-impl From<&str> for OsServiceUpdateResponse253ServiceState {
+impl From<&str> for OsServiceUpdateResponse269ServiceStatus {
     fn from(value: &str) -> Self {
         match value {
-            "down" => Self::Down,
-            "up" => Self::Up,
+            "UNKNOWN" => Self::UnknownValue,
+            "disabled" => Self::Disabled,
+            "enabled" => Self::Enabled,
             other => {
                 Self::Unknown(
                     crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
@@ -42,26 +46,26 @@ impl From<&str> for OsServiceUpdateResponse253ServiceState {
     }
 }
 
-impl std::str::FromStr for OsServiceUpdateResponse253ServiceState {
+impl std::str::FromStr for OsServiceUpdateResponse269ServiceStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsServiceUpdateResponse253ServiceState {
+impl fmt::Display for OsServiceUpdateResponse269ServiceStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsServiceUpdateResponse253ServiceState {
+impl serde::Serialize for OsServiceUpdateResponse269ServiceStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsServiceUpdateResponse253ServiceState {
+impl<'de> serde::Deserialize<'de> for OsServiceUpdateResponse269ServiceStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
