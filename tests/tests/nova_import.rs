@@ -182,8 +182,8 @@ async fn queries(server: &MockServer) -> Vec<Vec<(String, String)>> {
         .collect()
 }
 
-/// The imported Nova `images().list()`, recognised as OpenStack's marker list (the next
-/// marker is the last item's `id`, `images_links` says whether a page follows), walks pages
+/// The imported Nova `servers().list()`, recognised as OpenStack's marker list (the next
+/// marker is the last item's `id`, `servers_links` says whether a page follows), walks pages
 /// as the ECS spec's hand-written Nova `servers().list()` does: the same items, and the same
 /// queries (the caller's limit, then the marker).
 #[tokio::test]
@@ -206,19 +206,19 @@ async fn an_imported_nova_list_pages_as_the_hand_written_one() {
         .try_collect()
         .await
         .expect("every page");
-    let nova_server = two_pages("images").await;
+    let nova_server = two_pages("servers").await;
     let nova_ids: Vec<String> = nova::Client::builder()
         .api_key(TOKEN)
         .base_url(nova_server.uri())
         .build()
         .expect("client builds")
-        .images()
-        .list(nova::ImagesListParams {
+        .servers()
+        .list(nova::ServersListParams {
             limit: Some(2),
             ..Default::default()
         })
         .items()
-        .map_ok(|i| i.id)
+        .map_ok(|s| s.id)
         .try_collect()
         .await
         .expect("every page");

@@ -539,10 +539,23 @@ fn merged_objects(
         Some(items) => (items, true),
         None => (exprs.iter().map(String::as_str).collect(), false),
     };
+    // An item that is itself a union of objects (Nova 2.69's servers: whole or partial) gives
+    // its members' fields.
+    let objects = |item: &str| -> Option<Vec<IndexMap<String, Node>>> {
+        if let Some(fields) = fields_of(types, item) {
+            return Some(vec![fields]);
+        }
+        let (_, def) = types.iter().find(|(n, _)| n == item)?;
+        let (_, members) = union_members(def)?;
+        members.iter().map(|m| fields_of(types, m)).collect()
+    };
     let fields: Vec<IndexMap<String, Node>> = items
         .iter()
-        .map(|i| fields_of(types, i))
-        .collect::<Option<_>>()?;
+        .map(|i| objects(i))
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let name = free_name(
         types,
         &if in_list {

@@ -866,6 +866,77 @@ impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerOsExtStsPowerSta
     }
 }
 
+/// The `ServerShowResponse20ServerConfigDrive` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerShowResponse20ServerConfigDrive {
+    /// ` `
+    V,
+    /// `False`
+    False,
+    /// `True`
+    True,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerShowResponse20ServerConfigDrive {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["", "False", "True"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::False => "False",
+            Self::True => "True",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerShowResponse20ServerConfigDrive {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            "False" => Self::False,
+            "True" => Self::True,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerShowResponse20ServerConfigDrive {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerShowResponse20ServerConfigDrive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerShowResponse20ServerConfigDrive {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerConfigDrive {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `ServerShowResponse20ServerLinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ServerShowResponse20ServerLinksItemRel {
@@ -1085,6 +1156,154 @@ impl serde::Serialize for ServerShowResponse20ServerStatus {
 }
 
 impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerShowResponse216ServerHostStatus` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerShowResponse216ServerHostStatus {
+    /// ` `
+    V,
+    /// `DOWN`
+    Down,
+    /// `MAINTENANCE`
+    Maintenance,
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `UP`
+    Up,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerShowResponse216ServerHostStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "",
+        "DOWN",
+        "MAINTENANCE",
+        "UNKNOWN",
+        "UP",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Down => "DOWN",
+            Self::Maintenance => "MAINTENANCE",
+            Self::UnknownValue => "UNKNOWN",
+            Self::Up => "UP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerShowResponse216ServerHostStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            "DOWN" => Self::Down,
+            "MAINTENANCE" => Self::Maintenance,
+            "UNKNOWN" => Self::UnknownValue,
+            "UP" => Self::Up,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerShowResponse216ServerHostStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerShowResponse216ServerHostStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerShowResponse216ServerHostStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerShowResponse216ServerHostStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerShowResponse269ServerVariant2Status` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerShowResponse269ServerVariant2Status {
+    /// `UNKNOWN`
+    UnknownValue,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerShowResponse269ServerVariant2Status {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["UNKNOWN"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UnknownValue => "UNKNOWN",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerShowResponse269ServerVariant2Status {
+    fn from(value: &str) -> Self {
+        match value {
+            "UNKNOWN" => Self::UnknownValue,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerShowResponse269ServerVariant2Status {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerShowResponse269ServerVariant2Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerShowResponse269ServerVariant2Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerShowResponse269ServerVariant2Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -426,6 +426,16 @@ pub struct ServersRebuildResponseServer29Fault {
     pub message: String,
 }
 
+/// The `ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem {
+    /// `id`
+    pub id: String,
+    /// Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<bool>,
+}
+
 /// The `ServersRebuildResponseServerFlavor` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersRebuildResponseServerFlavor {

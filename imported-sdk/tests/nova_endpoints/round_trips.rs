@@ -2025,7 +2025,11 @@ fn os_service_update253_status_round_trips() {
 
 #[test]
 fn services_update_response_round_trips() {
-    round_trip::<api::ServicesUpdateResponse>(r#"{"service":{"key":"value"}}"#);
+    round_trip::<
+        api::ServicesUpdateResponse,
+    >(
+        r#"{"service":{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":"00000000-0000-4000-8000-dcc549df43b2","state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}}"#,
+    );
 }
 
 #[test]
@@ -2550,16 +2554,6 @@ fn os_volume_show_response21_volume_status_round_trips() {
 }
 
 #[test]
-fn volumes_boot_list_response_round_trips() {
-    round_trip::<
-        api::VolumesBootListResponse,
-    >(
-        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
-    );
-    round_trip::<api::VolumesBootListResponse>(r#"{"servers":{"key":"value"}}"#);
-}
-
-#[test]
 fn os_volumes_boot_create294_round_trips() {
     round_trip::<
         api::OsVolumesBootCreate294,
@@ -2679,7 +2673,11 @@ fn os_volumes_boot_create_response21_round_trips() {
 
 #[test]
 fn volumes_boot_get_response_round_trips() {
-    round_trip::<api::VolumesBootGetResponse>(r#"{"server":{"key":"value"}}"#);
+    round_trip::<
+        api::VolumesBootGetResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
 }
 
 #[test]
@@ -2957,16 +2955,6 @@ fn servers_list_sort_key_round_trips() {
         api::ServersListSortKey,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(matches!(value, api::ServersListSortKey::Unknown(_)), "{value:?}");
-}
-
-#[test]
-fn servers_list_response_round_trips() {
-    round_trip::<
-        api::ServersListResponse,
-    >(
-        r#"{"servers":{"key":"value"},"servers_links":[{"href":"https://example.com/href-1","rel":"next"}]}"#,
-    );
-    round_trip::<api::ServersListResponse>(r#"{"servers":{"key":"value"}}"#);
 }
 
 #[test]
@@ -3309,7 +3297,11 @@ fn servers_create_response_variant2_server_round_trips() {
 
 #[test]
 fn servers_get_response_round_trips() {
-    round_trip::<api::ServersGetResponse>(r#"{"server":{"key":"value"}}"#);
+    round_trip::<
+        api::ServersGetResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}}"#,
+    );
 }
 
 #[test]
@@ -3365,6 +3357,29 @@ fn server_show_response20_server_access_i_pv6_round_trips() {
         "{value:?}"
     );
     round_trip::<api::ServerShowResponse20ServerAccessIPv6>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn server_show_response20_server_config_drive_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""""#),
+        api::ServerShowResponse20ServerConfigDrive::V
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""False""#),
+        api::ServerShowResponse20ServerConfigDrive::False
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""True""#),
+        api::ServerShowResponse20ServerConfigDrive::True
+    );
+    let value = round_trip::<
+        api::ServerShowResponse20ServerConfigDrive,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerShowResponse20ServerConfigDrive::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -3504,10 +3519,56 @@ fn server_show_response20_server_status_round_trips() {
 }
 
 #[test]
+fn server_show_response216_server_host_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""""#),
+        api::ServerShowResponse216ServerHostStatus::V
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""DOWN""#),
+        api::ServerShowResponse216ServerHostStatus::Down
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""MAINTENANCE""#),
+        api::ServerShowResponse216ServerHostStatus::Maintenance
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""UNKNOWN""#),
+        api::ServerShowResponse216ServerHostStatus::UnknownValue
+    );
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""UP""#),
+        api::ServerShowResponse216ServerHostStatus::Up
+    );
+    let value = round_trip::<
+        api::ServerShowResponse216ServerHostStatus,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerShowResponse216ServerHostStatus::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
 fn server_show_response23_server_os_extended_volumes_volumes_attached_item_round_trips() {
     round_trip::<
         api::ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
     >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
+}
+
+#[test]
+fn server_show_response269_server_variant2_status_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerShowResponse269ServerVariant2Status > (r#""UNKNOWN""#),
+        api::ServerShowResponse269ServerVariant2Status::UnknownValue
+    );
+    let value = round_trip::<
+        api::ServerShowResponse269ServerVariant2Status,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerShowResponse269ServerVariant2Status::Unknown(_)),
+        "{value:?}"
+    );
 }
 
 #[test]
@@ -4929,6 +4990,45 @@ fn servers_get_interface_response_interface_attachment_round_trips() {
 }
 
 #[test]
+fn servers_get_response_server_round_trips() {
+    round_trip::<
+        api::ServersGetResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersGetResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersGetResponseServer,
+    >(
+        r#"{"OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-STS:power_state":0,"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"status":"ACTIVE","tenant_id":"a","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_get_response_server_flavor_round_trips() {
+    round_trip::<
+        api::ServersGetResponseServerFlavor,
+    >(
+        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<api::ServersGetResponseServerFlavor>(r#"{}"#);
+}
+
+#[test]
+fn servers_get_response_server_os_extended_volumes_volumes_attached_item_round_trips() {
+    round_trip::<
+        api::ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
+    >(r#"{"delete_on_termination":true,"id":"id-1"}"#);
+    round_trip::<
+        api::ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
+    >(r#"{"id":"id-1"}"#);
+}
+
+#[test]
 fn servers_get_volume_attachments_response_volume_attachment_round_trips() {
     round_trip::<
         api::ServersGetVolumeAttachmentsResponseVolumeAttachment,
@@ -4948,6 +5048,25 @@ fn servers_get_volume_attachments_response_volume_attachment_round_trips() {
 }
 
 #[test]
+fn servers_list_detail_response_servers_item_round_trips() {
+    round_trip::<
+        api::ServersListDetailResponseServersItem,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersListDetailResponseServersItem,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::ServersListDetailResponseServersItem,
+    >(
+        r#"{"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"status":"ACTIVE","tenant_id":"a"}"#,
+    );
+}
+
+#[test]
 fn servers_list_instance_actions_response_instance_actions_item_round_trips() {
     round_trip::<
         api::ServersListInstanceActionsResponseInstanceActionsItem,
@@ -4963,6 +5082,20 @@ fn servers_list_instance_actions_response_instance_actions_item_round_trips() {
         api::ServersListInstanceActionsResponseInstanceActionsItem,
     >(
         r#"{"action":"action-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","message":"message-1","project_id":"a","request_id":"request-id-1","start_time":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn servers_list_response_servers_item_round_trips() {
+    round_trip::<
+        api::ServersListResponseServersItem,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"name":"name-1","status":"UNKNOWN"}"#,
+    );
+    round_trip::<
+        api::ServersListResponseServersItem,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}]}"#,
     );
 }
 
@@ -4996,16 +5129,6 @@ fn servers_update_response_server_round_trips() {
 }
 
 #[test]
-fn servers_update_response_server_flavor_round_trips() {
-    round_trip::<
-        api::ServersUpdateResponseServerFlavor,
-    >(
-        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
-    );
-    round_trip::<api::ServersUpdateResponseServerFlavor>(r#"{}"#);
-}
-
-#[test]
 fn services_list_response_services_item_round_trips() {
     round_trip::<
         api::ServicesListResponseServicesItem,
@@ -5020,6 +5143,75 @@ fn services_list_response_services_item_round_trips() {
     round_trip::<
         api::ServicesListResponseServicesItem,
     >(r#"{"binary":"binary-1","host":"host-1","status":"UNKNOWN"}"#);
+}
+
+#[test]
+fn services_update_response_service_round_trips() {
+    round_trip::<
+        api::ServicesUpdateResponseService,
+    >(
+        r#"{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":"00000000-0000-4000-8000-dcc549df43b2","state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}"#,
+    );
+    round_trip::<
+        api::ServicesUpdateResponseService,
+    >(
+        r#"{"binary":"binary-1","disabled_reason":null,"forced_down":true,"host":"host-1","id":"00000000-0000-4000-8000-dcc549df43b2","state":"down","status":"UNKNOWN","updated_at":null,"zone":"zone-1"}"#,
+    );
+    round_trip::<
+        api::ServicesUpdateResponseService,
+    >(r#"{"binary":"binary-1","host":"host-1"}"#);
+}
+
+#[test]
+fn volumes_boot_get_response_server_round_trips() {
+    round_trip::<
+        api::VolumesBootGetResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootGetResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootGetResponseServer,
+    >(
+        r#"{"OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-STS:power_state":0,"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"status":"ACTIVE","tenant_id":"a","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn volumes_boot_list_detail_response_servers_item_round_trips() {
+    round_trip::<
+        api::VolumesBootListDetailResponseServersItem,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-SRV-ATTR:user_data":"ZXhhbXBsZQ==","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":"","created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootListDetailResponseServersItem,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-SRV-ATTR:user_data":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"","id":"00000000-0000-4000-8000-dcc549df43b2","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::VolumesBootListDetailResponseServersItem,
+    >(
+        r#"{"created":"2025-01-02T03:04:05Z","id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"status":"ACTIVE","tenant_id":"a"}"#,
+    );
+}
+
+#[test]
+fn volumes_boot_list_response_servers_item_round_trips() {
+    round_trip::<
+        api::VolumesBootListResponseServersItem,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"name":"name-1","status":"UNKNOWN"}"#,
+    );
+    round_trip::<
+        api::VolumesBootListResponseServersItem,
+    >(
+        r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}]}"#,
+    );
 }
 
 #[test]

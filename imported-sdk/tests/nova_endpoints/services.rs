@@ -79,7 +79,9 @@ async fn services_update() {
             "PUT",
             "/v2.1/os-services/id-1",
             200,
-            Some(r#"{"service":{"key":"value"}}"#),
+            Some(
+                r#"{"service":{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":"00000000-0000-4000-8000-dcc549df43b2","state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}}"#,
+            ),
         )
         .await;
     let client = client(&server);
@@ -95,7 +97,10 @@ async fn services_update() {
         )
         .await
         .expect("the call succeeds");
-    expect_json(&value, r#"{"service":{"key":"value"}}"#);
+    expect_json(
+        &value,
+        r#"{"service":{"binary":"binary-1","disabled_reason":"disabled-reason-1","forced_down":true,"host":"host-1","id":"00000000-0000-4000-8000-dcc549df43b2","state":"down","status":"UNKNOWN","updated_at":"2025-01-02T03:04:05Z","zone":"zone-1"}}"#,
+    );
     let request = only_request(&server).await;
     expect_query(&request, &[]);
     expect_body(

@@ -2,7 +2,7 @@
 //! The handles of the `servers` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ServerUpdate2104, ServersActionCreateBackupResponse245,
+    Call, Client, ListPage, ServerUpdate2104, ServersActionCreateBackupResponse245,
     ServersActionCreateImageResponse245, ServersActionEvacuateResponse,
     ServersActionGetConsoleOutputResponse, ServersActionGetRdpConsoleResponse21,
     ServersActionGetSerialConsoleResponse21, ServersActionGetSpiceConsoleResponse21,
@@ -15,24 +15,25 @@ use crate::nova::{
     ServersGetInterfaceResponse, ServersGetResponse, ServersGetSerialConsoleParams,
     ServersGetSpiceConsoleParams, ServersGetVncConsoleParams,
     ServersGetVolumeAttachmentsResponse, ServersIpsIndexResponse,
-    ServersListDetailParams, ServersListInstanceActionsParams,
-    ServersListInstanceActionsResponse, ServersListInterfaceResponse, ServersListParams,
-    ServersListResponse, ServersListVolumeAttachmentsParams,
-    ServersListVolumeAttachmentsResponse, ServersLockBody, ServersMetadataCreate,
-    ServersMetadataCreateResponse, ServersMetadataIndexResponse,
-    ServersMetadataShowResponse, ServersMetadataUpdate, ServersMetadataUpdateAll,
-    ServersMetadataUpdateAllResponse, ServersMetadataUpdateResponse,
-    ServersMigrateLiveBody, ServersMigrateParams, ServersOsInterfaceCreate249,
-    ServersOsSecurityGroupsIndexResponse, ServersOsServerPasswordIndexResponse,
-    ServersOsVolumeAttachmentUpdate285, ServersOsVolumeAttachmentUpdateResponse,
-    ServersOsVolumeAttachmentsCreate279, ServersRebootParams, ServersRebuildBody,
-    ServersRebuildResponse, ServersRemoveFixedIpParams, ServersRemoveFloatingIpParams,
+    ServersListDetailParams, ServersListDetailResponseServersItem,
+    ServersListInstanceActionsParams, ServersListInstanceActionsResponse,
+    ServersListInterfaceResponse, ServersListParams, ServersListResponseServersItem,
+    ServersListVolumeAttachmentsParams, ServersListVolumeAttachmentsResponse,
+    ServersLockBody, ServersMetadataCreate, ServersMetadataCreateResponse,
+    ServersMetadataIndexResponse, ServersMetadataShowResponse, ServersMetadataUpdate,
+    ServersMetadataUpdateAll, ServersMetadataUpdateAllResponse,
+    ServersMetadataUpdateResponse, ServersMigrateLiveBody, ServersMigrateParams,
+    ServersOsInterfaceCreate249, ServersOsSecurityGroupsIndexResponse,
+    ServersOsServerPasswordIndexResponse, ServersOsVolumeAttachmentUpdate285,
+    ServersOsVolumeAttachmentUpdateResponse, ServersOsVolumeAttachmentsCreate279,
+    ServersRebootParams, ServersRebuildBody, ServersRebuildResponse,
+    ServersRemoveFixedIpParams, ServersRemoveFloatingIpParams,
     ServersRemoveSecurityGroupParams, ServersRescueParams, ServersResetStateParams,
     ServersResizeParams, ServersShareShowResponse297, ServersSharesCreate297,
     ServersSharesCreateResponse297, ServersSharesIndexResponse297,
     ServersTopologyIndexResponse278, ServersUnshelveBody, ServersUpdateResponse,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// The `servers` resource.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +63,10 @@ impl<'a> Servers<'a> {
     /// forbidden(403)
     ///
     /// Sends `GET /v2.1/servers`.
-    pub fn list(&self, params: ServersListParams) -> Call<ServersListResponse> {
+    pub fn list(
+        &self,
+        params: ServersListParams,
+    ) -> Call<ListPage<ServersListResponseServersItem>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers")
             .query("access_ip_v4", &params.access_ip_v4)
             .query("access_ip_v6", &params.access_ip_v6)
@@ -120,8 +124,15 @@ impl<'a> Servers<'a> {
             .query("terminated_at", &params.terminated_at)
             .query("user_id", &params.user_id)
             .query("uuid", &params.uuid)
-            .query("vm_state", &params.vm_state);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("vm_state", &params.vm_state)
+            .paging(pagination::Paging::Marker {
+                items: "servers",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("servers_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Create Server
@@ -192,7 +203,7 @@ impl<'a> Servers<'a> {
     pub fn list_detail(
         &self,
         params: ServersListDetailParams,
-    ) -> Call<ServersListResponse> {
+    ) -> Call<ListPage<ServersListDetailResponseServersItem>> {
         let request = request::Request::new(reqwest::Method::GET, "/v2.1/servers/detail")
             .query("access_ip_v4", &params.access_ip_v4)
             .query("access_ip_v6", &params.access_ip_v6)
@@ -250,8 +261,15 @@ impl<'a> Servers<'a> {
             .query("terminated_at", &params.terminated_at)
             .query("user_id", &params.user_id)
             .query("uuid", &params.uuid)
-            .query("vm_state", &params.vm_state);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("vm_state", &params.vm_state)
+            .paging(pagination::Paging::Marker {
+                items: "servers",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("servers_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Delete Server

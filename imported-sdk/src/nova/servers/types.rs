@@ -5,31 +5,24 @@ use crate::nova::{
     BoolOrString, ImagesIndexResponse21ImagesLinksItem,
     OsSecurityGroupsIndexResponse21SecurityGroupsItem,
     OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerAccessIPv4,
-    ServerShowResponse20ServerAccessIPv6, ServerShowResponse20ServerLinksItem,
-    ServerShowResponse20ServerOsExtStsPowerState,
+    ServerShowResponse20ServerAccessIPv6, ServerShowResponse20ServerConfigDrive,
+    ServerShowResponse20ServerLinksItem, ServerShowResponse20ServerOsExtStsPowerState,
     ServerShowResponse20ServerSecurityGroupsItem, ServerShowResponse20ServerStatus,
+    ServerShowResponse216ServerHostStatus,
     ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
-    ServerUpdateResponse275ServerConfigDrive,
-    ServersActionGetRdpConsoleResponse21ConsoleType, ServersGetSerialConsoleType,
-    ServersGetSpiceConsoleType, ServersGetVncConsoleType,
-    ServersShareShowResponse297ShareStatus,
+    ServerShowResponse269ServerVariant2Status, ServerUpdateResponse275ServerConfigDrive,
+    ServersActionGetRdpConsoleResponse21ConsoleType,
+    ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
+    ServersGetSerialConsoleType, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
+    ServersRebuildResponseServer29AccessIPv4, ServersRebuildResponseServer29Fault,
+    ServersRebuildResponseServerFlavor, ServersShareShowResponse297ShareStatus,
 };
-
-/// The `ServersListResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersListResponse {
-    /// A list of `server` objects.
-    pub servers: serde_json::Value,
-    /// `servers_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
-}
 
 /// The `ServersGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetResponse {
     /// A `server` object.
-    pub server: serde_json::Value,
+    pub server: ServersGetResponseServer,
 }
 
 /// A fault object. Only displayed when the server status is `ERROR` or
@@ -607,6 +600,472 @@ pub struct ServersGetInterfaceResponseInterfaceAttachment {
     pub tag: Option<Option<String>>,
 }
 
+/// The `ServersGetResponseServer` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetResponseServer {
+    /// Disk configuration. The value is either:
+    ///
+    /// * `AUTO`. The API builds the server with a single partition the size of
+    ///   the target flavor disk. The API automatically adjusts the file system to
+    ///   fit the entire partition.
+    /// * `MANUAL`. The API builds the server by using the partition scheme and
+    ///   file system that is in the source image. If the target flavor disk is
+    ///   larger, The API does not partition the remaining disk space.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<String>,
+    /// The availability zone name.
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    pub os_ext_az_availability_zone: String,
+    /// The name of the compute host on which this instance is running.
+    /// Appears in the response for administrative users only.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// The hypervisor host name provided by the Nova virt driver. For the Ironic driver,
+    /// it is the Ironic node uuid. Appears in the response for administrative users only.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// The instance name. The Compute API generates the instance name from the instance
+    /// name template. Appears in the response for administrative users only.
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// The power state of the instance. This is an enum value that is mapped as:
+    ///
+    /// ```text
+    /// 0: NOSTATE
+    /// 1: RUNNING
+    /// 3: PAUSED
+    /// 4: SHUTDOWN
+    /// 6: CRASHED
+    /// 7: SUSPENDED
+    /// ```
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    pub os_ext_sts_power_state: Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    /// The task state of the instance.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// The VM state.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// The date and time when the server was launched.
+    ///
+    /// The date and time stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601):
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`.
+    ///
+    /// The `hh±:mm` value, if included, is the time zone as an offset from UTC.
+    /// If the `deleted_at` date and time stamp is not set, its value is `null`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// The date and time when the server was deleted.
+    ///
+    /// The date and time stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601):
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`.
+    /// The `±hh:mm` value, if included, is the time zone as an offset from UTC.
+    /// If the `deleted_at` date and time stamp is not set, its value is `null`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// IPv4 address that should be used to access this server. May be
+    /// automatically set by the provider.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<ServerShowResponse20ServerAccessIPv4>,
+    /// IPv6 address that should be used to access this server. May be
+    /// automatically set by the provider.
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<ServerShowResponse20ServerAccessIPv6>,
+    /// The addresses for the server. Servers with status `BUILD` hide their
+    /// addresses information.
+    /// This view is not updated immediately.
+    /// Please consult with OpenStack Networking API for up-to-date information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<serde_json::Value>,
+    /// Indicates whether or not a config drive was used for this server.
+    /// The value is `True` or an empty string. An empty string stands for
+    /// `False`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    /// The date and time when the resource was created. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    pub created: crate::runtime::DateTime,
+    /// A fault object. Only displayed when the server status is `ERROR` or
+    /// `DELETED` and a fault occurred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<ServerShowResponse20ServerFault>,
+    /// Before microversion 2.47 this contains the ID and links for the flavor
+    /// used to boot the server instance. This can be an empty object in case
+    /// flavor information is no longer present in the system.
+    ///
+    /// As of microversion 2.47 this contains a subset of the actual flavor
+    /// information used to create the server instance, represented as a nested
+    /// dictionary.
+    pub flavor: ServersGetResponseServerFlavor,
+    /// An ID string representing the host. This is a hashed value so will not actually look like
+    /// a hostname, and is hashed with data from the project_id, so the same physical host as seen
+    /// by two different project_ids, will be different. It is useful when within the same project you
+    /// need to determine if two instances are on the same or different physical hosts for the
+    /// purposes of availability or performance.
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// The UUID of the server.
+    pub id: String,
+    /// The UUID and links for the image for your server instance. The `image` object
+    /// will be an empty string when you boot the server from a volume.
+    pub image: serde_json::Value,
+    /// The name of associated key pair, if any.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// Links to the resources in question. See [API Guide / Links and
+    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
+    /// for more info.
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// A dictionary of metadata key-and-value pairs, which is maintained for backward
+    /// compatibility.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// The server name.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<Option<String>>,
+    /// The attached volumes, if any.
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem>,
+    >,
+    /// A percentage value of the operation progress.
+    /// This parameter only appears when the server status is `ACTIVE`,
+    /// `BUILD`, `REBUILD`, `RESIZE`, `VERIFY_RESIZE` or `MIGRATING`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_nullable")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<f64>>,
+    /// One or more security groups objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    /// The server status.
+    pub status: ServerShowResponse20ServerStatus,
+    /// The UUID of the tenant in a multi-tenancy cloud.
+    pub tenant_id: String,
+    /// The date and time when the resource was updated. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<crate::runtime::DateTime>,
+    /// The user ID of the user who owns the server.
+    pub user_id: String,
+    /// The hostname of the instance reported in the metadata service.
+    /// This parameter only appears in responses for administrators until
+    /// microversion 2.90, after which it is shown for all users.
+    ///
+    /// Note
+    ///
+    /// This information is published via the metadata service and requires
+    /// application such as `cloud-init` to propagate it through to the
+    /// instance.
+    ///
+    /// **New in version 2.3**
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// The UUID of the kernel image when using an AMI. Will be null if not.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// When servers are launched via multiple create, this is the
+    /// sequence in which the servers were launched.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// The UUID of the ramdisk image when using an AMI. Will be null if not.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// The reservation id for the server. This is an id that can
+    /// be useful in tracking groups of servers created with multiple
+    /// create, that will all have the same reservation_id.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// The root device name for the instance
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// The user_data the instance was created with.
+    /// By default, it appears in the response for administrative users only.
+    ///
+    /// **New in version 2.3**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
+    /// The description of the server.
+    /// Before microversion 2.19 this was set to the server name.
+    ///
+    /// **New in version 2.19**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// The host status. Values where next value in list can override the previous:
+    ///
+    /// * `UP` if nova-compute up.
+    /// * `UNKNOWN` if nova-compute not reported by servicegroup driver.
+    /// * `DOWN` if nova-compute forced down.
+    /// * `MAINTENANCE` if nova-compute is disabled.
+    /// * Empty string indicates there is no host for server.
+    ///
+    /// This attribute appears in the response only if the policy permits.
+    /// By default, only administrators can get this parameter.
+    ///
+    /// **New in version 2.16**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    /// True if the instance is locked otherwise False.
+    ///
+    /// **New in version 2.9**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    /// `server_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<Vec<String>>,
+    /// A list of tags. The maximum count of tags in this list is 50.
+    ///
+    /// **New in version 2.26**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// A list of trusted certificate IDs, that were used during image signature
+    /// verification to verify the signing certificate. The list is restricted
+    /// to a maximum of 50 IDs. The value is `null` if trusted certificate IDs
+    /// are not set.
+    ///
+    /// **New in version 2.63**
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+}
+
+/// The `ServersGetResponseServerFlavor` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetResponseServerFlavor {
+    /// The UUID of the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Links to the resources in question. See [API Guide / Links and
+    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
+    /// for more info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
+    /// The size of the root disk that was created in GiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<i64>,
+    /// The size of the ephemeral disk that was created, in GiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<i64>,
+    /// A dictionary of the flavor’s extra-specs key-and-value pairs. This will
+    /// only be included if the user is allowed by policy to index flavor
+    /// extra_specs.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_specs: Option<serde_json::Value>,
+    /// The display name of a flavor.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_name: Option<String>,
+    /// The amount of RAM a flavor has, in MiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ram: Option<i64>,
+    /// The size of a dedicated swap disk that was allocated, in MiB.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swap: Option<i64>,
+    /// The number of virtual CPUs that were allocated to the server.
+    ///
+    /// **New in version 2.47**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
+}
+
 /// The `ServersGetVolumeAttachmentsResponseVolumeAttachment` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetVolumeAttachmentsResponseVolumeAttachment {
@@ -655,6 +1114,297 @@ pub struct ServersGetVolumeAttachmentsResponseVolumeAttachment {
     /// **New in version 2.89**
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bdm_uuid: Option<String>,
+}
+
+/// The `ServersListDetailResponseServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersListDetailResponseServersItem {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<String>,
+    /// `OS-EXT-AZ:availability_zone`
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_az_availability_zone: Option<String>,
+    /// `OS-EXT-SRV-ATTR:host`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:instance_name`
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// `OS-EXT-STS:power_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<
+        Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    >,
+    /// `OS-EXT-STS:task_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// `OS-EXT-STS:vm_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// `OS-SRV-USG:launched_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// `OS-SRV-USG:terminated_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// IPv4 address that should be used to access this server. May be
+    /// automatically set by the provider.
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<ServerShowResponse20ServerAccessIPv4>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<ServersRebuildResponseServer29AccessIPv4>,
+    /// `addresses`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<serde_json::Value>,
+    /// `config_drive`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `fault`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<ServersRebuildResponseServer29Fault>,
+    /// `flavor`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<ServersRebuildResponseServerFlavor>,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `image`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<serde_json::Value>,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<Option<String>>,
+    /// `os-extended-volumes:volumes_attached`
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem>,
+    >,
+    /// `progress`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_nullable")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<f64>>,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    /// `status`
+    pub status: ServerShowResponse20ServerStatus,
+    /// `tenant_id`
+    pub tenant_id: String,
+    /// `updated`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<crate::runtime::DateTime>,
+    /// `user_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// `OS-EXT-SRV-ATTR:hostname`
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// `OS-EXT-SRV-ATTR:kernel_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:launch_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// `OS-EXT-SRV-ATTR:ramdisk_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:reservation_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:root_device_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
+    /// `host_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    /// `locked`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
 }
 
 /// The `ServersListInstanceActionsResponseInstanceActionsItem` type.
@@ -708,6 +1458,21 @@ pub struct ServersListInstanceActionsResponseInstanceActionsItem {
     pub updated_at: Option<Option<crate::runtime::DateTime>>,
 }
 
+/// The `ServersListResponseServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersListResponseServersItem {
+    /// The UUID of the server.
+    pub id: String,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ServerShowResponse269ServerVariant2Status>,
+}
+
 /// The `ServersUpdateResponseServer` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersUpdateResponseServer {
@@ -756,7 +1521,7 @@ pub struct ServersUpdateResponseServer {
     /// As of microversion 2.47 this contains a subset of the actual flavor
     /// information used to create the server instance, represented as a nested
     /// dictionary.
-    pub flavor: ServersUpdateResponseServerFlavor,
+    pub flavor: ServersGetResponseServerFlavor,
     /// An ID string representing the host. This is a hashed value so will not actually look like
     /// a hostname, and is hashed with data from the project_id, so the same physical host as seen
     /// by two different project_ids, will be different. It is useful when within the same project you
@@ -1153,54 +1918,4 @@ pub struct ServersUpdateResponseServer {
         skip_serializing_if = "Option::is_none"
     )]
     pub trusted_image_certificates: Option<Option<Vec<String>>>,
-}
-
-/// The `ServersUpdateResponseServerFlavor` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersUpdateResponseServerFlavor {
-    /// The UUID of the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Links to the resources in question. See [API Guide / Links and
-    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
-    /// for more info.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
-    /// The size of the root disk that was created in GiB.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disk: Option<i64>,
-    /// The size of the ephemeral disk that was created, in GiB.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ephemeral: Option<i64>,
-    /// A dictionary of the flavor’s extra-specs key-and-value pairs. This will
-    /// only be included if the user is allowed by policy to index flavor
-    /// extra_specs.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra_specs: Option<serde_json::Value>,
-    /// The display name of a flavor.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_name: Option<String>,
-    /// The amount of RAM a flavor has, in MiB.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ram: Option<i64>,
-    /// The size of a dedicated swap disk that was allocated, in MiB.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub swap: Option<i64>,
-    /// The number of virtual CPUs that were allocated to the server.
-    ///
-    /// **New in version 2.47**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vcpus: Option<i64>,
 }

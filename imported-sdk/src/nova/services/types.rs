@@ -16,7 +16,7 @@ pub struct ServicesListResponse {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServicesUpdateResponse {
     /// Object representing a compute service.
-    pub service: serde_json::Value,
+    pub service: ServicesUpdateResponseService,
 }
 
 /// The `ServicesListResponseServicesItem` type.
@@ -74,4 +74,58 @@ pub struct ServicesListResponseServicesItem {
     /// **New in version 2.11**
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forced_down: Option<bool>,
+}
+
+/// The `ServicesUpdateResponseService` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServicesUpdateResponseService {
+    /// The binary name of the service.
+    pub binary: String,
+    /// The reason for disabling a service.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disabled_reason: Option<Option<String>>,
+    /// The name of the host.
+    pub host: String,
+    /// The status of the service. One of `enabled` or `disabled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OsServiceUpdateResponse269ServiceStatus>,
+    /// Whether or not this service was forced down manually by an
+    /// administrator after the service was fenced. This value is useful
+    /// to know that some 3rd party has verified the service should be
+    /// marked down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forced_down: Option<bool>,
+    /// The id of the service as a uuid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The state of the service. One of `up` or `down`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<OsServiceUpdateResponse253ServiceState>,
+    /// The date and time when the resource was updated. The date and time
+    /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// ```text
+    /// CCYY-MM-DDThh:mm:ss±hh:mm
+    /// ```
+    ///
+    /// For example, `2015-08-27T09:49:58-05:00`. The `±hh:mm`
+    /// value, if included, is the time zone as an offset from UTC. In
+    /// the previous example, the offset value is `-05:00`.
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Option<crate::runtime::DateTime>>,
+    /// The availability zone name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
 }

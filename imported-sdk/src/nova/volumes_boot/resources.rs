@@ -2,13 +2,14 @@
 //! The handles of the `volumes_boot` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, OsVolumesBootActionCreateImageResponse245, OsVolumesBootCreate294,
-    OsVolumesBootCreateResponse21, OsVolumesBootUpdate294, ServersRebuildResponse,
-    VolumesBootCreateImageBody, VolumesBootGetResponse, VolumesBootListDetailParams,
-    VolumesBootListParams, VolumesBootListResponse, VolumesBootRebootParams,
+    Call, Client, ListPage, OsVolumesBootActionCreateImageResponse245,
+    OsVolumesBootCreate294, OsVolumesBootCreateResponse21, OsVolumesBootUpdate294,
+    ServersRebuildResponse, VolumesBootCreateImageBody, VolumesBootGetResponse,
+    VolumesBootListDetailParams, VolumesBootListDetailResponseServersItem,
+    VolumesBootListParams, VolumesBootListResponseServersItem, VolumesBootRebootParams,
     VolumesBootRebuildBody, VolumesBootResizeParams, VolumesBootUpdateResponse,
 };
-use crate::runtime::{call, request};
+use crate::runtime::{call, pagination, request};
 
 /// The `volumes_boot` resource.
 #[derive(Clone, Copy, Debug)]
@@ -20,7 +21,10 @@ impl<'a> VolumesBoot<'a> {
     /// Returns a list of server names and ids for a given user.
     ///
     /// Sends `GET /v2.1/os-volumes_boot`.
-    pub fn list(&self, params: VolumesBootListParams) -> Call<VolumesBootListResponse> {
+    pub fn list(
+        &self,
+        params: VolumesBootListParams,
+    ) -> Call<ListPage<VolumesBootListResponseServersItem>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot",
@@ -81,8 +85,15 @@ impl<'a> VolumesBoot<'a> {
             .query("terminated_at", &params.terminated_at)
             .query("user_id", &params.user_id)
             .query("uuid", &params.uuid)
-            .query("vm_state", &params.vm_state);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("vm_state", &params.vm_state)
+            .paging(pagination::Paging::Marker {
+                items: "servers",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("servers_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Creates a new server for a given user.
@@ -106,7 +117,7 @@ impl<'a> VolumesBoot<'a> {
     pub fn list_detail(
         &self,
         params: VolumesBootListDetailParams,
-    ) -> Call<VolumesBootListResponse> {
+    ) -> Call<ListPage<VolumesBootListDetailResponseServersItem>> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/os-volumes_boot/detail",
@@ -167,8 +178,15 @@ impl<'a> VolumesBoot<'a> {
             .query("terminated_at", &params.terminated_at)
             .query("user_id", &params.user_id)
             .query("uuid", &params.uuid)
-            .query("vm_state", &params.vm_state);
-        Call::new(self.client.transport.clone(), request, call::json)
+            .query("vm_state", &params.vm_state)
+            .paging(pagination::Paging::Marker {
+                items: "servers",
+                marker_param: "marker",
+                next_marker: pagination::NextMarker::ItemField("id"),
+                limit_param: "limit",
+                links: Some("servers_links"),
+            });
+        Call::new(self.client.transport.clone(), request, pagination::list_page)
     }
 
     /// Destroys a server.

@@ -2,30 +2,23 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    BoolOrString, ImagesIndexResponse21ImagesLinksItem,
-    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerLinksItem,
+    BoolOrString, OsVolumesBootCreate294OsSchedulerHints,
+    ServerShowResponse20ServerConfigDrive, ServerShowResponse20ServerLinksItem,
     ServerShowResponse20ServerOsExtStsPowerState,
     ServerShowResponse20ServerSecurityGroupsItem, ServerShowResponse20ServerStatus,
+    ServerShowResponse216ServerHostStatus,
     ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
+    ServerShowResponse269ServerVariant2Status,
+    ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
     ServersRebuildResponseServer29AccessIPv4, ServersRebuildResponseServer29Fault,
     ServersRebuildResponseServerFlavor,
 };
-
-/// The `VolumesBootListResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct VolumesBootListResponse {
-    /// `servers`
-    pub servers: serde_json::Value,
-    /// `servers_links`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers_links: Option<Vec<ImagesIndexResponse21ImagesLinksItem>>,
-}
 
 /// The `VolumesBootGetResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumesBootGetResponse {
     /// `server`
-    pub server: serde_json::Value,
+    pub server: VolumesBootGetResponseServer,
 }
 
 /// The `VolumesBootUpdateResponse` type.
@@ -40,6 +33,591 @@ pub struct VolumesBootUpdateResponse {
 pub struct OsVolumesBootActionCreateImageResponse245 {
     /// `image_id`
     pub image_id: Option<String>,
+}
+
+/// The `VolumesBootGetResponseServer` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VolumesBootGetResponseServer {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<String>,
+    /// `OS-EXT-AZ:availability_zone`
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    pub os_ext_az_availability_zone: String,
+    /// `OS-EXT-SRV-ATTR:host`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:instance_name`
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// `OS-EXT-STS:power_state`
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    pub os_ext_sts_power_state: Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    /// `OS-EXT-STS:task_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// `OS-EXT-STS:vm_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// `OS-SRV-USG:launched_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// `OS-SRV-USG:terminated_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<ServersRebuildResponseServer29AccessIPv4>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<ServersRebuildResponseServer29AccessIPv4>,
+    /// `addresses`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<serde_json::Value>,
+    /// `config_drive`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `fault`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<ServersRebuildResponseServer29Fault>,
+    /// `flavor`
+    pub flavor: ServersRebuildResponseServerFlavor,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `image`
+    pub image: serde_json::Value,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<Option<String>>,
+    /// `os-extended-volumes:volumes_attached`
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem>,
+    >,
+    /// `progress`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_nullable")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<f64>>,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    /// `status`
+    pub status: ServerShowResponse20ServerStatus,
+    /// `tenant_id`
+    pub tenant_id: String,
+    /// `updated`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<crate::runtime::DateTime>,
+    /// `user_id`
+    pub user_id: String,
+    /// `OS-EXT-SRV-ATTR:hostname`
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// `OS-EXT-SRV-ATTR:kernel_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:launch_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// `OS-EXT-SRV-ATTR:ramdisk_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:reservation_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:root_device_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `host_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    /// `locked`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    /// `server_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_groups: Option<Vec<String>>,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+}
+
+/// The `VolumesBootListDetailResponseServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VolumesBootListDetailResponseServersItem {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_dcf_disk_config: Option<String>,
+    /// `OS-EXT-AZ:availability_zone`
+    #[serde(rename = "OS-EXT-AZ:availability_zone")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_az_availability_zone: Option<String>,
+    /// `OS-EXT-SRV-ATTR:host`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:host")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_host: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:hypervisor_hostname`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:hypervisor_hostname")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_hypervisor_hostname: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:instance_name`
+    #[serde(rename = "OS-EXT-SRV-ATTR:instance_name")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_instance_name: Option<String>,
+    /// `OS-EXT-STS:power_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:power_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_power_state: Option<
+        Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    >,
+    /// `OS-EXT-STS:task_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:task_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_task_state: Option<Option<String>>,
+    /// `OS-EXT-STS:vm_state`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-STS:vm_state")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_sts_vm_state: Option<Option<String>>,
+    /// `OS-SRV-USG:launched_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:launched_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_launched_at: Option<Option<crate::runtime::DateTime>>,
+    /// `OS-SRV-USG:terminated_at`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-SRV-USG:terminated_at")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_srv_usg_terminated_at: Option<Option<crate::runtime::DateTime>>,
+    /// `accessIPv4`
+    #[serde(rename = "accessIPv4")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv4: Option<ServersRebuildResponseServer29AccessIPv4>,
+    /// `accessIPv6`
+    #[serde(rename = "accessIPv6")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_i_pv6: Option<ServersRebuildResponseServer29AccessIPv4>,
+    /// `addresses`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<serde_json::Value>,
+    /// `config_drive`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    /// `created`
+    pub created: crate::runtime::DateTime,
+    /// `fault`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<ServersRebuildResponseServer29Fault>,
+    /// `flavor`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flavor: Option<ServersRebuildResponseServerFlavor>,
+    /// `hostId`
+    #[serde(rename = "hostId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `image`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<serde_json::Value>,
+    /// `key_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub key_name: Option<Option<String>>,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `metadata`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// `name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<Option<String>>,
+    /// `os-extended-volumes:volumes_attached`
+    #[serde(rename = "os-extended-volumes:volumes_attached")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_extended_volumes_volumes_attached: Option<
+        Vec<ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem>,
+    >,
+    /// `progress`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(serialize_with = "crate::runtime::types::serialize_f64_nullable")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub progress: Option<Option<f64>>,
+    /// `security_groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    /// `status`
+    pub status: ServerShowResponse20ServerStatus,
+    /// `tenant_id`
+    pub tenant_id: String,
+    /// `updated`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<crate::runtime::DateTime>,
+    /// `user_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// `OS-EXT-SRV-ATTR:hostname`
+    #[serde(rename = "OS-EXT-SRV-ATTR:hostname")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_ext_srv_attr_hostname: Option<String>,
+    /// `OS-EXT-SRV-ATTR:kernel_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:kernel_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_kernel_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:launch_index`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:launch_index")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_launch_index: Option<Option<i64>>,
+    /// `OS-EXT-SRV-ATTR:ramdisk_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:ramdisk_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_ramdisk_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:reservation_id`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:reservation_id")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_reservation_id: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:root_device_name`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:root_device_name")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_root_device_name: Option<Option<String>>,
+    /// `OS-EXT-SRV-ATTR:user_data`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(rename = "OS-EXT-SRV-ATTR:user_data")]
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub os_ext_srv_attr_user_data: Option<Option<String>>,
+    /// `host_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    /// `locked`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
+    /// `description`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<Option<String>>,
+    /// `tags`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// `trusted_image_certificates`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trusted_image_certificates: Option<Option<Vec<String>>>,
+    /// `locked_reason`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_reason: Option<Option<String>>,
+    /// `pinned_availability_zone`
+    ///
+    /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
+    #[serde(
+        default,
+        deserialize_with = "crate::runtime::types::deserialize_nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pinned_availability_zone: Option<Option<String>>,
+    /// `scheduler_hints`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+}
+
+/// The `VolumesBootListResponseServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VolumesBootListResponseServersItem {
+    /// `id`
+    pub id: String,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ServerShowResponse269ServerVariant2Status>,
 }
 
 /// The `VolumesBootUpdateResponseServer` type.
