@@ -4,14 +4,18 @@
 //! such construct is a [`Note`] with its JSON pointer and what was done instead.
 //!
 //! Steps: `doc` reads the document and follows `$ref`s; `schema` and `unions` make the types;
-//! `ops` the resources and methods; `same` makes identical types one; this file the API's metadata (title, servers, security) and
-//! the check; `yaml` writes the text.
+//! `ops` the resources and methods (`method_names` names them); `same` makes identical types
+//! one; `repair` makes what `check` refuses into what it takes; `pages` reads which answers
+//! are pages once the unions are repaired; this file the API's metadata (title, servers,
+//! security) and the check; `yaml` writes the text.
 
 mod actions;
 mod doc;
 pub mod merge;
+mod method_names;
 mod names;
 mod ops;
+mod pages;
 mod repair;
 mod same;
 mod schema;
@@ -135,7 +139,7 @@ pub fn import_into(
         }
         text = render(&types, &resources);
     }
-    ops::pages(&types, &mut resources);
+    pages::pages(&types, &mut resources);
     // Repairs make some types alike (unions read as `json`): one type for each again.
     same::merge((&mut types, &mut resources), &mut pointers, &components);
     repair::unused(&doc, &mut types, &resources);
