@@ -378,16 +378,35 @@ fn parameters(
         let is_list = ty.expr.starts_with("list<");
         // `type: [integer, string]`: a query value is text either way, so the first (strictest)
         // of the scalar types it may be.
-        if let Some(members) = scalar_union(schemas, &ty.expr).filter(|_| place == "query") {
+        if let Some(members) = scalar_union(schemas, &ty.expr) {
             doc.note(
                 &param_at,
                 format!(
-                    "the query parameter `{name}` may be any of {}",
+                    "the {place} parameter `{name}` may be any of {}",
                     members.join(", ")
                 ),
                 format!("sent as `{}`, the first", members[0]),
             );
             ty.expr = members[0].clone();
+        }
+        // A path segment or header is text: what is not a scalar (a header: or a list of
+        // them) there is sent as the text the caller gives.
+        let item = ty
+            .expr
+            .strip_prefix("list<")
+            .and_then(|i| i.strip_suffix('>'))
+            .filter(|_| place == "header")
+            .unwrap_or(&ty.expr);
+        if place != "query" && !is_scalar(schemas, item) {
+            doc.note(
+                &param_at,
+                format!(
+                    "the {place} parameter `{name}` is not a scalar (`{}`)",
+                    ty.expr
+                ),
+                "sent as the text the caller gives (`string`)",
+            );
+            ty.expr = "string".to_owned();
         }
         if place == "query" && !is_list && !is_scalar(schemas, &ty.expr) {
             doc.note(

@@ -239,9 +239,51 @@ fn union_def(doc_text: Option<String>, members: &[String]) -> Node {
     def
 }
 
-/// Removes the type `name` and writes `expr` wherever a type expression names it.
+/// Removes the type `name` and writes `expr` wherever a type expression names it. An `expr`
+/// that may be null (`Member?`, a union's only member left) is that where it is an item
+/// (`list<Member?>`), and where it is a whole field's type, the bare type on a field that is
+/// `nullable` (elsewhere, the bare type).
 fn replace(types: &mut Vec<(String, Node)>, resources: &mut Node, name: &str, expr: &str) {
+    if let Some(bare) = expr.strip_suffix('?') {
+        for (_, def) in types.iter_mut() {
+            bare_in_place(def, name, bare, false);
+        }
+        bare_in_place(resources, name, bare, false);
+    }
     replace_all(types, resources, &[(name.to_owned(), expr.to_owned())]);
+}
+
+/// Writes `bare` for the type expressions in `node` that are `name` and nothing else, and marks
+/// the fields among them `nullable` (`is_field`: `node` is a field's definition).
+fn bare_in_place(node: &mut Node, name: &str, bare: &str, is_field: bool) {
+    match node {
+        Node::Map(entries) => {
+            let mut whole_type = false;
+            for (key, value) in entries.iter_mut() {
+                match value {
+                    Node::Str(t)
+                        if t == name && matches!(key.as_str(), "type" | "response" | "item") =>
+                    {
+                        *t = bare.to_owned();
+                        whole_type |= key == "type";
+                    }
+                    Node::Map(children) if key == "fields" => {
+                        for (_, field) in children.iter_mut() {
+                            bare_in_place(field, name, bare, true);
+                        }
+                    }
+                    _ => bare_in_place(value, name, bare, false),
+                }
+            }
+            if whole_type && is_field && !entries.iter().any(|(k, _)| k == "nullable") {
+                entries.push(("nullable".to_owned(), Node::bool(true)));
+            }
+        }
+        Node::Seq(items) => items
+            .iter_mut()
+            .for_each(|i| bare_in_place(i, name, bare, false)),
+        _ => {}
+    }
 }
 
 /// [`replace`] for each `(name, expr)` of `renames` at once: the types named are removed (a
