@@ -75,11 +75,11 @@ async fn send_nova(action: Action, server: &MockServer) {
     let reboot = |t| nova::ServersRebootParams::new(t);
     let result = match action {
         Action::RebootSoft => {
-            let soft = nova::ServersRebootType::SoftUpper;
+            let soft = nova::RebootType::SoftUpper;
             servers.reboot(SERVER_ID, reboot(soft)).await
         }
         Action::RebootHard => {
-            let hard = nova::ServersRebootType::HardUpper;
+            let hard = nova::RebootType::HardUpper;
             servers.reboot(SERVER_ID, reboot(hard)).await
         }
         Action::Start => servers.start(SERVER_ID).await,

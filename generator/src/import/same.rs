@@ -7,9 +7,11 @@
 //! (buildomat's `WorkerBootstrapResult` and `TaskSubmitResult` are both `{id: string}`), and
 //! the members of a tagged union are named by their tag. Objects without fields are left
 //! alone too: nothing says two of them are one thing. The name kept is one said by the
-//! members for a union of built-in types (`BoolOrString`), else the shortest (the first of the
-//! shortest, in the document's order). Merging is repeated until nothing changes, since
-//! objects whose fields were two types and are now one may become identical in turn.
+//! members for a union of built-in types (`BoolOrString`), else the words the names end with
+//! alike where two or more name a thing (`OsDcfDiskConfig`, `RebootType`), else the shortest
+//! (the first of the shortest, in the document's order). Merging is repeated until nothing
+//! changes, since objects whose fields were two types and are now one may become identical in
+//! turn.
 
 use super::repair::replace_all;
 use super::yaml::Node;
@@ -75,23 +77,28 @@ fn dedupe_members(types: &mut [(String, Node)]) -> Vec<(String, String)> {
 /// One round: the `(merged-away name, kept name)` pairs of the types whose definitions are
 /// identical, with the kept one renamed in `types` where its name is new.
 fn round(types: &mut [(String, Node)], components: &HashSet<String>) -> Vec<(String, String)> {
-    let mut groups: Vec<(&Node, Vec<usize>)> = Vec::new();
+    // Alike in any order of keys: objects merged from several versions list their fields in
+    // the order the versions gave them.
+    let mut groups: Vec<(Node, Vec<usize>)> = Vec::new();
     let tagged = tagged_members(types);
     for (i, (name, def)) in types.iter().enumerate() {
         if components.contains(name) || tagged.contains(name.as_str()) || !mergeable(def) {
             continue;
         }
-        match groups.iter_mut().find(|(d, _)| *d == def) {
+        let sorted = sorted(def);
+        match groups.iter_mut().find(|(d, _)| *d == sorted) {
             Some((_, members)) => members.push(i),
-            None => groups.push((def, vec![i])),
+            None => groups.push((sorted, vec![i])),
         }
     }
-    let taken: HashSet<String> = types.iter().map(|(n, _)| key(n)).collect();
+    let mut taken: HashSet<String> = types.iter().map(|(n, _)| key(n)).collect();
     let mut renames = Vec::new();
     let mut kept_names = Vec::new();
-    for (def, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+    for (_, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        let def = &types[members[0]].1;
         let names: Vec<&str> = members.iter().map(|&i| types[i].0.as_str()).collect();
         let kept = kept_name(def, &names, &taken);
+        taken.insert(key(&kept));
         for name in &names {
             if *name != kept {
                 renames.push(((*name).to_owned(), kept.clone()));
@@ -106,6 +113,31 @@ fn round(types: &mut [(String, Node)], components: &HashSet<String>) -> Vec<(Str
         types[i].0 = kept;
     }
     renames
+}
+
+/// `enum: {"": {}}`.
+fn empty_string_enum() -> Node {
+    let mut values = Node::map();
+    values.set("", Node::map());
+    let mut def = Node::map();
+    def.set("enum", values);
+    def
+}
+
+/// `node` with the entries of every mapping sorted by key (a sequence keeps its order).
+fn sorted(node: &Node) -> Node {
+    match node {
+        Node::Map(entries) => {
+            let mut entries: Vec<(String, Node)> = entries
+                .iter()
+                .map(|(k, v)| (k.clone(), sorted(v)))
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Node::Map(entries)
+        }
+        Node::Seq(items) => Node::Seq(items.iter().map(sorted).collect()),
+        other => other.clone(),
+    }
 }
 
 /// Whether a definition may be merged with its likes: not an object without fields, and not a
@@ -144,14 +176,74 @@ fn tagged_members(types: &[(String, Node)]) -> HashSet<&str> {
 
 /// The name a group of identical types keeps (see the module's docs).
 fn kept_name(def: &Node, names: &[&str], taken: &HashSet<String>) -> String {
-    if let Some(said) = said_by_members(def).filter(|n| !taken.contains(&key(n))) {
+    let free = |n: &String| !taken.contains(&key(n));
+    if let Some(said) = said_by_members(def).filter(free) {
         return said;
+    }
+    if let Some(common) = common_words(names).filter(free) {
+        return common;
+    }
+    // The one value `""` (what an optional text may be instead of an address, say).
+    if sorted(def) == sorted(&empty_string_enum()) && free(&"EmptyString".to_owned()) {
+        return "EmptyString".to_owned();
     }
     let shortest = names.iter().map(|n| n.len()).min().unwrap_or(0);
     names
         .iter()
         .find(|n| n.len() == shortest)
         .map_or_else(String::new, |n| (*n).to_owned())
+}
+
+/// The words the names end with alike, where they name a thing: `OsDcfDiskConfig` for
+/// `ImageShowResponse21ImageOsDcfDiskConfig` and `ServersResizeOsDcfDiskConfig`, without the
+/// leading words that only say where a schema stood (`Response`, `Item`, `Create`, a version
+/// number);
+/// `None` if fewer than two words are left.
+fn common_words(names: &[&str]) -> Option<String> {
+    const PLACE: [&str; 15] = [
+        "Response", "Request", "Body", "Item", "Items", "Variant", "Detail", "Index", "Create",
+        "Update", "Show", "Get", "List", "Delete", "Action",
+    ];
+    let split: Vec<Vec<&str>> = names.iter().map(|n| camel_words(n)).collect();
+    let shortest = split.iter().map(Vec::len).min()?;
+    let mut common = 0;
+    while common < shortest
+        && split
+            .iter()
+            .all(|w| w[w.len() - 1 - common] == split[0][split[0].len() - 1 - common])
+    {
+        common += 1;
+    }
+    let first = &split[0];
+    let mut words = &first[first.len() - common..];
+    while let Some(word) = words.first() {
+        if PLACE.contains(word) || word.starts_with(|c: char| c.is_ascii_digit()) {
+            words = &words[1..];
+        } else {
+            break;
+        }
+    }
+    (words.len() >= 2).then(|| words.concat())
+}
+
+/// The words of an `UpperCamelCase` name, digits a word of their own (`Response21Item` is
+/// `Response`, `21`, `Item`).
+fn camel_words(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let bytes = name.as_bytes();
+    for i in 1..bytes.len() {
+        let (a, b) = (bytes[i - 1], bytes[i]);
+        let boundary = b.is_ascii_uppercase() || (b.is_ascii_digit() != a.is_ascii_digit());
+        if boundary {
+            words.push(&name[start..i]);
+            start = i;
+        }
+    }
+    if start < name.len() {
+        words.push(&name[start..]);
+    }
+    words
 }
 
 /// `BoolOrString` for a union of built-in types only (`union: [bool, string]`), with nothing
@@ -244,8 +336,8 @@ mod tests {
         let mut pointers = HashMap::from([("Flag2".to_owned(), "/f2".to_owned())]);
         merge((&mut types, &mut resources), &mut pointers, &HashSet::new());
         let names: Vec<&str> = types.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["ServersRebootType", "A", "BoolOrString", "Lone"]);
-        assert_eq!(types[1].1, object("ServersRebootType"));
+        assert_eq!(names, ["RebootType", "A", "BoolOrString", "Lone"]);
+        assert_eq!(types[1].1, object("RebootType"));
         let Node::Map(r) = &resources else {
             panic!("resources")
         };
@@ -260,6 +352,49 @@ mod tests {
         assert_eq!(
             pointers.get("BoolOrString").map(String::as_str),
             Some("/f2")
+        );
+    }
+
+    #[test]
+    fn a_merged_type_is_named_by_the_words_its_names_end_with() {
+        assert_eq!(
+            common_words(&[
+                "ImageShowResponse21ImageOsDcfDiskConfig",
+                "ServersResizeOsDcfDiskConfig"
+            ]),
+            Some("OsDcfDiskConfig".to_owned())
+        );
+        assert_eq!(
+            common_words(&[
+                "AggregatesAddHostResponseAggregate241",
+                "AggregatesSetMetadataResponseAggregate241"
+            ]),
+            Some("Aggregate241".to_owned())
+        );
+        assert_eq!(
+            common_words(&["ServersListSortKey", "FlavorsListSortKey"]),
+            Some("SortKey".to_owned())
+        );
+        assert_eq!(
+            common_words(&["SnapshotStatus", "SnapshotsItemStatus"]),
+            None
+        );
+        assert_eq!(
+            common_words(&[
+                "OsVolumesBootCreate294ServerBlockDeviceMappingV2Item",
+                "ServersCreate294ServerBlockDeviceMappingV2Item"
+            ]),
+            Some("ServerBlockDeviceMappingV2Item".to_owned())
+        );
+        assert_eq!(camel_words("Response21Item"), ["Response", "21", "Item"]);
+        let taken = HashSet::new();
+        assert_eq!(
+            kept_name(
+                &empty_string_enum(),
+                &["FlavorSwapVariant1", "AccessIPv4Variant1"],
+                &taken
+            ),
+            "EmptyString"
         );
     }
 

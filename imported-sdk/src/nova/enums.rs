@@ -3,16 +3,16 @@
 
 use std::fmt;
 
-/// The `FlavorShowResponse20FlavorSwapVariant1` type.
+/// The `EmptyString` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorShowResponse20FlavorSwapVariant1 {
+pub enum EmptyString {
     /// ` `
     V,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorShowResponse20FlavorSwapVariant1 {
+impl EmptyString {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[""];
 
@@ -25,7 +25,7 @@ impl FlavorShowResponse20FlavorSwapVariant1 {
     }
 }
 
-impl From<&str> for FlavorShowResponse20FlavorSwapVariant1 {
+impl From<&str> for EmptyString {
     fn from(value: &str) -> Self {
         match value {
             "" => Self::V,
@@ -38,26 +38,26 @@ impl From<&str> for FlavorShowResponse20FlavorSwapVariant1 {
     }
 }
 
-impl std::str::FromStr for FlavorShowResponse20FlavorSwapVariant1 {
+impl std::str::FromStr for EmptyString {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorShowResponse20FlavorSwapVariant1 {
+impl fmt::Display for EmptyString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorShowResponse20FlavorSwapVariant1 {
+impl serde::Serialize for EmptyString {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorShowResponse20FlavorSwapVariant1 {
+impl<'de> serde::Deserialize<'de> for EmptyString {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -66,16 +66,16 @@ impl<'de> serde::Deserialize<'de> for FlavorShowResponse20FlavorSwapVariant1 {
     }
 }
 
-/// The `ImagesIndexResponse21ImagesLinksItemRel` type.
+/// The `LinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ImagesIndexResponse21ImagesLinksItemRel {
+pub enum LinksItemRel {
     /// `next`
     Next,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ImagesIndexResponse21ImagesLinksItemRel {
+impl LinksItemRel {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["next"];
 
@@ -88,7 +88,7 @@ impl ImagesIndexResponse21ImagesLinksItemRel {
     }
 }
 
-impl From<&str> for ImagesIndexResponse21ImagesLinksItemRel {
+impl From<&str> for LinksItemRel {
     fn from(value: &str) -> Self {
         match value {
             "next" => Self::Next,
@@ -101,26 +101,93 @@ impl From<&str> for ImagesIndexResponse21ImagesLinksItemRel {
     }
 }
 
-impl std::str::FromStr for ImagesIndexResponse21ImagesLinksItemRel {
+impl std::str::FromStr for LinksItemRel {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ImagesIndexResponse21ImagesLinksItemRel {
+impl fmt::Display for LinksItemRel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ImagesIndexResponse21ImagesLinksItemRel {
+impl serde::Serialize for LinksItemRel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ImagesIndexResponse21ImagesLinksItemRel {
+impl<'de> serde::Deserialize<'de> for LinksItemRel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsDcfDiskConfig` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsDcfDiskConfig {
+    /// `AUTO`
+    Auto,
+    /// `MANUAL`
+    Manual,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl OsDcfDiskConfig {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "AUTO",
+            Self::Manual => "MANUAL",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for OsDcfDiskConfig {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTO" => Self::Auto,
+            "MANUAL" => Self::Manual,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for OsDcfDiskConfig {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for OsDcfDiskConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OsDcfDiskConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -255,6 +322,537 @@ impl serde::Serialize for OsServiceUpdateResponse253ServiceState {
 }
 
 impl<'de> serde::Deserialize<'de> for OsServiceUpdateResponse253ServiceState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerBlockDeviceMappingV2ItemDestinationType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerBlockDeviceMappingV2ItemDestinationType {
+    /// `local`
+    Local,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerBlockDeviceMappingV2ItemDestinationType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["local", "volume"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Local => "local",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerBlockDeviceMappingV2ItemDestinationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "local" => Self::Local,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerBlockDeviceMappingV2ItemDestinationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerBlockDeviceMappingV2ItemDestinationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerBlockDeviceMappingV2ItemDestinationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerBlockDeviceMappingV2ItemDestinationType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerBlockDeviceMappingV2ItemSourceType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerBlockDeviceMappingV2ItemSourceType {
+    /// `blank`
+    Blank,
+    /// `image`
+    Image,
+    /// `snapshot`
+    Snapshot,
+    /// `volume`
+    Volume,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerBlockDeviceMappingV2ItemSourceType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "blank",
+        "image",
+        "snapshot",
+        "volume",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Blank => "blank",
+            Self::Image => "image",
+            Self::Snapshot => "snapshot",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerBlockDeviceMappingV2ItemSourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "blank" => Self::Blank,
+            "image" => Self::Image,
+            "snapshot" => Self::Snapshot,
+            "volume" => Self::Volume,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerBlockDeviceMappingV2ItemSourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerBlockDeviceMappingV2ItemSourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerBlockDeviceMappingV2ItemSourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerBlockDeviceMappingV2ItemSourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `ServerNetworksVariant2` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ServerNetworksVariant2 {
+    /// `auto`
+    Auto,
+    /// `none`
+    None,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ServerNetworksVariant2 {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["auto", "none"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Auto => "auto",
+            Self::None => "none",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ServerNetworksVariant2 {
+    fn from(value: &str) -> Self {
+        match value {
+            "auto" => Self::Auto,
+            "none" => Self::None,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ServerNetworksVariant2 {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ServerNetworksVariant2 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ServerNetworksVariant2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerNetworksVariant2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `OsExtStsPowerState` type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OsExtStsPowerState {
+    /// `0`
+    Value0,
+    /// `1`
+    Value1,
+    /// `3`
+    Value3,
+    /// `4`
+    Value4,
+    /// `6`
+    Value6,
+    /// `7`
+    Value7,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownInt),
+}
+
+impl OsExtStsPowerState {
+    /// Every value this SDK knows.
+    pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
+
+    /// The value as sent on the wire.
+    pub fn value(self) -> i64 {
+        match self {
+            Self::Value0 => 0,
+            Self::Value1 => 1,
+            Self::Value3 => 3,
+            Self::Value4 => 4,
+            Self::Value6 => 6,
+            Self::Value7 => 7,
+            Self::Unknown(value) => value.value(),
+        }
+    }
+}
+
+impl From<i64> for OsExtStsPowerState {
+    fn from(value: i64) -> Self {
+        match value {
+            0 => Self::Value0,
+            1 => Self::Value1,
+            3 => Self::Value3,
+            4 => Self::Value4,
+            6 => Self::Value6,
+            7 => Self::Value7,
+            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
+        }
+    }
+}
+
+impl fmt::Display for OsExtStsPowerState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
+    }
+}
+
+impl serde::Serialize for OsExtStsPowerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OsExtStsPowerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// The `ConfigDrive` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConfigDrive {
+    /// ` `
+    V,
+    /// `False`
+    False,
+    /// `True`
+    True,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl ConfigDrive {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["", "False", "True"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::False => "False",
+            Self::True => "True",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for ConfigDrive {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            "False" => Self::False,
+            "True" => Self::True,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for ConfigDrive {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for ConfigDrive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ConfigDrive {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConfigDrive {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `HostStatus` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HostStatus {
+    /// ` `
+    V,
+    /// `DOWN`
+    Down,
+    /// `MAINTENANCE`
+    Maintenance,
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `UP`
+    Up,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl HostStatus {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "",
+        "DOWN",
+        "MAINTENANCE",
+        "UNKNOWN",
+        "UP",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V => "",
+            Self::Down => "DOWN",
+            Self::Maintenance => "MAINTENANCE",
+            Self::UnknownValue => "UNKNOWN",
+            Self::Up => "UP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for HostStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::V,
+            "DOWN" => Self::Down,
+            "MAINTENANCE" => Self::Maintenance,
+            "UNKNOWN" => Self::UnknownValue,
+            "UP" => Self::Up,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for HostStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for HostStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for HostStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for HostStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `RebootType` type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RebootType {
+    /// `HARD`
+    HardUpper,
+    /// `Hard`
+    Hard,
+    /// `SOFT`
+    SoftUpper,
+    /// `Soft`
+    Soft,
+    /// `hard`
+    HardLower,
+    /// `soft`
+    SoftLower,
+    /// A value this version of the SDK does not know; it is sent back unchanged.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl RebootType {
+    /// Every value this SDK knows, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "HARD",
+        "Hard",
+        "SOFT",
+        "Soft",
+        "hard",
+        "soft",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::HardUpper => "HARD",
+            Self::Hard => "Hard",
+            Self::SoftUpper => "SOFT",
+            Self::Soft => "Soft",
+            Self::HardLower => "hard",
+            Self::SoftLower => "soft",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<&str> for RebootType {
+    fn from(value: &str) -> Self {
+        match value {
+            "HARD" => Self::HardUpper,
+            "Hard" => Self::Hard,
+            "SOFT" => Self::SoftUpper,
+            "Soft" => Self::Soft,
+            "hard" => Self::HardLower,
+            "soft" => Self::SoftLower,
+            other => {
+                Self::Unknown(
+                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
+                )
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for RebootType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl fmt::Display for RebootType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for RebootType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RebootType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -578,365 +1176,6 @@ impl<'de> serde::Deserialize<'de> for ServersListSortKey {
     }
 }
 
-/// The `ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    /// `local`
-    Local,
-    /// `volume`
-    Volume,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["local", "volume"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Local => "local",
-            Self::Volume => "volume",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "local" => Self::Local,
-            "volume" => Self::Volume,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr
-for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServersCreate294ServerBlockDeviceMappingV2ItemSourceType` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    /// `blank`
-    Blank,
-    /// `image`
-    Image,
-    /// `snapshot`
-    Snapshot,
-    /// `volume`
-    Volume,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "blank",
-        "image",
-        "snapshot",
-        "volume",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Blank => "blank",
-            Self::Image => "image",
-            Self::Snapshot => "snapshot",
-            Self::Volume => "volume",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "blank" => Self::Blank,
-            "image" => Self::Image,
-            "snapshot" => Self::Snapshot,
-            "volume" => Self::Volume,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de>
-for ServersCreate294ServerBlockDeviceMappingV2ItemSourceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServersCreate294ServerNetworksVariant2` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersCreate294ServerNetworksVariant2 {
-    /// `auto`
-    Auto,
-    /// `none`
-    None,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersCreate294ServerNetworksVariant2 {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["auto", "none"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "auto",
-            Self::None => "none",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersCreate294ServerNetworksVariant2 {
-    fn from(value: &str) -> Self {
-        match value {
-            "auto" => Self::Auto,
-            "none" => Self::None,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServersCreate294ServerNetworksVariant2 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersCreate294ServerNetworksVariant2 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersCreate294ServerNetworksVariant2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServersCreate294ServerNetworksVariant2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServerShowResponse20ServerOsExtStsPowerState` type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServerShowResponse20ServerOsExtStsPowerState {
-    /// `0`
-    Value0,
-    /// `1`
-    Value1,
-    /// `3`
-    Value3,
-    /// `4`
-    Value4,
-    /// `6`
-    Value6,
-    /// `7`
-    Value7,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownInt),
-}
-
-impl ServerShowResponse20ServerOsExtStsPowerState {
-    /// Every value this SDK knows.
-    pub const VALUES: &'static [i64] = &[0, 1, 3, 4, 6, 7];
-
-    /// The value as sent on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::Value0 => 0,
-            Self::Value1 => 1,
-            Self::Value3 => 3,
-            Self::Value4 => 4,
-            Self::Value6 => 6,
-            Self::Value7 => 7,
-            Self::Unknown(value) => value.value(),
-        }
-    }
-}
-
-impl From<i64> for ServerShowResponse20ServerOsExtStsPowerState {
-    fn from(value: i64) -> Self {
-        match value {
-            0 => Self::Value0,
-            1 => Self::Value1,
-            3 => Self::Value3,
-            4 => Self::Value4,
-            6 => Self::Value6,
-            7 => Self::Value7,
-            other => Self::Unknown(crate::runtime::UnknownInt::new_unchecked(other)),
-        }
-    }
-}
-
-impl fmt::Display for ServerShowResponse20ServerOsExtStsPowerState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-
-impl serde::Serialize for ServerShowResponse20ServerOsExtStsPowerState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerOsExtStsPowerState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-
-/// The `ServerShowResponse20ServerConfigDrive` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServerShowResponse20ServerConfigDrive {
-    /// ` `
-    V,
-    /// `False`
-    False,
-    /// `True`
-    True,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServerShowResponse20ServerConfigDrive {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["", "False", "True"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V => "",
-            Self::False => "False",
-            Self::True => "True",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServerShowResponse20ServerConfigDrive {
-    fn from(value: &str) -> Self {
-        match value {
-            "" => Self::V,
-            "False" => Self::False,
-            "True" => Self::True,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServerShowResponse20ServerConfigDrive {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServerShowResponse20ServerConfigDrive {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServerShowResponse20ServerConfigDrive {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerConfigDrive {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `ServerShowResponse20ServerLinksItemRel` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ServerShowResponse20ServerLinksItemRel {
@@ -1164,91 +1403,6 @@ impl<'de> serde::Deserialize<'de> for ServerShowResponse20ServerStatus {
     }
 }
 
-/// The `ServerShowResponse216ServerHostStatus` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServerShowResponse216ServerHostStatus {
-    /// ` `
-    V,
-    /// `DOWN`
-    Down,
-    /// `MAINTENANCE`
-    Maintenance,
-    /// `UNKNOWN`
-    UnknownValue,
-    /// `UP`
-    Up,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServerShowResponse216ServerHostStatus {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "",
-        "DOWN",
-        "MAINTENANCE",
-        "UNKNOWN",
-        "UP",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V => "",
-            Self::Down => "DOWN",
-            Self::Maintenance => "MAINTENANCE",
-            Self::UnknownValue => "UNKNOWN",
-            Self::Up => "UP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServerShowResponse216ServerHostStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "" => Self::V,
-            "DOWN" => Self::Down,
-            "MAINTENANCE" => Self::Maintenance,
-            "UNKNOWN" => Self::UnknownValue,
-            "UP" => Self::Up,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServerShowResponse216ServerHostStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServerShowResponse216ServerHostStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServerShowResponse216ServerHostStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServerShowResponse216ServerHostStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `ServerShowResponse269ServerVariant2Status` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ServerShowResponse269ServerVariant2Status {
@@ -1304,163 +1458,6 @@ impl serde::Serialize for ServerShowResponse269ServerVariant2Status {
 }
 
 impl<'de> serde::Deserialize<'de> for ServerShowResponse269ServerVariant2Status {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServersRebootType` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersRebootType {
-    /// `HARD`
-    HardUpper,
-    /// `Hard`
-    Hard,
-    /// `SOFT`
-    SoftUpper,
-    /// `Soft`
-    Soft,
-    /// `hard`
-    HardLower,
-    /// `soft`
-    SoftLower,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersRebootType {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "HARD",
-        "Hard",
-        "SOFT",
-        "Soft",
-        "hard",
-        "soft",
-    ];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HardUpper => "HARD",
-            Self::Hard => "Hard",
-            Self::SoftUpper => "SOFT",
-            Self::Soft => "Soft",
-            Self::HardLower => "hard",
-            Self::SoftLower => "soft",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersRebootType {
-    fn from(value: &str) -> Self {
-        match value {
-            "HARD" => Self::HardUpper,
-            "Hard" => Self::Hard,
-            "SOFT" => Self::SoftUpper,
-            "Soft" => Self::Soft,
-            "hard" => Self::HardLower,
-            "soft" => Self::SoftLower,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServersRebootType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersRebootType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersRebootType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServersRebootType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `ServersResizeOsDcfDiskConfig` type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersResizeOsDcfDiskConfig {
-    /// `AUTO`
-    Auto,
-    /// `MANUAL`
-    Manual,
-    /// A value this version of the SDK does not know; it is sent back unchanged.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ServersResizeOsDcfDiskConfig {
-    /// Every value this SDK knows, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["AUTO", "MANUAL"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "AUTO",
-            Self::Manual => "MANUAL",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ServersResizeOsDcfDiskConfig {
-    fn from(value: &str) -> Self {
-        match value {
-            "AUTO" => Self::Auto,
-            "MANUAL" => Self::Manual,
-            other => {
-                Self::Unknown(
-                    crate::runtime::UnknownValue::new_unchecked(other.to_owned()),
-                )
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for ServersResizeOsDcfDiskConfig {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl fmt::Display for ServersResizeOsDcfDiskConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ServersResizeOsDcfDiskConfig {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ServersResizeOsDcfDiskConfig {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

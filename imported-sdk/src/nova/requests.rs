@@ -2,15 +2,13 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use super::{
-    BoolOrString, Int64OrString,
-    ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    ServersCreate294ServerBlockDeviceMappingV2ItemSourceType, StringOrJson,
-    StringOrStringList,
+    BoolOrString, Int64OrString, ServerBlockDeviceMappingV2ItemDestinationType,
+    ServerBlockDeviceMappingV2ItemSourceType, StringOrJson, StringOrStringList,
 };
 
-/// The `OsVolumesBootCreate294OsSchedulerHints` type.
+/// The `SchedulerHints` type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesBootCreate294OsSchedulerHints {
+pub struct SchedulerHints {
     /// `build_near_host_ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_near_host_ip: Option<String>,
@@ -37,7 +35,7 @@ pub struct OsVolumesBootCreate294OsSchedulerHints {
     pub target_cell: Option<String>,
 }
 
-impl OsVolumesBootCreate294OsSchedulerHints {
+impl SchedulerHints {
     /// Sets `build_near_host_ip`.
     pub fn build_near_host_ip(mut self, value: impl Into<String>) -> Self {
         self.build_near_host_ip = Some(value.into());
@@ -87,9 +85,9 @@ impl OsVolumesBootCreate294OsSchedulerHints {
     }
 }
 
-/// The `ServersCreate294ServerBlockDeviceMappingV2Item` type.
+/// The `ServerBlockDeviceMappingV2Item` type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
+pub struct ServerBlockDeviceMappingV2Item {
     /// `boot_index`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -107,9 +105,7 @@ pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
     pub delete_on_termination: Option<BoolOrString>,
     /// `destination_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination_type: Option<
-        ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    >,
+    pub destination_type: Option<ServerBlockDeviceMappingV2ItemDestinationType>,
     /// `device_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
@@ -133,7 +129,7 @@ pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
     pub snapshot_id: Option<String>,
     /// `source_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
+    pub source_type: Option<ServerBlockDeviceMappingV2ItemSourceType>,
     /// `tag`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
@@ -160,7 +156,7 @@ pub struct ServersCreate294ServerBlockDeviceMappingV2Item {
     pub volume_type: Option<Option<String>>,
 }
 
-impl ServersCreate294ServerBlockDeviceMappingV2Item {
+impl ServerBlockDeviceMappingV2Item {
     /// Sets `boot_index`.
     pub fn boot_index(mut self, value: impl Into<Int64OrString>) -> Self {
         self.boot_index = Some(Some(value.into()));
@@ -188,7 +184,7 @@ impl ServersCreate294ServerBlockDeviceMappingV2Item {
     /// Sets `destination_type`.
     pub fn destination_type(
         mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType>,
+        value: impl Into<ServerBlockDeviceMappingV2ItemDestinationType>,
     ) -> Self {
         self.destination_type = Some(value.into());
         self
@@ -239,7 +235,7 @@ impl ServersCreate294ServerBlockDeviceMappingV2Item {
     /// Sets `source_type`.
     pub fn source_type(
         mut self,
-        value: impl Into<ServersCreate294ServerBlockDeviceMappingV2ItemSourceType>,
+        value: impl Into<ServerBlockDeviceMappingV2ItemSourceType>,
     ) -> Self {
         self.source_type = Some(value.into());
         self
@@ -288,9 +284,9 @@ impl ServersCreate294ServerBlockDeviceMappingV2Item {
     }
 }
 
-/// The `ServersCreate294ServerNetworksVariant1Item` type.
+/// The `ServerNetworksVariant1Item` type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreate294ServerNetworksVariant1Item {
+pub struct ServerNetworksVariant1Item {
     /// `fixed_ip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed_ip: Option<String>,
@@ -311,7 +307,7 @@ pub struct ServersCreate294ServerNetworksVariant1Item {
     pub uuid: Option<String>,
 }
 
-impl ServersCreate294ServerNetworksVariant1Item {
+impl ServerNetworksVariant1Item {
     /// Sets `fixed_ip`.
     pub fn fixed_ip(mut self, value: impl Into<String>) -> Self {
         self.fixed_ip = Some(value.into());

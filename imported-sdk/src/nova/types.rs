@@ -2,10 +2,9 @@
 //! Object and map types the answers hold.
 
 use super::{
-    BoolOrString, ImagesIndexResponse21ImagesLinksItemRel,
-    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerLinksItemRel,
-    ServerShowResponse20ServerOsExtStsPowerState, ServerShowResponse20ServerStatus,
-    ServersRebuildResponseServer29AccessIPv4, ServersResizeOsDcfDiskConfig,
+    BoolOrString, LinksItemRel, OsDcfDiskConfig, OsExtStsPowerState, SchedulerHints,
+    ServerShowResponse20ServerLinksItemRel, ServerShowResponse20ServerStatus,
+    ServersRebuildResponseServer29AccessIPv4,
 };
 
 /// The `ImagesIndexResponse21ImagesLinksItem` type.
@@ -14,7 +13,7 @@ pub struct ImagesIndexResponse21ImagesLinksItem {
     /// `href`
     pub href: String,
     /// `rel`
-    pub rel: ImagesIndexResponse21ImagesLinksItemRel,
+    pub rel: LinksItemRel,
 }
 
 /// The `OsSecurityGroupsIndexResponse21SecurityGroupsItem` type.
@@ -27,33 +26,33 @@ pub struct OsSecurityGroupsIndexResponse21SecurityGroupsItem {
     /// The security group name.
     pub name: String,
     /// The list of security group rules.
-    pub rules: Vec<OsSecurityGroupShowResponse21SecurityGroupRulesItem>,
+    pub rules: Vec<RulesItem>,
     /// The UUID of the tenant in a multi-tenancy cloud.
     pub tenant_id: String,
 }
 
-/// The `OsSecurityGroupShowResponse21SecurityGroupRulesItem` type.
+/// The `RulesItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItem {
+pub struct RulesItem {
     /// `from_port`
     pub from_port: Option<i64>,
     /// `group`
-    pub group: OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup,
+    pub group: RulesItemGroup,
     /// `id`
     pub id: String,
     /// `ip_protocol`
     pub ip_protocol: Option<String>,
     /// `ip_range`
-    pub ip_range: OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange,
+    pub ip_range: RulesItemIpRange,
     /// `parent_group_id`
     pub parent_group_id: String,
     /// `to_port`
     pub to_port: Option<i64>,
 }
 
-/// The `OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup` type.
+/// The `RulesItemGroup` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup {
+pub struct RulesItemGroup {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -62,81 +61,31 @@ pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup {
     pub tenant_id: Option<String>,
 }
 
-/// The `OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange` type.
+/// The `RulesItemIpRange` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange {
+pub struct RulesItemIpRange {
     /// `cidr`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
 }
 
-/// The `ServersCreateResponseVariant1` type.
+/// The `SecurityGroupsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant1 {
-    /// `reservation_id`
-    pub reservation_id: String,
-}
-
-/// The `ServersCreateResponseVariant2` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2 {
-    /// `server`
-    pub server: ServersCreateResponseVariant2Server,
-}
-
-/// The `ServersCreateResponseVariant2Server` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersCreateResponseVariant2Server {
-    /// `OS-DCF:diskConfig`
-    #[serde(rename = "OS-DCF:diskConfig")]
-    pub os_dcf_disk_config: ServersResizeOsDcfDiskConfig,
-    /// `adminPass`
-    #[serde(rename = "adminPass")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin_pass: Option<String>,
-    /// `id`
-    pub id: String,
-    /// `links`
-    pub links: Vec<ServerShowResponse20ServerLinksItem>,
-    /// `security_groups`
-    pub security_groups: Vec<ServerShowResponse20ServerSecurityGroupsItem>,
-}
-
-/// The `ServerShowResponse20ServerLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerShowResponse20ServerLinksItem {
-    /// `href`
-    pub href: String,
-    /// `rel`
-    pub rel: ServerShowResponse20ServerLinksItemRel,
-}
-
-/// The `ServerShowResponse20ServerSecurityGroupsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerShowResponse20ServerSecurityGroupsItem {
+pub struct SecurityGroupsItem {
     /// `name`
     pub name: String,
 }
 
-/// The `ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem` type.
+/// The `RebuildResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem {
-    /// Default: `false`.
-    pub delete_on_termination: bool,
-    /// `id`
-    pub id: String,
-}
-
-/// The `ServersRebuildResponse` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponse {
+pub struct RebuildResponse {
     /// `server`
-    pub server: ServersRebuildResponseServer,
+    pub server: RebuildResponseServer,
 }
 
-/// The `ServersRebuildResponseServer` type.
+/// The `RebuildResponseServer` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServer {
+pub struct RebuildResponseServer {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     pub os_dcf_disk_config: String,
@@ -231,9 +180,7 @@ pub struct ServersRebuildResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServerShowResponse20ServerOsExtStsPowerState>,
-    >,
+    pub os_ext_sts_power_state: Option<Option<OsExtStsPowerState>>,
     /// `OS-EXT-STS:task_state`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -316,7 +263,7 @@ pub struct ServersRebuildResponseServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
-    pub flavor: ServersRebuildResponseServerFlavor,
+    pub flavor: RebuildResponseServerFlavor,
     /// `hostId`
     #[serde(rename = "hostId")]
     pub host_id: String,
@@ -374,10 +321,10 @@ pub struct ServersRebuildResponseServer {
     pub progress: Option<f64>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,
@@ -412,6 +359,56 @@ pub struct ServersRebuildResponseServer {
     pub user_id: String,
 }
 
+/// The `ServersCreateResponseVariant1` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreateResponseVariant1 {
+    /// `reservation_id`
+    pub reservation_id: String,
+}
+
+/// The `ServersCreateResponseVariant2` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreateResponseVariant2 {
+    /// `server`
+    pub server: ServersCreateResponseVariant2Server,
+}
+
+/// The `ServersCreateResponseVariant2Server` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersCreateResponseVariant2Server {
+    /// `OS-DCF:diskConfig`
+    #[serde(rename = "OS-DCF:diskConfig")]
+    pub os_dcf_disk_config: OsDcfDiskConfig,
+    /// `adminPass`
+    #[serde(rename = "adminPass")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_pass: Option<String>,
+    /// `id`
+    pub id: String,
+    /// `links`
+    pub links: Vec<ServerShowResponse20ServerLinksItem>,
+    /// `security_groups`
+    pub security_groups: Vec<SecurityGroupsItem>,
+}
+
+/// The `ServerShowResponse20ServerLinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerShowResponse20ServerLinksItem {
+    /// `href`
+    pub href: String,
+    /// `rel`
+    pub rel: ServerShowResponse20ServerLinksItemRel,
+}
+
+/// The `ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem {
+    /// Default: `false`.
+    pub delete_on_termination: bool,
+    /// `id`
+    pub id: String,
+}
+
 /// The `ServersRebuildResponseServer29Fault` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersRebuildResponseServer29Fault {
@@ -426,19 +423,9 @@ pub struct ServersRebuildResponseServer29Fault {
     pub message: String,
 }
 
-/// The `ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem` type.
+/// The `RebuildResponseServerFlavor` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem {
-    /// `id`
-    pub id: String,
-    /// Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delete_on_termination: Option<bool>,
-}
-
-/// The `ServersRebuildResponseServerFlavor` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersRebuildResponseServerFlavor {
+pub struct RebuildResponseServerFlavor {
     /// `disk`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk: Option<i64>,
@@ -466,4 +453,14 @@ pub struct ServersRebuildResponseServerFlavor {
     /// `links`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
+}
+
+/// The `ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem {
+    /// `id`
+    pub id: String,
+    /// Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<bool>,
 }

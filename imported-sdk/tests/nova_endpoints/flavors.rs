@@ -26,8 +26,8 @@ async fn flavors_list() {
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
-                .sort_dir(api::FlavorsListSortDir::Asc)
-                .sort_key(api::FlavorsListSortKey::CreatedAt),
+                .sort_dir(api::SortDir::Asc)
+                .sort_key(api::SortKey::CreatedAt),
         )
         .await
         .expect("the call succeeds");
@@ -150,8 +150,8 @@ async fn flavors_list_detail() {
                 .min_disk(String::from("mindisk-1"))
                 .min_ram(String::from("minram-1"))
                 .name(String::from("name-1"))
-                .sort_dir(api::FlavorsListSortDir::Asc)
-                .sort_key(api::FlavorsListSortKey::CreatedAt),
+                .sort_dir(api::SortDir::Asc)
+                .sort_key(api::SortKey::CreatedAt),
         )
         .await
         .expect("the call succeeds");

@@ -85,7 +85,7 @@ async fn keypairs_create() {
                 keypair: api::OsKeypairsCreate292Keypair {
                     name: serde_json::json!({ "key" : "value" }),
                     public_key: String::from("public-key-1"),
-                    r#type: Some(api::OsKeypairsCreate292KeypairType::Ssh),
+                    r#type: Some(api::KeypairType::Ssh),
                     user_id: Some(String::from("user-id-1")),
                 },
             },

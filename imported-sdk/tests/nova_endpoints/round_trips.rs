@@ -37,42 +37,33 @@ fn root_show_response_version_round_trips() {
 }
 
 #[test]
-fn root_show_response_version_links_item_round_trips() {
+fn version_links_item_round_trips() {
     round_trip::<
-        api::RootShowResponseVersionLinksItem,
+        api::VersionLinksItem,
     >(r#"{"href":"href-1","rel":"rel-1","type":"type-1"}"#);
-    round_trip::<
-        api::RootShowResponseVersionLinksItem,
-    >(r#"{"href":"href-1","rel":"rel-1"}"#);
+    round_trip::<api::VersionLinksItem>(r#"{"href":"href-1","rel":"rel-1"}"#);
 }
 
 #[test]
-fn root_show_response_version_media_types_item_round_trips() {
-    round_trip::<
-        api::RootShowResponseVersionMediaTypesItem,
-    >(r#"{"base":"base-1","type":"type-1"}"#);
+fn version_media_types_item_round_trips() {
+    round_trip::<api::VersionMediaTypesItem>(r#"{"base":"base-1","type":"type-1"}"#);
 }
 
 #[test]
-fn root_show_response_version_status_round_trips() {
+fn version_status_round_trips() {
     assert_eq!(
-        round_trip:: < api::RootShowResponseVersionStatus > (r#""CURRENT""#),
-        api::RootShowResponseVersionStatus::Current
-    );
-    assert_eq!(
-        round_trip:: < api::RootShowResponseVersionStatus > (r#""DEPRECATED""#),
-        api::RootShowResponseVersionStatus::Deprecated
+        round_trip:: < api::VersionStatus > (r#""CURRENT""#), api::VersionStatus::Current
     );
     assert_eq!(
-        round_trip:: < api::RootShowResponseVersionStatus > (r#""SUPPORTED""#),
-        api::RootShowResponseVersionStatus::Supported
+        round_trip:: < api::VersionStatus > (r#""DEPRECATED""#),
+        api::VersionStatus::Deprecated
     );
-    let value = round_trip::<
-        api::RootShowResponseVersionStatus,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::RootShowResponseVersionStatus::Unknown(_)), "{value:?}"
+    assert_eq!(
+        round_trip:: < api::VersionStatus > (r#""SUPPORTED""#),
+        api::VersionStatus::Supported
     );
+    let value = round_trip::<api::VersionStatus>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::VersionStatus::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -94,6 +85,14 @@ fn extensions_index_response_extensions_item_round_trips() {
 }
 
 #[test]
+fn links_item_round_trips() {
+    round_trip::<
+        api::LinksItem,
+    >(r#"{"href":"https://example.com/href-1","rel":"rel-1"}"#);
+    round_trip::<api::LinksItem>(r#"{}"#);
+}
+
+#[test]
 fn extension_show_response_round_trips() {
     round_trip::<
         api::ExtensionShowResponse,
@@ -112,94 +111,44 @@ fn extension_show_response_extension_round_trips() {
 }
 
 #[test]
-fn extension_show_response_extension_links_item_round_trips() {
-    round_trip::<
-        api::ExtensionShowResponseExtensionLinksItem,
-    >(r#"{"href":"https://example.com/href-1","rel":"rel-1"}"#);
-    round_trip::<api::ExtensionShowResponseExtensionLinksItem>(r#"{}"#);
+fn sort_dir_round_trips() {
+    assert_eq!(round_trip:: < api::SortDir > (r#""asc""#), api::SortDir::Asc);
+    assert_eq!(round_trip:: < api::SortDir > (r#""desc""#), api::SortDir::Desc);
+    let value = round_trip::<api::SortDir>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::SortDir::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn flavors_list_sort_dir_round_trips() {
+fn sort_key_round_trips() {
     assert_eq!(
-        round_trip:: < api::FlavorsListSortDir > (r#""asc""#),
-        api::FlavorsListSortDir::Asc
+        round_trip:: < api::SortKey > (r#""created_at""#), api::SortKey::CreatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsListSortDir > (r#""desc""#),
-        api::FlavorsListSortDir::Desc
+        round_trip:: < api::SortKey > (r#""description""#), api::SortKey::Description
     );
-    let value = round_trip::<
-        api::FlavorsListSortDir,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsListSortDir::Unknown(_)), "{value:?}");
-}
-
-#[test]
-fn flavors_list_sort_key_round_trips() {
+    assert_eq!(round_trip:: < api::SortKey > (r#""disabled""#), api::SortKey::Disabled);
     assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""created_at""#),
-        api::FlavorsListSortKey::CreatedAt
+        round_trip:: < api::SortKey > (r#""ephemeral_gb""#), api::SortKey::EphemeralGb
     );
+    assert_eq!(round_trip:: < api::SortKey > (r#""flavorid""#), api::SortKey::Flavorid);
+    assert_eq!(round_trip:: < api::SortKey > (r#""id""#), api::SortKey::Id);
+    assert_eq!(round_trip:: < api::SortKey > (r#""is_public""#), api::SortKey::IsPublic);
+    assert_eq!(round_trip:: < api::SortKey > (r#""memory_mb""#), api::SortKey::MemoryMb);
+    assert_eq!(round_trip:: < api::SortKey > (r#""name""#), api::SortKey::Name);
+    assert_eq!(round_trip:: < api::SortKey > (r#""root_gb""#), api::SortKey::RootGb);
     assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""description""#),
-        api::FlavorsListSortKey::Description
+        round_trip:: < api::SortKey > (r#""rxtx_factor""#), api::SortKey::RxtxFactor
     );
+    assert_eq!(round_trip:: < api::SortKey > (r#""swap""#), api::SortKey::Swap);
     assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""disabled""#),
-        api::FlavorsListSortKey::Disabled
+        round_trip:: < api::SortKey > (r#""updated_at""#), api::SortKey::UpdatedAt
     );
     assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""ephemeral_gb""#),
-        api::FlavorsListSortKey::EphemeralGb
+        round_trip:: < api::SortKey > (r#""vcpu_weight""#), api::SortKey::VcpuWeight
     );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""flavorid""#),
-        api::FlavorsListSortKey::Flavorid
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""id""#), api::FlavorsListSortKey::Id
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""is_public""#),
-        api::FlavorsListSortKey::IsPublic
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""memory_mb""#),
-        api::FlavorsListSortKey::MemoryMb
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""name""#),
-        api::FlavorsListSortKey::Name
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""root_gb""#),
-        api::FlavorsListSortKey::RootGb
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""rxtx_factor""#),
-        api::FlavorsListSortKey::RxtxFactor
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""swap""#),
-        api::FlavorsListSortKey::Swap
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""updated_at""#),
-        api::FlavorsListSortKey::UpdatedAt
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""vcpu_weight""#),
-        api::FlavorsListSortKey::VcpuWeight
-    );
-    assert_eq!(
-        round_trip:: < api::FlavorsListSortKey > (r#""vcpus""#),
-        api::FlavorsListSortKey::Vcpus
-    );
-    let value = round_trip::<
-        api::FlavorsListSortKey,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::FlavorsListSortKey::Unknown(_)), "{value:?}");
+    assert_eq!(round_trip:: < api::SortKey > (r#""vcpus""#), api::SortKey::Vcpus);
+    let value = round_trip::<api::SortKey>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::SortKey::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -261,6 +210,13 @@ fn flavors_create2102_flavor_ram_round_trips() {
 }
 
 #[test]
+fn empty_string_round_trips() {
+    assert_eq!(round_trip:: < api::EmptyString > (r#""""#), api::EmptyString::V);
+    let value = round_trip::<api::EmptyString>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::EmptyString::Unknown(_)), "{value:?}");
+}
+
+#[test]
 fn flavors_os_extra_specs_index_response_round_trips() {
     round_trip::<
         api::FlavorsOsExtraSpecsIndexResponse,
@@ -287,9 +243,9 @@ fn flavors_os_flavor_access_index_response_round_trips() {
 }
 
 #[test]
-fn flavors_os_flavor_access_index_response_flavor_access_item_round_trips() {
+fn flavor_access_item_round_trips() {
     round_trip::<
-        api::FlavorsOsFlavorAccessIndexResponseFlavorAccessItem,
+        api::FlavorAccessItem,
     >(r#"{"flavor_id":"flavor-id-1","tenant_id":"a"}"#);
 }
 
@@ -307,21 +263,6 @@ fn flavor_show_response20_flavor_links_item_round_trips() {
     round_trip::<
         api::FlavorShowResponse20FlavorLinksItem,
     >(r#"{"href":"https://example.com/href-1","rel":"rel-1"}"#);
-}
-
-#[test]
-fn flavor_show_response20_flavor_swap_variant1_round_trips() {
-    assert_eq!(
-        round_trip:: < api::FlavorShowResponse20FlavorSwapVariant1 > (r#""""#),
-        api::FlavorShowResponse20FlavorSwapVariant1::V
-    );
-    let value = round_trip::<
-        api::FlavorShowResponse20FlavorSwapVariant1,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::FlavorShowResponse20FlavorSwapVariant1::Unknown(_)),
-        "{value:?}"
-    );
 }
 
 #[test]
@@ -380,18 +321,25 @@ fn images_index_response21_images_links_item_round_trips() {
 }
 
 #[test]
-fn images_index_response21_images_links_item_rel_round_trips() {
+fn links_item_rel_round_trips() {
     assert_eq!(
-        round_trip:: < api::ImagesIndexResponse21ImagesLinksItemRel > (r#""next""#),
-        api::ImagesIndexResponse21ImagesLinksItemRel::Next
+        round_trip:: < api::LinksItemRel > (r#""next""#), api::LinksItemRel::Next
     );
-    let value = round_trip::<
-        api::ImagesIndexResponse21ImagesLinksItemRel,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ImagesIndexResponse21ImagesLinksItemRel::Unknown(_)),
-        "{value:?}"
+    let value = round_trip::<api::LinksItemRel>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::LinksItemRel::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn os_dcf_disk_config_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsDcfDiskConfig > (r#""AUTO""#), api::OsDcfDiskConfig::Auto
     );
+    assert_eq!(
+        round_trip:: < api::OsDcfDiskConfig > (r#""MANUAL""#),
+        api::OsDcfDiskConfig::Manual
+    );
+    let value = round_trip::<api::OsDcfDiskConfig>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::OsDcfDiskConfig::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -614,8 +562,7 @@ fn aggregates_add_host_response_aggregate_round_trips() {
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     assert!(
-        matches!(value,
-        api::AggregatesAddHostResponseAggregate::AggregatesAddHostResponseAggregate241(_)),
+        matches!(value, api::AggregatesAddHostResponseAggregate::Aggregate241(_)),
         "{value:?}"
     );
     let value = round_trip::<
@@ -624,35 +571,34 @@ fn aggregates_add_host_response_aggregate_round_trips() {
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     assert!(
-        matches!(value,
-        api::AggregatesAddHostResponseAggregate::AggregatesAddHostResponseAggregate21(_)),
+        matches!(value, api::AggregatesAddHostResponseAggregate::Aggregate21(_)),
         "{value:?}"
     );
 }
 
 #[test]
-fn aggregates_add_host_response_aggregate241_round_trips() {
+fn aggregate241_round_trips() {
     round_trip::<
-        api::AggregatesAddHostResponseAggregate241,
+        api::Aggregate241,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
     round_trip::<
-        api::AggregatesAddHostResponseAggregate241,
+        api::Aggregate241,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null,"uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
     );
 }
 
 #[test]
-fn aggregates_add_host_response_aggregate21_round_trips() {
+fn aggregate21_round_trips() {
     round_trip::<
-        api::AggregatesAddHostResponseAggregate21,
+        api::Aggregate21,
     >(
         r#"{"availability_zone":"availability-zone-1","created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":"2025-01-02T03:04:05Z","hosts":["hosts-1"],"id":7,"metadata":{"key":{"key":"value"}},"name":"name-1","updated_at":"2025-01-02T03:04:05Z"}"#,
     );
     round_trip::<
-        api::AggregatesAddHostResponseAggregate21,
+        api::Aggregate21,
     >(
         r#"{"availability_zone":null,"created_at":"2025-01-02T03:04:05Z","deleted":true,"deleted_at":null,"hosts":null,"id":7,"metadata":null,"name":"name-1","updated_at":null}"#,
     );
@@ -766,13 +712,9 @@ fn os_availability_zone_index_response_availability_zone_info_item_round_trips()
 }
 
 #[test]
-fn os_availability_zone_index_response_availability_zone_info_item_zone_state_round_trips() {
-    round_trip::<
-        api::OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState,
-    >(r#"{"available":true}"#);
-    round_trip::<
-        api::OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState,
-    >(r#"{}"#);
+fn availability_zone_info_item_zone_state_round_trips() {
+    round_trip::<api::AvailabilityZoneInfoItemZoneState>(r#"{"available":true}"#);
+    round_trip::<api::AvailabilityZoneInfoItemZoneState>(r#"{}"#);
 }
 
 #[test]
@@ -815,6 +757,12 @@ fn os_baremetal_nodes_index_response21_nodes_item_round_trips() {
 }
 
 #[test]
+fn interfaces_item_round_trips() {
+    round_trip::<api::InterfacesItem>(r#"{"address":"address-1"}"#);
+    round_trip::<api::InterfacesItem>(r#"{}"#);
+}
+
+#[test]
 fn os_baremetal_node_show_response21_round_trips() {
     round_trip::<
         api::OsBaremetalNodeShowResponse21,
@@ -846,14 +794,6 @@ fn os_baremetal_node_show_response21_node_host_round_trips() {
         matches!(value, api::OsBaremetalNodeShowResponse21NodeHost::Unknown(_)),
         "{value:?}"
     );
-}
-
-#[test]
-fn os_baremetal_node_show_response21_node_interfaces_item_round_trips() {
-    round_trip::<
-        api::OsBaremetalNodeShowResponse21NodeInterfacesItem,
-    >(r#"{"address":"address-1"}"#);
-    round_trip::<api::OsBaremetalNodeShowResponse21NodeInterfacesItem>(r#"{}"#);
 }
 
 #[test]
@@ -912,25 +852,25 @@ fn os_floating_ips_create_response21_round_trips() {
 }
 
 #[test]
+fn floating_ip_round_trips() {
+    round_trip::<
+        api::FloatingIp,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}"#,
+    );
+    round_trip::<
+        api::FloatingIp,
+    >(
+        r#"{"fixed_ip":null,"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":"192.0.2.1","pool":"pool-1"}"#,
+    );
+}
+
+#[test]
 fn os_floating_ip_show_response21_round_trips() {
     round_trip::<
         api::OsFloatingIpShowResponse21,
     >(
         r#"{"floating_ip":{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}}"#,
-    );
-}
-
-#[test]
-fn os_floating_ip_show_response21_floating_ip_round_trips() {
-    round_trip::<
-        api::OsFloatingIpShowResponse21FloatingIp,
-    >(
-        r#"{"fixed_ip":"192.0.2.1","id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":"00000000-0000-4000-8000-d56228875d1a","ip":"192.0.2.1","pool":"pool-1"}"#,
-    );
-    round_trip::<
-        api::OsFloatingIpShowResponse21FloatingIp,
-    >(
-        r#"{"fixed_ip":null,"id":"00000000-0000-4000-8000-dcc549df43b2","instance_id":null,"ip":"192.0.2.1","pool":"pool-1"}"#,
     );
 }
 
@@ -1066,6 +1006,21 @@ fn os_hosts_startup_startup_response21_round_trips() {
 }
 
 #[test]
+fn servers_item_round_trips() {
+    round_trip::<
+        api::ServersItem,
+    >(r#"{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#);
+}
+
+#[test]
+fn hypervisor_version_round_trips() {
+    let value = round_trip::<api::HypervisorVersion>(r#"7"#);
+    assert!(matches!(value, api::HypervisorVersion::Integer(_)), "{value:?}");
+    let value = round_trip::<api::HypervisorVersion>(r#""string-1""#);
+    assert!(matches!(value, api::HypervisorVersion::String(_)), "{value:?}");
+}
+
+#[test]
 fn os_hypervisors_statistics_statistics_response21_round_trips() {
     round_trip::<
         api::OsHypervisorsStatisticsStatisticsResponse21,
@@ -1095,33 +1050,6 @@ fn hypervisors_get_response_round_trips() {
     >(
         r#"{"hypervisor":{"cpu_info":{"key":"value"},"current_workload":7,"disk_available_least":7,"free_disk_gb":7,"free_ram_mb":7,"host_ip":"host-ip-1","hypervisor_hostname":"hypervisor-hostname-1","hypervisor_type":"hypervisor-type-1","hypervisor_version":7,"id":{"key":"value"},"local_gb":7,"local_gb_used":7,"memory_mb":7,"memory_mb_used":7,"running_vms":7,"servers":[{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}],"service":{"disabled_reason":"disabled-reason-1","host":"host-1","id":{"key":"value"}},"state":"down","status":"disabled","uptime":"uptime-1","vcpus":7,"vcpus_used":7}}"#,
     );
-}
-
-#[test]
-fn os_hypervisor_show_response21_hypervisor_hypervisor_version_round_trips() {
-    let value = round_trip::<
-        api::OsHypervisorShowResponse21HypervisorHypervisorVersion,
-    >(r#"7"#);
-    assert!(
-        matches!(value,
-        api::OsHypervisorShowResponse21HypervisorHypervisorVersion::Integer(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::OsHypervisorShowResponse21HypervisorHypervisorVersion,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value,
-        api::OsHypervisorShowResponse21HypervisorHypervisorVersion::String(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn os_hypervisor_show_response253_hypervisor_servers_item_round_trips() {
-    round_trip::<
-        api::OsHypervisorShowResponse253HypervisorServersItem,
-    >(r#"{"name":"name-1","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#);
 }
 
 #[test]
@@ -1184,6 +1112,26 @@ fn os_instance_usage_audit_log_index_response_round_trips() {
 }
 
 #[test]
+fn log_value_round_trips() {
+    round_trip::<
+        api::LogValue,
+    >(r#"{"errors":7,"instances":7,"message":"message-1","state":"DONE"}"#);
+    round_trip::<api::LogValue>(r#"{}"#);
+}
+
+#[test]
+fn log_value_state_round_trips() {
+    assert_eq!(
+        round_trip:: < api::LogValueState > (r#""DONE""#), api::LogValueState::Done
+    );
+    assert_eq!(
+        round_trip:: < api::LogValueState > (r#""RUNNING""#), api::LogValueState::Running
+    );
+    let value = round_trip::<api::LogValueState>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::LogValueState::Unknown(_)), "{value:?}");
+}
+
+#[test]
 fn os_instance_usage_audit_log_show_response_round_trips() {
     round_trip::<
         api::OsInstanceUsageAuditLogShowResponse,
@@ -1202,40 +1150,6 @@ fn os_instance_usage_audit_log_show_response_instance_usage_audit_log_round_trip
 }
 
 #[test]
-fn os_instance_usage_audit_log_show_response_instance_usage_audit_log_log_value_round_trips() {
-    round_trip::<
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValue,
-    >(r#"{"errors":7,"instances":7,"message":"message-1","state":"DONE"}"#);
-    round_trip::<
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValue,
-    >(r#"{}"#);
-}
-
-#[test]
-fn os_instance_usage_audit_log_show_response_instance_usage_audit_log_log_value_state_round_trips() {
-    assert_eq!(
-        round_trip:: <
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState >
-        (r#""DONE""#),
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState::Done
-    );
-    assert_eq!(
-        round_trip:: <
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState >
-        (r#""RUNNING""#),
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState::Running
-    );
-    let value = round_trip::<
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
 fn keypairs_list_response_round_trips() {
     round_trip::<
         api::KeypairsListResponse,
@@ -1247,6 +1161,14 @@ fn keypairs_list_response_round_trips() {
     >(
         r#"{"keypairs":[{"keypair":{"fingerprint":"fingerprint-1","name":{"key":"value"},"public_key":"public-key-1","type":"ssh"}}]}"#,
     );
+}
+
+#[test]
+fn keypair_type_round_trips() {
+    assert_eq!(round_trip:: < api::KeypairType > (r#""ssh""#), api::KeypairType::Ssh);
+    assert_eq!(round_trip:: < api::KeypairType > (r#""x509""#), api::KeypairType::X509);
+    let value = round_trip::<api::KeypairType>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::KeypairType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -1271,24 +1193,6 @@ fn os_keypairs_create292_keypair_round_trips() {
 }
 
 #[test]
-fn os_keypairs_create292_keypair_type_round_trips() {
-    assert_eq!(
-        round_trip:: < api::OsKeypairsCreate292KeypairType > (r#""ssh""#),
-        api::OsKeypairsCreate292KeypairType::Ssh
-    );
-    assert_eq!(
-        round_trip:: < api::OsKeypairsCreate292KeypairType > (r#""x509""#),
-        api::OsKeypairsCreate292KeypairType::X509
-    );
-    let value = round_trip::<
-        api::OsKeypairsCreate292KeypairType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::OsKeypairsCreate292KeypairType::Unknown(_)), "{value:?}"
-    );
-}
-
-#[test]
 fn keypairs_create_response_round_trips() {
     round_trip::<
         api::KeypairsCreateResponse,
@@ -1307,35 +1211,27 @@ fn keypairs_get_response_round_trips() {
 }
 
 #[test]
-fn os_migrations_index_response223_migrations_item_migration_type_round_trips() {
+fn migrations_item_migration_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
-        (r#""evacuation""#),
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Evacuation
+        round_trip:: < api::MigrationsItemMigrationType > (r#""evacuation""#),
+        api::MigrationsItemMigrationType::Evacuation
     );
     assert_eq!(
-        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
-        (r#""live-migration""#),
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::LiveMigration
+        round_trip:: < api::MigrationsItemMigrationType > (r#""live-migration""#),
+        api::MigrationsItemMigrationType::LiveMigration
     );
     assert_eq!(
-        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
-        (r#""migration""#),
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Migration
+        round_trip:: < api::MigrationsItemMigrationType > (r#""migration""#),
+        api::MigrationsItemMigrationType::Migration
     );
     assert_eq!(
-        round_trip:: < api::OsMigrationsIndexResponse223MigrationsItemMigrationType >
-        (r#""resize""#),
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Resize
+        round_trip:: < api::MigrationsItemMigrationType > (r#""resize""#),
+        api::MigrationsItemMigrationType::Resize
     );
     let value = round_trip::<
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType,
+        api::MigrationsItemMigrationType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::OsMigrationsIndexResponse223MigrationsItemMigrationType::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::MigrationsItemMigrationType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -1471,10 +1367,8 @@ fn quota_sets_get_detail_response_round_trips() {
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_cores_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetCores,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_cores_round_trips() {
+    round_trip::<api::QuotaSetCores>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
@@ -1492,52 +1386,42 @@ fn os_quota_sets_detail_detail_response20_quota_set_floating_ips_round_trips() {
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_injected_file_content_bytes_round_trips() {
+fn quota_set_injected_file_content_bytes_round_trips() {
     round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes,
+        api::QuotaSetInjectedFileContentBytes,
     >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_injected_file_path_bytes_round_trips() {
+fn quota_set_injected_file_path_bytes_round_trips() {
     round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes,
+        api::QuotaSetInjectedFilePathBytes,
     >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_injected_files_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_injected_files_round_trips() {
+    round_trip::<api::QuotaSetInjectedFiles>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_instances_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetInstances,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_instances_round_trips() {
+    round_trip::<api::QuotaSetInstances>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_key_pairs_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_key_pairs_round_trips() {
+    round_trip::<api::QuotaSetKeyPairs>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_metadata_items_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_metadata_items_round_trips() {
+    round_trip::<api::QuotaSetMetadataItems>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_ram_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetRam,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_ram_round_trips() {
+    round_trip::<api::QuotaSetRam>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
@@ -1555,17 +1439,15 @@ fn os_quota_sets_detail_detail_response20_quota_set_security_groups_round_trips(
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_server_group_members_round_trips() {
+fn quota_set_server_group_members_round_trips() {
     round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers,
+        api::QuotaSetServerGroupMembers,
     >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
-fn os_quota_sets_detail_detail_response20_quota_set_server_groups_round_trips() {
-    round_trip::<
-        api::OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups,
-    >(r#"{"in_use":7,"limit":7,"reserved":7}"#);
+fn quota_set_server_groups_round_trips() {
+    round_trip::<api::QuotaSetServerGroups>(r#"{"in_use":7,"limit":7,"reserved":7}"#);
 }
 
 #[test]
@@ -1661,6 +1543,32 @@ fn os_security_groups_index_response21_security_groups_item_round_trips() {
 }
 
 #[test]
+fn rules_item_round_trips() {
+    round_trip::<
+        api::RulesItem,
+    >(
+        r#"{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}"#,
+    );
+    round_trip::<
+        api::RulesItem,
+    >(
+        r#"{"from_port":null,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":null,"ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":null}"#,
+    );
+}
+
+#[test]
+fn rules_item_group_round_trips() {
+    round_trip::<api::RulesItemGroup>(r#"{"name":"name-1","tenant_id":"a"}"#);
+    round_trip::<api::RulesItemGroup>(r#"{}"#);
+}
+
+#[test]
+fn rules_item_ip_range_round_trips() {
+    round_trip::<api::RulesItemIpRange>(r#"{"cidr":"192.0.2.0/24"}"#);
+    round_trip::<api::RulesItemIpRange>(r#"{}"#);
+}
+
+#[test]
 fn os_security_groups_create21_round_trips() {
     round_trip::<
         api::OsSecurityGroupsCreate21,
@@ -1684,58 +1592,26 @@ fn os_security_groups_create_response21_round_trips() {
 }
 
 #[test]
-fn os_security_group_show_response21_round_trips() {
+fn security_group_round_trips() {
     round_trip::<
-        api::OsSecurityGroupShowResponse21,
-    >(
-        r#"{"security_group":{"description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}],"tenant_id":"a"}}"#,
-    );
-}
-
-#[test]
-fn os_security_group_show_response21_security_group_round_trips() {
-    round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroup,
+        api::SecurityGroup,
     >(
         r#"{"description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}],"tenant_id":"a"}"#,
     );
     round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroup,
+        api::SecurityGroup,
     >(
         r#"{"description":null,"id":"00000000-0000-4000-8000-dcc549df43b2","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}],"tenant_id":"a"}"#,
     );
 }
 
 #[test]
-fn os_security_group_show_response21_security_group_rules_item_round_trips() {
+fn os_security_group_show_response21_round_trips() {
     round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroupRulesItem,
+        api::OsSecurityGroupShowResponse21,
     >(
-        r#"{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}"#,
+        r#"{"security_group":{"description":"description-1","id":"00000000-0000-4000-8000-dcc549df43b2","name":"name-1","rules":[{"from_port":7,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":"ip-protocol-1","ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":7}],"tenant_id":"a"}}"#,
     );
-    round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroupRulesItem,
-    >(
-        r#"{"from_port":null,"group":{"name":"name-1","tenant_id":"a"},"id":"00000000-0000-4000-8000-dcc549df43b2","ip_protocol":null,"ip_range":{"cidr":"192.0.2.0/24"},"parent_group_id":"00000000-0000-4000-8000-12c57694bbad","to_port":null}"#,
-    );
-}
-
-#[test]
-fn os_security_group_show_response21_security_group_rules_item_group_round_trips() {
-    round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup,
-    >(r#"{"name":"name-1","tenant_id":"a"}"#);
-    round_trip::<api::OsSecurityGroupShowResponse21SecurityGroupRulesItemGroup>(r#"{}"#);
-}
-
-#[test]
-fn os_security_group_show_response21_security_group_rules_item_ip_range_round_trips() {
-    round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange,
-    >(r#"{"cidr":"192.0.2.0/24"}"#);
-    round_trip::<
-        api::OsSecurityGroupShowResponse21SecurityGroupRulesItemIpRange,
-    >(r#"{}"#);
 }
 
 #[test]
@@ -1785,79 +1661,59 @@ fn os_server_external_events_create293_events_item_round_trips() {
 }
 
 #[test]
-fn os_server_external_events_create293_events_item_name_round_trips() {
+fn events_item_name_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""accelerator-request-bound""#),
-        api::OsServerExternalEventsCreate293EventsItemName::AcceleratorRequestBound
-    );
-    assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""network-changed""#),
-        api::OsServerExternalEventsCreate293EventsItemName::NetworkChanged
+        round_trip:: < api::EventsItemName > (r#""accelerator-request-bound""#),
+        api::EventsItemName::AcceleratorRequestBound
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""network-vif-deleted""#),
-        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifDeleted
+        round_trip:: < api::EventsItemName > (r#""network-changed""#),
+        api::EventsItemName::NetworkChanged
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""network-vif-plugged""#),
-        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifPlugged
+        round_trip:: < api::EventsItemName > (r#""network-vif-deleted""#),
+        api::EventsItemName::NetworkVifDeleted
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""network-vif-unplugged""#),
-        api::OsServerExternalEventsCreate293EventsItemName::NetworkVifUnplugged
+        round_trip:: < api::EventsItemName > (r#""network-vif-plugged""#),
+        api::EventsItemName::NetworkVifPlugged
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""power-update""#),
-        api::OsServerExternalEventsCreate293EventsItemName::PowerUpdate
+        round_trip:: < api::EventsItemName > (r#""network-vif-unplugged""#),
+        api::EventsItemName::NetworkVifUnplugged
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""volume-extended""#),
-        api::OsServerExternalEventsCreate293EventsItemName::VolumeExtended
+        round_trip:: < api::EventsItemName > (r#""power-update""#),
+        api::EventsItemName::PowerUpdate
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemName >
-        (r#""volume-reimaged""#),
-        api::OsServerExternalEventsCreate293EventsItemName::VolumeReimaged
+        round_trip:: < api::EventsItemName > (r#""volume-extended""#),
+        api::EventsItemName::VolumeExtended
     );
-    let value = round_trip::<
-        api::OsServerExternalEventsCreate293EventsItemName,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::OsServerExternalEventsCreate293EventsItemName::Unknown(_)),
-        "{value:?}"
+    assert_eq!(
+        round_trip:: < api::EventsItemName > (r#""volume-reimaged""#),
+        api::EventsItemName::VolumeReimaged
     );
+    let value = round_trip::<api::EventsItemName>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::EventsItemName::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn os_server_external_events_create293_events_item_status_round_trips() {
+fn events_item_status_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
-        (r#""completed""#),
-        api::OsServerExternalEventsCreate293EventsItemStatus::Completed
-    );
-    assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
-        (r#""failed""#), api::OsServerExternalEventsCreate293EventsItemStatus::Failed
+        round_trip:: < api::EventsItemStatus > (r#""completed""#),
+        api::EventsItemStatus::Completed
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreate293EventsItemStatus >
-        (r#""in-progress""#),
-        api::OsServerExternalEventsCreate293EventsItemStatus::InProgress
+        round_trip:: < api::EventsItemStatus > (r#""failed""#),
+        api::EventsItemStatus::Failed
     );
-    let value = round_trip::<
-        api::OsServerExternalEventsCreate293EventsItemStatus,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::OsServerExternalEventsCreate293EventsItemStatus::Unknown(_)), "{value:?}"
+    assert_eq!(
+        round_trip:: < api::EventsItemStatus > (r#""in-progress""#),
+        api::EventsItemStatus::InProgress
     );
+    let value = round_trip::<api::EventsItemStatus>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::EventsItemStatus::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -1870,30 +1726,34 @@ fn server_external_events_create_response_round_trips() {
 }
 
 #[test]
-fn os_server_external_events_create_response20_events_item_code_round_trips() {
+fn events_item_code_round_trips() {
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
-        (r#"200"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value200
+        round_trip:: < api::EventsItemCode > (r#"200"#), api::EventsItemCode::Value200
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
-        (r#"400"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value400
+        round_trip:: < api::EventsItemCode > (r#"400"#), api::EventsItemCode::Value400
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
-        (r#"404"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value404
+        round_trip:: < api::EventsItemCode > (r#"404"#), api::EventsItemCode::Value404
     );
     assert_eq!(
-        round_trip:: < api::OsServerExternalEventsCreateResponse20EventsItemCode >
-        (r#"422"#), api::OsServerExternalEventsCreateResponse20EventsItemCode::Value422
+        round_trip:: < api::EventsItemCode > (r#"422"#), api::EventsItemCode::Value422
     );
-    let value = round_trip::<
-        api::OsServerExternalEventsCreateResponse20EventsItemCode,
-    >(r#"423"#);
-    assert!(
-        matches!(value,
-        api::OsServerExternalEventsCreateResponse20EventsItemCode::Unknown(_)),
-        "{value:?}"
+    let value = round_trip::<api::EventsItemCode>(r#"423"#);
+    assert!(matches!(value, api::EventsItemCode::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn events_item_round_trips() {
+    round_trip::<
+        api::EventsItem,
+    >(
+        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}"#,
+    );
+    round_trip::<
+        api::EventsItem,
+    >(
+        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed"}"#,
     );
 }
 
@@ -2089,114 +1949,88 @@ fn simple_tenant_usage_list_response_round_trips() {
 }
 
 #[test]
-fn os_simple_tenant_usage_index_response21_tenant_usages_item_round_trips() {
+fn tenant_usages_item_round_trips() {
     round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItem,
+        api::TenantUsagesItem,
     >(
         r#"{"server_usages":[{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}],"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}"#,
     );
     round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItem,
+        api::TenantUsagesItem,
     >(
         r#"{"start":"2025-01-02T03:04:05Z","stop":"2025-01-02T03:04:05Z","tenant_id":"a","total_hours":2.5,"total_local_gb_usage":2.5,"total_memory_mb_usage":2.5,"total_vcpus_usage":2.5}"#,
     );
 }
 
 #[test]
-fn os_simple_tenant_usage_index_response21_tenant_usages_item_server_usages_item_round_trips() {
+fn tenant_usages_item_server_usages_item_round_trips() {
     round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+        api::TenantUsagesItemServerUsagesItem,
     >(
         r#"{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}"#,
     );
     round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+        api::TenantUsagesItemServerUsagesItem,
     >(
         r#"{"ended_at":null,"flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","local_gb":7,"memory_mb":7,"name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7,"vcpus":7}"#,
     );
     round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItem,
+        api::TenantUsagesItemServerUsagesItem,
     >(
         r#"{"ended_at":"2025-01-02T03:04:05Z","flavor":"flavor-1","hours":2.5,"instance_id":"00000000-0000-4000-8000-d56228875d1a","name":"name-1","started_at":"2025-01-02T03:04:05Z","state":"active","tenant_id":"a","uptime":7}"#,
     );
 }
 
 #[test]
-fn os_simple_tenant_usage_index_response21_tenant_usages_item_server_usages_item_state_round_trips() {
+fn server_usages_item_state_round_trips() {
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""active""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Active
+        round_trip:: < api::ServerUsagesItemState > (r#""active""#),
+        api::ServerUsagesItemState::Active
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""building""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Building
+        round_trip:: < api::ServerUsagesItemState > (r#""building""#),
+        api::ServerUsagesItemState::Building
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""error""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Error
+        round_trip:: < api::ServerUsagesItemState > (r#""error""#),
+        api::ServerUsagesItemState::Error
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""paused""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Paused
+        round_trip:: < api::ServerUsagesItemState > (r#""paused""#),
+        api::ServerUsagesItemState::Paused
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""rescued""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Rescued
+        round_trip:: < api::ServerUsagesItemState > (r#""rescued""#),
+        api::ServerUsagesItemState::Rescued
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""resized""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Resized
+        round_trip:: < api::ServerUsagesItemState > (r#""resized""#),
+        api::ServerUsagesItemState::Resized
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""shelved""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Shelved
+        round_trip:: < api::ServerUsagesItemState > (r#""shelved""#),
+        api::ServerUsagesItemState::Shelved
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""shelved_offloaded""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::ShelvedOffloaded
+        round_trip:: < api::ServerUsagesItemState > (r#""shelved_offloaded""#),
+        api::ServerUsagesItemState::ShelvedOffloaded
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""stopped""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Stopped
+        round_trip:: < api::ServerUsagesItemState > (r#""stopped""#),
+        api::ServerUsagesItemState::Stopped
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""suspended""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Suspended
+        round_trip:: < api::ServerUsagesItemState > (r#""suspended""#),
+        api::ServerUsagesItemState::Suspended
     );
     assert_eq!(
-        round_trip:: <
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState >
-        (r#""terminated""#),
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Terminated
+        round_trip:: < api::ServerUsagesItemState > (r#""terminated""#),
+        api::ServerUsagesItemState::Terminated
     );
     let value = round_trip::<
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState,
+        api::ServerUsagesItemState,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::ServerUsagesItemState::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -2221,14 +2055,14 @@ fn os_snapshots_index_response21_round_trips() {
 }
 
 #[test]
-fn os_snapshots_index_response21_snapshots_item_round_trips() {
+fn snapshots_item_round_trips() {
     round_trip::<
-        api::OsSnapshotsIndexResponse21SnapshotsItem,
+        api::SnapshotsItem,
     >(
         r#"{"createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
     );
     round_trip::<
-        api::OsSnapshotsIndexResponse21SnapshotsItem,
+        api::SnapshotsItem,
     >(
         r#"{"createdAt":"2025-01-02T03:04:05Z","displayDescription":null,"displayName":null,"id":"00000000-0000-4000-8000-dcc549df43b2","size":7,"status":"available","volumeId":"00000000-0000-4000-8000-2af7d5bdb884"}"#,
     );
@@ -2379,14 +2213,14 @@ fn os_volumes_index_response21_round_trips() {
 }
 
 #[test]
-fn os_volumes_index_response21_volumes_item_round_trips() {
+fn volumes_item_round_trips() {
     round_trip::<
-        api::OsVolumesIndexResponse21VolumesItem,
+        api::VolumesItem,
     >(
         r#"{"attachments":{"key":"value"},"availabilityZone":"availabilityzone-1","createdAt":"2025-01-02T03:04:05Z","displayDescription":"displaydescription-1","displayName":"displayname-1","id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":"00000000-0000-4000-8000-308a53eaa5fa","status":"attaching","volumeType":"volumetype-1"}"#,
     );
     round_trip::<
-        api::OsVolumesIndexResponse21VolumesItem,
+        api::VolumesItem,
     >(
         r#"{"attachments":{"key":"value"},"availabilityZone":null,"createdAt":"2025-01-02T03:04:05Z","displayDescription":null,"displayName":null,"id":"00000000-0000-4000-8000-dcc549df43b2","metadata":{"key":"value"},"size":7,"snapshotId":null,"status":"attaching","volumeType":null}"#,
     );
@@ -2568,6 +2402,16 @@ fn os_volumes_boot_create294_round_trips() {
 }
 
 #[test]
+fn scheduler_hints_round_trips() {
+    round_trip::<
+        api::SchedulerHints,
+    >(
+        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
+    );
+    round_trip::<api::SchedulerHints>(r#"{}"#);
+}
+
+#[test]
 fn string_or_string_list_round_trips() {
     let value = round_trip::<api::StringOrStringList>(r#""string-1""#);
     assert!(matches!(value, api::StringOrStringList::String(_)), "{value:?}");
@@ -2580,16 +2424,6 @@ fn string_or_json_round_trips() {
     let value = round_trip::<api::StringOrJson>(r#""string-1""#);
     assert!(matches!(value, api::StringOrJson::String(_)), "{value:?}");
     round_trip::<api::StringOrJson>(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn os_volumes_boot_create294_os_scheduler_hints_round_trips() {
-    round_trip::<
-        api::OsVolumesBootCreate294OsSchedulerHints,
-    >(
-        r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
-    );
-    round_trip::<api::OsVolumesBootCreate294OsSchedulerHints>(r#"{}"#);
 }
 
 #[test]
@@ -2622,6 +2456,67 @@ fn os_volumes_boot_create294_server_block_device_mapping_item_round_trips() {
 }
 
 #[test]
+fn server_block_device_mapping_v2_item_round_trips() {
+    round_trip::<
+        api::ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}"#,
+    );
+    round_trip::<
+        api::ServerBlockDeviceMappingV2Item,
+    >(
+        r#"{"boot_index":null,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":null}"#,
+    );
+    round_trip::<api::ServerBlockDeviceMappingV2Item>(r#"{}"#);
+}
+
+#[test]
+fn server_block_device_mapping_v2_item_destination_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemDestinationType >
+        (r#""local""#), api::ServerBlockDeviceMappingV2ItemDestinationType::Local
+    );
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemDestinationType >
+        (r#""volume""#), api::ServerBlockDeviceMappingV2ItemDestinationType::Volume
+    );
+    let value = round_trip::<
+        api::ServerBlockDeviceMappingV2ItemDestinationType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerBlockDeviceMappingV2ItemDestinationType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn server_block_device_mapping_v2_item_source_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemSourceType > (r#""blank""#),
+        api::ServerBlockDeviceMappingV2ItemSourceType::Blank
+    );
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemSourceType > (r#""image""#),
+        api::ServerBlockDeviceMappingV2ItemSourceType::Image
+    );
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemSourceType > (r#""snapshot""#),
+        api::ServerBlockDeviceMappingV2ItemSourceType::Snapshot
+    );
+    assert_eq!(
+        round_trip:: < api::ServerBlockDeviceMappingV2ItemSourceType > (r#""volume""#),
+        api::ServerBlockDeviceMappingV2ItemSourceType::Volume
+    );
+    let value = round_trip::<
+        api::ServerBlockDeviceMappingV2ItemSourceType,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(
+        matches!(value, api::ServerBlockDeviceMappingV2ItemSourceType::Unknown(_)),
+        "{value:?}"
+    );
+}
+
+#[test]
 fn os_volumes_boot_create294_server_networks_round_trips() {
     let value = round_trip::<
         api::OsVolumesBootCreate294ServerNetworks,
@@ -2630,15 +2525,46 @@ fn os_volumes_boot_create294_server_networks_round_trips() {
     );
     assert!(
         matches!(value,
-        api::OsVolumesBootCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(_)),
+        api::OsVolumesBootCreate294ServerNetworks::ServerNetworksVariant1ItemList(_)),
         "{value:?}"
     );
     let value = round_trip::<api::OsVolumesBootCreate294ServerNetworks>(r#""auto""#);
     assert!(
         matches!(value,
-        api::OsVolumesBootCreate294ServerNetworks::ServersCreate294ServerNetworksVariant2(_)),
+        api::OsVolumesBootCreate294ServerNetworks::ServerNetworksVariant2(_)),
         "{value:?}"
     );
+}
+
+#[test]
+fn server_networks_variant1_item_round_trips() {
+    round_trip::<
+        api::ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<
+        api::ServerNetworksVariant1Item,
+    >(
+        r#"{"fixed_ip":"192.0.2.1","port":null,"tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
+    );
+    round_trip::<api::ServerNetworksVariant1Item>(r#"{}"#);
+}
+
+#[test]
+fn server_networks_variant2_round_trips() {
+    assert_eq!(
+        round_trip:: < api::ServerNetworksVariant2 > (r#""auto""#),
+        api::ServerNetworksVariant2::Auto
+    );
+    assert_eq!(
+        round_trip:: < api::ServerNetworksVariant2 > (r#""none""#),
+        api::ServerNetworksVariant2::None
+    );
+    let value = round_trip::<
+        api::ServerNetworksVariant2,
+    >(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::ServerNetworksVariant2::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -2669,6 +2595,68 @@ fn os_volumes_boot_create_response21_round_trips() {
         api::OsVolumesBootCreateResponse21::ServersCreateResponseVariant2(_)),
         "{value:?}"
     );
+}
+
+#[test]
+fn security_groups_item_round_trips() {
+    round_trip::<api::SecurityGroupsItem>(r#"{"name":"name-1"}"#);
+}
+
+#[test]
+fn os_ext_sts_power_state_round_trips() {
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"0"#),
+        api::OsExtStsPowerState::Value0
+    );
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"1"#),
+        api::OsExtStsPowerState::Value1
+    );
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"3"#),
+        api::OsExtStsPowerState::Value3
+    );
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"4"#),
+        api::OsExtStsPowerState::Value4
+    );
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"6"#),
+        api::OsExtStsPowerState::Value6
+    );
+    assert_eq!(
+        round_trip:: < api::OsExtStsPowerState > (r#"7"#),
+        api::OsExtStsPowerState::Value7
+    );
+    let value = round_trip::<api::OsExtStsPowerState>(r#"8"#);
+    assert!(matches!(value, api::OsExtStsPowerState::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn config_drive_round_trips() {
+    assert_eq!(round_trip:: < api::ConfigDrive > (r#""""#), api::ConfigDrive::V);
+    assert_eq!(
+        round_trip:: < api::ConfigDrive > (r#""False""#), api::ConfigDrive::False
+    );
+    assert_eq!(round_trip:: < api::ConfigDrive > (r#""True""#), api::ConfigDrive::True);
+    let value = round_trip::<api::ConfigDrive>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::ConfigDrive::Unknown(_)), "{value:?}");
+}
+
+#[test]
+fn host_status_round_trips() {
+    assert_eq!(round_trip:: < api::HostStatus > (r#""""#), api::HostStatus::V);
+    assert_eq!(round_trip:: < api::HostStatus > (r#""DOWN""#), api::HostStatus::Down);
+    assert_eq!(
+        round_trip:: < api::HostStatus > (r#""MAINTENANCE""#),
+        api::HostStatus::Maintenance
+    );
+    assert_eq!(
+        round_trip:: < api::HostStatus > (r#""UNKNOWN""#), api::HostStatus::UnknownValue
+    );
+    assert_eq!(round_trip:: < api::HostStatus > (r#""UP""#), api::HostStatus::Up);
+    let value = round_trip::<api::HostStatus>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::HostStatus::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -2744,6 +2732,54 @@ fn volumes_boot_rebuild_body_round_trips() {
     round_trip::<
         api::VolumesBootRebuildBody,
     >(r#"{"imageRef":"00000000-0000-4000-8000-713c242c4f91"}"#);
+}
+
+#[test]
+fn rebuild_response_round_trips() {
+    round_trip::<
+        api::RebuildResponse,
+    >(
+        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
+    );
+}
+
+#[test]
+fn rebuild_response_server_round_trips() {
+    round_trip::<
+        api::RebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
+    );
+    round_trip::<
+        api::RebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
+    );
+    round_trip::<
+        api::RebuildResponseServer,
+    >(
+        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
+    );
+}
+
+#[test]
+fn reboot_type_round_trips() {
+    assert_eq!(
+        round_trip:: < api::RebootType > (r#""HARD""#), api::RebootType::HardUpper
+    );
+    assert_eq!(round_trip:: < api::RebootType > (r#""Hard""#), api::RebootType::Hard);
+    assert_eq!(
+        round_trip:: < api::RebootType > (r#""SOFT""#), api::RebootType::SoftUpper
+    );
+    assert_eq!(round_trip:: < api::RebootType > (r#""Soft""#), api::RebootType::Soft);
+    assert_eq!(
+        round_trip:: < api::RebootType > (r#""hard""#), api::RebootType::HardLower
+    );
+    assert_eq!(
+        round_trip:: < api::RebootType > (r#""soft""#), api::RebootType::SoftLower
+    );
+    let value = round_trip::<api::RebootType>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::RebootType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -2982,6 +3018,49 @@ fn servers_create294_os_sch_hnt_scheduler_hints_round_trips() {
 }
 
 #[test]
+fn scheduler_hints_different_cell_round_trips() {
+    let value = round_trip::<api::SchedulerHintsDifferentCell>(r#""string-1""#);
+    assert!(matches!(value, api::SchedulerHintsDifferentCell::String(_)), "{value:?}");
+    let value = round_trip::<api::SchedulerHintsDifferentCell>(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::SchedulerHintsDifferentCell::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn scheduler_hints_different_host_round_trips() {
+    let value = round_trip::<api::SchedulerHintsDifferentHost>(r#""string-1""#);
+    assert!(matches!(value, api::SchedulerHintsDifferentHost::String(_)), "{value:?}");
+    let value = round_trip::<api::SchedulerHintsDifferentHost>(r#"["stringlist-1"]"#);
+    assert!(
+        matches!(value, api::SchedulerHintsDifferentHost::StringList(_)), "{value:?}"
+    );
+}
+
+#[test]
+fn scheduler_hints_group_round_trips() {
+    let value = round_trip::<api::SchedulerHintsGroup>(r#""string-1""#);
+    assert!(matches!(value, api::SchedulerHintsGroup::String(_)), "{value:?}");
+    let value = round_trip::<api::SchedulerHintsGroup>(r#"["stringlist-1"]"#);
+    assert!(matches!(value, api::SchedulerHintsGroup::StringList(_)), "{value:?}");
+}
+
+#[test]
+fn scheduler_hints_query_round_trips() {
+    let value = round_trip::<api::SchedulerHintsQuery>(r#""string-1""#);
+    assert!(matches!(value, api::SchedulerHintsQuery::String(_)), "{value:?}");
+    round_trip::<api::SchedulerHintsQuery>(r#"{"key":"value"}"#);
+}
+
+#[test]
+fn scheduler_hints_same_host_round_trips() {
+    let value = round_trip::<api::SchedulerHintsSameHost>(r#""string-1""#);
+    assert!(matches!(value, api::SchedulerHintsSameHost::String(_)), "{value:?}");
+    let value = round_trip::<api::SchedulerHintsSameHost>(r#"["stringlist-1"]"#);
+    assert!(matches!(value, api::SchedulerHintsSameHost::StringList(_)), "{value:?}");
+}
+
+#[test]
 fn servers_create294_os_scheduler_hints_round_trips() {
     round_trip::<
         api::ServersCreate294OsSchedulerHints,
@@ -2989,90 +3068,6 @@ fn servers_create294_os_scheduler_hints_round_trips() {
         r#"{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"}"#,
     );
     round_trip::<api::ServersCreate294OsSchedulerHints>(r#"{}"#);
-}
-
-#[test]
-fn servers_create294_os_scheduler_hints_different_cell_round_trips() {
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsDifferentCell,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsDifferentCell::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsDifferentCell,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersCreate294OsSchedulerHintsDifferentCell::StringList(_)), "{value:?}"
-    );
-}
-
-#[test]
-fn servers_create294_os_scheduler_hints_different_host_round_trips() {
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsDifferentHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsDifferentHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsDifferentHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value,
-        api::ServersCreate294OsSchedulerHintsDifferentHost::StringList(_)), "{value:?}"
-    );
-}
-
-#[test]
-fn servers_create294_os_scheduler_hints_group_round_trips() {
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsGroup,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsGroup::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsGroup,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsGroup::StringList(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_create294_os_scheduler_hints_query_round_trips() {
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsQuery,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsQuery::String(_)),
-        "{value:?}"
-    );
-    round_trip::<api::ServersCreate294OsSchedulerHintsQuery>(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn servers_create294_os_scheduler_hints_same_host_round_trips() {
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsSameHost,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsSameHost::String(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServersCreate294OsSchedulerHintsSameHost,
-    >(r#"["stringlist-1"]"#);
-    assert!(
-        matches!(value, api::ServersCreate294OsSchedulerHintsSameHost::StringList(_)),
-        "{value:?}"
-    );
 }
 
 #[test]
@@ -3105,75 +3100,6 @@ fn servers_create294_server_block_device_mapping_item_round_trips() {
 }
 
 #[test]
-fn servers_create294_server_block_device_mapping_v2_item_round_trips() {
-    round_trip::<
-        api::ServersCreate294ServerBlockDeviceMappingV2Item,
-    >(
-        r#"{"boot_index":7,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":"volume-type-1"}"#,
-    );
-    round_trip::<
-        api::ServersCreate294ServerBlockDeviceMappingV2Item,
-    >(
-        r#"{"boot_index":null,"connection_info":"connection-info-1","delete_on_termination":true,"destination_type":"local","device_name":"a","device_type":"device-type-1","disk_bus":"disk-bus-1","guest_format":"guest-format-1","image_id":"00000000-0000-4000-8000-e9ffc35bad22","no_device":{"key":"value"},"snapshot_id":"00000000-0000-4000-8000-202e97617c73","source_type":"blank","tag":"a","uuid":"a","virtual_name":"virtual-name-1","volume_id":"00000000-0000-4000-8000-af4025c4e0e9","volume_size":7,"volume_type":null}"#,
-    );
-    round_trip::<api::ServersCreate294ServerBlockDeviceMappingV2Item>(r#"{}"#);
-}
-
-#[test]
-fn servers_create294_server_block_device_mapping_v2_item_destination_type_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType
-        > (r#""local""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local
-    );
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType
-        > (r#""volume""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Volume
-    );
-    let value = round_trip::<
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_create294_server_block_device_mapping_v2_item_source_type_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
-        (r#""blank""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank
-    );
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
-        (r#""image""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Image
-    );
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
-        (r#""snapshot""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Snapshot
-    );
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType >
-        (r#""volume""#),
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Volume
-    );
-    let value = round_trip::<
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
 fn servers_create294_server_flavor_ref_round_trips() {
     let value = round_trip::<api::ServersCreate294ServerFlavorRef>(r#"7"#);
     assert!(
@@ -3194,47 +3120,12 @@ fn servers_create294_server_networks_round_trips() {
     );
     assert!(
         matches!(value,
-        api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(_)),
+        api::ServersCreate294ServerNetworks::ServerNetworksVariant1ItemList(_)),
         "{value:?}"
     );
     let value = round_trip::<api::ServersCreate294ServerNetworks>(r#""auto""#);
     assert!(
-        matches!(value,
-        api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant2(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn servers_create294_server_networks_variant1_item_round_trips() {
-    round_trip::<
-        api::ServersCreate294ServerNetworksVariant1Item,
-    >(
-        r#"{"fixed_ip":"192.0.2.1","port":"00000000-0000-4000-8000-b3d110031b00","tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
-    );
-    round_trip::<
-        api::ServersCreate294ServerNetworksVariant1Item,
-    >(
-        r#"{"fixed_ip":"192.0.2.1","port":null,"tag":"a","uuid":"00000000-0000-4000-8000-7858a1676f94"}"#,
-    );
-    round_trip::<api::ServersCreate294ServerNetworksVariant1Item>(r#"{}"#);
-}
-
-#[test]
-fn servers_create294_server_networks_variant2_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerNetworksVariant2 > (r#""auto""#),
-        api::ServersCreate294ServerNetworksVariant2::Auto
-    );
-    assert_eq!(
-        round_trip:: < api::ServersCreate294ServerNetworksVariant2 > (r#""none""#),
-        api::ServersCreate294ServerNetworksVariant2::None
-    );
-    let value = round_trip::<
-        api::ServersCreate294ServerNetworksVariant2,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServersCreate294ServerNetworksVariant2::Unknown(_)),
+        matches!(value, api::ServersCreate294ServerNetworks::ServerNetworksVariant2(_)),
         "{value:?}"
     );
 }
@@ -3296,6 +3187,13 @@ fn servers_create_response_variant2_server_round_trips() {
 }
 
 #[test]
+fn access_i_pv4_round_trips() {
+    let value = round_trip::<api::AccessIPv4>(r#""""#);
+    assert!(matches!(value, api::AccessIPv4::EmptyString(_)), "{value:?}");
+    round_trip::<api::AccessIPv4>(r#"{"key":"value"}"#);
+}
+
+#[test]
 fn servers_get_response_round_trips() {
     round_trip::<
         api::ServersGetResponse,
@@ -3305,92 +3203,21 @@ fn servers_get_response_round_trips() {
 }
 
 #[test]
-fn server_show_response20_server_os_ext_sts_power_state_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"0"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value0
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"1"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value1
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"3"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value3
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"4"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value4
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"6"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value6
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerOsExtStsPowerState > (r#"7"#),
-        api::ServerShowResponse20ServerOsExtStsPowerState::Value7
-    );
-    let value = round_trip::<api::ServerShowResponse20ServerOsExtStsPowerState>(r#"8"#);
-    assert!(
-        matches!(value, api::ServerShowResponse20ServerOsExtStsPowerState::Unknown(_)),
-        "{value:?}"
-    );
+fn server_access_i_pv6_round_trips() {
+    let value = round_trip::<api::ServerAccessIPv6>(r#""""#);
+    assert!(matches!(value, api::ServerAccessIPv6::EmptyString(_)), "{value:?}");
+    round_trip::<api::ServerAccessIPv6>(r#"{"key":"value"}"#);
 }
 
 #[test]
-fn server_show_response20_server_access_i_pv4_round_trips() {
-    let value = round_trip::<api::ServerShowResponse20ServerAccessIPv4>(r#""""#);
-    assert!(
-        matches!(value,
-        api::ServerShowResponse20ServerAccessIPv4::FlavorShowResponse20FlavorSwapVariant1(_)),
-        "{value:?}"
-    );
-    round_trip::<api::ServerShowResponse20ServerAccessIPv4>(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn server_show_response20_server_access_i_pv6_round_trips() {
-    let value = round_trip::<api::ServerShowResponse20ServerAccessIPv6>(r#""""#);
-    assert!(
-        matches!(value,
-        api::ServerShowResponse20ServerAccessIPv6::FlavorShowResponse20FlavorSwapVariant1(_)),
-        "{value:?}"
-    );
-    round_trip::<api::ServerShowResponse20ServerAccessIPv6>(r#"{"key":"value"}"#);
-}
-
-#[test]
-fn server_show_response20_server_config_drive_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""""#),
-        api::ServerShowResponse20ServerConfigDrive::V
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""False""#),
-        api::ServerShowResponse20ServerConfigDrive::False
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse20ServerConfigDrive > (r#""True""#),
-        api::ServerShowResponse20ServerConfigDrive::True
-    );
-    let value = round_trip::<
-        api::ServerShowResponse20ServerConfigDrive,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServerShowResponse20ServerConfigDrive::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
-fn server_show_response20_server_fault_round_trips() {
+fn server_fault_round_trips() {
     round_trip::<
-        api::ServerShowResponse20ServerFault,
+        api::ServerFault,
     >(
         r#"{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"}"#,
     );
     round_trip::<
-        api::ServerShowResponse20ServerFault,
+        api::ServerFault,
     >(r#"{"code":7,"created":"2025-01-02T03:04:05Z","message":"message-1"}"#);
 }
 
@@ -3418,13 +3245,6 @@ fn server_show_response20_server_links_item_rel_round_trips() {
         matches!(value, api::ServerShowResponse20ServerLinksItemRel::Unknown(_)),
         "{value:?}"
     );
-}
-
-#[test]
-fn server_show_response20_server_security_groups_item_round_trips() {
-    round_trip::<
-        api::ServerShowResponse20ServerSecurityGroupsItem,
-    >(r#"{"name":"name-1"}"#);
 }
 
 #[test]
@@ -3519,37 +3339,6 @@ fn server_show_response20_server_status_round_trips() {
 }
 
 #[test]
-fn server_show_response216_server_host_status_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""""#),
-        api::ServerShowResponse216ServerHostStatus::V
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""DOWN""#),
-        api::ServerShowResponse216ServerHostStatus::Down
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""MAINTENANCE""#),
-        api::ServerShowResponse216ServerHostStatus::Maintenance
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""UNKNOWN""#),
-        api::ServerShowResponse216ServerHostStatus::UnknownValue
-    );
-    assert_eq!(
-        round_trip:: < api::ServerShowResponse216ServerHostStatus > (r#""UP""#),
-        api::ServerShowResponse216ServerHostStatus::Up
-    );
-    let value = round_trip::<
-        api::ServerShowResponse216ServerHostStatus,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value, api::ServerShowResponse216ServerHostStatus::Unknown(_)),
-        "{value:?}"
-    );
-}
-
-#[test]
 fn server_show_response23_server_os_extended_volumes_volumes_attached_item_round_trips() {
     round_trip::<
         api::ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
@@ -3605,19 +3394,11 @@ fn servers_update_response_round_trips() {
 }
 
 #[test]
-fn server_update_response275_server_config_drive_round_trips() {
-    let value = round_trip::<api::ServerUpdateResponse275ServerConfigDrive>(r#"true"#);
-    assert!(
-        matches!(value, api::ServerUpdateResponse275ServerConfigDrive::Bool(_)),
-        "{value:?}"
-    );
-    let value = round_trip::<
-        api::ServerUpdateResponse275ServerConfigDrive,
-    >(r#""string-1""#);
-    assert!(
-        matches!(value, api::ServerUpdateResponse275ServerConfigDrive::String(_)),
-        "{value:?}"
-    );
+fn server_config_drive_round_trips() {
+    let value = round_trip::<api::ServerConfigDrive>(r#"true"#);
+    assert!(matches!(value, api::ServerConfigDrive::Bool(_)), "{value:?}");
+    let value = round_trip::<api::ServerConfigDrive>(r#""string-1""#);
+    assert!(matches!(value, api::ServerConfigDrive::String(_)), "{value:?}");
 }
 
 #[test]
@@ -3694,15 +3475,12 @@ fn servers_action_get_console_output_response_round_trips() {
 }
 
 #[test]
-fn servers_get_serial_console_type_round_trips() {
+fn console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersGetSerialConsoleType > (r#""serial""#),
-        api::ServersGetSerialConsoleType::Serial
+        round_trip:: < api::ConsoleType > (r#""serial""#), api::ConsoleType::Serial
     );
-    let value = round_trip::<
-        api::ServersGetSerialConsoleType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::ServersGetSerialConsoleType::Unknown(_)), "{value:?}");
+    let value = round_trip::<api::ConsoleType>(r#""value-this-sdk-does-not-know""#);
+    assert!(matches!(value, api::ConsoleType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -3836,39 +3614,10 @@ fn servers_rebuild_body_round_trips() {
 }
 
 #[test]
-fn servers_rebuild_response_round_trips() {
-    round_trip::<
-        api::ServersRebuildResponse,
-    >(
-        r#"{"server":{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}}"#,
-    );
-}
-
-#[test]
-fn servers_rebuild_response_server_round_trips() {
-    round_trip::<
-        api::ServersRebuildResponseServer,
-    >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":"os-ext-srv-attr-host-1","OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":"os-ext-srv-attr-hypervisor-hostname-1","OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":"os-ext-srv-attr-kernel-id-1","OS-EXT-SRV-ATTR:launch_index":7,"OS-EXT-SRV-ATTR:ramdisk_id":"os-ext-srv-attr-ramdisk-id-1","OS-EXT-SRV-ATTR:reservation_id":"os-ext-srv-attr-reservation-id-1","OS-EXT-SRV-ATTR:root_device_name":"os-ext-srv-attr-root-device-name-1","OS-EXT-STS:power_state":0,"OS-EXT-STS:task_state":"os-ext-sts-task-state-1","OS-EXT-STS:vm_state":"os-ext-sts-vm-state-1","OS-SRV-USG:launched_at":"2025-01-02T03:04:05Z","OS-SRV-USG:terminated_at":"2025-01-02T03:04:05Z","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":"adminpass-1","config_drive":true,"created":"2025-01-02T03:04:05Z","description":"description-1","fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":"key-name-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":"locked-reason-1","metadata":{"key":"value"},"name":"name-1","os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":"pinned-availability-zone-1","progress":2.5,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":["trusted-image-certificates-1"],"updated":"2025-01-02T03:04:05Z","user_data":"ZXhhbXBsZQ==","user_id":"a"}"#,
-    );
-    round_trip::<
-        api::ServersRebuildResponseServer,
-    >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","OS-EXT-AZ:availability_zone":"os-ext-az-availability-zone-1","OS-EXT-SRV-ATTR:host":null,"OS-EXT-SRV-ATTR:hostname":"os-ext-srv-attr-hostname-1","OS-EXT-SRV-ATTR:hypervisor_hostname":null,"OS-EXT-SRV-ATTR:instance_name":"os-ext-srv-attr-instance-name-1","OS-EXT-SRV-ATTR:kernel_id":null,"OS-EXT-SRV-ATTR:launch_index":null,"OS-EXT-SRV-ATTR:ramdisk_id":null,"OS-EXT-SRV-ATTR:reservation_id":null,"OS-EXT-SRV-ATTR:root_device_name":null,"OS-EXT-STS:power_state":null,"OS-EXT-STS:task_state":null,"OS-EXT-STS:vm_state":null,"OS-SRV-USG:launched_at":null,"OS-SRV-USG:terminated_at":null,"accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"adminPass":null,"config_drive":null,"created":"2025-01-02T03:04:05Z","description":null,"fault":{"code":7,"created":"2025-01-02T03:04:05Z","details":"details-1","message":"message-1"},"flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","host_status":"host-status-1","id":"id-1","image":{"key":"value"},"key_name":null,"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"locked":true,"locked_reason":null,"metadata":{"key":"value"},"name":null,"os-extended-volumes:volumes_attached":[{"delete_on_termination":true,"id":"id-1"}],"pinned_availability_zone":null,"progress":null,"scheduler_hints":{"build_near_host_ip":"192.0.2.1","cidr":"/a","different_cell":"different-cell-1","different_host":"different-host-1","group":"group-1","query":"query-1","same_host":"same-host-1","target_cell":"target-cell-1"},"security_groups":[{"name":"name-1"}],"server_groups":["00000000-0000-4000-8000-b9891b30cb0b"],"status":"ACTIVE","tags":["tags-1"],"tenant_id":"a","trusted_image_certificates":null,"updated":"2025-01-02T03:04:05Z","user_data":null,"user_id":"a"}"#,
-    );
-    round_trip::<
-        api::ServersRebuildResponseServer,
-    >(
-        r#"{"OS-DCF:diskConfig":"os-dcf-diskconfig-1","accessIPv4":"","accessIPv6":"","addresses":{"key":"value"},"created":"2025-01-02T03:04:05Z","flavor":{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7},"hostId":"hostid-1","id":"id-1","image":{"key":"value"},"links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"metadata":{"key":"value"},"name":"name-1","progress":2.5,"status":"ACTIVE","tenant_id":"a","updated":"2025-01-02T03:04:05Z","user_id":"a"}"#,
-    );
-}
-
-#[test]
 fn servers_rebuild_response_server29_access_i_pv4_round_trips() {
     let value = round_trip::<api::ServersRebuildResponseServer29AccessIPv4>(r#""""#);
     assert!(
-        matches!(value,
-        api::ServersRebuildResponseServer29AccessIPv4::FlavorShowResponse20FlavorSwapVariant1(_)),
+        matches!(value, api::ServersRebuildResponseServer29AccessIPv4::EmptyString(_)),
         "{value:?}"
     );
     round_trip::<api::ServersRebuildResponseServer29AccessIPv4>(r#"{"key":"value"}"#);
@@ -3906,38 +3655,6 @@ fn servers_add_fixed_ip_network_id_round_trips() {
 }
 
 #[test]
-fn servers_reboot_type_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""HARD""#),
-        api::ServersRebootType::HardUpper
-    );
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""Hard""#),
-        api::ServersRebootType::Hard
-    );
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""SOFT""#),
-        api::ServersRebootType::SoftUpper
-    );
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""Soft""#),
-        api::ServersRebootType::Soft
-    );
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""hard""#),
-        api::ServersRebootType::HardLower
-    );
-    assert_eq!(
-        round_trip:: < api::ServersRebootType > (r#""soft""#),
-        api::ServersRebootType::SoftLower
-    );
-    let value = round_trip::<
-        api::ServersRebootType,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::ServersRebootType::Unknown(_)), "{value:?}");
-}
-
-#[test]
 fn servers_action_rescue_response_round_trips() {
     round_trip::<api::ServersActionRescueResponse>(r#"{"adminPass":"adminpass-1"}"#);
     round_trip::<api::ServersActionRescueResponse>(r#"{}"#);
@@ -3957,22 +3674,6 @@ fn servers_reset_state_state_round_trips() {
         api::ServersResetStateState,
     >(r#""value-this-sdk-does-not-know""#);
     assert!(matches!(value, api::ServersResetStateState::Unknown(_)), "{value:?}");
-}
-
-#[test]
-fn servers_resize_os_dcf_disk_config_round_trips() {
-    assert_eq!(
-        round_trip:: < api::ServersResizeOsDcfDiskConfig > (r#""AUTO""#),
-        api::ServersResizeOsDcfDiskConfig::Auto
-    );
-    assert_eq!(
-        round_trip:: < api::ServersResizeOsDcfDiskConfig > (r#""MANUAL""#),
-        api::ServersResizeOsDcfDiskConfig::Manual
-    );
-    let value = round_trip::<
-        api::ServersResizeOsDcfDiskConfig,
-    >(r#""value-this-sdk-does-not-know""#);
-    assert!(matches!(value, api::ServersResizeOsDcfDiskConfig::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -4081,6 +3782,15 @@ fn servers_list_interface_response_round_trips() {
 }
 
 #[test]
+fn fixed_ips_item_round_trips() {
+    round_trip::<
+        api::FixedIpsItem,
+    >(
+        r#"{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}"#,
+    );
+}
+
+#[test]
 fn servers_os_interface_create249_round_trips() {
     round_trip::<
         api::ServersOsInterfaceCreate249,
@@ -4108,20 +3818,11 @@ fn servers_os_interface_create249_interface_attachment_fixed_ips_item_round_trip
 }
 
 #[test]
-fn servers_get_interface_response_round_trips() {
+fn interface_response_round_trips() {
     round_trip::<
-        api::ServersGetInterfaceResponse,
+        api::InterfaceResponse,
     >(
         r#"{"interfaceAttachment":{"fixed_ips":[{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}],"mac_addr":"02:00:00:00:00:01","net_id":"00000000-0000-4000-8000-f6db31821ec4","port_id":"00000000-0000-4000-8000-e5a1b1600dae","port_state":"port-state-1","tag":"tag-1"}}"#,
-    );
-}
-
-#[test]
-fn servers_os_interface_show_response21_interface_attachment_fixed_ips_item_round_trips() {
-    round_trip::<
-        api::ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem,
-    >(
-        r#"{"ip_address":"192.0.2.1","subnet_id":"00000000-0000-4000-8000-3e78b7aa6c94"}"#,
     );
 }
 
@@ -4263,77 +3964,67 @@ fn servers_remote_consoles_create299_remote_console_round_trips() {
 }
 
 #[test]
-fn servers_remote_consoles_create299_remote_console_protocol_round_trips() {
+fn remote_console_protocol_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
-        (r#""mks""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Mks
+        round_trip:: < api::RemoteConsoleProtocol > (r#""mks""#),
+        api::RemoteConsoleProtocol::Mks
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
-        (r#""rdp""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Rdp
+        round_trip:: < api::RemoteConsoleProtocol > (r#""rdp""#),
+        api::RemoteConsoleProtocol::Rdp
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
-        (r#""serial""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Serial
+        round_trip:: < api::RemoteConsoleProtocol > (r#""serial""#),
+        api::RemoteConsoleProtocol::Serial
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
-        (r#""spice""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Spice
+        round_trip:: < api::RemoteConsoleProtocol > (r#""spice""#),
+        api::RemoteConsoleProtocol::Spice
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleProtocol >
-        (r#""vnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Vnc
+        round_trip:: < api::RemoteConsoleProtocol > (r#""vnc""#),
+        api::RemoteConsoleProtocol::Vnc
     );
     let value = round_trip::<
-        api::ServersRemoteConsolesCreate299RemoteConsoleProtocol,
+        api::RemoteConsoleProtocol,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Unknown(_)),
-        "{value:?}"
-    );
+    assert!(matches!(value, api::RemoteConsoleProtocol::Unknown(_)), "{value:?}");
 }
 
 #[test]
-fn servers_remote_consoles_create299_remote_console_type_round_trips() {
+fn remote_console_type_round_trips() {
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""novnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Novnc
+        round_trip:: < api::RemoteConsoleType > (r#""novnc""#),
+        api::RemoteConsoleType::Novnc
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""rdp-html5""#),
-        api::ServersRemoteConsolesCreate299RemoteConsoleType::RdpHtml5
+        round_trip:: < api::RemoteConsoleType > (r#""rdp-html5""#),
+        api::RemoteConsoleType::RdpHtml5
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""serial""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Serial
+        round_trip:: < api::RemoteConsoleType > (r#""serial""#),
+        api::RemoteConsoleType::Serial
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""spice-direct""#),
-        api::ServersRemoteConsolesCreate299RemoteConsoleType::SpiceDirect
+        round_trip:: < api::RemoteConsoleType > (r#""spice-direct""#),
+        api::RemoteConsoleType::SpiceDirect
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""spice-html5""#),
-        api::ServersRemoteConsolesCreate299RemoteConsoleType::SpiceHtml5
+        round_trip:: < api::RemoteConsoleType > (r#""spice-html5""#),
+        api::RemoteConsoleType::SpiceHtml5
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""webmks""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Webmks
+        round_trip:: < api::RemoteConsoleType > (r#""webmks""#),
+        api::RemoteConsoleType::Webmks
     );
     assert_eq!(
-        round_trip:: < api::ServersRemoteConsolesCreate299RemoteConsoleType >
-        (r#""xvpvnc""#), api::ServersRemoteConsolesCreate299RemoteConsoleType::Xvpvnc
+        round_trip:: < api::RemoteConsoleType > (r#""xvpvnc""#),
+        api::RemoteConsoleType::Xvpvnc
     );
     let value = round_trip::<
-        api::ServersRemoteConsolesCreate299RemoteConsoleType,
+        api::RemoteConsoleType,
     >(r#""value-this-sdk-does-not-know""#);
-    assert!(
-        matches!(value,
-        api::ServersRemoteConsolesCreate299RemoteConsoleType::Unknown(_)), "{value:?}"
-    );
+    assert!(matches!(value, api::RemoteConsoleType::Unknown(_)), "{value:?}");
 }
 
 #[test]
@@ -4855,6 +4546,16 @@ fn quota_sets_update_response_quota_set_round_trips() {
 }
 
 #[test]
+fn rebuild_response_server_flavor_round_trips() {
+    round_trip::<
+        api::RebuildResponseServerFlavor,
+    >(
+        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
+    );
+    round_trip::<api::RebuildResponseServerFlavor>(r#"{}"#);
+}
+
+#[test]
 fn server_consoles_create_remote_consoles_response_remote_console_round_trips() {
     round_trip::<
         api::ServerConsolesCreateRemoteConsolesResponseRemoteConsole,
@@ -4877,20 +4578,6 @@ fn server_consoles_get_console_auth_tokens_response_console_round_trips() {
         api::ServerConsolesGetConsoleAuthTokensResponseConsole,
     >(
         r#"{"host":"host-1","instance_uuid":"00000000-0000-4000-8000-953e54fa1ddc","internal_access_path":"00000000-0000-4000-8000-d589ae61d4b5","port":7}"#,
-    );
-}
-
-#[test]
-fn server_external_events_create_response_events_item_round_trips() {
-    round_trip::<
-        api::ServerExternalEventsCreateResponseEventsItem,
-    >(
-        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed","tag":"tag-1"}"#,
-    );
-    round_trip::<
-        api::ServerExternalEventsCreateResponseEventsItem,
-    >(
-        r#"{"code":200,"name":"accelerator-request-bound","server_uuid":"00000000-0000-4000-8000-242a37631a5c","status":"completed"}"#,
     );
 }
 
@@ -5097,16 +4784,6 @@ fn servers_list_response_servers_item_round_trips() {
     >(
         r#"{"id":"00000000-0000-4000-8000-dcc549df43b2","links":[{"href":"https://example.com/href-1","rel":"bookmark"}]}"#,
     );
-}
-
-#[test]
-fn servers_rebuild_response_server_flavor_round_trips() {
-    round_trip::<
-        api::ServersRebuildResponseServerFlavor,
-    >(
-        r#"{"disk":7,"ephemeral":7,"extra_specs":{"key":"value"},"id":"id-1","links":[{"href":"https://example.com/href-1","rel":"bookmark"}],"original_name":"original-name-1","ram":7,"swap":7,"vcpus":7}"#,
-    );
-    round_trip::<api::ServersRebuildResponseServerFlavor>(r#"{}"#);
 }
 
 #[test]

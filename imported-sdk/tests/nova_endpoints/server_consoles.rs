@@ -49,8 +49,8 @@ async fn server_consoles_create_remote_consoles() {
             "server-id-1",
             &api::ServersRemoteConsolesCreate299 {
                 remote_console: api::ServersRemoteConsolesCreate299RemoteConsole {
-                    protocol: api::ServersRemoteConsolesCreate299RemoteConsoleProtocol::Mks,
-                    r#type: api::ServersRemoteConsolesCreate299RemoteConsoleType::Novnc,
+                    protocol: api::RemoteConsoleProtocol::Mks,
+                    r#type: api::RemoteConsoleType::Novnc,
                 },
             },
         )

@@ -22,11 +22,10 @@ async fn server_external_events_create() {
             &api::OsServerExternalEventsCreate293 {
                 events: vec![
                     api::OsServerExternalEventsCreate293EventsItem { name :
-                    api::OsServerExternalEventsCreate293EventsItemName::AcceleratorRequestBound,
-                    server_uuid : String::from("00000000-0000-4000-8000-242a37631a5c"),
-                    status :
-                    Some(api::OsServerExternalEventsCreate293EventsItemStatus::Completed),
-                    tag : Some(String::from("tag-1")), }
+                    api::EventsItemName::AcceleratorRequestBound, server_uuid :
+                    String::from("00000000-0000-4000-8000-242a37631a5c"), status :
+                    Some(api::EventsItemStatus::Completed), tag :
+                    Some(String::from("tag-1")), }
                 ],
             },
         )

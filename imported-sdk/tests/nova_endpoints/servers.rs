@@ -196,29 +196,23 @@ async fn servers_create() {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
-                        api::ServersCreate294OsSchedulerHintsDifferentCell::String(
+                        api::SchedulerHintsDifferentCell::String(
                             String::from("different-cell-1"),
                         ),
                     ),
                     different_host: Some(
-                        api::ServersCreate294OsSchedulerHintsDifferentHost::String(
+                        api::SchedulerHintsDifferentHost::String(
                             String::from("different-host-1"),
                         ),
                     ),
                     group: Some(
-                        api::ServersCreate294OsSchedulerHintsGroup::String(
-                            String::from("group-1"),
-                        ),
+                        api::SchedulerHintsGroup::String(String::from("group-1")),
                     ),
                     query: Some(
-                        api::ServersCreate294OsSchedulerHintsQuery::String(
-                            String::from("query-1"),
-                        ),
+                        api::SchedulerHintsQuery::String(String::from("query-1")),
                     ),
                     same_host: Some(
-                        api::ServersCreate294OsSchedulerHintsSameHost::String(
-                            String::from("same-host-1"),
-                        ),
+                        api::SchedulerHintsSameHost::String(String::from("same-host-1")),
                     ),
                     target_cell: Some(String::from("target-cell-1")),
                 }),
@@ -226,34 +220,28 @@ async fn servers_create() {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
-                        api::ServersCreate294OsSchedulerHintsDifferentCell::String(
+                        api::SchedulerHintsDifferentCell::String(
                             String::from("different-cell-1"),
                         ),
                     ),
                     different_host: Some(
-                        api::ServersCreate294OsSchedulerHintsDifferentHost::String(
+                        api::SchedulerHintsDifferentHost::String(
                             String::from("different-host-1"),
                         ),
                     ),
                     group: Some(
-                        api::ServersCreate294OsSchedulerHintsGroup::String(
-                            String::from("group-1"),
-                        ),
+                        api::SchedulerHintsGroup::String(String::from("group-1")),
                     ),
                     query: Some(
-                        api::ServersCreate294OsSchedulerHintsQuery::String(
-                            String::from("query-1"),
-                        ),
+                        api::SchedulerHintsQuery::String(String::from("query-1")),
                     ),
                     same_host: Some(
-                        api::ServersCreate294OsSchedulerHintsSameHost::String(
-                            String::from("same-host-1"),
-                        ),
+                        api::SchedulerHintsSameHost::String(String::from("same-host-1")),
                     ),
                     target_cell: Some(String::from("target-cell-1")),
                 }),
                 server: api::ServersCreate294Server {
-                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                    os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     admin_pass: Some(String::from("adminpass-1")),
@@ -274,12 +262,12 @@ async fn servers_create() {
                     ),
                     block_device_mapping_v2: Some(
                         vec![
-                            api::ServersCreate294ServerBlockDeviceMappingV2Item {
-                            boot_index : Some(Some(api::Int64OrString::Integer(7))),
-                            connection_info : Some(String::from("connection-info-1")),
+                            api::ServerBlockDeviceMappingV2Item { boot_index :
+                            Some(Some(api::Int64OrString::Integer(7))), connection_info :
+                            Some(String::from("connection-info-1")),
                             delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             destination_type :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
+                            Some(api::ServerBlockDeviceMappingV2ItemDestinationType::Local),
                             device_name : Some(String::from("a")), device_type :
                             Some(String::from("device-type-1")), disk_bus :
                             Some(String::from("disk-bus-1")), guest_format :
@@ -289,7 +277,7 @@ async fn servers_create() {
                             snapshot_id :
                             Some(String::from("00000000-0000-4000-8000-202e97617c73")),
                             source_type :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
+                            Some(api::ServerBlockDeviceMappingV2ItemSourceType::Blank),
                             tag : Some(String::from("a")), uuid :
                             Some(String::from("a")), virtual_name :
                             Some(String::from("virtual-name-1")), volume_id :
@@ -310,9 +298,9 @@ async fn servers_create() {
                     metadata: Some(serde_json::json!({ "key" : "value" })),
                     min_count: Some(api::Int64OrString::Integer(7)),
                     name: String::from("name-1"),
-                    networks: api::ServersCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(
+                    networks: api::ServersCreate294ServerNetworks::ServerNetworksVariant1ItemList(
                         vec![
-                            api::ServersCreate294ServerNetworksVariant1Item { fixed_ip :
+                            api::ServerNetworksVariant1Item { fixed_ip :
                             Some(String::from("192.0.2.1")), port :
                             Some(Some(String::from("00000000-0000-4000-8000-b3d110031b00"))),
                             tag : Some(String::from("a")), uuid :
@@ -574,7 +562,7 @@ async fn servers_update() {
             "id-1",
             &api::ServerUpdate2104 {
                 server: api::ServerUpdate2104Server {
-                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                    os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     description: Some(Some(String::from("a"))),
@@ -780,9 +768,7 @@ async fn servers_get_serial_console() {
         .servers()
         .get_serial_console(
             "id-1",
-            api::ServersGetSerialConsoleParams::new(
-                api::ServersGetSerialConsoleType::Serial,
-            ),
+            api::ServersGetSerialConsoleParams::new(api::ConsoleType::Serial),
         )
         .await
         .expect("the call succeeds");
@@ -942,7 +928,7 @@ async fn servers_rebuild() {
         .rebuild(
             "id-1",
             &api::ServersRebuildBody {
-                os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
                 admin_pass: Some(String::from("adminpass-1")),
@@ -1171,7 +1157,7 @@ async fn servers_reboot() {
     let client = client(&server);
     client
         .servers()
-        .reboot("id-1", api::ServersRebootParams::new(api::ServersRebootType::HardUpper))
+        .reboot("id-1", api::ServersRebootParams::new(api::RebootType::HardUpper))
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -1315,7 +1301,7 @@ async fn servers_resize() {
         .resize(
             "id-1",
             api::ServersResizeParams::new(api::ServersResizeFlavorRef::Integer(7))
-                .os_dcf_disk_config(api::ServersResizeOsDcfDiskConfig::Auto),
+                .os_dcf_disk_config(api::OsDcfDiskConfig::Auto),
         )
         .await
         .expect("the call succeeds");

@@ -192,7 +192,7 @@ async fn volumes_boot_create() {
         .volumes_boot()
         .create(
             &api::OsVolumesBootCreate294 {
-                os_sch_hnt_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchedulerHints {
+                os_sch_hnt_scheduler_hints: Some(api::SchedulerHints {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
@@ -210,7 +210,7 @@ async fn volumes_boot_create() {
                     ),
                     target_cell: Some(String::from("target-cell-1")),
                 }),
-                os_scheduler_hints: Some(api::OsVolumesBootCreate294OsSchedulerHints {
+                os_scheduler_hints: Some(api::SchedulerHints {
                     build_near_host_ip: Some(String::from("192.0.2.1")),
                     cidr: Some(String::from("/a")),
                     different_cell: Some(
@@ -229,7 +229,7 @@ async fn volumes_boot_create() {
                     target_cell: Some(String::from("target-cell-1")),
                 }),
                 server: api::OsVolumesBootCreate294Server {
-                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                    os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     admin_pass: Some(String::from("adminpass-1")),
@@ -250,12 +250,12 @@ async fn volumes_boot_create() {
                     ),
                     block_device_mapping_v2: Some(
                         vec![
-                            api::ServersCreate294ServerBlockDeviceMappingV2Item {
-                            boot_index : Some(Some(api::Int64OrString::Integer(7))),
-                            connection_info : Some(String::from("connection-info-1")),
+                            api::ServerBlockDeviceMappingV2Item { boot_index :
+                            Some(Some(api::Int64OrString::Integer(7))), connection_info :
+                            Some(String::from("connection-info-1")),
                             delete_on_termination : Some(api::BoolOrString::Bool(true)),
                             destination_type :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemDestinationType::Local),
+                            Some(api::ServerBlockDeviceMappingV2ItemDestinationType::Local),
                             device_name : Some(String::from("a")), device_type :
                             Some(String::from("device-type-1")), disk_bus :
                             Some(String::from("disk-bus-1")), guest_format :
@@ -265,7 +265,7 @@ async fn volumes_boot_create() {
                             snapshot_id :
                             Some(String::from("00000000-0000-4000-8000-202e97617c73")),
                             source_type :
-                            Some(api::ServersCreate294ServerBlockDeviceMappingV2ItemSourceType::Blank),
+                            Some(api::ServerBlockDeviceMappingV2ItemSourceType::Blank),
                             tag : Some(String::from("a")), uuid :
                             Some(String::from("a")), virtual_name :
                             Some(String::from("virtual-name-1")), volume_id :
@@ -286,9 +286,9 @@ async fn volumes_boot_create() {
                     metadata: Some(serde_json::json!({ "key" : "value" })),
                     min_count: Some(api::Int64OrString::Integer(7)),
                     name: String::from("name-1"),
-                    networks: api::OsVolumesBootCreate294ServerNetworks::ServersCreate294ServerNetworksVariant1ItemList(
+                    networks: api::OsVolumesBootCreate294ServerNetworks::ServerNetworksVariant1ItemList(
                         vec![
-                            api::ServersCreate294ServerNetworksVariant1Item { fixed_ip :
+                            api::ServerNetworksVariant1Item { fixed_ip :
                             Some(String::from("192.0.2.1")), port :
                             Some(Some(String::from("00000000-0000-4000-8000-b3d110031b00"))),
                             tag : Some(String::from("a")), uuid :
@@ -550,7 +550,7 @@ async fn volumes_boot_update() {
             "id-1",
             &api::OsVolumesBootUpdate294 {
                 server: api::OsVolumesBootUpdate294Server {
-                    os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                    os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                     access_i_pv4: Some(String::from("192.0.2.1")),
                     access_i_pv6: Some(String::from("2001:db8::1")),
                     description: Some(Some(String::from("a"))),
@@ -624,7 +624,7 @@ async fn volumes_boot_rebuild() {
         .rebuild(
             "id-1",
             &api::VolumesBootRebuildBody {
-                os_dcf_disk_config: Some(api::ServersResizeOsDcfDiskConfig::Auto),
+                os_dcf_disk_config: Some(api::OsDcfDiskConfig::Auto),
                 access_i_pv4: Some(String::from("192.0.2.1")),
                 access_i_pv6: Some(String::from("2001:db8::1")),
                 admin_pass: Some(String::from("adminpass-1")),
@@ -675,10 +675,7 @@ async fn volumes_boot_reboot() {
     let client = client(&server);
     client
         .volumes_boot()
-        .reboot(
-            "id-1",
-            api::VolumesBootRebootParams::new(api::ServersRebootType::HardUpper),
-        )
+        .reboot("id-1", api::VolumesBootRebootParams::new(api::RebootType::HardUpper))
         .await
         .expect("the call succeeds");
     let request = only_request(&server).await;
@@ -696,7 +693,7 @@ async fn volumes_boot_resize() {
         .resize(
             "id-1",
             api::VolumesBootResizeParams::new(api::Int64OrString::Integer(7))
-                .os_dcf_disk_config(api::ServersResizeOsDcfDiskConfig::Auto),
+                .os_dcf_disk_config(api::OsDcfDiskConfig::Auto),
         )
         .await
         .expect("the call succeeds");

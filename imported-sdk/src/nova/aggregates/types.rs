@@ -31,9 +31,9 @@ pub struct AggregatesAddHostResponse {
     pub aggregate: AggregatesAddHostResponseAggregate,
 }
 
-/// The `AggregatesAddHostResponseAggregate241` type.
+/// The `Aggregate241` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AggregatesAddHostResponseAggregate241 {
+pub struct Aggregate241 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`
@@ -56,9 +56,9 @@ pub struct AggregatesAddHostResponseAggregate241 {
     pub uuid: String,
 }
 
-/// The `AggregatesAddHostResponseAggregate21` type.
+/// The `Aggregate21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AggregatesAddHostResponseAggregate21 {
+pub struct Aggregate21 {
     /// `availability_zone`
     pub availability_zone: Option<String>,
     /// `created_at`

@@ -21,12 +21,12 @@ pub struct OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItem {
     pub zone_name: String,
     /// The current state of the availability zone.
     #[serde(rename = "zoneState")]
-    pub zone_state: OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState,
+    pub zone_state: AvailabilityZoneInfoItemZoneState,
 }
 
 /// The current state of the availability zone.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState {
+pub struct AvailabilityZoneInfoItemZoneState {
     /// Returns true if the availability zone is available.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<bool>,
@@ -54,5 +54,5 @@ pub struct OsAvailabilityZoneDetailDetailResponseAvailabilityZoneInfoItem {
     pub zone_name: String,
     /// The current state of the availability zone.
     #[serde(rename = "zoneState")]
-    pub zone_state: OsAvailabilityZoneIndexResponseAvailabilityZoneInfoItemZoneState,
+    pub zone_state: AvailabilityZoneInfoItemZoneState,
 }

@@ -31,7 +31,7 @@ pub struct OsBaremetalNodesIndexResponse21NodesItem {
     pub id: String,
     /// A list of interface objects for active interfaces on the baremetal
     /// node. Each will have an `address` field with the address.
-    pub interfaces: Vec<OsBaremetalNodeShowResponse21NodeInterfacesItem>,
+    pub interfaces: Vec<InterfacesItem>,
     /// Amount of memory in MiB the node has.
     ///
     /// Note
@@ -41,6 +41,14 @@ pub struct OsBaremetalNodesIndexResponse21NodesItem {
     /// The Ironic task state for the node. See Ironic project for more
     /// details.
     pub task_state: String,
+}
+
+/// The `InterfacesItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InterfacesItem {
+    /// `address`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 /// The `OsBaremetalNodeShowResponse21` type.
@@ -73,7 +81,7 @@ pub struct OsBaremetalNodeShowResponse21Node {
     pub instance_uuid: String,
     /// A list of interface objects for active interfaces on the baremetal
     /// node. Each will have an `address` field with the address.
-    pub interfaces: Vec<OsBaremetalNodeShowResponse21NodeInterfacesItem>,
+    pub interfaces: Vec<InterfacesItem>,
     /// Amount of memory in MiB the node has.
     ///
     /// Note
@@ -83,12 +91,4 @@ pub struct OsBaremetalNodeShowResponse21Node {
     /// The Ironic task state for the node. See Ironic project for more
     /// details.
     pub task_state: String,
-}
-
-/// The `OsBaremetalNodeShowResponse21NodeInterfacesItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsBaremetalNodeShowResponse21NodeInterfacesItem {
-    /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
 }

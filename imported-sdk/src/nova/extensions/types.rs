@@ -17,7 +17,7 @@ pub struct ExtensionsIndexResponseExtensionsItem {
     pub description: String,
     /// Links pertaining to this extension. This is a list of dictionaries, each including
     /// keys `href` and `rel`.
-    pub links: Vec<ExtensionShowResponseExtensionLinksItem>,
+    pub links: Vec<LinksItem>,
     /// Name of the extension.
     pub name: String,
     /// A URL pointing to the namespace for this extension.
@@ -33,6 +33,17 @@ pub struct ExtensionsIndexResponseExtensionsItem {
     /// value, if included, is the time zone as an offset from UTC. In
     /// the previous example, the offset value is `-05:00`.
     pub updated: crate::runtime::DateTime,
+}
+
+/// The `LinksItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LinksItem {
+    /// `href`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// `rel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rel: Option<String>,
 }
 
 /// The `ExtensionShowResponse` type.
@@ -51,7 +62,7 @@ pub struct ExtensionShowResponseExtension {
     pub description: String,
     /// Links pertaining to this extension. This is a list of dictionaries, each including
     /// keys `href` and `rel`.
-    pub links: Vec<ExtensionShowResponseExtensionLinksItem>,
+    pub links: Vec<LinksItem>,
     /// Name of the extension.
     pub name: String,
     /// A URL pointing to the namespace for this extension.
@@ -67,15 +78,4 @@ pub struct ExtensionShowResponseExtension {
     /// value, if included, is the time zone as an offset from UTC. In
     /// the previous example, the offset value is `-05:00`.
     pub updated: crate::runtime::DateTime,
-}
-
-/// The `ExtensionShowResponseExtensionLinksItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ExtensionShowResponseExtensionLinksItem {
-    /// `href`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub href: Option<String>,
-    /// `rel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rel: Option<String>,
 }

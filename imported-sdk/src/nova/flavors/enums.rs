@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `FlavorsListSortDir` type.
+/// The `SortDir` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsListSortDir {
+pub enum SortDir {
     /// `asc`
     Asc,
     /// `desc`
@@ -14,7 +14,7 @@ pub enum FlavorsListSortDir {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsListSortDir {
+impl SortDir {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["asc", "desc"];
 
@@ -28,7 +28,7 @@ impl FlavorsListSortDir {
     }
 }
 
-impl From<&str> for FlavorsListSortDir {
+impl From<&str> for SortDir {
     fn from(value: &str) -> Self {
         match value {
             "asc" => Self::Asc,
@@ -42,26 +42,26 @@ impl From<&str> for FlavorsListSortDir {
     }
 }
 
-impl std::str::FromStr for FlavorsListSortDir {
+impl std::str::FromStr for SortDir {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsListSortDir {
+impl fmt::Display for SortDir {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsListSortDir {
+impl serde::Serialize for SortDir {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsListSortDir {
+impl<'de> serde::Deserialize<'de> for SortDir {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -70,9 +70,9 @@ impl<'de> serde::Deserialize<'de> for FlavorsListSortDir {
     }
 }
 
-/// The `FlavorsListSortKey` type.
+/// The `SortKey` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlavorsListSortKey {
+pub enum SortKey {
     /// `created_at`
     CreatedAt,
     /// `description`
@@ -107,7 +107,7 @@ pub enum FlavorsListSortKey {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FlavorsListSortKey {
+impl SortKey {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "created_at",
@@ -150,7 +150,7 @@ impl FlavorsListSortKey {
     }
 }
 
-impl From<&str> for FlavorsListSortKey {
+impl From<&str> for SortKey {
     fn from(value: &str) -> Self {
         match value {
             "created_at" => Self::CreatedAt,
@@ -177,26 +177,26 @@ impl From<&str> for FlavorsListSortKey {
     }
 }
 
-impl std::str::FromStr for FlavorsListSortKey {
+impl std::str::FromStr for SortKey {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for FlavorsListSortKey {
+impl fmt::Display for SortKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for FlavorsListSortKey {
+impl serde::Serialize for SortKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for FlavorsListSortKey {
+impl<'de> serde::Deserialize<'de> for SortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

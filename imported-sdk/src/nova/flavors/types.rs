@@ -23,12 +23,12 @@ pub struct FlavorsOsExtraSpecsCreateResponse {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlavorsOsFlavorAccessIndexResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: Vec<FlavorsOsFlavorAccessIndexResponseFlavorAccessItem>,
+    pub flavor_access: Vec<FlavorAccessItem>,
 }
 
-/// The `FlavorsOsFlavorAccessIndexResponseFlavorAccessItem` type.
+/// The `FlavorAccessItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlavorsOsFlavorAccessIndexResponseFlavorAccessItem {
+pub struct FlavorAccessItem {
     /// The ID of the flavor. While people often make this look like
     /// an int, this is really a string.
     pub flavor_id: String,
@@ -65,14 +65,14 @@ pub struct FlavorsUpdateResponse {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlavorsActionAddTenantAccessResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: Vec<FlavorsOsFlavorAccessIndexResponseFlavorAccessItem>,
+    pub flavor_access: Vec<FlavorAccessItem>,
 }
 
 /// The `FlavorsActionRemoveTenantAccessResponse` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlavorsActionRemoveTenantAccessResponse {
     /// A list of objects, each with the keys `flavor_id` and `tenant_id`.
-    pub flavor_access: Vec<FlavorsOsFlavorAccessIndexResponseFlavorAccessItem>,
+    pub flavor_access: Vec<FlavorAccessItem>,
 }
 
 /// The `FlavorsGetResponseFlavor` type.

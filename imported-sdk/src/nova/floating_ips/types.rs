@@ -32,19 +32,12 @@ pub struct OsFloatingIpsIndexResponse21FloatingIpsItem {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsFloatingIpsCreateResponse21 {
     /// A floating IP address object.
-    pub floating_ip: OsFloatingIpShowResponse21FloatingIp,
-}
-
-/// The `OsFloatingIpShowResponse21` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsFloatingIpShowResponse21 {
-    /// A floating IP address object.
-    pub floating_ip: OsFloatingIpShowResponse21FloatingIp,
+    pub floating_ip: FloatingIp,
 }
 
 /// A floating IP address object.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsFloatingIpShowResponse21FloatingIp {
+pub struct FloatingIp {
     /// Fixed IP associated with floating IP network.
     pub fixed_ip: Option<String>,
     /// The floating IP id value.
@@ -60,4 +53,11 @@ pub struct OsFloatingIpShowResponse21FloatingIp {
     pub ip: String,
     /// The name or ID of the floating IP pool.
     pub pool: String,
+}
+
+/// The `OsFloatingIpShowResponse21` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OsFloatingIpShowResponse21 {
+    /// A floating IP address object.
+    pub floating_ip: FloatingIp,
 }

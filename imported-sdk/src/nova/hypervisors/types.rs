@@ -2,9 +2,17 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    OsHypervisorShowResponse21HypervisorHypervisorVersion, OsServiceUpdate253Status,
-    OsServiceUpdateResponse253ServiceState,
+    HypervisorVersion, OsServiceUpdate253Status, OsServiceUpdateResponse253ServiceState,
 };
+
+/// The `ServersItem` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ServersItem {
+    /// `name`
+    pub name: String,
+    /// `uuid`
+    pub uuid: String,
+}
 
 /// The `OsHypervisorsStatisticsStatisticsResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -63,15 +71,6 @@ pub struct HypervisorsGetResponse {
     pub hypervisor: HypervisorsGetResponseHypervisor,
 }
 
-/// The `OsHypervisorShowResponse253HypervisorServersItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsHypervisorShowResponse253HypervisorServersItem {
-    /// `name`
-    pub name: String,
-    /// `uuid`
-    pub uuid: String,
-}
-
 /// The `OsHypervisorsSearchSearchResponse21` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsHypervisorsSearchSearchResponse21 {
@@ -110,7 +109,7 @@ pub struct OsHypervisorsServersServersResponse21HypervisorsItem {
     pub id: i64,
     /// A list of `server` objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+    pub servers: Option<Vec<ServersItem>>,
     /// The state of the hypervisor. One of `up` or `down`.
     pub state: OsServiceUpdateResponse253ServiceState,
     /// The status of the hypervisor. One of `enabled` or `disabled`.
@@ -199,7 +198,7 @@ pub struct HypervisorsGetResponseHypervisor {
     /// The hypervisor type.
     pub hypervisor_type: String,
     /// The hypervisor version.
-    pub hypervisor_version: OsHypervisorShowResponse21HypervisorHypervisorVersion,
+    pub hypervisor_version: HypervisorVersion,
     /// The id of the hypervisor as a UUID.
     ///
     /// **New in version 2.53**
@@ -264,7 +263,7 @@ pub struct HypervisorsGetResponseHypervisor {
     ///
     /// **New in version 2.53**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+    pub servers: Option<Vec<ServersItem>>,
     /// The response format of this api depends on the virt driver in use on a
     /// given host. The libvirt driver returns the output of the uptime command
     /// directly, the z/VM driver returns the ILP time. All other drivers
@@ -314,7 +313,7 @@ pub struct HypervisorsGetUptimeResponseHypervisor {
     pub uptime: Option<String>,
     /// `servers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+    pub servers: Option<Vec<ServersItem>>,
 }
 
 /// The `HypervisorsListResponseHypervisorsItem` type.
@@ -338,5 +337,5 @@ pub struct HypervisorsListResponseHypervisorsItem {
     ///
     /// **New in version 2.53**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub servers: Option<Vec<OsHypervisorShowResponse253HypervisorServersItem>>,
+    pub servers: Option<Vec<ServersItem>>,
 }

@@ -4,7 +4,7 @@
 /// The hypervisor version.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum OsHypervisorShowResponse21HypervisorHypervisorVersion {
+pub enum HypervisorVersion {
     /// The value as an integer.
     Integer(i64),
     /// The value as a string.

@@ -2,8 +2,7 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    ImageShowResponse21ImageProgress, ImageShowResponse21ImageStatus,
-    ServersResizeOsDcfDiskConfig,
+    ImageShowResponse21ImageProgress, ImageShowResponse21ImageStatus, OsDcfDiskConfig,
 };
 
 /// The `ImagesIndexResponse21ImagesItem` type.
@@ -46,7 +45,7 @@ pub struct ImageShowResponse21Image {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// The size of the image.
     #[serde(rename = "OS-EXT-IMG-SIZE:size")]
     pub os_ext_img_size_size: i64,

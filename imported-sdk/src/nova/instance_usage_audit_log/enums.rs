@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState` type.
+/// The `LogValueState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+pub enum LogValueState {
     /// `DONE`
     Done,
     /// `RUNNING`
@@ -14,7 +14,7 @@ pub enum OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl LogValueState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["DONE", "RUNNING"];
 
@@ -28,8 +28,7 @@ impl OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
     }
 }
 
-impl From<&str>
-for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl From<&str> for LogValueState {
     fn from(value: &str) -> Self {
         match value {
             "DONE" => Self::Done,
@@ -43,30 +42,26 @@ for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
     }
 }
 
-impl std::str::FromStr
-for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl std::str::FromStr for LogValueState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl fmt::Display for LogValueState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl serde::Serialize for LogValueState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsInstanceUsageAuditLogShowResponseInstanceUsageAuditLogLogValueState {
+impl<'de> serde::Deserialize<'de> for LogValueState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsKeypairsCreate292KeypairType` type.
+/// The `KeypairType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsKeypairsCreate292KeypairType {
+pub enum KeypairType {
     /// `ssh`
     Ssh,
     /// `x509`
@@ -14,7 +14,7 @@ pub enum OsKeypairsCreate292KeypairType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsKeypairsCreate292KeypairType {
+impl KeypairType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["ssh", "x509"];
 
@@ -28,7 +28,7 @@ impl OsKeypairsCreate292KeypairType {
     }
 }
 
-impl From<&str> for OsKeypairsCreate292KeypairType {
+impl From<&str> for KeypairType {
     fn from(value: &str) -> Self {
         match value {
             "ssh" => Self::Ssh,
@@ -42,26 +42,26 @@ impl From<&str> for OsKeypairsCreate292KeypairType {
     }
 }
 
-impl std::str::FromStr for OsKeypairsCreate292KeypairType {
+impl std::str::FromStr for KeypairType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsKeypairsCreate292KeypairType {
+impl fmt::Display for KeypairType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsKeypairsCreate292KeypairType {
+impl serde::Serialize for KeypairType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsKeypairsCreate292KeypairType {
+impl<'de> serde::Deserialize<'de> for KeypairType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

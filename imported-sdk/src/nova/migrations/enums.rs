@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsMigrationsIndexResponse223MigrationsItemMigrationType` type.
+/// The `MigrationsItemMigrationType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsMigrationsIndexResponse223MigrationsItemMigrationType {
+pub enum MigrationsItemMigrationType {
     /// `evacuation`
     Evacuation,
     /// `live-migration`
@@ -18,7 +18,7 @@ pub enum OsMigrationsIndexResponse223MigrationsItemMigrationType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl MigrationsItemMigrationType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "evacuation",
@@ -39,7 +39,7 @@ impl OsMigrationsIndexResponse223MigrationsItemMigrationType {
     }
 }
 
-impl From<&str> for OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl From<&str> for MigrationsItemMigrationType {
     fn from(value: &str) -> Self {
         match value {
             "evacuation" => Self::Evacuation,
@@ -55,27 +55,26 @@ impl From<&str> for OsMigrationsIndexResponse223MigrationsItemMigrationType {
     }
 }
 
-impl std::str::FromStr for OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl std::str::FromStr for MigrationsItemMigrationType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl fmt::Display for MigrationsItemMigrationType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl serde::Serialize for MigrationsItemMigrationType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsMigrationsIndexResponse223MigrationsItemMigrationType {
+impl<'de> serde::Deserialize<'de> for MigrationsItemMigrationType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -25,7 +25,7 @@ pub struct QuotaSetsGetDetailResponse {
 /// The object of detailed cores quota, including in_use, limit and
 /// reserved number of cores.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetCores {
+pub struct QuotaSetCores {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -68,7 +68,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetFloatingIps {
 ///
 /// **Available until version 2.56**
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes {
+pub struct QuotaSetInjectedFileContentBytes {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -83,7 +83,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes {
 ///
 /// **Available until version 2.56**
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes {
+pub struct QuotaSetInjectedFilePathBytes {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -97,7 +97,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes {
 ///
 /// **Available until version 2.56**
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles {
+pub struct QuotaSetInjectedFiles {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -109,7 +109,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles {
 /// The object of detailed servers quota, including in_use, limit and
 /// reserved number of instances.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInstances {
+pub struct QuotaSetInstances {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -128,7 +128,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetInstances {
 /// level resource, so for legacy reasons, the keypair in-use information
 /// is not counted.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs {
+pub struct QuotaSetKeyPairs {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -140,7 +140,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs {
 /// The object of detailed key metadata items quota, including in_use,
 /// limit and reserved number of metadata items.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems {
+pub struct QuotaSetMetadataItems {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -152,7 +152,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems {
 /// The object of detailed key ram quota, including in_use,
 /// limit and reserved number of ram.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetRam {
+pub struct QuotaSetRam {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -192,7 +192,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroups {
 /// The object of detailed server group members, including in_use,
 /// limit and reserved number of server group members.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers {
+pub struct QuotaSetServerGroupMembers {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -204,7 +204,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers {
 /// The object of detailed server groups, including in_use,
 /// limit and reserved number of server groups.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups {
+pub struct QuotaSetServerGroups {
     /// `in_use`
     pub in_use: i64,
     /// `limit`
@@ -218,7 +218,7 @@ pub struct OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups {
 pub struct QuotaSetsGetDetailResponseQuotaSet {
     /// The object of detailed cores quota, including in_use, limit and
     /// reserved number of cores.
-    pub cores: OsQuotaSetsDetailDetailResponse20QuotaSetCores,
+    pub cores: QuotaSetCores,
     /// The object of detailed fixed ips quota, including in_use, limit and
     /// reserved number of fixed ips.
     ///
@@ -239,27 +239,23 @@ pub struct QuotaSetsGetDetailResponseQuotaSet {
     ///
     /// **Available until version 2.56**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_content_bytes: Option<
-        OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFileContentBytes,
-    >,
+    pub injected_file_content_bytes: Option<QuotaSetInjectedFileContentBytes>,
     /// The object of detailed injected file path bytes quota,
     /// including in_use, limit and reserved number of injected
     /// file path bytes.
     ///
     /// **Available until version 2.56**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_path_bytes: Option<
-        OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFilePathBytes,
-    >,
+    pub injected_file_path_bytes: Option<QuotaSetInjectedFilePathBytes>,
     /// The object of detailed injected files quota, including in_use, limit and
     /// reserved number of injected files.
     ///
     /// **Available until version 2.56**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_files: Option<OsQuotaSetsDetailDetailResponse20QuotaSetInjectedFiles>,
+    pub injected_files: Option<QuotaSetInjectedFiles>,
     /// The object of detailed servers quota, including in_use, limit and
     /// reserved number of instances.
-    pub instances: OsQuotaSetsDetailDetailResponse20QuotaSetInstances,
+    pub instances: QuotaSetInstances,
     /// The object of detailed key pairs quota, including in_use, limit and
     /// reserved number of key pairs.
     ///
@@ -269,13 +265,13 @@ pub struct QuotaSetsGetDetailResponseQuotaSet {
     /// zero. In Nova, key_pairs are a user-level resource, not a project-
     /// level resource, so for legacy reasons, the keypair in-use information
     /// is not counted.
-    pub key_pairs: OsQuotaSetsDetailDetailResponse20QuotaSetKeyPairs,
+    pub key_pairs: QuotaSetKeyPairs,
     /// The object of detailed key metadata items quota, including in_use,
     /// limit and reserved number of metadata items.
-    pub metadata_items: OsQuotaSetsDetailDetailResponse20QuotaSetMetadataItems,
+    pub metadata_items: QuotaSetMetadataItems,
     /// The object of detailed key ram quota, including in_use,
     /// limit and reserved number of ram.
-    pub ram: OsQuotaSetsDetailDetailResponse20QuotaSetRam,
+    pub ram: QuotaSetRam,
     /// The object of detailed security group rules quota, including in_use,
     /// limit and reserved number of security group rules.
     ///
@@ -292,10 +288,10 @@ pub struct QuotaSetsGetDetailResponseQuotaSet {
     pub security_groups: Option<OsQuotaSetsDetailDetailResponse20QuotaSetSecurityGroups>,
     /// The object of detailed server group members, including in_use,
     /// limit and reserved number of server group members.
-    pub server_group_members: OsQuotaSetsDetailDetailResponse20QuotaSetServerGroupMembers,
+    pub server_group_members: QuotaSetServerGroupMembers,
     /// The object of detailed server groups, including in_use,
     /// limit and reserved number of server groups.
-    pub server_groups: OsQuotaSetsDetailDetailResponse20QuotaSetServerGroups,
+    pub server_groups: QuotaSetServerGroups,
 }
 
 /// The `QuotaSetsGetResponseQuotaSet` type.
@@ -303,17 +299,6 @@ pub struct QuotaSetsGetDetailResponseQuotaSet {
 pub struct QuotaSetsGetResponseQuotaSet {
     /// The number of allowed server cores for each tenant.
     pub cores: i64,
-    /// The number of allowed fixed IP addresses for each tenant. Must be equal to or
-    /// greater than the number of allowed servers.
-    ///
-    /// **Available until version 2.35**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_ips: Option<i64>,
-    /// The number of allowed floating IP addresses for each tenant.
-    ///
-    /// **Available until version 2.35**
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub floating_ips: Option<i64>,
     /// The UUID of the tenant/user the quotas listed for.
     pub id: String,
     /// The number of allowed bytes of content for each injected file.
@@ -339,6 +324,21 @@ pub struct QuotaSetsGetResponseQuotaSet {
     pub metadata_items: i64,
     /// The amount of allowed server RAM, in MiB, for each tenant.
     pub ram: i64,
+    /// The number of allowed members for each server group.
+    pub server_group_members: i64,
+    /// The number of allowed server groups for each tenant.
+    pub server_groups: i64,
+    /// The number of allowed fixed IP addresses for each tenant. Must be equal to or
+    /// greater than the number of allowed servers.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<i64>,
+    /// The number of allowed floating IP addresses for each tenant.
+    ///
+    /// **Available until version 2.35**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floating_ips: Option<i64>,
     /// The number of allowed rules for each security group.
     ///
     /// **Available until version 2.35**
@@ -349,10 +349,6 @@ pub struct QuotaSetsGetResponseQuotaSet {
     /// **Available until version 2.35**
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_groups: Option<i64>,
-    /// The number of allowed members for each server group.
-    pub server_group_members: i64,
-    /// The number of allowed server groups for each tenant.
-    pub server_groups: i64,
 }
 
 /// The `QuotaSetsUpdateResponseQuotaSet` type.

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `ServersRemoteConsolesCreate299RemoteConsoleProtocol` type.
+/// The `RemoteConsoleProtocol` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+pub enum RemoteConsoleProtocol {
     /// `mks`
     Mks,
     /// `rdp`
@@ -20,7 +20,7 @@ pub enum ServersRemoteConsolesCreate299RemoteConsoleProtocol {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl RemoteConsoleProtocol {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "mks",
@@ -43,7 +43,7 @@ impl ServersRemoteConsolesCreate299RemoteConsoleProtocol {
     }
 }
 
-impl From<&str> for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl From<&str> for RemoteConsoleProtocol {
     fn from(value: &str) -> Self {
         match value {
             "mks" => Self::Mks,
@@ -60,27 +60,26 @@ impl From<&str> for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
     }
 }
 
-impl std::str::FromStr for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl std::str::FromStr for RemoteConsoleProtocol {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl fmt::Display for RemoteConsoleProtocol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl serde::Serialize for RemoteConsoleProtocol {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
+impl<'de> serde::Deserialize<'de> for RemoteConsoleProtocol {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -89,9 +88,9 @@ for ServersRemoteConsolesCreate299RemoteConsoleProtocol {
     }
 }
 
-/// The `ServersRemoteConsolesCreate299RemoteConsoleType` type.
+/// The `RemoteConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersRemoteConsolesCreate299RemoteConsoleType {
+pub enum RemoteConsoleType {
     /// `novnc`
     Novnc,
     /// `rdp-html5`
@@ -110,7 +109,7 @@ pub enum ServersRemoteConsolesCreate299RemoteConsoleType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersRemoteConsolesCreate299RemoteConsoleType {
+impl RemoteConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "novnc",
@@ -137,7 +136,7 @@ impl ServersRemoteConsolesCreate299RemoteConsoleType {
     }
 }
 
-impl From<&str> for ServersRemoteConsolesCreate299RemoteConsoleType {
+impl From<&str> for RemoteConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "novnc" => Self::Novnc,
@@ -156,26 +155,26 @@ impl From<&str> for ServersRemoteConsolesCreate299RemoteConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersRemoteConsolesCreate299RemoteConsoleType {
+impl std::str::FromStr for RemoteConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersRemoteConsolesCreate299RemoteConsoleType {
+impl fmt::Display for RemoteConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersRemoteConsolesCreate299RemoteConsoleType {
+impl serde::Serialize for RemoteConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersRemoteConsolesCreate299RemoteConsoleType {
+impl<'de> serde::Deserialize<'de> for RemoteConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsServerExternalEventsCreate293EventsItemName` type.
+/// The `EventsItemName` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsServerExternalEventsCreate293EventsItemName {
+pub enum EventsItemName {
     /// `accelerator-request-bound`
     AcceleratorRequestBound,
     /// `network-changed`
@@ -26,7 +26,7 @@ pub enum OsServerExternalEventsCreate293EventsItemName {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsServerExternalEventsCreate293EventsItemName {
+impl EventsItemName {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "accelerator-request-bound",
@@ -55,7 +55,7 @@ impl OsServerExternalEventsCreate293EventsItemName {
     }
 }
 
-impl From<&str> for OsServerExternalEventsCreate293EventsItemName {
+impl From<&str> for EventsItemName {
     fn from(value: &str) -> Self {
         match value {
             "accelerator-request-bound" => Self::AcceleratorRequestBound,
@@ -75,26 +75,26 @@ impl From<&str> for OsServerExternalEventsCreate293EventsItemName {
     }
 }
 
-impl std::str::FromStr for OsServerExternalEventsCreate293EventsItemName {
+impl std::str::FromStr for EventsItemName {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsServerExternalEventsCreate293EventsItemName {
+impl fmt::Display for EventsItemName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsServerExternalEventsCreate293EventsItemName {
+impl serde::Serialize for EventsItemName {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsServerExternalEventsCreate293EventsItemName {
+impl<'de> serde::Deserialize<'de> for EventsItemName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -103,9 +103,9 @@ impl<'de> serde::Deserialize<'de> for OsServerExternalEventsCreate293EventsItemN
     }
 }
 
-/// The `OsServerExternalEventsCreate293EventsItemStatus` type.
+/// The `EventsItemStatus` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsServerExternalEventsCreate293EventsItemStatus {
+pub enum EventsItemStatus {
     /// `completed`
     Completed,
     /// `failed`
@@ -116,7 +116,7 @@ pub enum OsServerExternalEventsCreate293EventsItemStatus {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsServerExternalEventsCreate293EventsItemStatus {
+impl EventsItemStatus {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["completed", "failed", "in-progress"];
 
@@ -131,7 +131,7 @@ impl OsServerExternalEventsCreate293EventsItemStatus {
     }
 }
 
-impl From<&str> for OsServerExternalEventsCreate293EventsItemStatus {
+impl From<&str> for EventsItemStatus {
     fn from(value: &str) -> Self {
         match value {
             "completed" => Self::Completed,
@@ -146,26 +146,26 @@ impl From<&str> for OsServerExternalEventsCreate293EventsItemStatus {
     }
 }
 
-impl std::str::FromStr for OsServerExternalEventsCreate293EventsItemStatus {
+impl std::str::FromStr for EventsItemStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for OsServerExternalEventsCreate293EventsItemStatus {
+impl fmt::Display for EventsItemStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for OsServerExternalEventsCreate293EventsItemStatus {
+impl serde::Serialize for EventsItemStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OsServerExternalEventsCreate293EventsItemStatus {
+impl<'de> serde::Deserialize<'de> for EventsItemStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -174,9 +174,9 @@ impl<'de> serde::Deserialize<'de> for OsServerExternalEventsCreate293EventsItemS
     }
 }
 
-/// The `OsServerExternalEventsCreateResponse20EventsItemCode` type.
+/// The `EventsItemCode` type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsServerExternalEventsCreateResponse20EventsItemCode {
+pub enum EventsItemCode {
     /// `200`
     Value200,
     /// `400`
@@ -189,7 +189,7 @@ pub enum OsServerExternalEventsCreateResponse20EventsItemCode {
     Unknown(crate::runtime::UnknownInt),
 }
 
-impl OsServerExternalEventsCreateResponse20EventsItemCode {
+impl EventsItemCode {
     /// Every value this SDK knows.
     pub const VALUES: &'static [i64] = &[200, 400, 404, 422];
 
@@ -205,7 +205,7 @@ impl OsServerExternalEventsCreateResponse20EventsItemCode {
     }
 }
 
-impl From<i64> for OsServerExternalEventsCreateResponse20EventsItemCode {
+impl From<i64> for EventsItemCode {
     fn from(value: i64) -> Self {
         match value {
             200 => Self::Value200,
@@ -217,20 +217,19 @@ impl From<i64> for OsServerExternalEventsCreateResponse20EventsItemCode {
     }
 }
 
-impl fmt::Display for OsServerExternalEventsCreateResponse20EventsItemCode {
+impl fmt::Display for EventsItemCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.value())
     }
 }
 
-impl serde::Serialize for OsServerExternalEventsCreateResponse20EventsItemCode {
+impl serde::Serialize for EventsItemCode {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.value())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsServerExternalEventsCreateResponse20EventsItemCode {
+impl<'de> serde::Deserialize<'de> for EventsItemCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -3,16 +3,16 @@
 
 use std::fmt;
 
-/// The `ServersGetSerialConsoleType` type.
+/// The `ConsoleType` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ServersGetSerialConsoleType {
+pub enum ConsoleType {
     /// `serial`
     Serial,
     /// A value this version of the SDK does not know; it is sent back unchanged.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl ServersGetSerialConsoleType {
+impl ConsoleType {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["serial"];
 
@@ -25,7 +25,7 @@ impl ServersGetSerialConsoleType {
     }
 }
 
-impl From<&str> for ServersGetSerialConsoleType {
+impl From<&str> for ConsoleType {
     fn from(value: &str) -> Self {
         match value {
             "serial" => Self::Serial,
@@ -38,26 +38,26 @@ impl From<&str> for ServersGetSerialConsoleType {
     }
 }
 
-impl std::str::FromStr for ServersGetSerialConsoleType {
+impl std::str::FromStr for ConsoleType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for ServersGetSerialConsoleType {
+impl fmt::Display for ConsoleType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ServersGetSerialConsoleType {
+impl serde::Serialize for ConsoleType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ServersGetSerialConsoleType {
+impl<'de> serde::Deserialize<'de> for ConsoleType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -2,10 +2,9 @@
 //! Parameters of the methods that take more than their path parameters.
 
 use crate::nova::{
-    ServersAddFixedIpNetworkId, ServersGetConsoleOutputLength,
-    ServersGetSerialConsoleType, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
-    ServersListSortKey, ServersRebootType, ServersResetStateState,
-    ServersResizeFlavorRef, ServersResizeOsDcfDiskConfig,
+    ConsoleType, OsDcfDiskConfig, RebootType, ServersAddFixedIpNetworkId,
+    ServersGetConsoleOutputLength, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
+    ServersListSortKey, ServersResetStateState, ServersResizeFlavorRef,
 };
 
 /// Parameters of [`Servers::list`](crate::nova::resources::Servers::list).
@@ -980,12 +979,12 @@ impl ServersGetConsoleOutputParams {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServersGetSerialConsoleParams {
     /// The type of serial console. The only valid value is `serial`.
-    pub r#type: ServersGetSerialConsoleType,
+    pub r#type: ConsoleType,
 }
 
 impl ServersGetSerialConsoleParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersGetSerialConsoleType>) -> Self {
+    pub fn new(r#type: impl Into<ConsoleType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -1101,12 +1100,12 @@ pub struct ServersRebootParams {
     /// A `SOFT` reboot attempts a graceful shutdown and restart of the server.
     /// A `HARD` reboot attempts a forced shutdown and restart of the server.
     /// The `HARD` reboot corresponds to the power cycles of the server.
-    pub r#type: ServersRebootType,
+    pub r#type: RebootType,
 }
 
 impl ServersRebootParams {
     /// Parameters with the required values set and every optional one unset.
-    pub fn new(r#type: impl Into<ServersRebootType>) -> Self {
+    pub fn new(r#type: impl Into<RebootType>) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -1208,7 +1207,7 @@ pub struct ServersResizeParams {
     /// * `MANUAL`. The API builds the server by using whatever partition scheme and
     ///   file system is in the source image. If the target flavor disk is larger, the API
     ///   does not partition the remaining disk space.
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// The flavor ID for resizing the server. The size of the disk in the flavor
     /// being resized to must be greater than or equal to the size of the disk in
     /// the current flavor.
@@ -1228,10 +1227,7 @@ impl ServersResizeParams {
     }
 
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }

@@ -2,12 +2,11 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    BoolOrString, Int64OrString, ServersCreate294OsSchedulerHintsDifferentCell,
-    ServersCreate294OsSchedulerHintsDifferentHost, ServersCreate294OsSchedulerHintsGroup,
-    ServersCreate294OsSchedulerHintsQuery, ServersCreate294OsSchedulerHintsSameHost,
-    ServersCreate294ServerBlockDeviceMappingV2Item, ServersCreate294ServerFlavorRef,
-    ServersCreate294ServerNetworks, ServersCreateBackupBodyRotation,
-    ServersResizeOsDcfDiskConfig,
+    BoolOrString, Int64OrString, OsDcfDiskConfig, SchedulerHintsDifferentCell,
+    SchedulerHintsDifferentHost, SchedulerHintsGroup, SchedulerHintsQuery,
+    SchedulerHintsSameHost, ServerBlockDeviceMappingV2Item,
+    ServersCreate294ServerFlavorRef, ServersCreate294ServerNetworks,
+    ServersCreateBackupBodyRotation,
 };
 
 /// The `ServersCreate294` type.
@@ -94,12 +93,12 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     /// It is available when `DifferentCellFilter` is available on cloud side
     /// that is cell v1 environment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<ServersCreate294OsSchedulerHintsDifferentCell>,
+    pub different_cell: Option<SchedulerHintsDifferentCell>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on a different host from a set of servers.
     /// It is available when `DifferentHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<ServersCreate294OsSchedulerHintsDifferentHost>,
+    pub different_host: Option<SchedulerHintsDifferentHost>,
     /// The server group UUID. Schedule the server according to a policy of
     /// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
     /// or `soft-affinity`).
@@ -107,7 +106,7 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     /// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
     /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<ServersCreate294OsSchedulerHintsGroup>,
+    pub group: Option<SchedulerHintsGroup>,
     /// Schedule the server by using a custom filter in JSON format.
     /// For example:
     ///
@@ -117,13 +116,13 @@ pub struct ServersCreate294OsSchHntSchedulerHints {
     ///
     /// It is available when `JsonFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<ServersCreate294OsSchedulerHintsQuery>,
+    pub query: Option<SchedulerHintsQuery>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on the same host as another server in a set of
     /// servers.
     /// It is available when `SameHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<ServersCreate294OsSchedulerHintsSameHost>,
+    pub same_host: Option<SchedulerHintsSameHost>,
     /// A target cell name. Schedule the server in a host in the cell specified.
     /// It is available when `TargetCellFilter` is available on cloud side
     /// that is cell v1 environment.
@@ -147,7 +146,7 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `different_cell`.
     pub fn different_cell(
         mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsDifferentCell>,
+        value: impl Into<SchedulerHintsDifferentCell>,
     ) -> Self {
         self.different_cell = Some(value.into());
         self
@@ -156,35 +155,26 @@ impl ServersCreate294OsSchHntSchedulerHints {
     /// Sets `different_host`.
     pub fn different_host(
         mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsDifferentHost>,
+        value: impl Into<SchedulerHintsDifferentHost>,
     ) -> Self {
         self.different_host = Some(value.into());
         self
     }
 
     /// Sets `group`.
-    pub fn group(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsGroup>,
-    ) -> Self {
+    pub fn group(mut self, value: impl Into<SchedulerHintsGroup>) -> Self {
         self.group = Some(value.into());
         self
     }
 
     /// Sets `query`.
-    pub fn query(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsQuery>,
-    ) -> Self {
+    pub fn query(mut self, value: impl Into<SchedulerHintsQuery>) -> Self {
         self.query = Some(value.into());
         self
     }
 
     /// Sets `same_host`.
-    pub fn same_host(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsSameHost>,
-    ) -> Self {
+    pub fn same_host(mut self, value: impl Into<SchedulerHintsSameHost>) -> Self {
         self.same_host = Some(value.into());
         self
     }
@@ -236,12 +226,12 @@ pub struct ServersCreate294OsSchedulerHints {
     /// It is available when `DifferentCellFilter` is available on cloud side
     /// that is cell v1 environment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_cell: Option<ServersCreate294OsSchedulerHintsDifferentCell>,
+    pub different_cell: Option<SchedulerHintsDifferentCell>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on a different host from a set of servers.
     /// It is available when `DifferentHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub different_host: Option<ServersCreate294OsSchedulerHintsDifferentHost>,
+    pub different_host: Option<SchedulerHintsDifferentHost>,
     /// The server group UUID. Schedule the server according to a policy of
     /// the server group (`anti-affinity`, `affinity`, `soft-anti-affinity`
     /// or `soft-affinity`).
@@ -249,7 +239,7 @@ pub struct ServersCreate294OsSchedulerHints {
     /// `ServerGroupAntiAffinityFilter`, `ServerGroupSoftAntiAffinityWeigher`,
     /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<ServersCreate294OsSchedulerHintsGroup>,
+    pub group: Option<SchedulerHintsGroup>,
     /// Schedule the server by using a custom filter in JSON format.
     /// For example:
     ///
@@ -259,13 +249,13 @@ pub struct ServersCreate294OsSchedulerHints {
     ///
     /// It is available when `JsonFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<ServersCreate294OsSchedulerHintsQuery>,
+    pub query: Option<SchedulerHintsQuery>,
     /// A list of server UUIDs or a server UUID.
     /// Schedule the server on the same host as another server in a set of
     /// servers.
     /// It is available when `SameHostFilter` is available on cloud side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_host: Option<ServersCreate294OsSchedulerHintsSameHost>,
+    pub same_host: Option<SchedulerHintsSameHost>,
     /// A target cell name. Schedule the server in a host in the cell specified.
     /// It is available when `TargetCellFilter` is available on cloud side
     /// that is cell v1 environment.
@@ -289,7 +279,7 @@ impl ServersCreate294OsSchedulerHints {
     /// Sets `different_cell`.
     pub fn different_cell(
         mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsDifferentCell>,
+        value: impl Into<SchedulerHintsDifferentCell>,
     ) -> Self {
         self.different_cell = Some(value.into());
         self
@@ -298,35 +288,26 @@ impl ServersCreate294OsSchedulerHints {
     /// Sets `different_host`.
     pub fn different_host(
         mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsDifferentHost>,
+        value: impl Into<SchedulerHintsDifferentHost>,
     ) -> Self {
         self.different_host = Some(value.into());
         self
     }
 
     /// Sets `group`.
-    pub fn group(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsGroup>,
-    ) -> Self {
+    pub fn group(mut self, value: impl Into<SchedulerHintsGroup>) -> Self {
         self.group = Some(value.into());
         self
     }
 
     /// Sets `query`.
-    pub fn query(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsQuery>,
-    ) -> Self {
+    pub fn query(mut self, value: impl Into<SchedulerHintsQuery>) -> Self {
         self.query = Some(value.into());
         self
     }
 
     /// Sets `same_host`.
-    pub fn same_host(
-        mut self,
-        value: impl Into<ServersCreate294OsSchedulerHintsSameHost>,
-    ) -> Self {
+    pub fn same_host(mut self, value: impl Into<SchedulerHintsSameHost>) -> Self {
         self.same_host = Some(value.into());
         self
     }
@@ -358,7 +339,7 @@ pub struct ServersCreate294Server {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -405,9 +386,7 @@ pub struct ServersCreate294Server {
     /// A bug has caused the `tag` attribute to no longer be accepted starting
     /// with version 2.33. It has been restored in version 2.42.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub block_device_mapping_v2: Option<
-        Vec<ServersCreate294ServerBlockDeviceMappingV2Item>,
-    >,
+    pub block_device_mapping_v2: Option<Vec<ServerBlockDeviceMappingV2Item>>,
     /// Indicates whether a config drive enables metadata injection. The config_drive
     /// setting provides information about a drive that the instance can mount at boot
     /// time. The instance reads files from the drive to get information that is normally
@@ -615,10 +594,7 @@ impl ServersCreate294Server {
     }
 
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }
@@ -659,7 +635,7 @@ impl ServersCreate294Server {
     /// Sets `block_device_mapping_v2`.
     pub fn block_device_mapping_v2(
         mut self,
-        value: impl Into<Vec<ServersCreate294ServerBlockDeviceMappingV2Item>>,
+        value: impl Into<Vec<ServerBlockDeviceMappingV2Item>>,
     ) -> Self {
         self.block_device_mapping_v2 = Some(value.into());
         self
@@ -907,7 +883,7 @@ pub struct ServerUpdate2104Server {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -968,10 +944,7 @@ pub struct ServerUpdate2104Server {
 
 impl ServerUpdate2104Server {
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }
@@ -1207,7 +1180,7 @@ pub struct ServersRebuildBody {
     ///   does not partition the remaining disk space.
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// IPv4 address that should be used to access this server.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1352,10 +1325,7 @@ impl ServersRebuildBody {
     }
 
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }

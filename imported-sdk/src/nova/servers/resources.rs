@@ -2,31 +2,30 @@
 //! The handles of the `servers` resource. Get one from [`Client`] and call its methods.
 
 use crate::nova::{
-    Call, Client, ListPage, ServerUpdate2104, ServersActionCreateBackupResponse245,
-    ServersActionCreateImageResponse245, ServersActionEvacuateResponse,
-    ServersActionGetConsoleOutputResponse, ServersActionGetRdpConsoleResponse21,
-    ServersActionGetSerialConsoleResponse21, ServersActionGetSpiceConsoleResponse21,
-    ServersActionGetVncConsoleResponse21, ServersActionRescueResponse,
-    ServersAddFixedIpParams, ServersAddFloatingIpParams, ServersAddSecurityGroupParams,
-    ServersChangePasswordParams, ServersCreate294, ServersCreateBackupBody,
-    ServersCreateImageBody, ServersCreateResponse,
+    Call, Client, InterfaceResponse, ListPage, RebuildResponse, ServerUpdate2104,
+    ServersActionCreateBackupResponse245, ServersActionCreateImageResponse245,
+    ServersActionEvacuateResponse, ServersActionGetConsoleOutputResponse,
+    ServersActionGetRdpConsoleResponse21, ServersActionGetSerialConsoleResponse21,
+    ServersActionGetSpiceConsoleResponse21, ServersActionGetVncConsoleResponse21,
+    ServersActionRescueResponse, ServersAddFixedIpParams, ServersAddFloatingIpParams,
+    ServersAddSecurityGroupParams, ServersChangePasswordParams, ServersCreate294,
+    ServersCreateBackupBody, ServersCreateImageBody, ServersCreateResponse,
     ServersCreateVolumeAttachmentsResponse, ServersEvacuateBody,
-    ServersGetConsoleOutputParams, ServersGetInstanceActionsResponse,
-    ServersGetInterfaceResponse, ServersGetResponse, ServersGetSerialConsoleParams,
-    ServersGetSpiceConsoleParams, ServersGetVncConsoleParams,
-    ServersGetVolumeAttachmentsResponse, ServersIpsIndexResponse,
-    ServersListDetailParams, ServersListDetailResponseServersItem,
-    ServersListInstanceActionsParams, ServersListInstanceActionsResponse,
-    ServersListInterfaceResponse, ServersListParams, ServersListResponseServersItem,
-    ServersListVolumeAttachmentsParams, ServersListVolumeAttachmentsResponse,
-    ServersLockBody, ServersMetadataCreate, ServersMetadataCreateResponse,
-    ServersMetadataIndexResponse, ServersMetadataShowResponse, ServersMetadataUpdate,
-    ServersMetadataUpdateAll, ServersMetadataUpdateAllResponse,
-    ServersMetadataUpdateResponse, ServersMigrateLiveBody, ServersMigrateParams,
-    ServersOsInterfaceCreate249, ServersOsSecurityGroupsIndexResponse,
-    ServersOsServerPasswordIndexResponse, ServersOsVolumeAttachmentUpdate285,
-    ServersOsVolumeAttachmentUpdateResponse, ServersOsVolumeAttachmentsCreate279,
-    ServersRebootParams, ServersRebuildBody, ServersRebuildResponse,
+    ServersGetConsoleOutputParams, ServersGetInstanceActionsResponse, ServersGetResponse,
+    ServersGetSerialConsoleParams, ServersGetSpiceConsoleParams,
+    ServersGetVncConsoleParams, ServersGetVolumeAttachmentsResponse,
+    ServersIpsIndexResponse, ServersListDetailParams,
+    ServersListDetailResponseServersItem, ServersListInstanceActionsParams,
+    ServersListInstanceActionsResponse, ServersListInterfaceResponse, ServersListParams,
+    ServersListResponseServersItem, ServersListVolumeAttachmentsParams,
+    ServersListVolumeAttachmentsResponse, ServersLockBody, ServersMetadataCreate,
+    ServersMetadataCreateResponse, ServersMetadataIndexResponse,
+    ServersMetadataShowResponse, ServersMetadataUpdate, ServersMetadataUpdateAll,
+    ServersMetadataUpdateAllResponse, ServersMetadataUpdateResponse,
+    ServersMigrateLiveBody, ServersMigrateParams, ServersOsInterfaceCreate249,
+    ServersOsSecurityGroupsIndexResponse, ServersOsServerPasswordIndexResponse,
+    ServersOsVolumeAttachmentUpdate285, ServersOsVolumeAttachmentUpdateResponse,
+    ServersOsVolumeAttachmentsCreate279, ServersRebootParams, ServersRebuildBody,
     ServersRemoveFixedIpParams, ServersRemoveFloatingIpParams,
     ServersRemoveSecurityGroupParams, ServersRescueParams, ServersResetStateParams,
     ServersResizeParams, ServersShareShowResponse297, ServersSharesCreate297,
@@ -781,11 +780,7 @@ impl<'a> Servers<'a> {
     /// itemNotFound(404), conflict(409)
     ///
     /// Sends `POST /v2.1/servers/{id}/action`.
-    pub fn rebuild(
-        &self,
-        id: &str,
-        body: &ServersRebuildBody,
-    ) -> Call<ServersRebuildResponse> {
+    pub fn rebuild(&self, id: &str, body: &ServersRebuildBody) -> Call<RebuildResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{id}/action",
@@ -2097,7 +2092,7 @@ impl<'a> Servers<'a> {
         &self,
         server_id: &str,
         body: &ServersOsInterfaceCreate249,
-    ) -> Call<ServersGetInterfaceResponse> {
+    ) -> Call<InterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/servers/{server_id}/os-interface",
@@ -2136,11 +2131,7 @@ impl<'a> Servers<'a> {
     /// Error response codes: unauthorized(401), forbidden(403), itemNotFound(404)
     ///
     /// Sends `GET /v2.1/servers/{server_id}/os-interface/{id}`.
-    pub fn get_interface(
-        &self,
-        id: &str,
-        server_id: &str,
-    ) -> Call<ServersGetInterfaceResponse> {
+    pub fn get_interface(&self, id: &str, server_id: &str) -> Call<InterfaceResponse> {
         let request = request::Request::new(
                 reqwest::Method::GET,
                 "/v2.1/servers/{server_id}/os-interface/{id}",

@@ -2,20 +2,18 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    BoolOrString, ImagesIndexResponse21ImagesLinksItem,
-    OsSecurityGroupsIndexResponse21SecurityGroupsItem,
-    OsVolumesBootCreate294OsSchedulerHints, ServerShowResponse20ServerAccessIPv4,
-    ServerShowResponse20ServerAccessIPv6, ServerShowResponse20ServerConfigDrive,
-    ServerShowResponse20ServerLinksItem, ServerShowResponse20ServerOsExtStsPowerState,
-    ServerShowResponse20ServerSecurityGroupsItem, ServerShowResponse20ServerStatus,
-    ServerShowResponse216ServerHostStatus,
+    AccessIPv4, BoolOrString, ConfigDrive, ConsoleType, HostStatus,
+    ImagesIndexResponse21ImagesLinksItem, OsExtStsPowerState,
+    OsSecurityGroupsIndexResponse21SecurityGroupsItem, RebuildResponseServerFlavor,
+    SchedulerHints, SecurityGroupsItem, ServerAccessIPv6, ServerConfigDrive,
+    ServerShowResponse20ServerLinksItem, ServerShowResponse20ServerStatus,
     ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
-    ServerShowResponse269ServerVariant2Status, ServerUpdateResponse275ServerConfigDrive,
+    ServerShowResponse269ServerVariant2Status,
     ServersActionGetRdpConsoleResponse21ConsoleType,
     ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
-    ServersGetSerialConsoleType, ServersGetSpiceConsoleType, ServersGetVncConsoleType,
+    ServersGetSpiceConsoleType, ServersGetVncConsoleType,
     ServersRebuildResponseServer29AccessIPv4, ServersRebuildResponseServer29Fault,
-    ServersRebuildResponseServerFlavor, ServersShareShowResponse297ShareStatus,
+    ServersShareShowResponse297ShareStatus,
 };
 
 /// The `ServersGetResponse` type.
@@ -28,7 +26,7 @@ pub struct ServersGetResponse {
 /// A fault object. Only displayed when the server status is `ERROR` or
 /// `DELETED` and a fault occurred.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServerShowResponse20ServerFault {
+pub struct ServerFault {
     /// The error response code.
     pub code: i64,
     /// The date and time when the exception was raised. The date and time
@@ -97,7 +95,7 @@ pub struct ServersActionGetSerialConsoleResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersActionGetSerialConsoleResponse21Console {
     /// `type`
-    pub r#type: ServersGetSerialConsoleType,
+    pub r#type: ConsoleType,
     /// `url`
     pub url: String,
 }
@@ -239,21 +237,21 @@ pub struct ServersListInterfaceResponse {
     pub interface_attachments: Vec<ServersGetInterfaceResponseInterfaceAttachment>,
 }
 
-/// The `ServersGetInterfaceResponse` type.
+/// The `FixedIpsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersGetInterfaceResponse {
-    /// The interface attachment.
-    #[serde(rename = "interfaceAttachment")]
-    pub interface_attachment: ServersGetInterfaceResponseInterfaceAttachment,
-}
-
-/// The `ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem` type.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem {
+pub struct FixedIpsItem {
     /// `ip_address`
     pub ip_address: String,
     /// `subnet_id`
     pub subnet_id: String,
+}
+
+/// The `InterfaceResponse` type.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InterfaceResponse {
+    /// The interface attachment.
+    #[serde(rename = "interfaceAttachment")]
+    pub interface_attachment: ServersGetInterfaceResponseInterfaceAttachment,
 }
 
 /// The `ServersOsSecurityGroupsIndexResponse` type.
@@ -576,9 +574,7 @@ pub struct ServersGetInstanceActionsResponseInstanceActionEventsItem {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetInterfaceResponseInterfaceAttachment {
     /// Fixed IP addresses with subnet IDs.
-    pub fixed_ips: Option<
-        Vec<ServersOsInterfaceShowResponse21InterfaceAttachmentFixedIpsItem>,
-    >,
+    pub fixed_ips: Option<Vec<FixedIpsItem>>,
     /// The MAC address.
     pub mac_addr: String,
     /// The network ID.
@@ -655,7 +651,7 @@ pub struct ServersGetResponseServer {
     /// 7: SUSPENDED
     /// ```
     #[serde(rename = "OS-EXT-STS:power_state")]
-    pub os_ext_sts_power_state: Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    pub os_ext_sts_power_state: Option<OsExtStsPowerState>,
     /// The task state of the instance.
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -721,12 +717,12 @@ pub struct ServersGetResponseServer {
     /// automatically set by the provider.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_i_pv4: Option<ServerShowResponse20ServerAccessIPv4>,
+    pub access_i_pv4: Option<AccessIPv4>,
     /// IPv6 address that should be used to access this server. May be
     /// automatically set by the provider.
     #[serde(rename = "accessIPv6")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_i_pv6: Option<ServerShowResponse20ServerAccessIPv6>,
+    pub access_i_pv6: Option<ServerAccessIPv6>,
     /// The addresses for the server. Servers with status `BUILD` hide their
     /// addresses information.
     /// This view is not updated immediately.
@@ -743,7 +739,7 @@ pub struct ServersGetResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    pub config_drive: Option<Option<ConfigDrive>>,
     /// The date and time when the resource was created. The date and time
     /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
     ///
@@ -758,7 +754,7 @@ pub struct ServersGetResponseServer {
     /// A fault object. Only displayed when the server status is `ERROR` or
     /// `DELETED` and a fault occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<ServerShowResponse20ServerFault>,
+    pub fault: Option<ServerFault>,
     /// Before microversion 2.47 this contains the ID and links for the flavor
     /// used to boot the server instance. This can be an empty object in case
     /// flavor information is no longer present in the system.
@@ -826,7 +822,7 @@ pub struct ServersGetResponseServer {
     pub progress: Option<Option<f64>>,
     /// One or more security groups objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// The server status.
     pub status: ServerShowResponse20ServerStatus,
     /// The UUID of the tenant in a multi-tenancy cloud.
@@ -965,7 +961,7 @@ pub struct ServersGetResponseServer {
     ///
     /// **New in version 2.16**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    pub host_status: Option<HostStatus>,
     /// True if the instance is locked otherwise False.
     ///
     /// **New in version 2.9**
@@ -991,7 +987,7 @@ pub struct ServersGetResponseServer {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,
@@ -1019,14 +1015,6 @@ pub struct ServersGetResponseServer {
 /// The `ServersGetResponseServerFlavor` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServersGetResponseServerFlavor {
-    /// The UUID of the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Links to the resources in question. See [API Guide / Links and
-    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
-    /// for more info.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
     /// The size of the root disk that was created in GiB.
     ///
     /// **New in version 2.47**
@@ -1064,6 +1052,14 @@ pub struct ServersGetResponseServerFlavor {
     /// **New in version 2.47**
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vcpus: Option<i64>,
+    /// The UUID of the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Links to the resources in question. See [API Guide / Links and
+    /// References](https://docs.openstack.org/api-guide/compute/links_and_references.html)
+    /// for more info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<ServerShowResponse20ServerLinksItem>>,
 }
 
 /// The `ServersGetVolumeAttachmentsResponseVolumeAttachment` type.
@@ -1160,9 +1156,7 @@ pub struct ServersListDetailResponseServersItem {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServerShowResponse20ServerOsExtStsPowerState>,
-    >,
+    pub os_ext_sts_power_state: Option<Option<OsExtStsPowerState>>,
     /// `OS-EXT-STS:task_state`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -1207,7 +1201,7 @@ pub struct ServersListDetailResponseServersItem {
     /// automatically set by the provider.
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_i_pv4: Option<ServerShowResponse20ServerAccessIPv4>,
+    pub access_i_pv4: Option<AccessIPv4>,
     /// `accessIPv6`
     #[serde(rename = "accessIPv6")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1223,7 +1217,7 @@ pub struct ServersListDetailResponseServersItem {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    pub config_drive: Option<Option<ConfigDrive>>,
     /// `created`
     pub created: crate::runtime::DateTime,
     /// `fault`
@@ -1231,7 +1225,7 @@ pub struct ServersListDetailResponseServersItem {
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor: Option<ServersRebuildResponseServerFlavor>,
+    pub flavor: Option<RebuildResponseServerFlavor>,
     /// `hostId`
     #[serde(rename = "hostId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1282,7 +1276,7 @@ pub struct ServersListDetailResponseServersItem {
     pub progress: Option<Option<f64>>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// `status`
     pub status: ServerShowResponse20ServerStatus,
     /// `tenant_id`
@@ -1359,7 +1353,7 @@ pub struct ServersListDetailResponseServersItem {
     pub os_ext_srv_attr_user_data: Option<Option<String>>,
     /// `host_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    pub host_status: Option<HostStatus>,
     /// `locked`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -1404,7 +1398,7 @@ pub struct ServersListDetailResponseServersItem {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
 }
 
 /// The `ServersListInstanceActionsResponseInstanceActionsItem` type.
@@ -1489,11 +1483,11 @@ pub struct ServersUpdateResponseServer {
     /// IPv4 address that should be used to access this server. May be
     /// automatically set by the provider.
     #[serde(rename = "accessIPv4")]
-    pub access_i_pv4: ServerShowResponse20ServerAccessIPv4,
+    pub access_i_pv4: AccessIPv4,
     /// IPv6 address that should be used to access this server. May be
     /// automatically set by the provider.
     #[serde(rename = "accessIPv6")]
-    pub access_i_pv6: ServerShowResponse20ServerAccessIPv6,
+    pub access_i_pv6: ServerAccessIPv6,
     /// The addresses for the server. Servers with status `BUILD` hide their
     /// addresses information.
     /// This view is not updated immediately.
@@ -1513,7 +1507,7 @@ pub struct ServersUpdateResponseServer {
     /// A fault object. Only displayed when the server status is `ERROR` or
     /// `DELETED` and a fault occurred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fault: Option<ServerShowResponse20ServerFault>,
+    pub fault: Option<ServerFault>,
     /// Before microversion 2.47 this contains the ID and links for the flavor
     /// used to boot the server instance. This can be an empty object in case
     /// flavor information is no longer present in the system.
@@ -1720,9 +1714,7 @@ pub struct ServersUpdateResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServerShowResponse20ServerOsExtStsPowerState>,
-    >,
+    pub os_ext_sts_power_state: Option<Option<OsExtStsPowerState>>,
     /// The task state of the instance.
     ///
     /// **New in version 2.75**
@@ -1804,7 +1796,7 @@ pub struct ServersUpdateResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<Option<ServerUpdateResponse275ServerConfigDrive>>,
+    pub config_drive: Option<Option<ServerConfigDrive>>,
     /// The description of the server.
     /// Before microversion 2.19 this was set to the server name.
     ///
@@ -1887,12 +1879,12 @@ pub struct ServersUpdateResponseServer {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
     /// One or more security groups objects.
     ///
     /// **New in version 2.75**
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// The UUIDs of the server groups to which the server belongs. Currently
     /// this can contain at most one entry.
     ///

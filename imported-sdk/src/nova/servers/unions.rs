@@ -2,9 +2,8 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    FlavorShowResponse20FlavorSwapVariant1, ServersCreate294ServerNetworksVariant1Item,
-    ServersCreate294ServerNetworksVariant2, ServersCreateResponseVariant1,
-    ServersCreateResponseVariant2,
+    EmptyString, ServerNetworksVariant1Item, ServerNetworksVariant2,
+    ServersCreateResponseVariant1, ServersCreateResponseVariant2,
 };
 
 /// A list of cell routes or a cell route (string).
@@ -13,7 +12,7 @@ use crate::nova::{
 /// that is cell v1 environment.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersCreate294OsSchedulerHintsDifferentCell {
+pub enum SchedulerHintsDifferentCell {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
@@ -25,7 +24,7 @@ pub enum ServersCreate294OsSchedulerHintsDifferentCell {
 /// It is available when `DifferentHostFilter` is available on cloud side.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersCreate294OsSchedulerHintsDifferentHost {
+pub enum SchedulerHintsDifferentHost {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
@@ -40,7 +39,7 @@ pub enum ServersCreate294OsSchedulerHintsDifferentHost {
 /// `ServerGroupSoftAffinityWeigher` are available on cloud side.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersCreate294OsSchedulerHintsGroup {
+pub enum SchedulerHintsGroup {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
@@ -57,7 +56,7 @@ pub enum ServersCreate294OsSchedulerHintsGroup {
 /// It is available when `JsonFilter` is available on cloud side.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersCreate294OsSchedulerHintsQuery {
+pub enum SchedulerHintsQuery {
     /// The value as a string.
     String(String),
     /// The value as any JSON value.
@@ -70,7 +69,7 @@ pub enum ServersCreate294OsSchedulerHintsQuery {
 /// It is available when `SameHostFilter` is available on cloud side.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServersCreate294OsSchedulerHintsSameHost {
+pub enum SchedulerHintsSameHost {
     /// The value as a string.
     String(String),
     /// The value as a list of string values.
@@ -128,12 +127,10 @@ pub enum ServersCreate294ServerFlavorRef {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ServersCreate294ServerNetworks {
-    /// The value as a list of [`ServersCreate294ServerNetworksVariant1Item`] values.
-    ServersCreate294ServerNetworksVariant1ItemList(
-        Vec<ServersCreate294ServerNetworksVariant1Item>,
-    ),
-    /// The value as [`ServersCreate294ServerNetworksVariant2`].
-    ServersCreate294ServerNetworksVariant2(ServersCreate294ServerNetworksVariant2),
+    /// The value as a list of [`ServerNetworksVariant1Item`] values.
+    ServerNetworksVariant1ItemList(Vec<ServerNetworksVariant1Item>),
+    /// The value as [`ServerNetworksVariant2`].
+    ServerNetworksVariant2(ServerNetworksVariant2),
 }
 
 /// The `ServersCreateResponse` type.
@@ -150,9 +147,9 @@ pub enum ServersCreateResponse {
 /// automatically set by the provider.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServerShowResponse20ServerAccessIPv4 {
-    /// The value as [`FlavorShowResponse20FlavorSwapVariant1`].
-    FlavorShowResponse20FlavorSwapVariant1(FlavorShowResponse20FlavorSwapVariant1),
+pub enum AccessIPv4 {
+    /// The value as [`EmptyString`].
+    EmptyString(EmptyString),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
@@ -161,9 +158,9 @@ pub enum ServerShowResponse20ServerAccessIPv4 {
 /// automatically set by the provider.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServerShowResponse20ServerAccessIPv6 {
-    /// The value as [`FlavorShowResponse20FlavorSwapVariant1`].
-    FlavorShowResponse20FlavorSwapVariant1(FlavorShowResponse20FlavorSwapVariant1),
+pub enum ServerAccessIPv6 {
+    /// The value as [`EmptyString`].
+    EmptyString(EmptyString),
     /// The value as any JSON value.
     Json(serde_json::Value),
 }
@@ -175,7 +172,7 @@ pub enum ServerShowResponse20ServerAccessIPv6 {
 /// **New in version 2.75**
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
-pub enum ServerUpdateResponse275ServerConfigDrive {
+pub enum ServerConfigDrive {
     /// The value as a boolean.
     Bool(bool),
     /// The value as a string.

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState` type.
+/// The `ServerUsagesItemState` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+pub enum ServerUsagesItemState {
     /// `active`
     Active,
     /// `building`
@@ -32,7 +32,7 @@ pub enum OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl ServerUsagesItemState {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "active",
@@ -67,8 +67,7 @@ impl OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
     }
 }
 
-impl From<&str>
-for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl From<&str> for ServerUsagesItemState {
     fn from(value: &str) -> Self {
         match value {
             "active" => Self::Active,
@@ -91,30 +90,26 @@ for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
     }
 }
 
-impl std::str::FromStr
-for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl std::str::FromStr for ServerUsagesItemState {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display
-for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl fmt::Display for ServerUsagesItemState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize
-for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl serde::Serialize for ServerUsagesItemState {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for OsSimpleTenantUsageIndexResponse21TenantUsagesItemServerUsagesItemState {
+impl<'de> serde::Deserialize<'de> for ServerUsagesItemState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

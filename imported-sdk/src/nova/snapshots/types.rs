@@ -7,12 +7,12 @@ use crate::nova::OsSnapshotShowResponse21SnapshotStatus;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsSnapshotsIndexResponse21 {
     /// A list of snapshot objects.
-    pub snapshots: Vec<OsSnapshotsIndexResponse21SnapshotsItem>,
+    pub snapshots: Vec<SnapshotsItem>,
 }
 
-/// The `OsSnapshotsIndexResponse21SnapshotsItem` type.
+/// The `SnapshotsItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsSnapshotsIndexResponse21SnapshotsItem {
+pub struct SnapshotsItem {
     /// The date and time when the resource was created. The date and time
     /// stamp format is [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)
     ///
@@ -59,7 +59,7 @@ pub struct OsSnapshotsCreateResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsSnapshotsDetailDetailResponse21 {
     /// A list of snapshot objects.
-    pub snapshots: Vec<OsSnapshotsIndexResponse21SnapshotsItem>,
+    pub snapshots: Vec<SnapshotsItem>,
 }
 
 /// The `OsSnapshotShowResponse21` type.

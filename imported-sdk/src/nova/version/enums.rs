@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// The `RootShowResponseVersionStatus` type.
+/// The `VersionStatus` type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RootShowResponseVersionStatus {
+pub enum VersionStatus {
     /// `CURRENT`
     Current,
     /// `DEPRECATED`
@@ -16,7 +16,7 @@ pub enum RootShowResponseVersionStatus {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl RootShowResponseVersionStatus {
+impl VersionStatus {
     /// Every value this SDK knows, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &["CURRENT", "DEPRECATED", "SUPPORTED"];
 
@@ -31,7 +31,7 @@ impl RootShowResponseVersionStatus {
     }
 }
 
-impl From<&str> for RootShowResponseVersionStatus {
+impl From<&str> for VersionStatus {
     fn from(value: &str) -> Self {
         match value {
             "CURRENT" => Self::Current,
@@ -46,26 +46,26 @@ impl From<&str> for RootShowResponseVersionStatus {
     }
 }
 
-impl std::str::FromStr for RootShowResponseVersionStatus {
+impl std::str::FromStr for VersionStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
-impl fmt::Display for RootShowResponseVersionStatus {
+impl fmt::Display for VersionStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for RootShowResponseVersionStatus {
+impl serde::Serialize for VersionStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for RootShowResponseVersionStatus {
+impl<'de> serde::Deserialize<'de> for VersionStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

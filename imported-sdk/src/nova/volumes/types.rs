@@ -7,12 +7,12 @@ use crate::nova::OsVolumeShowResponse21VolumeStatus;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsVolumesIndexResponse21 {
     /// The list of `volume` objects.
-    pub volumes: Vec<OsVolumesIndexResponse21VolumesItem>,
+    pub volumes: Vec<VolumesItem>,
 }
 
-/// The `OsVolumesIndexResponse21VolumesItem` type.
+/// The `VolumesItem` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct OsVolumesIndexResponse21VolumesItem {
+pub struct VolumesItem {
     /// The list of volume attachments.
     pub attachments: serde_json::Value,
     /// The availability zone name.
@@ -64,7 +64,7 @@ pub struct OsVolumesCreateResponse21 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OsVolumesDetailDetailResponse21 {
     /// The list of `volume` objects.
-    pub volumes: Vec<OsVolumesIndexResponse21VolumesItem>,
+    pub volumes: Vec<VolumesItem>,
 }
 
 /// The `OsVolumeShowResponse21` type.

@@ -2,9 +2,8 @@
 //! Object and map types requests take: build them with `new` and the setters.
 
 use crate::nova::{
-    BoolOrString, Int64OrString, OsVolumesBootCreate294OsSchedulerHints,
-    OsVolumesBootCreate294ServerNetworks, ServersCreate294ServerBlockDeviceMappingV2Item,
-    ServersResizeOsDcfDiskConfig,
+    BoolOrString, Int64OrString, OsDcfDiskConfig, OsVolumesBootCreate294ServerNetworks,
+    SchedulerHints, ServerBlockDeviceMappingV2Item,
 };
 
 /// The `OsVolumesBootCreate294` type.
@@ -13,11 +12,11 @@ pub struct OsVolumesBootCreate294 {
     /// `OS-SCH-HNT:scheduler_hints`
     #[serde(rename = "OS-SCH-HNT:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_sch_hnt_scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub os_sch_hnt_scheduler_hints: Option<SchedulerHints>,
     /// `os:scheduler_hints`
     #[serde(rename = "os:scheduler_hints")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub os_scheduler_hints: Option<SchedulerHints>,
     /// `server`
     pub server: OsVolumesBootCreate294Server,
 }
@@ -35,17 +34,14 @@ impl OsVolumesBootCreate294 {
     /// Sets `OS-SCH-HNT:scheduler_hints`.
     pub fn os_sch_hnt_scheduler_hints(
         mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHints>,
+        value: impl Into<SchedulerHints>,
     ) -> Self {
         self.os_sch_hnt_scheduler_hints = Some(value.into());
         self
     }
 
     /// Sets `os:scheduler_hints`.
-    pub fn os_scheduler_hints(
-        mut self,
-        value: impl Into<OsVolumesBootCreate294OsSchedulerHints>,
-    ) -> Self {
+    pub fn os_scheduler_hints(mut self, value: impl Into<SchedulerHints>) -> Self {
         self.os_scheduler_hints = Some(value.into());
         self
     }
@@ -57,7 +53,7 @@ pub struct OsVolumesBootCreate294Server {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,9 +76,7 @@ pub struct OsVolumesBootCreate294Server {
     >,
     /// `block_device_mapping_v2`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub block_device_mapping_v2: Option<
-        Vec<ServersCreate294ServerBlockDeviceMappingV2Item>,
-    >,
+    pub block_device_mapping_v2: Option<Vec<ServerBlockDeviceMappingV2Item>>,
     /// `config_drive`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_drive: Option<BoolOrString>,
@@ -187,10 +181,7 @@ impl OsVolumesBootCreate294Server {
     }
 
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }
@@ -231,7 +222,7 @@ impl OsVolumesBootCreate294Server {
     /// Sets `block_device_mapping_v2`.
     pub fn block_device_mapping_v2(
         mut self,
-        value: impl Into<Vec<ServersCreate294ServerBlockDeviceMappingV2Item>>,
+        value: impl Into<Vec<ServerBlockDeviceMappingV2Item>>,
     ) -> Self {
         self.block_device_mapping_v2 = Some(value.into());
         self
@@ -458,7 +449,7 @@ pub struct OsVolumesBootUpdate294Server {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -486,10 +477,7 @@ pub struct OsVolumesBootUpdate294Server {
 
 impl OsVolumesBootUpdate294Server {
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }
@@ -563,7 +551,7 @@ pub struct VolumesBootRebuildBody {
     /// `OS-DCF:diskConfig`
     #[serde(rename = "OS-DCF:diskConfig")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub os_dcf_disk_config: Option<ServersResizeOsDcfDiskConfig>,
+    pub os_dcf_disk_config: Option<OsDcfDiskConfig>,
     /// `accessIPv4`
     #[serde(rename = "accessIPv4")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -650,10 +638,7 @@ impl VolumesBootRebuildBody {
     }
 
     /// Sets `OS-DCF:diskConfig`.
-    pub fn os_dcf_disk_config(
-        mut self,
-        value: impl Into<ServersResizeOsDcfDiskConfig>,
-    ) -> Self {
+    pub fn os_dcf_disk_config(mut self, value: impl Into<OsDcfDiskConfig>) -> Self {
         self.os_dcf_disk_config = Some(value.into());
         self
     }

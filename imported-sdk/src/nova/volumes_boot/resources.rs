@@ -4,7 +4,7 @@
 use crate::nova::{
     Call, Client, ListPage, OsVolumesBootActionCreateImageResponse245,
     OsVolumesBootCreate294, OsVolumesBootCreateResponse21, OsVolumesBootUpdate294,
-    ServersRebuildResponse, VolumesBootCreateImageBody, VolumesBootGetResponse,
+    RebuildResponse, VolumesBootCreateImageBody, VolumesBootGetResponse,
     VolumesBootListDetailParams, VolumesBootListDetailResponseServersItem,
     VolumesBootListParams, VolumesBootListResponseServersItem, VolumesBootRebootParams,
     VolumesBootRebuildBody, VolumesBootResizeParams, VolumesBootUpdateResponse,
@@ -253,7 +253,7 @@ impl<'a> VolumesBoot<'a> {
         &self,
         id: &str,
         body: &VolumesBootRebuildBody,
-    ) -> Call<ServersRebuildResponse> {
+    ) -> Call<RebuildResponse> {
         let request = request::Request::new(
                 reqwest::Method::POST,
                 "/v2.1/os-volumes_boot/{id}/action",

@@ -2,16 +2,13 @@
 //! Object and map types the answers hold.
 
 use crate::nova::{
-    BoolOrString, OsVolumesBootCreate294OsSchedulerHints,
-    ServerShowResponse20ServerConfigDrive, ServerShowResponse20ServerLinksItem,
-    ServerShowResponse20ServerOsExtStsPowerState,
-    ServerShowResponse20ServerSecurityGroupsItem, ServerShowResponse20ServerStatus,
-    ServerShowResponse216ServerHostStatus,
+    BoolOrString, ConfigDrive, HostStatus, OsExtStsPowerState,
+    RebuildResponseServerFlavor, SchedulerHints, SecurityGroupsItem,
+    ServerShowResponse20ServerLinksItem, ServerShowResponse20ServerStatus,
     ServerShowResponse23ServerOsExtendedVolumesVolumesAttachedItem,
     ServerShowResponse269ServerVariant2Status,
     ServersGetResponseServerOsExtendedVolumesVolumesAttachedItem,
     ServersRebuildResponseServer29AccessIPv4, ServersRebuildResponseServer29Fault,
-    ServersRebuildResponseServerFlavor,
 };
 
 /// The `VolumesBootGetResponse` type.
@@ -71,7 +68,7 @@ pub struct VolumesBootGetResponseServer {
     pub os_ext_srv_attr_instance_name: Option<String>,
     /// `OS-EXT-STS:power_state`
     #[serde(rename = "OS-EXT-STS:power_state")]
-    pub os_ext_sts_power_state: Option<ServerShowResponse20ServerOsExtStsPowerState>,
+    pub os_ext_sts_power_state: Option<OsExtStsPowerState>,
     /// `OS-EXT-STS:task_state`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -131,14 +128,14 @@ pub struct VolumesBootGetResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    pub config_drive: Option<Option<ConfigDrive>>,
     /// `created`
     pub created: crate::runtime::DateTime,
     /// `fault`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
-    pub flavor: ServersRebuildResponseServerFlavor,
+    pub flavor: RebuildResponseServerFlavor,
     /// `hostId`
     #[serde(rename = "hostId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,7 +185,7 @@ pub struct VolumesBootGetResponseServer {
     pub progress: Option<Option<f64>>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// `status`
     pub status: ServerShowResponse20ServerStatus,
     /// `tenant_id`
@@ -273,7 +270,7 @@ pub struct VolumesBootGetResponseServer {
     pub description: Option<Option<String>>,
     /// `host_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    pub host_status: Option<HostStatus>,
     /// `locked`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -297,7 +294,7 @@ pub struct VolumesBootGetResponseServer {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,
@@ -359,9 +356,7 @@ pub struct VolumesBootListDetailResponseServersItem {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServerShowResponse20ServerOsExtStsPowerState>,
-    >,
+    pub os_ext_sts_power_state: Option<Option<OsExtStsPowerState>>,
     /// `OS-EXT-STS:task_state`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -421,7 +416,7 @@ pub struct VolumesBootListDetailResponseServersItem {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub config_drive: Option<Option<ServerShowResponse20ServerConfigDrive>>,
+    pub config_drive: Option<Option<ConfigDrive>>,
     /// `created`
     pub created: crate::runtime::DateTime,
     /// `fault`
@@ -429,7 +424,7 @@ pub struct VolumesBootListDetailResponseServersItem {
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flavor: Option<ServersRebuildResponseServerFlavor>,
+    pub flavor: Option<RebuildResponseServerFlavor>,
     /// `hostId`
     #[serde(rename = "hostId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -480,7 +475,7 @@ pub struct VolumesBootListDetailResponseServersItem {
     pub progress: Option<Option<f64>>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// `status`
     pub status: ServerShowResponse20ServerStatus,
     /// `tenant_id`
@@ -557,7 +552,7 @@ pub struct VolumesBootListDetailResponseServersItem {
     pub os_ext_srv_attr_user_data: Option<Option<String>>,
     /// `host_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_status: Option<ServerShowResponse216ServerHostStatus>,
+    pub host_status: Option<HostStatus>,
     /// `locked`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<bool>,
@@ -602,7 +597,7 @@ pub struct VolumesBootListDetailResponseServersItem {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
 }
 
 /// The `VolumesBootListResponseServersItem` type.
@@ -640,7 +635,7 @@ pub struct VolumesBootUpdateResponseServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<ServersRebuildResponseServer29Fault>,
     /// `flavor`
-    pub flavor: ServersRebuildResponseServerFlavor,
+    pub flavor: RebuildResponseServerFlavor,
     /// `hostId`
     #[serde(rename = "hostId")]
     pub host_id: String,
@@ -767,9 +762,7 @@ pub struct VolumesBootUpdateResponseServer {
         deserialize_with = "crate::runtime::types::deserialize_nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    pub os_ext_sts_power_state: Option<
-        Option<ServerShowResponse20ServerOsExtStsPowerState>,
-    >,
+    pub os_ext_sts_power_state: Option<Option<OsExtStsPowerState>>,
     /// `OS-EXT-STS:task_state`
     ///
     /// `None`: absent; `Some(None)`: `null`; `Some(Some(value))`: a value.
@@ -869,10 +862,10 @@ pub struct VolumesBootUpdateResponseServer {
     pub pinned_availability_zone: Option<Option<String>>,
     /// `scheduler_hints`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduler_hints: Option<OsVolumesBootCreate294OsSchedulerHints>,
+    pub scheduler_hints: Option<SchedulerHints>,
     /// `security_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Vec<ServerShowResponse20ServerSecurityGroupsItem>>,
+    pub security_groups: Option<Vec<SecurityGroupsItem>>,
     /// `server_groups`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_groups: Option<Vec<String>>,

@@ -2,20 +2,18 @@
 //! Unions: a value is decoded as the first member type that fits, or as the member its discriminator field names.
 
 use crate::nova::{
-    ServersCreate294ServerNetworksVariant1Item, ServersCreate294ServerNetworksVariant2,
-    ServersCreateResponseVariant1, ServersCreateResponseVariant2,
+    ServerNetworksVariant1Item, ServerNetworksVariant2, ServersCreateResponseVariant1,
+    ServersCreateResponseVariant2,
 };
 
 /// The `OsVolumesBootCreate294ServerNetworks` type.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum OsVolumesBootCreate294ServerNetworks {
-    /// The value as a list of [`ServersCreate294ServerNetworksVariant1Item`] values.
-    ServersCreate294ServerNetworksVariant1ItemList(
-        Vec<ServersCreate294ServerNetworksVariant1Item>,
-    ),
-    /// The value as [`ServersCreate294ServerNetworksVariant2`].
-    ServersCreate294ServerNetworksVariant2(ServersCreate294ServerNetworksVariant2),
+    /// The value as a list of [`ServerNetworksVariant1Item`] values.
+    ServerNetworksVariant1ItemList(Vec<ServerNetworksVariant1Item>),
+    /// The value as [`ServerNetworksVariant2`].
+    ServerNetworksVariant2(ServerNetworksVariant2),
 }
 
 /// The `OsVolumesBootCreateResponse21` type.
